@@ -1,0 +1,18 @@
+// The one build script: every bundle of the project is built here with esbuild.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'es2022' };
+
+const bundles = [
+  // The command-line tool: core + CLI in one file for Node.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' } },
+  // The core alone, as a platform-neutral ES module (the extension, the web extension and the
+  // webviews import it; building it here proves it needs nothing from Node).
+  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.mjs', platform: 'neutral', format: 'esm',
+    mainFields: ['module', 'main'] },
+];
+
+await Promise.all(bundles.map((b) => build(b)));
+chmodSync('dist/cli.js', 0o755);

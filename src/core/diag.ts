@@ -1,0 +1,42 @@
+import type { Localized } from './i18n';
+
+/** A place in a source file. Lines and columns are 1-based; the end is exclusive. */
+export interface SourceRange {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Stable diagnostic codes. Editors, quick fixes and the grader key on these; never rename one.
+ */
+export type DiagnosticCode =
+  // reading files
+  | 'file-not-found'
+  | 'yaml-syntax'
+  // lab structure
+  | 'lab-not-mapping'
+  | 'missing-key'
+  | 'unknown-key'
+  | 'wrong-type'
+  | 'bad-name'
+  | 'duplicate-name'
+  | 'unknown-switch'
+  | 'bad-mac'
+  | 'bad-serve'
+  | 'unknown-netns'
+  | 'bad-file'
+  // run lines
+  | 'shell-syntax'
+  | 'command-failed'
+  | 'command-not-simulated';
+
+export interface Diagnostic extends SourceRange {
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: Localized;
+}

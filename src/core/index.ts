@@ -1,0 +1,19 @@
+/**
+ * knetlab's core: the lab loader, the simulated Linux hosts and the packet walk. Pure TypeScript:
+ * no `vscode`, no Node built-ins, so the CLI, the extension and the webviews share it.
+ */
+export * from './i18n';
+export * from './diag';
+export * from './net/addr';
+export type { Lab, HostSpec, InterfaceSpec, RunLine, FileSpec, ServeSpec, Named } from './lab/types';
+export { loadLab } from './lab/load';
+export type { LoadOptions, LoadResult } from './lab/load';
+export { buildWorld } from './sim/build';
+export type { BuildResult, RunLineResult } from './sim/build';
+export * from './sim/model';
+export * from './sim/trace';
+export { execCommand } from './commands/exec';
+export type { ExecResult } from './commands/exec';
+export { tracePacket, parseEndpoint, formatEndpoint } from './sim/walk';
+export type { TraceRequest, Endpoint } from './sim/walk';
+export { checkLab } from './check';

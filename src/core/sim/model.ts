@@ -1,0 +1,128 @@
+/**
+ * The simulated machines: hosts, their network namespaces, links, addresses, routing tables,
+ * neighbour tables, bridges and the lab's switches. Plain data; the kernel's behaviour lives in
+ * kernel.ts (configuration, as rtnetlink does it), fib.ts (route lookup) and walk.ts (packets).
+ */
+import type { Addr, Prefix } from '../net/addr';
+import type { SourceRange } from '../diag';
+
+export type SourceRef = SourceRange;
+
+export type LinkKind = 'loopback' | 'nic' | 'veth' | 'bridge' | 'dummy';
+
+export const ROOT_NS = '';
+
+export type Scope = 'global' | 'site' | 'link' | 'host' | 'nowhere';
+export const SCOPE_VALUE: Record<Scope, number> = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 };
+
+export interface IfAddr {
+  readonly addr: Addr;
+  readonly prefixLen: number;
+  readonly scope: Scope;
+  readonly label: string;
+  readonly broadcast?: Addr;
+  /** A secondary address: another address of the same subnet was there first. */
+  secondary: boolean;
+  readonly origin?: SourceRef;
+}
+
+export interface FdbEntry {
+  readonly mac: string;
+  readonly port: Link;
+  /** `local` entries are the bridge's own and its ports' addresses; others were learned. */
+  readonly local: boolean;
+}
+
+export interface Link {
+  ifindex: number;
+  name: string;
+  readonly kind: LinkKind;
+  mac: string;
+  mtu: number;
+  /** IFF_UP: set with `ip link set DEV up`. */
+  up: boolean;
+  netns: Netns;
+  master?: Link;
+  /** A veth's other end (possibly in another namespace or host). */
+  peer?: Link;
+  /** A NIC's switch. */
+  switchName?: string;
+  addrs: IfAddr[];
+  /** A bridge's forwarding database, keyed by MAC. */
+  fdb?: Map<string, FdbEntry>;
+  readonly origin?: SourceRef;
+}
+
+export type RouteType = 'unicast' | 'local' | 'broadcast' | 'blackhole' | 'unreachable' | 'prohibit' | 'throw';
+export type RouteProto = 'kernel' | 'boot' | 'static';
+
+export const TABLE_MAIN = 254;
+export const TABLE_LOCAL = 255;
+
+export interface Route {
+  readonly table: number;
+  readonly type: RouteType;
+  readonly dst: Prefix;
+  readonly gateway?: Addr;
+  readonly dev?: Link;
+  readonly metric: number;
+  readonly prefsrc?: Addr;
+  readonly scope: Scope;
+  readonly proto: RouteProto;
+  readonly onlink?: boolean;
+  /** The lab line that made this route; absent for routes the kernel added itself. */
+  readonly origin?: SourceRef;
+}
+
+export interface NeighEntry {
+  readonly addr: Addr;
+  readonly dev: Link;
+  readonly mac?: string;
+  readonly state: 'PERMANENT' | 'REACHABLE' | 'STALE' | 'FAILED' | 'INCOMPLETE';
+}
+
+export interface Sysctl {
+  ipForward: boolean;
+  ipForwardOrigin?: SourceRef;
+}
+
+export interface Netns {
+  readonly name: string; // ROOT_NS for the host's own namespace
+  readonly host: Host;
+  /** Links by name, in creation order. */
+  links: Map<string, Link>;
+  nextIfindex: number;
+  tables: Map<number, Route[]>;
+  neigh: NeighEntry[];
+  sysctl: Sysctl;
+  readonly origin?: SourceRef;
+}
+
+export interface Socket {
+  readonly proto: 'tcp' | 'udp';
+  readonly port: number;
+  readonly netns: string;
+  readonly origin?: SourceRef;
+}
+
+export interface Host {
+  readonly name: string;
+  netns: Map<string, Netns>;
+  files: Map<string, string>;
+  sockets: Socket[];
+  readonly origin?: SourceRef;
+}
+
+export interface World {
+  hosts: Map<string, Host>;
+  /** Switch names to where they were declared. */
+  switches: Map<string, SourceRef | undefined>;
+}
+
+export function rootNs(host: Host): Netns {
+  return host.netns.get(ROOT_NS)!;
+}
+
+export function nsLabel(ns: Netns): string {
+  return ns.name === ROOT_NS ? ns.host.name : `${ns.host.name}/${ns.name}`;
+}

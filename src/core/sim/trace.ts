@@ -1,0 +1,83 @@
+/**
+ * A packet's trace is data: the steps it went through, in order, each with the packet's headers as
+ * they were at that point. Modelled on Batfish (hops of steps, a final disposition) and on Packet
+ * Tracer's simulation mode (an event list with the packet at each layer).
+ */
+import type { Localized } from '../i18n';
+import type { SourceRef } from './model';
+
+export type Stage =
+  | 'send' // a socket hands the packet to the stack
+  | 'route' // a routing decision (the route that matched, its table)
+  | 'netfilter' // a netfilter hook: PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING
+  | 'neigh' // neighbour (ARP) resolution
+  | 'xmit' // a frame leaves an interface
+  | 'wire' // a frame crosses a switch or a veth pair
+  | 'bridge' // a Linux bridge forwards, floods or delivers a frame
+  | 'recv' // a frame arrives at an interface
+  | 'forward' // the IP layer forwards the packet (TTL decrement)
+  | 'deliver' // the packet reaches a socket, or the stack answers it
+  | 'icmp' // the stack generates an ICMP error
+  | 'drop'; // the packet dies here, with a reason
+
+export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+
+export interface EthHeader {
+  readonly src: string;
+  readonly dst: string;
+}
+
+export interface PacketHeaders {
+  readonly eth?: EthHeader;
+  readonly ip: {
+    readonly src: string;
+    readonly dst: string;
+    readonly ttl: number;
+    readonly proto: 'icmp' | 'tcp' | 'udp';
+  };
+  readonly icmp?: { readonly type: string; readonly code?: string };
+  readonly tcp?: { readonly sport: number; readonly dport: number; readonly flags: string };
+  readonly udp?: { readonly sport: number; readonly dport: number };
+  readonly arp?: { readonly op: 'request' | 'reply'; readonly sender: string; readonly target: string };
+}
+
+export interface Step {
+  readonly host: string;
+  /** '' for the host's own (root) namespace. */
+  readonly netns: string;
+  readonly iface?: string;
+  readonly stage: Stage;
+  readonly hook?: Hook;
+  readonly packet: PacketHeaders;
+  readonly detail: Localized;
+  /** Structured facts behind the detail (the matched route, the FDB entry, ...). */
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** The lab line that caused this step's outcome, where known. */
+  readonly source?: SourceRef;
+}
+
+export type Verdict =
+  | 'replied' // ping got its echo reply, TCP its SYN-ACK, UDP reached a listening socket
+  | 'refused' // TCP RST, or ICMP port unreachable
+  | 'no-route' // no route (at the sender: ENETUNREACH; from a router: net unreachable)
+  | 'host-unreachable' // a neighbour never answered ARP
+  | 'ttl-exceeded' // time to live exceeded in transit (a routing loop)
+  | 'blackhole' // a blackhole route dropped it
+  | 'prohibited' // a prohibit route
+  | 'unreachable-route' // an unreachable route
+  | 'dropped' // silently dropped (ip_forward 0, a down link, not addressed to the host...)
+  | 'budget-exceeded'; // the walk gave up
+
+export interface Leg {
+  readonly steps: Step[];
+}
+
+export interface TraceResult {
+  readonly replied: boolean;
+  readonly verdict: Verdict;
+  readonly reason: Localized;
+  /** Where the decisive step happened and which lab line caused it, where known. */
+  readonly source?: SourceRef;
+  readonly request: Leg;
+  readonly reply: Leg;
+}
