@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: how fast the simulator loads and builds a large lab, and how fast it walks a
+ * packet across it. Then, as root, the same scenarios built in the real kernel (bench/kernel.ts)
+ * next to the simulator.
+ */
+import { buildWorld, loadLab, tracePacket } from '../src/core/index';
+import type { Lab, TraceRequest } from '../src/core/index';
+import { generateBenchLab } from './gen';
+
+const TARGET_BUILD_MS = 50;
+const TARGET_TRACE_MS = 1;
+const BUILD_RUNS = 9;
+const TRACE_RUNS = 200;
+
+interface KernelBench {
+  benchKernel(): Promise<{ scenarios: number; kernelMs: number; simMs: number }>;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const out = f();
+  return [out, performance.now() - t0];
+}
+
+const ms = (x: number): string => `${x < 10 ? x.toFixed(3) : x.toFixed(1)} ms`;
+const verdict = (x: number, target: number): string => (x < target ? 'PASS' : 'MISS');
+const row = (what: string, value: string, target = '', result = ''): string =>
+  `  ${what.padEnd(34)} ${value.padStart(12)}  ${target.padEnd(10)} ${result}`;
+
+async function main(): Promise<number> {
+  const gen = generateBenchLab();
+  console.log(
+    `knetlab bench: ${gen.hosts} hosts (${gen.routers} routers, ${gen.leaves} leaves), ${gen.routes} routes, ` +
+      `${(gen.text.length / 1024).toFixed(0)} KiB of lab.yaml`,
+  );
+
+  // Load and build, each timed separately over several runs.
+  const loads: number[] = [];
+  const builds: number[] = [];
+  let lab: Lab | undefined;
+  for (let i = 0; i < BUILD_RUNS; i++) {
+    const [loaded, tl] = time(() => loadLab(gen.text, { file: 'bench/lab.yaml' }));
+    if (!loaded.lab) {
+      console.error('the generated lab did not load:');
+      for (const d of loaded.diagnostics.slice(0, 10)) console.error(`  ${d.line}:${d.column}: ${d.code}: ${d.message.en}`);
+      return 1;
+    }
+    lab = loaded.lab;
+    const [built, tb] = time(() => buildWorld(lab!));
+    const errors = built.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) {
+      console.error(`the generated lab has ${errors.length} errors, the first:`);
+      for (const d of errors.slice(0, 10)) console.error(`  ${d.line}:${d.column}: ${d.code}: ${d.message.en}`);
+      return 1;
+    }
+    loads.push(tl);
+    builds.push(tb);
+  }
+
+  // The deep trace: check it first, then time it.
+  const world = buildWorld(lab!).world;
+  const req: TraceRequest = { from: { host: gen.from, netns: '' }, to: gen.to, proto: 'icmp' };
+  const first = tracePacket(world, req);
+  const forwarders = new Set(first.request.steps.filter((s) => s.stage === 'forward').map((s) => s.host));
+  if (!first.replied) {
+    console.error(`the benchmark trace ${gen.from} -> ${gen.to} did not get a reply: ${first.verdict}: ${first.reason.en}`);
+    return 1;
+  }
+  for (let i = 0; i < 20; i++) tracePacket(world, req); // warm up
+  const traces: number[] = [];
+  for (let i = 0; i < TRACE_RUNS; i++) traces.push(time(() => tracePacket(world, req))[1]);
+
+  const load = median(loads);
+  const build = median(builds);
+  const trace = median(traces);
+  console.log('');
+  console.log(row('', 'median', 'target', ''));
+  console.log(row(`loadLab (${BUILD_RUNS} runs)`, ms(load)));
+  console.log(row(`buildWorld (${BUILD_RUNS} runs)`, ms(build), `< ${TARGET_BUILD_MS} ms`, verdict(build, TARGET_BUILD_MS)));
+  console.log(row('loadLab + buildWorld', ms(load + build)));
+  console.log(
+    row(
+      `tracePacket, ${forwarders.size} router hops (${TRACE_RUNS} runs)`,
+      ms(trace),
+      `< ${TARGET_TRACE_MS} ms`,
+      verdict(trace, TARGET_TRACE_MS),
+    ),
+  );
+  console.log(`  (trace ${gen.from} -> ${gen.to}: ${first.verdict}, ${first.request.steps.length} + ${first.reply.steps.length} steps)`);
+  console.log('');
+
+  // The real kernel, side by side: needs root (network namespaces).
+  if (process.getuid?.() !== 0) {
+    console.log('kernel comparison: not run (needs root to create network namespaces)');
+    return 0;
+  }
+  let mod: KernelBench;
+  try {
+    const spec = './kernel';
+    mod = (await import(spec)) as KernelBench;
+  } catch (e) {
+    console.log(`kernel comparison: not run (bench/kernel.ts could not be loaded: ${e instanceof Error ? e.message : String(e)})`);
+    return 0;
+  }
+  const k = await mod.benchKernel();
+  console.log(`kernel comparison (${k.scenarios} scenarios, building the same topology):`);
+  console.log(row('real kernel (ip netns)', ms(k.kernelMs)));
+  console.log(row('simulator', ms(k.simMs)));
+  if (k.simMs > 0) console.log(`  the simulator is ${(k.kernelMs / k.simMs).toFixed(0)}x faster`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+    process.exitCode = 1;
+  },
+);
