@@ -96,6 +96,8 @@ export interface Netns {
   neigh: NeighEntry[];
   sysctl: Sysctl;
   readonly origin?: SourceRef;
+  /** Route lookup index, rebuilt on demand after any change to the tables (see fib.ts). */
+  fibIndex?: unknown;
 }
 
 export interface Socket {
