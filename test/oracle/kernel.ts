@@ -206,7 +206,7 @@ export function classifyPing(r: ProcResult): PingClass {
   if (/Destination Net Unreachable/i.test(all)) return 'net-unreachable';
   if (/Network is unreachable/i.test(all)) return 'no-route';
   if (/Invalid argument/i.test(all)) return 'blackhole';
-  if (/Packet filtered|Permission denied|Operation not permitted|Prohibited/i.test(all)) return 'prohibited';
+  if (/Packet filtered|Permission denied|Operation not permitted|Prohibited|check your local firewall rules/i.test(all)) return 'prohibited';
   if (/No route to host/i.test(all)) return 'host-unreachable';
   if (/ 0 received/.test(all)) return 'no-answer';
   return 'other';
@@ -312,6 +312,11 @@ export class KernelLab {
       }
     }
     for (const h of lab.hosts) await this.runLines(h);
+    // The simulator answers every question as if it were the first; the kernel rate-limits ICMP
+    // errors per peer (about one a second), so a second probe through the same router would get
+    // silence instead of "Destination Net Unreachable". Switch the limit off in every namespace.
+    const mine = listNetns().filter((n) => n.startsWith(`${this.prefix}-`) && !n.startsWith(`${this.prefix}-s-`));
+    await Promise.all(mine.map((n) => run(['ip', 'netns', 'exec', n, 'sysctl', '-qw', 'net.ipv4.icmp_ratelimit=0'], 3000)));
     for (const h of lab.hosts) for (const s of h.serve) await this.serve(h, s);
   }
 
@@ -382,21 +387,16 @@ export class KernelLab {
   }
 
   /**
-   * Every answer, in question order. Output questions first, one after the other (traffic can leave
-   * redirects and neighbour entries behind); then the traffic, concurrently.
+   * Every answer, in question order. Output questions first (traffic can leave redirects and
+   * neighbour entries behind), then the traffic. All one after the other: concurrent probes make a
+   * router's ICMP errors hit the kernel's per-peer rate limit (net.ipv4.icmp_ratelimit, burst 6),
+   * and some errors would go missing.
    */
   async askAll(): Promise<KernelAnswer[]> {
     const qs = this.scenario.questions;
     const answers: KernelAnswer[] = new Array(qs.length);
-    for (let i = 0; i < qs.length; i++) {
-      const q = qs[i]!;
-      if (q.ask === 'route-get' || q.ask === 'exec') answers[i] = await this.ask(q);
-    }
-    await Promise.all(
-      qs.map(async (q, i) => {
-        if (q.ask === 'ping' || q.ask === 'tcp') answers[i] = await this.ask(q);
-      }),
-    );
+    const order = [...qs.keys()].sort((i, j) => rank(qs[i]!) - rank(qs[j]!) || i - j);
+    for (const i of order) answers[i] = await this.ask(qs[i]!);
     return answers;
   }
 
@@ -412,6 +412,10 @@ export class KernelLab {
     const mine = listNetns().filter((n) => n.startsWith(`${this.prefix}-`));
     await Promise.all(mine.map((n) => deleteNetns(n)));
   }
+}
+
+function rank(q: Question): number {
+  return q.ask === 'route-get' || q.ask === 'exec' ? 0 : 1;
 }
 
 export interface KernelResult {
