@@ -1,0 +1,52 @@
+/**
+ * The simulator against the real kernel: every scenario of `scenarios/` is built for real in network
+ * namespaces and in the simulator, and both are asked the same questions. See ORACLE.md.
+ *
+ * Needs root and network namespaces. Without them the suite is pending (and says so); with CI set it
+ * fails instead, so a CI machine that lost its privileges cannot pass silently.
+ */
+import { strict as assert } from 'node:assert';
+import { compareScenario, formatMismatches } from './compare';
+import { canUseNetns, cleanStale, kernelExpectationProblems, runScenarios } from './kernel';
+import type { KernelResult } from './kernel';
+import { loadScenarios } from './scenario';
+
+const scenarios = loadScenarios();
+
+describe('oracle: simulator vs the Linux kernel', function () {
+  const results = new Map<string, KernelResult>();
+
+  before(async function () {
+    this.timeout(180_000);
+    const can = await canUseNetns();
+    if (!can.ok) {
+      if (process.env.CI) throw new Error(`oracle: cannot run in CI: needs root and network namespaces (${can.why})`);
+      console.log(`oracle: did not run (needs root and network namespaces): ${can.why}`);
+      this.skip();
+    }
+    const stale = await cleanStale();
+    if (stale.length > 0) console.log(`oracle: removed ${stale.length} stale namespaces of earlier runs`);
+    const t0 = Date.now();
+    for (const r of await runScenarios(scenarios, { parallel: 4 })) results.set(r.scenario.file, r);
+    console.log(`oracle: built ${scenarios.length} scenarios in network namespaces in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  });
+
+  it('has at least 40 scenarios', function () {
+    assert.ok(scenarios.length >= 40, `only ${scenarios.length} scenarios`);
+  });
+
+  for (const s of scenarios) {
+    it(`${s.file.replace(/\.yaml$/, '')}: ${s.about}`, function () {
+      const k = results.get(s.file);
+      assert.ok(k, 'the kernel side did not run');
+      const kernelProblems = kernelExpectationProblems(k);
+      const parts: string[] = [];
+      if (kernelProblems.length > 0) {
+        parts.push(`${s.file}: the kernel no longer does what the scenario claims:\n${kernelProblems.map((p) => `  ! ${p}`).join('\n')}`);
+      }
+      const mismatches = compareScenario(k);
+      if (mismatches.length > 0) parts.push(formatMismatches(s, mismatches));
+      if (parts.length > 0) assert.fail(parts.join('\n'));
+    });
+  }
+});
