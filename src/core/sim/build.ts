@@ -1,6 +1,14 @@
+/**
+ * Builds the simulated machines of a lab: switches, hosts with their declared NICs (up, no
+ * address), sockets and files; then runs every host's `run` lines in order, as root, the way the
+ * real machine would, recording what each printed and turning failures into diagnostics.
+ */
 import type { Diagnostic, SourceRange } from '../diag';
+import { loc } from '../i18n';
 import type { Lab } from '../lab/types';
-import type { World } from './model';
+import { runLine } from '../commands/run';
+import { addHost, addLink, createWorld, setLinkUp } from './kernel';
+import { type Host, ROOT_NS, type Route, type SourceRef, type World } from './model';
 
 export interface RunLineResult {
   readonly host: string;
@@ -18,6 +26,95 @@ export interface BuildResult {
 }
 
 /** Builds the simulated machines of a lab and runs every host's `run` lines in order. */
-export function buildWorld(_lab: Lab): BuildResult {
-  throw new Error('TODO');
+export function buildWorld(lab: Lab): BuildResult {
+  const world = createWorld();
+  const diagnostics: Diagnostic[] = [];
+  const runs: RunLineResult[] = [];
+  for (const sw of lab.switches) world.switches.set(sw.name, sw.range);
+  for (const spec of lab.hosts) {
+    const host = addHost(world, spec.name, spec.range);
+    const root = host.netns.get(ROOT_NS)!;
+    for (const ifs of spec.interfaces) {
+      const res = addLink(root, { name: ifs.name, kind: 'nic', switchName: ifs.switch, origin: ifs.range, ...(ifs.mac ? { mac: ifs.mac } : {}) });
+      if (res.ok) setLinkUp(res.value, true);
+    }
+    for (const f of spec.files) host.files.set(f.path, f.content);
+    for (const s of spec.serve) host.sockets.push({ proto: s.proto, port: s.port, netns: s.netns, origin: s.range });
+  }
+  for (const spec of lab.hosts) {
+    const host = world.hosts.get(spec.name)!;
+    for (const line of spec.run) {
+      const before = snapshot(host);
+      let res: ReturnType<typeof runLine>;
+      try {
+        res = runLine({ world, host, netns: host.netns.get(ROOT_NS)! }, line.text);
+      } catch (e) {
+        res = { stdout: '', stderr: `knetlab: internal error: ${String(e)}\n`, status: 70 };
+      }
+      tagOrigins(host, before, line.range);
+      runs.push({ host: spec.name, range: line.range, command: line.text, stdout: res.stdout, stderr: res.stderr, status: res.status });
+      const col = res.column !== undefined ? line.range.column + res.column : line.range.column;
+      const at: SourceRange = { ...line.range, column: col, endLine: line.range.line, endColumn: col === line.range.column ? line.range.endColumn : col + 1 };
+      const err = res.stderr.trim();
+      if (res.notSimulated) {
+        diagnostics.push({
+          ...at,
+          severity: 'warning',
+          code: 'command-not-simulated',
+          message: loc(
+            `${spec.name}: "${res.notSimulated.command}" is not simulated; this line has no effect in the simulator.${err ? ` (${err})` : ''}`,
+            `${spec.name}: "${res.notSimulated.command}"은(는) 시뮬레이션하지 않습니다. 이 줄은 시뮬레이터에서 효과가 없습니다.${err ? ` (${err})` : ''}`,
+          ),
+        });
+      } else if (res.status !== 0) {
+        diagnostics.push({
+          ...at,
+          severity: 'error',
+          code: 'command-failed',
+          message: loc(
+            `${spec.name}: this command fails (exit status ${res.status}): ${err || '(no message)'}`,
+            `${spec.name}: 이 명령은 실패합니다 (종료 상태 ${res.status}): ${err || '(메시지 없음)'}`,
+          ),
+        });
+      }
+    }
+  }
+  return { world, diagnostics, runs };
+}
+
+interface Snapshot {
+  readonly routes: Set<Route>;
+  readonly forward: Map<string, boolean>;
+}
+
+function snapshot(host: Host): Snapshot {
+  const routes = new Set<Route>();
+  const forward = new Map<string, boolean>();
+  for (const ns of host.netns.values()) {
+    forward.set(ns.name, ns.sysctl.ipForward);
+    for (const t of ns.tables.values()) for (const r of t) routes.add(r);
+  }
+  return { routes, forward };
+}
+
+/** Marks what a run line changed with that line, so traces can point at it. */
+function tagOrigins(host: Host, before: Snapshot, origin: SourceRef): void {
+  for (const ns of host.netns.values()) {
+    if (before.forward.get(ns.name) !== ns.sysctl.ipForward || (!before.forward.has(ns.name) && ns.sysctl.ipForward)) {
+      ns.sysctl.ipForwardOrigin = origin;
+    }
+    if (!before.forward.has(ns.name) && !ns.origin) (ns as { origin?: SourceRef }).origin = origin;
+    for (const [id, t] of ns.tables) {
+      let changed = false;
+      const next = t.map((r) => {
+        if (before.routes.has(r) || r.origin || r.proto === 'kernel') return r;
+        changed = true;
+        return { ...r, origin };
+      });
+      if (changed) {
+        ns.tables.set(id, next);
+        ns.fibIndex = undefined;
+      }
+    }
+  }
 }
