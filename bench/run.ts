@@ -6,15 +6,12 @@
 import { buildWorld, loadLab, tracePacket } from '../src/core/index';
 import type { Lab, TraceRequest } from '../src/core/index';
 import { generateBenchLab } from './gen';
+import { benchKernel } from './kernel';
 
 const TARGET_BUILD_MS = 50;
 const TARGET_TRACE_MS = 1;
 const BUILD_RUNS = 9;
 const TRACE_RUNS = 200;
-
-interface KernelBench {
-  benchKernel(): Promise<{ scenarios: number; kernelMs: number; simMs: number }>;
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -100,15 +97,13 @@ async function main(): Promise<number> {
     console.log('kernel comparison: not run (needs root to create network namespaces)');
     return 0;
   }
-  let mod: KernelBench;
+  let k: Awaited<ReturnType<typeof benchKernel>>;
   try {
-    const spec = './kernel';
-    mod = (await import(spec)) as KernelBench;
+    k = await benchKernel();
   } catch (e) {
-    console.log(`kernel comparison: not run (bench/kernel.ts could not be loaded: ${e instanceof Error ? e.message : String(e)})`);
-    return 0;
+    console.log(`kernel comparison: failed: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
   }
-  const k = await mod.benchKernel();
   console.log(`kernel comparison (${k.scenarios} scenarios, building the same topology):`);
   console.log(row('real kernel (ip netns)', ms(k.kernelMs)));
   console.log(row('simulator', ms(k.simMs)));
