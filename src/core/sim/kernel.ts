@@ -553,7 +553,22 @@ export function deleteRoute(ns: Netns, m: RouteMatch): KResult<Route> {
   return ok(r!);
 }
 
+/** net.ipv4.ip_forward (the same switch as net.ipv4.conf.all.forwarding): sets every interface. */
 export function setIpForward(ns: Netns, on: boolean, origin?: SourceRef): void {
   ns.sysctl.ipForward = on;
   ns.sysctl.ipForwardOrigin = origin;
+  for (const l of ns.links.values()) {
+    l.forwarding = undefined;
+    l.forwardingOrigin = undefined;
+  }
+}
+
+/** net.ipv4.conf.DEV.forwarding: forwarding of packets that arrive on this interface. */
+export function setLinkForwarding(link: Link, on: boolean, origin?: SourceRef): void {
+  link.forwarding = on;
+  link.forwardingOrigin = origin;
+}
+
+export function linkForwarding(link: Link): boolean {
+  return link.forwarding ?? link.netns.sysctl.ipForward;
 }

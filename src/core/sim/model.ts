@@ -48,6 +48,9 @@ export interface Link {
   /** A NIC's switch. */
   switchName?: string;
   addrs: IfAddr[];
+  /** net.ipv4.conf.DEV.forwarding when set for this link alone; else the namespace's ip_forward. */
+  forwarding?: boolean;
+  forwardingOrigin?: SourceRef;
   /** A bridge's forwarding database, keyed by MAC. */
   fdb?: Map<string, FdbEntry>;
   readonly origin?: SourceRef;

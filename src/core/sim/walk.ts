@@ -8,7 +8,7 @@ import { type Addr, addrEq, BROADCAST_MAC, formatAddr, formatRouteDst, isLimited
 import { type Localized, loc } from '../i18n';
 import { STRERROR } from './errors';
 import { fibTableLookup, routeOutput } from './fib';
-import { hasCarrier } from './kernel';
+import { hasCarrier, linkForwarding } from './kernel';
 import { type Host, type Link, type Netns, nsLabel, ROOT_NS, type Route, type SourceRef, type World } from './model';
 import type { Hook, PacketHeaders, Stage, Step, TraceResult, Verdict } from './trace';
 
@@ -642,8 +642,9 @@ class Walker {
       return;
     }
     const r = fibTableLookup(ns, p.dst);
-    const forwarding = ns.sysctl.ipForward;
-    const fwdSource = ns.sysctl.ipForwardOrigin ?? ns.origin ?? ns.host.origin;
+    const forwarding = linkForwarding(inDev);
+    const perLink = inDev.forwarding !== undefined;
+    const fwdSource = (perLink ? inDev.forwardingOrigin : ns.sysctl.ipForwardOrigin) ?? ns.origin ?? ns.host.origin;
     if (r && r.type === 'local') {
       if (inDev.kind !== 'loopback' && p.src.value !== 0n && this.ownsAddress(ns, p.src)) {
         this.drop(ns, inDev, p, 'dropped', loc(`${label} drops a packet that claims to come from its own address ${formatAddr(p.src)}.`, `${label}이(가) 자신의 주소 ${formatAddr(p.src)}에서 왔다고 하는 패킷을 버립니다.`));
@@ -657,6 +658,14 @@ class Walker {
     }
     if (r && r.type === 'broadcast') {
       this.drop(ns, inDev, p, 'dropped', loc(`${formatAddr(p.dst)} is a broadcast address on ${label}; broadcasts are not traced.`, `${formatAddr(p.dst)}은(는) ${label}의 브로드캐스트 주소입니다. 브로드캐스트는 추적하지 않습니다.`));
+      return;
+    }
+    if (!forwarding && perLink) {
+      const reason = loc(
+        `${label} is not the destination and net.ipv4.conf.${inDev.name}.forwarding is 0: packets arriving on ${inDev.name} are not routed, so this one is dropped.`,
+        `${label}은(는) 목적지가 아니고 net.ipv4.conf.${inDev.name}.forwarding이 0이라 ${inDev.name}(으)로 들어온 패킷을 라우팅하지 않고 버립니다.`,
+      );
+      this.drop(ns, inDev, p, 'dropped', reason, fwdSource, { sysctl: `net.ipv4.conf.${inDev.name}.forwarding`, value: 0 });
       return;
     }
     if (!forwarding) {
@@ -696,7 +705,7 @@ class Walker {
       return;
     }
     const fwd: Packet = { ...p, ttl: p.ttl - 1 };
-    this.add(ns, 'forward', dev, fwd, loc(`${label} forwards (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`, `${label}이(가) 전달합니다 (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`), { source: ns.sysctl.ipForwardOrigin });
+    this.add(ns, 'forward', dev, fwd, loc(`${label} forwards (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`, `${label}이(가) 전달합니다 (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`), { source: inDev.forwardingOrigin ?? ns.sysctl.ipForwardOrigin });
     const pf = this.hook('FORWARD', ns, fwd, { in: inDev, out: dev });
     if (!pf) return;
     const pp = this.hook('POSTROUTING', ns, pf, { in: inDev, out: dev });
