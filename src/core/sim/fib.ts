@@ -45,6 +45,32 @@ function index(ns: Netns): FibIndex {
   return idx;
 }
 
+/**
+ * Adds a route to a built index in place (keeping the alias order of the table: metric, then
+ * insertion). Returns false when there is no index to update.
+ */
+export function fibIndexInsert(ns: Netns, r: Route): boolean {
+  const idx = ns.fibIndex as FibIndex | undefined;
+  if (!idx) return true;
+  const tbl = r.table === TABLE_LOCAL ? idx.local : r.table === TABLE_MAIN ? idx.main : undefined;
+  if (!tbl) return true;
+  const ti = tbl[r.dst.addr.family];
+  let m = ti.byLen.get(r.dst.len);
+  if (!m) {
+    ti.byLen.set(r.dst.len, (m = new Map()));
+    ti.lens.push(r.dst.len);
+    ti.lens.sort((a, b) => b - a);
+  }
+  const list = m.get(r.dst.addr.value);
+  if (!list) m.set(r.dst.addr.value, [r]);
+  else {
+    let i = 0;
+    while (i < list.length && list[i]!.metric <= r.metric) i++;
+    list.splice(i, 0, r);
+  }
+  return true;
+}
+
 export interface LookupOptions {
   /** Only routes whose scope value is at least this (RT_SCOPE_UNIVERSE = 0 lets every route match). */
   readonly minScope?: number;

@@ -32,7 +32,7 @@ import {
   TABLE_MAIN,
   type World,
 } from './model';
-import { fibTableLookup } from './fib';
+import { fibIndexInsert, fibTableLookup } from './fib';
 
 export function createWorld(): World {
   return { hosts: new Map(), switches: new Map() };
@@ -409,10 +409,17 @@ function compareRoutes(a: Route, b: Route): number {
 export function insertRoute(ns: Netns, r: Route, atFront = false): void {
   let t = ns.tables.get(r.table);
   if (!t) ns.tables.set(r.table, (t = []));
-  let i = 0;
-  while (i < t.length && (compareRoutes(t[i]!, r) < 0 || (!atFront && compareRoutes(t[i]!, r) === 0))) i++;
-  t.splice(i, 0, r);
-  invalidate(ns);
+  // Binary search for the first route that sorts after r (or, atFront, not before it).
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareRoutes(t[mid]!, r);
+    if (c < 0 || (!atFront && c === 0)) lo = mid + 1;
+    else hi = mid;
+  }
+  t.splice(lo, 0, r);
+  if (!fibIndexInsert(ns, r)) invalidate(ns);
 }
 
 function invalidate(ns: Netns): void {
