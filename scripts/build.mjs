@@ -8,6 +8,9 @@ const bundles = [
   // The command-line tool: core + CLI in one file for Node.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',
     banner: { js: '#!/usr/bin/env node' } },
+  // The VS Code extension (desktop); `vscode` is provided by the editor.
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs',
+    external: ['vscode'] },
   // The core alone, as a platform-neutral ES module (the extension, the web extension and the
   // webviews import it; building it here proves it needs nothing from Node).
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.mjs', platform: 'neutral', format: 'esm',

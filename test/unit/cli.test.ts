@@ -1,0 +1,93 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+
+function run(...argv: string[]): { out: string; err: string; code: number } {
+  let out = '';
+  let err = '';
+  const code = main(argv, { out: (s) => (out += s), err: (s) => (err += s) }, { LANG: 'C' });
+  return { out, err, code };
+}
+
+function tmpLab(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'knetlab-cli-'));
+  writeFileSync(join(dir, 'lab.yaml'), text);
+  return dir;
+}
+
+describe('knetlab CLI', () => {
+  it('check: a good lab has no errors and exits 0', () => {
+    const r = run('check', 'labs/02-gateway');
+    assert.equal(r.code, 0, r.out + r.err);
+  });
+
+  it('check: file:line:col: severity code: message, exit 1 on errors', () => {
+    const dir = tmpLab('switches: [lan]\nhosts:\n  a:\n    interfaces:\n      eth0: lan\n    run: |\n      ip addr add 10.0.0.1/24 dev eth0\n      ip route add 10.9.0.0/24 via 10.1.0.1\n');
+    const r = run('check', dir);
+    assert.equal(r.code, 1);
+    const line = r.out.split('\n').find((l) => l.includes('command-failed'))!;
+    assert.match(line, /lab\.yaml:8:7: error command-failed: .*Error: Nexthop has invalid gateway\./);
+  });
+
+  it('check --format json prints 1-based positions', () => {
+    const dir = tmpLab('hosts:\n  a:\n    interface: {}\n');
+    const r = run('check', dir, '--format', 'json');
+    const arr = JSON.parse(r.out);
+    assert.equal(arr[0].line, 3);
+    assert.equal(arr[0].column, 5);
+    assert.deepEqual(Object.keys(arr[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+  });
+
+  it('trace: the answer first, then the steps; JSON has the documented shape', () => {
+    const t = run('trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10');
+    assert.equal(t.code, 0, t.err);
+    assert.match(t.out.split('\n')[0]!, /^a -> 192\.168\.2\.10 ping: REPLIED/);
+    const j = run('trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10', '--proto', 'tcp', '--port', '80', '--format', 'json');
+    const obj = JSON.parse(j.out);
+    assert.equal(obj.replied, true);
+    assert.equal(obj.verdict, 'replied');
+    assert.equal(typeof obj.reason, 'string');
+    assert.ok(Array.isArray(obj.request.steps) && obj.request.steps.length > 0);
+    assert.ok(Array.isArray(obj.reply.steps) && obj.reply.steps.length > 0);
+    for (const s of obj.request.steps) assert.ok(s.host && s.stage && s.packet && typeof s.detail === 'string');
+  });
+
+  it('trace in Korean', () => {
+    const t = run('trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10', '--lang', 'ko');
+    assert.match(t.out, /요청:/);
+  });
+
+  it('exec prints what the real tool prints', () => {
+    const r = run('exec', 'labs/02-gateway', '--on', 'a', '--', 'ip', 'route', 'get', '192.168.2.10');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, '192.168.2.10 via 192.168.1.1 dev eth0 src 192.168.1.10 uid 0 \n    cache \n');
+  });
+
+  it('bad input: one line on stderr and exit 2', () => {
+    for (const argv of [
+      ['trace', 'no/such/lab', '--from', 'a', '--to', '1.2.3.4'],
+      ['trace', 'labs/02-gateway', '--from', 'zz', '--to', '1.2.3.4'],
+      ['trace', 'labs/02-gateway', '--from', 'a/red', '--to', '1.2.3.4'],
+      ['trace', 'labs/02-gateway', '--from', 'a', '--to', '1.2.3'],
+      ['trace', 'labs/02-gateway', '--from', 'a', '--to', '1.2.3.4', '--port', 'x'],
+      ['exec', 'labs/02-gateway', '--on', 'q', '--', 'ip', 'route'],
+      ['frobnicate'],
+      ['check', '--bogus'],
+    ]) {
+      const r = run(...argv);
+      assert.equal(r.code, 2, `${argv.join(' ')}: ${r.err}`);
+      assert.equal(r.err.trim().split('\n').length, 1, r.err);
+      assert.match(r.err, /^knetlab: /);
+    }
+  });
+
+  it('the built CLI runs as a program', function () {
+    if (!existsSync('dist/cli.js')) this.skip();
+    const r = spawnSync(process.execPath, ['dist/cli.js', 'trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /REPLIED/);
+  });
+});
