@@ -114,8 +114,9 @@ export function addLink(ns: Netns, spec: NewLink): KResult<Link> {
 /** `ip link add NAME type veth peer name PEER`: both ends in `ns` (or the peer in `peerNs`), down. */
 export function addVethPair(ns: Netns, name: string, peerName: string, origin?: SourceRef, peerNs: Netns = ns): KResult<[Link, Link]> {
   if (ns.links.has(name) || peerNs.links.has(peerName) || (ns === peerNs && name === peerName)) return fail('EEXIST');
-  const a = addLinkRaw(ns, { name, kind: 'veth', origin });
+  // The kernel registers the peer first: it gets the lower ifindex.
   const b = addLinkRaw(peerNs, { name: peerName, kind: 'veth', origin });
+  const a = addLinkRaw(ns, { name, kind: 'veth', origin });
   a.peer = b;
   b.peer = a;
   return ok([a, b]);
@@ -140,9 +141,16 @@ export function hasCarrier(link: Link): boolean {
       return true;
     case 'veth':
       return !!link.peer && link.peer.up;
-    case 'bridge':
-      for (const l of link.netns.links.values()) if (l.master === link && hasCarrier(l)) return true;
-      return false;
+    case 'bridge': {
+      // A bridge without ports keeps the carrier it was created with; with ports, it has one when a port has.
+      let ports = false;
+      for (const l of link.netns.links.values()) {
+        if (l.master !== link) continue;
+        ports = true;
+        if (hasCarrier(l)) return true;
+      }
+      return !ports;
+    }
   }
 }
 
@@ -150,11 +158,13 @@ export function hasCarrier(link: Link): boolean {
 export function operState(link: Link): 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN' {
   if (!link.up) return 'DOWN';
   if (link.kind === 'loopback' || link.kind === 'dummy') return 'UNKNOWN';
+  if (link.kind === 'bridge' && ![...link.netns.links.values()].some((l) => l.master === link)) return 'UNKNOWN';
   return hasCarrier(link) ? 'UP' : link.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
 }
 
 export function deleteLink(link: Link): KResult {
-  if (link.kind === 'loopback') return fail('EOPNOTSUPP');
+  // Physical devices (lo, NICs) have no rtnl dellink.
+  if (link.kind === 'loopback' || link.kind === 'nic') return fail('EOPNOTSUPP');
   const ns = link.netns;
   unregister(link);
   if (link.peer) {
@@ -198,7 +208,7 @@ export function setLinkUp(link: Link, up: boolean): KResult {
 }
 
 export function renameLink(link: Link, name: string): KResult {
-  if (link.up) return fail('EBUSY');
+  // Kernel 6.18 renames an up link too (verified: `ip link set v0 name v1` on an up veth succeeds).
   const ns = link.netns;
   if (ns.links.has(name)) return fail('EEXIST');
   ns.links.delete(link.name);
@@ -213,6 +223,7 @@ export function renameLink(link: Link, name: string): KResult {
 export function moveLink(link: Link, to: Netns): KResult {
   if (link.kind === 'loopback') return fail('EINVAL');
   if (to === link.netns) return ok();
+  if (link.kind === 'bridge') return fail('EINVAL', 'The interface netns is immutable');
   if (to.links.has(link.name)) return fail('EEXIST');
   const from = link.netns;
   if (link.up) setLinkUp(link, false);
@@ -220,7 +231,6 @@ export function moveLink(link: Link, to: Netns): KResult {
   link.addrs = [];
   if (link.master?.fdb) for (const [mac, e] of link.master.fdb) if (e.port === link) link.master.fdb.delete(mac);
   link.master = undefined;
-  if (link.kind === 'bridge') for (const l of from.links.values()) if (l.master === link) l.master = undefined;
   from.links.delete(link.name);
   // The kernel keeps the ifindex when it is free in the new namespace.
   let taken = false;
@@ -236,7 +246,7 @@ export function moveLink(link: Link, to: Netns): KResult {
 export function setMaster(link: Link, master: Link | undefined): KResult {
   if (master) {
     if (master.kind !== 'bridge') return fail('EOPNOTSUPP');
-    if (master === link) return fail('ELOOP' as never);
+    if (link.kind === 'bridge') return fail('EINVAL', 'Can not enslave a bridge to a bridge');
     if (link.kind === 'loopback') return fail('EINVAL');
     link.master = master;
   } else {
@@ -280,7 +290,20 @@ export function addAddress(link: Link, spec: NewAddr): KResult<IfAddr> {
     secondary,
     origin: spec.origin,
   };
-  link.addrs.push(ifa);
+  // __inet_insert_ifa: a primary goes after the last primary of the same or a wider scope, a secondary at the end.
+  let at = link.addrs.length;
+  if (!secondary) {
+    at = 0;
+    link.addrs.forEach((a, i) => {
+      if (!a.secondary && a.addr.family === ifa.addr.family && SCOPE_VALUE[ifa.scope] <= SCOPE_VALUE[a.scope]) at = i + 1;
+    });
+    // Addresses of the other family do not interleave: keep them where they are.
+    if (at === 0) {
+      const firstSame = link.addrs.findIndex((a) => a.addr.family === ifa.addr.family);
+      at = firstSame < 0 ? link.addrs.length : firstSame;
+    }
+  }
+  link.addrs.splice(at, 0, ifa);
   const ns = link.netns;
   const prim = primaryFor(link, ifa);
   insertRoute(ns, {

@@ -1,0 +1,321 @@
+/** `ip link`: add, set, delete and show links, as iproute2 6.1's iplink.c reads its arguments. */
+import { addLink, addVethPair, deleteLink, findLink, moveLink, renameLink, setLinkUp, setMaster } from '../../sim/kernel';
+import type { Link, LinkKind, Netns } from '../../sim/model';
+import { operState } from '../../sim/kernel';
+import { USAGE_LINK } from '../usage';
+import {
+  Args,
+  duparg,
+  duparg2,
+  incomplete,
+  invalidLladdr,
+  invarg,
+  IpExit,
+  type IpState,
+  ipNotSimulated,
+  matches,
+  nodev,
+  parseLladdr,
+  rtnlError,
+  unknownCommand,
+  usage,
+} from './common';
+import { brief, linkDisplayName, linkFlags, linkHeader, linkLayerLine, linkNamespaces } from './format';
+
+/** Link kinds Linux has that the simulator does not model. */
+const REAL_KINDS = new Set([
+  'vlan', 'vxlan', 'macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'gre', 'gretap', 'ip6gre', 'ip6gretap', 'ipip', 'sit', 'ip6tnl',
+  'vti', 'vti6', 'bond', 'team', 'tun', 'tap', 'wireguard', 'vrf', 'geneve', 'bareudp', 'nlmon', 'can', 'vcan', 'vxcan', 'ifb',
+  'netdevsim', 'macsec', 'xfrm', 'hsr', 'erspan', 'ip6erspan', 'batadv', 'amt', 'gtp', 'virt_wifi', 'ipoib', 'lowpan', 'rmnet',
+]);
+
+/** check_ifname(): 1 to 15 characters, no `/` and no white space. */
+export function validIfname(name: string): boolean {
+  return name.length > 0 && name.length < 16 && !/[/\s]/.test(name);
+}
+
+function validAltIfname(name: string): boolean {
+  return name.length > 0 && name.length < 128 && !/[/\s]/.test(name);
+}
+
+interface LinkReq {
+  dev?: string;
+  devCol: number;
+  name?: string;
+  up?: boolean;
+  mtu?: number;
+  address?: string;
+  netns?: Netns;
+  master?: Link | null; // null: nomaster
+  type?: string;
+  typeCol: number;
+}
+
+/** iplink_parse(): the attributes of `ip link add/set/del`, up to `type` (whose options the caller reads). */
+function parseLinkArgs(st: IpState, a: Args, ns: Netns): LinkReq {
+  const req: LinkReq = { devCol: 0, typeCol: 0 };
+  const notSim = (what: string) => {
+    throw ipNotSimulated(`ip link option "${what}"`, a.col);
+  };
+  while (!a.done) {
+    const w = a.cur;
+    if (w === 'up') req.up = true;
+    else if (w === 'down') req.up = false;
+    else if (w === 'name') {
+      const v = a.next();
+      if (req.name !== undefined) throw duparg('name', v);
+      if (!validIfname(v)) throw invarg('"name" not a valid ifname', v);
+      req.name = v;
+    } else if (w === 'index') notSim('index');
+    else if (matches(w, 'link')) notSim('link');
+    else if (matches(w, 'address')) {
+      const v = a.next();
+      const mac = parseLladdr(v);
+      if (!mac) throw invalidLladdr(v);
+      if (req.address !== undefined) throw duparg('address', v);
+      req.address = mac;
+    } else if (matches(w, 'broadcast') || w === 'brd') notSim('broadcast');
+    else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) notSim('txqueuelen');
+    else if (w === 'mtu') {
+      const v = a.next();
+      if (req.mtu !== undefined) throw duparg('mtu', v);
+      if (!/^[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(v)) throw invarg('Invalid "mtu" value\n', v);
+      req.mtu = Number(v);
+    } else if (w === 'netns') {
+      const v = a.next();
+      if (req.netns !== undefined) throw duparg('netns', v);
+      const target = st.ctx.host.netns.get(v);
+      if (target && v !== '') req.netns = target;
+      else if (/^[0-9]+$/.test(v)) throw ipNotSimulated('ip link set ... netns PID', a.col);
+      else throw invarg('Invalid "netns" value\n', v);
+    } else if (['multicast', 'allmulticast', 'promisc', 'trailers', 'arp', 'carrier', 'vf', 'vrf', 'group', 'mode', 'state', 'protodown', 'protodown_reason', 'gso_max_size', 'gso_max_segs', 'gro_max_size', 'parentdev'].includes(w) || w.startsWith('xdp')) {
+      notSim(w);
+    } else if (matches(w, 'master')) {
+      const v = a.next();
+      const m = findLink(ns, v);
+      if (!m) throw invarg('Device does not exist\n', v);
+      req.master = m;
+    } else if (matches(w, 'nomaster')) req.master = null;
+    else if (matches(w, 'dynamic')) notSim('dynamic');
+    else if (matches(w, 'type')) {
+      req.type = a.next();
+      req.typeCol = a.col;
+      a.advance();
+      break;
+    } else if (matches(w, 'alias') || matches(w, 'numtxqueues') || matches(w, 'numrxqueues') || matches(w, 'addrgenmode') || matches(w, 'link-netns') || matches(w, 'link-netnsid')) {
+      notSim(w);
+    } else {
+      if (matches(w, 'help')) throw usage(USAGE_LINK);
+      let v = w;
+      if (w === 'dev') v = a.next();
+      if (req.dev !== undefined) throw duparg2('dev', v);
+      if (!validAltIfname(v)) throw invarg('"dev" not a valid ifname', v);
+      req.dev = v;
+      req.devCol = a.col;
+    }
+    a.advance();
+  }
+  return req;
+}
+
+function check<T>(r: { ok: true; value: T } | { ok: false; err: import('../../sim/errors').KernelError }): T {
+  if (!r.ok) throw rtnlError(r.err);
+  return r.value;
+}
+
+/** Applies the attributes of `ip link set` in the order the kernel's do_setlink does. */
+function applyLinkReq(l: Link, req: LinkReq): void {
+  if (req.netns && req.netns !== l.netns) {
+    if (l.kind === 'bridge') throw rtnlError({ errno: 'EINVAL', extack: 'The interface netns is immutable' });
+    const from = l.netns;
+    check(moveLink(l, req.netns));
+    linkNamespaces(from, req.netns);
+    if (l.peer && l.peer.netns !== l.netns) linkNamespaces(l.netns, l.peer.netns);
+  }
+  if (req.address !== undefined) {
+    const first = parseInt(req.address.slice(0, 2), 16);
+    if (first & 1 || req.address === '00:00:00:00:00:00') throw rtnlError({ errno: 'EADDRNOTAVAIL' });
+    l.mac = req.address;
+  }
+  if (req.mtu !== undefined) {
+    const [min, max] = mtuRange(l.kind);
+    if (req.mtu < min) throw rtnlError({ errno: 'EINVAL', extack: 'mtu less than device minimum' });
+    if (req.mtu > max) throw rtnlError({ errno: 'EINVAL', extack: 'mtu greater than device maximum' });
+    l.mtu = req.mtu;
+  }
+  if (req.name !== undefined && req.name !== l.name) check(renameLink(l, req.name));
+  if (req.master !== undefined) {
+    if (req.master && l.kind === 'bridge') throw rtnlError({ errno: 'EINVAL', extack: 'Can not enslave a bridge to a bridge' });
+    check(setMaster(l, req.master ?? undefined));
+  }
+  if (req.up !== undefined) check(setLinkUp(l, req.up));
+}
+
+function mtuRange(kind: LinkKind): [number, number] {
+  switch (kind) {
+    case 'dummy':
+      return [0, Infinity];
+    case 'loopback':
+      return [0, Infinity];
+    case 'nic':
+      return [68, 9216];
+    default:
+      return [68, 65535];
+  }
+}
+
+/** The kernel's name for an unnamed link: the kind with the lowest free number (`bridge0`, `veth1`). */
+function autoName(ns: Netns, base: string): string {
+  for (let i = 0; ; i++) if (!ns.links.has(`${base}${i}`)) return `${base}${i}`;
+}
+
+function linkAdd(st: IpState, a: Args): void {
+  const ns = st.netns;
+  const req = parseLinkArgs(st, a, ns);
+  if (req.name !== undefined && req.dev !== undefined && req.name !== req.dev) {
+    // `ip link add DEV name NAME`: DEV would be the parent (`link`), which we do not simulate.
+    throw ipNotSimulated('ip link add DEV name NAME', req.devCol);
+  }
+  if (req.type === undefined) {
+    throw new IpExit(1, 'Not enough information: "type" argument is required\n');
+  }
+  const type = req.type;
+  const name = req.name ?? req.dev;
+  if (name !== undefined && name.length > 15) throw rtnlError({ errno: 'EINVAL', extack: 'Attribute failed policy validation' });
+  if (type === 'veth') {
+    let peer: LinkReq = { devCol: 0, typeCol: 0 };
+    if (!a.done) {
+      if (a.cur !== 'peer') throw new IpExit(255, 'Usage: ip link <options> type veth [peer <options>]\nTo get <options> type \'ip link add help\'\n');
+      a.advance();
+      peer = parseLinkArgs(st, a, ns);
+      if (peer.type !== undefined) throw duparg2('type', peer.type);
+    }
+    const peerNs = peer.netns ?? ns;
+    const peerName = peer.name ?? peer.dev ?? autoName(peerNs, 'veth');
+    if (peerName.length > 15) throw rtnlError({ errno: 'EINVAL', extack: 'Attribute failed policy validation' });
+    const myName = name ?? autoName(ns, 'veth');
+    if (peer.master !== undefined || peer.up !== undefined) {
+      // Attributes of the peer beyond its name, namespace, address and mtu: not modelled.
+      if (peer.master) throw ipNotSimulated('ip link add ... peer ... master', a.col);
+    }
+    const [l, p] = check(addVethPair(ns, myName, peerName, undefined, peerNs));
+    if (peerNs !== ns) linkNamespaces(ns, peerNs);
+    if (peer.address) p.mac = peer.address;
+    if (peer.mtu !== undefined) p.mtu = peer.mtu;
+    if (peer.up) setLinkUp(p, true);
+    applyCreated(l, req);
+    return;
+  }
+  if (type === 'bridge' || type === 'dummy') {
+    if (!a.done) throw ipNotSimulated(`ip link add ... type ${type} ${a.cur}`, a.col);
+    const l = check(addLink(ns, { name: name ?? autoName(ns, type), kind: type }));
+    applyCreated(l, req);
+    return;
+  }
+  if (REAL_KINDS.has(type)) throw ipNotSimulated(`ip link add ... type ${type}`, req.typeCol);
+  throw rtnlError({ errno: 'EOPNOTSUPP', extack: 'Unknown device type' });
+}
+
+/** Attributes given with `ip link add` that apply to the new link. */
+function applyCreated(l: Link, req: LinkReq): void {
+  const rest: LinkReq = { ...req, name: undefined };
+  applyLinkReq(l, rest);
+}
+
+function linkSet(st: IpState, a: Args): void {
+  const req = parseLinkArgs(st, a, st.netns);
+  if (req.type !== undefined) throw ipNotSimulated(`ip link set ... type ${req.type}`, req.typeCol);
+  if (req.dev === undefined) throw new IpExit(255, 'Not enough information: "dev" argument is required.\n');
+  const l = findLink(st.netns, req.dev);
+  if (!l) throw nodev(req.dev);
+  applyLinkReq(l, req);
+}
+
+function linkDel(st: IpState, a: Args): void {
+  const req = parseLinkArgs(st, a, st.netns);
+  if (req.dev === undefined) throw new IpExit(255, 'Not enough information: "dev" argument is required.\n');
+  const l = findLink(st.netns, req.dev);
+  if (!l) throw nodev(req.dev);
+  check(deleteLink(l));
+}
+
+export interface LinkFilter {
+  dev?: Link;
+  up: boolean;
+  master?: Link;
+  kind?: string;
+}
+
+/** The arguments of `ip link show` / `ip addr show`: ipaddr_list's filter. */
+export function parseShowFilter(st: IpState, a: Args, helpText: string): LinkFilter {
+  const f: LinkFilter = { up: false };
+  let devName: string | undefined;
+  while (!a.done) {
+    const w = a.cur;
+    if (w === 'up') f.up = true;
+    else if (w === 'master') {
+      const v = a.next();
+      const m = findLink(st.netns, v);
+      if (!m) throw invarg('Device does not exist\n', v);
+      f.master = m;
+    } else if (w === 'type') {
+      f.kind = a.next();
+    } else if (['to', 'scope', 'label', 'group', 'vrf', 'nomaster', 'proto', 'dynamic', 'permanent', 'secondary', 'primary', 'tentative', 'deprecated', 'dadfailed', 'temporary'].includes(w)) {
+      throw ipNotSimulated(`ip ${helpText === USAGE_LINK ? 'link' : 'addr'} show ${w}`, a.col);
+    } else {
+      let v = w;
+      if (w === 'dev') v = a.next();
+      else if (matches(w, 'help')) throw usage(helpText);
+      if (devName !== undefined) throw duparg2('dev', v);
+      devName = v;
+    }
+    a.advance();
+  }
+  if (devName !== undefined) {
+    const l = findLink(st.netns, devName);
+    if (!l) throw new IpExit(1, `Device "${devName}" does not exist.\n`);
+    f.dev = l;
+  }
+  return f;
+}
+
+export function filteredLinks(ns: Netns, f: LinkFilter): Link[] {
+  return [...ns.links.values()]
+    .sort((x, y) => x.ifindex - y.ifindex)
+    .filter((l) => (!f.dev || l === f.dev) && (!f.up || l.up) && (!f.master || l.master === f.master) && (!f.kind || kindName(l) === f.kind));
+}
+
+function kindName(l: Link): string | undefined {
+  return l.kind === 'veth' || l.kind === 'bridge' || l.kind === 'dummy' ? l.kind : undefined;
+}
+
+function linkShow(st: IpState, a: Args): void {
+  const f = parseShowFilter(st, a, USAGE_LINK);
+  if (st.opts.details) throw ipNotSimulated('ip -details link', 0);
+  if (st.opts.stats) throw ipNotSimulated('ip -stats link', 0);
+  for (const l of filteredLinks(st.netns, f)) {
+    if (st.opts.brief) {
+      st.out += `${brief(linkDisplayName(l), operState(l))}${l.mac} <${linkFlags(l).join(',')}> \n`;
+    } else if (st.opts.oneline) {
+      st.out += `${linkHeader(l, true)}\\${linkLayerLine(l)}\n`;
+    } else {
+      st.out += `${linkHeader(l, true)}\n${linkLayerLine(l)}\n`;
+    }
+  }
+}
+
+export function doLink(st: IpState, a: Args): void {
+  if (a.done) return linkShow(st, a);
+  const w = a.cur;
+  a.advance();
+  if (matches(w, 'add')) return linkAdd(st, a);
+  if (matches(w, 'set') || matches(w, 'change')) return linkSet(st, a);
+  if (matches(w, 'replace')) throw ipNotSimulated('ip link replace', a.list[a.i - 1]!.column);
+  if (matches(w, 'delete')) return linkDel(st, a);
+  if (matches(w, 'show') || matches(w, 'lst') || matches(w, 'list')) return linkShow(st, a);
+  if (matches(w, 'xstats') || matches(w, 'afstats') || matches(w, 'property')) throw ipNotSimulated(`ip link ${w}`, a.list[a.i - 1]!.column);
+  if (matches(w, 'help')) throw usage(USAGE_LINK);
+  throw unknownCommand(w, 'link');
+}
+
+export { incomplete };

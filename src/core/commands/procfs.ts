@@ -1,0 +1,121 @@
+/**
+ * The network sysctls of a namespace, seen as `sysctl` keys (`net.ipv4.ip_forward`) and as files
+ * under /proc/sys. `ip_forward` (and `conf.all.forwarding`, the same switch) is the kernel's
+ * `sysctl.ipForward`; a few other real keys keep their value here but change nothing in the
+ * simulation, which the caller reports as not simulated.
+ */
+import { setIpForward } from '../sim/kernel';
+import type { Netns } from '../sim/model';
+
+export interface SysctlKey {
+  /** Dotted name: `net.ipv4.ip_forward`. */
+  readonly name: string;
+  /** Whether the simulation acts on it. */
+  readonly simulated: boolean;
+  get(ns: Netns): string;
+  /** Writes a value; false when the kernel refuses it (EINVAL). */
+  set(ns: Netns, value: string): boolean;
+}
+
+const stored = new WeakMap<Netns, Map<string, string>>();
+
+function readInt(value: string): number | undefined {
+  const m = /^\s*([+-]?[0-9]+)\s*$/.exec(value);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return Number.isSafeInteger(n) && Math.abs(n) <= 0x7fffffff ? n : undefined;
+}
+
+/** The raw value written to ip_forward (`2` reads back as `2`) as long as it agrees with the switch. */
+const forwardRaw = new WeakMap<Netns, string>();
+
+function forwardKey(name: string): SysctlKey {
+  return {
+    name,
+    simulated: true,
+    get(ns) {
+      const raw = forwardRaw.get(ns);
+      if (raw !== undefined && (raw !== '0') === ns.sysctl.ipForward) return raw;
+      return ns.sysctl.ipForward ? '1' : '0';
+    },
+    set(ns, value) {
+      const n = readInt(value);
+      if (n === undefined) return false;
+      setIpForward(ns, n !== 0);
+      forwardRaw.set(ns, String(n));
+      return true;
+    },
+  };
+}
+
+function plainKey(name: string, def: string, isInt = true): SysctlKey {
+  return {
+    name,
+    simulated: false,
+    get(ns) {
+      return stored.get(ns)?.get(name) ?? def;
+    },
+    set(ns, value) {
+      let v = value.trim();
+      if (isInt) {
+        const n = readInt(value);
+        if (n === undefined) return false;
+        v = String(n);
+      }
+      let m = stored.get(ns);
+      if (!m) stored.set(ns, (m = new Map()));
+      m.set(name, v);
+      return true;
+    },
+  };
+}
+
+const IPV4_CONF: Record<string, string> = {
+  forwarding: '0',
+  rp_filter: '0',
+  proxy_arp: '0',
+  accept_redirects: '1',
+  send_redirects: '1',
+  accept_source_route: '0',
+  arp_ignore: '0',
+  arp_announce: '0',
+  arp_filter: '0',
+  log_martians: '0',
+};
+const IPV6_CONF: Record<string, string> = { forwarding: '0', disable_ipv6: '0', accept_ra: '1', autoconf: '1' };
+const GLOBAL: Record<string, string> = {
+  'net.ipv4.icmp_echo_ignore_all': '0',
+  'net.ipv4.icmp_echo_ignore_broadcasts': '1',
+  'net.ipv4.ip_default_ttl': '64',
+  'net.ipv4.tcp_syncookies': '1',
+  'net.ipv4.ip_nonlocal_bind': '0',
+  'net.ipv4.conf.all.route_localnet': '0',
+  'net.core.somaxconn': '4096',
+};
+
+/** Finds a key by its dotted (or slashed) name, as it exists in `ns` (per-interface keys need the interface). */
+export function findSysctl(ns: Netns, key: string): SysctlKey | undefined {
+  const name = key.replace(/\//g, '.');
+  if (name === 'net.ipv4.ip_forward' || name === 'net.ipv4.conf.all.forwarding') return forwardKey(name);
+  if (name in GLOBAL) return plainKey(name, GLOBAL[name]!);
+  let m = /^net\.ipv4\.conf\.([^.]+)\.([a-z_]+)$/.exec(name);
+  if (m && m[2]! in IPV4_CONF && (m[1] === 'all' || m[1] === 'default' || ns.links.has(m[1]!))) return plainKey(name, IPV4_CONF[m[2]!]!);
+  m = /^net\.ipv6\.conf\.([^.]+)\.([a-z_]+)$/.exec(name);
+  if (m && m[2]! in IPV6_CONF && (m[1] === 'all' || m[1] === 'default' || ns.links.has(m[1]!))) return plainKey(name, IPV6_CONF[m[2]!]!);
+  return undefined;
+}
+
+/** Every key that exists in `ns`, sorted, for `sysctl -a`. */
+export function allSysctls(ns: Netns): SysctlKey[] {
+  const names = ['net.ipv4.ip_forward', 'net.ipv4.conf.all.forwarding', ...Object.keys(GLOBAL)];
+  const ifs = ['all', 'default', ...[...ns.links.keys()]];
+  for (const i of ifs) for (const k of Object.keys(IPV4_CONF)) names.push(`net.ipv4.conf.${i}.${k}`);
+  for (const i of ifs) for (const k of Object.keys(IPV6_CONF)) names.push(`net.ipv6.conf.${i}.${k}`);
+  return [...new Set(names)].sort().map((n) => findSysctl(ns, n)!).filter(Boolean);
+}
+
+/** The sysctl key of a /proc/sys path, if it is one. */
+export function procSysKey(path: string): string | undefined {
+  const m = /^\/proc\/sys\/(.+)$/.exec(path.replace(/\/+/g, '/'));
+  return m ? m[1]!.replace(/\//g, '.') : undefined;
+}

@@ -1,0 +1,289 @@
+/**
+ * The simulated shell: runs every command of a line with sh's `;` `&&` `||` semantics and its
+ * redirections. Writing to /proc/sys sets a sysctl, /dev/null swallows, other paths become files
+ * of the host. Commands are found in the registry; real tools that are not simulated say so.
+ */
+import type { Host, Netns, World } from '../sim/model';
+import { type Arg, expandWord, expandWords, parseLine, type Redirect, type SimpleCommand } from '../shell/index';
+import { readFile } from './builtins';
+import { findSysctl, procSysKey } from './procfs';
+import { COMMANDS, REAL_TOOLS } from './registry';
+import type { CommandContext, CommandResult, NotSimulated } from './types';
+
+export interface RunContext {
+  readonly world: World;
+  readonly host: Host;
+  readonly netns: Netns;
+}
+
+export interface RunLineResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly status: number;
+  /** The first thing on the line that the simulator does not model (a tool, an option, a pipe...). */
+  readonly notSimulated?: NotSimulated;
+  /** 0-based offset in the line of what failed: the syntax error, or the command whose status is the line's. */
+  readonly column?: number;
+}
+
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', '{', '}', 'select']);
+
+/** Shell variables per host, as a login shell of root would have them; they last across lines. */
+const envs = new WeakMap<Host, Map<string, string>>();
+
+function envOf(host: Host): Map<string, string> {
+  let env = envs.get(host);
+  if (!env) {
+    env = new Map([
+      ['HOME', '/root'],
+      ['USER', 'root'],
+      ['LOGNAME', 'root'],
+      ['SHELL', '/bin/sh'],
+      ['PWD', '/root'],
+      ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+      ['HOSTNAME', host.name],
+      ['?', '0'],
+      ['$', '1'],
+      ['#', '0'],
+      ['0', 'sh'],
+    ]);
+    envs.set(host, env);
+  }
+  return env;
+}
+
+/** Runs a command by name with its arguments already expanded (no shell): `ip netns exec`, `sudo`. */
+function execArgv(base: RunContext, netns: Netns, argv: readonly Arg[], stdin: string, notFound: (name: string) => string, notFoundStatus: number): CommandResult {
+  const name = argv[0]?.text ?? '';
+  const ctx = makeContext(base, netns, stdin);
+  const handler = COMMANDS.get(name) ?? (name === 'sudo' ? sudo : name === 'sh' || name === 'bash' ? shell : undefined);
+  if (!handler) {
+    const col = argv[0]?.column ?? 0;
+    const r = { stdout: '', stderr: notFound(name), status: notFoundStatus };
+    return REAL_TOOLS.has(name) || name.includes('/') ? { ...r, notSimulated: { command: name, column: col } } : r;
+  }
+  try {
+    return handler(ctx, argv);
+  } catch (e) {
+    // A bug in a command must not take the caller down: report it as a failure of that command.
+    return { stdout: '', stderr: `knetlab: internal error in "${name}": ${e instanceof Error ? e.message : String(e)}\n`, status: 1, notSimulated: { command: name, column: argv[0]?.column ?? 0 } };
+  }
+}
+
+function makeContext(base: RunContext, netns: Netns, stdin: string): CommandContext {
+  return {
+    world: base.world,
+    host: base.host,
+    netns,
+    env: envOf(base.host),
+    stdin,
+    exec(ns, argv) {
+      return execArgv(base, ns, argv, '', (n) => `exec of "${n}" failed: No such file or directory\n`, 1);
+    },
+  };
+}
+
+/** `sudo CMD...`: we are root already. */
+function sudo(ctx: CommandContext, args: readonly Arg[]): CommandResult {
+  let i = 1;
+  while (i < args.length && args[i]!.text.startsWith('-')) i++;
+  if (i >= args.length) return { stdout: '', stderr: 'usage: sudo -h | -K | -k | -V\n', status: 1 };
+  const base = { world: ctx.world, host: ctx.host, netns: ctx.netns };
+  return execArgv(base, ctx.netns, args.slice(i), ctx.stdin, (n) => `sudo: ${n}: command not found\n`, 1);
+}
+
+/** `sh -c 'LINE'` / `bash -c 'LINE'`. */
+function shell(ctx: CommandContext, args: readonly Arg[]): CommandResult {
+  if (args[1]?.text !== '-c' || args.length < 3) {
+    return { stdout: '', stderr: `knetlab: ${args[0]!.text} without -c is not simulated\n`, status: 1, notSimulated: { command: args[0]!.text, column: args[0]!.column } };
+  }
+  const r = runLine({ world: ctx.world, host: ctx.host, netns: ctx.netns }, args[2]!.text);
+  const col = args[2]!.column;
+  const ns = r.notSimulated ? { command: r.notSimulated.command, column: col } : undefined;
+  return ns ? { stdout: r.stdout, stderr: r.stderr, status: r.status, notSimulated: ns } : { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+type Sink = { kind: 'out' } | { kind: 'err' } | { kind: 'null' } | { kind: 'file'; path: string; append: boolean } | { kind: 'proc'; key: string; path: string };
+
+/** Runs one line of sh on a host's namespace. Never throws. */
+export function runLine(ctx: RunContext, line: string): RunLineResult {
+  try {
+    return runLineUnsafe(ctx, line);
+  } catch (e) {
+    return { stdout: '', stderr: `knetlab: internal error: ${e instanceof Error ? e.message : String(e)}\n`, status: 1, column: 0 };
+  }
+}
+
+function runLineUnsafe(ctx: RunContext, line: string): RunLineResult {
+  const parsed = parseLine(line);
+  if (parsed.error) {
+    return { stdout: '', stderr: `sh: 1: ${parsed.error.message}\n`, status: 2, column: parsed.error.column };
+  }
+  if (parsed.unsupported) {
+    const u = parsed.unsupported;
+    return { stdout: '', stderr: `knetlab: ${u.feature} is not simulated\n`, status: 1, notSimulated: { command: u.feature, column: u.column }, column: u.column };
+  }
+  const env = envOf(ctx.host);
+  const lookup = (name: string) => env.get(name);
+  let stdout = '';
+  let stderr = '';
+  let status = 0;
+  let column: number | undefined;
+  let notSim: NotSimulated | undefined;
+  for (const item of parsed.items) {
+    if (item.connector === '&&' && status !== 0) continue;
+    if (item.connector === '||' && status === 0) continue;
+    const p = item.pipeline;
+    let r: CommandResult & { column: number };
+    if (p.commands.length > 1) {
+      const col = p.pipeColumns[0]!;
+      r = { stdout: '', stderr: 'knetlab: pipes (|) are not simulated\n', status: 1, notSimulated: { command: 'pipes (|)', column: col }, column: col };
+    } else {
+      r = runSimple(ctx, p.commands[0]!, lookup, env);
+    }
+    if (p.bang) r = { ...r, status: r.status === 0 ? 1 : 0 };
+    stdout += r.stdout;
+    stderr += r.stderr;
+    status = r.status;
+    env.set('?', String(status));
+    column = status !== 0 ? r.column : undefined;
+    if (r.notSimulated && !notSim) notSim = r.notSimulated;
+    if ((r as { exit?: boolean }).exit) break;
+  }
+  const out: RunLineResult = { stdout, stderr, status };
+  return { ...out, ...(notSim ? { notSimulated: notSim } : {}), ...(column !== undefined ? { column } : {}) };
+}
+
+function runSimple(ctx: RunContext, cmd: SimpleCommand, lookup: (n: string) => string | undefined, env: Map<string, string>): CommandResult & { column: number; exit?: boolean } {
+  const { args, substitution } = expandWords(cmd.words, lookup);
+  if (substitution !== undefined) {
+    return { stdout: '', stderr: 'knetlab: command substitution $(...) is not simulated\n', status: 1, notSimulated: { command: 'command substitution', column: substitution }, column: substitution };
+  }
+  // Redirections: where fd 1 and fd 2 go, and the standard input.
+  const fds: Record<number, Sink> = { 1: { kind: 'out' }, 2: { kind: 'err' } };
+  let stdin = '';
+  for (const rd of cmd.redirects) {
+    const r = applyRedirect(ctx, rd, fds, lookup);
+    if (typeof r === 'string') stdin = r;
+    else if (r) return { ...r, column: rd.column };
+  }
+  for (const as of cmd.assignments) {
+    const text = expandWord(as, lookup);
+    const eq = text.indexOf('=');
+    if (args.length === 0) env.set(text.slice(0, eq), text.slice(eq + 1));
+  }
+  let res: CommandResult = { stdout: '', stderr: '', status: 0 };
+  let exit = false;
+  const column = args[0]?.column ?? cmd.column;
+  if (args.length > 0) {
+    const name = args[0]!.text;
+    if (RESERVED.has(name) && cmd.words[0]!.parts.every((p) => p.kind === 'lit' && !p.quoted)) {
+      res = { stdout: '', stderr: `knetlab: shell compound commands (${name} ...) are not simulated\n`, status: 1, notSimulated: { command: `shell ${name}`, column } };
+    } else if (name === 'exit') {
+      const n = args[1] ? Number(args[1].text) : Number(env.get('?') ?? 0);
+      if (args[1] && !/^[0-9]+$/.test(args[1].text)) res = { stdout: '', stderr: `sh: 1: exit: Illegal number: ${args[1].text}\n`, status: 2 };
+      else res = { stdout: '', stderr: '', status: n & 255 };
+      exit = true;
+    } else if (name === 'export' || name === 'readonly') {
+      for (const a of args.slice(1)) {
+        const eq = a.text.indexOf('=');
+        if (eq > 0) env.set(a.text.slice(0, eq), a.text.slice(eq + 1));
+      }
+    } else if (name === 'unset') {
+      for (const a of args.slice(1)) if (!a.text.startsWith('-')) env.delete(a.text);
+    } else if (name === 'cd' || name === 'set' || name === 'shift' || name === 'wait' || name === 'umask') {
+      res = { stdout: '', stderr: `knetlab: the shell builtin "${name}" is not simulated\n`, status: 0, notSimulated: { command: name, column } };
+    } else {
+      res = execArgv(ctx, ctx.netns, args, stdin, (n) => `sh: 1: ${n}: not found\n`, 127);
+    }
+  }
+  // Deliver the output.
+  let stdout = '';
+  let stderr = '';
+  let status = res.status;
+  const deliver = (text: string, sink: Sink): string | undefined => {
+    switch (sink.kind) {
+      case 'out':
+        stdout += text;
+        return;
+      case 'err':
+        stderr += text;
+        return;
+      case 'null':
+        return;
+      case 'file':
+        ctx.host.files.set(sink.path, (ctx.host.files.get(sink.path) ?? '') + text);
+        return;
+      case 'proc': {
+        if (!text) return;
+        const k = findSysctl(ctx.netns, sink.key);
+        if (!k || !k.set(ctx.netns, text)) return 'I/O error';
+        return;
+      }
+    }
+  };
+  const e1 = deliver(res.stdout, fds[1]!);
+  const e2 = deliver(res.stderr, fds[2]!);
+  if (e1 || e2) {
+    const name = args[0]?.text ?? '';
+    stderr += `sh: 1: ${name}: ${name}: ${e1 ?? e2}\n`;
+    status = status || 1;
+  }
+  const out: CommandResult & { column: number; exit?: boolean } = { stdout, stderr, status, column, ...(exit ? { exit } : {}) };
+  return res.notSimulated ? { ...out, notSimulated: res.notSimulated } : out;
+}
+
+/** Opens one redirection: a string is the new standard input; a result is the shell's error. */
+function applyRedirect(ctx: RunContext, rd: Redirect, fds: Record<number, Sink>, lookup: (n: string) => string | undefined): string | CommandResult | undefined {
+  const target = expandWord(rd.target, lookup);
+  if (rd.fd !== 0 && rd.fd !== 1 && rd.fd !== 2) {
+    return { stdout: '', stderr: `knetlab: redirection of descriptor ${rd.fd} is not simulated\n`, status: 1, notSimulated: { command: `redirection ${rd.fd}${rd.op}`, column: rd.column } };
+  }
+  if (rd.op === '>&' || rd.op === '<&') {
+    if (target === '-') {
+      fds[rd.fd] = { kind: 'null' };
+      return;
+    }
+    if (target === '1' || target === '2') {
+      if (rd.fd !== 0) fds[rd.fd] = fds[Number(target)]!;
+      return;
+    }
+    if (target === '0') return;
+    if (/^[0-9]+$/.test(target)) return { stdout: '', stderr: `sh: 1: ${target}: Bad file descriptor\n`, status: 2 };
+    // `>&file`: both descriptors to the file, as dash reads it.
+  }
+  if (rd.op === '<' || rd.op === '<>' || rd.op === '<&') {
+    if (rd.fd !== 0 && rd.op !== '<>') return;
+    const text = target === '/dev/null' ? '' : readFile(makeReadCtx(ctx), target);
+    if (text === undefined) return { stdout: '', stderr: `sh: 1: cannot open ${target}: No such file\n`, status: 2 };
+    return text;
+  }
+  const append = rd.op === '>>';
+  let sink: Sink;
+  if (target === '/dev/null') sink = { kind: 'null' };
+  else if (target === '/dev/stdout') sink = { kind: 'out' };
+  else if (target === '/dev/stderr') sink = { kind: 'err' };
+  else if (procSysKey(target) !== undefined) {
+    const key = procSysKey(target)!;
+    if (!findSysctl(ctx.netns, key)) return { stdout: '', stderr: `sh: 1: cannot create ${target}: Directory nonexistent\n`, status: 2 };
+    sink = { kind: 'proc', key, path: target };
+  } else if (target.startsWith('/proc/') || target.startsWith('/sys/') || target === '' || target.endsWith('/')) {
+    if (target.startsWith('/sys/')) {
+      return { stdout: '', stderr: `knetlab: writing to ${target} is not simulated\n`, status: 1, notSimulated: { command: `> ${target}`, column: rd.column } };
+    }
+    return { stdout: '', stderr: `sh: 1: cannot create ${target}: ${target === '' ? 'Directory nonexistent' : 'Is a directory'}\n`, status: 2 };
+  } else {
+    const path = target.startsWith('/') ? target : `/root/${target}`;
+    if (!append || !ctx.host.files.has(path)) ctx.host.files.set(path, append ? ctx.host.files.get(path) ?? '' : '');
+    sink = { kind: 'file', path, append };
+  }
+  if (rd.op === '>&') {
+    fds[1] = sink;
+    fds[2] = sink;
+  } else fds[rd.fd] = sink;
+  return;
+}
+
+function makeReadCtx(ctx: RunContext): CommandContext {
+  return makeContext(ctx, ctx.netns, '');
+}
