@@ -100,8 +100,10 @@ export const sysctlCommand: CommandHandler = (ctx, args) => {
   let all = false;
   let load: Arg | undefined;
   const vars: Arg[] = [];
+  let anyOption = false;
   for (const a of args.slice(1)) {
     const t = a.text;
+    if (t.startsWith('-') && t.length > 1) anyOption = true;
     if (t.startsWith('--')) {
       const long: Record<string, () => void> = {
         '--write': () => (write = true),
@@ -165,7 +167,7 @@ export const sysctlCommand: CommandHandler = (ctx, args) => {
     return result(out);
   }
   if (vars.length === 0) {
-    if (write || quiet || valuesOnly || namesOnly || ignore || load) {
+    if (anyOption) {
       if (load) return result(out);
       return result('', "sysctl: no variables specified\nTry `sysctl --help' for more information.\n", 1);
     }

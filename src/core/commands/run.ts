@@ -123,6 +123,14 @@ function runLineUnsafe(ctx: RunContext, line: string): RunLineResult {
     const u = parsed.unsupported;
     return { stdout: '', stderr: `knetlab: ${u.feature} is not simulated\n`, status: 1, notSimulated: { command: u.feature, column: u.column }, column: u.column };
   }
+  for (const item of parsed.items) {
+    for (const c of item.pipeline.commands) {
+      const w = c.words[0];
+      if (w && RESERVED.has(w.raw)) {
+        return { stdout: '', stderr: `knetlab: shell compound commands (${w.raw} ...) are not simulated\n`, status: 1, notSimulated: { command: `shell ${w.raw}`, column: w.column }, column: w.column };
+      }
+    }
+  }
   const env = envOf(ctx.host);
   const lookup = (name: string) => env.get(name);
   let stdout = '';
@@ -177,9 +185,7 @@ function runSimple(ctx: RunContext, cmd: SimpleCommand, lookup: (n: string) => s
   const column = args[0]?.column ?? cmd.column;
   if (args.length > 0) {
     const name = args[0]!.text;
-    if (RESERVED.has(name) && cmd.words[0]!.parts.every((p) => p.kind === 'lit' && !p.quoted)) {
-      res = { stdout: '', stderr: `knetlab: shell compound commands (${name} ...) are not simulated\n`, status: 1, notSimulated: { command: `shell ${name}`, column } };
-    } else if (name === 'exit') {
+    if (name === 'exit') {
       const n = args[1] ? Number(args[1].text) : Number(env.get('?') ?? 0);
       if (args[1] && !/^[0-9]+$/.test(args[1].text)) res = { stdout: '', stderr: `sh: 1: exit: Illegal number: ${args[1].text}\n`, status: 2 };
       else res = { stdout: '', stderr: '', status: n & 255 };

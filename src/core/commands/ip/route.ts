@@ -294,15 +294,17 @@ function inet6Lines(st: IpState, f: ShowFilter, table: number, showTable: boolea
     const kind = r.type === 'unicast' ? '' : `${r.type} `;
     out += `${kind}${formatRouteDst(r.dst)}${r.gateway ? ` via ${formatAddr(r.gateway)}` : ''}${r.dev ? dev(r.dev) : ''}${tbl} proto ${r.proto} metric ${r.type === 'local' ? 0 : r.metric || 1024}${routeFlags(r)} pref medium\n`;
   }
+  const locals: { addr: bigint; line: string }[] = [];
+  let multicast = '';
   for (const l of links) {
     if (f.dev && l !== f.dev) continue;
     for (const x of autoInet6(l)) {
       if (table === TABLE_MAIN && l.kind !== 'loopback') out += `fe80::/64${dev(l)} proto kernel metric 256${routeFlags({ dev: l } as Route)} pref medium\n`;
-      if (table === TABLE_MAIN && l.kind === 'loopback') out += `::1${dev(l)} proto kernel metric 256 pref medium\n`;
-      if (table === TABLE_LOCAL) out += `local ${formatAddr(x.addr)}${dev(l)}${tbl} proto kernel metric 0 pref medium\n`;
+      if (table === TABLE_LOCAL) locals.push({ addr: x.addr.value, line: `local ${formatAddr(x.addr)}${dev(l)}${tbl} proto kernel metric 0 pref medium\n` });
     }
-    if (table === TABLE_LOCAL && l.up && l.kind !== 'loopback' && autoInet6(l).length) out += `multicast ff00::/8${dev(l)}${tbl} proto kernel metric 256 pref medium\n`;
+    if (table === TABLE_LOCAL && l.kind !== 'loopback' && autoInet6(l).length) multicast += `multicast ff00::/8${dev(l)}${tbl} proto kernel metric 256 pref medium\n`;
   }
+  out += locals.sort((x, y) => (x.addr < y.addr ? -1 : x.addr > y.addr ? 1 : 0)).map((x) => x.line).join('') + multicast;
   return out;
 }
 
