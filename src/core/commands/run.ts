@@ -235,8 +235,37 @@ function runSimple(ctx: RunContext, cmd: SimpleCommand, lookup: (n: string) => s
     stderr += `sh: 1: ${name}: ${name}: ${e1 ?? e2}\n`;
     status = status || 1;
   }
-  const out: CommandResult & { column: number; exit?: boolean } = { stdout, stderr, status, column, ...(exit ? { exit } : {}) };
+  const at = status !== 0 ? blame(args, res.stderr) ?? column : column;
+  const out: CommandResult & { column: number; exit?: boolean } = { stdout, stderr, status, column: at, ...(exit ? { exit } : {}) };
   return res.notSimulated ? { ...out, notSimulated: res.notSimulated } : out;
+}
+
+/** Errors that name no word, and the keyword whose value they are about. */
+const BLAME_KEYWORD: [RegExp, string][] = [
+  [/Nexthop has invalid gateway|No egress device for nexthop gateway/, 'via'],
+  [/Invalid prefsrc address/, 'src'],
+  [/Device for nexthop is not up|Nexthop device is not up/, 'dev'],
+  [/mtu (less|greater) than device/, 'mtu'],
+  [/Can not enslave|RTNETLINK answers: Operation not supported/, 'master'],
+];
+
+/**
+ * The argument a failed command's message is about, so that a diagnostic can point at it: the
+ * last quoted word of the message that is one of the arguments (`Cannot find device "eth9"`), or
+ * the value of the keyword a kernel message is about (`via` for `Nexthop has invalid gateway`).
+ */
+function blame(args: readonly Arg[], stderr: string): number | undefined {
+  const arg = /Error: argument "([^"\n]+)" is wrong/.exec(stderr);
+  const quoted = [...stderr.matchAll(/"([^"\n]+)"/g)].map((m) => m[1]!);
+  if (arg) quoted.push(arg[1]!);
+  for (let i = quoted.length - 1; i >= 0; i--) {
+    for (let j = args.length - 1; j >= 1; j--) if (args[j]!.text === quoted[i]) return args[j]!.column;
+  }
+  for (const [re, kw] of BLAME_KEYWORD) {
+    if (!re.test(stderr)) continue;
+    for (let j = 1; j + 1 < args.length; j++) if (args[j]!.text === kw) return args[j + 1]!.column;
+  }
+  return undefined;
 }
 
 /** Opens one redirection: a string is the new standard input; a result is the shell's error. */
