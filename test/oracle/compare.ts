@@ -4,7 +4,7 @@
  */
 import { buildWorld, execCommand, loadLab, tracePacket } from '../../src/core';
 import type { KernelAnswer, KernelResult } from './kernel';
-import type { Question, Scenario } from './scenario';
+import type { PingClass, Question, Scenario } from './scenario';
 
 export interface Mismatch {
   /** What was compared: `run a$ ip route add ...`, `ping a -> 10.0.0.2`... */
@@ -16,6 +16,27 @@ export interface Mismatch {
 type Sim = ReturnType<typeof buildWorld>;
 
 const q = (s: string): string => JSON.stringify(s);
+
+/**
+ * How the kernel's ping outcome may show up as a simulator verdict. `no-answer` is silence within
+ * ping's one second: a neighbour that never answers ARP (host-unreachable needs 3 s of probes), a
+ * silent drop, or a blackhole on a router.
+ */
+const PING_VERDICTS: Partial<Record<PingClass, readonly string[]>> = {
+  replied: ['replied'],
+  'ttl-exceeded': ['ttl-exceeded'],
+  'no-route': ['no-route'],
+  'net-unreachable': ['no-route'],
+  blackhole: ['blackhole'],
+  prohibited: ['prohibited'],
+  'host-unreachable': ['host-unreachable', 'unreachable-route'],
+  'no-answer': ['dropped', 'host-unreachable', 'blackhole'],
+};
+
+function pingLine(raw: string): string {
+  const lines = raw.split('\n').filter((l) => l.trim() !== '');
+  return lines.find((l) => /From |connect:|ping:/.test(l)) ?? 'silence';
+}
 
 /** Three outcomes of a TCP connect that both sides can tell apart. */
 function tcpOutcome(cls: string): 'connected' | 'refused' | 'no-answer' {
@@ -83,8 +104,15 @@ function compareQuestion(scenario: Scenario, question: Question, a: KernelAnswer
       case 'ping': {
         if (a.kind !== 'ping') return undefined;
         const t = tracePacket(sim.world, { from: question.from, to: question.to, proto: 'icmp' });
-        if (t.replied === a.replied) return undefined;
-        return { what, kernel: `${a.replied ? 'replied' : 'not replied'} (${a.cls})`, simulator: `${t.replied ? 'replied' : 'not replied'} (${t.verdict}: ${t.reason.en})` };
+        // a reply lost on its way back is silence to the sender, whatever killed it
+        const lostReply = a.cls === 'no-answer' && !t.replied && t.reply.steps.length > 0;
+        const verdictOk = lostReply || (PING_VERDICTS[a.cls]?.includes(t.verdict) ?? true);
+        if (t.replied === a.replied && verdictOk) return undefined;
+        return {
+          what: t.replied === a.replied ? `${what} (how it fails)` : what,
+          kernel: `${a.replied ? 'replied' : 'not replied'} (${a.cls}${a.replied ? '' : `: ${pingLine(a.raw)}`})`,
+          simulator: `${t.replied ? 'replied' : 'not replied'} (${t.verdict}: ${t.reason.en})`,
+        };
       }
       case 'tcp': {
         if (a.kind !== 'tcp') return undefined;
