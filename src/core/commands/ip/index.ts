@@ -107,7 +107,8 @@ function runIp(st: IpState, a: Args): number {
     else if (matches(opt, '-resolve')) {
       /* nothing to resolve in a lab: names print as addresses anyway */
     } else if (matches(opt, '-oneline')) st.opts.oneline = true;
-    else if (matches(opt, '-timestamp') || matches(opt, '-tshort')) throw notSim(`ip ${opt}`, col);
+    else if (matches(opt, '-timestamp')) throw notSim('ip -timestamp', col);
+    else if (matches(opt, '-tshort')) throw notSim('ip -tshort', col);
     else if (matches(opt, '-Version')) {
       st.out += 'ip utility, iproute2-6.1.0, libbpf 1.1.2\n';
       return 0;
@@ -115,7 +116,8 @@ function runIp(st: IpState, a: Args): number {
       /* only for -batch */
     } else if (matches(opt, '-batch')) throw notSim('ip -batch', col);
     else if (matches(opt, '-brief')) st.opts.brief = true;
-    else if (matches(opt, '-json') || matches(opt, '-pretty')) throw notSim(`ip ${opt}`, col);
+    else if (matches(opt, '-json')) throw notSim('ip -json', col);
+    else if (matches(opt, '-pretty')) throw notSim('ip -pretty', col);
     else if (matches(opt, '-rcvbuf')) a.next();
     else if (/^-c(olor|olour|olo|ol|o)?(=.*)?$/.test(opt)) {
       /* colour: no terminal here, so plain text */
