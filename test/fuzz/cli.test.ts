@@ -58,6 +58,21 @@ describe('fuzz: knetlab check (CLI)', function () {
     );
   });
 
+  it('deeply nested files, several in one process', () => {
+    // One file at a time is not enough: a parser that survives the first deep file by catching a
+    // stack overflow may still bring the process down on the next one.
+    const files = ['['.repeat(2000), '{a: '.repeat(1500), '- '.repeat(3000) + 'x', '['.repeat(2000)].map((t, i) => {
+      const f = join(dir, `deep-${i}.yaml`);
+      writeFileSync(f, t);
+      return f;
+    });
+    const t0 = performance.now();
+    const r = runCheck(files);
+    assertClean(r, 'deep files');
+    assert.equal(r.status, 1, 'a deeply nested file is an error in the lab, not a crash');
+    assert.ok(performance.now() - t0 < 10_000, 'and it is answered in reasonable time');
+  });
+
   it('odd arguments', () => {
     for (const args of [[], [join(dir, 'missing.yaml')], [dir], ['--format'], ['--format', 'xml', 'labs/02-gateway'], ['--nope'], ['labs/02-gateway', '--format', 'json']]) {
       assertClean(runCheck(args), args.join(' '));
