@@ -29,16 +29,17 @@ describe('knetlab CLI', () => {
     const r = run('check', dir);
     assert.equal(r.code, 1);
     const line = r.out.split('\n').find((l) => l.includes('command-failed'))!;
-    assert.match(line, /lab\.yaml:8:7: error command-failed: .*Error: Nexthop has invalid gateway\./);
+    assert.match(line, /lab\.yaml:8:36: error command-failed: .*Error: Nexthop has invalid gateway\./);
   });
 
   it('check --format json prints 1-based positions', () => {
     const dir = tmpLab('hosts:\n  a:\n    interface: {}\n');
     const r = run('check', dir, '--format', 'json');
     const arr = JSON.parse(r.out);
-    assert.equal(arr[0].line, 3);
-    assert.equal(arr[0].column, 5);
-    assert.deepEqual(Object.keys(arr[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+    const d = arr.find((x: { code: string }) => x.code === 'unknown-key');
+    assert.equal(d.line, 3);
+    assert.equal(d.column, 5);
+    assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
   });
 
   it('trace: the answer first, then the steps; JSON has the documented shape', () => {

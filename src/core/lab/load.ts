@@ -235,8 +235,39 @@ export function loadLab(text: string, opts: LoadOptions): LoadResult {
   }
 }
 
+/** Deeper flow collections than any lab needs; far deeper ones exhaust the YAML parser's regexps. */
+const MAX_FLOW_DEPTH = 100;
+
+/** The offset where `[`/`{` nesting (outside quotes and comments) first gets deeper than the limit. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if ((c === '"' || c === "'") && depth > 0) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 function loadLabUnsafe(text: string, opts: LoadOptions): LoadResult {
   const lineCounter = new LineCounter();
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const rd0 = new Reader(opts.file, text, lineCounter);
+    rd0.error('yaml-syntax', rd0.range(deep, deep + 1), loc(`YAML: brackets nested more than ${MAX_FLOW_DEPTH} deep.`, `YAML 오류: 괄호가 ${MAX_FLOW_DEPTH}단계보다 깊게 중첩되었습니다.`));
+    return { diagnostics: rd0.diagnostics };
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const rd = new Reader(opts.file, text, lineCounter);
   for (const e of doc.errors) {

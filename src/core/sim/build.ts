@@ -53,8 +53,7 @@ export function buildWorld(lab: Lab): BuildResult {
       }
       tagOrigins(host, before, line.range);
       runs.push({ host: spec.name, range: line.range, command: line.text, stdout: res.stdout, stderr: res.stderr, status: res.status });
-      const col = res.column !== undefined ? line.range.column + res.column : line.range.column;
-      const at: SourceRange = { ...line.range, column: col, endLine: line.range.line, endColumn: col === line.range.column ? line.range.endColumn : col + 1 };
+      const at = placeInLine(line.range, line.text, res.column);
       const err = res.stderr.trim();
       if (res.notSimulated) {
         diagnostics.push({
@@ -80,6 +79,17 @@ export function buildWorld(lab: Lab): BuildResult {
     }
   }
   return { world, diagnostics, runs };
+}
+
+/**
+ * The place of the word at `offset` in a run line: its own columns when the line sits on one
+ * source line, else the whole line's range.
+ */
+function placeInLine(range: SourceRange, text: string, offset: number | undefined): SourceRange {
+  if (offset === undefined || offset <= 0 || range.endLine !== range.line || offset >= text.length) return range;
+  const word = /^\S+/.exec(text.slice(offset))?.[0].length ?? 1;
+  const column = range.column + offset;
+  return { ...range, column, endColumn: Math.min(column + word, range.endColumn) };
 }
 
 interface Snapshot {

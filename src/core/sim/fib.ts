@@ -153,10 +153,11 @@ export function nexthopScope(r: Route): number {
   return r.gateway ? SCOPE_VALUE.link : SCOPE_VALUE.host;
 }
 
+/** fib_result_prefsrc: the route's src, else inet_select_addr on its device within the route's scope. */
 export function routeSource(r: Route, dst: Addr): Addr | undefined {
   if (r.type === 'local') return r.prefsrc ?? dst;
   if (r.prefsrc) return r.prefsrc;
-  return r.dev ? selectSourceAddr(r.dev, r.gateway, nexthopScope(r), dst.family) : undefined;
+  return r.dev ? selectSourceAddr(r.dev, r.gateway, SCOPE_VALUE[r.scope], dst.family) : undefined;
 }
 
 export interface OutputRoute {
