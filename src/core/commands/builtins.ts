@@ -38,9 +38,18 @@ export const trueCommand: CommandHandler = () => result('');
 export const falseCommand: CommandHandler = () => result('', '', 1);
 export const sleepCommand: CommandHandler = () => result('');
 
+/** Names set with `hostname NAME` (the UTS name; the host keeps its lab name). */
+const hostnames = new WeakMap<import('../sim/model').Host, string>();
+
 export const hostnameCommand: CommandHandler = (ctx, args) => {
-  if (args.length === 1) return result(`${ctx.host.name}\n`);
+  const name = hostnames.get(ctx.host) ?? ctx.host.name;
+  if (args.length === 1) return result(`${name}\n`);
   const opt = args[1]!.text;
+  if (!opt.startsWith('-')) {
+    if (args.length > 2) return result('', `hostname: too many arguments\n`, 1);
+    hostnames.set(ctx.host, opt);
+    return result('');
+  }
   if (opt === '-I' || opt === '--all-ip-addresses') {
     const addrs: string[] = [];
     for (const l of [...ctx.netns.links.values()].sort((x, y) => x.ifindex - y.ifindex)) {
@@ -49,7 +58,7 @@ export const hostnameCommand: CommandHandler = (ctx, args) => {
     }
     return result(addrs.map((a) => a + ' ').join('') + '\n');
   }
-  if (opt === '-s' || opt === '--short') return result(`${ctx.host.name.split('.')[0]}\n`);
+  if (opt === '-s' || opt === '--short') return result(`${name.split('.')[0]}\n`);
   return notSimulated(`hostname ${opt}`, args[1]!.column);
 };
 
@@ -62,6 +71,7 @@ export function readFile(ctx: CommandContext, file: string): string | undefined 
     return k ? k.get(ctx.netns) + '\n' : undefined;
   }
   if (path === '/etc/hostname') return ctx.host.files.get(path) ?? `${ctx.host.name}\n`;
+  if (path === '/proc/sys/kernel/hostname') return `${hostnames.get(ctx.host) ?? ctx.host.name}\n`;
   return ctx.host.files.get(path);
 }
 

@@ -43,6 +43,30 @@ function forwardKey(name: string): SysctlKey {
       if (n === undefined) return false;
       setIpForward(ns, n !== 0);
       forwardRaw.set(ns, String(n));
+      // devinet's inet_forward_change: every device takes the new value.
+      for (const l of ns.links.values()) {
+        l.forwarding = undefined;
+        l.forwardingOrigin = undefined;
+      }
+      return true;
+    },
+  };
+}
+
+/** net.ipv4.conf.DEV.forwarding: the link's own switch (Link.forwarding), else the namespace's. */
+function linkForwardKey(name: string, dev: string): SysctlKey {
+  return {
+    name,
+    simulated: true,
+    get(ns) {
+      const l = ns.links.get(dev);
+      return (l?.forwarding ?? ns.sysctl.ipForward) ? '1' : '0';
+    },
+    set(ns, value) {
+      const n = readInt(value);
+      const l = ns.links.get(dev);
+      if (n === undefined || !l) return false;
+      l.forwarding = n !== 0;
       return true;
     },
   };
@@ -98,7 +122,9 @@ export function findSysctl(ns: Netns, key: string): SysctlKey | undefined {
   const name = key.replace(/\//g, '.');
   if (name === 'net.ipv4.ip_forward' || name === 'net.ipv4.conf.all.forwarding') return forwardKey(name);
   if (name in GLOBAL) return plainKey(name, GLOBAL[name]!);
-  let m = /^net\.ipv4\.conf\.([^.]+)\.([a-z_]+)$/.exec(name);
+  let m = /^net\.ipv4\.conf\.([^.]+)\.forwarding$/.exec(name);
+  if (m && m[1] !== 'all' && m[1] !== 'default' && ns.links.has(m[1]!)) return linkForwardKey(name, m[1]!);
+  m = /^net\.ipv4\.conf\.([^.]+)\.([a-z_]+)$/.exec(name);
   if (m && m[2]! in IPV4_CONF && (m[1] === 'all' || m[1] === 'default' || ns.links.has(m[1]!))) return plainKey(name, IPV4_CONF[m[2]!]!);
   m = /^net\.ipv6\.conf\.([^.]+)\.([a-z_]+)$/.exec(name);
   if (m && m[2]! in IPV6_CONF && (m[1] === 'all' || m[1] === 'default' || ns.links.has(m[1]!))) return plainKey(name, IPV6_CONF[m[2]!]!);

@@ -378,7 +378,10 @@ function routeGet(st: IpState, a: Args): void {
   if (o.type !== 'unicast') p.push(o.type);
   p.push(formatAddr(o.dst));
   if (from) p.push('from', formatAddr(from));
-  if (o.gateway) p.push('via', formatAddr(o.gateway));
+  // A gateway that is one of our own addresses makes a host-scope nexthop: no gateway on the route.
+  const gw = o.gateway;
+  const localGw = gw && [...st.netns.links.values()].some((l) => l.addrs.some((x) => addrEq(x.addr, gw)));
+  if (gw && !localGw) p.push('via', formatAddr(gw));
   p.push('dev', o.dev.name);
   if (!from && o.src) p.push('src', formatAddr(o.src));
   p.push('uid', '0');
