@@ -1,7 +1,7 @@
 /** `ip address`: add, del, flush and show, as iproute2 6.1's ipaddress.c reads its arguments. */
 import { type Addr, BITS, broadcastOf, formatAddr, parseInetLoose, parsePrefixLoose, type PrefixParse } from '../../net/addr';
 import { addAddress, deleteAddress, findLink, operState } from '../../sim/kernel';
-import type { Link, Scope } from '../../sim/model';
+import type { Scope } from '../../sim/model';
 import { USAGE_ADDRESS } from '../usage';
 import {
   Args,
@@ -138,9 +138,6 @@ function addrFlush(st: IpState, a: Args): void {
   for (const l of filteredLinks(st.netns, f)) {
     for (const ifa of [...l.addrs].reverse()) {
       if (st.opts.family && ifa.addr.family !== st.opts.family) continue;
-      if (l.kind === 'loopback' && ifa.addr.family === 4 && ifa.addr.value >> 24n === 127n && !f.dev) {
-        // `ip addr flush` of everything keeps nothing back; lo's address goes too.
-      }
       if (l.addrs.includes(ifa)) deleteAddress(l, ifa.addr, ifa.prefixLen);
     }
   }
@@ -183,4 +180,3 @@ export function doAddr(st: IpState, a: Args): void {
   throw unknownCommand(w, 'address');
 }
 
-export type { Link };
