@@ -198,7 +198,13 @@ export function routeOutput(ns: Netns, dst: Addr, opts: { src?: Addr; oif?: Link
   }
   const dev = r.dev!;
   const src = opts.src ?? routeSource(r, dst);
-  return ok({ route: r, type: r.type === 'broadcast' ? 'broadcast' : 'unicast', dst, dev, nexthop: r.gateway ?? dst, gateway: r.gateway, src });
+  const gateway = effectiveGateway(r);
+  return ok({ route: r, type: r.type === 'broadcast' ? 'broadcast' : 'unicast', dst, dev, nexthop: gateway ?? dst, gateway, src });
+}
+
+/** The gateway packets really go to: none when the route's gateway is a local address. */
+export function effectiveGateway(r: Route): Addr | undefined {
+  return r.gatewayIsLocal ? undefined : r.gateway;
 }
 
 /** The two lines `ip route get ADDR` prints for an output route. */

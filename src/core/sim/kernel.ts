@@ -484,6 +484,7 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
   const table = spec.table ?? (type === 'local' || type === 'broadcast' ? TABLE_LOCAL : TABLE_MAIN);
   const scope: Scope = spec.scope ?? (type === 'local' ? 'host' : type === 'broadcast' ? 'link' : type === 'unicast' && !spec.gateway ? 'link' : 'global');
   let dev = spec.dev;
+  let gatewayIsLocal = false;
   if (spec.prefsrc && !isLocalAddress(ns, spec.prefsrc)) return fail('EINVAL', 'Invalid prefsrc address');
   if (type === 'blackhole' || type === 'unreachable' || type === 'prohibit' || type === 'throw') {
     if (spec.gateway || dev) return fail('EINVAL', 'Gateway or device supplied for ' + (type === 'blackhole' ? 'blackhole' : type) + ' route');
@@ -501,6 +502,7 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
       if (!rdev) return fail('EINVAL', 'No egress device for nexthop gateway');
       if (dev && rdev !== dev) return fail('EINVAL', 'Nexthop has invalid gateway');
       dev = rdev;
+      gatewayIsLocal = res.type === 'local';
       if (!dev.up) return fail('ENETDOWN');
     }
   } else {
@@ -518,6 +520,7 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
     scope,
     proto: spec.proto ?? 'boot',
     onlink: spec.onlink,
+    ...(gatewayIsLocal ? { gatewayIsLocal } : {}),
     origin: spec.origin,
   });
 }

@@ -73,6 +73,11 @@ export interface Route {
   readonly scope: Scope;
   readonly proto: RouteProto;
   readonly onlink?: boolean;
+  /**
+   * The gateway is one of the host's own addresses: the nexthop has host scope and the kernel
+   * sends straight to the destination, as if there were no gateway (`ip route show` still shows it).
+   */
+  readonly gatewayIsLocal?: boolean;
   /** The lab line that made this route; absent for routes the kernel added itself. */
   readonly origin?: SourceRef;
 }

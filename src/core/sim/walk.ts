@@ -7,7 +7,7 @@
 import { type Addr, addrEq, BROADCAST_MAC, formatAddr, formatRouteDst, isLimitedBroadcast, isLoopback, isMulticast, parseAddr } from '../net/addr';
 import { type Localized, loc } from '../i18n';
 import { STRERROR } from './errors';
-import { fibTableLookup, routeOutput } from './fib';
+import { effectiveGateway, fibTableLookup, routeOutput } from './fib';
 import { hasCarrier, linkForwarding } from './kernel';
 import { type Host, type Link, type Netns, nsLabel, ROOT_NS, type Route, type SourceRef, type World } from './model';
 import type { Hook, PacketHeaders, Stage, Step, TraceResult, Verdict } from './trace';
@@ -310,6 +310,10 @@ class Walker {
     const afterOut = this.hook('OUTPUT', ns, p, { out: o.dev });
     if (!afterOut) return;
     if (o.type === 'local') {
+      if (!o.dev.up) {
+        this.drop(ns, o.dev, afterOut, 'dropped', loc(`${formatAddr(p.dst)} is ${nsLabel(ns)}'s own address, and such packets go through lo, which is down: lost.`, `${formatAddr(p.dst)}은(는) ${nsLabel(ns)} 자신의 주소라 lo를 거쳐야 하는데 lo가 down 상태라 사라집니다.`), o.dev.origin);
+        return;
+      }
       this.add(ns, 'xmit', o.dev, afterOut, loc('Looped back through lo.', 'lo를 통해 되돌아옵니다.'));
       this.ipInput(ns, o.dev, afterOut);
       return;
@@ -694,7 +698,7 @@ class Walker {
       return;
     }
     const dev = r.dev!;
-    const nexthop = r.gateway ?? p.dst;
+    const nexthop = effectiveGateway(r) ?? p.dst;
     this.add(ns, 'route', inDev, p, loc(`${label} routes ${formatAddr(p.dst)}: "${routeText(r)}" (table ${tableName(r.table)}) matches, out dev ${dev.name}${r.gateway ? ` via ${formatAddr(r.gateway)}` : ''}.`, `${label}이(가) ${formatAddr(p.dst)}을(를) 라우팅합니다: "${routeText(r)}" (${tableName(r.table)} 테이블) 일치, ${dev.name}(으)로${r.gateway ? ` ${formatAddr(r.gateway)} 경유` : ''} 나갑니다.`), {
       data: { route: routeText(r), table: tableName(r.table), dev: dev.name, ...(r.gateway ? { gateway: formatAddr(r.gateway) } : {}) },
       source: r.origin,
