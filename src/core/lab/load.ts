@@ -35,6 +35,14 @@ const LATER_LAB_KEYS = ['exercises', 'variables', 'course', 'nodes', 'cluster', 
 
 class Reader {
   readonly diagnostics: Diagnostic[] = [];
+  private lineTexts?: string[];
+
+  /** The source text of a 1-based line. */
+  sourceLine(n: number): string {
+    this.lineTexts ??= this.text.split(/\r?\n/);
+    return this.lineTexts[n - 1] ?? '';
+  }
+
   constructor(
     readonly file: string,
     readonly text: string,
@@ -184,13 +192,12 @@ function scalarLines(rd: Reader, node: Scalar): RunLine[] {
   if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
     // Content lines are the source lines after the header, in order; indentation is stripped.
     const header = rd.lines.linePos(start).line;
-    const srcLines = rd.text.split(/\r?\n/);
     const valueLines = value.split('\n');
     const lines: { text: string; line: number; col: number }[] = [];
     for (let i = 0; i < valueLines.length; i++) {
       const v = valueLines[i]!;
       const lineNo = header + 1 + i;
-      const src = srcLines[lineNo - 1] ?? '';
+      const src = rd.sourceLine(lineNo);
       const idx = v ? src.lastIndexOf(v) : -1;
       lines.push({ text: v, line: lineNo, col: idx >= 0 ? idx + 1 : 1 });
     }

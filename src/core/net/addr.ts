@@ -19,9 +19,19 @@ export interface Prefix {
 export const BITS: Record<Family, number> = { 4: 32, 6: 128 };
 const ALL: Record<Family, bigint> = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
 
-export function maskOf(family: Family, len: number): bigint {
+function computeMask(family: Family, len: number): bigint {
   const bits = BITS[family];
   return len <= 0 ? 0n : (ALL[family] >> BigInt(bits - len)) << BigInt(bits - len);
+}
+
+/** Netmasks by prefix length, computed once: route lookups use them all the time. */
+const MASKS: Record<Family, bigint[]> = {
+  4: Array.from({ length: 33 }, (_, len) => computeMask(4, len)),
+  6: Array.from({ length: 129 }, (_, len) => computeMask(6, len)),
+};
+
+export function maskOf(family: Family, len: number): bigint {
+  return MASKS[family][len] ?? computeMask(family, len);
 }
 
 export function networkOf(a: Addr, len: number): Addr {
@@ -67,20 +77,27 @@ export function parseAddr(text: string): Addr | undefined {
  */
 export function parseInetLoose(text: string): Addr | undefined {
   if (text.includes(':')) return parseAddr(text);
-  const parts = text.split('.');
-  if (parts.length < 1 || parts.length > 4) return undefined;
-  let value = 0n;
-  for (let i = 0; i < 4; i++) {
-    const p = parts[i];
-    let n = 0;
-    if (p !== undefined) {
-      if (!/^[0-9]{1,3}$/.test(p)) return undefined;
-      n = Number(p);
-      if (n > 255) return undefined;
+  // Hand-rolled: this runs for every address of every run line.
+  let value = 0;
+  let parts = 0;
+  let digits = 0;
+  let part = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46; // a final '.'
+    if (c === 46) {
+      if (digits === 0 || part > 255 || ++parts > 4) return undefined;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return undefined;
+      part = part * 10 + (c - 48);
+    } else {
+      return undefined;
     }
-    value = (value << 8n) | BigInt(n);
   }
-  return { family: 4, value };
+  for (let k = parts; k < 4; k++) value *= 256;
+  return { family: 4, value: BigInt(value) };
 }
 
 export interface PrefixParse {

@@ -40,13 +40,47 @@ function isBlank(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
 
+const OP_START = new Set(OPS.map((op) => op[0]!));
+
+/** Characters that never end or change a plain word: everything but blanks, operators, quotes, `\\`, `$` and backquotes. */
+const SPECIAL = new Uint8Array(128);
+for (const c of ' \t\n\r;&|()<>\'"\\$`') SPECIAL[c.charCodeAt(0)] = 1;
+function isPlain(code: number): boolean {
+  return code >= 128 || SPECIAL[code] === 0;
+}
+
 function startsOp(line: string, i: number): Op | undefined {
+  const c = line[i];
+  if (c === undefined || !OP_START.has(c)) return undefined;
   for (const op of OPS) if (line.startsWith(op, i)) return op;
   return undefined;
 }
 
 /** Splits the line into words and operators. */
+/** The common case: only plain words and blanks (no quotes, operators, `$`, `#` or new lines). */
+function lexPlain(line: string): Token[] | undefined {
+  const tokens: Token[] = [];
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
+    if (c === 35 || !isPlain(c)) return undefined; // '#' or anything special
+    const start = i;
+    while (i < n && isPlain(line.charCodeAt(i))) i++;
+    if (i < n && line.charCodeAt(i) !== 32 && line.charCodeAt(i) !== 9) return undefined;
+    const raw = line.slice(start, i);
+    tokens.push({ kind: 'word', word: { raw, parts: [{ kind: 'lit', text: raw, quoted: false }], column: start, end: i } });
+  }
+  return tokens;
+}
+
 function lex(line: string): { tokens: Token[]; unsupported?: ShellUnsupported } {
+  const plain = lexPlain(line);
+  if (plain) return { tokens: plain };
   const tokens: Token[] = [];
   let unsupported: ShellUnsupported | undefined;
   let i = 0;
@@ -203,8 +237,11 @@ function lex(line: string): { tokens: Token[]; unsupported?: ShellUnsupported } 
         readBackquote();
         continue;
       }
-      addLit(ch, false);
-      i++;
+      // A run of ordinary characters at once.
+      let j = i + 1;
+      while (j < n && isPlain(line.charCodeAt(j))) j++;
+      addLit(line.slice(i, j), false);
+      i = j;
     }
     flush();
     const raw = line.slice(start, i);

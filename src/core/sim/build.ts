@@ -8,7 +8,7 @@ import { loc } from '../i18n';
 import type { Lab } from '../lab/types';
 import { runLine } from '../commands/run';
 import { addHost, addLink, createWorld, setLinkUp } from './kernel';
-import { type Host, ROOT_NS, type Route, type SourceRef, type World } from './model';
+import { ROOT_NS, type World } from './model';
 
 export interface RunLineResult {
   readonly host: string;
@@ -44,14 +44,15 @@ export function buildWorld(lab: Lab): BuildResult {
   for (const spec of lab.hosts) {
     const host = world.hosts.get(spec.name)!;
     for (const line of spec.run) {
-      const before = snapshot(host);
       let res: ReturnType<typeof runLine>;
+      host.runOrigin = line.range;
       try {
         res = runLine({ world, host, netns: host.netns.get(ROOT_NS)! }, line.text);
       } catch (e) {
         res = { stdout: '', stderr: `knetlab: internal error: ${String(e)}\n`, status: 70 };
+      } finally {
+        host.runOrigin = undefined;
       }
-      tagOrigins(host, before, line.range);
       runs.push({ host: spec.name, range: line.range, command: line.text, stdout: res.stdout, stderr: res.stderr, status: res.status });
       const at = placeInLine(line.range, line.text, res.column);
       const err = res.stderr.trim();
@@ -90,41 +91,4 @@ function placeInLine(range: SourceRange, text: string, offset: number | undefine
   const word = /^\S+/.exec(text.slice(offset))?.[0].length ?? 1;
   const column = range.column + offset;
   return { ...range, column, endColumn: Math.min(column + word, range.endColumn) };
-}
-
-interface Snapshot {
-  readonly routes: Set<Route>;
-  readonly forward: Map<string, boolean>;
-}
-
-function snapshot(host: Host): Snapshot {
-  const routes = new Set<Route>();
-  const forward = new Map<string, boolean>();
-  for (const ns of host.netns.values()) {
-    forward.set(ns.name, ns.sysctl.ipForward);
-    for (const t of ns.tables.values()) for (const r of t) routes.add(r);
-  }
-  return { routes, forward };
-}
-
-/** Marks what a run line changed with that line, so traces can point at it. */
-function tagOrigins(host: Host, before: Snapshot, origin: SourceRef): void {
-  for (const ns of host.netns.values()) {
-    if (before.forward.get(ns.name) !== ns.sysctl.ipForward || (!before.forward.has(ns.name) && ns.sysctl.ipForward)) {
-      ns.sysctl.ipForwardOrigin = origin;
-    }
-    if (!before.forward.has(ns.name) && !ns.origin) (ns as { origin?: SourceRef }).origin = origin;
-    for (const [id, t] of ns.tables) {
-      let changed = false;
-      const next = t.map((r) => {
-        if (before.routes.has(r) || r.origin || r.proto === 'kernel') return r;
-        changed = true;
-        return { ...r, origin };
-      });
-      if (changed) {
-        ns.tables.set(id, next);
-        ns.fibIndex = undefined;
-      }
-    }
-  }
 }

@@ -3,7 +3,7 @@
  * prefix first, then the lowest metric; routes filtered by scope and output device. Then source
  * address selection (inet_select_addr) and the output route of a locally sent packet.
  */
-import { type Addr, BITS, formatAddr, maskOf } from '../net/addr';
+import { type Addr, BITS, formatAddr, maskOf, type Prefix } from '../net/addr';
 import { type Errno, fail, type KResult, ok } from './errors';
 import { type Link, type Netns, type Route, SCOPE_VALUE, TABLE_LOCAL, TABLE_MAIN } from './model';
 
@@ -69,6 +69,14 @@ export function fibIndexInsert(ns: Netns, r: Route): boolean {
     list.splice(i, 0, r);
   }
   return true;
+}
+
+/** The routes of a table with exactly this prefix, from the index (undefined for other tables). */
+export function routesWithPrefix(ns: Netns, table: number, dst: Prefix): readonly Route[] | undefined {
+  if (table !== TABLE_LOCAL && table !== TABLE_MAIN) return undefined;
+  const idx = index(ns);
+  const ti = (table === TABLE_LOCAL ? idx.local : idx.main)[dst.addr.family];
+  return ti.byLen.get(dst.len)?.get(dst.addr.value) ?? [];
 }
 
 export interface LookupOptions {

@@ -32,7 +32,7 @@ import {
   TABLE_MAIN,
   type World,
 } from './model';
-import { fibIndexInsert, fibTableLookup } from './fib';
+import { fibIndexInsert, fibTableLookup, routesWithPrefix } from './fib';
 
 export function createWorld(): World {
   return { hosts: new Map(), switches: new Map() };
@@ -60,7 +60,7 @@ export function createNetns(host: Host, name: string, origin?: SourceRef): Netns
     ]),
     neigh: [],
     sysctl: { ipForward: false },
-    origin,
+    origin: origin ?? host.runOrigin,
   };
   host.netns.set(name, ns);
   addLinkRaw(ns, { name: 'lo', kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536 });
@@ -99,7 +99,7 @@ function addLinkRaw(ns: Netns, spec: NewLink): Link {
     netns: ns,
     addrs: [],
     switchName: spec.switchName,
-    origin: spec.origin,
+    origin: spec.origin ?? ns.host.runOrigin,
   };
   if (spec.kind === 'bridge') link.fdb = new Map();
   ns.links.set(link.name, link);
@@ -288,7 +288,7 @@ export function addAddress(link: Link, spec: NewAddr): KResult<IfAddr> {
     label: spec.label ?? link.name,
     broadcast: spec.broadcast,
     secondary,
-    origin: spec.origin,
+    origin: spec.origin ?? link.netns.host.runOrigin,
   };
   // __inet_insert_ifa: a primary goes after the last primary of the same or a wider scope, a secondary at the end.
   let at = link.addrs.length;
@@ -413,6 +413,7 @@ export function deleteAddress(link: Link, addr: Addr, prefixLen: number | undefi
       ns.tables.set(TABLE_MAIN, t.filter((r) => !(r.dev === link && r.gateway && !r.onlink && !stillOnLink(r.gateway))));
     }
   }
+  invalidate(ns);
   return ok();
 }
 
@@ -430,6 +431,7 @@ function compareRoutes(a: Route, b: Route): number {
 }
 
 export function insertRoute(ns: Netns, r: Route, atFront = false): void {
+  if (!r.origin && r.proto !== 'kernel' && ns.host.runOrigin) r.origin = ns.host.runOrigin;
   let t = ns.tables.get(r.table);
   if (!t) ns.tables.set(r.table, (t = []));
   // Binary search for the first route that sorts after r (or, atFront, not before it).
@@ -488,7 +490,7 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
   if (spec.prefsrc && !isLocalAddress(ns, spec.prefsrc)) return fail('EINVAL', 'Invalid prefsrc address');
   if (type === 'blackhole' || type === 'unreachable' || type === 'prohibit' || type === 'throw') {
     if (spec.gateway || dev) return fail('EINVAL', 'Gateway or device supplied for ' + (type === 'blackhole' ? 'blackhole' : type) + ' route');
-    return ok({ table, type, dst: spec.dst, metric: spec.metric ?? 0, scope, proto: spec.proto ?? 'boot', prefsrc: spec.prefsrc, origin: spec.origin });
+    return ok({ table, type, dst: spec.dst, metric: spec.metric ?? 0, scope, proto: spec.proto ?? 'boot', prefsrc: spec.prefsrc, origin: spec.origin ?? ns.host.runOrigin });
   }
   if (spec.gateway) {
     if (spec.onlink) {
@@ -521,7 +523,7 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
     proto: spec.proto ?? 'boot',
     onlink: spec.onlink,
     ...(gatewayIsLocal ? { gatewayIsLocal } : {}),
-    origin: spec.origin,
+    origin: spec.origin ?? ns.host.runOrigin,
   });
 }
 
@@ -535,7 +537,8 @@ export function addRoute(ns: Netns, spec: RouteSpec, mode: 'add' | 'replace' | '
   if (!res.ok) return res;
   const r = res.value;
   const t = ns.tables.get(r.table) ?? [];
-  const idx = t.findIndex((x) => sameKey(x, r.table, r.dst, r.metric));
+  const same = routesWithPrefix(ns, r.table, r.dst);
+  const idx = same === undefined ? t.findIndex((x) => sameKey(x, r.table, r.dst, r.metric)) : same.some((x) => x.metric === r.metric) ? t.findIndex((x) => sameKey(x, r.table, r.dst, r.metric)) : -1;
   if (idx >= 0) {
     if (mode === 'add') return fail('EEXIST');
     if (mode === 'replace') {
@@ -589,7 +592,7 @@ export function deleteRoute(ns: Netns, m: RouteMatch): KResult<Route> {
 /** net.ipv4.ip_forward (the same switch as net.ipv4.conf.all.forwarding): sets every interface. */
 export function setIpForward(ns: Netns, on: boolean, origin?: SourceRef): void {
   ns.sysctl.ipForward = on;
-  ns.sysctl.ipForwardOrigin = origin;
+  ns.sysctl.ipForwardOrigin = origin ?? ns.host.runOrigin;
   for (const l of ns.links.values()) {
     l.forwarding = undefined;
     l.forwardingOrigin = undefined;
@@ -599,7 +602,7 @@ export function setIpForward(ns: Netns, on: boolean, origin?: SourceRef): void {
 /** net.ipv4.conf.DEV.forwarding: forwarding of packets that arrive on this interface. */
 export function setLinkForwarding(link: Link, on: boolean, origin?: SourceRef): void {
   link.forwarding = on;
-  link.forwardingOrigin = origin;
+  link.forwardingOrigin = origin ?? link.netns.host.runOrigin;
 }
 
 export function linkForwarding(link: Link): boolean {

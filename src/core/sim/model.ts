@@ -79,7 +79,7 @@ export interface Route {
    */
   readonly gatewayIsLocal?: boolean;
   /** The lab line that made this route; absent for routes the kernel added itself. */
-  readonly origin?: SourceRef;
+  origin?: SourceRef;
 }
 
 export interface NeighEntry {
@@ -121,6 +121,8 @@ export interface Host {
   files: Map<string, string>;
   sockets: Socket[];
   readonly origin?: SourceRef;
+  /** The `run` line being executed, if any: what it creates is marked with it. */
+  runOrigin?: SourceRef;
 }
 
 export interface World {
