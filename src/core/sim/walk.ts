@@ -106,18 +106,26 @@ function describe(p: Packet): string {
   }
 }
 
+/** The IP part of a packet's headers, formatted once per packet (packets are immutable). */
+const ipHeaders = new WeakMap<Packet, PacketHeaders>();
+
 function headers(p: Packet | undefined, eth?: { src: string; dst: string }, arp?: Frame['arp']): PacketHeaders {
-  const ip = p
-    ? { src: formatAddr(p.src), dst: formatAddr(p.dst), ttl: p.ttl, proto: p.proto }
-    : { src: '', dst: '', ttl: 0, proto: 'icmp' as const };
-  return {
-    ...(eth ? { eth: { src: eth.src, dst: eth.dst } } : {}),
-    ip,
-    ...(p?.proto === 'icmp' ? { icmp: { type: p.icmp ?? 'echo-request' } } : {}),
-    ...(p?.proto === 'tcp' ? { tcp: { sport: p.sport ?? 0, dport: p.dport ?? 0, flags: p.tcpFlags ?? '' } } : {}),
-    ...(p?.proto === 'udp' ? { udp: { sport: p.sport ?? 0, dport: p.dport ?? 0 } } : {}),
-    ...(arp ? { arp: { op: arp.op, sender: formatAddr(arp.sender), target: formatAddr(arp.target) } } : {}),
-  };
+  let base = p ? ipHeaders.get(p) : undefined;
+  if (!base) {
+    const h: { -readonly [K in keyof PacketHeaders]: PacketHeaders[K] } = {
+      ip: p ? { src: formatAddr(p.src), dst: formatAddr(p.dst), ttl: p.ttl, proto: p.proto } : { src: '', dst: '', ttl: 0, proto: 'icmp' },
+    };
+    if (p?.proto === 'icmp') h.icmp = { type: p.icmp ?? 'echo-request' };
+    else if (p?.proto === 'tcp') h.tcp = { sport: p.sport ?? 0, dport: p.dport ?? 0, flags: p.tcpFlags ?? '' };
+    else if (p?.proto === 'udp') h.udp = { sport: p.sport ?? 0, dport: p.dport ?? 0 };
+    base = h;
+    if (p) ipHeaders.set(p, base);
+  }
+  if (!eth && !arp) return base;
+  const out: { -readonly [K in keyof PacketHeaders]: PacketHeaders[K] } = { ...base };
+  if (eth) out.eth = { src: eth.src, dst: eth.dst };
+  if (arp) out.arp = { op: arp.op, sender: formatAddr(arp.sender), target: formatAddr(arp.target) };
+  return out;
 }
 
 function routeText(r: Route): string {
@@ -214,17 +222,13 @@ class Walker {
 
   private step(ns: Netns, stage: Stage, iface: Link | undefined, packet: PacketHeaders, detail: Localized, extra?: { data?: Record<string, unknown>; source?: SourceRef; hook?: Hook }): Step {
     if (++this.stepsTaken > this.maxSteps) throw new Budget();
-    const s: Step = {
-      host: ns.host.name,
-      netns: ns.name,
-      ...(iface ? { iface: iface.name } : {}),
-      stage,
-      ...(extra?.hook ? { hook: extra.hook } : {}),
-      packet,
-      detail,
-      ...(extra?.data ? { data: extra.data } : {}),
-      ...(extra?.source ? { source: extra.source } : {}),
-    };
+    const s: { -readonly [K in keyof Step]: Step[K] } = { host: ns.host.name, netns: ns.name, stage, packet, detail };
+    if (iface) s.iface = iface.name;
+    if (extra) {
+      if (extra.hook) s.hook = extra.hook;
+      if (extra.data) s.data = extra.data;
+      if (extra.source) s.source = extra.source;
+    }
     return s;
   }
 
