@@ -4,11 +4,12 @@
  * forwarding) and the reply's whole way back. Every step is recorded. The world is never changed:
  * what the walk learns (ARP entries, bridge FDB entries) lives in overlays of its own.
  */
-import { type Addr, addrEq, BROADCAST_MAC, formatAddr, formatRouteDst, isLimitedBroadcast, isLoopback, isMulticast, parseAddr } from '../net/addr';
+import { type Addr, addrEq, BROADCAST_MAC, formatAddr, isLimitedBroadcast, isLoopback, isMulticast, parseAddr } from '../net/addr';
 import { type Localized, loc } from '../i18n';
 import { STRERROR } from './errors';
 import { effectiveGateway, fibTableLookup, routeOutput } from './fib';
 import { hasCarrier, linkForwarding } from './kernel';
+import { routeLine, tableName } from './routefmt';
 import { type Host, type Link, type Netns, nsLabel, ROOT_NS, type Route, type SourceRef, type World } from './model';
 import type { Hook, PacketHeaders, Stage, Step, TraceResult, Verdict } from './trace';
 
@@ -129,18 +130,7 @@ function headers(p: Packet | undefined, eth?: { src: string; dst: string }, arp?
 }
 
 function routeText(r: Route): string {
-  const parts: string[] = [];
-  if (r.type !== 'unicast') parts.push(r.type);
-  parts.push(formatRouteDst(r.dst));
-  if (r.gateway) parts.push('via', formatAddr(r.gateway));
-  if (r.dev) parts.push('dev', r.dev.name);
-  if (r.metric) parts.push('metric', String(r.metric));
-  if (r.prefsrc && r.type === 'unicast') parts.push('src', formatAddr(r.prefsrc));
-  return parts.join(' ');
-}
-
-function tableName(t: number): string {
-  return t === 255 ? 'local' : t === 254 ? 'main' : String(t);
+  return routeLine(r);
 }
 
 /** Walks a packet from an endpoint to an address and back. Pure: the world is not changed. */

@@ -1,4 +1,5 @@
 /** `ip route`: add, change, replace, append, del, flush, show and get, as iproute2 6.1's iproute.c. */
+import { routeLine } from '../../sim/routefmt';
 import { type Addr, addrEq, formatAddr, formatRouteDst, maskOf, prefixContains } from '../../net/addr';
 import { routeOutput } from '../../sim/fib';
 import { addRoute, deleteRoute, findLink, hasCarrier, type RouteSpec } from '../../sim/kernel';
@@ -27,9 +28,6 @@ function parseTable(text: string): number | undefined {
   return parseU32(text);
 }
 
-function tableName(id: number): string {
-  return id === 255 ? 'local' : id === 254 ? 'main' : id === 253 ? 'default' : String(id);
-}
 
 const PROTO_NAMES: Record<string, number> = {
   unspec: 0, redirect: 1, kernel: 2, boot: 3, static: 4, gated: 8, ra: 9, mrt: 10, zebra: 11, bird: 12, dnrouted: 13, xorp: 14,
@@ -259,17 +257,7 @@ function routeFlags(r: Route): string {
 
 /** One line of `ip route show`, as print_route() writes it (with its trailing space). */
 function formatRoute(r: Route, f: ShowFilter, showTable: boolean): string {
-  const p: string[] = [];
-  if (r.type !== 'unicast') p.push(r.type);
-  p.push(formatRouteDst(r.dst));
-  if (r.gateway) p.push('via', formatAddr(r.gateway));
-  if (r.dev && !f.dev) p.push('dev', r.dev.name);
-  if (showTable && r.table !== TABLE_MAIN) p.push('table', tableName(r.table));
-  if (r.proto !== 'boot' && !f.proto) p.push('proto', r.proto);
-  if (r.scope !== 'global' && !f.scope) p.push('scope', r.scope);
-  if (r.prefsrc) p.push('src', formatAddr(r.prefsrc));
-  if (r.metric) p.push('metric', String(r.metric));
-  return p.join(' ') + routeFlags(r) + ' \n';
+  return routeLine(r, { hideDev: !!f.dev, hideProto: !!f.proto, hideScope: !!f.scope, showTable }) + ' \n';
 }
 
 function selected(r: Route, f: ShowFilter): boolean {
