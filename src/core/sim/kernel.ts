@@ -552,17 +552,8 @@ export function addRoute(ns: Netns, spec: RouteSpec, mode: 'add' | 'replace' | '
   return ok(r);
 }
 
-export interface RouteMatch {
-  readonly table?: number;
-  readonly type?: RouteType;
-  readonly dst: Prefix;
-  readonly gateway?: Addr;
-  readonly dev?: Link;
-  readonly metric?: number;
-  readonly prefsrc?: Addr;
-  readonly scope?: Scope;
-  readonly proto?: RouteProto;
-}
+/** What `ip route del` may name: any field given must match. */
+export type RouteMatch = Omit<RouteSpec, 'onlink' | 'origin'>;
 
 /** `ip route del`: the first route of that prefix (from the given metric on) that matches every field given. */
 export function deleteRoute(ns: Netns, m: RouteMatch): KResult<Route> {

@@ -145,21 +145,6 @@ function routeModify(st: IpState, a: Args, mode: 'add' | 'replace' | 'append' | 
   if ((dst.addr.value & ~maskOf(dst.addr.family, dst.len)) !== 0n) {
     throw rtnlError({ errno: 'EINVAL', extack: 'Invalid prefix for given prefix length' });
   }
-  if (mode === 'del') {
-    const r = deleteRoute(st.netns, {
-      table: req.table,
-      type: req.type as RouteType | undefined,
-      dst,
-      gateway: req.gateway,
-      dev,
-      metric: req.metric,
-      prefsrc: req.prefsrc,
-      scope: req.scope,
-      proto: req.proto as RouteProto | undefined,
-    });
-    if (!r.ok) throw rtnlError(r.err);
-    return;
-  }
   const spec: RouteSpec = {
     table: req.table,
     type: req.type as RouteType | undefined,
@@ -172,6 +157,11 @@ function routeModify(st: IpState, a: Args, mode: 'add' | 'replace' | 'append' | 
     proto: req.proto as RouteProto | undefined,
     onlink: req.onlink || undefined,
   };
+  if (mode === 'del') {
+    const r = deleteRoute(st.netns, spec);
+    if (!r.ok) throw rtnlError(r.err);
+    return;
+  }
   if (mode === 'change') {
     const table = req.table ?? (req.type === 'local' || req.type === 'broadcast' ? TABLE_LOCAL : TABLE_MAIN);
     const t = st.netns.tables.get(table) ?? [];
