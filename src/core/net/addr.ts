@@ -172,13 +172,16 @@ export function normaliseMac(mac: string): string {
 
 /** Locally administered, unicast MAC address derived from a string: the same name, the same MAC. */
 export function deterministicMac(seed: string): string {
-  // FNV-1a, 64 bit, folded to 40 bits after the 0x02 prefix.
-  let h = 0xcbf29ce484222325n;
+  // Two 32-bit FNV-1a hashes with different offsets, for 40 bits after the 0x02 prefix.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < seed.length; i++) {
-    h ^= BigInt(seed.charCodeAt(i));
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+    const c = seed.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x01000193) >>> 0;
   }
-  const bytes = [0x02];
-  for (let i = 0; i < 5; i++) bytes.push(Number((h >> BigInt(8 * i)) & 0xffn));
-  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
+  const bytes = [0x02, h1 & 0xff, (h1 >>> 8) & 0xff, (h1 >>> 16) & 0xff, (h1 >>> 24) & 0xff, h2 & 0xff];
+  let out = '';
+  for (let k = 0; k < 6; k++) out += (k ? ':' : '') + (bytes[k]! < 16 ? '0' : '') + bytes[k]!.toString(16);
+  return out;
 }

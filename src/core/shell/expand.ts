@@ -24,6 +24,12 @@ export function expandWords(words: readonly Word[], env: Env): Expanded {
   const args: Arg[] = [];
   let substitution: number | undefined;
   for (const w of words) {
+    // The common case: one plain literal, nothing to expand.
+    const only = w.parts.length === 1 ? w.parts[0]! : undefined;
+    if (only && only.kind === 'lit' && (only.quoted || only.text[0] !== '~')) {
+      args.push({ text: only.text, column: w.column });
+      continue;
+    }
     // Fields being built: text, and whether anything quoted made it a field even if empty.
     const fields: { text: string; real: boolean }[] = [{ text: '', real: false }];
     const cur = () => fields[fields.length - 1]!;
