@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Pai
 import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../diag';
 import { type Localized, loc } from '../i18n';
 import { MAC_RE, normaliseMac } from '../net/addr';
-import type { FileSpec, HostSpec, InterfaceSpec, Lab, Named, RunLine, ServeSpec } from './types';
+import type { CheckSpec, ExerciseSpec, FileSpec, HostSpec, InterfaceSpec, Lab, Named, RunLine, ServeSpec, VariableSpec } from './types';
 
 export interface LoadOptions {
   /** The lab file's path as it should appear in diagnostics. */
@@ -27,11 +27,11 @@ export const SWITCH_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 export const IFNAME_RE = /^(?!\.{1,2}$)[^/:\s]{1,15}$/;
 export const NETNS_NAME_RE = /^(?!\.{1,2}$)[^/\s]{1,64}$/;
 
-const LAB_KEYS = ['name', 'title', 'description', 'switches', 'hosts'] as const;
+const LAB_KEYS = ['name', 'title', 'description', 'switches', 'hosts', 'exercises', 'variables'] as const;
 const HOST_KEYS = ['interfaces', 'run', 'files', 'serve'] as const;
 const IFACE_KEYS = ['switch', 'mac'] as const;
 /** Keys that later parts of the schema own; accepted here without a warning. */
-const LATER_LAB_KEYS = ['exercises', 'variables', 'course', 'nodes', 'cluster', 'docker'];
+const LATER_LAB_KEYS = ['nodes', 'cluster', 'docker', 'variant'];
 
 class Reader {
   readonly diagnostics: Diagnostic[] = [];
@@ -352,7 +352,9 @@ function loadLabUnsafe(text: string, opts: LoadOptions): LoadResult {
       hosts.push(readHost(rd, key, hr, pair.value as Node | null, switches, opts));
     }
   }
-  return { lab: { file: opts.file, name, ...(title ? { title } : {}), switches, hosts }, diagnostics: rd.diagnostics };
+  const exercises = readExercises(rd, root.get('exercises', true), top);
+  const variables = readVariables(rd, root.get('variables', true), top);
+  return { lab: { file: opts.file, name, ...(title ? { title } : {}), switches, hosts, exercises, variables }, diagnostics: rd.diagnostics };
 }
 
 function readHost(rd: Reader, name: string, range: SourceRange, node: Node | null, switches: Named[], opts: LoadOptions): HostSpec {
@@ -467,4 +469,123 @@ function readHost(rd: Reader, name: string, range: SourceRange, node: Node | nul
     }
   }
   return host;
+}
+
+export const EXERCISE_ID_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const EXERCISE_KEYS = ['id', 'title', 'task', 'points', 'hints', 'checks'] as const;
+
+function plain(node: unknown): unknown {
+  try {
+    return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : isScalar(node) ? node.value : node;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `exercises:` — a list of exercises, each with checks whose arguments the check kinds read. */
+function readExercises(rd: Reader, node: unknown, top: SourceRange): ExerciseSpec[] {
+  const out: ExerciseSpec[] = [];
+  if (node === undefined || (isScalar(node) && node.value === null)) return out;
+  if (!isSeq(node)) {
+    rd.error('wrong-type', rd.nodeRange(node as Node, top), loc('exercises must be a list of exercises.', 'exercises는 실습 과제의 리스트여야 합니다.'));
+    return out;
+  }
+  for (const item of node.items) {
+    const ir = rd.nodeRange(item as Node, top);
+    if (!isMap(item)) {
+      rd.error('wrong-type', ir, loc('Each exercise must be a mapping with id, points and checks.', '각 과제는 id, points, checks를 가진 매핑이어야 합니다.'));
+      continue;
+    }
+    checkKeys(rd, item, EXERCISE_KEYS, loc('an exercise', '과제'));
+    const idNode = item.get('id', true);
+    const id = idNode === undefined ? undefined : str(rd, idNode, loc('id', 'id'), ir);
+    if (idNode === undefined) {
+      rd.error('missing-key', ir, loc('An exercise needs an "id".', '과제에 "id"가 필요합니다.'));
+      continue;
+    }
+    if (id === undefined) continue;
+    const idRange = rd.nodeRange(idNode as Node, ir);
+    if (!EXERCISE_ID_RE.test(id)) {
+      rd.error('bad-name', idRange, loc(`"${id}" is not a valid exercise id: lower-case letters, digits, "-" and "_".`, `"${id}"은(는) 올바른 과제 id가 아닙니다: 소문자, 숫자, "-", "_".`));
+      continue;
+    }
+    if (out.some((e) => e.id === id)) {
+      rd.error('duplicate-name', idRange, loc(`The exercise id "${id}" is used twice.`, `과제 id "${id}"이(가) 두 번 쓰였습니다.`));
+      continue;
+    }
+    const titleNode = item.get('title', true);
+    const taskNode = item.get('task', true);
+    const pointsNode = item.get('points', true);
+    let points = 1;
+    if (pointsNode !== undefined) {
+      const v = isScalar(pointsNode) ? pointsNode.value : undefined;
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) points = v;
+      else rd.error('wrong-type', rd.nodeRange(pointsNode as Node, ir), loc('points must be a number, 0 or more.', 'points는 0 이상의 숫자여야 합니다.'));
+    }
+    const hints: Localized[] = [];
+    const hintsNode = item.get('hints', true);
+    if (hintsNode !== undefined && !(isScalar(hintsNode) && hintsNode.value === null)) {
+      if (!isSeq(hintsNode)) rd.error('wrong-type', rd.nodeRange(hintsNode as Node, ir), loc('hints must be a list.', 'hints는 리스트여야 합니다.'));
+      else for (const h of hintsNode.items) {
+        const t = localized(rd, h, loc('a hint', '힌트'), ir);
+        if (t) hints.push(t);
+      }
+    }
+    const checks: CheckSpec[] = [];
+    const checksNode = item.get('checks', true);
+    if (checksNode === undefined || (isScalar(checksNode) && checksNode.value === null)) {
+      rd.add('warning', 'missing-key', idRange, loc(`Exercise "${id}" has no checks: it cannot be graded.`, `과제 "${id}"에 checks가 없어 채점할 수 없습니다.`));
+    } else if (!isSeq(checksNode)) {
+      rd.error('wrong-type', rd.nodeRange(checksNode as Node, ir), loc('checks must be a list, e.g. - reach: { from: a, to: 10.0.0.1 }.', 'checks는 - reach: { from: a, to: 10.0.0.1 }처럼 리스트여야 합니다.'));
+    } else {
+      for (const c of checksNode.items) {
+        const cr = rd.nodeRange(c as Node, ir);
+        if (!isMap(c) || c.items.length !== 1) {
+          rd.error('wrong-type', cr, loc('Each check is a mapping with one key, its kind: reach, noreach, route, output or quiz.', '각 검사는 종류(reach, noreach, route, output, quiz) 하나를 키로 가진 매핑입니다.'));
+          continue;
+        }
+        const pair = c.items[0]!;
+        const { key: kind } = keyOf(pair);
+        const argNode = pair.value as Node | null;
+        const argRanges: Record<string, SourceRange> = {};
+        if (isMap(argNode)) {
+          for (const ap of argNode.items) {
+            const { key } = keyOf(ap);
+            argRanges[key] = rd.nodeRange(ap.value as Node, rd.nodeRange(ap.key as Node, cr));
+          }
+        }
+        checks.push({ kind, args: plain(argNode), range: rd.nodeRange((pair.key as Node) ?? (c as Node), cr), argRanges });
+      }
+    }
+    out.push({
+      id,
+      range: idRange,
+      ...(titleNode !== undefined ? { title: localized(rd, titleNode, loc('title', 'title'), ir) } : {}),
+      ...(taskNode !== undefined ? { task: localized(rd, taskNode, loc('task', 'task'), ir) } : {}),
+      points,
+      hints,
+      checks,
+    });
+  }
+  return out;
+}
+
+/** `variables:` — per-student values; their kinds are read by grade/variant.ts. */
+function readVariables(rd: Reader, node: unknown, top: SourceRange): VariableSpec[] {
+  const out: VariableSpec[] = [];
+  if (node === undefined || (isScalar(node) && node.value === null)) return out;
+  if (!isMap(node)) {
+    rd.error('wrong-type', rd.nodeRange(node as Node, top), loc('variables must map names to definitions.', 'variables는 이름을 정의에 매핑해야 합니다.'));
+    return out;
+  }
+  for (const pair of node.items) {
+    const { key, node: kn } = keyOf(pair);
+    const r = rd.nodeRange(kn, top);
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(key)) {
+      rd.error('bad-name', r, loc(`"${key}" is not a valid variable name (letters, digits and "_").`, `"${key}"은(는) 올바른 변수 이름이 아닙니다 (문자, 숫자, "_").`));
+      continue;
+    }
+    out.push({ name: key, range: r, def: plain(pair.value) });
+  }
+  return out;
 }

@@ -39,10 +39,40 @@ export interface HostSpec extends Named {
   readonly serve: ServeSpec[];
 }
 
+/** One check of an exercise: its kind (a key of the check registry) and its arguments as written. */
+export interface CheckSpec {
+  readonly kind: string;
+  /** The check's mapping as plain data (`{ from: B, to: 192.168.2.10 }`), for the check kind to read. */
+  readonly args: unknown;
+  readonly range: SourceRange;
+  /** Places of the argument keys and values, by key, for precise diagnostics. */
+  readonly argRanges: Readonly<Record<string, SourceRange>>;
+}
+
+export interface ExerciseSpec {
+  readonly id: string;
+  readonly range: SourceRange;
+  readonly title?: Localized;
+  readonly task?: Localized;
+  readonly points: number;
+  readonly hints: Localized[];
+  readonly checks: CheckSpec[];
+}
+
+/** A per-student variable as declared (`variables:`); see grade/variant.ts. */
+export interface VariableSpec {
+  readonly name: string;
+  readonly range: SourceRange;
+  /** The declaration as plain data (`{ subnet: 10.0.0.0/8, prefix: 24 }`, `{ int: [8000, 8999] }`, ...). */
+  readonly def: unknown;
+}
+
 export interface Lab {
   readonly file: string;
   readonly name: string;
   readonly title?: Localized;
   readonly switches: Named[];
   readonly hosts: HostSpec[];
+  readonly exercises: ExerciseSpec[];
+  readonly variables: VariableSpec[];
 }
