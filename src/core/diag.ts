@@ -33,7 +33,16 @@ export type DiagnosticCode =
   // run lines
   | 'shell-syntax'
   | 'command-failed'
-  | 'command-not-simulated';
+  | 'command-not-simulated'
+  // exercises and grading
+  | 'unknown-check-kind'
+  | 'unknown-host'
+  | 'bad-address'
+  | 'bad-port'
+  | 'bad-regex'
+  | 'quiz-no-answer'
+  | 'answers-malformed'
+  | 'check-internal-error';
 
 export interface Diagnostic extends SourceRange {
   readonly severity: Severity;
