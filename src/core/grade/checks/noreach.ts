@@ -1,0 +1,42 @@
+/**
+ * `noreach: { from: C, to: 192.168.1.10 }` — the packet must not get its answer (a firewall, a
+ * missing route, isolation). A failure says that it got through and by which path.
+ */
+import { loc } from '../../i18n';
+import type { CheckKind, CheckResult } from '../types';
+import { where } from './common';
+import { packetRequest, pathOf, validatePacketCheck, walk } from './packet';
+
+export const noreachCheck: CheckKind = {
+  kind: 'noreach',
+  validate: validatePacketCheck,
+  run(check, ctx): CheckResult {
+    const run = packetRequest(check);
+    if (!run) return { passed: false, feedback: loc('This check has no valid from and to.', '이 검사에 올바른 from과 to가 없습니다.') };
+    const r = walk(ctx.world, run);
+    if ('missing' in r) {
+      return { passed: false, feedback: { en: `${run.label}: ${r.missing.en}`, ko: `${run.label}: ${r.missing.ko}` } };
+    }
+    const { trace } = r;
+    if (!trace.replied) {
+      const at = trace.source ? ` (${where(trace.source)})` : '';
+      return {
+        passed: true,
+        feedback: { en: `${run.label} is blocked, as it should be: ${trace.reason.en}${at}`, ko: `${run.label}은(는) 의도대로 막힙니다: ${trace.reason.ko}${at}` },
+        ...(trace.source ? { source: trace.source } : {}),
+        trace,
+      };
+    }
+    const path = pathOf(trace).join(' → ');
+    return {
+      passed: false,
+      feedback: loc(
+        `${run.label} gets through, but it should not: the request went ${path}, and ${trace.reason.en}`,
+        `${run.label}이(가) 통과하지만 막혀야 합니다: 요청이 ${path} 경로로 갔고, ${trace.reason.ko}`,
+      ),
+      expected: 'blocked',
+      actual: `replied via ${path}`,
+      trace,
+    };
+  },
+};

@@ -1,0 +1,87 @@
+/** What reach and noreach share: their arguments and the packet walk behind them. */
+import type { Diagnostic } from '../../diag';
+import { type Localized, loc } from '../../i18n';
+import type { CheckSpec, Lab } from '../../lab/types';
+import type { World } from '../../sim/model';
+import type { Step, TraceResult } from '../../sim/trace';
+import { type TraceRequest, formatEndpoint, tracePacket } from '../../sim/walk';
+import { type ArgShape, argsOf, checkShape, diag, endpointArg, has, missingEndpoint, text, validateAddress, validateEndpoint } from './common';
+
+export type Proto = 'icmp' | 'tcp' | 'udp';
+const PROTOS: readonly Proto[] = ['icmp', 'tcp', 'udp'];
+export const DEFAULT_PORT = 80;
+
+export function packetShape(kind: string): ArgShape {
+  return { required: ['from', 'to'], optional: ['proto', 'port'], example: `${kind}: { from: a, to: 192.168.2.10, proto: tcp, port: 80 }` };
+}
+
+export function validatePacketCheck(check: CheckSpec, lab: Lab): Diagnostic[] {
+  const out = checkShape(check, packetShape(check.kind));
+  const args = argsOf(check);
+  if (!args) return out;
+  out.push(...validateEndpoint(check, 'from', lab), ...validateAddress(check, 'to'));
+  const proto = has(args, 'proto') ? text(args, 'proto')?.toLowerCase() : 'icmp';
+  if (!PROTOS.includes(proto as Proto)) {
+    out.push(diag(check, 'proto', 'wrong-type', loc(`proto must be icmp, tcp or udp, not "${text(args, 'proto') ?? '?'}".`, `proto는 "${text(args, 'proto') ?? '?'}"이(가) 아니라 icmp, tcp, udp 중 하나여야 합니다.`)));
+  }
+  if (has(args, 'port')) {
+    const p = Number(text(args, 'port'));
+    if (!Number.isInteger(p) || p < 1 || p > 65535) {
+      out.push(diag(check, 'port', 'bad-port', loc(`port must be a whole number from 1 to 65535, not "${text(args, 'port') ?? '?'}".`, `port는 "${text(args, 'port') ?? '?'}"이(가) 아니라 1부터 65535 사이의 정수여야 합니다.`)));
+    } else if (proto === 'icmp') {
+      out.push(diag(check, 'port', 'bad-port', loc('A port means nothing to ping (icmp); add proto: tcp or proto: udp.', '포트는 ping(icmp)에 의미가 없습니다. proto: tcp나 proto: udp를 쓰세요.'), 'warning'));
+    }
+  }
+  return out;
+}
+
+export interface PacketRun {
+  readonly req: TraceRequest;
+  /** `b → 192.168.2.10` or `b → 192.168.2.10 tcp/80`. */
+  readonly label: string;
+}
+
+export function packetRequest(check: CheckSpec): PacketRun | undefined {
+  const args = argsOf(check);
+  const from = endpointArg(args, 'from');
+  const to = text(args, 'to')?.trim();
+  if (!from || !to) return undefined;
+  const proto = (text(args, 'proto')?.toLowerCase() ?? 'icmp') as Proto;
+  const port = proto === 'icmp' ? undefined : Number(text(args, 'port') ?? DEFAULT_PORT);
+  const req: TraceRequest = { from, to, proto, ...(port !== undefined ? { port } : {}) };
+  return { req, label: `${formatEndpoint(from)} → ${to}${port !== undefined ? ` ${proto}/${port}` : ''}` };
+}
+
+/** Walks the packet, or says why it cannot (a namespace the run lines never made). */
+export function walk(world: World, run: PacketRun): { trace: TraceResult } | { missing: Localized } {
+  const missing = missingEndpoint(world, run.req.from);
+  if (missing) return { missing };
+  return { trace: tracePacket(world, run.req) };
+}
+
+function label(s: Step): string {
+  return s.netns ? `${s.host}/${s.netns}` : s.host;
+}
+
+/**
+ * Where the walk ended: the host that dropped the request, else the host that dropped the reply,
+ * else the host the request reached (which refused it).
+ */
+export function stopPoint(trace: TraceResult): { host: string; leg: 'request' | 'reply' } | undefined {
+  const reqDrop = [...trace.request.steps].reverse().find((s) => s.stage === 'drop');
+  if (reqDrop) return { host: label(reqDrop), leg: 'request' };
+  const repDrop = [...trace.reply.steps].reverse().find((s) => s.stage === 'drop');
+  if (repDrop) return { host: label(repDrop), leg: 'reply' };
+  const last = trace.request.steps[trace.request.steps.length - 1];
+  return last ? { host: label(last), leg: 'request' } : undefined;
+}
+
+/** The hosts the request crossed, in order, each once per visit: `a → r → b`. */
+export function pathOf(trace: TraceResult): string[] {
+  const out: string[] = [];
+  for (const s of trace.request.steps) {
+    const l = label(s);
+    if (out[out.length - 1] !== l) out.push(l);
+  }
+  return out;
+}

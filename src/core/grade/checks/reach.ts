@@ -1,0 +1,44 @@
+/**
+ * `reach: { from: B, to: 192.168.2.10, proto: tcp, port: 80 }` — the packet gets its answer (ping
+ * its echo reply, TCP its SYN-ACK, UDP a listening socket). A failure says where the packet
+ * stopped and why, with the lab line that caused it where known.
+ */
+import { loc } from '../../i18n';
+import type { CheckKind, CheckResult } from '../types';
+import { where } from './common';
+import { packetRequest, stopPoint, validatePacketCheck, walk } from './packet';
+
+export const reachCheck: CheckKind = {
+  kind: 'reach',
+  validate: validatePacketCheck,
+  run(check, ctx): CheckResult {
+    const run = packetRequest(check);
+    if (!run) return { passed: false, feedback: loc('This check has no valid from and to.', '이 검사에 올바른 from과 to가 없습니다.') };
+    const r = walk(ctx.world, run);
+    if ('missing' in r) {
+      return { passed: false, feedback: { en: `${run.label}: ${r.missing.en}`, ko: `${run.label}: ${r.missing.ko}` } };
+    }
+    const { trace } = r;
+    if (trace.replied) {
+      return { passed: true, feedback: { en: `${run.label}: ${trace.reason.en}`, ko: `${run.label}: ${trace.reason.ko}` }, trace };
+    }
+    const stop = stopPoint(trace);
+    const at = trace.source ? ` (${where(trace.source)})` : '';
+    const head = stop
+      ? stop.leg === 'reply'
+        ? loc(`the reply stops at ${stop.host}`, `응답이 ${stop.host}에서 멈춥니다`)
+        : loc(`the packet stops at ${stop.host}`, `패킷이 ${stop.host}에서 멈춥니다`)
+      : loc('the packet goes nowhere', '패킷이 어디로도 가지 않습니다');
+    return {
+      passed: false,
+      feedback: {
+        en: `${run.label}: ${head.en}: ${trace.reason.en}${at}`,
+        ko: `${run.label}: ${head.ko}: ${trace.reason.ko}${at}`,
+      },
+      ...(trace.source ? { source: trace.source } : {}),
+      expected: 'replied',
+      actual: trace.verdict,
+      trace,
+    };
+  },
+};

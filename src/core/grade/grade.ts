@@ -1,0 +1,128 @@
+/**
+ * The grader: builds the lab's world once, runs every exercise's checks through the registry and
+ * adds up the points. An exercise's points split evenly across its checks (partial credit). A
+ * check that cannot run (unknown kind, malformed arguments, a bug of ours) fails with feedback that
+ * says so; the grader never throws.
+ */
+import type { Diagnostic } from '../diag';
+import { loc } from '../i18n';
+import { didYouMean } from '../lab/load';
+import type { CheckSpec, ExerciseSpec, Lab } from '../lab/types';
+import { buildWorld } from '../sim/build';
+import type { World } from '../sim/model';
+import { NO_ANSWERS } from './answers';
+import { checkKindNames, findCheckKind } from './registry';
+import type { Answers, CheckContext, CheckGrade, CheckResult, ExerciseGrade, LabGrade } from './types';
+
+export interface GradeOptions {
+  /** The student's answers (parseAnswers); none by default. */
+  readonly answers?: Answers;
+  /** Failed attempts so far, this one included: as many hints are revealed (1 by default). */
+  readonly attempts?: number;
+  /** Diagnostics of reading answers.yaml, carried into the grade. */
+  readonly answersDiagnostics?: readonly Diagnostic[];
+  /** A world already built from this lab (buildWorld(lab).world), to skip building it again. */
+  readonly world?: World;
+}
+
+/** Rounds a score to 2 decimals. */
+export function roundScore(n: number): number {
+  return Math.round((n + Number.EPSILON) * 100) / 100;
+}
+
+function unknownKind(check: CheckSpec): Diagnostic {
+  const names = checkKindNames();
+  const hint = didYouMean(check.kind, names);
+  return {
+    ...check.range,
+    severity: 'error',
+    code: 'unknown-check-kind',
+    message: loc(
+      `Unknown check kind "${check.kind}"${hint ? `; did you mean "${hint}"?` : ''}. Check kinds: ${names.join(', ')}.`,
+      `알 수 없는 검사 종류 "${check.kind}"${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 검사 종류: ${names.join(', ')}.`,
+    ),
+  };
+}
+
+/** The diagnostics of one check: its kind is known and its arguments make sense for the lab. */
+export function validateCheck(check: CheckSpec, lab: Lab): Diagnostic[] {
+  const kind = findCheckKind(check.kind);
+  if (!kind) return [unknownKind(check)];
+  try {
+    return kind.validate(check, lab);
+  } catch (e) {
+    return [{ ...check.range, severity: 'error', code: 'check-internal-error', message: loc(`Internal error while validating this check: ${String(e)}`, `이 검사를 검증하는 중 내부 오류: ${String(e)}`) }];
+  }
+}
+
+/** Every check of every exercise, validated against the lab. */
+export function validateExercises(lab: Lab): Diagnostic[] {
+  return lab.exercises.flatMap((ex) => ex.checks.flatMap((c) => validateCheck(c, lab)));
+}
+
+function runCheck(check: CheckSpec, problems: Diagnostic[], ctx: CheckContext): CheckResult {
+  const errors = problems.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    const first = errors[0]!;
+    return {
+      passed: false,
+      feedback: loc(`This check cannot be graded, the lab has a mistake here: ${first.message.en}`, `이 검사는 채점할 수 없습니다. 랩의 이 부분에 오류가 있습니다: ${first.message.ko}`),
+      source: { file: first.file, line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
+    };
+  }
+  const kind = findCheckKind(check.kind)!;
+  try {
+    return kind.run(check, ctx);
+  } catch (e) {
+    return { passed: false, feedback: loc(`Internal error while running this check: ${String(e)}`, `이 검사를 실행하는 중 내부 오류: ${String(e)}`) };
+  }
+}
+
+function gradeExercise(ex: ExerciseSpec, lab: Lab, world: World, answers: Answers, attempts: number, diagnostics: Diagnostic[]): ExerciseGrade {
+  const n = ex.checks.length;
+  const per = n ? ex.points / n : 0;
+  const checks: CheckGrade[] = [];
+  let quizIndex = 0;
+  ex.checks.forEach((check, index) => {
+    const problems = validateCheck(check, lab);
+    diagnostics.push(...problems);
+    const isQuiz = check.kind === 'quiz';
+    const result = runCheck(check, problems, { lab, world, answers, exercise: ex, index, quizIndex: isQuiz ? quizIndex : -1 });
+    if (isQuiz) quizIndex++;
+    checks.push({ ...result, kind: check.kind, range: check.range, points: result.passed ? roundScore(per) : 0 });
+  });
+  const passedCount = checks.filter((c) => c.passed).length;
+  const passed = n > 0 && passedCount === n;
+  const score = passed ? ex.points : roundScore(per * passedCount);
+  // A hint follows a failed attempt: a check that ran and failed, not one still unanswered.
+  const attempted = checks.some((c) => !c.passed && !c.unanswered);
+  const hints = !passed && attempted ? ex.hints.slice(0, Math.max(0, Math.min(ex.hints.length, Math.floor(attempts)))) : [];
+  return { id: ex.id, ...(ex.title ? { title: ex.title } : {}), score, maxScore: ex.points, passed, hints, checks };
+}
+
+/** Grades a lab: the world its run lines build, checked by every exercise. Never throws. */
+export function gradeLab(lab: Lab, opts: GradeOptions = {}): LabGrade {
+  const diagnostics: Diagnostic[] = [...(opts.answersDiagnostics ?? [])];
+  let world = opts.world;
+  if (!world) {
+    try {
+      const built = buildWorld(lab);
+      world = built.world;
+      diagnostics.push(...built.diagnostics);
+    } catch (e) {
+      diagnostics.push({ file: lab.file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'check-internal-error', message: loc(`Internal error while building the lab: ${String(e)}`, `랩을 만드는 중 내부 오류: ${String(e)}`) });
+      world = { hosts: new Map(), switches: new Map() };
+    }
+  }
+  const answers = opts.answers ?? NO_ANSWERS;
+  const attempts = opts.attempts ?? 1;
+  const exercises = lab.exercises.map((ex) => gradeExercise(ex, lab, world, answers, attempts, diagnostics));
+  return {
+    lab: lab.name,
+    file: lab.file,
+    score: roundScore(exercises.reduce((s, e) => s + e.score, 0)),
+    maxScore: roundScore(exercises.reduce((s, e) => s + e.maxScore, 0)),
+    exercises,
+    diagnostics,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The check kinds, one module each. A new kind (resolve, http, rule...) is one more module and one
+ * more entry here; the grader never names a kind.
+ */
+import type { CheckKind } from './types';
+import { noreachCheck } from './checks/noreach';
+import { outputCheck } from './checks/output';
+import { quizCheck } from './checks/quiz';
+import { reachCheck } from './checks/reach';
+import { routeCheck } from './checks/route';
+
+const KINDS: readonly CheckKind[] = [reachCheck, noreachCheck, routeCheck, outputCheck, quizCheck];
+
+const REGISTRY: ReadonlyMap<string, CheckKind> = new Map(KINDS.map((k) => [k.kind, k]));
+
+/** Every check kind, in a stable order. */
+export function checkKinds(): readonly CheckKind[] {
+  return KINDS;
+}
+
+/** The names of the check kinds, for messages and completion. */
+export function checkKindNames(): string[] {
+  return KINDS.map((k) => k.kind);
+}
+
+export function findCheckKind(kind: string): CheckKind | undefined {
+  return REGISTRY.get(kind);
+}
