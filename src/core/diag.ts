@@ -42,7 +42,14 @@ export type DiagnosticCode =
   | 'bad-regex'
   | 'quiz-no-answer'
   | 'answers-malformed'
-  | 'check-internal-error';
+  | 'check-internal-error'
+  // variants, solutions, courses (grade/variant.ts, overlay.ts, course.ts)
+  | 'bad-variable'
+  | 'variable-conflict'
+  | 'unknown-variable'
+  | 'bad-placeholder'
+  | 'bad-solution'
+  | 'bad-course';
 
 export interface Diagnostic extends SourceRange {
   readonly severity: Severity;
