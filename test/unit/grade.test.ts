@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { loadLab } from '../../src/core/lab/load';
 import type { Lab } from '../../src/core/lab/types';
-import { parseAnswers } from '../../src/core/grade/answers';
+import { checkAnswerIds, parseAnswers } from '../../src/core/grade/answers';
 import { gradeLab, validateExercises } from '../../src/core/grade/grade';
 import { checkAnswer, hashAnswer, normaliseAnswer } from '../../src/core/grade/quiz';
 import { checkKinds, findCheckKind } from '../../src/core/grade/registry';
@@ -308,6 +308,15 @@ describe('grade: quizzes and answers.yaml', () => {
     assert.deepEqual(r.answers.byExercise.get('empty'), []);
     assert.equal(parseAnswers('', 'answers.yaml').answers.byExercise.size, 0);
     assert.equal(parseAnswers('# nothing yet\n', 'answers.yaml').diagnostics.length, 0);
+  });
+
+  it('warns about answers under an id the lab does not have', () => {
+    const parsed = parseAnswers('q: 192.168.1.1\nqq: nope\n', 'answers.yaml');
+    const d = checkAnswerIds(parsed, lab());
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.line, 2);
+    assert.equal(d[0]!.severity, 'warning');
+    assert.match(d[0]!.message.en, /no exercise "qq"; did you mean "q"\?/);
   });
 
   it('grades a malformed answers.yaml as unanswered, with a clear diagnostic', () => {

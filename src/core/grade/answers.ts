@@ -7,11 +7,15 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Diagnostic, SourceRange } from '../diag';
 import { type Localized, loc } from '../i18n';
+import { didYouMean } from '../lab/load';
+import type { Lab } from '../lab/types';
 import type { Answers } from './types';
 
 export interface AnswersResult {
   readonly answers: Answers;
   readonly diagnostics: Diagnostic[];
+  /** Where each exercise id is written in the file (for checkAnswerIds). */
+  readonly places?: ReadonlyMap<string, SourceRange>;
 }
 
 export const NO_ANSWERS: Answers = { byExercise: new Map() };
@@ -74,6 +78,7 @@ function parseAnswersUnsafe(text: string, file: string): AnswersResult {
   }
   const root = doc.contents as Node | null;
   const byExercise = new Map<string, string[]>();
+  const places = new Map<string, SourceRange>();
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { answers: { byExercise }, diagnostics: [] };
   if (!isMap(root)) {
     return malformed(file, range(root.range), loc('it must map exercise ids to answers', '과제 id를 답에 매핑해야 합니다'));
@@ -84,6 +89,7 @@ function parseAnswersUnsafe(text: string, file: string): AnswersResult {
     if (id === undefined) {
       return malformed(file, range(keyNode?.range), loc('a key is not an exercise id', '키가 과제 id가 아닙니다'));
     }
+    places.set(id, range(keyNode?.range));
     const v = pair.value as Node | null;
     if (v === null || (isScalar(v) && v.value === null)) {
       byExercise.set(id, []);
@@ -112,5 +118,28 @@ function parseAnswersUnsafe(text: string, file: string): AnswersResult {
     }
     return malformed(file, range(v.range), loc(`the answer of "${id}" must be a string or a list of strings`, `"${id}"의 답은 문자열이나 문자열의 리스트여야 합니다`));
   }
-  return { answers: { byExercise }, diagnostics: [] };
+  return { answers: { byExercise }, diagnostics: [], places };
+}
+
+/**
+ * Warnings for answers under an id the lab has no exercise for (a typo would otherwise leave the
+ * quiz "not answered yet" with no clue why), with did-you-mean.
+ */
+export function checkAnswerIds(parsed: AnswersResult, lab: Lab): Diagnostic[] {
+  const ids = lab.exercises.map((e) => e.id);
+  const out: Diagnostic[] = [];
+  for (const [id, at] of parsed.places ?? []) {
+    if (ids.includes(id)) continue;
+    const hint = didYouMean(id, ids);
+    out.push({
+      ...at,
+      severity: 'warning',
+      code: 'unknown-key',
+      message: loc(
+        `This lab has no exercise "${id}"${hint ? `; did you mean "${hint}"?` : ''}; these answers are not graded. Exercises: ${ids.join(', ') || '(none)'}.`,
+        `이 랩에는 "${id}" 과제가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 이 답은 채점되지 않습니다. 과제: ${ids.join(', ') || '(없음)'}.`,
+      ),
+    });
+  }
+  return out;
 }
