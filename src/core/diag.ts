@@ -49,7 +49,14 @@ export type DiagnosticCode =
   | 'unknown-variable'
   | 'bad-placeholder'
   | 'bad-solution'
-  | 'bad-course';
+  | 'bad-course'
+  // lints of the built lab (lab/lint.ts)
+  | 'duplicate-address'
+  | 'duplicate-mac'
+  | 'duplicate-hostname'
+  | 'lonely-subnet'
+  | 'gateway-not-owned'
+  | 'forwarding-off';
 
 export interface Diagnostic extends SourceRange {
   readonly severity: Severity;
