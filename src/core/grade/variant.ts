@@ -11,8 +11,8 @@
  *       name: { choice: [web, db, api] }
  *       mac:  { mac: true }                                  # locally administered, unicast
  *
- * Subnet variables never overlap each other (nor their `exclude:` prefixes); they are drawn in
- * declaration order, each uniformly among the subnets still free.
+ * Subnet variables never overlap each other (nor their own `exclude:` prefixes); they are drawn
+ * largest first (then in declaration order), each uniformly among the subnets still free.
  *
  * Placeholders, anywhere in any text file of the lab (lab.yaml, README*.md, solution/...):
  *
@@ -287,35 +287,48 @@ export interface ResolveResult {
 
 /** Gives every declared variable its value for one student. Never throws. */
 export function resolveVariables(vars: readonly VariableSpec[], ctx: { readonly lab: string; readonly student: string }): ResolveResult {
-  const values = new Map<string, VariableValue>();
   const failed = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  const taken: Prefix[] = [];
+  const defs: { spec: VariableSpec; def: VariableDef }[] = [];
+  const seen = new Set<string>();
   for (const spec of vars) {
-    if (values.has(spec.name) || failed.has(spec.name)) {
+    if (seen.has(spec.name)) {
       diagnostics.push(diag('error', 'duplicate-name', spec.range, loc(`The variable "${spec.name}" is declared twice.`, `변수 "${spec.name}"이(가) 두 번 선언되었습니다.`)));
       continue;
     }
+    seen.add(spec.name);
     const { def, diagnostics: ds } = parseVariableDef(spec);
     diagnostics.push(...ds);
-    if (!def) {
-      failed.add(spec.name);
+    if (def) defs.push({ spec, def });
+    else failed.add(spec.name);
+  }
+  // Subnets are drawn largest first (then in declaration order): small ones then never fragment
+  // a container so that a large one no longer fits.
+  const drawn = new Map<string, VariableValue>();
+  const taken: Prefix[] = [];
+  const subnets = defs.filter((d) => d.def.kind === 'subnet');
+  const order = subnets.map((d, i) => ({ d, i })).sort((x, y) => (x.d.def as { len: number }).len - (y.d.def as { len: number }).len || x.i - y.i);
+  for (const { d } of order) {
+    const def = d.def as Extract<VariableDef, { kind: 'subnet' }>;
+    const p = drawSubnet(new VariantRng(ctx.lab, ctx.student, d.spec.name), def.container, def.len, [...taken, ...def.exclude]);
+    if (!p) {
+      failed.add(d.spec.name);
+      diagnostics.push(diag('error', 'variable-conflict', d.spec.range, loc(
+        `Variable ${d.spec.name}: no /${def.len} is left in ${prefixText(def.container)} that overlaps neither the other subnet variables nor exclude:. Widen the container or use a longer prefix.`,
+        `변수 ${d.spec.name}: ${prefixText(def.container)} 안에 다른 subnet 변수나 exclude:와 겹치지 않는 /${def.len}이(가) 남아 있지 않습니다. 컨테이너를 넓히거나 더 긴 prefix를 쓰세요.`,
+      )));
       continue;
     }
+    taken.push(p);
+    drawn.set(d.spec.name, { kind: 'subnet', prefix: p, text: prefixText(p) });
+  }
+  const values = new Map<string, VariableValue>();
+  for (const { spec, def } of defs) {
     const rng = new VariantRng(ctx.lab, ctx.student, spec.name);
     switch (def.kind) {
       case 'subnet': {
-        const p = drawSubnet(rng, def.container, def.len, [...taken, ...def.exclude]);
-        if (!p) {
-          failed.add(spec.name);
-          diagnostics.push(diag('error', 'variable-conflict', spec.range, loc(
-            `Variable ${spec.name}: no /${def.len} is left in ${prefixText(def.container)} that overlaps neither the other subnet variables nor exclude:. Widen the container or use a longer prefix.`,
-            `변수 ${spec.name}: ${prefixText(def.container)} 안에 다른 subnet 변수나 exclude:와 겹치지 않는 /${def.len}이(가) 남아 있지 않습니다. 컨테이너를 넓히거나 더 긴 prefix를 쓰세요.`,
-          )));
-          break;
-        }
-        taken.push(p);
-        values.set(spec.name, { kind: 'subnet', prefix: p, text: prefixText(p) });
+        const v = drawn.get(spec.name);
+        if (v) values.set(spec.name, v);
         break;
       }
       case 'int': {
@@ -436,8 +449,8 @@ export function substitute(text: string, values: ReadonlyMap<string, VariableVal
         } else if (!opts.skip?.has(name)) {
           const hint = didYouMean(name, known);
           report('unknown-variable', loc(
-            `No variable "${name}" is declared under variables:${hint ? `; did you mean "${hint}"?` : ''}. (For literal braces write {{ '{{' }}.)`,
-            `variables: 아래에 "${name}" 변수가 선언되지 않았습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. (중괄호 그대로 쓰려면 {{ '{{' }}로 쓰세요.)`,
+            `No variable "${name}" is declared under variables:${hint ? ` (did you mean "${hint}"?)` : ''}. For literal braces, write {{ '{{' }}.`,
+            `variables: 아래에 "${name}" 변수가 선언되지 않았습니다${hint ? ` ("${hint}"을(를) 뜻했나요?)` : ''}. 중괄호를 그대로 쓰려면 {{ '{{' }}로 쓰세요.`,
           ));
         }
       } else if (lead !== undefined && known.includes(lead)) {
