@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lab, TraceRequest } from '../src/core/index';
 import { generateBenchLab } from './gen';
+import { benchCheck, benchGradeCourse } from './check';
 import { benchKernel } from './kernel';
 
 const TARGET_BUILD_MS = 50;
@@ -109,6 +110,15 @@ async function main(): Promise<number> {
     ),
   );
   console.log(`  (trace ${gen.from} -> ${gen.to}: ${first.verdict}, ${first.request.steps.length} + ${first.reply.steps.length} steps)`);
+  console.log('');
+
+  // Checking a 5,000-line lab, next to yaml-language-server with the same schema; grading the course.
+  const c = await benchCheck(core);
+  console.log(row(`checkLab, ${c.lines}-line lab (${c.knetlabDiagnostics} diagnostics)`, ms(c.knetlabMs), `< 50 ms`, verdict(c.knetlabMs, 50)));
+  console.log(row(`yaml-language-server, same schema`, ms(c.ylsMs)));
+  console.log(`  (yaml-language-server validates the schema only (${c.ylsDiagnostics} diagnostics); knetlab also runs every line and lints; ratio ${(c.ylsMs / c.knetlabMs).toFixed(1)}x)`);
+  const g = await benchGradeCourse();
+  console.log(row(`grade the course (${g.labs} labs, ${g.score}/${g.maxScore})`, ms(g.ms), '< 1000 ms', verdict(g.ms, 1000)));
   console.log('');
 
   // The real kernel, side by side: needs root (network namespaces).

@@ -12,7 +12,7 @@ import {
   formatEndpoint,
   type Lang,
   langFromLocale,
-  loadLab,
+  loadLabFor,
   parseAddr,
   parseEndpoint,
   pick,
@@ -21,31 +21,19 @@ import {
   type TraceResult,
   ROOT_NS,
 } from '../core';
-import { MESSAGES, type MessageId } from './messages';
-
-class UsageError extends Error {}
-
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+import { formatDiag, type Io, t, UsageError } from './common';
+import { cmdGrade, cmdQuizHash, cmdVariant } from './grade';
 
 const VERSION = '0.1.0';
 
-function t(lang: Lang, id: MessageId, ...args: string[]): string {
-  let s = MESSAGES[id][lang];
-  args.forEach((a, i) => (s = s.replace(`{${i}}`, a)));
-  return s;
-}
-
-interface Parsed {
+export interface Parsed {
   positional: string[];
   options: Map<string, string>;
   rest: string[];
 }
 
-const VALUE_OPTIONS = new Set(['--from', '--to', '--proto', '--port', '--format', '--on', '--lang']);
-const FLAG_OPTIONS = new Set(['--help', '-h', '--version']);
+const VALUE_OPTIONS = new Set(['--from', '--to', '--proto', '--port', '--format', '--on', '--lang', '--student', '--out', '--min-score', '--salt', '--attempts']);
+const FLAG_OPTIONS = new Set(['--help', '-h', '--version', '--solution', '--force']);
 
 function parseArgs(argv: string[], lang: Lang): Parsed {
   const positional: string[] = [];
@@ -134,9 +122,6 @@ function findLabs(path: string, lang: Lang): string[] {
   return out;
 }
 
-function formatDiag(d: Diagnostic, lang: Lang): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${pick(d.message, lang)}`;
-}
 
 function cmdCheck(p: Parsed, lang: Lang, io: Io): number {
   if (!p.positional.length) throw new UsageError(t(lang, 'checkUsage'));
@@ -146,7 +131,7 @@ function cmdCheck(p: Parsed, lang: Lang, io: Io): number {
   for (const path of p.positional) {
     for (const file of findLabs(path, lang)) {
       const shown = relative(process.cwd(), file) || file;
-      all.push(...checkLab(readText(file, lang), { file: shown, readFile: readerFor(file) }));
+      all.push(...checkLab(readText(file, lang), { file: shown, readFile: readerFor(file), ...(p.options.has('--student') ? { student: p.options.get('--student')! } : {}) }));
     }
   }
   if (format === 'json') {
@@ -160,11 +145,11 @@ function cmdCheck(p: Parsed, lang: Lang, io: Io): number {
   return all.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-function loadWorld(labArg: string | undefined, lang: Lang, io: Io) {
+function loadWorld(labArg: string | undefined, lang: Lang, io: Io, studentArg?: string) {
   if (!labArg) throw new UsageError(t(lang, 'needLab'));
   const file = labFile(labArg, lang);
   const shown = relative(process.cwd(), file) || file;
-  const loaded = loadLab(readText(file, lang), { file: shown, readFile: readerFor(file) });
+  const loaded = loadLabFor(readText(file, lang), { file: shown, readFile: readerFor(file), student: studentArg });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.lab || errors.length) {
     for (const d of errors) io.err(formatDiag(d, lang) + '\n');
@@ -206,7 +191,7 @@ function cmdTrace(p: Parsed, lang: Lang, io: Io): number {
   const format = p.options.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
   if (!parseAddr(to)) throw new UsageError(t(lang, 'badAddress', to));
-  const { world } = loadWorld(p.positional[0], lang, io);
+  const { world } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
   const ep = checkEndpoint(world, from, lang);
   const res = tracePacket(world, { from: ep, to, proto, ...(port !== undefined ? { port } : {}) });
   if (format === 'json') io.out(JSON.stringify(traceJson(res, lang), null, 2) + '\n');
@@ -249,7 +234,7 @@ function shellQuote(w: string): string {
 function cmdExec(p: Parsed, lang: Lang, io: Io): number {
   const on = p.options.get('--on');
   if (!on || !p.rest.length) throw new UsageError(t(lang, 'execUsage'));
-  const { world } = loadWorld(p.positional[0], lang, io);
+  const { world } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
   const ep = checkEndpoint(world, on, lang);
   const line = p.rest.length === 1 ? p.rest[0]! : p.rest.map(shellQuote).join(' ');
   const res = execCommand(world, ep, line);
@@ -287,6 +272,12 @@ export function main(argv: string[], io: Io, env: Record<string, string | undefi
         return cmdTrace(p, lang, io);
       case 'exec':
         return cmdExec(p, lang, io);
+      case 'grade':
+        return cmdGrade(p, lang, io);
+      case 'variant':
+        return cmdVariant(p, lang, io);
+      case 'quiz-hash':
+        return cmdQuizHash(p, lang, io);
       default:
         throw new UsageError(t(lang, 'unknownCommand', cmd));
     }

@@ -12,6 +12,12 @@ Usage:
       Walk a packet and its reply through the lab, step by step. Exit 0 when it got its reply, 1 when not.
   knetlab exec LAB --on HOST[/NETNS] -- COMMAND...
       Run one command on a simulated host after the lab's run lines; prints what the real tool prints.
+  knetlab grade LAB|COURSE [--student ID] [--solution] [--format text|json|junit] [--min-score N|N%]
+      Grade a lab's exercises (or every lab of a course). Exit 0 when graded, 1 below --min-score.
+  knetlab variant LAB --student ID --out DIR
+      Write a student's own variant of a lab (its variables drawn for that student).
+  knetlab quiz-hash ANSWER [--salt SALT]
+      Print the salted hash of a quiz answer, for lab authors.
 
 Options:
   --lang en|ko   language of messages (default: from LANG)
@@ -25,6 +31,12 @@ Options:
       패킷과 그 응답이 랩을 지나가는 과정을 단계별로 보여 줍니다. 응답을 받으면 0, 아니면 1.
   knetlab exec 랩 --on 호스트[/네임스페이스] -- 명령...
       랩의 run 줄을 실행한 뒤 시뮬레이션된 호스트에서 명령 하나를 실행하고, 실제 도구가 출력하는 내용을 출력합니다.
+  knetlab grade 랩|코스 [--student ID] [--solution] [--format text|json|junit] [--min-score N|N%]
+      랩의 과제를 채점합니다 (코스면 모든 랩). 채점하면 0, --min-score 미만이면 1.
+  knetlab variant 랩 --student ID --out 폴더
+      학생 한 명의 랩 변형을 씁니다 (그 학생에게 뽑힌 변수 값으로).
+  knetlab quiz-hash 답 [--salt SALT]
+      퀴즈 답의 솔트 해시를 출력합니다 (랩 작성자용).
 
 옵션:
   --lang en|ko   메시지 언어 (기본값: LANG에서)
@@ -51,6 +63,21 @@ Options:
   execUsage: { en: 'usage: knetlab exec LAB --on HOST[/NETNS] -- COMMAND...', ko: '사용법: knetlab exec 랩 --on 호스트[/네임스페이스] -- 명령...' },
   requestHeading: { en: 'Request:', ko: '요청:' },
   replyHeading: { en: 'Reply:', ko: '응답:' },
+  gradeUsage: { en: 'usage: knetlab grade LAB|COURSE [--student ID] [--solution] [--format text|json|junit] [--min-score N|N%]', ko: '사용법: knetlab grade 랩|코스 [--student ID] [--solution] [--format text|json|junit] [--min-score N|N%]' },
+  noSolution: { en: '{0} has no solution/ folder', ko: '{0}에 solution/ 폴더가 없습니다' },
+  badCourse: { en: 'cannot read the course {0}', ko: '코스 {0}을(를) 읽을 수 없습니다' },
+  badMinScore: { en: '"{0}" is not a score (a number, or a percentage like 80%)', ko: '"{0}"은(는) 점수가 아닙니다 (숫자 또는 80% 같은 백분율)' },
+  badAttempts: { en: '"{0}" is not a number of attempts', ko: '"{0}"은(는) 시도 횟수가 아닙니다' },
+  belowMin: { en: 'score {0} is below the minimum {1}', ko: '점수 {0}이(가) 최소 점수 {1}보다 낮습니다' },
+  gradeLab: { en: 'Lab {0}', ko: '랩 {0}' },
+  gradeTotal: { en: 'Total', ko: '합계' },
+  expected: { en: 'expected', ko: '기대값' },
+  actual: { en: 'actual', ko: '실제값' },
+  hint: { en: 'hint', ko: '힌트' },
+  variantUsage: { en: 'usage: knetlab variant LAB --student ID --out DIR', ko: '사용법: knetlab variant 랩 --student ID --out 폴더' },
+  outNotEmpty: { en: '{0} is not empty (use --force to write into it)', ko: '{0}이(가) 비어 있지 않습니다 (덮어쓰려면 --force)' },
+  variantWritten: { en: 'wrote {0} files to {1} (the variant of student {2})', ko: '{1}에 파일 {0}개를 썼습니다 ({2} 학생의 변형)' },
+  quizHashUsage: { en: 'usage: knetlab quiz-hash ANSWER [--salt SALT]', ko: '사용법: knetlab quiz-hash 답 [--salt SALT]' },
   internal: { en: 'internal error: {0}', ko: '내부 오류: {0}' },
 } satisfies Record<string, Localized>;
 

@@ -34,6 +34,8 @@ export type DiagnosticCode =
   | 'shell-syntax'
   | 'command-failed'
   | 'command-not-simulated'
+  // grading
+  | 'variant-mismatch'
   // exercises and grading
   | 'unknown-check-kind'
   | 'unknown-host'
@@ -56,7 +58,9 @@ export type DiagnosticCode =
   | 'duplicate-hostname'
   | 'lonely-subnet'
   | 'gateway-not-owned'
-  | 'forwarding-off';
+  | 'forwarding-off'
+  // the lab schema (lab/schema.ts): a structural problem no other code names
+  | 'schema';
 
 export interface Diagnostic extends SourceRange {
   readonly severity: Severity;

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../diag';
 import { type Localized, loc } from '../../i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { answerFor } from '../answers';
-import { type AnswerHash, checkAnswer, hashAnswer, SHA256_HEX_RE } from '../quiz';
+import { type AnswerHash, checkAnswer, hashAnswer, normaliseAnswer, SHA256_HEX_RE } from '../quiz';
 import type { CheckKind, CheckResult } from '../types';
 import { argsOf, checkShape, diag, has } from './common';
 
@@ -102,8 +102,11 @@ export const quizCheck: CheckKind = {
       };
     }
     let ok = checkAnswer(given, hash);
-    if (!ok && /^\s*\d+\s*$/.test(given)) {
-      const choice = quizChoices(check)[Number(given) - 1];
+    const choices = quizChoices(check);
+    // A number is a choice's position only when it is not itself one of the choices.
+    const isChoiceText = choices.some((c) => normaliseAnswer(c.en) === normaliseAnswer(given) || normaliseAnswer(c.ko) === normaliseAnswer(given));
+    if (!ok && !isChoiceText && /^\s*\d+\s*$/.test(given)) {
+      const choice = choices[Number(given) - 1];
       if (choice) ok = checkAnswer(choice.en, hash) || checkAnswer(choice.ko, hash);
     }
     return ok
