@@ -202,8 +202,25 @@ function scalarLines(rd: Reader, node: Scalar): RunLine[] {
       lines.push({ text: v, line: lineNo, col: idx >= 0 ? idx + 1 : 1 });
     }
     if (node.type === Scalar.BLOCK_FOLDED) {
-      const r = rd.range(start, end);
-      push(value.replace(/\n/g, ' ').trim(), r.line, r.column, r.endLine, r.endColumn);
+      // Folding joined some source lines with spaces; each remaining line is one command. Find
+      // where each starts in the source, in order.
+      let from = header + 1;
+      for (const v of value.split('\n')) {
+        const text = v.trim();
+        if (!text) continue;
+        const head = text.slice(0, 20);
+        let lineNo = from;
+        const starts = (n: number) => {
+          const t = rd.sourceLine(n).trim();
+          return t !== '' && (t.startsWith(head) || head.startsWith(t.slice(0, 20)));
+        };
+        while (lineNo <= rd.lines.lineStarts.length && !starts(lineNo)) lineNo++;
+        if (lineNo > rd.lines.lineStarts.length) lineNo = from;
+        const src = rd.sourceLine(lineNo);
+        const col = src.length - src.trimStart().length + 1;
+        push(text, lineNo, col, lineNo, src.length + 1);
+        from = lineNo + 1;
+      }
       return out;
     }
     joinContinuations(lines);

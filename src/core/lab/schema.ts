@@ -469,16 +469,13 @@ class Mapper {
     return formatPath(segments, (i) => kinds[i] ?? /^\d+$/.test(segments[i]!));
   }
 
-  /** Where a problem with a value shows: the value, or its key when the value is empty or long. */
+  /** Where a problem with a value shows: the value, or its key when the value is empty or a block. */
   valueNode(p: Place): Node | null | undefined {
     const n = p.node;
     const empty = !n || (isScalar(n) && n.value === null && (!n.range || n.range[0] === n.range[1] || n.source === ''));
     if (empty) return p.key ?? p.last;
-    if ((isMap(n) || isSeq(n)) && p.key && n.range) {
-      const a = this.lines.linePos(n.range[0]).line;
-      const b = this.lines.linePos(Math.max(n.range[0], n.range[1] - 1)).line;
-      if (a !== b) return p.key;
-    }
+    // A block mapping or list starts on the line after its key: the key says more, in less room.
+    if ((isMap(n) || isSeq(n)) && !n.flow && p.key) return p.key;
     return n;
   }
 
@@ -498,18 +495,19 @@ class Mapper {
 
   issues(errors: SchemaError[]): Issue[] {
     const out: Issue[] = [];
-    // Several missing keys of one mapping: one issue.
+    // Several missing keys of one mapping (for one reason): one issue.
+    const groupOf = (e: SchemaError) => `${e.instancePath}\n${e.schemaPath}`;
     const required = new Map<string, SchemaError[]>();
+    for (const e of errors) {
+      if (e.keyword !== 'required' || e.params['oneOfKeys']) continue;
+      const list = required.get(groupOf(e));
+      if (list) list.push(e);
+      else required.set(groupOf(e), [e]);
+    }
     errors.forEach((e, order) => {
-      if (e.keyword === 'required') {
-        const list = required.get(e.instancePath);
-        if (list) {
-          list.push(e);
-          return;
-        }
-        required.set(e.instancePath, [e]);
-      }
-      const issue = this.issue(e, order, e.keyword === 'required' ? required.get(e.instancePath)! : []);
+      const group = e.keyword === 'required' && !e.params['oneOfKeys'] ? required.get(groupOf(e))! : [];
+      if (group.length && group[0] !== e) return;
+      const issue = this.issue(e, order, group);
       if (issue) out.push(issue);
     });
     return out;
@@ -649,7 +647,7 @@ class Mapper {
         return mk(this.valueNode(place), 'schema', loc(`${p} must have at most ${limit} items, not ${n}.`, `${p}에는 항목이 ${n}개가 아니라 최대 ${limit}개 있어야 합니다.`));
       }
       case 'uniqueItems': {
-        const i = Number(params['i']);
+        const i = Math.max(Number(params['i']), Number(params['j'])); // the later of the two
         const item = locate(this.doc, [...segs, String(i)]);
         const v = Array.isArray(e.data) ? e.data[i] : undefined;
         return mk(this.valueNode(item), 'duplicate-name', loc(`${p}: ${JSON.stringify(v)} is listed twice.`, `${p}: ${JSON.stringify(v)}이(가) 두 번 있습니다.`));
