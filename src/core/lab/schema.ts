@@ -109,13 +109,11 @@ const FORMS: Record<string, Form> = {
 // ---------------------------------------------------------------------------------------------
 // Compiling: `$ref`s to `$defs` are inlined first, so that an error's schemaPath is its full path
 // from the root (ajv gives paths relative to a referenced definition otherwise, which would hide
-// the `oneOf` branch an error comes from), and so that every schema object built from a
-// definition can be traced back to its name.
+// the `oneOf` branch an error comes from). Annotations beside a `$ref` (description...) override
+// the definition's; a validation keyword beside it that the definition has too keeps both (allOf).
 
 interface Compiled {
   readonly validate: ValidateFunction;
-  /** Schema object -> the `$defs` name it was built from. */
-  readonly defOf: WeakMap<object, string>;
   /** Pattern source -> the form it checks. */
   readonly formOf: Map<string, Form>;
 }
@@ -124,8 +122,9 @@ let compiled: Compiled | undefined;
 let compileError: string | undefined;
 
 const REF_PREFIX = '#/$defs/';
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'examples', 'default', '$comment', 'deprecated']);
 
-function inlineRefs(root: SchemaObj, defOf: WeakMap<object, string>): SchemaObj {
+function inlineRefs(root: SchemaObj): SchemaObj {
   const defs = (root['$defs'] ?? {}) as Record<string, SchemaObj>;
   const walk = (node: unknown, depth: number): unknown => {
     if (Array.isArray(node)) return node.map((x) => walk(x, depth));
@@ -133,20 +132,19 @@ function inlineRefs(root: SchemaObj, defOf: WeakMap<object, string>): SchemaObj 
     const obj = node as SchemaObj;
     const ref = obj['$ref'];
     const out: SchemaObj = {};
-    let name: string | undefined;
-    if (typeof ref === 'string' && ref.startsWith(REF_PREFIX) && depth < 32) {
-      name = ref.slice(REF_PREFIX.length);
-      const def = defs[name];
-      if (def) Object.assign(out, walk(def, depth + 1) as SchemaObj);
-      else name = undefined;
-    }
+    const def = typeof ref === 'string' && ref.startsWith(REF_PREFIX) && depth < 32 ? defs[ref.slice(REF_PREFIX.length)] : undefined;
     for (const [k, v] of Object.entries(obj)) {
-      if (k === '$ref' && name !== undefined) continue;
-      if (k === '$defs' && depth === 0 && obj === root) continue;
-      out[k] = k === 'enum' || k === 'const' ? v : walk(v, depth);
+      if (k === '$ref' && def) continue;
+      if (k === '$defs' && obj === root) continue;
+      out[k] = k === 'enum' || k === 'const' || k === 'examples' ? v : walk(v, depth);
     }
-    if (name !== undefined) defOf.set(out, name);
-    return out;
+    if (!def) return out;
+    const inlined = walk(def, depth + 1) as SchemaObj;
+    if (Object.keys(out).some((k) => !ANNOTATIONS.has(k) && k in inlined)) {
+      out['allOf'] = [...((out['allOf'] as unknown[] | undefined) ?? []), inlined];
+      return out;
+    }
+    return { ...inlined, ...out };
   };
   const out = walk(root, 0) as SchemaObj;
   // The definitions stay, for any `$ref` left (none in the bundled schema).
@@ -164,8 +162,7 @@ export function newLabAjv(): Ajv2020 {
 function compile(): Compiled | undefined {
   if (compiled || compileError) return compiled;
   try {
-    const defOf = new WeakMap<object, string>();
-    const schema = inlineRefs(LAB_SCHEMA, defOf);
+    const schema = inlineRefs(LAB_SCHEMA);
     const validate = newLabAjv().compile(schema);
     const formOf = new Map<string, Form>();
     const defs = (LAB_SCHEMA['$defs'] ?? {}) as Record<string, SchemaObj>;
@@ -173,7 +170,7 @@ function compile(): Compiled | undefined {
       const p = defs[name]?.['pattern'];
       if (typeof p === 'string') formOf.set(p, form);
     }
-    compiled = { validate, defOf, formOf };
+    compiled = { validate, formOf };
   } catch (e) {
     compileError = String(e);
   }
@@ -207,6 +204,8 @@ interface Place {
   readonly key?: Node | null;
   /** The deepest node found on the way, for when `node` is missing. */
   readonly last: Node | null | undefined;
+  /** For each segment of the path: whether it indexes a list. */
+  readonly inList: boolean[];
 }
 
 function keyText(pair: Pair): string {
@@ -215,10 +214,27 @@ function keyText(pair: Pair): string {
   return String(k);
 }
 
-function findPair(map: Node, key: string): Pair | undefined {
-  if (!isMap(map)) return undefined;
-  for (const p of map.items) if (keyText(p) === key) return p;
-  return undefined;
+/** Finds pairs by key; mappings with many keys (hosts:) get an index on first use. */
+class Pairs {
+  private readonly index = new Map<object, Map<string, Pair>>();
+
+  find(map: Node | null | undefined, key: string): Pair | undefined {
+    if (!isMap(map)) return undefined;
+    if (map.items.length < 16) {
+      for (const p of map.items) if (keyText(p) === key) return p;
+      return undefined;
+    }
+    let idx = this.index.get(map);
+    if (!idx) {
+      idx = new Map();
+      for (const p of map.items) {
+        const k = keyText(p);
+        if (!idx.has(k)) idx.set(k, p);
+      }
+      this.index.set(map, idx);
+    }
+    return idx.get(key);
+  }
 }
 
 function decodePointer(path: string): string[] {
@@ -237,14 +253,16 @@ function resolveAlias(doc: Document.Parsed, n: unknown): Node | null | undefined
   return n as Node | null | undefined;
 }
 
-function locate(doc: Document.Parsed, segments: readonly string[]): Place {
+function locate(doc: Document.Parsed, pairs: Pairs, segments: readonly string[]): Place {
   let node = resolveAlias(doc, doc.contents);
   let key: Node | null | undefined;
   let last = node;
+  const inList: boolean[] = [];
   for (const seg of segments) {
+    inList.push(isSeq(node));
     if (isMap(node)) {
-      const pair = findPair(node, seg);
-      if (!pair) return { node: undefined, last };
+      const pair = pairs.find(node, seg);
+      if (!pair) return { node: undefined, last, inList };
       key = pair.key as Node | null;
       node = resolveAlias(doc, pair.value);
     } else if (isSeq(node)) {
@@ -252,11 +270,11 @@ function locate(doc: Document.Parsed, segments: readonly string[]): Place {
       key = undefined;
       node = resolveAlias(doc, item);
     } else {
-      return { node: undefined, last };
+      return { node: undefined, last, inList };
     }
     if (node) last = node;
   }
-  return { node, ...(key !== undefined ? { key } : {}), last };
+  return { node, ...(key !== undefined ? { key } : {}), last, inList };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -456,17 +474,15 @@ class Mapper {
     return { file: this.file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
 
-  /** Segments of a path and how to print them (indices of lists in brackets). */
-  path(segments: readonly string[]): string {
-    const kinds: boolean[] = [];
-    let node = resolveAlias(this.doc, this.doc.contents);
-    for (const seg of segments) {
-      kinds.push(isSeq(node));
-      if (isSeq(node)) node = resolveAlias(this.doc, node.items[Number(seg)]);
-      else if (isMap(node)) node = resolveAlias(this.doc, findPair(node, seg)?.value);
-      else node = undefined;
-    }
-    return formatPath(segments, (i) => kinds[i] ?? /^\d+$/.test(segments[i]!));
+  readonly pairs = new Pairs();
+
+  locate(segments: readonly string[]): Place {
+    return locate(this.doc, this.pairs, segments);
+  }
+
+  /** A path as printed in messages (indices of lists in brackets). */
+  path(segments: readonly string[], place: Place): string {
+    return formatPath(segments, (i) => place.inList[i] ?? /^\d+$/.test(segments[i]!));
   }
 
   /** Where a problem with a value shows: the value, or its key when the value is empty or a block. */
@@ -489,7 +505,7 @@ class Mapper {
   }
 
   keyNode(p: Place, key: string): Node | null | undefined {
-    const pair = p.node ? findPair(p.node, key) : undefined;
+    const pair = this.pairs.find(p.node, key);
     return (pair?.key as Node | null | undefined) ?? this.mappingNode(p);
   }
 
@@ -515,8 +531,8 @@ class Mapper {
 
   issue(e: SchemaError, order: number, requiredGroup: SchemaError[]): Issue | undefined {
     const segs = decodePointer(e.instancePath);
-    const place = locate(this.doc, segs);
-    const p = this.path(segs);
+    const place = this.locate(segs);
+    const p = this.path(segs, place);
     const at = p || 'the lab';
     const atKo = p || '랩';
     const parent = (e.parentSchema ?? {}) as SchemaObj;
@@ -578,8 +594,8 @@ class Mapper {
         const node = this.keyNode(place, key);
         const isCheck = parent['maxProperties'] === 1;
         if (isCheck) {
-          // A check of an unknown kind cannot be graded: an error, not a warning.
-          return mk(node, 'unknown-key', loc(
+          // A check of an unknown kind cannot be graded: an error, with the grader's own code.
+          return mk(node, 'unknown-check-kind', loc(
             `Unknown check kind "${key}" in ${at}${hint ? `; did you mean "${hint}"?` : '.'} Known kinds: ${known.join(', ')}.`,
             `${atKo}에 알 수 없는 검사 종류 "${key}"가 있습니다.${hint ? ` "${hint}"을(를) 뜻했나요?` : ''} 알려진 종류: ${known.join(', ')}.`,
           ));
@@ -648,7 +664,7 @@ class Mapper {
       }
       case 'uniqueItems': {
         const i = Math.max(Number(params['i']), Number(params['j'])); // the later of the two
-        const item = locate(this.doc, [...segs, String(i)]);
+        const item = this.locate([...segs, String(i)]);
         const v = Array.isArray(e.data) ? e.data[i] : undefined;
         return mk(this.valueNode(item), 'duplicate-name', loc(`${p}: ${JSON.stringify(v)} is listed twice.`, `${p}: ${JSON.stringify(v)}이(가) 두 번 있습니다.`));
       }
@@ -681,7 +697,9 @@ class Mapper {
         const parentPath = segs.slice(0, -1);
         const key = segs[segs.length - 1] ?? '';
         const node = place.key ?? this.valueNode(place);
-        return mk(node, 'schema', loc(`"${key}" is not allowed in ${this.path(parentPath) || 'the lab'}${when.en}.`, `${this.path(parentPath) || '랩'}에는 "${key}"을(를) 쓸 수 없습니다${when.ko}.`));
+        const pp = this.path(parentPath, place) || 'the lab';
+        const ppKo = this.path(parentPath, place) || '랩';
+        return mk(node, 'schema', loc(`"${key}" is not allowed in ${pp}${when.en}.`, `${ppKo}에는 "${key}"을(를) 쓸 수 없습니다${when.ko}.`));
       }
       case 'oneOf': {
         // Several alternatives matched (none matching is collapsed before).
@@ -741,10 +759,15 @@ export function validateLabSchema(doc: Document.Parsed, lineCounter: LineCounter
     const c = compile();
     if (!c) return [internal(file, compileError ?? '?')];
     let data: unknown;
+    const logLevel = doc.options.logLevel;
     try {
+      // Keys that are collections become strings, as the loader reads them; no console warning.
+      doc.options.logLevel = 'error';
       data = doc.toJS({ maxAliasCount: 1000 });
     } catch {
       return []; // the YAML itself is broken (e.g. an alias bomb): the YAML parser's errors say why
+    } finally {
+      doc.options.logLevel = logLevel;
     }
     if (c.validate(data)) return [];
     const errors = (c.validate.errors ?? []) as SchemaError[];
