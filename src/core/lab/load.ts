@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Pai
 import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../diag';
 import { type Localized, loc } from '../i18n';
 import { MAC_RE, normaliseMac } from '../net/addr';
+import { validateLabSchema } from './schema';
 import type { CheckSpec, ExerciseSpec, FileSpec, HostSpec, InterfaceSpec, Lab, Named, RunLine, ServeSpec, VariableSpec } from './types';
 
 export interface LoadOptions {
@@ -32,6 +33,9 @@ const HOST_KEYS = ['interfaces', 'run', 'files', 'serve'] as const;
 const IFACE_KEYS = ['switch', 'mac'] as const;
 /** Keys that later parts of the schema own; accepted here without a warning. */
 const LATER_LAB_KEYS = ['nodes', 'cluster', 'docker', 'variant'];
+
+/** Codes whose every loader finding the schema reports too (see Reader.add). */
+const SCHEMA_COVERED = new Set<DiagnosticCode>(['unknown-key', 'wrong-type', 'missing-key', 'bad-name', 'bad-mac', 'bad-serve', 'bad-file', 'duplicate-name', 'lab-not-mapping']);
 
 class Reader {
   readonly diagnostics: Diagnostic[] = [];
@@ -61,12 +65,19 @@ class Reader {
     return this.range(r[0], r[1]);
   }
 
-  add(severity: Severity, code: DiagnosticCode, range: SourceRange, message: Localized): void {
+  /**
+   * The JSON Schema (schema.ts) reports the file's shape; the loader's own structural findings are
+   * then dropped, except those the schema cannot see (`force`).
+   */
+  schemaChecked = false;
+
+  add(severity: Severity, code: DiagnosticCode, range: SourceRange, message: Localized, force = false): void {
+    if (this.schemaChecked && !force && SCHEMA_COVERED.has(code)) return;
     this.diagnostics.push({ ...range, severity, code, message });
   }
 
-  error(code: DiagnosticCode, range: SourceRange, message: Localized): void {
-    this.add('error', code, range, message);
+  error(code: DiagnosticCode, range: SourceRange, message: Localized, force = false): void {
+    this.add('error', code, range, message, force);
   }
 }
 
@@ -306,6 +317,10 @@ function loadLabUnsafe(text: string, opts: LoadOptions): LoadResult {
   }
   if (doc.errors.length) return { diagnostics: rd.diagnostics };
   const root = doc.contents;
+  if (isMap(root)) {
+    rd.diagnostics.push(...validateLabSchema(doc, lineCounter, opts.file));
+    rd.schemaChecked = true;
+  }
   const whole = rd.range(0, text.length);
   if (!isMap(root)) {
     rd.error('lab-not-mapping', rd.nodeRange(root as Node, { ...whole, endLine: 1, endColumn: 1 }), loc('A lab file must be a mapping with at least "hosts:".', '랩 파일은 최소한 "hosts:"를 가진 매핑이어야 합니다.'));
@@ -363,7 +378,7 @@ function loadLabUnsafe(text: string, opts: LoadOptions): LoadResult {
         continue;
       }
       if (hosts.some((h) => h.name.toLowerCase() === key.toLowerCase())) {
-        rd.error('duplicate-name', hr, loc(`The host "${key}" is declared twice.`, `호스트 "${key}"이(가) 두 번 선언되었습니다.`));
+        rd.error('duplicate-name', hr, loc(`The host "${key}" is declared twice.`, `호스트 "${key}"이(가) 두 번 선언되었습니다.`), true);
         continue;
       }
       hosts.push(readHost(rd, key, hr, pair.value as Node | null, switches, opts));
@@ -527,7 +542,7 @@ function readExercises(rd: Reader, node: unknown, top: SourceRange): ExerciseSpe
       continue;
     }
     if (out.some((e) => e.id === id)) {
-      rd.error('duplicate-name', idRange, loc(`The exercise id "${id}" is used twice.`, `과제 id "${id}"이(가) 두 번 쓰였습니다.`));
+      rd.error('duplicate-name', idRange, loc(`The exercise id "${id}" is used twice.`, `과제 id "${id}"이(가) 두 번 쓰였습니다.`), true);
       continue;
     }
     const titleNode = item.get('title', true);
@@ -551,7 +566,7 @@ function readExercises(rd: Reader, node: unknown, top: SourceRange): ExerciseSpe
     const checks: CheckSpec[] = [];
     const checksNode = item.get('checks', true);
     if (checksNode === undefined || (isScalar(checksNode) && checksNode.value === null)) {
-      rd.add('warning', 'missing-key', idRange, loc(`Exercise "${id}" has no checks: it cannot be graded.`, `과제 "${id}"에 checks가 없어 채점할 수 없습니다.`));
+      rd.add('warning', 'missing-key', idRange, loc(`Exercise "${id}" has no checks: it cannot be graded.`, `과제 "${id}"에 checks가 없어 채점할 수 없습니다.`), true);
     } else if (!isSeq(checksNode)) {
       rd.error('wrong-type', rd.nodeRange(checksNode as Node, ir), loc('checks must be a list, e.g. - reach: { from: a, to: 10.0.0.1 }.', 'checks는 - reach: { from: a, to: 10.0.0.1 }처럼 리스트여야 합니다.'));
     } else {
@@ -571,7 +586,7 @@ function readExercises(rd: Reader, node: unknown, top: SourceRange): ExerciseSpe
             argRanges[key] = rd.nodeRange(ap.value as Node, rd.nodeRange(ap.key as Node, cr));
           }
         }
-        checks.push({ kind, args: plain(argNode), range: rd.nodeRange((pair.key as Node) ?? (c as Node), cr), argRanges });
+        checks.push({ kind, args: plain(argNode), range: rd.nodeRange((pair.key as Node) ?? (c as Node), cr), extent: cr, argRanges });
       }
     }
     out.push({

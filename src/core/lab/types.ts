@@ -45,6 +45,8 @@ export interface CheckSpec {
   /** The check's mapping as plain data (`{ from: B, to: 192.168.2.10 }`), for the check kind to read. */
   readonly args: unknown;
   readonly range: SourceRange;
+  /** The whole check, its arguments included. */
+  readonly extent?: SourceRange;
   /** Places of the argument keys and values, by key, for precise diagnostics. */
   readonly argRanges: Readonly<Record<string, SourceRange>>;
 }
