@@ -1,4 +1,8 @@
-import type { Diagnostic } from './diag';
+import type { Diagnostic, SourceRange } from './diag';
+import { loc } from './i18n';
+import { didYouMean } from './lab/load';
+import type { World } from './sim/model';
+import { parseEndpoint } from './sim/walk';
 import { validateCheck } from './grade/grade';
 import { instantiateLab } from './grade/variant';
 import type { Lab } from './lab/types';
@@ -44,6 +48,42 @@ function exerciseDiagnostics(lab: Lab, structural: readonly Diagnostic[]): Diagn
   return out;
 }
 
+/** Namespaces the lab names (in `serve:` and in checks' endpoints) that no run line creates. */
+function namespaceDiagnostics(lab: Lab, world: World): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const missing = (host: string, netns: string) => {
+    const h = world.hosts.get(host);
+    return !!h && netns !== '' && !h.netns.has(netns);
+  };
+  const say = (range: SourceRange, host: string, netns: string) => {
+    const known = [...(world.hosts.get(host)?.netns.keys() ?? [])].filter((n) => n !== '');
+    const hint = didYouMean(netns, known);
+    out.push({
+      ...range,
+      severity: 'warning',
+      code: 'unknown-netns',
+      message: loc(
+        `No run line on ${host} creates the network namespace "${netns}"${hint ? `; did you mean "${hint}"?` : ''} (ip netns add ${netns}).`,
+        `${host}의 어떤 run 줄도 네트워크 네임스페이스 "${netns}"을(를) 만들지 않습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''} (ip netns add ${netns}).`,
+      ),
+    });
+  };
+  for (const h of lab.hosts) for (const s of h.serve) if (missing(h.name, s.netns)) say(s.range, h.name, s.netns);
+  for (const ex of lab.exercises) {
+    for (const c of ex.checks) {
+      const args = c.args as Record<string, unknown> | null;
+      if (!args || typeof args !== 'object') continue;
+      for (const key of ['from', 'on']) {
+        const v = args[key];
+        if (typeof v !== 'string') continue;
+        const ep = parseEndpoint(v);
+        if (ep && missing(ep.host, ep.netns)) say(c.argRanges[key] ?? c.range, ep.host, ep.netns);
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Every diagnostic of a lab file: its structure (YAML, the JSON Schema, references), the exercises'
  * checks, the errors of its `run` lines, then the lints.
@@ -52,5 +92,11 @@ export function checkLab(text: string, opts: LoadOptions & { readonly student?: 
   const loaded = loadLabFor(text, opts);
   if (!loaded.lab) return loaded.diagnostics;
   const built = buildWorld(loaded.lab);
-  return [...loaded.diagnostics, ...exerciseDiagnostics(loaded.lab, loaded.diagnostics), ...built.diagnostics, ...lintWorld(loaded.lab, built.world)];
+  return [
+    ...loaded.diagnostics,
+    ...exerciseDiagnostics(loaded.lab, loaded.diagnostics),
+    ...built.diagnostics,
+    ...namespaceDiagnostics(loaded.lab, built.world),
+    ...lintWorld(loaded.lab, built.world),
+  ];
 }

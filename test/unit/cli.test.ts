@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
+import { hashAnswer } from '../../src/core/grade/quiz';
 
 function run(...argv: string[]): { out: string; err: string; code: number } {
   let out = '';
@@ -90,5 +91,75 @@ describe('knetlab CLI', () => {
     const r = spawnSync(process.execPath, ['dist/cli.js', 'trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /REPLIED/);
+  });
+});
+
+describe('knetlab grade, variant, quiz-hash', () => {
+  it('grade: text by default, exit 0 whatever the score', () => {
+    const r = run('grade', 'labs/02-gateway');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^Lab gateway: [0-9.]+\/55/);
+    assert.match(r.out, /FAIL r-on-lan3/);
+  });
+
+  it('grade --solution --format json: the documented shape, full marks', () => {
+    const r = run('grade', 'labs/02-gateway', '--solution', '--format', 'json');
+    const g = JSON.parse(r.out);
+    assert.equal(g.score, g.maxScore);
+    for (const k of ['lab', 'score', 'maxScore', 'exercises']) assert.ok(k in g, k);
+    for (const e of g.exercises) for (const k of ['id', 'score', 'maxScore', 'checks']) assert.ok(k in e, k);
+    for (const c of g.exercises[0].checks) for (const k of ['kind', 'passed', 'feedback']) assert.ok(k in c, k);
+  });
+
+  it('grade a course: sums the labs; JUnit XML; --min-score', () => {
+    const j = JSON.parse(run('grade', 'labs', '--solution', '--format', 'json').out);
+    assert.equal(j.labs.length, 3);
+    assert.equal(j.score, j.maxScore);
+    const x = run('grade', 'labs/course.yaml', '--format', 'junit');
+    assert.match(x.out, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="knetlab" tests="\d+" failures="\d+">/);
+    assert.equal((x.out.match(/<testsuite /g) ?? []).length, 3);
+    assert.equal(run('grade', 'labs/02-gateway', '--min-score', '100%').code, 1);
+    assert.equal(run('grade', 'labs/02-gateway', '--solution', '--min-score', '100%').code, 0);
+    assert.equal(run('grade', 'labs/02-gateway', '--min-score', 'lots').code, 2);
+  });
+
+  it('quiz-hash prints the line to paste', () => {
+    const r = run('quiz-hash', 'On', 'b', '--salt', 'demo');
+    assert.equal(r.out, `answer: { sha256: "${hashAnswer('On b', 'demo')}", salt: "demo" }\n`);
+  });
+
+  it('variant writes a student copy; grading it as someone else is refused', () => {
+    const src = mkdtempSync(join(tmpdir(), 'knetlab-var-'));
+    writeFileSync(join(src, 'lab.yaml'), `name: v
+variables:
+  net: { subnet: 10.0.0.0/8, prefix: 24 }
+switches: [lan]
+hosts:
+  a:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add {{ net.1 }}/{{ net.len }} dev eth0
+exercises:
+  - id: own
+    points: 1
+    checks:
+      - route: { on: a, to: "{{ net.9 }}", dev: eth0 }
+`);
+    mkdirSync(join(src, 'solution'));
+    writeFileSync(join(src, 'solution', 'answers.yaml'), 'own: x\n');
+    const out = join(mkdtempSync(join(tmpdir(), 'knetlab-var-out-')), 'alice');
+    const v = run('variant', src, '--student', 'alice', '--out', out);
+    assert.equal(v.code, 0, v.err);
+    const text = readFileSync(join(out, 'lab.yaml'), 'utf8');
+    assert.match(text, /variant: \{ student: "alice"/);
+    assert.doesNotMatch(text, /\{\{/);
+    assert.ok(!existsSync(join(out, 'solution')));
+    assert.equal(JSON.parse(run('grade', out, '--format', 'json').out).score, 1);
+    const other = JSON.parse(run('grade', out, '--student', 'bob', '--format', 'json').out);
+    assert.ok(other.diagnostics.some((d: { code: string }) => d.code === 'variant-mismatch'));
+    const again = join(out, '..', 'alice2');
+    run('variant', src, '--student', 'alice', '--out', again);
+    assert.equal(readFileSync(join(again, 'lab.yaml'), 'utf8'), text, 'same student, same variant');
+    assert.equal(run('variant', src, '--student', 'alice', '--out', out).code, 2, 'refuses a non-empty folder');
   });
 });

@@ -66,6 +66,13 @@ export function buildWorld(lab: Lab): BuildResult {
             `${spec.name}: "${res.notSimulated.command}"은(는) 시뮬레이션하지 않습니다. 이 줄은 시뮬레이터에서 효과가 없습니다.${err ? ` (${err})` : ''}`,
           ),
         });
+      } else if (res.status !== 0 && /^sh: 1: Syntax error/.test(err)) {
+        diagnostics.push({
+          ...at,
+          severity: 'error',
+          code: 'shell-syntax',
+          message: loc(`${spec.name}: the shell cannot read this line: ${err}`, `${spec.name}: 셸이 이 줄을 읽을 수 없습니다: ${err}`),
+        });
       } else if (res.status !== 0) {
         diagnostics.push({
           ...at,
