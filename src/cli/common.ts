@@ -1,4 +1,6 @@
-/** What every CLI command shares: the error that means "bad input", output, messages. */
+/** What every CLI command shares: the error that means "bad input", output, messages, folder walks. */
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import { type Diagnostic, type Lang, pick } from '../core';
 import { MESSAGES, type MessageId } from './messages';
 
@@ -18,4 +20,26 @@ export function t(lang: Lang, id: MessageId, ...args: string[]): string {
 
 export function formatDiag(d: Diagnostic, lang: Lang): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${pick(d.message, lang)}`;
+}
+
+/** Visits the files below `dir` in name order, skipping hidden entries and node_modules. */
+export function walkFiles(dir: string, maxDepth: number, visit: (path: string, name: string, st: Stats) => boolean | void): void {
+  let stop = false;
+  const walk = (d: string, depth: number) => {
+    if (depth > maxDepth || stop) return;
+    for (const name of readdirSync(d).sort()) {
+      if (stop) return;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = join(d, name);
+      let st: Stats;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(p, depth + 1);
+      else if (visit(p, name, st) === false) stop = true;
+    }
+  };
+  walk(dir, 0);
 }

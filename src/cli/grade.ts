@@ -14,7 +14,7 @@ import { applySolution, hasSolution } from '../core/grade/overlay';
 import { hashAnswer } from '../core/grade/quiz';
 import type { Answers, CourseGrade, LabGrade } from '../core/grade/types';
 import { instantiateLab } from '../core/grade/variant';
-import { formatDiag, type Io, t, UsageError } from './common';
+import { formatDiag, type Io, t, UsageError, walkFiles } from './common';
 import type { Parsed } from './main';
 
 const MAX_FILES = 2000;
@@ -23,26 +23,13 @@ const MAX_FILE_BYTES = 1 << 20;
 /** Every text file of a lab folder, by path relative to it (with `/`). */
 export function readTree(dir: string): Map<string, string> {
   const files = new Map<string, string>();
-  const walk = (d: string, depth: number) => {
-    if (depth > 8 || files.size >= MAX_FILES) return;
-    for (const name of readdirSync(d).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const p = join(d, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) walk(p, depth + 1);
-      else if (st.isFile() && st.size <= MAX_FILE_BYTES) {
-        const buf = readFileSync(p);
-        if (buf.includes(0)) continue; // binary
-        files.set(relative(dir, p).split('\\').join('/'), buf.toString('utf8'));
-      }
-    }
-  };
-  walk(dir, 0);
+  walkFiles(dir, 8, (p, _name, st) => {
+    if (files.size >= MAX_FILES) return false;
+    if (!st.isFile() || st.size > MAX_FILE_BYTES) return;
+    const buf = readFileSync(p);
+    if (buf.includes(0)) return; // binary
+    files.set(relative(dir, p).split('\\').join('/'), buf.toString('utf8'));
+  });
   return files;
 }
 

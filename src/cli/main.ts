@@ -2,7 +2,7 @@
  * `knetlab`: the command-line face of the core. check, trace and exec; a thin layer that reads
  * files, calls the core and prints. Bad input gets a one-line error and exit status 2.
  */
-import { readFileSync, statSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
   buildWorld,
@@ -21,7 +21,7 @@ import {
   type TraceResult,
   ROOT_NS,
 } from '../core';
-import { formatDiag, type Io, t, UsageError } from './common';
+import { formatDiag, type Io, t, UsageError, walkFiles } from './common';
 import { cmdGrade, cmdQuizHash, cmdVariant } from './grade';
 
 const VERSION = '0.1.0';
@@ -102,22 +102,9 @@ function findLabs(path: string, lang: Lang): string[] {
   if (!statSync(path).isDirectory()) return [path];
   if (existsSync(join(path, 'lab.yaml'))) return [join(path, 'lab.yaml')];
   const out: string[] = [];
-  const walk = (d: string, depth: number) => {
-    if (depth > 4) return;
-    for (const name of readdirSync(d).sort()) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      const p = join(d, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) walk(p, depth + 1);
-      else if (name === 'lab.yaml') out.push(p);
-    }
-  };
-  walk(path, 0);
+  walkFiles(path, 4, (p, name) => {
+    if (name === 'lab.yaml') out.push(p);
+  });
   if (!out.length) throw new UsageError(t(lang, 'noLabYaml', path));
   return out;
 }

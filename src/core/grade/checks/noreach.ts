@@ -5,19 +5,15 @@
 import { loc } from '../../i18n';
 import type { CheckKind, CheckResult } from '../types';
 import { where } from './common';
-import { packetRequest, pathOf, validatePacketCheck, walk } from './packet';
+import { pathOf, tracedCheck, validatePacketCheck } from './packet';
 
 export const noreachCheck: CheckKind = {
   kind: 'noreach',
   validate: validatePacketCheck,
   run(check, ctx): CheckResult {
-    const run = packetRequest(check);
-    if (!run) return { passed: false, feedback: loc('This check has no valid from and to.', '이 검사에 올바른 from과 to가 없습니다.') };
-    const r = walk(ctx.world, run);
-    if ('missing' in r) {
-      return { passed: false, feedback: { en: `${run.label}: ${r.missing.en}`, ko: `${run.label}: ${r.missing.ko}` } };
-    }
-    const { trace } = r;
+    const r = tracedCheck(check, ctx.world);
+    if ('result' in r) return r.result;
+    const { run, trace } = r;
     if (!trace.replied) {
       const at = trace.source ? ` (${where(trace.source)})` : '';
       return {

@@ -4,6 +4,7 @@ import { type Localized, loc } from '../../i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import type { World } from '../../sim/model';
 import type { Step, TraceResult } from '../../sim/trace';
+import type { CheckResult } from '../types';
 import { type TraceRequest, formatEndpoint, tracePacket } from '../../sim/walk';
 import { type ArgShape, argsOf, checkShape, diag, endpointArg, has, missingEndpoint, text, validateAddress, validateEndpoint } from './common';
 
@@ -57,6 +58,18 @@ export function walk(world: World, run: PacketRun): { trace: TraceResult } | { m
   const missing = missingEndpoint(world, run.req.from);
   if (missing) return { missing };
   return { trace: tracePacket(world, run.req) };
+}
+
+/**
+ * What reach and noreach share: read the check's request and walk it. Either the trace, or the
+ * failed result to return (no valid from/to, an endpoint that does not exist).
+ */
+export function tracedCheck(check: CheckSpec, world: World): { run: PacketRun; trace: TraceResult } | { result: CheckResult } {
+  const run = packetRequest(check);
+  if (!run) return { result: { passed: false, feedback: loc('This check has no valid from and to.', '이 검사에 올바른 from과 to가 없습니다.') } };
+  const r = walk(world, run);
+  if ('missing' in r) return { result: { passed: false, feedback: { en: `${run.label}: ${r.missing.en}`, ko: `${run.label}: ${r.missing.ko}` } } };
+  return { run, trace: r.trace };
 }
 
 function label(s: Step): string {
