@@ -39,15 +39,14 @@ export const falseCommand: CommandHandler = () => result('', '', 1);
 export const sleepCommand: CommandHandler = () => result('');
 
 /** Names set with `hostname NAME` (the UTS name; the host keeps its lab name). */
-const hostnames = new WeakMap<import('../sim/model').Host, string>();
 
 export const hostnameCommand: CommandHandler = (ctx, args) => {
-  const name = hostnames.get(ctx.host) ?? ctx.host.name;
+  const name = ctx.host.hostname ?? ctx.host.name;
   if (args.length === 1) return result(`${name}\n`);
   const opt = args[1]!.text;
   if (!opt.startsWith('-')) {
     if (args.length > 2) return result('', `hostname: too many arguments\n`, 1);
-    hostnames.set(ctx.host, opt);
+    ctx.host.hostname = opt;
     return result('');
   }
   if (opt === '-I' || opt === '--all-ip-addresses') {
@@ -71,7 +70,7 @@ export function readFile(ctx: CommandContext, file: string): string | undefined 
     return k ? k.get(ctx.netns) + '\n' : undefined;
   }
   if (path === '/etc/hostname') return ctx.host.files.get(path) ?? `${ctx.host.name}\n`;
-  if (path === '/proc/sys/kernel/hostname') return `${hostnames.get(ctx.host) ?? ctx.host.name}\n`;
+  if (path === '/proc/sys/kernel/hostname') return `${ctx.host.hostname ?? ctx.host.name}\n`;
   return ctx.host.files.get(path);
 }
 

@@ -17,7 +17,6 @@ export interface SysctlKey {
   set(ns: Netns, value: string): boolean;
 }
 
-const stored = new WeakMap<Netns, Map<string, string>>();
 
 function readInt(value: string): number | undefined {
   const m = /^\s*([+-]?[0-9]+)\s*$/.exec(value);
@@ -27,14 +26,13 @@ function readInt(value: string): number | undefined {
 }
 
 /** The raw value written to ip_forward (`2` reads back as `2`) as long as it agrees with the switch. */
-const forwardRaw = new WeakMap<Netns, string>();
 
 function forwardKey(name: string): SysctlKey {
   return {
     name,
     simulated: true,
     get(ns) {
-      const raw = forwardRaw.get(ns);
+      const raw = ns.ipForwardRaw;
       if (raw !== undefined && (raw !== '0') === ns.sysctl.ipForward) return raw;
       return ns.sysctl.ipForward ? '1' : '0';
     },
@@ -42,7 +40,7 @@ function forwardKey(name: string): SysctlKey {
       const n = readInt(value);
       if (n === undefined) return false;
       setIpForward(ns, n !== 0);
-      forwardRaw.set(ns, String(n));
+      ns.ipForwardRaw = String(n);
       // devinet's inet_forward_change: every device takes the new value.
       for (const l of ns.links.values()) {
         l.forwarding = undefined;
@@ -77,7 +75,7 @@ function plainKey(name: string, def: string, isInt = true): SysctlKey {
     name,
     simulated: false,
     get(ns) {
-      return stored.get(ns)?.get(name) ?? def;
+      return ns.sysctlValues?.get(name) ?? def;
     },
     set(ns, value) {
       let v = value.trim();
@@ -86,8 +84,8 @@ function plainKey(name: string, def: string, isInt = true): SysctlKey {
         if (n === undefined) return false;
         v = String(n);
       }
-      let m = stored.get(ns);
-      if (!m) stored.set(ns, (m = new Map()));
+      let m = ns.sysctlValues;
+      if (!m) ns.sysctlValues = m = new Map();
       m.set(name, v);
       return true;
     },

@@ -29,10 +29,9 @@ export interface RunLineResult {
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', '{', '}', 'select']);
 
 /** Shell variables per host, as a login shell of root would have them; they last across lines. */
-const envs = new WeakMap<Host, Map<string, string>>();
 
 function envOf(host: Host): Map<string, string> {
-  let env = envs.get(host);
+  let env = host.shellEnv;
   if (!env) {
     env = new Map([
       ['HOME', '/root'],
@@ -47,7 +46,7 @@ function envOf(host: Host): Map<string, string> {
       ['#', '0'],
       ['0', 'sh'],
     ]);
-    envs.set(host, env);
+    host.shellEnv = env;
   }
   return env;
 }

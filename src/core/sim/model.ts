@@ -106,6 +106,12 @@ export interface Netns {
   readonly origin?: SourceRef;
   /** Route lookup index, rebuilt on demand after any change to the tables (see fib.ts). */
   fibIndex?: unknown;
+  /** Sysctl values written that the simulator only stores and reads back (rp_filter, ...). */
+  sysctlValues?: Map<string, string>;
+  /** The value last written to ip_forward, as written (`2` reads back as `2`). */
+  ipForwardRaw?: string;
+  /** Namespace ids this namespace has assigned to others (`link-netnsid`), in order. */
+  nsids?: Map<Netns, number>;
 }
 
 export interface Socket {
@@ -123,6 +129,10 @@ export interface Host {
   readonly origin?: SourceRef;
   /** The `run` line being executed, if any: what it creates is marked with it. */
   runOrigin?: SourceRef;
+  /** What `hostname NAME` set (the lab name until then). */
+  hostname?: string;
+  /** The shell's variables, kept from one run line to the next. */
+  shellEnv?: Map<string, string>;
 }
 
 export interface World {

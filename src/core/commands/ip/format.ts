@@ -10,12 +10,10 @@ import type { Link, Netns, Scope } from '../../sim/model';
 // ---------------------------------------------------------------------------------------------
 // Namespace ids (NETNSA_NSID): allocated per namespace, in the order the kernel needs them.
 
-const nsids = new WeakMap<Netns, Map<Netns, number>>();
-
 /** The id `viewer` knows `target` by, allocating the next free one if `alloc`. */
 export function nsidOf(viewer: Netns, target: Netns, alloc = true): number | undefined {
-  let m = nsids.get(viewer);
-  if (!m) nsids.set(viewer, (m = new Map()));
+  let m = viewer.nsids;
+  if (!m) viewer.nsids = m = new Map();
   let id = m.get(target);
   if (id === undefined && alloc) {
     id = m.size;
