@@ -10,7 +10,7 @@ import { STRERROR } from './errors';
 import { effectiveGateway, fibTableLookup, routeOutput } from './fib';
 import { hasCarrier, linkForwarding } from './kernel';
 import { routeLine, tableName } from './routefmt';
-import { type Host, type Link, type Netns, nsLabel, ROOT_NS, type Route, type SourceRef, type World } from './model';
+import { type Host, type Link, type Netns, nsLabel, ROOT_NS, type Route, type SourceRef, TABLE_MAIN, type World } from './model';
 import type { Hook, PacketHeaders, Stage, Step, TraceResult, Verdict } from './trace';
 
 export interface Endpoint {
@@ -276,7 +276,22 @@ class Walker {
         EACCES: ['prohibited', loc(`The route "${r ? routeText(r) : ''}" on ${nsLabel(ns)} prohibits ${dst} (connect: ${STRERROR.EACCES}).`, `${nsLabel(ns)}의 경로 "${r ? routeText(r) : ''}"가 ${dst}을(를) 금지합니다 (connect: ${STRERROR.EACCES}).`)],
       };
       const [verdict, reason] = byType[out.err.errno] ?? ['no-route', loc(`No route: ${STRERROR[out.err.errno]}.`, `경로 없음: ${STRERROR[out.err.errno]}.`)];
-      this.add(ns, 'route', undefined, p0, reason, { data: r ? { route: routeText(r), table: tableName(r.table) } : { table: 'main' }, source: r?.origin });
+      if (r) {
+        this.add(ns, 'route', undefined, p0, loc(`Route lookup for ${dst}: "${routeText(r)}" (table ${tableName(r.table)}) matches.`, `${dst} 경로 조회: "${routeText(r)}" (${tableName(r.table)} 테이블)이 일치합니다.`), { data: { route: routeText(r), table: tableName(r.table) }, source: r.origin });
+      } else {
+        const routes = (ns.tables.get(TABLE_MAIN) ?? []).filter((x) => x.dst.addr.family === p0.dst.family).map(routeText);
+        const list = routes.length ? routes.slice(0, 8).join('; ') + (routes.length > 8 ? `; ... (${routes.length - 8} more)` : '') : '';
+        this.add(
+          ns,
+          'route',
+          undefined,
+          p0,
+          routes.length
+            ? loc(`Route lookup for ${dst}: no route of ${nsLabel(ns)} covers it, and there is no default route. The main table: ${list}.`, `${dst} 경로 조회: ${nsLabel(ns)}의 어떤 경로도 이 주소를 포함하지 않고 기본 경로도 없습니다. main 테이블: ${list}.`)
+            : loc(`Route lookup for ${dst}: ${nsLabel(ns)}'s main table is empty (no address is configured and up, no route added).`, `${dst} 경로 조회: ${nsLabel(ns)}의 main 테이블이 비어 있습니다 (설정되어 up 상태인 주소도, 추가한 경로도 없습니다).`),
+          { data: { table: 'main', routes } },
+        );
+      }
       this.drop(ns, undefined, p0, verdict, reason, r?.origin);
       return;
     }
