@@ -2,9 +2,21 @@
  * The editor's language features for lab files (and later Corefiles and CNI configs):
  * diagnostics as you type, hovers, CodeLens, quick fixes, outline and go to definition, all
  * computed by the core. `registerLanguageFeatures` is called once from activate().
+ *
+ * This file is the thin adapter: the logic lives in the sibling modules, which take plain data
+ * and import `vscode` for types only, so the unit tests run them without VS Code.
  */
-import type * as vscode from 'vscode';
-import type { Lang } from '../../core';
+import * as vscode from 'vscode';
+import type { Diagnostic, Lang, Localized } from '../../core';
+import { pick } from '../../core';
+import { AnalysisCache, analyzeLab, type LabAnalysis } from './analysis';
+import { codeLenses } from './codelens';
+import { definitionAt } from './definition';
+import { checkerFor, type DocumentChecker, isLabPath, toEditorDiagnostic } from './diagnostics';
+import { hoverAt } from './hover';
+import { codeFixes } from './quickfix';
+import type { Span } from './span';
+import { type LabSymbol, labSymbols, type SymbolKind } from './symbols';
 
 /** What the language features need from the rest of the extension. */
 export interface LanguageHost {
@@ -16,6 +28,209 @@ export interface LanguageHost {
   diagnosticsDelayMs(): number;
 }
 
-export function registerLanguageFeatures(_context: vscode.ExtensionContext, _host: LanguageHost): void {
-  // Filled in by the language-features work; until then extension.ts keeps its own diagnostics.
+const LAB_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/lab.{yaml,yml}' }];
+
+function severity(s: Diagnostic['severity']): vscode.DiagnosticSeverity {
+  return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
+
+function symbolKind(k: SymbolKind): vscode.SymbolKind {
+  const kinds: Record<SymbolKind, vscode.SymbolKind> = {
+    switch: vscode.SymbolKind.Interface,
+    host: vscode.SymbolKind.Class,
+    interface: vscode.SymbolKind.Field,
+    exercise: vscode.SymbolKind.Module,
+    check: vscode.SymbolKind.Event,
+  };
+  return kinds[k];
+}
+
+function range(s: Span): vscode.Range {
+  return new vscode.Range(s.start.line, s.start.character, s.end.line, s.end.character);
+}
+
+function plainSpan(r: vscode.Range): Span {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+/** A UI label: the extension's l10n bundle when it has one, else the label's own translation. */
+function label(text: Localized, lang: Lang): string {
+  const t = vscode.l10n.t(text.en);
+  return t !== text.en ? t : pick(text, lang);
+}
+
+/** Everything the features keep per document, owned by one object for the extension's lifetime. */
+class LabDocuments implements vscode.Disposable {
+  private readonly cache = new AnalysisCache();
+  private readonly files = new Map<string, Map<string, string>>();
+  private readonly checked = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly collection = vscode.languages.createDiagnosticCollection('knetlab');
+
+  constructor(private readonly host: LanguageHost) {}
+
+  analysis(doc: vscode.TextDocument): LabAnalysis {
+    const key = doc.uri.toString();
+    const files = this.files.get(key);
+    return this.cache.get(key, doc.version, () => analyzeLab(doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files?.get(rel) }));
+  }
+
+  /** The core diagnostics of the document's current version (checked now if the last check is stale). */
+  diagnostics(doc: vscode.TextDocument): Diagnostic[] {
+    const key = doc.uri.toString();
+    const last = this.checked.get(key);
+    if (last && last.version === doc.version) return last.diagnostics;
+    const checker = checkerFor(doc.uri.path, doc.languageId);
+    if (!checker) return [];
+    const files = this.files.get(key);
+    const diagnostics = checker.check(doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files?.get(rel) });
+    this.checked.set(key, { version: doc.version, diagnostics });
+    return diagnostics;
+  }
+
+  async refresh(doc: vscode.TextDocument): Promise<void> {
+    const checker = checkerFor(doc.uri.path, doc.languageId);
+    if (!checker) return;
+    const key = doc.uri.toString();
+    const version = doc.version;
+    const files = await this.readFiles(doc, checker);
+    if (doc.isClosed || doc.version !== version) return; // a newer refresh is on its way
+    this.files.set(key, files);
+    const diagnostics = checker.check(doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files.get(rel) });
+    this.checked.set(key, { version, diagnostics });
+    this.collection.set(
+      doc.uri,
+      diagnostics.map((d) => {
+        const e = toEditorDiagnostic(d, this.host.lang);
+        const v = new vscode.Diagnostic(range(e.span), e.message, severity(e.severity));
+        v.code = { value: e.code.value, target: vscode.Uri.parse(e.code.target) };
+        v.source = e.source;
+        return v;
+      }),
+    );
+  }
+
+  private async readFiles(doc: vscode.TextDocument, checker: DocumentChecker): Promise<Map<string, string>> {
+    const files = new Map<string, string>();
+    const dir = vscode.Uri.joinPath(doc.uri, '..');
+    await Promise.all(
+      checker.filesWanted(doc.getText()).map(async (rel) => {
+        const text = await this.host.readFile(vscode.Uri.joinPath(dir, rel)).catch(() => undefined);
+        if (text !== undefined) files.set(rel, text);
+      }),
+    );
+    return files;
+  }
+
+  schedule(doc: vscode.TextDocument): void {
+    if (!checkerFor(doc.uri.path, doc.languageId)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.refresh(doc);
+      }, Math.max(0, this.host.diagnosticsDelayMs())),
+    );
+  }
+
+  forget(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.cache.delete(key);
+    this.files.delete(key);
+    this.checked.delete(key);
+    this.collection.delete(doc.uri);
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
+    this.cache.clear();
+    this.collection.dispose();
+  }
+}
+
+function toSymbol(s: LabSymbol): vscode.DocumentSymbol {
+  const d = new vscode.DocumentSymbol(s.name, s.detail, symbolKind(s.kind), range(s.span), range(s.selection));
+  d.children = s.children.map(toSymbol);
+  return d;
+}
+
+export function registerLanguageFeatures(context: vscode.ExtensionContext, host: LanguageHost): void {
+  const docs = new LabDocuments(host);
+  const isLab = (doc: vscode.TextDocument) => isLabPath(doc.uri.path);
+
+  context.subscriptions.push(
+    docs,
+    vscode.workspace.onDidOpenTextDocument((d) => void docs.refresh(d)),
+    vscode.workspace.onDidChangeTextDocument((e) => docs.schedule(e.document)),
+    vscode.workspace.onDidSaveTextDocument((d) => void docs.refresh(d)),
+    vscode.workspace.onDidCloseTextDocument((d) => docs.forget(d)),
+
+    vscode.languages.registerHoverProvider(LAB_SELECTOR, {
+      provideHover(doc, position) {
+        if (!isLab(doc)) return undefined;
+        const h = hoverAt(docs.analysis(doc), { line: position.line, character: position.character }, host.lang);
+        return h && new vscode.Hover(new vscode.MarkdownString(h.markdown), range(h.span));
+      },
+    }),
+
+    vscode.languages.registerCodeLensProvider(LAB_SELECTOR, {
+      provideCodeLenses(doc) {
+        if (!isLab(doc)) return [];
+        return codeLenses(docs.analysis(doc).lab).map(
+          (l) => new vscode.CodeLens(range(l.span), { title: label(l.title, host.lang), command: l.command, arguments: [{ uri: doc.uri, ...l.args }] }),
+        );
+      },
+    }),
+
+    vscode.languages.registerCodeActionsProvider(
+      LAB_SELECTOR,
+      {
+        provideCodeActions(doc, r, ctx) {
+          if (!isLab(doc)) return [];
+          const fixes = codeFixes(docs.analysis(doc), docs.diagnostics(doc), plainSpan(r));
+          return fixes.map((f) => {
+            const action = new vscode.CodeAction(pick(f.title, host.lang), vscode.CodeActionKind.QuickFix);
+            const edit = new vscode.WorkspaceEdit();
+            for (const e of f.edits) edit.replace(doc.uri, range(e.span), e.newText);
+            action.edit = edit;
+            action.isPreferred = f.preferred;
+            if (f.diagnostic) {
+              const d = f.diagnostic;
+              const match = ctx.diagnostics.filter(
+                (v) => v.source === 'knetlab' && (typeof v.code === 'object' ? v.code.value : v.code) === d.code && v.range.start.line === d.line - 1 && v.range.start.character === d.column - 1,
+              );
+              if (match.length) action.diagnostics = match;
+            }
+            return action;
+          });
+        },
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+
+    vscode.languages.registerDocumentSymbolProvider(LAB_SELECTOR, {
+      provideDocumentSymbols(doc) {
+        if (!isLab(doc)) return [];
+        return labSymbols(docs.analysis(doc).lab, host.lang).map(toSymbol);
+      },
+    }),
+
+    vscode.languages.registerDefinitionProvider(LAB_SELECTOR, {
+      provideDefinition(doc, position) {
+        if (!isLab(doc)) return undefined;
+        const a = docs.analysis(doc);
+        const def = definitionAt(a.lab, a.text, { line: position.line, character: position.character });
+        if (!def) return undefined;
+        const link: vscode.LocationLink = { originSelectionRange: range(def.origin), targetUri: doc.uri, targetRange: range(def.target), targetSelectionRange: range(def.target) };
+        return [link];
+      },
+    }),
+  );
+
+  for (const doc of vscode.workspace.textDocuments) void docs.refresh(doc);
 }

@@ -1,0 +1,65 @@
+/**
+ * Diagnostics as the user types: which checker reads which document (a table, so Corefile and CNI
+ * checkers plug in later as one more entry), and the core diagnostics as plain editor diagnostics
+ * with a link to their documentation.
+ */
+import { checkLab, type Diagnostic, type DiagnosticCode, type Lang, pick, type Severity } from '../../core';
+import { type Span, spanOf } from './span';
+
+export const DIAGNOSTICS_DOCS = 'https://github.com/knetlab/knetlab/blob/main/docs/diagnostics.md';
+
+export interface CheckContext {
+  /** The document's path, as it should appear in diagnostics. */
+  readonly file: string;
+  /** Files next to the document, read up front by the adapter (paths relative to its folder). */
+  readonly readFile: (rel: string) => string | undefined;
+  readonly student?: string;
+}
+
+/** A checker for one kind of document. */
+export interface DocumentChecker {
+  readonly id: string;
+  /** Whether this checker reads the document at `path` (of VS Code language `languageId`). */
+  matches(path: string, languageId: string): boolean;
+  /** Files next to the document the checker will ask for (relative paths). */
+  filesWanted(text: string): string[];
+  check(text: string, ctx: CheckContext): Diagnostic[];
+}
+
+export function isLabPath(path: string): boolean {
+  return /(^|[\\/])lab\.ya?ml$/.test(path);
+}
+
+export const labChecker: DocumentChecker = {
+  id: 'lab',
+  matches: (path) => isLabPath(path),
+  // Every `from:` value: a file of `files:` or a check's endpoint; asking for an endpoint costs one failed read.
+  filesWanted: (text) => [...new Set([...text.matchAll(/\bfrom:\s*["']?([^\s"'},\]]+)/g)].map((m) => m[1]!))],
+  check: (text, ctx) => checkLab(text, { file: ctx.file, readFile: ctx.readFile, ...(ctx.student !== undefined ? { student: ctx.student } : {}) }),
+};
+
+/**
+ * Every checker, first match wins. A Corefile checker (`matches: languageId === 'corefile'`) or a
+ * CNI config checker (`/\.conflist$|cni.*\.json$/`) is one more entry.
+ */
+export const CHECKERS: readonly DocumentChecker[] = [labChecker];
+
+export function checkerFor(path: string, languageId: string, checkers: readonly DocumentChecker[] = CHECKERS): DocumentChecker | undefined {
+  return checkers.find((c) => c.matches(path, languageId));
+}
+
+export interface EditorDiagnostic {
+  readonly span: Span;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly code: { readonly value: DiagnosticCode; readonly target: string };
+  readonly source: 'knetlab';
+}
+
+export function docsUrl(code: DiagnosticCode): string {
+  return `${DIAGNOSTICS_DOCS}#${code}`;
+}
+
+export function toEditorDiagnostic(d: Diagnostic, lang: Lang): EditorDiagnostic {
+  return { span: spanOf(d), severity: d.severity, message: pick(d.message, lang), code: { value: d.code, target: docsUrl(d.code) }, source: 'knetlab' };
+}
