@@ -1,65 +1,62 @@
 /**
- * The VS Code extension's first layer: diagnostics for `lab.yaml` as the user types, from the core
- * checker. The full editor experience (hovers, CodeLens, commands, panels) builds on this.
+ * The VS Code extension (desktop and web): activation wires the pieces and does no lab work; the
+ * simulator and grader load on first use (ctx.loadEngine). Everything is owned by one Ctx.
  */
 import * as vscode from 'vscode';
-import { checkLab, type Diagnostic, langFromLocale, pick } from '../core';
+import { registerCommands } from './commands';
+import { Ctx } from './ctx';
+import { registerLanguageFeatures } from './language';
+import { findInWorkspace, LAB_FILE } from './labfs';
+import { saveStarterOnOpen } from './labs';
+import { LABS_VIEW, LabsProvider } from './labsView';
+import { ScoreStatus } from './status';
+import { LabTests } from './testing';
 
-const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
-
-function isLabFile(doc: vscode.TextDocument): boolean {
-  return /(^|[\\/])lab\.ya?ml$/.test(doc.uri.path);
+export interface Api {
+  readonly ctx: Ctx;
+  readonly tests: LabTests;
+  readonly labsView: LabsProvider;
+  readonly status: ScoreStatus;
 }
 
-export function activate(context: vscode.ExtensionContext): void {
-  const collection = vscode.languages.createDiagnosticCollection('knetlab');
-  context.subscriptions.push(collection);
-  const lang = langFromLocale(vscode.env.language);
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+export function activate(context: vscode.ExtensionContext): Api {
+  const ctx = new Ctx(context);
+  context.subscriptions.push(ctx);
 
-  const refresh = async (doc: vscode.TextDocument) => {
-    if (!isLabFile(doc)) return;
-    const dir = vscode.Uri.joinPath(doc.uri, '..');
-    // Files named by `from:` are read up front, through the workspace file system.
-    const wanted = [...doc.getText().matchAll(/from:\s*["']?([^\s"'}]+)/g)].map((m) => m[1]!);
-    const files = new Map<string, string>();
-    for (const rel of wanted) {
-      try {
-        files.set(rel, new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, rel))));
-      } catch {
-        // reported by the checker as file-not-found
-      }
-    }
-    const diags = checkLab(doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files.get(rel) });
-    collection.set(
-      doc.uri,
-      diags.map((d) => {
-        const range = new vscode.Range(d.line - 1, d.column - 1, d.endLine - 1, Math.max(d.endColumn - 1, 0));
-        const v = new vscode.Diagnostic(range, pick(d.message, lang), SEVERITY[d.severity]);
-        v.code = d.code;
-        v.source = 'knetlab';
-        return v;
-      }),
-    );
+  const labsView = ctx.push(new LabsProvider(ctx));
+  ctx.push(vscode.window.createTreeView(LABS_VIEW, { treeDataProvider: labsView, showCollapseAll: true }));
+  const tests = ctx.push(new LabTests(ctx));
+  const status = ctx.push(new ScoreStatus(ctx));
+  registerCommands({ ctx, labsView });
+
+  registerLanguageFeatures(context, ctx.languageHost);
+
+  // `knetlab.labFolders` (for the explorer's context menu), found after activation returns.
+  const labFolders = async () => {
+    const labs = await findInWorkspace(LAB_FILE);
+    await vscode.commands.executeCommand('setContext', 'knetlab.labFolders', labs.map((u) => vscode.Uri.joinPath(u, '..').fsPath));
   };
+  setTimeout(() => void labFolders().catch(() => undefined), 0);
 
-  const schedule = (doc: vscode.TextDocument) => {
-    const key = doc.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => void refresh(doc), 150));
+  // Lab files appearing, changing or going: the Labs view and the Testing view follow.
+  const watcher = ctx.push(vscode.workspace.createFileSystemWatcher(`**/{${LAB_FILE},course.yaml}`));
+  const labsChanged = () => {
+    labsView.refresh();
+    void tests.resolveAll();
+    void labFolders().catch(() => undefined);
   };
-
-  context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument((d) => void refresh(d)),
-    vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
-    vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+  ctx.push(watcher.onDidCreate(labsChanged));
+  ctx.push(watcher.onDidDelete(labsChanged));
+  ctx.push(watcher.onDidChange((uri) => void tests.labChanged(uri)));
+  ctx.push(
+    ctx.config.onDidChange(() => {
+      labsView.refresh();
+      status.update();
+    }),
   );
-  for (const doc of vscode.workspace.textDocuments) void refresh(doc);
+  // The starter copy that knetlab.resetLab restores is taken when a lab is first opened.
+  ctx.push(vscode.workspace.onDidOpenTextDocument((doc) => void saveStarterOnOpen(doc.uri)));
+  return { ctx, tests, labsView, status };
 }
 
 export function deactivate(): void {}

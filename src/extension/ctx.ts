@@ -1,0 +1,93 @@
+/**
+ * The extension's lifetime in one object (rust-analyzer's ctx.ts): it owns every disposable, the
+ * settings, the output channel, the grades shown by the Labs view, the Testing view and the status
+ * bar, and the lazily loaded engine. Nothing of the extension lives in a module-level variable.
+ */
+import * as vscode from 'vscode';
+import type { Lang } from '../core';
+import { Config } from './config';
+import type { LanguageHost } from './language';
+import type { GradedLab } from './labs';
+import { readText } from './labfs';
+
+type Engine = typeof import('./engine');
+
+/** The last grade of every lab folder graded in this session. */
+export class GradeStore implements vscode.Disposable {
+  private readonly grades = new Map<string, GradedLab>();
+  private readonly changed = new vscode.EventEmitter<GradedLab>();
+  readonly onDidChange = this.changed.event;
+
+  set(lab: GradedLab): void {
+    this.grades.set(lab.dir.toString(), lab);
+    this.changed.fire(lab);
+  }
+
+  get(dir: vscode.Uri): GradedLab | undefined {
+    return this.grades.get(dir.toString());
+  }
+
+  all(): GradedLab[] {
+    return [...this.grades.values()];
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export class Ctx implements vscode.Disposable {
+  readonly config = new Config();
+  readonly grades = new GradeStore();
+  private readonly disposables: vscode.Disposable[] = [];
+  private outputChannel: vscode.OutputChannel | undefined;
+  private engine: Promise<Engine> | undefined;
+
+  /** What the language features need from the extension. */
+  readonly languageHost: LanguageHost;
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.push(this.grades);
+    const config = this.config;
+    this.languageHost = {
+      get lang() {
+        return config.lang;
+      },
+      readFile: (uri) => readText(uri),
+      diagnosticsDelayMs: () => config.diagnosticsDelayMs,
+    };
+  }
+
+  /** Hands a disposable to the context: it is disposed when the extension is. */
+  push<T extends vscode.Disposable>(d: T): T {
+    this.disposables.push(d);
+    return d;
+  }
+
+  /** The language of the core's messages: the `knetlab.language` setting or the display language. */
+  get lang(): Lang {
+    return this.config.lang;
+  }
+
+  /** knetlab's output channel, created on first use. */
+  get output(): vscode.OutputChannel {
+    if (!this.outputChannel) this.outputChannel = this.push(vscode.window.createOutputChannel('knetlab'));
+    return this.outputChannel;
+  }
+
+  /** The simulator and grader, loaded on first use. */
+  loadEngine(): Promise<Engine> {
+    this.engine ??= import('./engine');
+    return this.engine;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0).reverse()) {
+      try {
+        d.dispose();
+      } catch {
+        // one failing disposable must not keep the others alive
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The extension's door to the core: grading, tracing, exec and topology over a lab folder's files
+ * held in memory. No `vscode` here, so it is tested in plain Node; the extension loads it lazily
+ * (`await import('./engine')`) so that activation does not pay for the simulator.
+ */
+import {
+  applySolution,
+  buildWorld,
+  type Diagnostic,
+  type Endpoint,
+  execCommand,
+  type ExecResult,
+  gradeLab,
+  hasSolution,
+  instantiateLab,
+  type Lab,
+  type LabGrade,
+  loadLab,
+  loadLabFor,
+  loc,
+  parseAddr,
+  parseAnswers,
+  parseEndpoint,
+  ROOT_NS,
+  tracePacket,
+  type TraceResult,
+  type World,
+} from '../core';
+import { parseDocument } from 'yaml';
+
+export interface GradeFilesOptions {
+  /** How a file of the folder is named in diagnostics (e.g. its workspace-relative path). */
+  readonly displayPath: (rel: string) => string;
+  readonly student?: string;
+  readonly solution?: boolean;
+  readonly attempts?: number;
+}
+
+function variantStudent(labText: string): string | undefined {
+  try {
+    const v = parseDocument(labText).getIn(['variant', 'student']);
+    return v === undefined || v === null ? undefined : String(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Grades one lab folder's files, as `knetlab grade` does (variants drawn, solution laid over when
+ * asked, answers.yaml read). Problems become diagnostics of the result; never throws.
+ */
+export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesOptions): LabGrade {
+  let files = new Map(input);
+  const shown = opts.displayPath;
+  const diagnostics: Diagnostic[] = [];
+  const labText = files.get('lab.yaml');
+  const empty = (d: Diagnostic[]): LabGrade => ({ lab: shown('.'), file: shown('lab.yaml'), score: 0, maxScore: 0, exercises: [], diagnostics: d });
+  if (labText === undefined) {
+    return empty([{ file: shown('lab.yaml'), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'file-not-found', message: loc('This folder has no lab.yaml.', '이 폴더에는 lab.yaml이 없습니다.') }]);
+  }
+  const copyOf = variantStudent(labText);
+  if (copyOf !== undefined) {
+    if (opts.student !== undefined && opts.student !== copyOf) {
+      diagnostics.push({
+        file: shown('lab.yaml'), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'variant-mismatch',
+        message: loc(`This copy is the variant of student "${copyOf}", not of "${opts.student}".`, `이 사본은 "${opts.student}"가 아니라 "${copyOf}" 학생의 변형입니다.`),
+      });
+    }
+  } else if (/^variables\s*:/m.test(labText)) {
+    const inst = instantiateLab(files, opts.student ?? '', { displayPath: shown });
+    files = new Map(inst.files);
+    diagnostics.push(...inst.diagnostics);
+  }
+  if (opts.solution && hasSolution(files)) {
+    const applied = applySolution(files, { displayPath: shown });
+    files = new Map(applied.files);
+    diagnostics.push(...applied.diagnostics);
+  }
+  const loaded = loadLab(files.get('lab.yaml')!, { file: shown('lab.yaml'), readFile: (rel) => files.get(rel) });
+  diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
+  const answersText = files.get('answers.yaml');
+  const parsed = answersText !== undefined ? parseAnswers(answersText, shown('answers.yaml')) : undefined;
+  if (parsed) diagnostics.push(...parsed.diagnostics);
+  if (!loaded.lab) return empty(diagnostics);
+  const g = gradeLab(loaded.lab, { ...(parsed ? { answers: parsed.answers } : {}), ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}) });
+  return { ...g, diagnostics: [...diagnostics, ...g.diagnostics] };
+}
+
+export interface LoadedLab {
+  readonly lab?: Lab;
+  readonly world?: World;
+  /** Errors that stop the lab from loading or building. */
+  readonly errors: Diagnostic[];
+}
+
+/** Loads a lab (drawn for `student` when it is a template) and builds its world. Never throws. */
+export function loadWorld(files: ReadonlyMap<string, string>, file: string, student?: string): LoadedLab {
+  const text = files.get('lab.yaml');
+  if (text === undefined) return { errors: [] };
+  try {
+    const loaded = loadLabFor(text, { file, readFile: (rel) => files.get(rel), ...(student !== undefined ? { student } : {}) });
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    if (!loaded.lab) return { errors };
+    return { lab: loaded.lab, world: buildWorld(loaded.lab).world, errors };
+  } catch (e) {
+    return { errors: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'check-internal-error', message: loc(`Internal error: ${String(e)}`, `내부 오류: ${String(e)}`) }] };
+  }
+}
+
+/** The lab's endpoints: every host, and every namespace of it (`host/netns`). */
+export function endpoints(world: World): string[] {
+  const out: string[] = [];
+  for (const [name, host] of world.hosts) {
+    out.push(name);
+    for (const ns of host.netns.keys()) if (ns !== ROOT_NS) out.push(`${name}/${ns}`);
+  }
+  return out;
+}
+
+export function validEndpoint(world: World, text: string): Endpoint | undefined {
+  const ep = parseEndpoint(text);
+  return ep && world.hosts.get(ep.host)?.netns.has(ep.netns || ROOT_NS) ? ep : undefined;
+}
+
+export function isAddress(text: string): boolean {
+  return !!parseAddr(text.trim());
+}
+
+export interface TraceArgs {
+  readonly from: string;
+  readonly to: string;
+  readonly proto: 'icmp' | 'tcp' | 'udp';
+  readonly port?: number;
+}
+
+export function trace(world: World, args: TraceArgs): TraceResult | undefined {
+  const ep = validEndpoint(world, args.from);
+  if (!ep || !isAddress(args.to)) return undefined;
+  return tracePacket(world, { from: ep, to: args.to.trim(), proto: args.proto, ...(args.port !== undefined ? { port: args.port } : {}) });
+}
+
+export function exec(world: World, on: string, line: string): ExecResult | undefined {
+  const ep = validEndpoint(world, on);
+  return ep ? execCommand(world, ep, line) : undefined;
+}
+
+export interface TopologyHost {
+  readonly endpoint: string;
+  readonly addresses: string;
+  readonly routes: string;
+}
+
+/**
+ * A readable description of the lab's network: the switches with what is cabled to them, then for
+ * every host and namespace `ip -br addr` and `ip route`, as the student would type them.
+ */
+export function topology(lab: Lab, world: World): { switches: { name: string; ports: string[] }[]; hosts: TopologyHost[] } {
+  const switches = lab.switches.map((s) => ({
+    name: s.name,
+    ports: lab.hosts.flatMap((h) => h.interfaces.filter((i) => i.switch === s.name).map((i) => `${h.name}:${i.name}`)),
+  }));
+  const hosts: TopologyHost[] = endpoints(world).map((endpoint) => {
+    const ep = parseEndpoint(endpoint)!;
+    return {
+      endpoint,
+      addresses: execCommand(world, ep, 'ip -br addr').stdout,
+      routes: execCommand(world, ep, 'ip route').stdout,
+    };
+  });
+  return { switches, hosts };
+}
+
+export { loadCourse } from '../core';
+
+export interface OutlineCheck {
+  readonly kind: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface OutlineExercise {
+  readonly id: string;
+  readonly title?: import('../core').Localized;
+  readonly line: number;
+  readonly column: number;
+  readonly checks: OutlineCheck[];
+}
+
+/** The exercises and checks of a lab, with their lines, for the Testing view. Never throws. */
+export function outline(files: ReadonlyMap<string, string>, file: string): OutlineExercise[] {
+  const text = files.get('lab.yaml');
+  let lab: Lab | undefined;
+  try {
+    lab = text === undefined ? undefined : loadLabFor(text, { file, readFile: (rel) => files.get(rel) }).lab;
+  } catch {
+    lab = undefined;
+  }
+  return (lab?.exercises ?? []).map((e) => ({
+    id: e.id,
+    ...(e.title ? { title: e.title } : {}),
+    line: e.range.line,
+    column: e.range.column,
+    checks: e.checks.map((c) => ({ kind: c.kind, line: c.range.line, column: c.range.column })),
+  }));
+}
+export { checkLab } from '../core';

@@ -1,0 +1,84 @@
+/**
+ * Results as readable text for the output channel (until the webview issue): grades, traces,
+ * topology. Headings go through vscode.l10n.t; the core's own messages are picked in `lang`.
+ */
+import * as vscode from 'vscode';
+import type { Diagnostic, LabGrade, Step, TraceResult } from '../core';
+import { type Lang, pick } from '../core/i18n';
+import type { TraceArgs, TopologyHost } from './engine';
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export function scoreText(g: { score: number; maxScore: number }): string {
+  return `${round(g.score)}/${round(g.maxScore)}`;
+}
+
+export function diagText(d: Diagnostic, lang: Lang): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${pick(d.message, lang)}`;
+}
+
+export function gradeText(g: LabGrade, lang: Lang): string {
+  const lines: string[] = [];
+  lines.push(vscode.l10n.t('Lab {0}: {1}', g.lab, scoreText(g)));
+  for (const d of g.diagnostics) lines.push(`  ${diagText(d, lang)}`);
+  for (const e of g.exercises) {
+    const title = e.title ? ` ${pick(e.title, lang)}` : '';
+    lines.push(`  ${e.passed ? vscode.l10n.t('PASS') : vscode.l10n.t('FAIL')} ${e.id}${title}: ${scoreText(e)}`);
+    for (const c of e.checks) {
+      const where = c.source ? ` (${c.source.file}:${c.source.line})` : '';
+      lines.push(`    ${c.passed ? '✓' : '✗'} ${c.kind}: ${pick(c.feedback, lang)}${where}`);
+      if (!c.passed && c.expected !== undefined) lines.push(`      ${vscode.l10n.t('expected')}: ${c.expected}`);
+      if (!c.passed && c.actual !== undefined) lines.push(`      ${vscode.l10n.t('actual')}: ${c.actual}`);
+    }
+    for (const h of e.hints) lines.push(`    ${vscode.l10n.t('Hint')}: ${pick(h, lang)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function stepLine(s: Step, i: number, lang: Lang): string {
+  const where = `${s.netns ? `${s.host}/${s.netns}` : s.host}${s.iface ? ` ${s.iface}` : ''}`;
+  const src = s.source ? `  (${s.source.file}:${s.source.line})` : '';
+  return `${String(i + 1).padStart(3)}. [${where}] ${s.stage}${s.hook ? ` ${s.hook}` : ''}: ${pick(s.detail, lang)}${src}`;
+}
+
+export function traceHeadline(res: TraceResult, args: TraceArgs | undefined, lang: Lang): string {
+  const src0 = res.source ? ` (${res.source.file}:${res.source.line})` : '';
+  if (!args) return `${res.verdict.toUpperCase()}: ${pick(res.reason, lang)}${src0}`;
+  const what = args.proto === 'icmp' ? 'ping' : `${args.proto}/${args.port ?? 80}`;
+  const src = res.source ? ` (${res.source.file}:${res.source.line})` : '';
+  return `${args.from} -> ${args.to} ${what}: ${res.verdict.toUpperCase()}: ${pick(res.reason, lang)}${src}`;
+}
+
+/** A trace as the CLI prints it: the verdict, then every step of the request and of the reply. */
+export function traceText(res: TraceResult, args: TraceArgs | undefined, lang: Lang): string {
+  const lines = [traceHeadline(res, args, lang), ''];
+  lines.push(vscode.l10n.t('Request:'));
+  res.request.steps.forEach((s, i) => lines.push(stepLine(s, i, lang)));
+  if (res.reply.steps.length) {
+    lines.push('', vscode.l10n.t('Reply:'));
+    res.reply.steps.forEach((s, i) => lines.push(stepLine(s, i, lang)));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function indent(text: string, by = '    '): string {
+  return text.trimEnd().split('\n').map((l) => by + l).join('\n');
+}
+
+export function topologyText(labName: string, topo: { switches: { name: string; ports: string[] }[]; hosts: TopologyHost[] }): string {
+  const lines = [vscode.l10n.t('Topology of lab {0}', labName), ''];
+  lines.push(vscode.l10n.t('Switches:'));
+  if (!topo.switches.length) lines.push(`  ${vscode.l10n.t('(none)')}`);
+  for (const s of topo.switches) lines.push(`  ${s.name}: ${s.ports.length ? s.ports.join(', ') : vscode.l10n.t('(nothing cabled)')}`);
+  lines.push('', vscode.l10n.t('Hosts:'));
+  for (const h of topo.hosts) {
+    lines.push(`  ${h.endpoint}`);
+    lines.push(`    ${vscode.l10n.t('Addresses (ip -br addr):')}`);
+    lines.push(indent(h.addresses || vscode.l10n.t('(none)'), '      '));
+    lines.push(`    ${vscode.l10n.t('Routes (ip route):')}`);
+    lines.push(indent(h.routes || vscode.l10n.t('(none)'), '      '));
+  }
+  return lines.join('\n') + '\n';
+}
