@@ -3,7 +3,7 @@
  * checker recognised ("did you mean"), `ip link set DEV up` for an interface the run lines created
  * and left down when a reach check fails on it, and IP forwarding on a router others route through.
  */
-import { type Diagnostic, type HostSpec, type Lab, type Link, loc, type Localized, type RunLine, tracePacket, type World, parseEndpoint } from '../../core';
+import { type Diagnostic, type HostSpec, type Lab, type Link, loc, type Localized, networkOf, parseAddr, parseEndpoint, prefixContains, type RunLine, tracePacket, type TraceResult, type World } from '../../core';
 import type { LabAnalysis } from './analysis';
 import { intersects, lineAt, type Span, spanOf, textIn } from './span';
 
@@ -155,15 +155,26 @@ export function bringUpFixes(a: LabAnalysis, span: Span): CodeFix[] {
     const from = typeof args['from'] === 'string' ? parseEndpoint(args['from']) : undefined;
     if (!from || args['to'] === undefined) continue;
     const proto = args['proto'] === 'tcp' || args['proto'] === 'udp' ? args['proto'] : 'icmp';
-    let said: string;
+    let res: TraceResult;
     try {
-      const res = tracePacket(world, { from, to: String(args['to']), proto, ...(typeof args['port'] === 'number' ? { port: args['port'] } : {}) });
-      if (res.replied) continue;
-      said = [res.reason.en, ...res.request.steps.map((s) => s.detail.en), ...res.reply.steps.map((s) => s.detail.en)].join('\n');
+      res = tracePacket(world, { from, to: String(args['to']), proto, ...(typeof args['port'] === 'number' ? { port: args['port'] } : {}) });
     } catch {
       continue;
     }
+    if (res.replied) continue;
+    const steps = [...res.request.steps, ...res.reply.steps];
+    const said = [res.reason.en, ...steps.map((s) => s.detail.en)].join('\n');
+    // The walk names the down interface it met ...
     for (const d of down) if (new RegExp(`(?<![A-Za-z0-9_.-])${escapeRe(d.link.name)}(?![A-Za-z0-9_.-])[^\\n]*\\bdown\\b`).test(said)) chosen.add(d);
+    // ... or, a down interface having no connected route, finds no route where that interface's subnet holds the destination.
+    const last = steps[steps.length - 1];
+    if (res.verdict === 'no-route' && last) {
+      const dst = parseAddr(last.packet.ip.dst);
+      for (const d of down) {
+        if (d.link.netns.host.name !== last.host || d.link.netns.name !== last.netns || !dst) continue;
+        if (d.link.addrs.some((ia) => prefixContains({ addr: networkOf(ia.addr, ia.prefixLen), len: ia.prefixLen }, dst))) chosen.add(d);
+      }
+    }
   }
   return [...chosen].map((d) => bringUp(a.text, d)).filter((f): f is CodeFix => !!f);
 }
