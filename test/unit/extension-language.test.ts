@@ -46,18 +46,24 @@ describe('extension language: diagnostics', () => {
     const lines = text.split('\n').length;
     assert.ok(lines >= 950 && lines <= 1100, `${lines} lines`);
     const checker = checkerFor('/x/lab.yaml', 'yaml')!;
+    // Wall time and this process's CPU time: on a shared machine other processes stretch the
+    // wall time, so the bound holds on the CPU time the checker path costs.
     const once = () => {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const diags = checker.check(text, { file: 'lab.yaml', readFile: () => undefined }).map((d) => toEditorDiagnostic(d, 'en'));
-      return { ms: performance.now() - t0, diags };
+      const cpu = process.cpuUsage(c0);
+      return { ms: performance.now() - t0, cpu: (cpu.user + cpu.system) / 1000, diags };
     };
     const cold = once();
     assert.deepEqual(cold.diags.map((d) => d.message), []);
     // The first check compiles the schema and warms the JIT; the editor pays that once, at activation.
     for (let i = 0; i < 8; i++) once();
-    const times = Array.from({ length: 9 }, () => once().ms).sort((a, b) => a - b);
-    const median = times[4]!;
-    console.log(`      checker path on a ${lines}-line lab: first ${cold.ms.toFixed(1)} ms, then median ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[8]!.toFixed(1)})`);
+    const runs = Array.from({ length: 9 }, () => once());
+    const mid = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const wall = mid(runs.map((r) => r.ms));
+    const median = mid(runs.map((r) => r.cpu));
+    console.log(`      checker path on a ${lines}-line lab: first ${cold.ms.toFixed(1)} ms; warm median ${wall.toFixed(1)} ms wall, ${median.toFixed(1)} ms CPU (best ${Math.min(...runs.map((r) => r.ms)).toFixed(1)} ms wall)`);
     assert.ok(median < 100, `median ${median.toFixed(1)} ms`);
   });
 });
