@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { bigLab, bundledLab, median, readText, report, scratchFolder, waitForDiagnostics, writeFile } from './util';
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const errorsAt = (ds: readonly vscode.Diagnostic[], line: number) =>
+  ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.range.start.line === line);
+
+describe('diagnostics', () => {
+  it('reports a command Linux would reject at its line, and clears it when fixed', async () => {
+    const good = await readText(bundledLab('02-gateway'));
+    const badLine = 'ip route add 192.168.2.0/24 via 192.168.1.1';
+    assert.ok(good.includes(badLine));
+    const text = good.replace(badLine, 'ip route add 192.168.2.0/24 via 192.168.9.1');
+    const line = text.split('\n').findIndex((l) => l.includes('via 192.168.9.1'));
+    const uri = vscode.Uri.joinPath(scratchFolder(), 'broken', 'lab.yaml');
+    await writeFile(uri, text);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+
+    const ds = await waitForDiagnostics(uri, (d) => errorsAt(d, line).length > 0, 15_000, 'the error of the broken line');
+    const [err] = errorsAt(ds, line);
+    assert.equal(codeOf(err!), 'command-failed');
+    assert.match(err!.message, /Nexthop has invalid gateway|게이트웨이/);
+
+    const fix = new vscode.WorkspaceEdit();
+    const at = doc.lineAt(line).text.indexOf('192.168.9.1');
+    fix.replace(uri, new vscode.Range(line, at, line, at + '192.168.9.1'.length), '192.168.1.1');
+    assert.ok(await vscode.workspace.applyEdit(fix));
+    await waitForDiagnostics(uri, (d) => errorsAt(d, line).length === 0, 15_000, 'the error to clear');
+  });
+
+  it('updates the diagnostics of a 1,000-line lab after a keystroke (measured)', async () => {
+    const { text, addrLine } = bigLab(1000);
+    assert.equal(text.split('\n').length - 1, 1000);
+    const uri = vscode.Uri.joinPath(scratchFolder(), 'big', 'lab.yaml');
+    await writeFile(uri, text);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const col = editor.document.lineAt(addrLine).text.lastIndexOf('eth0') + 3; // the "0" of eth0
+
+    // One keystroke, typed through the editor's own `type` command: select the "0" and type.
+    const typeAt = async (ch: string) => {
+      editor.selection = new vscode.Selection(addrLine, col, addrLine, col + 1);
+      await vscode.commands.executeCommand('type', { text: ch });
+    };
+    const broken = (d: readonly vscode.Diagnostic[]) => errorsAt(d, addrLine).length > 0;
+    const fixed = (d: readonly vscode.Diagnostic[]) => !broken(d);
+
+    /** Keystroke to updated diagnostics, both ways (error appears, error clears); the first round warms up. */
+    const measure = async (rounds: number) => {
+      const times: number[] = [];
+      for (let i = 0; i <= rounds; i++) {
+        let t0 = performance.now();
+        await typeAt('9'); // dev eth9: "Cannot find device"
+        await waitForDiagnostics(uri, broken, 10_000, 'the error after typing');
+        if (i > 0) times.push(performance.now() - t0);
+        t0 = performance.now();
+        await typeAt('0');
+        await waitForDiagnostics(uri, fixed, 10_000, 'the error to clear after typing');
+        if (i > 0) times.push(performance.now() - t0);
+      }
+      return times;
+    };
+    const line = (ts: number[], delay: string) =>
+      `(1,000-line lab; ${delay}; median of ${ts.length}, max ${Math.max(...ts).toFixed(1)} ms; target < 100 ms: ${median(ts) < 100 ? 'PASS' : 'MISS'})`;
+
+    const config = vscode.workspace.getConfiguration('knetlab');
+    const delay = config.get<number>('diagnostics.delay');
+    const withDelay = await measure(6);
+    report('keystroke-to-diagnostics', median(withDelay), 'ms', line(withDelay, `knetlab.diagnostics.delay = ${delay ?? 'unset'} ms, the default`));
+    // The same with no debounce: what the check and the round trip to the workbench cost.
+    await config.update('diagnostics.delay', 0, vscode.ConfigurationTarget.Workspace);
+    try {
+      const noDelay = await measure(10);
+      report('keystroke-to-diagnostics-no-delay', median(noDelay), 'ms', line(noDelay, 'knetlab.diagnostics.delay = 0'));
+      assert.ok(median(noDelay) < 2_000, `keystroke to diagnostics took ${median(noDelay).toFixed(0)} ms with no delay`);
+    } finally {
+      await config.update('diagnostics.delay', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * The extension-host test suite: the standard `run()` module that VS Code's test runners load
+ * (`extensionTestsPath`). The same tests run in VS Code desktop through @vscode/test-cli
+ * (`.vscode-test.mjs`, which loads the `*.test.js` files with its own mocha) and in code-server
+ * through the smoke-test driver (`test/e2e/`, which loads this bundle).
+ *
+ * Bundled by `scripts/e2e-build.mjs` into `out/test/extension/suite/index.js`, mocha included, so
+ * that it needs nothing from node_modules inside the extension host.
+ */
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // The test modules are bundled in: define mocha's globals, then load them (order = run order).
+  mocha.suite.emit('pre-require', globalThis, 'knetlab-extension-suite', mocha);
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  require('./activation.test');
+  require('./diagnostics.test');
+  require('./features.test');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  // Markers for runners that read the suite's output among the workbench's own log lines.
+  console.log('knetlab-suite-begin');
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => {
+      console.log('knetlab-suite-end');
+      if (failures > 0) reject(new Error(`${failures} test(s) failed`));
+      else resolve();
+    });
+  });
+}
