@@ -14,7 +14,7 @@ import { join } from 'node:path';
 const workspaceFolder = mkdtempSync(join(tmpdir(), 'knetlab-ws-'));
 
 const common = {
-  files: 'out/test/extension/suite/*.test.js',
+  files: 'out/test/extension/suite/*.ext.js',
   workspaceFolder,
   mocha: { ui: 'bdd', timeout: 60_000, color: true },
   launchArgs: ['--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],

@@ -12,7 +12,7 @@ import { format } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import {
   type CodeServer, type E2EInstall, RESULTS, findInstall, installExtension, launchChromium, removeDir, runCommand,
-  screenshot, startCodeServer, tempDir, waitForWorkbench,
+  screenshot, startCodeServer, tempDir, waitForWorkbench, waitUntil,
 } from './harness';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -148,9 +148,11 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       if (!commands.has('knetlab.runTrace')) this.skip();
       await page.keyboard.press('Control+P');
       await page.locator('.quick-input-widget input').fill('02-gateway/lab.yaml');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'lab.yaml' }).first().waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-lines', { hasText: 'name: gateway' }).first().waitFor({ timeout: 15_000 });
+      // Not the recently opened 99-broken/lab.yaml (a copy of this lab): the row that names 02-gateway.
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: '02-gateway' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await row.click();
+      await page.locator('.monaco-editor .view-lines', { hasText: 'ip route add 192.168.2.0/24 via 192.168.1.1' }).first().waitFor({ timeout: 15_000 });
       // Go to the first reach check (a "Run trace" CodeLens sits above it) so that the lens is on screen.
       const text = readFileSync(join(labs, '02-gateway', 'lab.yaml'), 'utf8').split('\n');
       const line = text.findIndex((l) => /^\s*- reach:/.test(l)) + 1;
@@ -180,8 +182,14 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       const items = page.locator('.test-explorer .monaco-list-row');
       await items.first().waitFor({ timeout: 60_000 });
       await runCommand(page, 'Test: Run All Tests');
+      // Done when some exercise has a result and nothing is queued or running any more.
       const results = page.locator('.test-explorer .codicon-testing-passed-icon, .test-explorer .codicon-testing-failed-icon');
-      await results.first().waitFor({ timeout: 90_000 });
+      const busy = page.locator('.test-explorer .codicon-testing-queued-icon, .test-explorer .codicon-testing-loading-icon, .test-explorer .codicon-loading');
+      await waitUntil(async () => (await results.count()) > 0 && (await busy.count()) === 0, 90_000, 'the test run to finish');
+      // Every lab of the folder has a result (the starters fail some exercises, 99-broken fails to load).
+      const labRows = page.locator('.test-explorer .monaco-list-row[aria-level="1"]');
+      const unrun = labRows.filter({ hasNot: page.locator('.codicon-testing-passed-icon, .codicon-testing-failed-icon, .codicon-testing-error-icon') });
+      assert.equal(await unrun.count(), 0, `labs without a result: ${(await unrun.allInnerTexts()).join(', ')}`);
       await screenshot(page, 'testing-view');
     });
   });

@@ -1,7 +1,7 @@
 /**
  * The extension-host test suite: the standard `run()` module that VS Code's test runners load
  * (`extensionTestsPath`). The same tests run in VS Code desktop through @vscode/test-cli
- * (`.vscode-test.mjs`, which loads the `*.test.js` files with its own mocha) and in code-server
+ * (`.vscode-test.mjs`, which loads the `*.ext.js` files with its own mocha) and in code-server
  * through the smoke-test driver (`test/e2e/`, which loads this bundle).
  *
  * Bundled by `scripts/e2e-build.mjs` into `out/test/extension/suite/index.js`, mocha included, so
@@ -14,9 +14,9 @@ export function run(): Promise<void> {
   // The test modules are bundled in: define mocha's globals, then load them (order = run order).
   mocha.suite.emit('pre-require', globalThis, 'knetlab-extension-suite', mocha);
   /* eslint-disable @typescript-eslint/no-require-imports */
-  require('./activation.test');
-  require('./diagnostics.test');
-  require('./features.test');
+  require('./activation.ext');
+  require('./diagnostics.ext');
+  require('./features.ext');
   /* eslint-enable @typescript-eslint/no-require-imports */
   // Markers for runners that read the suite's output among the workbench's own log lines.
   console.log('knetlab-suite-begin');
