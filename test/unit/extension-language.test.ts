@@ -168,7 +168,7 @@ describe('extension language: CodeLens, outline, definitions', () => {
     const checks = traces.filter((l) => l.args.to !== undefined);
     assert.equal(checks.length, 9); // 1 + 4 + 4 reach/noreach/route checks, no output or quiz
     assert.deepEqual(checks[3]!.args, { from: 'a', to: '192.168.2.12', proto: 'tcp', port: 443 });
-    assert.deepEqual(checks[1]!.args, { from: 'e', to: '192.168.1.10' });
+    assert.deepEqual(checks[1]!.args, { from: 'e', to: '192.168.1.10', proto: 'icmp' });
     assert.equal(checks[0]!.title.en, 'Run trace');
     assert.equal(checks[0]!.title.ko, '경로 추적');
     assert.equal(textIn(lab01, checks[0]!.span), 'reach');

@@ -39,7 +39,8 @@ export function codeLenses(lab: Lab | undefined): LensSpec[] {
       const args: TraceArgs = {
         from,
         to: String(a['to']),
-        ...(typeof a['proto'] === 'string' ? { proto: a['proto'] } : {}),
+        // A check without `proto:` pings, so the lens traces a ping without asking.
+        proto: typeof a['proto'] === 'string' ? a['proto'] : 'icmp',
         ...(typeof a['port'] === 'number' ? { port: a['port'] } : {}),
       };
       out.push({ span: spanOf(c.range), title: LENS_TITLES.runTrace, command: RUN_TRACE, args });

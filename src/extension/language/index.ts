@@ -65,6 +65,8 @@ class LabDocuments implements vscode.Disposable {
   private readonly files = new Map<string, Map<string, string>>();
   private readonly checked = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When each document was last checked, for the leading edge of schedule(). */
+  private readonly lastRun = new Map<string, number>();
   readonly collection = vscode.languages.createDiagnosticCollection('knetlab');
 
   constructor(private readonly host: LanguageHost) {}
@@ -122,16 +124,30 @@ class LabDocuments implements vscode.Disposable {
     return files;
   }
 
+  /**
+   * Checks as the user types: the first keystroke after a pause is checked at once (so the
+   * diagnostics follow the edit without waiting), and a burst of keystrokes is checked again once
+   * it has been quiet for the configured delay.
+   */
   schedule(doc: vscode.TextDocument): void {
     if (!checkerFor(doc.uri.path, doc.languageId)) return;
     const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
+    const delay = Math.max(0, this.host.diagnosticsDelayMs());
+    const pending = this.timers.get(key);
+    const now = Date.now();
+    if (pending === undefined && now - (this.lastRun.get(key) ?? -Infinity) >= delay) {
+      this.lastRun.set(key, now);
+      void this.refresh(doc);
+      return;
+    }
+    clearTimeout(pending);
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
+        this.lastRun.set(key, Date.now());
         void this.refresh(doc);
-      }, Math.max(0, this.host.diagnosticsDelayMs())),
+      }, delay),
     );
   }
 
@@ -139,6 +155,7 @@ class LabDocuments implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.lastRun.delete(key);
     this.cache.delete(key);
     this.files.delete(key);
     this.checked.delete(key);
