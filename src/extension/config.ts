@@ -19,7 +19,7 @@ export type SettingId = (typeof SETTINGS)[keyof typeof SETTINGS];
 
 export const DEFAULTS = {
   language: 'auto' as LanguageSetting,
-  diagnosticsDelay: 300,
+  diagnosticsDelay: 50,
   traceDefaultProtocol: 'icmp' as TraceProtocol,
 };
 
