@@ -19,7 +19,7 @@ export type SettingId = (typeof SETTINGS)[keyof typeof SETTINGS];
 
 export const DEFAULTS = {
   language: 'auto' as LanguageSetting,
-  diagnosticsDelay: 50,
+  diagnosticsDelay: 0,
   traceDefaultProtocol: 'icmp' as TraceProtocol,
 };
 

@@ -67,6 +67,8 @@ class LabDocuments implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** When each document was last checked, for the leading edge of schedule(). */
   private readonly lastRun = new Map<string, number>();
+  /** How long each document's last check took, in ms. */
+  private readonly lastCost = new Map<string, number>();
   readonly collection = vscode.languages.createDiagnosticCollection('knetlab');
 
   constructor(private readonly host: LanguageHost) {}
@@ -98,7 +100,9 @@ class LabDocuments implements vscode.Disposable {
     const files = await this.readFiles(doc, checker);
     if (doc.isClosed || doc.version !== version) return; // a newer refresh is on its way
     this.files.set(key, files);
+    const t0 = Date.now();
     const diagnostics = checker.check(doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files.get(rel) });
+    this.lastCost.set(key, Date.now() - t0);
     this.checked.set(key, { version, diagnostics });
     this.collection.set(
       doc.uri,
@@ -132,7 +136,8 @@ class LabDocuments implements vscode.Disposable {
   schedule(doc: vscode.TextDocument): void {
     if (!checkerFor(doc.uri.path, doc.languageId)) return;
     const key = doc.uri.toString();
-    const delay = Math.max(0, this.host.diagnosticsDelayMs());
+    // Never more often than a check costs: a big lab is not re-checked on every keystroke.
+    const delay = Math.max(0, this.host.diagnosticsDelayMs(), this.lastCost.get(key) ?? 0);
     const pending = this.timers.get(key);
     const now = Date.now();
     if (pending === undefined && now - (this.lastRun.get(key) ?? -Infinity) >= delay) {
@@ -156,6 +161,7 @@ class LabDocuments implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.lastRun.delete(key);
+    this.lastCost.delete(key);
     this.cache.delete(key);
     this.files.delete(key);
     this.checked.delete(key);
