@@ -10,6 +10,8 @@ import * as vscode from 'vscode';
 import type { Diagnostic, Lang, Localized } from '../../core';
 import { pick } from '../../core';
 import { AnalysisCache, analyzeLab, type LabAnalysis } from './analysis';
+import { cniHover } from './cniDocs';
+import { corefileHover } from './corefileDocs';
 import { codeLenses } from './codelens';
 import { definitionAt } from './definition';
 import { checkerFor, type DocumentChecker, isLabPath, toEditorDiagnostic } from './diagnostics';
@@ -29,6 +31,9 @@ export interface LanguageHost {
 }
 
 const LAB_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/lab.{yaml,yml}' }];
+const COREFILE_SELECTOR: vscode.DocumentSelector = [{ language: 'corefile' }];
+/** The files package.json's jsonValidation gives schema/cni.schema.json. */
+const CNI_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.conflist' }, { pattern: '/etc/cni/net.d/*.conf' }, { pattern: '**/cni/net.d/*.conf' }, { pattern: '**/net.d/*.conf' }];
 
 function severity(s: Diagnostic['severity']): vscode.DiagnosticSeverity {
   return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
@@ -198,6 +203,20 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, host:
         if (!isLab(doc)) return undefined;
         const h = hoverAt(docs.analysis(doc), { line: position.line, character: position.character }, host.lang);
         return h && new vscode.Hover(new vscode.MarkdownString(h.markdown), range(h.span));
+      },
+    }),
+
+    vscode.languages.registerHoverProvider(COREFILE_SELECTOR, {
+      provideHover(doc, position) {
+        const h = corefileHover(doc.getText(), doc.offsetAt(position), host.lang);
+        return h && new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)));
+      },
+    }),
+
+    vscode.languages.registerHoverProvider(CNI_SELECTOR, {
+      provideHover(doc, position) {
+        const h = cniHover(doc.getText(), doc.offsetAt(position), host.lang);
+        return h && new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)));
       },
     }),
 

@@ -61,9 +61,10 @@ export function keyAt(text: string, offset: number): KeyAt | undefined {
 function deref(root: SchemaNode, node: SchemaNode): SchemaNode {
   let n = node;
   for (let i = 0; i < 16 && n.$ref; i++) {
-    const m = /^#\/\$defs\/(.+)$/.exec(n.$ref);
-    const defs = (root as { $defs?: Record<string, SchemaNode> }).$defs ?? {};
-    const next = m ? defs[m[1]!] : undefined;
+    // draft 2019+ `$defs` (lab.schema.json) or draft-07 `definitions` (cni.schema.json)
+    const m = /^#\/(\$defs|definitions)\/(.+)$/.exec(n.$ref);
+    const defs = m ? ((root as unknown as Record<string, Record<string, SchemaNode> | undefined>)[m[1]!] ?? {}) : {};
+    const next = m ? defs[m[2]!] : undefined;
     if (!next) break;
     n = { ...next, ...stripRef(n) };
   }
