@@ -13,6 +13,7 @@ import {
   type Lang,
   langFromLocale,
   loadLabFor,
+  parseCorefile,
   parseAddr,
   parseEndpoint,
   pick,
@@ -118,7 +119,8 @@ function cmdCheck(p: Parsed, lang: Lang, io: Io): number {
   for (const path of p.positional) {
     for (const file of findLabs(path, lang)) {
       const shown = relative(process.cwd(), file) || file;
-      all.push(...checkLab(readText(file, lang), { file: shown, readFile: readerFor(file), ...(p.options.has('--student') ? { student: p.options.get('--student')! } : {}) }));
+      if (/(^|[\\/])Corefile$/.test(file)) all.push(...parseCorefile(readText(file, lang), shown).diagnostics);
+      else all.push(...checkLab(readText(file, lang), { file: shown, readFile: readerFor(file), ...(p.options.has('--student') ? { student: p.options.get('--student')! } : {}) }));
     }
   }
   if (format === 'json') {

@@ -60,7 +60,11 @@ export type DiagnosticCode =
   | 'gateway-not-owned'
   | 'forwarding-off'
   // the lab schema (lab/schema.ts): a structural problem no other code names
-  | 'schema';
+  | 'schema'
+  // Corefiles
+  | 'corefile-syntax'
+  | 'corefile-unknown-plugin'
+  | 'corefile-duplicate-plugin';
 
 export interface Diagnostic extends SourceRange {
   readonly severity: Severity;

@@ -25,4 +25,6 @@ export { instantiateLab } from './grade/variant';
 export { loadCourse } from './grade/course';
 export { checkKinds, findCheckKind } from './grade/registry';
 export { lintWorld } from './lab/lint';
+export { parseCorefile, COREDNS_PLUGINS } from './dns/corefile';
+export type { CorefileResult, ServerBlock, CorefilePlugin } from './dns/corefile';
 export type * from './grade/types';

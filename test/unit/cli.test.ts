@@ -33,6 +33,14 @@ describe('knetlab CLI', () => {
     assert.match(line, /lab\.yaml:8:36: error command-failed: .*Error: Nexthop has invalid gateway\./);
   });
 
+  it('check reads a Corefile too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knetlab-cf-'));
+    writeFileSync(join(dir, 'Corefile'), '.:53 {\n  forwrd . 8.8.8.8\n}\n');
+    const r = run('check', join(dir, 'Corefile'));
+    assert.equal(r.code, 1);
+    assert.match(r.out, /Corefile:2:3: error corefile-unknown-plugin: Unknown plugin "forwrd"; did you mean "forward"\?/);
+  });
+
   it('check --format json prints 1-based positions', () => {
     const dir = tmpLab('hosts:\n  a:\n    interface: {}\n');
     const r = run('check', dir, '--format', 'json');

@@ -21,11 +21,11 @@ describe('extension language: diagnostics', () => {
     assert.deepEqual(missing, [], 'codes without an "English / 한국어" line in docs/diagnostics.md');
   });
 
-  it('picks the lab checker for lab.yaml only', () => {
+  it('picks the lab checker for lab.yaml, the Corefile checker for Corefiles', () => {
     assert.equal(checkerFor('/x/labs/01/lab.yaml', 'yaml')?.id, 'lab');
     assert.equal(checkerFor('C:\\labs\\lab.yml', 'yaml')?.id, 'lab');
     assert.equal(checkerFor('/x/course.yaml', 'yaml'), undefined);
-    assert.equal(checkerFor('/x/Corefile', 'corefile'), undefined);
+    assert.equal(checkerFor('/x/Corefile', 'corefile')?.id, 'corefile');
   });
 
   it('turns core diagnostics into editor diagnostics with a docs link, in the display language', () => {

@@ -3,6 +3,7 @@
  * checkers plug in later as one more entry), and the core diagnostics as plain editor diagnostics
  * with a link to their documentation.
  */
+import { parseCorefile } from '../../core/dns/corefile';
 import { checkLab, type Diagnostic, type DiagnosticCode, type Lang, pick, type Severity } from '../../core';
 import { type Span, spanOf } from './span';
 
@@ -42,7 +43,15 @@ export const labChecker: DocumentChecker = {
  * Every checker, first match wins. A Corefile checker (`matches: languageId === 'corefile'`) or a
  * CNI config checker (`/\.conflist$|cni.*\.json$/`) is one more entry.
  */
-export const CHECKERS: readonly DocumentChecker[] = [labChecker];
+/** Corefiles: braces, plugins CoreDNS does not have, single-use plugins used twice. */
+export const corefileChecker: DocumentChecker = {
+  id: 'corefile',
+  matches: (path, languageId) => languageId === 'corefile' || /(^|[\\/])Corefile$/.test(path),
+  filesWanted: () => [],
+  check: (text, ctx) => parseCorefile(text, ctx.file).diagnostics,
+};
+
+export const CHECKERS: readonly DocumentChecker[] = [labChecker, corefileChecker];
 
 export function checkerFor(path: string, languageId: string, checkers: readonly DocumentChecker[] = CHECKERS): DocumentChecker | undefined {
   return checkers.find((c) => c.matches(path, languageId));

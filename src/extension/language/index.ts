@@ -12,6 +12,7 @@ import { pick } from '../../core';
 import { AnalysisCache, analyzeLab, type LabAnalysis } from './analysis';
 import { cniHover } from './cniDocs';
 import { corefileHover } from './corefileDocs';
+import { corefileSymbols } from './symbols';
 import { codeLenses } from './codelens';
 import { definitionAt } from './definition';
 import { checkerFor, type DocumentChecker, isLabPath, toEditorDiagnostic } from './diagnostics';
@@ -46,6 +47,8 @@ function symbolKind(k: SymbolKind): vscode.SymbolKind {
     interface: vscode.SymbolKind.Field,
     exercise: vscode.SymbolKind.Module,
     check: vscode.SymbolKind.Event,
+    server: vscode.SymbolKind.Namespace,
+    plugin: vscode.SymbolKind.Function,
   };
   return kinds[k];
 }
@@ -259,6 +262,12 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, host:
       provideDocumentSymbols(doc) {
         if (!isLab(doc)) return [];
         return labSymbols(docs.analysis(doc).lab, host.lang).map(toSymbol);
+      },
+    }),
+
+    vscode.languages.registerDocumentSymbolProvider(COREFILE_SELECTOR, {
+      provideDocumentSymbols(doc) {
+        return corefileSymbols(doc.getText()).map(toSymbol);
       },
     }),
 

@@ -1,8 +1,9 @@
 /** The outline of a lab file: switches, hosts (their interfaces, how many run lines), exercises (their checks). */
+import { parseCorefile } from '../../core/dns/corefile';
 import { type Lab, type Lang, loc, pick, type SourceRange } from '../../core';
 import { type Span, spanOf } from './span';
 
-export type SymbolKind = 'switch' | 'host' | 'interface' | 'exercise' | 'check';
+export type SymbolKind = 'switch' | 'host' | 'interface' | 'exercise' | 'check' | 'server' | 'plugin';
 
 export interface LabSymbol {
   readonly name: string;
@@ -61,4 +62,23 @@ export function labSymbols(lab: Lab | undefined, lang: Lang): LabSymbol[] {
     });
   }
   return out;
+}
+
+/** A Corefile's outline: its server blocks (zones) and the plugins in each. */
+export function corefileSymbols(text: string): LabSymbol[] {
+  return parseCorefile(text, 'Corefile').blocks.map((b) => ({
+    name: b.keys.join(' ') || '(server block)',
+    detail: b.snippet ? 'snippet' : `${b.plugins.length} plugins`,
+    kind: 'server' as const,
+    span: spanOf(b.range),
+    selection: spanOf(b.range),
+    children: b.plugins.map((p) => ({
+      name: p.name,
+      detail: p.args.join(' '),
+      kind: 'plugin' as const,
+      span: spanOf(p.range),
+      selection: spanOf(p.range),
+      children: [],
+    })),
+  }));
 }
