@@ -5,14 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
-import { type Diagnostic, type Lang, loadLab, loc, pick } from '../core';
-import { parseAnswers } from '../core/grade/answers';
+import { gradeFiles, hasSolution, type Lang, pick } from '../core';
 import { loadCourse } from '../core/grade/course';
-import { gradeLab } from '../core/grade/grade';
-import { applySolution, hasSolution } from '../core/grade/overlay';
 import { hashAnswer } from '../core/grade/quiz';
-import type { Answers, CourseGrade, LabGrade } from '../core/grade/types';
+import type { CourseGrade, LabGrade } from '../core/grade/types';
 import { instantiateLab } from '../core/grade/variant';
 import { formatDiag, type Io, t, UsageError, walkFiles } from './common';
 import type { Parsed } from './main';
@@ -33,64 +29,24 @@ export function readTree(dir: string): Map<string, string> {
   return files;
 }
 
-function variantStudent(labText: string): string | undefined {
-  try {
-    const v = parseDocument(labText).getIn(['variant', 'student']);
-    return v === undefined || v === null ? undefined : String(v);
-  } catch {
-    return undefined;
-  }
-}
-
-const NO_ANSWERS: Answers = { byExercise: new Map() };
-
 export interface GradeOptions {
   readonly student?: string;
   readonly solution: boolean;
   readonly attempts?: number;
 }
 
-/** Grades one lab folder. Problems of the lab become diagnostics of the result, never a throw. */
+/** Grades one lab folder from disk. Problems of the lab become diagnostics of the result, never a throw. */
 export function gradeFolder(dir: string, opts: GradeOptions, lang: Lang): LabGrade {
-  let files = readTree(dir);
-  const shown = (rel: string) => relative(process.cwd(), join(dir, rel)) || rel;
-  const diagnostics: Diagnostic[] = [];
+  const files = readTree(dir);
   if (!files.has('lab.yaml')) throw new UsageError(t(lang, 'noLabYaml', dir));
-  // A variant copy says whose it is; a template lab is drawn for the student first (its
-  // solution files too), and only then is the solution laid over it.
-  const copyOf = variantStudent(files.get('lab.yaml')!);
-  if (copyOf !== undefined) {
-    if (opts.student !== undefined && opts.student !== copyOf) {
-      diagnostics.push({
-        file: shown('lab.yaml'), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'variant-mismatch',
-        message: loc(`This copy is the variant of student "${copyOf}", not of "${opts.student}".`, `이 사본은 "${opts.student}"가 아니라 "${copyOf}" 학생의 변형입니다.`),
-      });
-    }
-  } else if (/^variables\s*:/m.test(files.get('lab.yaml')!)) {
-    const inst = instantiateLab(files, opts.student ?? '', { displayPath: shown });
-    files = new Map(inst.files);
-    diagnostics.push(...inst.diagnostics);
-  }
-  if (opts.solution) {
-    if (!hasSolution(files)) throw new UsageError(t(lang, 'noSolution', dir));
-    const applied = applySolution(files, { displayPath: shown });
-    files = new Map(applied.files);
-    diagnostics.push(...applied.diagnostics);
-  }
-  const loaded = loadLab(files.get('lab.yaml')!, { file: shown('lab.yaml'), readFile: (rel) => files.get(rel) });
-  diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
-  let answers = NO_ANSWERS;
-  const answersText = files.get('answers.yaml');
-  if (answersText !== undefined) {
-    const parsed = parseAnswers(answersText, shown('answers.yaml'));
-    answers = parsed.answers;
-    diagnostics.push(...parsed.diagnostics);
-  }
-  if (!loaded.lab) {
-    return { lab: relative(process.cwd(), dir) || dir, file: shown('lab.yaml'), score: 0, maxScore: 0, exercises: [], diagnostics };
-  }
-  const g = gradeLab(loaded.lab, { answers, ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}) });
-  return { ...g, diagnostics: [...diagnostics, ...g.diagnostics] };
+  if (opts.solution && !hasSolution(files)) throw new UsageError(t(lang, 'noSolution', dir));
+  return gradeFiles(files, {
+    displayPath: (rel) => relative(process.cwd(), join(dir, rel)) || rel,
+    label: relative(process.cwd(), dir) || dir,
+    solution: opts.solution,
+    ...(opts.student !== undefined ? { student: opts.student } : {}),
+    ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),
+  });
 }
 
 function round(n: number): number {

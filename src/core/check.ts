@@ -2,22 +2,20 @@ import type { Diagnostic, SourceRange } from './diag';
 import { loc } from './i18n';
 import { didYouMean } from './lab/load';
 import type { World } from './sim/model';
-import { parseEndpoint } from './sim/walk';
+import { checkEndpoints } from './lab/endpoints';
 import { validateCheck } from './grade/grade';
-import { instantiateLab } from './grade/variant';
+import { declaresVariables, instantiateLab } from './grade/variant';
 import type { Lab } from './lab/types';
 import { loadLab, type LoadOptions, type LoadResult } from './lab/load';
 import { lintWorld } from './lab/lint';
 import { buildWorld } from './sim/build';
-
-const HAS_VARIABLES = /^variables\s*:/m;
 
 /**
  * A lab's text as a student's machine sees it: a template lab (one with `variables:`) is drawn
  * for `student` ('' is the instructor's own view); any other lab is returned as it is.
  */
 export function instantiateText(text: string, file: string, student = ''): { text: string; diagnostics: Diagnostic[] } {
-  if (!HAS_VARIABLES.test(text)) return { text, diagnostics: [] };
+  if (!declaresVariables(text)) return { text, diagnostics: [] };
   const inst = instantiateLab(new Map([['lab.yaml', text]]), student, { displayPath: () => file });
   return { text: inst.files.get('lab.yaml') ?? text, diagnostics: inst.diagnostics };
 }
@@ -71,14 +69,7 @@ function namespaceDiagnostics(lab: Lab, world: World): Diagnostic[] {
   for (const h of lab.hosts) for (const s of h.serve) if (missing(h.name, s.netns)) say(s.range, h.name, s.netns);
   for (const ex of lab.exercises) {
     for (const c of ex.checks) {
-      const args = c.args as Record<string, unknown> | null;
-      if (!args || typeof args !== 'object') continue;
-      for (const key of ['from', 'on']) {
-        const v = args[key];
-        if (typeof v !== 'string') continue;
-        const ep = parseEndpoint(v);
-        if (ep && missing(ep.host, ep.netns)) say(c.argRanges[key] ?? c.range, ep.host, ep.netns);
-      }
+      for (const { endpoint: ep, range } of checkEndpoints(c)) if (missing(ep.host, ep.netns)) say(range ?? c.range, ep.host, ep.netns);
     }
   }
   return out;

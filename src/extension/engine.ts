@@ -4,87 +4,24 @@
  * (`await import('./engine')`) so that activation does not pay for the simulator.
  */
 import {
-  applySolution,
   buildWorld,
   type Diagnostic,
   type Endpoint,
   execCommand,
   type ExecResult,
-  gradeLab,
-  hasSolution,
-  instantiateLab,
   type Lab,
-  type LabGrade,
-  loadLab,
   loadLabFor,
   loc,
   parseAddr,
-  parseAnswers,
   parseEndpoint,
   ROOT_NS,
   tracePacket,
   type TraceResult,
   type World,
 } from '../core';
-import { parseDocument } from 'yaml';
 
-export interface GradeFilesOptions {
-  /** How a file of the folder is named in diagnostics (e.g. its workspace-relative path). */
-  readonly displayPath: (rel: string) => string;
-  readonly student?: string;
-  readonly solution?: boolean;
-  readonly attempts?: number;
-}
-
-function variantStudent(labText: string): string | undefined {
-  try {
-    const v = parseDocument(labText).getIn(['variant', 'student']);
-    return v === undefined || v === null ? undefined : String(v);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Grades one lab folder's files, as `knetlab grade` does (variants drawn, solution laid over when
- * asked, answers.yaml read). Problems become diagnostics of the result; never throws.
- */
-export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesOptions): LabGrade {
-  let files = new Map(input);
-  const shown = opts.displayPath;
-  const diagnostics: Diagnostic[] = [];
-  const labText = files.get('lab.yaml');
-  const empty = (d: Diagnostic[]): LabGrade => ({ lab: shown('.'), file: shown('lab.yaml'), score: 0, maxScore: 0, exercises: [], diagnostics: d });
-  if (labText === undefined) {
-    return empty([{ file: shown('lab.yaml'), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'file-not-found', message: loc('This folder has no lab.yaml.', '이 폴더에는 lab.yaml이 없습니다.') }]);
-  }
-  const copyOf = variantStudent(labText);
-  if (copyOf !== undefined) {
-    if (opts.student !== undefined && opts.student !== copyOf) {
-      diagnostics.push({
-        file: shown('lab.yaml'), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'variant-mismatch',
-        message: loc(`This copy is the variant of student "${copyOf}", not of "${opts.student}".`, `이 사본은 "${opts.student}"가 아니라 "${copyOf}" 학생의 변형입니다.`),
-      });
-    }
-  } else if (/^variables\s*:/m.test(labText)) {
-    const inst = instantiateLab(files, opts.student ?? '', { displayPath: shown });
-    files = new Map(inst.files);
-    diagnostics.push(...inst.diagnostics);
-  }
-  if (opts.solution && hasSolution(files)) {
-    const applied = applySolution(files, { displayPath: shown });
-    files = new Map(applied.files);
-    diagnostics.push(...applied.diagnostics);
-  }
-  const loaded = loadLab(files.get('lab.yaml')!, { file: shown('lab.yaml'), readFile: (rel) => files.get(rel) });
-  diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
-  const answersText = files.get('answers.yaml');
-  const parsed = answersText !== undefined ? parseAnswers(answersText, shown('answers.yaml')) : undefined;
-  if (parsed) diagnostics.push(...parsed.diagnostics);
-  if (!loaded.lab) return empty(diagnostics);
-  const g = gradeLab(loaded.lab, { ...(parsed ? { answers: parsed.answers } : {}), ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}) });
-  return { ...g, diagnostics: [...diagnostics, ...g.diagnostics] };
-}
+export { gradeFiles } from '../core';
+export type { GradeFilesOptions } from '../core';
 
 export interface LoadedLab {
   readonly lab?: Lab;

@@ -603,6 +603,11 @@ export function variantRecord(student: string, values: ReadonlyMap<string, Varia
 // ---------------------------------------------------------------------------------------------
 // A whole lab
 
+/** Whether a lab's text declares per-student variables (a top-level `variables:` key). */
+export function declaresVariables(labText: string): boolean {
+  return /^variables\s*:/m.test(labText);
+}
+
 export interface InstantiateOptions {
   /** How a lab-relative path appears in diagnostics (default: as is). */
   readonly displayPath?: (relPath: string) => string;

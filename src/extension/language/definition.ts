@@ -4,7 +4,7 @@
  * `ip netns exec NS`, `ip -n NS`, `ip link set DEV netns NS`, a check's `host/NS`, `serve: [NS:...]`)
  * to the run line `ip netns add NS` of the same host.
  */
-import { type HostSpec, type Lab, parseEndpoint } from '../../core';
+import { checkEndpoints, type HostSpec, type Lab } from '../../core';
 import { lineAt, type Pos, rangeContains, type Span, spanOf, wordAt } from './span';
 
 export interface DefinitionResult {
@@ -54,12 +54,10 @@ export function definitionAt(lab: Lab | undefined, text: string, pos: Pos): Defi
   // checks' from: / on: (HOST or HOST/NS)
   for (const ex of lab.exercises) {
     for (const c of ex.checks) {
-      for (const key of ['from', 'on']) {
-        const r = c.argRanges[key];
-        if (!r || !rangeContains(r, pos)) continue;
-        const ep = parseEndpoint(String((c.args as Record<string, unknown>)[key] ?? ''));
-        const h = ep && hostByName(ep.host);
-        if (!ep || !h) return undefined;
+      for (const { endpoint: ep, range } of checkEndpoints(c)) {
+        if (!rangeContains(range, pos)) continue;
+        const h = hostByName(ep.host);
+        if (!h) return undefined;
         if (w.text === ep.netns && ep.netns) {
           const decl = netnsDeclaration(h, ep.netns);
           return decl ? { origin: w.span, target: decl } : undefined;

@@ -3,7 +3,7 @@
  * command of a run line (what it does), a host name (its interfaces after the run lines) and a key
  * (its schema description). Plain data in, Markdown out.
  */
-import { type Addr, BITS, formatAddr, type HostSpec, type Lang, type Lab, loc, nsLabel, parseAddr, parseEndpoint, pick, type RunLine, type World } from '../../core';
+import { type Addr, BITS, formatAddr, type HostSpec, type Lang, type Lab, loc, nsLabel, parseAddr, checkEndpoints, pick, type RunLine, type World } from '../../core';
 import type { LabAnalysis } from './analysis';
 import { describeCommand } from './commandDocs';
 import { keyAt, schemaDescription, splitDescription } from './schemaDocs';
@@ -178,11 +178,9 @@ export function hostNameAt(a: LabAnalysis, pos: Pos): { host: HostSpec; span: Sp
   if (!w) return undefined;
   for (const ex of lab.exercises) {
     for (const c of ex.checks) {
-      for (const key of ['from', 'on']) {
-        const r = c.argRanges[key];
-        if (!r || !rangeContains(r, pos)) continue;
-        const ep = parseEndpoint(String((c.args as Record<string, unknown>)[key] ?? ''));
-        const h = ep && ep.host === w.text ? lab.hosts.find((x) => x.name === ep.host) : undefined;
+      for (const { endpoint: ep, range } of checkEndpoints(c)) {
+        if (!rangeContains(range, pos)) continue;
+        const h = ep.host === w.text ? lab.hosts.find((x) => x.name === ep.host) : undefined;
         if (h) return { host: h, span: w.span };
       }
     }
