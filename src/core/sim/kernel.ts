@@ -165,16 +165,13 @@ export function operState(link: Link): 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDO
 export function deleteLink(link: Link): KResult {
   // Physical devices (lo, NICs) have no rtnl dellink.
   if (link.kind === 'loopback' || link.kind === 'nic') return fail('EOPNOTSUPP');
-  const ns = link.netns;
-  unregister(link);
+  unregister(link); // a bridge's ports are released there
   if (link.peer) {
     const peer = link.peer;
     link.peer = undefined;
     peer.peer = undefined;
     unregister(peer);
   }
-  if (link.kind === 'bridge') for (const l of ns.links.values()) if (l.master === link) l.master = undefined;
-  void ns;
   return ok();
 }
 
@@ -215,7 +212,6 @@ export function renameLink(link: Link, name: string): KResult {
   link.name = name;
   const entries = [...ns.links.entries(), [name, link] as [string, Link]].sort((a, b) => a[1].ifindex - b[1].ifindex);
   ns.links = new Map(entries);
-  for (const a of link.addrs) if (a.label === link.name) void a;
   return ok();
 }
 

@@ -232,11 +232,7 @@ class Walker {
 
   private drop(ns: Netns, iface: Link | undefined, p: Packet | undefined, verdict: Verdict, reason: Localized, source?: SourceRef, data?: Record<string, unknown>): void {
     this.add(ns, 'drop', iface, p, reason, { source, data });
-    this.end({ verdict, reason: this.inReplyLeg(p) ? this.replyLost(reason) : reason, source });
-  }
-
-  private inReplyLeg(_p: Packet | undefined): boolean {
-    return this.leg === this.reply;
+    this.end({ verdict, reason: this.leg === this.reply ? this.replyLost(reason) : reason, source });
   }
 
   private replyLost(reason: Localized): Localized {
@@ -297,6 +293,7 @@ class Walker {
     }
     const o = out.value;
     const p: Packet = first ? { ...p0, src: o.src ?? p0.src } : p0;
+    if (first) this.origin = { ns, packet: p };
     if (first) {
       this.add(ns, 'send', undefined, p, loc(`${nsLabel(ns)} sends ${describe(p)}.`, `${nsLabel(ns)}이(가) ${describe(p)}을(를) 보냅니다.`));
     }
@@ -513,13 +510,12 @@ class Walker {
     const eth = { src: frame.src, dst: frame.dst };
     const mk = (ns: Netns, stage: Stage, iface: Link | undefined, detail: Localized, data?: Record<string, unknown>): Step | undefined =>
       record ? this.step(ns, stage, iface, headers(p, eth, frame.arp), detail, data ? { data } : undefined) : undefined;
-    const dropHere = (path: Step[], reason: Localized, ns: Netns, iface: Link | undefined) => {
+    /** Keeps the longest path that ended in a drop, to explain a frame nobody took. */
+    const dropHere = (path: Step[], reason: Localized) => {
       if (!record) return;
       if (this.lastL2Path.length === 0 || path.length > this.lastL2Path.length) {
         this.lastL2Path = path;
         this.lastL2Drop = reason;
-        void ns;
-        void iface;
       }
     };
     const with_ = (path: Step[], s: Step | undefined) => (s ? [...path, s] : path);
@@ -527,14 +523,14 @@ class Walker {
     const xmit = (link: Link, path: Step[]): void => {
       if (seen.size > 10000) return;
       if (!link.up) {
-        dropHere(path, loc(`${nsLabel(link.netns)} ${link.name} is down: the frame is not sent.`, `${nsLabel(link.netns)} ${link.name}이(가) down 상태라 프레임을 보내지 않습니다.`), link.netns, link);
+        dropHere(path, loc(`${nsLabel(link.netns)} ${link.name} is down: the frame is not sent.`, `${nsLabel(link.netns)} ${link.name}이(가) down 상태라 프레임을 보내지 않습니다.`));
         return;
       }
       switch (link.kind) {
         case 'veth': {
           const peer = link.peer;
           if (!peer || !peer.up) {
-            dropHere(path, loc(`The veth peer of ${link.name} (${peer ? `${nsLabel(peer.netns)} ${peer.name}` : 'none'}) is down: ${link.name} has no carrier and the frame is lost.`, `${link.name}의 veth 상대편(${peer ? `${nsLabel(peer.netns)} ${peer.name}` : '없음'})이 down 상태라 캐리어가 없고 프레임이 사라집니다.`), link.netns, link);
+            dropHere(path, loc(`The veth peer of ${link.name} (${peer ? `${nsLabel(peer.netns)} ${peer.name}` : 'none'}) is down: ${link.name} has no carrier and the frame is lost.`, `${link.name}의 veth 상대편(${peer ? `${nsLabel(peer.netns)} ${peer.name}` : '없음'})이 down 상태라 캐리어가 없고 프레임이 사라집니다.`));
             return;
           }
           const s = mk(peer.netns, 'wire', peer, loc(`Across the veth pair ${link.name} -> ${nsLabel(peer.netns)} ${peer.name}.`, `veth 쌍 ${link.name} -> ${nsLabel(peer.netns)} ${peer.name}을(를) 건넙니다.`), { from: `${nsLabel(link.netns)} ${link.name}`, to: `${nsLabel(peer.netns)} ${peer.name}` });
@@ -548,7 +544,7 @@ class Walker {
           const targets = unicastTargets.length ? unicastTargets : ports;
           const how = frame.dst === BROADCAST_MAC ? 'broadcast' : unicastTargets.length ? 'unicast' : 'flooded';
           if (targets.length === 0) {
-            dropHere(path, loc(`Nothing else is cabled to switch ${sw}.`, `스위치 ${sw}에 연결된 다른 장치가 없습니다.`), link.netns, link);
+            dropHere(path, loc(`Nothing else is cabled to switch ${sw}.`, `스위치 ${sw}에 연결된 다른 장치가 없습니다.`));
             return;
           }
           for (const t of targets) {
@@ -568,7 +564,7 @@ class Walker {
           arrive(link, path);
           return;
         case 'dummy':
-          dropHere(path, loc(`${link.name} is a dummy device: it discards what it sends.`, `${link.name}은(는) dummy 장치라 보내는 것을 버립니다.`), link.netns, link);
+          dropHere(path, loc(`${link.name} is a dummy device: it discards what it sends.`, `${link.name}은(는) dummy 장치라 보내는 것을 버립니다.`));
           return;
       }
     };
@@ -587,12 +583,12 @@ class Walker {
           : loc(`Bridge ${br.name} has no FDB entry for ${frame.dst}: floods it to port ${port.name}.`, `브리지 ${br.name}의 FDB에 ${frame.dst}이(가) 없어 포트 ${port.name}(으)로 플러딩합니다.`), { bridge: br.name, flood: true });
         portOut(port, with_(path, s));
       }
-      if (ports.length === 0) dropHere(path, loc(`Bridge ${br.name} has no other port to send the frame to.`, `브리지 ${br.name}에 프레임을 보낼 다른 포트가 없습니다.`), br.netns, br);
+      if (ports.length === 0) dropHere(path, loc(`Bridge ${br.name} has no other port to send the frame to.`, `브리지 ${br.name}에 프레임을 보낼 다른 포트가 없습니다.`));
     };
 
     const portOut = (port: Link, path: Step[]): void => {
       if (!port.up) {
-        dropHere(path, loc(`Bridge port ${port.name} is down.`, `브리지 포트 ${port.name}이(가) down 상태입니다.`), port.netns, port);
+        dropHere(path, loc(`Bridge port ${port.name} is down.`, `브리지 포트 ${port.name}이(가) down 상태입니다.`));
         return;
       }
       xmit(port, path);
@@ -602,13 +598,13 @@ class Walker {
       if (seen.has(link)) return;
       seen.add(link);
       if (!link.up) {
-        dropHere(path, loc(`${nsLabel(link.netns)} ${link.name} is down: the frame is dropped.`, `${nsLabel(link.netns)} ${link.name}이(가) down 상태라 프레임이 버려집니다.`), link.netns, link);
+        dropHere(path, loc(`${nsLabel(link.netns)} ${link.name} is down: the frame is dropped.`, `${nsLabel(link.netns)} ${link.name}이(가) down 상태라 프레임이 버려집니다.`));
         return;
       }
       const br = link.master;
       if (br) {
         if (!br.up) {
-          dropHere(path, loc(`${link.name} is a port of bridge ${br.name}, which is down: the frame is dropped.`, `${link.name}은(는) down 상태인 브리지 ${br.name}의 포트라 프레임이 버려집니다.`), link.netns, link);
+          dropHere(path, loc(`${link.name} is a port of bridge ${br.name}, which is down: the frame is dropped.`, `${link.name}은(는) down 상태인 브리지 ${br.name}의 포트라 프레임이 버려집니다.`));
           return;
         }
         this.bridgeFdb(br).set(frame.src, link);
@@ -627,7 +623,7 @@ class Walker {
       }
       arrivals.push({ link, frame, path });
       if (frame.dst !== BROADCAST_MAC && frame.dst !== link.mac) {
-        dropHere(path, loc(`${nsLabel(link.netns)} ${link.name} (${link.mac}) ignores a frame addressed to ${frame.dst}.`, `${nsLabel(link.netns)} ${link.name}(${link.mac})은(는) ${frame.dst}(으)로 온 프레임을 무시합니다.`), link.netns, link);
+        dropHere(path, loc(`${nsLabel(link.netns)} ${link.name} (${link.mac}) ignores a frame addressed to ${frame.dst}.`, `${nsLabel(link.netns)} ${link.name}(${link.mac})은(는) ${frame.dst}(으)로 온 프레임을 무시합니다.`));
       }
     };
 
@@ -729,7 +725,7 @@ class Walker {
   /** The local stack answers: echo reply, SYN-ACK or RST, a socket, or the end of the walk. */
   private deliver(ns: Netns, inDev: Link, p: Packet): void {
     const label = nsLabel(ns);
-    const isOrigin = ns === this.origin.ns && addrEq(p.dst, this.originSrc());
+    const isOrigin = ns === this.origin.ns && addrEq(p.dst, this.origin.packet.src);
     if (this.leg === this.reply) {
       if (!isOrigin) {
         this.drop(ns, inDev, p, 'dropped', loc(`The answer reached ${label}, which did not send the request.`, `응답이 요청을 보내지 않은 ${label}에 도착했습니다.`));
@@ -776,11 +772,6 @@ class Walker {
         return;
       }
     }
-  }
-
-  private originSrc(): Addr {
-    const first = this.request.find((s) => s.stage === 'send');
-    return first ? parseAddr(first.packet.ip.src) ?? this.origin.packet.src : this.origin.packet.src;
   }
 
   private finishAtOrigin(ns: Netns, inDev: Link, p: Packet): void {
