@@ -88,7 +88,7 @@ function gradeText(g: LabGrade, lang: Lang): string {
   for (const d of g.diagnostics) lines.push(`  ${formatDiag(d, lang)}`);
   for (const e of g.exercises) {
     const title = e.title ? ` ${pick(e.title, lang)}` : '';
-    lines.push(`  ${e.passed ? 'PASS' : 'FAIL'} ${e.id}${title}: ${round(e.score)}/${round(e.maxScore)}`);
+    lines.push(`  ${t(lang, e.passed ? 'pass' : 'fail')} ${e.id}${title}: ${round(e.score)}/${round(e.maxScore)}`);
     for (const c of e.checks) {
       const where = c.source ? ` (${c.source.file}:${c.source.line})` : '';
       lines.push(`    ${c.passed ? '✓' : '✗'} ${c.kind}: ${pick(c.feedback, lang)}${where}`);

@@ -70,6 +70,8 @@ Options:
   badAttempts: { en: '"{0}" is not a number of attempts', ko: '"{0}"은(는) 시도 횟수가 아닙니다' },
   belowMin: { en: 'score {0} is below the minimum {1}', ko: '점수 {0}이(가) 최소 점수 {1}보다 낮습니다' },
   gradeLab: { en: 'Lab {0}', ko: '랩 {0}' },
+  pass: { en: 'PASS', ko: '통과' },
+  fail: { en: 'FAIL', ko: '실패' },
   gradeTotal: { en: 'Total', ko: '합계' },
   expected: { en: 'expected', ko: '기대값' },
   actual: { en: 'actual', ko: '실제값' },

@@ -131,6 +131,12 @@ describe('knetlab grade, variant, quiz-hash', () => {
     assert.equal(run('grade', 'labs/02-gateway', '--min-score', 'lots').code, 2);
   });
 
+  it('grade speaks Korean with --lang ko', () => {
+    const r = run('grade', 'labs/02-gateway', '--lang', 'ko');
+    assert.match(r.out, /^랩 gateway: [0-9.]+\/55/);
+    assert.match(r.out, /실패 r-on-lan3/);
+  });
+
   it('quiz-hash prints the line to paste', () => {
     const r = run('quiz-hash', 'On', 'b', '--salt', 'demo');
     assert.equal(r.out, `answer: { sha256: "${hashAnswer('On b', 'demo')}", salt: "demo" }\n`);
