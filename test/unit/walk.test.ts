@@ -55,6 +55,27 @@ describe('packet walk', () => {
     assert.equal(fwd.packet.ip.ttl, 63);
   });
 
+  it('through a router: every step in order, each with its stage', () => {
+    const on = tracePacket(gateway(true).world, { from: { host: 'a', netns: '' }, to: '192.168.2.10', proto: 'icmp' });
+    assert.deepEqual(on.request.steps.map((s) => `${s.host} ${s.stage}`), [
+      'a send', 'a route', 'a neigh', 'a xmit', 'r wire', 'r recv', 'r route', 'r forward', 'r neigh', 'r xmit', 'b wire', 'b recv', 'b route', 'b deliver',
+    ]);
+    assert.deepEqual(on.reply.steps.map((s) => `${s.host} ${s.stage}`), [
+      'b route', 'b neigh', 'b xmit', 'r wire', 'r recv', 'r route', 'r forward', 'r neigh', 'r xmit', 'a wire', 'a recv', 'a route', 'a deliver',
+    ]);
+    assert.equal(on.request.steps[1]!.detail.en, 'Route lookup for 192.168.2.10: "192.168.2.0/24 via 192.168.1.1 dev eth0" (table main) matches, out dev eth0 via 192.168.1.1, source 192.168.1.10.');
+    assert.equal(on.request.steps[7]!.detail.en, 'r forwards (net.ipv4.ip_forward = 1): TTL 64 -> 63.');
+  });
+
+  it('a failed route lookup shows the table it searched', () => {
+    const res = tracePacket(gateway(true).world, { from: { host: 'a', netns: '' }, to: '10.9.9.9', proto: 'icmp' });
+    assert.equal(
+      res.request.steps[0]!.detail.en,
+      'Route lookup for 10.9.9.9: no route of a covers it, and there is no default route. The main table: 192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.10; 192.168.2.0/24 via 192.168.1.1 dev eth0.',
+    );
+    assert.ok(res.request.steps[0]!.detail.ko.includes('main 테이블'));
+  });
+
   it('a missing return route: the request arrives, the reply does not', () => {
     const res = tracePacket(gateway(true, false).world, { from: { host: 'a', netns: '' }, to: '192.168.2.10', proto: 'icmp' });
     assert.equal(res.replied, false);
