@@ -10,11 +10,11 @@ const bundles = [
     banner: { js: '#!/usr/bin/env node' } },
   // The VS Code extension (desktop); `vscode` is provided by the editor.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs',
-    external: ['vscode'] },
+    external: ['vscode'], define: { KNETLAB_BUILD: '"node"' } },
   // The same extension as a web extension (vscode.dev, code-server's browser host): files only
   // through vscode.workspace.fs, the core platform-free, so the one source builds for the browser.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs',
-    external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+    external: ['vscode'], mainFields: ['browser', 'module', 'main'], define: { KNETLAB_BUILD: '"browser"' } },
   // The core alone, as a platform-neutral ES module (the extension, the web extension and the
   // webviews import it; building it here proves it needs nothing from Node).
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.mjs', platform: 'neutral', format: 'esm',

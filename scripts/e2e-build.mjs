@@ -3,8 +3,10 @@
 //                                         smoke-test driver and any extensionTestsPath load it)
 //   out/test/extension/suite/*.ext.js   each test file alone, for @vscode/test-cli (.vscode-test.mjs),
 //                                         which loads them into its own mocha
+//   out/test/extension/web/index.js      the same tests for a web extension host (a browser's web
+//                                         worker): mocha's browser build, node:assert replaced
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const dir = 'test/extension/suite';
 const tests = readdirSync(dir).filter((f) => f.endsWith('.ext.ts')).map((f) => `${dir}/${f}`);
@@ -13,8 +15,26 @@ const common = { bundle: true, sourcemap: 'inline', logLevel: 'warning',
   logOverride: { 'require-resolve-not-external': 'silent' }, target: 'es2022', platform: 'node', format: 'cjs',
   external: ['vscode'] };
 
+/**
+ * mocha's browser build is a UMD script; in an extension host's CommonJS wrapper it would replace the
+ * suite's own `module.exports`. Loaded with `module`, `exports` and `define` hidden, it can only set
+ * the global `mocha`, which this module exports.
+ */
+const mochaBrowser = {
+  name: 'mocha-browser',
+  setup(b) {
+    b.onResolve({ filter: /^mocha-browser$/ }, () => ({ path: 'mocha-browser', namespace: 'mocha-browser' }));
+    b.onLoad({ filter: /.*/, namespace: 'mocha-browser' }, () => ({
+      contents: `var module = void 0, exports = void 0, define = void 0;\n${readFileSync('node_modules/mocha/mocha.js', 'utf8')}\nexport default globalThis.mocha;\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('out/test/extension', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: [`${dir}/index.ts`], outfile: 'out/test/extension/suite/index.js' }),
   build({ ...common, entryPoints: tests, outdir: 'out/test/extension/suite' }),
+  build({ ...common, platform: 'browser', entryPoints: ['test/extension/web/index.ts'], outfile: 'out/test/extension/web/index.js',
+    alias: { 'node:assert/strict': './test/extension/web/assert.ts' }, plugins: [mochaBrowser] }),
 ]);

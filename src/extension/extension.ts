@@ -12,7 +12,12 @@ import { LABS_VIEW, LabsProvider } from './labsView';
 import { ScoreStatus } from './status';
 import { LabTests } from './testing';
 
+/** Which bundle this is: set by scripts/build.mjs (`node` for dist/extension.js, `browser` for dist/web/). */
+declare const KNETLAB_BUILD: 'node' | 'browser' | undefined;
+
 export interface Api {
+  /** The bundle that runs: `browser` in a web extension host (vscode.dev, a browser's web worker). */
+  readonly build: 'node' | 'browser';
   readonly ctx: Ctx;
   readonly tests: LabTests;
   readonly labsView: LabsProvider;
@@ -56,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   );
   // The starter copy that knetlab.resetLab restores is taken when a lab is first opened.
   ctx.push(vscode.workspace.onDidOpenTextDocument((doc) => void saveStarterOnOpen(doc.uri)));
-  return { ctx, tests, labsView, status };
+  return { build: typeof KNETLAB_BUILD === 'undefined' ? 'node' : KNETLAB_BUILD, ctx, tests, labsView, status };
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,8 @@
 /**
  * End-to-end tests in a real VS Code (code-server 4.139.1 = VS Code 1.139.1, Chromium):
- *   1. the extension-host mocha suite (test/extension/suite), through the smoke-test driver;
+ *   1. the extension-host mocha suite (test/extension/suite), through the smoke-test driver, in
+ *      code-server's Node extension host and again in its web worker extension host (the browser
+ *      build, as vscode.dev runs it);
  *   2. the UI: the labs folder, a broken lab's error in the Problems panel, "Run trace" from a
  *      CodeLens, the exercises run from the Testing view; screenshots in test-results/.
  * Run with `npm run test:e2e` (which packages knetlab.vsix and builds the suite first).
@@ -18,6 +20,8 @@ import {
 const ROOT = resolve(__dirname, '..', '..');
 const VSIX = join(ROOT, 'knetlab.vsix');
 const SUITE = join(ROOT, 'out', 'test', 'extension', 'suite', 'index.js');
+const WEB_SUITE = join(ROOT, 'out', 'test', 'extension', 'web', 'index.js');
+const EXTENSION_ID = 'knetlab.knetlab';
 const measures: Record<string, string> = {};
 
 function contributedCommands(): Map<string, string> {
@@ -67,10 +71,15 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
     return page;
   }
 
-  it('passes the extension-host suite (mocha, in the real extension host)', async function () {
-    this.timeout(240_000);
+  /**
+   * Runs an extension-host suite through the smoke-test driver: `kind` node = code-server's Node
+   * extension host with dist/extension.js; web = its web worker extension host (in Chromium) with
+   * dist/web/extension.js, the build vscode.dev runs.
+   */
+  async function runSuite(kind: 'node' | 'web'): Promise<void> {
     const ws = tempDir('knetlab-ws-'); // empty: nothing activates the extension before the suite times it
-    const page = await newPage('extension-host-suite');
+    const name = kind === 'node' ? 'extension-host-suite' : 'web-extension-host-suite';
+    const page = await newPage(name);
     try {
       const lines: string[] = [];
       let exit!: (code: number) => void;
@@ -81,30 +90,52 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       });
       await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
       const remote = (p: string) => `vscode-remote://127.0.0.1:${server!.port}${p}`;
-      const payload = JSON.stringify([['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(SUITE)]]);
-      await page.goto(`${server!.base}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+      const payload = [['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(kind === 'node' ? SUITE : WEB_SUITE)]];
+      // Run it where a `web` extension runs: the user setting `remote.extensionKind` (the payload's
+      // extensionDevelopmentKind is not read by the browser workbench of code-server 4.139.1).
+      writeUserSettings(kind === 'web' ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {});
+      await page.goto(`${server!.base}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
       let timer: NodeJS.Timeout | undefined;
       const code = await Promise.race([
         exited,
         new Promise<number>((_, rej) => (timer = setTimeout(() => rej(new Error('the suite did not finish in 200 s')), 200_000))),
       ]).finally(() => {
         clearTimeout(timer);
-        writeFileSync(join(RESULTS, 'extension-host-suite.log'), lines.join('\n') + '\n');
+        writeFileSync(join(RESULTS, `${name}.log`), lines.join('\n') + '\n');
       });
       for (const l of lines) {
         const m = /knetlab-measure (\S+) (.*)$/.exec(l);
-        if (m) measures[m[1]!] = m[2]!;
+        if (m) measures[kind === 'node' ? m[1]! : `web-${m[1]!}`] = m[2]!;
       }
       // The workbench logs its own chatter through the same channel: show the suite's lines only.
       const begin = lines.indexOf('knetlab-suite-begin');
       const end = lines.indexOf('knetlab-suite-end');
       const suite = begin < 0 ? lines : lines.slice(begin + 1, end < 0 ? undefined : end);
       console.log(suite.filter((l) => !/^(\[error\] )?\[[A-Za-z ]+\]/.test(l)).map((l) => `      | ${l}`).join('\n'));
-      assert.equal(code, 0, 'the extension-host suite failed (test-results/extension-host-suite.log)');
+      assert.ok(begin >= 0, `the suite did not start (test-results/${name}.log)`);
+      assert.equal(code, 0, `the extension-host suite failed (test-results/${name}.log)`);
     } finally {
       await page.close();
       removeDir(ws);
+      writeUserSettings({});
     }
+  }
+
+  /** code-server's user settings (read by each new workbench). */
+  function writeUserSettings(settings: Record<string, unknown>): void {
+    const dir = join(home!, 'user-data', 'User');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+  }
+
+  it('passes the extension-host suite (mocha, in the real extension host)', async function () {
+    this.timeout(240_000);
+    await runSuite('node');
+  });
+
+  it('passes the same suite in the web worker extension host, with the browser build', async function () {
+    this.timeout(240_000);
+    await runSuite('web');
   });
 
   describe('the UI', () => {

@@ -20,4 +20,14 @@ describe('activation', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(contributed.map((c) => c.command).filter((c) => !registered.has(c)), [], 'contributed but not registered');
   });
+
+  it('runs the bundle made for its extension host (the browser build in a web worker)', () => {
+    const ext = vscode.extensions.getExtension<{ build?: string }>(EXTENSION_ID)!;
+    // The web runner (test/extension/web) sets this; the Node runners do not.
+    const web = (globalThis as { knetlabSuiteHost?: string }).knetlabSuiteHost === 'web';
+    assert.equal(ext.exports.build, web ? 'browser' : 'node');
+    // A web worker has no Node: no `process.versions.node` (the workbench may shim `process`).
+    const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
+    assert.equal(typeof proc?.versions?.node === 'string', !web);
+  });
 });
