@@ -4,7 +4,7 @@
  * failed check shows its feedback at the lab line that caused it, with the packet's trace.
  */
 import * as vscode from 'vscode';
-import type { CheckGrade, ExerciseGrade } from '../core';
+import type { CheckGrade, ExerciseGrade, TraceResult } from '../core';
 import { pick } from '../core/i18n';
 import type { Ctx } from './ctx';
 import { discover, gradeDir, type GradedLab, labLabel } from './labs';
@@ -153,14 +153,28 @@ export class LabTests implements vscode.Disposable {
     }
   }
 
-  /** A failed check: its feedback, what was expected and found, the trace; at the line that caused it. */
+  /**
+   * A failed check: its feedback, what was expected and found, a link that opens the trace (the
+   * same packet again, through knetlab.runTrace) and the trace itself; at the line that caused it.
+   */
   checkMessage(graded: GradedLab, c: CheckGrade): vscode.TestMessage {
     const lang = this.ctx.lang;
-    const parts = [pick(c.feedback, lang)];
-    if (c.expected !== undefined) parts.push(`${vscode.l10n.t('expected')}: ${c.expected}`);
-    if (c.actual !== undefined) parts.push(`${vscode.l10n.t('actual')}: ${c.actual}`);
-    if (c.trace) parts.push('', traceText(c.trace, undefined, lang));
-    const m = new vscode.TestMessage(parts.join('\n'));
+    const parts = [escapeMarkdown(pick(c.feedback, lang))];
+    if (c.expected !== undefined) parts.push(`${vscode.l10n.t('expected')}: \`${c.expected}\``);
+    if (c.actual !== undefined) parts.push(`${vscode.l10n.t('actual')}: \`${c.actual}\``);
+    const md = new vscode.MarkdownString();
+    if (c.trace) {
+      const args = traceArgsOf(c.trace);
+      if (args) {
+        const link = `command:${TRACE_COMMAND}?${encodeURIComponent(JSON.stringify([{ uri: graded.dir.toString(), ...args }]))}`;
+        parts.push(`[$(debug-start) ${vscode.l10n.t('Open the trace')}](${link})`);
+        md.isTrusted = { enabledCommands: [TRACE_COMMAND] };
+        md.supportThemeIcons = true;
+      }
+      parts.push('```text\n' + traceText(c.trace, undefined, lang).replace(/```/g, "'''") + '\n```');
+    }
+    md.appendMarkdown(parts.join('\n\n'));
+    const m = new vscode.TestMessage(md);
     const where = c.source ?? c.range;
     const uri = graded.locate(where.file);
     if (uri) m.location = new vscode.Location(uri, at(where.line, where.column));
@@ -177,4 +191,20 @@ export class LabTests implements vscode.Disposable {
   dispose(): void {
     this.controller.dispose();
   }
+}
+
+const TRACE_COMMAND = 'knetlab.runTrace';
+
+/** The packet a trace sent, as knetlab.runTrace's arguments (from its first step). */
+export function traceArgsOf(t: TraceResult): { from: string; to: string; proto: string; port?: number } | undefined {
+  const first = t.request.steps[0];
+  if (!first) return undefined;
+  const p = first.packet;
+  const port = p.tcp?.dport ?? p.udp?.dport;
+  return { from: first.netns ? `${first.host}/${first.netns}` : first.host, to: p.ip.dst, proto: p.ip.proto, ...(port !== undefined ? { port } : {}) };
+}
+
+/** Text shown as itself in Markdown. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

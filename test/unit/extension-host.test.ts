@@ -107,7 +107,19 @@ describe('extension (fake vscode)', () => {
     const m = check.messages[0]!;
     assert.ok(m.location, 'the message has a location');
     assert.match(m.location!.uri.path, /02-gateway\/lab\.yaml$/);
-    assert.ok(m.message.length > 10);
+    // Markdown: the feedback, then a trusted link that runs knetlab.runTrace on the same packet.
+    assert.ok(m.message instanceof fake.MarkdownString);
+    const md = m.message as InstanceType<typeof fake.MarkdownString>;
+    assert.deepEqual(md.isTrusted, { enabledCommands: ['knetlab.runTrace'] });
+    const link = /\]\(command:knetlab\.runTrace\?([^)]+)\)/.exec(md.value);
+    assert.ok(link, md.value);
+    const [args] = JSON.parse(decodeURIComponent(link[1]!)) as [Record<string, unknown>];
+    assert.equal(args['uri'], 'file:///ws/labs/02-gateway');
+    assert.equal(typeof args['from'], 'string');
+    assert.equal(typeof args['to'], 'string');
+    const text = (await fake.commands.executeCommand('knetlab.runTrace', args)) as string;
+    assert.match(text, new RegExp(`${String(args['to']).replace(/\./g, '\\.')}`));
+    assert.match(md.value, /```text\n/);
   });
 
   it('resetLab backs up the student files and restores the starter', async () => {

@@ -194,9 +194,18 @@ export class Range {
 export class Location {
   constructor(readonly uri: Uri, readonly range: Range) {}
 }
+export class MarkdownString {
+  isTrusted?: boolean | { enabledCommands: readonly string[] };
+  supportThemeIcons?: boolean;
+  constructor(public value = '') {}
+  appendMarkdown(v: string): this {
+    this.value += v;
+    return this;
+  }
+}
 export class TestMessage {
   location?: Location;
-  constructor(readonly message: string) {}
+  constructor(readonly message: string | MarkdownString) {}
 }
 export class ThemeIcon {
   constructor(readonly id: string) {}
