@@ -6,6 +6,7 @@ import { readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
   buildWorld,
+  checkCniConfig,
   checkLab,
   type Diagnostic,
   execCommand,
@@ -97,7 +98,10 @@ function readerFor(labPath: string): (rel: string) => string | undefined {
   };
 }
 
-/** Every lab.yaml under a folder (a course), or the lab itself. */
+/**
+ * Every lab.yaml under a folder (a course), or the lab itself; for a folder of CNI configurations
+ * with no lab (/etc/cni/net.d), its .conflist and .conf files, in name order.
+ */
 function findLabs(path: string, lang: Lang): string[] {
   if (!existsSync(path)) throw new UsageError(t(lang, 'noSuchPath', path));
   if (!statSync(path).isDirectory()) return [path];
@@ -106,6 +110,11 @@ function findLabs(path: string, lang: Lang): string[] {
   walkFiles(path, 4, (p, name) => {
     if (name === 'lab.yaml') out.push(p);
   });
+  if (!out.length) {
+    walkFiles(path, 0, (p, name, st) => {
+      if (st.isFile() && /\.(conflist|conf)$/.test(name)) out.push(p);
+    });
+  }
   if (!out.length) throw new UsageError(t(lang, 'noLabYaml', path));
   return out;
 }
@@ -120,6 +129,8 @@ function cmdCheck(p: Parsed, lang: Lang, io: Io): number {
     for (const file of findLabs(path, lang)) {
       const shown = relative(process.cwd(), file) || file;
       if (/(^|[\\/])Corefile$/.test(file)) all.push(...parseCorefile(readText(file, lang), shown).diagnostics);
+      // CNI configurations: any .conflist or .conf named on the command line (not only in net.d/).
+      else if (/\.(conflist|conf)$/.test(file)) all.push(...checkCniConfig(readText(file, lang), shown).diagnostics);
       else all.push(...checkLab(readText(file, lang), { file: shown, readFile: readerFor(file), ...(p.options.has('--student') ? { student: p.options.get('--student')! } : {}) }));
     }
   }

@@ -64,7 +64,19 @@ export type DiagnosticCode =
   // Corefiles
   | 'corefile-syntax'
   | 'corefile-unknown-plugin'
-  | 'corefile-duplicate-plugin';
+  | 'corefile-duplicate-plugin'
+  // CNI network configurations (cni/config.ts)
+  | 'cni-syntax'
+  | 'cni-schema'
+  | 'cni-version'
+  | 'cni-name'
+  | 'cni-plugins'
+  | 'cni-unknown-plugin'
+  | 'cni-plugin-order'
+  | 'cni-duplicate-plugin'
+  | 'cni-ipam'
+  | 'cni-ifname'
+  | 'cni-mtu';
 
 export interface Diagnostic extends SourceRange {
   readonly severity: Severity;

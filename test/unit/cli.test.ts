@@ -41,6 +41,40 @@ describe('knetlab CLI', () => {
     assert.match(r.out, /Corefile:2:3: error corefile-unknown-plugin: Unknown plugin "forwrd"; did you mean "forward"\?/);
   });
 
+  it('check reads CNI configurations: .conflist and .conf, text and JSON, exit 1 on errors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knetlab-cni-'));
+    const bad = '{\n  "cniVersion": "1.0.0",\n  "name": "mynet",\n  "plugins": [\n    { "type": "bridge", "bridge": "cni0", "ipam": { "type": "host-local", "subnet": "10.22.0.0/16", "gateway": "10.23.0.1" } },\n    { "type": "portmp" }\n  ]\n}\n';
+    writeFileSync(join(dir, '10-mynet.conflist'), bad);
+    const r = run('check', join(dir, '10-mynet.conflist'));
+    assert.equal(r.code, 1, r.out + r.err);
+    const lines = r.out.trim().split('\n');
+    assert.equal(lines.length, 2, r.out);
+    assert.match(lines[0]!, /10-mynet\.conflist:5:112: error cni-ipam: gateway 10\.23\.0\.1 is not in the subnet 10\.22\.0\.0\/16/);
+    assert.match(lines[1]!, /10-mynet\.conflist:6:15: warning cni-unknown-plugin: Unknown plugin type "portmp"; did you mean "portmap"\?/);
+    assert.match(r.err, /1 error\(s\), 1 warning\(s\)/);
+    const j = run('check', join(dir, '10-mynet.conflist'), '--format', 'json');
+    assert.equal(j.code, 1);
+    const arr = JSON.parse(j.out) as { code: string; line: number; column: number; endColumn: number; severity: string; message: string }[];
+    assert.deepEqual(arr.map((d) => [d.code, d.line, d.column, d.endColumn, d.severity]), [['cni-ipam', 5, 112, 123, 'error'], ['cni-unknown-plugin', 6, 15, 23, 'warning']]);
+    const ko = run('check', join(dir, '10-mynet.conflist'), '--lang', 'ko');
+    assert.match(ko.out, /서브넷 10\.22\.0\.0\/16 안에 있지 않습니다/);
+    // A single-plugin .conf, and a warning only: exit 0.
+    writeFileSync(join(dir, '99-loopback.conf'), '{ "cniVersion": "1.0.0", "name": "lo", "type": "loopback" }\n');
+    assert.equal(run('check', join(dir, '99-loopback.conf')).code, 0);
+    writeFileSync(join(dir, '10-mynet.conflist'), bad.replace('10.23.0.1', '10.22.0.1'));
+    const w = run('check', join(dir, '10-mynet.conflist'));
+    assert.equal(w.code, 0, w.out);
+    assert.match(w.err, /0 error\(s\), 1 warning\(s\)/);
+    // A folder of CNI configurations (no lab.yaml in it): every .conflist and .conf in it.
+    writeFileSync(join(dir, '20-broken.conflist'), '{ "cniVersion": "1.0.0", "name": "b", "plugins": [ { "type": "bridge" }, ] }');
+    const folder = run('check', dir, '--format', 'json');
+    assert.equal(folder.code, 1);
+    assert.deepEqual((JSON.parse(folder.out) as { file: string; code: string }[]).map((d) => [d.file.split(/[\\/]/).pop(), d.code]), [
+      ['10-mynet.conflist', 'cni-unknown-plugin'],
+      ['20-broken.conflist', 'cni-syntax'],
+    ]);
+  });
+
   it('check --format json prints 1-based positions', () => {
     const dir = tmpLab('hosts:\n  a:\n    interface: {}\n');
     const r = run('check', dir, '--format', 'json');

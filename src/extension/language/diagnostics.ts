@@ -1,8 +1,9 @@
 /**
- * Diagnostics as the user types: which checker reads which document (a table, so Corefile and CNI
- * checkers plug in later as one more entry), and the core diagnostics as plain editor diagnostics
- * with a link to their documentation.
+ * Diagnostics as the user types: which checker reads which document (a table: labs, Corefiles, CNI
+ * network configurations), and the core diagnostics as plain editor diagnostics with a link to
+ * their documentation.
  */
+import { checkCniConfig, isCniConfigPath } from '../../core/cni/config';
 import { parseCorefile } from '../../core/dns/corefile';
 import { checkLab, type Diagnostic, type DiagnosticCode, type Lang, pick, type Severity } from '../../core';
 import { type Span, spanOf } from './span';
@@ -39,10 +40,6 @@ export const labChecker: DocumentChecker = {
   check: (text, ctx) => checkLab(text, { file: ctx.file, readFile: ctx.readFile, ...(ctx.student !== undefined ? { student: ctx.student } : {}) }),
 };
 
-/**
- * Every checker, first match wins. A Corefile checker (`matches: languageId === 'corefile'`) or a
- * CNI config checker (`/\.conflist$|cni.*\.json$/`) is one more entry.
- */
 /** Corefiles: braces, plugins CoreDNS does not have, single-use plugins used twice. */
 export const corefileChecker: DocumentChecker = {
   id: 'corefile',
@@ -51,7 +48,19 @@ export const corefileChecker: DocumentChecker = {
   check: (text, ctx) => parseCorefile(text, ctx.file).diagnostics,
 };
 
-export const CHECKERS: readonly DocumentChecker[] = [labChecker, corefileChecker];
+/**
+ * CNI network configurations: `*.conflist`, and `*.conf` in a `net.d` folder (/etc/cni/net.d/,
+ * any `cni/net.d/`): the same files as the extension's CNI document selector.
+ */
+export const cniChecker: DocumentChecker = {
+  id: 'cni',
+  matches: (path) => isCniConfigPath(path),
+  filesWanted: () => [],
+  check: (text, ctx) => checkCniConfig(text, ctx.file).diagnostics,
+};
+
+/** Every checker, first match wins. */
+export const CHECKERS: readonly DocumentChecker[] = [labChecker, corefileChecker, cniChecker];
 
 export function checkerFor(path: string, languageId: string, checkers: readonly DocumentChecker[] = CHECKERS): DocumentChecker | undefined {
   return checkers.find((c) => c.matches(path, languageId));
