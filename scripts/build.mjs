@@ -1,6 +1,6 @@
 // The one build script: every bundle of the project is built here with esbuild.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'es2022' };
 
@@ -23,3 +23,27 @@ const bundles = [
 
 await Promise.all(bundles.map((b) => build(b)));
 chmodSync('dist/cli.js', 0o755);
+
+/**
+ * The CNI schema VS Code's JSON support gets (package.json `jsonValidation`): keys and example
+ * values for completion, and no constraints or descriptions. knetlab's own checker
+ * (src/core/cni) reports every problem, in the display language, and knetlab's hover explains every
+ * key, so the editor does not show each of them twice.
+ */
+function completionSchema(node) {
+  if (Array.isArray(node)) return node.map(completionSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (['required', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'minItems', 'maxItems',
+      'minLength', 'maxLength', 'format', 'additionalProperties', 'oneOf', 'anyOf', 'allOf', 'not', 'if', 'then', 'else',
+      'type', 'description', 'markdownDescription', 'title', 'const'].includes(k)) continue;
+    if (k === 'enum') out.examples = [...new Set([...(node.examples ?? []), ...v])];
+    else if (k === 'examples') out.examples = [...new Set([...v, ...(node.enum ?? [])])];
+    else if (k === 'properties' || k === 'definitions') out[k] = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, completionSchema(s)]));
+    else out[k] = completionSchema(v);
+  }
+  return out;
+}
+mkdirSync('dist/schema', { recursive: true });
+writeFileSync('dist/schema/cni.completion.json', JSON.stringify(completionSchema(JSON.parse(readFileSync('schema/cni.schema.json', 'utf8')))) + '\n');
