@@ -7,7 +7,8 @@ export const MESSAGES = {
 
 Usage:
   knetlab check PATH... [--format text|json]
-      Check labs (a lab folder, a lab.yaml, or a folder of labs). Exit 1 when any error.
+      Check labs (a lab folder, a lab.yaml, or a folder of labs), Corefiles and CNI configurations
+      (.conflist, .conf). Exit 1 when any error.
   knetlab trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N] [--format text|json]
       Walk a packet and its reply through the lab, step by step. Exit 0 when it got its reply, 1 when not.
   knetlab exec LAB --on HOST[/NETNS] -- COMMAND...
@@ -26,7 +27,8 @@ Options:
 
 사용법:
   knetlab check 경로... [--format text|json]
-      랩을 검사합니다 (랩 폴더, lab.yaml, 또는 랩들이 있는 폴더). 오류가 있으면 종료 상태 1.
+      랩(랩 폴더, lab.yaml, 또는 랩들이 있는 폴더), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.
+      오류가 있으면 종료 상태 1.
   knetlab trace 랩 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N] [--format text|json]
       패킷과 그 응답이 랩을 지나가는 과정을 단계별로 보여 줍니다. 응답을 받으면 0, 아니면 1.
   knetlab exec 랩 --on 호스트[/네임스페이스] -- 명령...
