@@ -1,6 +1,6 @@
 // The one build script: every bundle of the project is built here with esbuild.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'es2022' };
 
@@ -20,6 +20,14 @@ const bundles = [
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.mjs', platform: 'neutral', format: 'esm',
     mainFields: ['module', 'main'] },
 ];
+
+// The webview panels: one browser bundle per panel (webview/<panel>/main.ts), its CSS beside it
+// (dist/webview/<panel>.js, <panel>.css). They load nothing else: d3 and @vscode-elements are bundled in.
+const panels = ['topology', 'trace', 'lab'].filter((p) => existsSync(`webview/${p}/main.ts`));
+if (panels.length) {
+  bundles.push({ ...common, entryPoints: Object.fromEntries(panels.map((p) => [p, `webview/${p}/main.ts`])), outdir: 'dist/webview',
+    platform: 'browser', format: 'iife', target: 'es2022', minify: true, legalComments: 'linked' });
+}
 
 await Promise.all(bundles.map((b) => build(b)));
 chmodSync('dist/cli.js', 0o755);

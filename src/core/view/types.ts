@@ -1,0 +1,175 @@
+/**
+ * What the webview panels draw, as plain serializable data built by the core from a lab, its
+ * simulated world, a trace or a grade (the builders are next to this file). The extension sends it
+ * to the panels through the typed protocol of `src/protocol/panels.ts`; the panels never see the
+ * simulator itself.
+ *
+ * Ids are stable (the same lab gives the same ids), so a panel keeps its view state (positions a
+ * student moved, the selected step) across edits of the lab:
+ *   host `h:HOST`, namespace `n:HOST/NS`, switch `s:SWITCH`, bridge `b:HOST/NS/DEV`,
+ *   port (an interface) `p:HOST/NS/DEV`, link `l:...` (see topology.ts); NS is '' for the root.
+ */
+import type { SourceRange } from '../diag';
+import type { Lang, Localized } from '../i18n';
+import type { TraceResult } from '../sim/trace';
+
+// ---------------------------------------------------------------------------------------------
+// Topology (topology.ts builds it)
+
+export type TopoNodeKind = 'host' | 'netns' | 'switch' | 'bridge';
+
+export interface RouteTableView {
+  /** `main`, `local` or a number. */
+  readonly table: string;
+  /** The routes as `ip route show table T` prints them, one per line. */
+  readonly routes: readonly string[];
+}
+
+export interface TopoNode {
+  readonly id: string;
+  readonly kind: TopoNodeKind;
+  readonly name: string;
+  /** The node that holds this one: a namespace's host; a bridge's namespace (or host for the root). */
+  readonly parent?: string;
+  /** Where the lab declares it (the host's key, the switch's name, the line that created it). */
+  readonly source?: SourceRange;
+  /** For hosts and namespaces: their routing tables, and whether they forward IPv4. */
+  readonly tables?: readonly RouteTableView[];
+  readonly forwarding?: boolean;
+}
+
+export interface TopoPort {
+  readonly id: string;
+  /** The host or namespace node the interface lives in. */
+  readonly node: string;
+  readonly name: string;
+  readonly kind: 'loopback' | 'nic' | 'veth' | 'bridge' | 'dummy';
+  /** Addresses with their prefix (`192.168.1.10/24`). */
+  readonly addresses: readonly string[];
+  readonly mac?: string;
+  readonly up: boolean;
+  /** A bridge port: the bridge node it is enslaved to. */
+  readonly master?: string;
+  readonly source?: SourceRange;
+}
+
+export type TopoLinkKind =
+  | 'cable' // an interface cabled to a switch (`interfaces: { eth0: lan }`)
+  | 'veth' // the two ends of a veth pair
+  | 'bridge-port'; // an interface enslaved to a bridge
+
+export interface TopoLink {
+  readonly id: string;
+  readonly kind: TopoLinkKind;
+  /** A port id. */
+  readonly a: string;
+  /** A port id (veth) or a node id (switch, bridge). */
+  readonly b: string;
+}
+
+export interface TopologyModel {
+  readonly lab: string;
+  readonly title?: Localized;
+  readonly nodes: readonly TopoNode[];
+  readonly ports: readonly TopoPort[];
+  readonly links: readonly TopoLink[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trace (trace.ts in this folder maps a trace onto the topology)
+
+/** Where on the topology a trace step happens. */
+export interface StepAnchor {
+  /** The host or namespace node. */
+  readonly node: string;
+  /** The interface, when the step names one. */
+  readonly port?: string;
+  /** The link the packet crosses (a `wire` or `bridge` step). */
+  readonly link?: string;
+}
+
+/** One way a packet could go where the trace splits (e.g. an iptables `statistic` rule). */
+export interface TraceBranch {
+  readonly label: Localized;
+  readonly trace: TraceResult;
+}
+
+export interface TraceView {
+  /** What was sent: `a -> 192.168.2.10 icmp`. */
+  readonly title: string;
+  readonly trace: TraceResult;
+  /** One anchor per step of trace.request.steps / trace.reply.steps, same order. */
+  readonly anchors: { readonly request: readonly StepAnchor[]; readonly reply: readonly StepAnchor[] };
+  /** Other outcomes where the trace splits; empty when it does not. */
+  readonly branches: readonly TraceBranch[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lab's exercises (lab.ts in this folder builds it from a lab and its grade)
+
+export type CheckState = 'untried' | 'passed' | 'failed' | 'unanswered';
+
+export interface QuizView {
+  /** The key of the answer in answers.yaml. */
+  readonly id: string;
+  readonly question: Localized;
+  /** Multiple choice: the choices' keys and texts; absent for a short answer. */
+  readonly choices?: readonly { readonly key: string; readonly text: Localized }[];
+  /** The answer saved in answers.yaml, if any. */
+  readonly answer?: string;
+}
+
+/** The arguments of knetlab.runTrace that reproduce a check's packet. */
+export interface TraceArgsView {
+  readonly from: string;
+  readonly to: string;
+  readonly proto: 'icmp' | 'tcp' | 'udp';
+  readonly port?: number;
+}
+
+export interface CheckView {
+  readonly index: number;
+  readonly kind: string;
+  /** A one-line description: `reach: a -> 192.168.2.10`. */
+  readonly label: string;
+  readonly state: CheckState;
+  readonly points: number;
+  readonly feedback?: Localized;
+  readonly expected?: string;
+  readonly actual?: string;
+  /** The lab line the feedback names (or the check itself). */
+  readonly source: SourceRange;
+  /** For checks that walk a packet: how to trace it again. */
+  readonly trace?: TraceArgsView;
+  readonly quiz?: QuizView;
+}
+
+export interface ExerciseView {
+  readonly id: string;
+  readonly title?: Localized;
+  /** Markdown. */
+  readonly task?: Localized;
+  readonly points: number;
+  readonly score?: number;
+  readonly state: CheckState;
+  /** Hints revealed so far (one more after each failed attempt), and how many there are. */
+  readonly hints: readonly Localized[];
+  readonly hintCount: number;
+  readonly checks: readonly CheckView[];
+  readonly source: SourceRange;
+}
+
+export interface LabView {
+  readonly lab: string;
+  readonly title?: Localized;
+  readonly score?: number;
+  readonly maxScore: number;
+  readonly exercises: readonly ExerciseView[];
+  /** Errors that stop the lab from loading (shown instead of the exercises). */
+  readonly errors: readonly { readonly message: Localized; readonly source: SourceRange }[];
+}
+
+/** What every panel needs to know about its surroundings. */
+export interface PanelEnv {
+  readonly lang: Lang;
+}
