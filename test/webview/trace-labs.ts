@@ -1,0 +1,109 @@
+/**
+ * The trace panel's fixtures: every bundled lab (labs/NAME/lab.yaml), as the student gets it and
+ * with its reference solution applied, each with the traces of its reach and noreach checks, as
+ * the extension would trace them (src/extension/engine.ts: loadLabFor, buildWorld, tracePacket).
+ * Used by the unit tests of src/core/view/trace.ts and the trace panel's browser tests.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { applySolution, buildWorld, type Lab, loadLabFor, type TraceResult, tracePacket, type World } from '../../src/core/index';
+import { packetRequest } from '../../src/core/grade/checks/packet';
+import { execCommand } from '../../src/core/index';
+import type { TopologyModel } from '../../src/core/view/types';
+
+export const LABS_DIR = resolve(__dirname, '..', '..', 'labs');
+
+export interface LabTrace {
+  /** `reach: a -> 192.168.2.10 tcp/80`. */
+  readonly label: string;
+  readonly title: string;
+  readonly kind: 'reach' | 'noreach';
+  readonly trace: TraceResult;
+}
+
+export interface LabFixture {
+  /** `02-gateway` or `02-gateway (solved)`. */
+  readonly name: string;
+  readonly dir: string;
+  readonly lab: Lab;
+  readonly world: World;
+  readonly model: TopologyModel;
+  readonly traces: readonly LabTrace[];
+}
+
+export function labDirs(): string[] {
+  return readdirSync(LABS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(LABS_DIR, d.name, 'lab.yaml')))
+    .map((d) => d.name)
+    .sort();
+}
+
+function readTree(dir: string, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) for (const [k, v] of readTree(dir, rel)) out.set(k, v);
+    else if (/\.(ya?ml|md)$/.test(e.name)) out.set(rel, readFileSync(join(dir, rel), 'utf8'));
+  }
+  return out;
+}
+
+function fixture(name: string, dir: string, files: ReadonlyMap<string, string>): LabFixture {
+  const file = relative(resolve(LABS_DIR, '..'), join(dir, 'lab.yaml'));
+  const loaded = loadLabFor(files.get('lab.yaml')!, { file, readFile: (rel) => files.get(rel) });
+  if (!loaded.lab) throw new Error(`${file} does not load: ${JSON.stringify(loaded.diagnostics.slice(0, 3))}`);
+  const lab = loaded.lab;
+  const world = buildWorld(lab).world;
+  const traces: LabTrace[] = [];
+  for (const ex of lab.exercises) {
+    for (const check of ex.checks) {
+      if (check.kind !== 'reach' && check.kind !== 'noreach') continue;
+      const run = packetRequest(check);
+      if (!run) continue;
+      const { req } = run;
+      const from = req.from.netns ? `${req.from.host}/${req.from.netns}` : req.from.host;
+      const title = `${from} -> ${req.to} ${req.proto}${req.port !== undefined ? `/${req.port}` : ''}`;
+      traces.push({ label: `${check.kind}: ${run.label}`, title, kind: check.kind, trace: tracePacket(world, req) });
+    }
+  }
+  return { name, dir, lab, world, model: topologyModel(lab, world), traces };
+}
+
+/** Every bundled lab, as given and solved. */
+export function labFixtures(): LabFixture[] {
+  const out: LabFixture[] = [];
+  for (const name of labDirs()) {
+    const dir = join(LABS_DIR, name);
+    const files = readTree(dir);
+    out.push(fixture(name, dir, files));
+    if ([...files.keys()].some((k) => k.startsWith('solution/'))) out.push(fixture(`${name} (solved)`, dir, applySolution(files).files));
+  }
+  return out;
+}
+
+// TEMPORARY until src/core/view/topology.ts lands: the model by the id scheme of types.ts.
+function topologyModel(lab: Lab, world: World): TopologyModel {
+  const nodes: TopologyModel['nodes'][number][] = [];
+  const ports: TopologyModel['ports'][number][] = [];
+  const links: TopologyModel['links'][number][] = [];
+  for (const sw of world.switches.keys()) nodes.push({ id: `s:${sw}`, kind: 'switch', name: sw });
+  for (const h of world.hosts.values()) {
+    for (const ns of h.netns.values()) {
+      const node = ns.name ? `n:${h.name}/${ns.name}` : `h:${h.name}`;
+      const tables = ['main', 'local'].map((t) => ({ table: t, routes: execCommand(world, { host: h.name, netns: ns.name }, `ip route show table ${t}`).stdout.split('\n').map((l) => l.trim()).filter(Boolean) }));
+      nodes.push({ id: node, kind: ns.name ? 'netns' : 'host', name: ns.name || h.name, ...(ns.name ? { parent: `h:${h.name}` } : {}), tables, forwarding: ns.sysctl.ipForward });
+      for (const l of ns.links.values()) {
+        const id = `p:${h.name}/${ns.name}/${l.name}`;
+        ports.push({ id, node, name: l.name, kind: l.kind, addresses: l.addrs.map((a) => `${a.addr.value}/${a.prefixLen}`), mac: l.mac, up: l.up, ...(l.master ? { master: `b:${h.name}/${ns.name}/${l.master.name}` } : {}) });
+        if (l.kind === 'bridge') nodes.push({ id: `b:${h.name}/${ns.name}/${l.name}`, kind: 'bridge', name: l.name, parent: node });
+        if (l.switchName) links.push({ id: `l:${id}|s:${l.switchName}`, kind: 'cable', a: id, b: `s:${l.switchName}` });
+        if (l.master) links.push({ id: `l:${id}|b`, kind: 'bridge-port', a: id, b: `b:${h.name}/${ns.name}/${l.master.name}` });
+        if (l.kind === 'veth' && l.peer) {
+          const pid = `p:${l.peer.netns.host.name}/${l.peer.netns.name}/${l.peer.name}`;
+          if (id < pid) links.push({ id: `l:${id}|${pid}`, kind: 'veth', a: id, b: pid });
+        }
+      }
+    }
+  }
+  return { lab: lab.name, nodes, ports, links };
+}
