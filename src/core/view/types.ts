@@ -48,6 +48,8 @@ export interface TopoPort {
   readonly addresses: readonly string[];
   readonly mac?: string;
   readonly up: boolean;
+  /** The operational state `ip link` shows (a veth that is up but whose peer is down: LOWERLAYERDOWN). */
+  readonly state?: 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN';
   /** A bridge port: the bridge node it is enslaved to. */
   readonly master?: string;
   readonly source?: SourceRange;
