@@ -135,7 +135,10 @@ export interface CheckView {
   /** A one-line description: `reach: a -> 192.168.2.10`. */
   readonly label: string;
   readonly state: CheckState;
+  /** What the check is worth (its share of the exercise's points). */
   readonly points: number;
+  /** The points it earned in the last grade. */
+  readonly score?: number;
   readonly feedback?: Localized;
   readonly expected?: string;
   readonly actual?: string;
@@ -169,6 +172,8 @@ export interface LabView {
   readonly exercises: readonly ExerciseView[];
   /** Errors that stop the lab from loading (shown instead of the exercises). */
   readonly errors: readonly { readonly message: Localized; readonly source: SourceRange }[];
+  /** Errors met while grading that do not stop it (a malformed answers.yaml, a failing run line). */
+  readonly warnings?: readonly { readonly message: Localized; readonly source: SourceRange }[];
 }
 
 /** What every panel needs to know about its surroundings. */
