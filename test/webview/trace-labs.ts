@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { applySolution, buildWorld, type Lab, loadLabFor, type TraceResult, tracePacket, type World } from '../../src/core/index';
 import { packetRequest } from '../../src/core/grade/checks/packet';
-import { execCommand } from '../../src/core/index';
+import { topologyModel } from '../../src/core/view/topology';
 import type { TopologyModel } from '../../src/core/view/types';
 
 export const LABS_DIR = resolve(__dirname, '..', '..', 'labs');
@@ -79,31 +79,4 @@ export function labFixtures(): LabFixture[] {
     if ([...files.keys()].some((k) => k.startsWith('solution/'))) out.push(fixture(`${name} (solved)`, dir, applySolution(files).files));
   }
   return out;
-}
-
-// TEMPORARY until src/core/view/topology.ts lands: the model by the id scheme of types.ts.
-function topologyModel(lab: Lab, world: World): TopologyModel {
-  const nodes: TopologyModel['nodes'][number][] = [];
-  const ports: TopologyModel['ports'][number][] = [];
-  const links: TopologyModel['links'][number][] = [];
-  for (const sw of world.switches.keys()) nodes.push({ id: `s:${sw}`, kind: 'switch', name: sw });
-  for (const h of world.hosts.values()) {
-    for (const ns of h.netns.values()) {
-      const node = ns.name ? `n:${h.name}/${ns.name}` : `h:${h.name}`;
-      const tables = ['main', 'local'].map((t) => ({ table: t, routes: execCommand(world, { host: h.name, netns: ns.name }, `ip route show table ${t}`).stdout.split('\n').map((l) => l.trim()).filter(Boolean) }));
-      nodes.push({ id: node, kind: ns.name ? 'netns' : 'host', name: ns.name || h.name, ...(ns.name ? { parent: `h:${h.name}` } : {}), tables, forwarding: ns.sysctl.ipForward });
-      for (const l of ns.links.values()) {
-        const id = `p:${h.name}/${ns.name}/${l.name}`;
-        ports.push({ id, node, name: l.name, kind: l.kind, addresses: l.addrs.map((a) => `${a.addr.value}/${a.prefixLen}`), mac: l.mac, up: l.up, ...(l.master ? { master: `b:${h.name}/${ns.name}/${l.master.name}` } : {}) });
-        if (l.kind === 'bridge') nodes.push({ id: `b:${h.name}/${ns.name}/${l.name}`, kind: 'bridge', name: l.name, parent: node });
-        if (l.switchName) links.push({ id: `l:${id}|s:${l.switchName}`, kind: 'cable', a: id, b: `s:${l.switchName}` });
-        if (l.master) links.push({ id: `l:${id}|b`, kind: 'bridge-port', a: id, b: `b:${h.name}/${ns.name}/${l.master.name}` });
-        if (l.kind === 'veth' && l.peer) {
-          const pid = `p:${l.peer.netns.host.name}/${l.peer.netns.name}/${l.peer.name}`;
-          if (id < pid) links.push({ id: `l:${id}|${pid}`, kind: 'veth', a: id, b: pid });
-        }
-      }
-    }
-  }
-  return { lab: lab.name, nodes, ports, links };
 }

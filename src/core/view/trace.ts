@@ -10,29 +10,14 @@
  */
 import type { Localized } from '../i18n';
 import type { PacketHeaders, Stage, Step, TraceResult } from '../sim/trace';
+import { bridgeId, nodeId, portId, switchId } from './topology';
 import type { RouteTableView, StepAnchor, TopoLink, TopologyModel, TraceBranch, TraceView } from './types';
 
 export type LegName = 'request' | 'reply';
 export const LEGS: readonly LegName[] = ['request', 'reply'];
 
 // ---------------------------------------------------------------------------------------------
-// Ids (the scheme of types.ts)
-
-export function nodeIdOf(host: string, netns: string): string {
-  return netns ? `n:${host}/${netns}` : `h:${host}`;
-}
-
-export function portIdOf(host: string, netns: string, dev: string): string {
-  return `p:${host}/${netns}/${dev}`;
-}
-
-export function switchIdOf(name: string): string {
-  return `s:${name}`;
-}
-
-export function bridgeIdOf(host: string, netns: string, dev: string): string {
-  return `b:${host}/${netns}/${dev}`;
-}
+// Ids: the scheme of types.ts, from topology.ts
 
 /** `host` or `host/netns`, as the CLI prints an endpoint. */
 export function stepPlace(step: Pick<Step, 'host' | 'netns'>): string {
@@ -85,8 +70,8 @@ function str(data: Step['data'], key: string): string | undefined {
  */
 export function anchorOf(model: TopologyModel, step: Step): StepAnchor {
   const ix = indexOf(model);
-  const node = nodeIdOf(step.host, step.netns);
-  const port = step.iface !== undefined ? portIdOf(step.host, step.netns, step.iface) : undefined;
+  const node = nodeId(step.host, step.netns);
+  const port = step.iface !== undefined ? portId(step.host, step.netns, step.iface) : undefined;
   const hasPort = port !== undefined && ix.ports.has(port);
   let link: string | undefined;
   if (hasPort) {
@@ -145,9 +130,9 @@ export function pathOf(view: TraceView, leg: LegName, upTo?: number): TracePath 
     // A switch is crossed before the port it delivers to; a bridge lives in the step's namespace.
     const sw = s ? str(s.data, 'switch') : undefined;
     const br = s ? str(s.data, 'bridge') : undefined;
-    if (sw !== undefined) nodes.add(switchIdOf(sw));
+    if (sw !== undefined) nodes.add(switchId(sw));
     nodes.add(a.node);
-    if (s && br !== undefined) nodes.add(bridgeIdOf(s.host, s.netns, br));
+    if (s && br !== undefined) nodes.add(bridgeId(s.host, s.netns, br));
     if (a.port) ports.add(a.port);
     if (a.link) links.add(a.link);
   }
@@ -324,7 +309,7 @@ const squash = (s: string) => s.trim().replace(/\s+/g, ' ');
 
 /** The namespace's table of this name, from the topology. */
 export function tableOf(model: TopologyModel | undefined, host: string, netns: string, table: string): RouteTableView | undefined {
-  const id = nodeIdOf(host, netns);
+  const id = nodeId(host, netns);
   const node = model?.nodes.find((n) => n.id === id);
   return node?.tables?.find((t) => t.table === table);
 }
