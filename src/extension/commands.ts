@@ -9,6 +9,7 @@ import { findInWorkspace, COURSE_FILE } from './labfs';
 import { gradeDir, resetDir, shownPath, starterDir } from './labs';
 import type { LabsProvider } from './labsView';
 import { newLab } from './newLab';
+import type { PanelManager } from './panels/manager';
 import { resolveLabDir, uriOf, worldOf } from './pickers';
 import { gradeText, scoreText, topologyText } from './report';
 import { runTrace } from './trace';
@@ -22,6 +23,7 @@ export const COMMANDS = {
   newLab: 'knetlab.newLab',
   openCourse: 'knetlab.openCourse',
   refreshLabs: 'knetlab.refreshLabs',
+  openLab: 'knetlab.openLab',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -30,6 +32,8 @@ export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 export interface Services {
   readonly ctx: Ctx;
   readonly labsView: LabsProvider;
+  /** The webview panels (topology, trace, lab). */
+  readonly panels: PanelManager;
 }
 
 type Handler = (s: Services, ...args: unknown[]) => unknown;
@@ -46,16 +50,39 @@ async function gradeLab(s: Services, arg?: unknown): Promise<string | undefined>
   return text;
 }
 
+/**
+ * Opens the topology panel. Its text (the switches, `ip -br addr` and `ip route` of every host) is
+ * the result, and goes to the output channel only when the panel cannot open.
+ */
 async function showTopology(s: Services, arg?: unknown): Promise<string | undefined> {
   const { ctx } = s;
   const dir = await resolveLabDir(ctx, arg, vscode.l10n.t('Which lab?'));
   if (!dir) return undefined;
+  let opened = false;
+  try {
+    opened = await s.panels.open('topology', dir);
+  } catch (e) {
+    ctx.output.appendLine(`topology panel: ${String((e as Error)?.stack ?? e)}`);
+  }
+  if (opened) {
+    const w = await s.panels.world(dir);
+    return w ? topologyText(w.lab.name, (await ctx.loadEngine()).topology(w.lab, w.world)) : undefined;
+  }
   const w = await worldOf(ctx, dir);
   if (!w) return undefined;
   const text = topologyText(w.lab.name, w.engine.topology(w.lab, w.world));
   ctx.output.appendLine(text);
   ctx.output.show(true);
   return text;
+}
+
+/** Opens the lab panel: the exercises beside the diagram. True when it opened. */
+async function openLab(s: Services, arg?: unknown): Promise<boolean> {
+  const dir = await resolveLabDir(s.ctx, arg, vscode.l10n.t('Which lab?'));
+  if (!dir) return false;
+  const opened = await s.panels.open('lab', dir);
+  if (!opened) void vscode.window.showErrorMessage(vscode.l10n.t('knetlab: the lab panel cannot open (dist/webview is missing from this build).'));
+  return opened;
 }
 
 async function resetLab(s: Services, arg?: unknown, opts?: { confirmed?: boolean }): Promise<boolean> {
@@ -89,7 +116,7 @@ async function openCourse(s: Services): Promise<void> {
 }
 
 export const HANDLERS: Record<CommandId, Handler> = {
-  [COMMANDS.runTrace]: (s, arg) => runTrace(s.ctx, arg as Parameters<typeof runTrace>[1]),
+  [COMMANDS.runTrace]: (s, arg) => runTrace(s.ctx, arg as Parameters<typeof runTrace>[1], { panels: s.panels }),
   [COMMANDS.showTopology]: (s, arg) => showTopology(s, arg),
   [COMMANDS.gradeLab]: (s, arg) => gradeLab(s, arg),
   [COMMANDS.resetLab]: (s, arg, opts) => resetLab(s, arg, opts as { confirmed?: boolean }),
@@ -97,6 +124,7 @@ export const HANDLERS: Record<CommandId, Handler> = {
   [COMMANDS.newLab]: (_s, arg) => newLab(arg),
   [COMMANDS.openCourse]: (s) => openCourse(s),
   [COMMANDS.refreshLabs]: (s) => s.labsView.refresh(),
+  [COMMANDS.openLab]: (s, arg) => openLab(s, arg),
 };
 
 /** Registers every command of the table; errors are shown, not thrown into the void. */

@@ -9,6 +9,7 @@ import { registerLanguageFeatures } from './language';
 import { findInWorkspace, LAB_FILE } from './labfs';
 import { saveStarterOnOpen } from './labs';
 import { LABS_VIEW, LabsProvider } from './labsView';
+import { PanelManager } from './panels/manager';
 import { ScoreStatus } from './status';
 import { LabTests } from './testing';
 
@@ -22,6 +23,8 @@ export interface Api {
   readonly tests: LabTests;
   readonly labsView: LabsProvider;
   readonly status: ScoreStatus;
+  /** The webview panels (topology, trace, lab) and what each one shows. */
+  readonly panels: PanelManager;
 }
 
 export function activate(context: vscode.ExtensionContext): Api {
@@ -32,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): Api {
   ctx.push(vscode.window.createTreeView(LABS_VIEW, { treeDataProvider: labsView, showCollapseAll: true }));
   const tests = ctx.push(new LabTests(ctx));
   const status = ctx.push(new ScoreStatus(ctx));
-  registerCommands({ ctx, labsView });
+  // The panels, and their serializers (a panel open when VS Code closed comes back after a reload).
+  const panels = ctx.push(new PanelManager(ctx));
+  registerCommands({ ctx, labsView, panels });
 
   registerLanguageFeatures(context, ctx.languageHost);
 
@@ -61,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   );
   // The starter copy that knetlab.resetLab restores is taken when a lab is first opened.
   ctx.push(vscode.workspace.onDidOpenTextDocument((doc) => void saveStarterOnOpen(doc.uri)));
-  return { build: typeof KNETLAB_BUILD === 'undefined' ? 'node' : KNETLAB_BUILD, ctx, tests, labsView, status };
+  return { build: typeof KNETLAB_BUILD === 'undefined' ? 'node' : KNETLAB_BUILD, ctx, tests, labsView, status, panels };
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,9 @@
-/** `knetlab.runTrace`: walk a packet through the lab and print every step. */
+/**
+ * `knetlab.runTrace`: walk a packet through the lab, show it step by step in the trace panel, and
+ * print every step in the output channel (the text is also the command's result).
+ */
 import * as vscode from 'vscode';
+import type { Lab, TraceResult, World } from '../core';
 import type { Ctx } from './ctx';
 import type { TraceArgs } from './engine';
 import { resolveLabDir, uriOf, worldOf } from './pickers';
@@ -15,9 +19,21 @@ export interface RunTraceArgs {
   readonly port?: number;
 }
 
+/** Where a trace is shown besides the output channel: the trace panel (panels/manager.ts). */
+export interface TraceShower {
+  /** False when the panel cannot open. */
+  showTrace(dir: vscode.Uri, args: TraceArgs, traced: { lab: Lab; world: World; result: TraceResult }): Promise<boolean>;
+}
+
+export interface RunTraceOptions {
+  readonly panels?: TraceShower;
+  /** Asked from a panel: the output channel gets the text but is not brought up (unless the panel cannot open). */
+  readonly quiet?: boolean;
+}
+
 const PROTOCOLS: readonly TraceProtocol[] = ['icmp', 'tcp', 'udp'];
 
-export async function runTrace(ctx: Ctx, arg?: RunTraceArgs): Promise<string | undefined> {
+export async function runTrace(ctx: Ctx, arg?: RunTraceArgs, opts: RunTraceOptions = {}): Promise<string | undefined> {
   const dir = await resolveLabDir(ctx, uriOf(arg), vscode.l10n.t('Which lab?'));
   if (!dir) return undefined;
   const w = await worldOf(ctx, dir);
@@ -60,6 +76,12 @@ export async function runTrace(ctx: Ctx, arg?: RunTraceArgs): Promise<string | u
   if (!res) return undefined;
   const text = traceText(res, args, ctx.lang);
   ctx.output.appendLine(text);
-  ctx.output.show(true);
+  let shown = false;
+  try {
+    shown = (await opts.panels?.showTrace(dir, args, { lab: w.lab, world, result: res })) ?? false;
+  } catch (e) {
+    ctx.output.appendLine(`trace panel: ${String((e as Error)?.stack ?? e)}`);
+  }
+  if (!shown || !opts.quiet) ctx.output.show(true);
   return text;
 }

@@ -41,6 +41,9 @@ export class Uri {
   get fsPath(): string {
     return this.path;
   }
+  with(change: { scheme?: string; authority?: string; path?: string }): Uri {
+    return new Uri(change.scheme ?? this.scheme, change.authority ?? this.authority, change.path ?? this.path);
+  }
   toString(): string {
     return `${this.scheme}://${this.authority}${this.path}`;
   }
@@ -90,6 +93,27 @@ function glob(pattern: string): RegExp {
   return new RegExp(`/${name.replace(/\./g, '\\.')}$`);
 }
 
+/** The workspace's events, so that tests can fire them (an edit, a setting changed). */
+export const events = {
+  changeConfiguration: new EventEmitter<{ affectsConfiguration(section: string): boolean }>(),
+  changeTextDocument: new EventEmitter<{ document: FakeTextDocument; contentChanges: unknown[] }>(),
+  closeTextDocument: new EventEmitter<FakeTextDocument>(),
+};
+
+/** An open document (push it to workspace.textDocuments): its unsaved text counts over the file's. */
+export interface FakeTextDocument {
+  readonly uri: Uri;
+  isDirty: boolean;
+  getText(): string;
+}
+
+export class RelativePattern {
+  constructor(readonly base: Uri, readonly pattern: string) {}
+}
+
+/** File system watchers created, with a way to fire their events. */
+export const watchers: { pattern: unknown; change: EventEmitter<Uri>; create: EventEmitter<Uri>; delete: EventEmitter<Uri>; disposed: boolean }[] = [];
+
 export const settings = new Map<string, unknown>();
 export const registered = new Map<string, (...a: unknown[]) => unknown>();
 export const outputs: { name: string; text: string }[] = [];
@@ -100,7 +124,7 @@ export const answers: unknown[] = [];
 export const workspace = {
   fs,
   workspaceFolders: [{ uri: root, name: 'ws', index: 0 }],
-  textDocuments: [] as unknown[],
+  textDocuments: [] as FakeTextDocument[],
   async findFiles(include: string, exclude?: string): Promise<Uri[]> {
     const re = glob(include);
     const skip = exclude ? /\/(node_modules|\.knetlab|solution)\// : undefined;
@@ -113,14 +137,15 @@ export const workspace = {
   getConfiguration(section: string) {
     return { get: <T>(key: string, def?: T) => (settings.has(`${section}.${key}`) ? (settings.get(`${section}.${key}`) as T) : def) };
   },
-  onDidChangeConfiguration: new EventEmitter<unknown>().event,
+  onDidChangeConfiguration: events.changeConfiguration.event,
   onDidOpenTextDocument: new EventEmitter<unknown>().event,
-  onDidChangeTextDocument: new EventEmitter<unknown>().event,
-  onDidCloseTextDocument: new EventEmitter<unknown>().event,
+  onDidChangeTextDocument: events.changeTextDocument.event,
+  onDidCloseTextDocument: events.closeTextDocument.event,
   onDidSaveTextDocument: new EventEmitter<unknown>().event,
-  createFileSystemWatcher() {
-    const e = new EventEmitter<Uri>();
-    return { onDidCreate: e.event, onDidChange: e.event, onDidDelete: e.event, dispose() {} };
+  createFileSystemWatcher(pattern?: unknown) {
+    const w = { pattern, change: new EventEmitter<Uri>(), create: new EventEmitter<Uri>(), delete: new EventEmitter<Uri>(), disposed: false };
+    watchers.push(w);
+    return { onDidCreate: w.create.event, onDidChange: w.change.event, onDidDelete: w.delete.event, dispose: () => void (w.disposed = true) };
   },
 };
 
@@ -131,8 +156,78 @@ function format(msg: string, args: unknown[]): string {
 }
 export const l10n = { t: (msg: string, ...args: unknown[]) => format(msg, args) };
 
+export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2, Three: 3 } as const;
+
+/** A webview as VS Code gives it to the extension: what it was given (html, messages) is recorded. */
+export class FakeWebview {
+  html = '';
+  options: unknown;
+  readonly cspSource = 'https://fake.vscode-cdn.test';
+  /** Messages the extension posted to the page. */
+  readonly posted: { type: string; [k: string]: unknown }[] = [];
+  private readonly received = new EventEmitter<unknown>();
+  readonly onDidReceiveMessage = this.received.event;
+  constructor(options: unknown) {
+    this.options = options;
+  }
+  asWebviewUri(u: Uri): Uri {
+    return Uri.parse(`https://fake.vscode-cdn.test${u.path}`);
+  }
+  async postMessage(m: unknown): Promise<boolean> {
+    this.posted.push(JSON.parse(JSON.stringify(m)));
+    return true;
+  }
+  /** The page posts a message to the extension. */
+  send(m: unknown): void {
+    this.received.fire(m);
+  }
+}
+
+export class FakeWebviewPanel {
+  readonly webview: FakeWebview;
+  revealed = 0;
+  disposed = false;
+  private readonly disposing = new EventEmitter<void>();
+  readonly onDidDispose = this.disposing.event;
+  readonly onDidChangeViewState = new EventEmitter<unknown>().event;
+  constructor(readonly viewType: string, public title: string, public viewColumn: number | undefined, readonly options: unknown, readonly showOptions?: unknown) {
+    this.webview = new FakeWebview(options);
+  }
+  reveal(): void {
+    this.revealed++;
+  }
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.disposing.fire();
+  }
+}
+
+/** Webview panels created, serializers registered, documents shown, in order. */
+export const webviewPanels: FakeWebviewPanel[] = [];
+export const serializers = new Map<string, { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Thenable<void> | Promise<void> }>();
+export const shownDocuments: { uri: Uri; options?: { selection?: Range; viewColumn?: number } }[] = [];
+export const messages: { kind: 'error' | 'warning' | 'info'; text: string }[] = [];
+
 export const window = {
   activeTextEditor: undefined as unknown,
+  visibleTextEditors: [] as { document: { uri: Uri }; viewColumn?: number }[],
+  createWebviewPanel(viewType: string, title: string, show: number | { viewColumn: number; preserveFocus?: boolean }, options: unknown) {
+    const p = new FakeWebviewPanel(viewType, title, typeof show === 'number' ? show : show.viewColumn, options, show);
+    webviewPanels.push(p);
+    return p;
+  },
+  registerWebviewPanelSerializer(viewType: string, serializer: { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Promise<void> }) {
+    serializers.set(viewType, serializer);
+    return { dispose: () => serializers.delete(viewType) };
+  },
+  async showSaveDialog() {
+    return answers.shift();
+  },
+  async showInformationMessage(m: string) {
+    messages.push({ kind: 'info', text: m });
+    return undefined;
+  },
   createOutputChannel(name: string) {
     const o = { name, text: '' };
     outputs.push(o);
@@ -155,14 +250,17 @@ export const window = {
   async showInputBox() {
     return answers.shift();
   },
-  async showWarningMessage() {
+  async showWarningMessage(m: string) {
+    messages.push({ kind: 'warning', text: m });
     return answers.shift();
   },
   async showErrorMessage(m: string) {
     outputs.push({ name: 'error', text: m });
+    messages.push({ kind: 'error', text: m });
     return undefined;
   },
-  async showTextDocument() {
+  async showTextDocument(doc?: unknown, options?: { selection?: Range; viewColumn?: number }) {
+    if (doc instanceof Uri) shownDocuments.push({ uri: doc, ...(options ? { options } : {}) });
     return undefined;
   },
   setStatusBarMessage() {
@@ -320,6 +418,15 @@ export function reset(): void {
   answers.length = 0;
   controllers.length = 0;
   env.language = 'en';
+  for (const e of Object.values(events)) e.dispose();
+  workspace.textDocuments.length = 0;
+  watchers.length = 0;
+  window.visibleTextEditors.length = 0;
+  window.activeTextEditor = undefined;
+  webviewPanels.length = 0;
+  serializers.clear();
+  shownDocuments.length = 0;
+  messages.length = 0;
 }
 
 const self = module.exports;
