@@ -143,6 +143,9 @@ export async function openPanel(browser: Browser, kind: PanelKind, bootstrap: Ho
     const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
     return route.fulfill({ status: 200, contentType: type, body });
   });
+  // The functions below reach the page as their source text; under tsx (esbuild's keepNames) that
+  // text calls esbuild's `__name` helper, which the page does not have: give it one that does nothing.
+  await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   await page.addInitScript(
     ({ vars, bodyClass, state, kind }) => {
       const w = window as unknown as Record<string, unknown>;
