@@ -1,0 +1,182 @@
+/**
+ * The event list: the request and the reply side by side, one listbox each, a row per step
+ * (number, host[/netns], interface, stage, what happens). Arrow keys move within a list, the
+ * selection follows the focus. The same steps as one accessible table (caption, header cells),
+ * hidden from sight unless the user asks for it.
+ */
+import type { Lang } from '../../src/core/i18n';
+import type { Step, TraceResult } from '../../src/core/sim/trace';
+import { LEGS, type LegName, type StepRef, stepPlace } from '../../src/core/view/trace';
+import { type Child, fill, h } from './dom';
+import { STAGES, t, tl } from './strings';
+
+export const rowId = (ref: StepRef): string => `step-${ref.leg}-${ref.index}`;
+
+function stageClass(s: Step, last: boolean, replied: boolean): string {
+  if (s.stage === 'drop') return 'stage-drop';
+  if (s.stage === 'icmp') return 'stage-icmp';
+  if (last && s.stage === 'deliver') return replied ? 'stage-ok' : 'stage-fail';
+  return '';
+}
+
+export class EventLists {
+  readonly el: HTMLElement;
+  private readonly lists = new Map<LegName, HTMLElement>();
+  private trace?: TraceResult;
+  private current?: StepRef;
+
+  constructor(private readonly onPick: (ref: StepRef, focus: boolean) => void) {
+    this.el = h('div', { class: 'events' });
+  }
+
+  render(lang: Lang, trace: TraceResult): void {
+    this.trace = trace;
+    this.lists.clear();
+    const cols: Child[] = LEGS.map((leg) => {
+      const steps = trace[leg].steps;
+      const headId = `events-${leg}-head`;
+      const list = h('div', {
+        class: 'event-list',
+        role: 'listbox',
+        id: `events-${leg}`,
+        'aria-labelledby': headId,
+        'data-leg': leg,
+        tabindex: steps.length ? undefined : 0,
+      });
+      steps.forEach((s, index) => list.append(this.row(lang, trace, leg, s, index)));
+      if (!steps.length) list.append(h('p', { class: 'empty' }, t(lang, leg === 'reply' ? 'noSteps' : 'noStepsRequest')));
+      list.addEventListener('keydown', (e) => this.key(e as KeyboardEvent, leg));
+      this.lists.set(leg, list);
+      return h(
+        'section',
+        { class: `event-col event-col-${leg}`, 'aria-label': t(lang, leg) },
+        h('h2', { id: headId, class: 'event-head' }, t(lang, 'events', { leg: t(lang, leg), n: steps.length })),
+        h(
+          'div',
+          { class: 'event-cols-head', 'aria-hidden': 'true' },
+          h('span', { class: 'c-num' }, t(lang, 'number')),
+          h('span', { class: 'c-where' }, t(lang, 'where')),
+          h('span', { class: 'c-iface' }, t(lang, 'iface')),
+          h('span', { class: 'c-stage' }, t(lang, 'stage')),
+          h('span', { class: 'c-what' }, t(lang, 'what')),
+        ),
+        list,
+      );
+    });
+    fill(this.el, ...cols);
+    this.current = undefined;
+  }
+
+  private row(lang: Lang, trace: TraceResult, leg: LegName, s: Step, index: number): HTMLElement {
+    const steps = trace[leg].steps;
+    const last = index === steps.length - 1;
+    const ref = { leg, index };
+    const detail = tl(lang, s.detail);
+    return h(
+      'div',
+      {
+        class: `event ${stageClass(s, last, trace.replied)}`.trim(),
+        role: 'option',
+        id: rowId(ref),
+        'aria-selected': 'false',
+        tabindex: -1,
+        'data-leg': leg,
+        'data-index': index,
+        'data-stage': s.stage,
+        title: detail,
+        on: { click: () => this.onPick(ref, true) },
+      },
+      h('span', { class: 'c-num' }, index + 1),
+      h('span', { class: 'c-where' }, stepPlace(s)),
+      h('span', { class: 'c-iface' }, s.iface ?? ''),
+      h('span', { class: 'c-stage' }, h('span', { class: `stage stage-${s.stage}` }, tl(lang, STAGES[s.stage]))),
+      h('span', { class: 'c-what' }, detail),
+    );
+  }
+
+  /** Marks `ref` as the selected step (and focuses it when asked). */
+  select(ref: StepRef | undefined, focus = false): void {
+    const prev = this.current ? document.getElementById(rowId(this.current)) : null;
+    if (prev) {
+      prev.setAttribute('aria-selected', 'false');
+      prev.tabIndex = -1;
+    }
+    this.current = ref;
+    // Roving tab stops: the selected row in its list, the first row in the other.
+    for (const [leg, list] of this.lists) {
+      const rows = list.querySelectorAll<HTMLElement>('[role=option]');
+      rows.forEach((r) => (r.tabIndex = -1));
+      const stop = ref && ref.leg === leg ? rows[ref.index] : rows[0];
+      if (stop) stop.tabIndex = 0;
+    }
+    if (!ref) return;
+    const row = document.getElementById(rowId(ref));
+    if (!row) return;
+    row.setAttribute('aria-selected', 'true');
+    row.tabIndex = 0;
+    if (focus) row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: 'nearest' });
+  }
+
+  private key(e: KeyboardEvent, leg: LegName): void {
+    const steps = this.trace?.[leg].steps ?? [];
+    const at = this.current?.leg === leg ? this.current.index : -1;
+    let next: number | undefined;
+    if (e.key === 'ArrowDown') next = Math.min(at + 1, steps.length - 1);
+    else if (e.key === 'ArrowUp') next = Math.max(at - 1, 0);
+    else if (e.key === 'PageDown') next = Math.min(at + 10, steps.length - 1);
+    else if (e.key === 'PageUp') next = Math.max(at - 10, 0);
+    else if (e.key === 'Enter') next = Math.max(at, 0);
+    if (next === undefined || steps.length === 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.onPick({ leg, index: next }, true);
+  }
+}
+
+/** The whole trace as one table, for screen readers (and on request, on screen). */
+export class StepsTable {
+  readonly el: HTMLTableElement;
+  /** The table's box: hidden from sight, not from screen readers, unless shown. */
+  readonly wrap: HTMLElement;
+
+  constructor() {
+    this.el = h('table', { class: 'steps-table', id: 'steps-table' });
+    this.wrap = h('div', { class: 'steps-table-wrap' }, this.el);
+  }
+
+  render(lang: Lang, title: string, trace: TraceResult): void {
+    const head = h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...(['leg', 'number', 'where', 'iface', 'stage', 'what'] as const).map((k) => h('th', { scope: 'col' }, t(lang, k))),
+      ),
+    );
+    const body = h('tbody', {});
+    for (const leg of LEGS) {
+      trace[leg].steps.forEach((s, index) => {
+        body.append(
+          h(
+            'tr',
+            { id: `table-${rowId({ leg, index })}`, 'data-leg': leg, 'data-index': index },
+            h('td', {}, t(lang, leg)),
+            h('th', { scope: 'row' }, index + 1),
+            h('td', {}, stepPlace(s)),
+            h('td', {}, s.iface ?? ''),
+            h('td', {}, tl(lang, STAGES[s.stage])),
+            h('td', {}, tl(lang, s.detail)),
+          ),
+        );
+      });
+    }
+    fill(this.el, h('caption', {}, t(lang, 'tableCaption', { title })), head, body);
+  }
+
+  select(ref: StepRef | undefined): void {
+    this.el.querySelectorAll('tr[aria-current]').forEach((r) => r.removeAttribute('aria-current'));
+    if (ref) this.el.querySelector(`#table-${rowId(ref)}`)?.setAttribute('aria-current', 'step');
+  }
+}

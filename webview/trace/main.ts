@@ -1,0 +1,396 @@
+/**
+ * The trace panel, like Packet Tracer's simulation mode: the topology with the packet's path and
+ * the current step, the event list (request and reply side by side), playback controls, the
+ * selected step in detail, and the verdict. Also the whole trace as an accessible table.
+ *
+ * It draws the `trace` message of src/protocol/panels.ts; its view state (leg, step, speed,
+ * branch, and the last message) is kept with setState and restored after a reload.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import '@vscode-elements/elements/dist/vscode-radio/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import './style.css';
+import type { SourceRange } from '../../src/core/diag';
+import type { Lang } from '../../src/core/i18n';
+import { type LegName, pathOf, type StepRef, stepOrder, stepPlace, traceView } from '../../src/core/view/trace';
+import type { TopologyModel, TraceView } from '../../src/core/view/types';
+import type { HostMessage, PanelState } from '../../src/protocol/panels';
+import { bootstrap, getState, onMessage, post, setState } from '../common/host';
+import { fill, h, icon } from './dom';
+import { revealButton, renderDetail } from './detail';
+import { EventLists, StepsTable } from './events';
+import { Player, SPEEDS } from './player';
+import { STAGES, t, tl, VERDICTS } from './strings';
+import { createTraceTopology, type TraceTopology } from './topo';
+
+type TraceMessage = Extract<HostMessage, { type: 'trace' }>;
+
+/** Elements where keys have their own meaning: the panel's shortcuts leave them alone. */
+const OWN_KEYS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'VSCODE-TEXTFIELD', 'VSCODE-TEXTAREA', 'VSCODE-SINGLE-SELECT', 'VSCODE-RADIO', 'VSCODE-RADIO-GROUP', 'VSCODE-OPTION']);
+const BUTTONS = new Set(['BUTTON', 'VSCODE-BUTTON']);
+
+class TracePanel {
+  private lang: Lang = 'en';
+  private labDir = '';
+  private msg?: TraceMessage;
+  private model?: TopologyModel;
+  private modelKey = '';
+  /** The trace shown: the message's view, or one of its branches. */
+  private shown?: TraceView;
+  private branch: number | undefined;
+  private tableShown = false;
+
+  private readonly player: Player;
+  private readonly lists: EventLists;
+  private readonly table = new StepsTable();
+  private topo?: TraceTopology;
+
+  private readonly titleEl = h('h1', { class: 'title', id: 'trace-title' });
+  private readonly verdictEl = h('div', { class: 'verdict', id: 'verdict' });
+  private readonly branchesEl = h('div', { class: 'branches', id: 'branches', hidden: true });
+  private readonly statusEl = h('div', { class: 'status-line' });
+  private readonly controlsEl = h('div', { class: 'controls', role: 'group', id: 'controls' });
+  private readonly topoEl = h('section', { class: 'topo', id: 'topology', role: 'region' });
+  private readonly detailEl = h('section', { class: 'detail', id: 'detail', role: 'region', 'aria-labelledby': 'detail-head', tabindex: -1 });
+  private readonly eventsEl = h('section', { class: 'events-wrap', id: 'events' });
+  private readonly liveEl = h('div', { class: 'sr-only', id: 'live', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  private readonly emptyEl = h('p', { class: 'empty-panel', id: 'empty' });
+
+  private readonly buttons: Record<'start' | 'back' | 'play' | 'forward' | 'end' | 'table' | 'topology', HTMLElement>;
+  private readonly speedEl: HTMLElement & { value: string };
+  private readonly posEl = h('span', { class: 'position', id: 'position' });
+
+  constructor(root: HTMLElement) {
+    this.player = new Player(
+      (ref, pos, total, focus) => this.moved(ref, pos, total, focus),
+      (playing) => this.playingChanged(playing),
+    );
+    this.lists = new EventLists((ref, focus) => {
+      this.player.pause();
+      this.player.gotoRef(ref, focus);
+    });
+    const button = (id: string, name: Parameters<typeof icon>[0] | undefined, onClick: () => void, secondary = true): HTMLElement => {
+      const b = h('vscode-button', { id: `btn-${id}`, secondary, on: { click: onClick } }, name ? icon(name) : null) as HTMLElement;
+      return b;
+    };
+    this.buttons = {
+      start: button('start', 'start', () => this.player.step(-Infinity)),
+      back: button('back', 'back', () => this.player.step(-1)),
+      play: button('play', 'play', () => this.player.toggle(), false),
+      forward: button('forward', 'forward', () => this.player.step(1)),
+      end: button('end', 'end', () => this.player.step(Infinity)),
+      table: button('table', undefined, () => this.toggleTable()),
+      topology: button('topology', undefined, () => post({ type: 'showTopology' })),
+    };
+    this.speedEl = h(
+      'vscode-single-select',
+      { id: 'speed', on: { change: () => this.speedChanged() } },
+      ...SPEEDS.map((s) => h('vscode-option', { value: String(s), selected: s === 1 }, `${s}x`)),
+    ) as HTMLElement & { value: string };
+    const speedLabel = h('label', { class: 'speed-label', id: 'speed-label', for: 'speed' });
+    fill(
+      this.controlsEl,
+      this.buttons.start,
+      this.buttons.back,
+      this.buttons.play,
+      this.buttons.forward,
+      this.buttons.end,
+      speedLabel,
+      this.speedEl,
+      this.posEl,
+      h('span', { class: 'spacer' }),
+      this.buttons.table,
+      this.buttons.topology,
+    );
+    this.eventsEl.append(this.lists.el, this.table.wrap);
+    fill(
+      root,
+      h('header', { class: 'top' }, this.titleEl, this.verdictEl, this.branchesEl, this.statusEl),
+      this.controlsEl,
+      h('div', { class: 'body' }, this.topoEl, this.detailEl),
+      this.eventsEl,
+      this.emptyEl,
+      this.liveEl,
+    );
+    document.addEventListener('keydown', (e) => this.key(e));
+    this.applyLang();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Messages
+
+  handle(m: HostMessage, restore?: PanelState['trace']): void {
+    switch (m.type) {
+      case 'trace':
+        this.showTrace(m, restore);
+        break;
+      case 'topology':
+        this.lang = m.lang;
+        this.labDir = m.labDir;
+        this.setModel(m.model);
+        if (this.msg) {
+          this.msg = { ...this.msg, lang: m.lang, model: m.model, view: traceView(m.model, this.msg.view.trace, this.msg.view.title, this.msg.view.branches) };
+          this.selectBranch(this.branch, this.player.current);
+        }
+        this.applyLang();
+        break;
+      case 'lang':
+        this.lang = m.lang;
+        if (this.msg) this.msg = { ...this.msg, lang: m.lang };
+        this.applyLang();
+        this.renderTrace(this.player.current);
+        this.save();
+        break;
+      case 'error':
+        fill(this.statusEl, h('p', { class: 'error', role: 'alert' }, h('strong', {}, `${t(this.lang, 'error')}: `), m.message));
+        break;
+      case 'busy':
+        fill(this.statusEl, m.busy ? h('vscode-progress-ring', { 'aria-label': t(this.lang, 'busy') }) : null);
+        break;
+      case 'lab':
+        break;
+    }
+  }
+
+  private showTrace(m: TraceMessage, restore?: PanelState['trace']): void {
+    const same = this.msg && this.msg.view.title === m.view.title && this.msg.view.branches.length === m.view.branches.length;
+    const at: StepRef | undefined = restore ? { leg: restore.leg, index: restore.step } : same ? this.player.current : undefined;
+    const branch = restore ? restore.branch : same ? this.branch : undefined;
+    if (restore && SPEEDS.includes(restore.speed)) {
+      this.player.speed = restore.speed;
+      this.speedEl.value = String(restore.speed);
+    }
+    this.msg = m;
+    this.lang = m.lang;
+    this.labDir = m.labDir;
+    fill(this.statusEl);
+    this.setModel(m.model);
+    this.applyLang();
+    this.selectBranch(branch, at);
+  }
+
+  private setModel(model: TopologyModel): void {
+    this.model = model;
+    const key = JSON.stringify(model);
+    if (key === this.modelKey && this.topo) return;
+    this.modelKey = key;
+    this.topo ??= createTraceTopology(this.topoEl, this.lang);
+    this.topo.update(model);
+  }
+
+  /** Shows the main trace (undefined) or one of its branches, at `at` if it exists there. */
+  private selectBranch(branch: number | undefined, at?: StepRef): void {
+    const m = this.msg;
+    if (!m) return;
+    const b = branch !== undefined ? m.view.branches[branch] : undefined;
+    this.branch = b ? branch : undefined;
+    this.shown = b ? traceView(m.model, b.trace, m.view.title) : m.view;
+    this.renderTrace(at);
+  }
+
+  private renderTrace(at?: StepRef): void {
+    const m = this.msg;
+    const v = this.shown;
+    this.emptyEl.hidden = !!v;
+    if (!m || !v) return;
+    const lang = this.lang;
+    this.titleEl.textContent = v.title;
+    // The verdict: replied or not, and why, in plain words.
+    const tr = v.trace;
+    fill(
+      this.verdictEl,
+      h('span', { class: `verdict-badge ${tr.replied ? 'ok' : 'fail'}`, 'data-verdict': tr.verdict }, tl(lang, VERDICTS[tr.verdict])),
+      ' ',
+      h('span', { class: 'reason', id: 'reason' }, tl(lang, tr.reason)),
+      tr.source ? ' ' : null,
+      tr.source ? revealButton(lang, tr.source, (s) => this.reveal(s)) : null,
+    );
+    this.verdictEl.className = `verdict ${tr.replied ? 'ok' : 'fail'}`;
+    this.renderBranches();
+    this.lists.render(lang, tr);
+    this.table.render(lang, v.title, tr);
+    this.player.load(stepOrder(tr), at);
+  }
+
+  private renderBranches(): void {
+    const m = this.msg;
+    const lang = this.lang;
+    if (!m || m.view.branches.length === 0) {
+      this.branchesEl.hidden = true;
+      fill(this.branchesEl);
+      return;
+    }
+    this.branchesEl.hidden = false;
+    const opts = [{ label: t(lang, 'branchMain'), trace: m.view.trace, value: -1 }, ...m.view.branches.map((b, i) => ({ label: tl(lang, b.label), trace: b.trace, value: i }))];
+    const group = h(
+      'vscode-radio-group',
+      { id: 'branch-group', variant: 'vertical', 'aria-labelledby': 'branches-head', on: { change: (e: Event) => this.branchPicked(e) } },
+      ...opts.map((o) =>
+        h('vscode-radio', {
+          name: 'branch',
+          value: String(o.value),
+          label: `${o.label}: ${tl(lang, VERDICTS[o.trace.verdict])}`,
+          checked: (this.branch ?? -1) === o.value,
+          'data-branch': o.value,
+        }),
+      ),
+    );
+    fill(this.branchesEl, h('h2', { id: 'branches-head', class: 'branches-head' }, t(lang, 'branches')), group);
+  }
+
+  private branchPicked(e: Event): void {
+    const radio = e.target as HTMLElement & { value?: string; checked?: boolean };
+    if (radio.tagName !== 'VSCODE-RADIO' || !radio.checked) return;
+    const i = Number(radio.value);
+    const next = i < 0 ? undefined : i;
+    if (next === this.branch) return;
+    this.player.pause();
+    this.selectBranch(next);
+    this.save();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Position
+
+  private moved(ref: StepRef | undefined, pos: number, total: number, focus: boolean): void {
+    const v = this.shown;
+    const lang = this.lang;
+    this.lists.select(ref, focus);
+    this.table.select(ref);
+    this.posEl.textContent = total ? t(lang, 'stepOf', { n: pos + 1, total }) : '';
+    this.setDisabled(pos, total);
+    if (!v || !ref) {
+      fill(this.detailEl);
+      this.topo?.clearHighlight();
+      this.save();
+      return;
+    }
+    const step = v.trace[ref.leg].steps[ref.index]!;
+    renderDetail(this.detailEl, { lang, trace: v.trace, ref, ...(this.model ? { model: this.model } : {}), onReveal: (s) => this.reveal(s) });
+    this.topo?.highlight(pathOf(v, ref.leg), v.anchors[ref.leg][ref.index]);
+    this.liveEl.textContent = `${t(lang, 'legStep', { leg: t(lang, ref.leg), n: ref.index + 1 })} (${t(lang, 'stepOf', { n: pos + 1, total })}): ${stepPlace(step)}${step.iface ? ` ${step.iface}` : ''}, ${tl(lang, STAGES[step.stage])}. ${tl(lang, step.detail)}`;
+    this.save();
+  }
+
+  private setDisabled(pos: number, total: number): void {
+    const atStart = pos <= 0;
+    const atEnd = pos >= total - 1;
+    for (const [k, off] of [['start', atStart], ['back', atStart], ['forward', atEnd], ['end', atEnd], ['play', total < 2]] as const) {
+      (this.buttons[k] as HTMLElement & { disabled: boolean }).disabled = off;
+    }
+  }
+
+  private playingChanged(playing: boolean): void {
+    const b = this.buttons.play;
+    fill(b, icon(playing ? 'pause' : 'play'));
+    b.setAttribute('aria-label', t(this.lang, playing ? 'pause' : 'play'));
+    b.setAttribute('title', t(this.lang, playing ? 'pause' : 'play'));
+    b.setAttribute('aria-pressed', String(playing));
+    b.dataset['playing'] = String(playing);
+  }
+
+  private speedChanged(): void {
+    const s = Number(this.speedEl.value);
+    if (SPEEDS.includes(s)) this.player.setSpeed(s);
+    this.save();
+  }
+
+  private toggleTable(): void {
+    this.tableShown = !this.tableShown;
+    this.eventsEl.classList.toggle('table-shown', this.tableShown);
+    this.applyLang();
+  }
+
+  private reveal(source: SourceRange): void {
+    post({ type: 'reveal', source });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Keys: Space plays or pauses, the arrows step, Home and End go to the ends
+
+  private key(e: KeyboardEvent): void {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    const host = e.target as HTMLElement | null;
+    if ((target && OWN_KEYS.has(target.tagName)) || (host && OWN_KEYS.has(host.tagName))) return;
+    const inList = !!host?.closest?.('[role=listbox]');
+    switch (e.key) {
+      case ' ':
+        if (host && BUTTONS.has(host.tagName)) return;
+        this.player.toggle();
+        break;
+      case 'ArrowLeft':
+        this.player.step(-1, inList);
+        break;
+      case 'ArrowRight':
+        this.player.step(1, inList);
+        break;
+      case 'Home':
+        this.player.step(-Infinity, inList);
+        break;
+      case 'End':
+        this.player.step(Infinity, inList);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Language and state
+
+  private applyLang(): void {
+    const lang = this.lang;
+    document.documentElement.lang = lang;
+    document.title = t(lang, 'panel');
+    const label = (k: keyof typeof this.buttons, key: Parameters<typeof t>[1]) => {
+      this.buttons[k].setAttribute('aria-label', t(lang, key));
+      this.buttons[k].setAttribute('title', t(lang, key));
+    };
+    label('start', 'toStart');
+    label('back', 'back');
+    label('forward', 'forward');
+    label('end', 'toEnd');
+    this.playingChanged(this.player.playing);
+    this.buttons.table.textContent = t(lang, this.tableShown ? 'showLists' : 'showTable');
+    this.buttons.table.setAttribute('aria-pressed', String(this.tableShown));
+    this.buttons.topology.textContent = t(lang, 'showTopology');
+    this.controlsEl.setAttribute('aria-label', t(lang, 'controls'));
+    this.speedEl.setAttribute('aria-label', t(lang, 'speed'));
+    const speedLabel = this.controlsEl.querySelector('.speed-label');
+    if (speedLabel) speedLabel.textContent = t(lang, 'speed');
+    this.topoEl.setAttribute('aria-label', t(lang, 'topology'));
+    this.eventsEl.setAttribute('aria-label', t(lang, 'what'));
+    this.emptyEl.textContent = t(lang, 'waiting');
+    this.topo?.setLang(lang);
+  }
+
+  private save(): void {
+    const ref = this.player.current;
+    const state: PanelState = {
+      kind: 'trace',
+      labDir: this.labDir,
+      trace: { leg: ref?.leg ?? ('request' satisfies LegName), step: ref?.index ?? 0, speed: this.player.speed, ...(this.branch !== undefined ? { branch: this.branch } : {}) },
+      ...(this.msg ? { last: this.msg } : {}),
+    };
+    setState(state);
+  }
+}
+
+function start(): void {
+  const root = document.getElementById('app') ?? document.body;
+  const panel = new TracePanel(root);
+  const saved = getState();
+  const first = bootstrap() ?? (saved?.kind === 'trace' ? saved.last : undefined);
+  // The saved position applies to the trace it was saved with (a reload), not to a new one.
+  const restore = saved?.kind === 'trace' && first?.type === 'trace' && saved.last?.type === 'trace' && saved.last.view.title === first.view.title ? saved.trace : undefined;
+  if (first) panel.handle(first, restore);
+  onMessage((m) => panel.handle(m));
+  post({ type: 'ready' });
+}
+
+start();

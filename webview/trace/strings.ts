@@ -1,0 +1,136 @@
+/** Every string the trace panel shows, in English and Korean. */
+import type { Lang, Localized } from '../../src/core/i18n';
+import type { Stage, Verdict } from '../../src/core/sim/trace';
+
+export const S = {
+  panel: { en: 'Packet trace', ko: '패킷 추적' },
+  waiting: { en: 'No trace yet: run one from a check or with the command "knetlab: Trace a packet".', ko: '아직 추적이 없습니다. 검사에서 실행하거나 "knetlab: 패킷 추적" 명령으로 실행하세요.' },
+  controls: { en: 'Playback', ko: '재생' },
+  toStart: { en: 'To the first step (Home)', ko: '첫 단계로 (Home)' },
+  back: { en: 'Step back (←)', ko: '한 단계 뒤로 (←)' },
+  play: { en: 'Play (Space)', ko: '재생 (Space)' },
+  pause: { en: 'Pause (Space)', ko: '일시 정지 (Space)' },
+  forward: { en: 'Step forward (→)', ko: '한 단계 앞으로 (→)' },
+  toEnd: { en: 'To the last step (End)', ko: '마지막 단계로 (End)' },
+  speed: { en: 'Speed', ko: '속도' },
+  showTable: { en: 'Show as a table', ko: '표로 보기' },
+  showLists: { en: 'Show as lists', ko: '목록으로 보기' },
+  showTopology: { en: 'Open the topology', ko: '토폴로지 열기' },
+  request: { en: 'Request', ko: '요청' },
+  reply: { en: 'Reply', ko: '응답' },
+  noSteps: { en: 'No step: nothing came back.', ko: '단계 없음: 아무것도 돌아오지 않았습니다.' },
+  noStepsRequest: { en: 'No step.', ko: '단계 없음.' },
+  stepOf: { en: 'Step {n} of {total}', ko: '{total}단계 중 {n}단계' },
+  legStep: { en: '{leg}, step {n}', ko: '{leg} {n}단계' },
+  events: { en: '{leg}: {n} steps', ko: '{leg}: {n}단계' },
+  number: { en: '#', ko: '#' },
+  where: { en: 'Where', ko: '위치' },
+  iface: { en: 'Interface', ko: '인터페이스' },
+  stage: { en: 'Stage', ko: '단계' },
+  what: { en: 'What happens', ko: '일어나는 일' },
+  leg: { en: 'Leg', ko: '구간' },
+  tableCaption: { en: 'Every step of the trace {title}, the request then the reply', ko: '{title} 추적의 모든 단계: 요청, 그다음 응답' },
+  topology: { en: 'The topology, with the packet\'s path', ko: '패킷 경로가 표시된 토폴로지' },
+  detail: { en: 'The selected step', ko: '선택한 단계' },
+  headers: { en: 'The packet here', ko: '이 지점의 패킷' },
+  layer: { en: 'Header', ko: '헤더' },
+  field: { en: 'Field', ko: '필드' },
+  value: { en: 'Value', ko: '값' },
+  changed: { en: 'changed at this step', ko: '이 단계에서 바뀜' },
+  decision: { en: 'What decided it', ko: '결정한 것' },
+  labLine: { en: 'Lab line', ko: '실습 파일 줄' },
+  openLine: { en: 'Open {file}:{line} in the editor', ko: '편집기에서 {file}:{line} 열기' },
+  nothingDecided: { en: 'Nothing to decide at this step.', ko: '이 단계에서는 결정할 것이 없습니다.' },
+  // Decisions
+  routeTable: { en: 'Routing table {table} of {where}', ko: '{where}의 라우팅 테이블 {table}' },
+  matched: { en: 'matched', ko: '일치' },
+  noRouteMatched: { en: 'No route matches.', ko: '일치하는 경로가 없습니다.' },
+  emptyTable: { en: 'The table is empty.', ko: '테이블이 비어 있습니다.' },
+  outDev: { en: 'Out through', ko: '나가는 인터페이스' },
+  gateway: { en: 'Next hop (gateway)', ko: '다음 홉 (게이트웨이)' },
+  source: { en: 'Source address', ko: '출발지 주소' },
+  arpExchange: { en: 'ARP exchange on {dev}', ko: '{dev}의 ARP 교환' },
+  arpWhoHas: { en: 'who-has {target} tell {sender}', ko: 'who-has {target} tell {sender}' },
+  arpIsAt: { en: '{target} is-at {mac}', ko: '{target} is-at {mac}' },
+  arpFrom: { en: 'answered by {who}', ko: '응답: {who}' },
+  arpNoAnswer: { en: 'no answer', ko: '응답 없음' },
+  arpHeardBy: { en: 'heard by {list}', ko: '들은 곳: {list}' },
+  arpNobody: { en: 'nobody heard it', ko: '아무도 듣지 못함' },
+  arpAnswers: { en: '{n} interfaces answered: the address is used twice', ko: '{n}개 인터페이스가 응답: 주소가 중복 사용됨' },
+  neighCache: { en: 'Neighbour cache: {target} is at {mac} (learned earlier in this trace).', ko: '이웃 캐시: {target}의 MAC은 {mac} (이 추적에서 앞서 학습).' },
+  neighStatic: { en: 'Static neighbour entry ({state}): {target} is at {mac}.', ko: '정적 이웃 항목 ({state}): {target}의 MAC은 {mac}.' },
+  fdb: { en: 'FDB of bridge {bridge}', ko: '브리지 {bridge}의 FDB' },
+  mac: { en: 'MAC', ko: 'MAC' },
+  port: { en: 'Port', ko: '포트' },
+  bridgeForward: { en: 'The entry is known: the frame goes to that port only.', ko: '알려진 항목이라 프레임은 그 포트로만 갑니다.' },
+  bridgeFlood: { en: 'No entry for {mac}: the bridge floods the frame, here to port {port}.', ko: '{mac} 항목이 없어 브리지가 프레임을 플러딩합니다. 여기서는 포트 {port}(으)로.' },
+  bridgeLearn: { en: 'Learned from the frame\'s source address.', ko: '프레임의 출발지 주소에서 학습했습니다.' },
+  bridgeLocal: { en: '{mac} is the bridge\'s own address: the frame goes up to the bridge\'s IP stack.', ko: '{mac}은(는) 브리지 자신의 주소라 프레임이 브리지의 IP 스택으로 올라갑니다.' },
+  switchHow: { en: 'Switch {switch}: {how} to {port}', ko: '스위치 {switch}: {port}(으)로 {how}' },
+  how_unicast: { en: 'delivered', ko: '전달' },
+  how_flooded: { en: 'flooded (the MAC is unknown)', ko: '플러딩 (MAC을 모름)' },
+  how_broadcast: { en: 'broadcast', ko: '브로드캐스트' },
+  veth: { en: 'veth pair: {from} → {to}', ko: 'veth 쌍: {from} → {to}' },
+  netfilter: { en: 'Netfilter hook {hook}', ko: '넷필터 훅 {hook}' },
+  before: { en: 'Before', ko: '이전' },
+  after: { en: 'After', ko: '이후' },
+  ttl: { en: 'TTL {before} → {after} (net.ipv4.ip_forward = 1)', ko: 'TTL {before} → {after} (net.ipv4.ip_forward = 1)' },
+  ttlExpired: { en: 'TTL {ttl}: the packet cannot be forwarded (time exceeded).', ko: 'TTL {ttl}: 패킷을 전달할 수 없습니다 (time exceeded).' },
+  dropReason: { en: 'Why it is dropped', ko: '버려지는 이유' },
+  sysctlIs: { en: '{key} = {value}', ko: '{key} = {value}' },
+  // Verdicts
+  verdict: { en: 'Verdict', ko: '결과' },
+  branches: { en: 'Where the trace splits', ko: '추적이 갈라지는 곳' },
+  branchMain: { en: 'This trace', ko: '이 추적' },
+  busy: { en: 'Working…', ko: '작업 중…' },
+  error: { en: 'The lab does not load', ko: '실습이 로드되지 않습니다' },
+} as const satisfies Record<string, Localized>;
+
+export type StringKey = keyof typeof S;
+
+export const STAGES: Readonly<Record<Stage, Localized>> = {
+  send: { en: 'send', ko: '송신' },
+  route: { en: 'route', ko: '라우팅' },
+  netfilter: { en: 'netfilter', ko: '넷필터' },
+  neigh: { en: 'ARP', ko: 'ARP' },
+  xmit: { en: 'transmit', ko: '전송' },
+  wire: { en: 'wire', ko: '선로' },
+  bridge: { en: 'bridge', ko: '브리지' },
+  recv: { en: 'receive', ko: '수신' },
+  forward: { en: 'forward', ko: '포워딩' },
+  deliver: { en: 'deliver', ko: '전달' },
+  icmp: { en: 'ICMP error', ko: 'ICMP 오류' },
+  drop: { en: 'drop', ko: '버림' },
+};
+
+export const VERDICTS: Readonly<Record<Verdict, Localized>> = {
+  replied: { en: 'Replied', ko: '응답 받음' },
+  refused: { en: 'Refused', ko: '거부됨' },
+  'no-route': { en: 'No route', ko: '경로 없음' },
+  'host-unreachable': { en: 'Host unreachable', ko: '호스트에 도달할 수 없음' },
+  'ttl-exceeded': { en: 'TTL exceeded', ko: 'TTL 초과' },
+  blackhole: { en: 'Blackhole route', ko: 'blackhole 경로' },
+  prohibited: { en: 'Prohibited', ko: '금지됨' },
+  'unreachable-route': { en: 'Unreachable route', ko: 'unreachable 경로' },
+  dropped: { en: 'Dropped', ko: '버려짐' },
+  'budget-exceeded': { en: 'Gave up', ko: '추적 중단' },
+};
+
+export const LAYERS: Readonly<Record<string, Localized>> = {
+  eth: { en: 'Ethernet', ko: '이더넷' },
+  arp: { en: 'ARP', ko: 'ARP' },
+  ip: { en: 'IPv4', ko: 'IPv4' },
+  icmp: { en: 'ICMP', ko: 'ICMP' },
+  tcp: { en: 'TCP', ko: 'TCP' },
+  udp: { en: 'UDP', ko: 'UDP' },
+};
+
+/** The string `key` in `lang`, with `{name}` placeholders filled in. */
+export function t(lang: Lang, key: StringKey, vars: Readonly<Record<string, string | number>> = {}): string {
+  const s: Localized = S[key];
+  return (s[lang] ?? s.en).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+export function tl(lang: Lang, text: Localized): string {
+  return text[lang] ?? text.en;
+}
