@@ -17,6 +17,7 @@ export function run(): Promise<void> {
   require('./activation.ext');
   require('./diagnostics.ext');
   require('./features.ext');
+  require('./panels.ext');
   /* eslint-enable @typescript-eslint/no-require-imports */
   // Markers for runners that read the suite's output among the workbench's own log lines.
   console.log('knetlab-suite-begin');

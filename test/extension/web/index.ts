@@ -26,6 +26,7 @@ export function run(): Promise<void> {
   require('../suite/activation.ext');
   require('../suite/diagnostics.ext');
   require('../suite/features.ext');
+  require('../suite/panels.ext');
   /* eslint-enable @typescript-eslint/no-require-imports */
   console.log('knetlab-suite-begin');
   return new Promise((resolve, reject) => {
