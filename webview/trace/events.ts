@@ -115,7 +115,11 @@ export class EventLists {
     row.setAttribute('aria-selected', 'true');
     row.tabIndex = 0;
     if (focus) row.focus({ preventScroll: true });
-    row.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Scrolls the selected row into view (after everything else is drawn: this lays the page out). */
+  reveal(): void {
+    if (this.current) document.getElementById(rowId(this.current))?.scrollIntoView({ block: 'nearest' });
   }
 
   private key(e: KeyboardEvent, leg: LegName): void {

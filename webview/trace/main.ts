@@ -271,6 +271,7 @@ class TracePanel {
     const step = v.trace[ref.leg].steps[ref.index]!;
     renderDetail(this.detailEl, { lang, trace: v.trace, ref, ...(this.model ? { model: this.model } : {}), onReveal: (s) => this.reveal(s) });
     this.topo?.highlight(pathOf(v, ref.leg), v.anchors[ref.leg][ref.index]);
+    this.lists.reveal();
     this.liveEl.textContent = `${t(lang, 'legStep', { leg: t(lang, ref.leg), n: ref.index + 1 })} (${t(lang, 'stepOf', { n: pos + 1, total })}): ${stepPlace(step)}${step.iface ? ` ${step.iface}` : ''}, ${tl(lang, STAGES[step.stage])}. ${tl(lang, step.detail)}`;
     this.save();
   }
