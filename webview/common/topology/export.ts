@@ -30,7 +30,9 @@ export function exportSvg(svg: SVGSVGElement, box: Box | undefined, title: strin
   for (let i = 0; i < src.length; i++) {
     const cs = getComputedStyle(src[i]!);
     const d = dst[i]!;
-    d.setAttribute('style', PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';'));
+    // As presentation attributes: the page's CSP allows no inline style, and the file needs no stylesheet.
+    d.removeAttribute('style');
+    for (const p of PROPS) d.setAttribute(p, cs.getPropertyValue(p));
     for (const a of ['tabindex', 'aria-describedby', 'class', 'aria-roledescription']) d.removeAttribute(a);
   }
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -45,7 +47,7 @@ export function exportSvg(svg: SVGSVGElement, box: Box | undefined, title: strin
   const bg = getComputedStyle(svg).getPropertyValue('--vscode-editor-background').trim() || getComputedStyle(document.body).backgroundColor;
   const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   for (const [k, v] of Object.entries({ x: f.x, y: f.y, width: f.w, height: f.h })) rect.setAttribute(k, String(v));
-  rect.setAttribute('style', `fill:${bg}`);
+  rect.setAttribute('fill', bg);
   const t = document.createElementNS('http://www.w3.org/2000/svg', 'title');
   t.textContent = title;
   clone.insertBefore(rect, clone.firstChild);

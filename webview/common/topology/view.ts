@@ -127,7 +127,6 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
     })
     .on('end', () => emitState());
   svg.call(zoomer).on('dblclick.zoom', null);
-  if (transform) svg.call(zoomer.transform, transform);
 
   const size = () => ({ w: svgEl.clientWidth || container.clientWidth || 800, h: svgEl.clientHeight || container.clientHeight || 600 });
 
@@ -700,6 +699,8 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
       root.remove();
     },
   };
+  // The saved pan and zoom (after a reload).
+  if (transform) svg.call(zoomer.transform, transform);
   return view;
 }
 
