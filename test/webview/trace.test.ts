@@ -47,11 +47,19 @@ async function selected(p: PanelHandle): Promise<{ leg: string; index: number } 
 }
 
 /** What the topology shows as the current step's node, and the nodes of the highlighted path. */
-async function topoHighlight(p: PanelHandle): Promise<{ current: string[]; path: string[] }> {
-  return p.page.evaluate(() => ({
-    current: [...document.querySelectorAll<HTMLElement>('#topology [data-id].current')].map((e) => e.dataset['id']!),
-    path: [...document.querySelectorAll<HTMLElement>('#topology [data-id].on-path')].map((e) => e.dataset['id']!),
-  }));
+async function topoHighlight(p: PanelHandle): Promise<{ current: string[]; path: string[]; ports: string[]; currentPort: string[]; links: string[]; currentLink: string[] }> {
+  return p.page.evaluate(() => {
+    const ids = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.getAttribute('data-id')!);
+    const nodes = (sel: string) => ids(sel).filter((id) => !id.startsWith('p:'));
+    return {
+      current: nodes('#topology .knt-node.knt-current'),
+      path: nodes('#topology .knt-node.knt-on-path'),
+      ports: ids('#topology .knt-node.knt-on-path').filter((id) => id.startsWith('p:')),
+      currentPort: ids('#topology .knt-node.knt-current').filter((id) => id.startsWith('p:')),
+      links: ids('#topology path.knt-link.knt-on-path'),
+      currentLink: ids('#topology path.knt-link.knt-current'),
+    };
+  });
 }
 
 function expectedRows(tr: TraceResult, leg: 'request' | 'reply', lang: Lang): string[][] {
@@ -121,7 +129,13 @@ describe('trace panel (webview/trace) in Chromium', function () {
           }
           const hl = await topoHighlight(p);
           assert.deepEqual(hl.current, [view.anchors[leg][index]!.node], `${where}: the current node on the topology`);
-          assert.deepEqual(new Set(hl.path), new Set(pathOf(view, leg).nodes.filter((n) => f.model.nodes.some((x) => x.id === n))), `${where}: the path`);
+          const anchor = view.anchors[leg][index]!;
+          const path = pathOf(view, leg);
+          assert.deepEqual(new Set(hl.path), new Set(path.nodes), `${where}: the path's nodes`);
+          assert.deepEqual(new Set(hl.ports), new Set(path.ports), `${where}: the path's ports`);
+          assert.deepEqual(new Set(hl.links), new Set(path.links), `${where}: the path's links`);
+          assert.deepEqual(hl.currentPort, anchor.port ? [anchor.port] : [], `${where}: the current port`);
+          assert.deepEqual(hl.currentLink, anchor.link ? [anchor.link] : [], `${where}: the current link`);
         }
       }
       assert.deepEqual(p.errors, []);

@@ -12,19 +12,20 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '../common/topology/topology.css';
 import './style.css';
 import type { SourceRange } from '../../src/core/diag';
 import type { Lang } from '../../src/core/i18n';
 import { type LegName, pathOf, type StepRef, stepOrder, stepPlace, traceView } from '../../src/core/view/trace';
 import type { TopologyModel, TraceView } from '../../src/core/view/types';
-import type { HostMessage, PanelState } from '../../src/protocol/panels';
+import type { HostMessage, PanelState, TopologyViewState } from '../../src/protocol/panels';
 import { bootstrap, getState, onMessage, post, setState } from '../common/host';
 import { fill, h, icon } from './dom';
 import { revealButton, renderDetail } from './detail';
 import { EventLists, StepsTable } from './events';
 import { Player, SPEEDS } from './player';
 import { STAGES, t, tl, VERDICTS } from './strings';
-import { createTraceTopology, type TraceTopology } from './topo';
+import { createTopologyView, type TopologyView } from '../common/topology';
 
 type TraceMessage = Extract<HostMessage, { type: 'trace' }>;
 
@@ -46,7 +47,9 @@ class TracePanel {
   private readonly player: Player;
   private readonly lists: EventLists;
   private readonly table = new StepsTable();
-  private topo?: TraceTopology;
+  private topo?: TopologyView;
+  /** The drawing's pan, zoom and moved nodes (saved with the panel's state). */
+  private topoState: TopologyViewState | undefined;
 
   private readonly titleEl = h('h1', { class: 'title', id: 'trace-title' });
   private readonly verdictEl = h('div', { class: 'verdict', id: 'verdict' });
@@ -122,6 +125,11 @@ class TracePanel {
   // -------------------------------------------------------------------------------------------
   // Messages
 
+  /** The drawing's state saved before a reload (applied when the drawing is made). */
+  restoreTopology(state: TopologyViewState | undefined): void {
+    this.topoState = state;
+  }
+
   handle(m: HostMessage, restore?: PanelState['trace']): void {
     switch (m.type) {
       case 'trace':
@@ -177,7 +185,15 @@ class TracePanel {
     const key = JSON.stringify(model);
     if (key === this.modelKey && this.topo) return;
     this.modelKey = key;
-    this.topo ??= createTraceTopology(this.topoEl, this.lang);
+    this.topo ??= createTopologyView(this.topoEl, {
+      lang: this.lang,
+      onReveal: (source) => this.reveal(source),
+      onState: (state) => {
+        this.topoState = state;
+        this.save();
+      },
+      ...(this.topoState ? { state: this.topoState } : {}),
+    });
     this.topo.update(model);
   }
 
@@ -376,6 +392,7 @@ class TracePanel {
       kind: 'trace',
       labDir: this.labDir,
       trace: { leg: ref?.leg ?? ('request' satisfies LegName), step: ref?.index ?? 0, speed: this.player.speed, ...(this.branch !== undefined ? { branch: this.branch } : {}) },
+      ...(this.topoState ? { topology: this.topoState } : {}),
       ...(this.msg ? { last: this.msg } : {}),
     };
     setState(state);
@@ -389,6 +406,7 @@ function start(): void {
   const first = bootstrap() ?? (saved?.kind === 'trace' ? saved.last : undefined);
   // The saved position applies to the trace it was saved with (a reload), not to a new one.
   const restore = saved?.kind === 'trace' && first?.type === 'trace' && saved.last?.type === 'trace' && saved.last.view.title === first.view.title ? saved.trace : undefined;
+  if (saved?.kind === 'trace') panel.restoreTopology(saved.topology);
   if (first) panel.handle(first, restore);
   onMessage((m) => panel.handle(m));
   post({ type: 'ready' });
