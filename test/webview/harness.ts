@@ -40,6 +40,11 @@ export const THEMES: Readonly<Record<Theme, Readonly<Record<string, string>>>> =
     '--vscode-charts-orange': '#d18616', '--vscode-charts-purple': '#652d90', '--vscode-charts-foreground': '#616161', '--vscode-charts-lines': 'rgba(97,97,97,0.5)',
     '--vscode-testing-iconPassed': '#388a34', '--vscode-testing-iconFailed': '#e51400', '--vscode-testing-iconQueued': '#cca700',
     '--vscode-editor-selectionBackground': '#add6ff', '--vscode-editor-findMatchHighlightBackground': 'rgba(234,92,0,0.33)',
+    // @vscode-elements' own variables (collapsible header, text field, radio, progress bar, button border).
+    '--vscode-sideBarSectionHeader-background': '#f8f8f8', '--vscode-sideBarTitle-foreground': '#3b3b3b', '--vscode-icon-foreground': '#424242',
+    '--vscode-settings-textInputBackground': '#ffffff', '--vscode-settings-textInputForeground': '#3b3b3b', '--vscode-settings-textInputBorder': '#cecece', '--vscode-input-placeholderForeground': '#767676',
+    '--vscode-settings-checkboxBackground': '#f8f8f8', '--vscode-settings-checkboxForeground': '#3b3b3b', '--vscode-settings-checkboxBorder': '#cecece',
+    '--vscode-progressBar-background': '#005fb8', '--vscode-button-border': 'rgba(0,0,0,0.1)', '--vscode-button-secondaryHoverBackground': '#cccccc',
   },
   dark: {
     '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-editor-font-family': 'monospace',
@@ -57,6 +62,10 @@ export const THEMES: Readonly<Record<Theme, Readonly<Record<string, string>>>> =
     '--vscode-charts-orange': '#d18616', '--vscode-charts-purple': '#b180d7', '--vscode-charts-foreground': '#cccccc', '--vscode-charts-lines': 'rgba(204,204,204,0.5)',
     '--vscode-testing-iconPassed': '#73c991', '--vscode-testing-iconFailed': '#f14c4c', '--vscode-testing-iconQueued': '#cca700',
     '--vscode-editor-selectionBackground': '#264f78', '--vscode-editor-findMatchHighlightBackground': 'rgba(234,92,0,0.33)',
+    '--vscode-sideBarSectionHeader-background': '#181818', '--vscode-sideBarTitle-foreground': '#cccccc', '--vscode-icon-foreground': '#cccccc',
+    '--vscode-settings-textInputBackground': '#313131', '--vscode-settings-textInputForeground': '#cccccc', '--vscode-settings-textInputBorder': '#3c3c3c', '--vscode-input-placeholderForeground': '#989898',
+    '--vscode-settings-checkboxBackground': '#313131', '--vscode-settings-checkboxForeground': '#cccccc', '--vscode-settings-checkboxBorder': '#3c3c3c',
+    '--vscode-progressBar-background': '#0078d4', '--vscode-button-border': 'rgba(255,255,255,0.07)', '--vscode-button-secondaryHoverBackground': '#3c3c3c',
   },
   'high-contrast': {
     '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-editor-font-family': 'monospace',
@@ -74,6 +83,10 @@ export const THEMES: Readonly<Record<Theme, Readonly<Record<string, string>>>> =
     '--vscode-charts-orange': '#ff8c00', '--vscode-charts-purple': '#b180d7', '--vscode-charts-foreground': '#ffffff', '--vscode-charts-lines': '#ffffff',
     '--vscode-testing-iconPassed': '#73c991', '--vscode-testing-iconFailed': '#f48771', '--vscode-testing-iconQueued': '#ffd700',
     '--vscode-editor-selectionBackground': '#ffffff', '--vscode-editor-findMatchHighlightBackground': 'transparent',
+    '--vscode-sideBarSectionHeader-background': '#000000', '--vscode-sideBarTitle-foreground': '#ffffff', '--vscode-icon-foreground': '#ffffff',
+    '--vscode-settings-textInputBackground': '#000000', '--vscode-settings-textInputForeground': '#ffffff', '--vscode-settings-textInputBorder': '#6fc3df', '--vscode-input-placeholderForeground': 'rgba(255,255,255,0.7)',
+    '--vscode-settings-checkboxBackground': '#000000', '--vscode-settings-checkboxForeground': '#ffffff', '--vscode-settings-checkboxBorder': '#6fc3df',
+    '--vscode-progressBar-background': '#6fc3df', '--vscode-button-border': '#6fc3df', '--vscode-button-secondaryHoverBackground': '#000000',
   },
 };
 
