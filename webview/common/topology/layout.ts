@@ -520,10 +520,24 @@ export function layoutTopology(model: TopologyModel, opts: LayoutOptions = {}): 
         col.forEach((id, i) => pos.set(id, i));
       }
     }
+    // A column much taller than the drawing is wide is cut into side-by-side columns (in order),
+    // so that a big lab keeps a readable shape; the bundled labs' columns are short enough.
+    let area = 0;
+    for (const id of comp) area += item.get(id)!.w * item.get(id)!.h;
+    const tall = Math.max(600, 1.5 * Math.sqrt(area / 1.6));
+    const stack = (col: string[]) => col.reduce((sum, id) => sum + item.get(id)!.h, 0) + M.gapY * (col.length - 1);
+    const phys: { layer: number; ids: string[] }[] = [];
+    cols.forEach((col, li) => {
+      const parts = col.length >= 4 ? Math.ceil(stack(col) / tall) : 1;
+      const per = Math.ceil(col.length / parts);
+      for (let k = 0; k < col.length; k += per) phys.push({ layer: li, ids: col.slice(k, k + per) });
+      if (!col.length) phys.push({ layer: li, ids: [] });
+    });
     // x: column widths; hosts aligned towards their cables.
     let x = 0;
-    for (const col of cols) {
-      const cw = Math.max(...col.map((id) => item.get(id)!.w));
+    phys.forEach((pc, i) => {
+      const col = pc.ids;
+      const cw = Math.max(0, ...col.map((id) => item.get(id)!.w));
       for (const id of col) {
         const it = item.get(id)!;
         const sides = (g.cables.get(id) ?? []).map((c) => sideOfPort.get(c.port));
@@ -531,13 +545,11 @@ export function layoutTopology(model: TopologyModel, opts: LayoutOptions = {}): 
         const allLeft = sides.length > 0 && sides.every((s) => s === 'left');
         it.x = x + (allRight ? cw - it.w : allLeft ? 0 : (cw - it.w) / 2);
       }
-      x += cw + M.gapX;
-    }
+      x += cw + (phys[i + 1]?.layer === pc.layer ? M.gapY * 2 : M.gapX);
+    });
     // y: stacked, then pulled towards the neighbours.
-    for (const col of cols) {
-      const hs = col.map((id) => item.get(id)!.h);
-      const total = hs.reduce((s, h) => s + h, 0) + M.gapY * (col.length - 1);
-      let y = -total / 2;
+    for (const { ids: col } of phys) {
+      let y = -stack(col) / 2;
       for (const id of col) {
         item.get(id)!.y = y;
         y += item.get(id)!.h + M.gapY;
@@ -545,14 +557,17 @@ export function layoutTopology(model: TopologyModel, opts: LayoutOptions = {}): 
     }
     const cablesOfSwitch = new Map<string, { host: string; port: string }[]>();
     for (const [host, cs] of g.cables) for (const c of cs) push(cablesOfSwitch, c.sw, { host, port: c.port });
+    const localY = new Map<string, number>();
+    for (const id of comp) for (const p of item.get(id)!.ports) localY.set(p.id, p.y);
     const portY = (host: string, port: string) => {
       const it = item.get(host)!;
-      return it.y + (it.ports.find((p) => p.id === port)?.y ?? it.h / 2);
+      return it.y + (localY.get(port) ?? it.h / 2);
     };
+    const np = phys.length;
     for (let iter = 0; iter < 6; iter++) {
       const dir = iter % 2 === 0 ? 1 : -1;
-      for (let k = 0; k < nl; k++) {
-        const col = cols[dir === 1 ? k : nl - 1 - k]!;
+      for (let k = 0; k < np; k++) {
+        const col = phys[dir === 1 ? k : np - 1 - k]!.ids;
         const want = col.map((id) => {
           const it = item.get(id)!;
           if (it.kind === 'switch') {
@@ -562,7 +577,7 @@ export function layoutTopology(model: TopologyModel, opts: LayoutOptions = {}): 
           const cs = g.cables.get(id) ?? [];
           const ws = cs.map((c) => {
             const sw = item.get(c.sw)!;
-            return sw.y + sw.h / 2 - (it.ports.find((p) => p.id === c.port)?.y ?? it.h / 2);
+            return sw.y + sw.h / 2 - (localY.get(c.port) ?? it.h / 2);
           });
           const hosts = g.adj.get(id)!.filter((n) => item.get(n)!.kind === 'host').map((n) => item.get(n)!.y);
           const all = [...ws, ...hosts];

@@ -59,6 +59,8 @@ export interface TopologyView {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Below this zoom, labels are left out. */
+const FAR = 0.45;
 let uid = 0;
 
 export function createTopologyView(container: HTMLElement, opts: TopologyViewOptions): TopologyView {
@@ -123,6 +125,8 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
     .on('zoom', (e: { transform: ZoomTransform }) => {
       transform = e.transform;
       viewport.attr('transform', e.transform.toString());
+      // Zoomed far out, labels are unreadable: leave them out (and the browser lays out no text).
+      svg.classed('knt-far', e.transform.k < FAR);
       placeTip();
     })
     .on('end', () => emitState());
@@ -370,13 +374,18 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
     return new Map((layout?.items ?? []).map((it) => [it.id, { x: it.x, y: it.y }]));
   }
 
-  function relayout(keep: boolean): void {
+  function relayout(keep: boolean, fitFirst = false): void {
     if (!model) return;
     setFont();
+    // The panel's size before the drawing is in the page (reading it later forces a layout of everything).
+    const box = fitFirst ? size() : undefined;
     performance.mark('knetlab:topology:layout-start');
     layout = layoutTopology(model, { measure, pinned, ...(keep && layout ? { previous: positions() } : {}), forwardingLabel: t(lang, 'forwarding') });
     performance.measure('knetlab:topology:layout', 'knetlab:topology:layout-start');
+    if (box) fit(box);
+    performance.mark('knetlab:topology:render-start');
     render();
+    performance.measure('knetlab:topology:render', 'knetlab:topology:render-start');
     performance.measure('knetlab:topology:update', 'knetlab:topology:layout-start');
   }
 
@@ -628,10 +637,10 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
     packet.style('display', 'none');
   }
 
-  function fit(): void {
+  function fit(box?: { w: number; h: number }): void {
     const b = layout ? bounds(layout.items) : undefined;
     if (!b) return;
-    const { w, h } = size();
+    const { w, h } = box ?? size();
     const m = 24;
     const k = Math.min(1.5, (w - 2 * m) / Math.max(1, b.w), (h - 2 * m) / Math.max(1, b.h));
     const tr = zoomIdentity.translate(w / 2 - (b.x + b.w / 2) * k, h / 2 - (b.y + b.h / 2) * k).scale(k);
@@ -658,12 +667,22 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
     svg.call(zoomer.transform, zoomIdentity.translate(w / 2 - ((x0 + x1) / 2) * k, h / 2 - ((y0 + y1) / 2) * k).scale(k));
   }
 
+  const title = () => (model?.title ? model.title[lang] ?? model.title.en : model?.lab ?? '');
+  function withLabels<T>(f: () => T): T {
+    const far = svgEl.classList.contains('knt-far');
+    svgEl.classList.remove('knt-far');
+    try {
+      return f();
+    } finally {
+      if (far) svgEl.classList.add('knt-far');
+    }
+  }
+
   const view: TopologyView = {
     update(m) {
       const first = !model;
       model = m;
-      relayout(!first);
-      if (first && !transform) fit();
+      relayout(!first, first && !transform);
       if (first && searchText) applyClasses();
     },
     highlight(p, cur) {
@@ -676,7 +695,7 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
       current = undefined;
       applyClasses();
     },
-    fit,
+    fit: () => fit(),
     search(text) {
       searchText = text;
       applyClasses();
@@ -684,8 +703,9 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
       emitState();
       return lastMatches;
     },
-    exportSvg: () => exportSvg(svgEl, layout ? bounds(layout.items) : undefined, model?.title ? model.title[lang] ?? model.title.en : model?.lab ?? ''),
-    exportPng: () => exportPng(svgEl, layout ? bounds(layout.items) : undefined, model?.title ? model.title[lang] ?? model.title.en : model?.lab ?? ''),
+    // The labels always go into a file (exportPng copies the drawing before its first await).
+    exportSvg: () => withLabels(() => exportSvg(svgEl, layout ? bounds(layout.items) : undefined, title())),
+    exportPng: () => withLabels(() => exportPng(svgEl, layout ? bounds(layout.items) : undefined, title())),
     setLang(l) {
       if (l === lang) return;
       lang = l;
