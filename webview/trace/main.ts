@@ -286,8 +286,11 @@ class TracePanel {
     }
     const step = v.trace[ref.leg].steps[ref.index]!;
     renderDetail(this.detailEl, { lang, trace: v.trace, ref, ...(this.model ? { model: this.model } : {}), onReveal: (s) => this.reveal(s) });
-    this.topo?.highlight(pathOf(v, ref.leg), v.anchors[ref.leg][ref.index]);
+    // The selected row scrolled into view first (a layout of the lists and the detail), then the
+    // highlight, which changes only the drawing: laid out on its own, the drawing costs far less
+    // than in one layout with the rest of the page.
     this.lists.reveal();
+    this.topo?.highlight(pathOf(v, ref.leg), v.anchors[ref.leg][ref.index]);
     this.liveEl.textContent = `${t(lang, 'legStep', { leg: t(lang, ref.leg), n: ref.index + 1 })} (${t(lang, 'stepOf', { n: pos + 1, total })}): ${stepPlace(step)}${step.iface ? ` ${step.iface}` : ''}, ${tl(lang, STAGES[step.stage])}. ${tl(lang, step.detail)}`;
     this.save();
   }
@@ -362,8 +365,9 @@ class TracePanel {
 
   private applyLang(): void {
     const lang = this.lang;
-    document.documentElement.lang = lang;
-    document.title = t(lang, 'panel');
+    // Only when it changes: setting the document's lang, even to the same value, restyles the whole page.
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+    if (document.title !== t(lang, 'panel')) document.title = t(lang, 'panel');
     const label = (k: keyof typeof this.buttons, key: Parameters<typeof t>[1]) => {
       this.buttons[k].setAttribute('aria-label', t(lang, key));
       this.buttons[k].setAttribute('title', t(lang, key));
