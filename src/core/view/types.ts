@@ -112,7 +112,10 @@ export interface TraceView {
 export type CheckState = 'untried' | 'passed' | 'failed' | 'unanswered';
 
 export interface QuizView {
-  /** The key of the answer in answers.yaml. */
+  /**
+   * The key of the answer in answers.yaml: the exercise id for an exercise's only quiz, `id#n` for
+   * quiz n (1-based) of several (grade/answersEdit.ts: quizAnswerKey, parseAnswerKey, setAnswer).
+   */
   readonly id: string;
   readonly question: Localized;
   /** Multiple choice: the choices' keys and texts; absent for a short answer. */
@@ -132,7 +135,7 @@ export interface TraceArgsView {
 export interface CheckView {
   readonly index: number;
   readonly kind: string;
-  /** A one-line description: `reach: a -> 192.168.2.10`. */
+  /** A one-line description in the lab's notation: `a → 192.168.2.10 (icmp)` (lab.ts checkLabel). */
   readonly label: string;
   readonly state: CheckState;
   /** What the check is worth (its share of the exercise's points). */
