@@ -218,10 +218,13 @@ describe('panels (fake vscode)', () => {
       assert.match(fake.messages.find((m) => m.kind === 'warning')!.text, /Cannot find nowhere\.yaml/);
     });
 
-    it('runTrace traces the packet in the trace panel, busy meanwhile', async () => {
+    it('runTrace traces the packet in the trace panel (beside the lab panel), busy meanwhile', async () => {
       const p = await labPanel();
+      assert.equal(p.viewColumn, fake.ViewColumn.Active, 'no editor open: the lab panel opens in the active group');
+      p.active = true; // the user clicks its Trace button
       p.webview.send({ type: 'runTrace', args: { from: 'a', to: '192.168.4.10', proto: 'icmp' } });
       const trace = await until(() => fake.webviewPanels.find((x) => x.viewType === VIEW_TYPES.trace), 'the trace panel');
+      assert.equal(trace.viewColumn, fake.ViewColumn.Beside, 'next to the lab panel, not over it');
       const m = shown(trace);
       assert.equal(m.type, 'trace');
       if (m.type !== 'trace') return;

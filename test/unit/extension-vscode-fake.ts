@@ -187,6 +187,9 @@ export class FakeWebviewPanel {
   readonly webview: FakeWebview;
   revealed = 0;
   disposed = false;
+  /** The panel has the focus (the user works in it). */
+  active = false;
+  visible = true;
   private readonly disposing = new EventEmitter<void>();
   readonly onDidDispose = this.disposing.event;
   readonly onDidChangeViewState = new EventEmitter<unknown>().event;

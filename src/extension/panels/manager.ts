@@ -136,7 +136,10 @@ export class PanelManager implements vscode.Disposable {
     const root = this.root();
     if (!root || !(await exists(vscode.Uri.joinPath(root, `${kind}.js`)))) return false;
     const message = first ?? this.messageFor({ kind, dir, trace }, await this.load(dir));
-    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    // Beside the editor or the knetlab panel the user works in (a trace asked for from the lab
+    // panel opens next to it, not over it); in the active group otherwise.
+    const besides = !!vscode.window.activeTextEditor || [...this.entries.values()].some((e) => e.panel.active);
+    const column = besides ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], this.title(kind, dir, trace), { viewColumn: column, preserveFocus }, {
       enableScripts: true,
       retainContextWhenHidden: false,
