@@ -16,7 +16,8 @@ import { pathOf, traceView } from '../../src/core/view/trace';
 import { topologyModel } from '../../src/core/view/topology';
 import type { TopologyModel } from '../../src/core/view/types';
 import type { HostMessage, PanelState } from '../../src/protocol/panels';
-import { portLabel } from '../../webview/common/topology/layout';
+import { generateTopology } from '../../bench/webview';
+import { type ItemGeom, layoutTopology, portLabel } from '../../webview/common/topology/layout';
 import { launch, openPanel, type OpenOptions, type PanelHandle, ROOT, type Theme } from './harness';
 
 const LABS = join(ROOT, 'labs');
@@ -47,6 +48,24 @@ function edited(f: Fixture): Fixture {
   const text = f.text.replace(/^hosts:\n/m, `hosts:\n  zz:\n    interfaces:\n      eth0: ${sw}\n    run: |\n      ip addr add 10.99.0.9/24 dev eth0\n`);
   assert.notEqual(text, f.text);
   return load(f.dir, text);
+}
+
+/** The lab with one more namespace in its first host (the host's box grows). */
+function grown(f: Fixture): Fixture {
+  const text = f.text.replace(/^( {4}run: \|\n)( +)/m, '$1$2ip netns add zzns\n$2');
+  assert.notEqual(text, f.text);
+  return load(f.dir, text);
+}
+
+function overlapping(items: readonly { id: string; x: number; y: number; w: number; h: number }[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i]!;
+      const b = items[j]!;
+      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) out.push(`${a.id} ${b.id}`);
+    }
+  return out;
 }
 
 const msg = (f: Fixture, lang: 'en' | 'ko' = 'en'): HostMessage => ({ type: 'topology', lang, labDir: `file:///labs/${f.dir}`, model: f.model });
@@ -103,6 +122,64 @@ async function bundledView(): Promise<string> {
   ).outputFiles[0]!.text;
   return viewBundle;
 }
+
+describe('topology layout (webview/common/topology/layout.ts)', () => {
+  const cases: [string, TopologyModel][] = [...labDirs.map((d) => [d, load(d).model] as [string, TopologyModel]), ['generated 500 nodes / 1,000 links', generateTopology().model]];
+  for (const [name, model] of cases) {
+    it(`${name}: the same numbers every time, every node and port placed, ports on their box's edge or bridge, no overlaps`, () => {
+      const a = layoutTopology(model);
+      const b = layoutTopology(JSON.parse(JSON.stringify(model)) as TopologyModel);
+      const strip = (l: ReturnType<typeof layoutTopology>) => l.items.map((it) => ({ ...it, node: it.node.id, boxes: it.boxes.map((x) => ({ ...x, node: x.node.id })), ports: it.ports.map((p) => ({ ...p, port: p.port.id })) }));
+      assert.deepEqual(strip(b), strip(a));
+      for (const n of model.nodes) assert.ok(a.item.has(n.id) || a.box.has(n.id), `${n.id} placed`);
+      for (const p of model.ports) {
+        const g = a.port.get(p.id);
+        assert.ok(g, `${p.id} placed`);
+        const it = a.item.get(a.owner.get(p.id)!)!;
+        assert.ok(g.x >= 0 && g.x <= it.w && g.y >= 0 && g.y <= it.h, `${p.id} inside its host`);
+        if (g.on === 'edge') {
+          const box = a.box.get(p.node)!;
+          assert.ok(Math.abs(g.x - box.x) < 0.01 || Math.abs(g.x - (box.x + box.w)) < 0.01, `${p.id} on the edge of ${p.node}`);
+        }
+      }
+      assert.deepEqual(overlapping(a.items), []);
+      for (const it of a.items) for (const bx of it.boxes) assert.ok(bx.x >= 0 && bx.y >= 0 && bx.x + bx.w <= it.w + 0.01 && bx.y + bx.h <= it.h + 0.01, `${bx.id} inside ${it.id}`);
+    });
+  }
+
+  it('keeps pinned items where the user put them, and the others where a fresh layout puts them', () => {
+    const f = load('01-switching-routing');
+    const fresh = layoutTopology(f.model);
+    const l = layoutTopology(f.model, { pinned: new Map([['h:a', { x: -500, y: 900 }]]) });
+    assert.deepEqual({ x: l.item.get('h:a')!.x, y: l.item.get('h:a')!.y }, { x: -500, y: 900 });
+    for (const it of fresh.items) if (it.id !== 'h:a') assert.deepEqual([l.item.get(it.id)!.x, l.item.get(it.id)!.y], [it.x, it.y], it.id);
+    // a is now left of its switch: its port faces right still; moved to the right of lan1, it faces left.
+    const right = layoutTopology(f.model, { pinned: new Map([['h:a', { x: 2000, y: 0 }]]) });
+    assert.equal(right.port.get('p:a//eth0')!.side, 'left');
+  });
+
+  it('after an edit: the items keep their places, a new one goes next to its switch, a grown one pushes the ones below', () => {
+    for (const dir of labDirs) {
+      const f = load(dir);
+      const before = layoutTopology(f.model);
+      const previous = new Map(before.items.map((it) => [it.id, { x: it.x + 37, y: it.y - 11, w: it.w, h: it.h }]));
+      const e = edited(f);
+      const after = layoutTopology(e.model, { previous });
+      for (const it of before.items) assert.deepEqual([after.item.get(it.id)!.x, after.item.get(it.id)!.y], [it.x + 37, it.y - 11], `${dir}: ${it.id} kept`);
+      assert.deepEqual(overlapping(after.items), [], dir);
+      const z = after.item.get('h:zz')!;
+      const sw = after.item.get(`s:${f.lab.switches[0]!.name}`)!;
+      assert.ok(Math.abs(z.x + z.w / 2 - (sw.x + sw.w / 2)) < 600, `${dir}: zz near its switch`);
+      const g = grown(f);
+      const host = `h:${f.lab.hosts[0]!.name}`;
+      const after2 = layoutTopology(g.model, { previous });
+      assert.ok(after2.item.get(host)!.h > before.item.get(host)!.h, `${dir}: ${host} grew`);
+      assert.deepEqual(overlapping(after2.items), [], `${dir}: nothing overlaps after ${host} grew`);
+      const moved = after2.items.filter((it: ItemGeom) => it.x !== previous.get(it.id)!.x || it.y !== previous.get(it.id)!.y);
+      for (const it of moved) assert.ok(it.y > previous.get(it.id)!.y, `${dir}: ${it.id} moved down only`);
+    }
+  });
+});
 
 describe('topology panel (webview/topology)', function () {
   this.timeout(60_000);
@@ -415,6 +492,36 @@ describe('topology panel (webview/topology)', function () {
       });
     });
   }
+
+  describe('edits and large labs', () => {
+    it('an edit that grows a host keeps the zoom and moves only what it now covers', async () => {
+      for (const dir of labDirs) {
+        const f = load(dir);
+        const p = track(await open(browser!, f));
+        const vp = await viewport(p);
+        await p.send(msg(grown(f)));
+        await p.page.waitForSelector(`.knt-node[data-id="n:${f.lab.hosts[0]!.name}/zzns"]`);
+        assert.equal(await viewport(p), vp);
+        const boxes = await p.page.$$eval('.knt-item', (els) => els.map((x) => ({ id: x.getAttribute('data-id')!, ...(x.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }) })));
+        assert.deepEqual(overlapping(boxes.map((b) => ({ id: b.id, x: b.x, y: b.y, w: b.width, h: b.height }))), [], dir);
+      }
+    });
+
+    it('draws a generated 500-node, 1,000-link topology whole; labels show once zoomed in', async () => {
+      const gen = generateTopology();
+      const p = track(await openPanel(browser!, 'topology', { type: 'topology', lang: 'en', labDir: 'file:///bench', model: gen.model }));
+      await p.page.waitForFunction((n) => document.querySelectorAll('.knt-item').length === n, gen.items);
+      assert.equal(await p.page.locator('path.knt-link').count(), gen.model.links.length);
+      assert.equal(await p.page.locator('.knt-node').count(), gen.model.nodes.length + gen.model.ports.length);
+      // Fitted, far out: no labels to lay out.
+      assert.ok(await p.page.locator('svg.knt-far').count());
+      await p.shot('topology-generated-500');
+      await p.page.locator('.knt-node').first().focus();
+      for (let i = 0; i < 12; i++) await p.page.keyboard.press('+');
+      await p.page.waitForFunction(() => !document.querySelector('svg.knt-far'));
+      assert.ok(await p.page.locator('.knt-port .knt-label').first().isVisible());
+    });
+  });
 
   describe('messages', () => {
     it('shows an error without losing the drawing, and the busy state', async () => {

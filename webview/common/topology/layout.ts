@@ -316,7 +316,9 @@ export interface LayoutOptions {
    * Positions from the drawing before an edit, by item id: kept, and an item that was not there
    * goes near its neighbours instead of where a fresh layout would put it.
    */
-  readonly previous?: ReadonlyMap<string, { x: number; y: number }>;
+  readonly previous?: ReadonlyMap<string, { x: number; y: number; w?: number; h?: number }>;
+  /** With `previous`: move down, just enough, what a new item or one that grew now covers (default true). */
+  readonly settle?: boolean;
   /** The text after a forwarding host's name (`forwarding`, in the display language). */
   readonly forwardingLabel?: string;
 }
@@ -601,7 +603,7 @@ export function layoutTopology(model: TopologyModel, opts: LayoutOptions = {}): 
     it.y = Math.round(it.y);
   }
   const fixed = new Map([...(opts.previous ?? []), ...(opts.pinned ?? [])]);
-  if (fixed.size) applyFixed(ix, g, items, item, fixed, !!opts.previous?.size, sideOfPort, measure, fwd);
+  if (fixed.size) applyFixed(ix, g, items, item, fixed, new Set(opts.pinned?.keys() ?? []), !!opts.previous?.size, opts.settle !== false, sideOfPort, measure, fwd);
   return finish(items, item);
 }
 
@@ -632,14 +634,18 @@ const overlaps = (a: ItemGeom, b: ItemGeom, m: number) => a.x < b.x + b.w + m &&
  */
 function applyFixed(
   ix: Index, g: Graph, items: ItemGeom[], item: Map<string, ItemGeom>,
-  fixed: ReadonlyMap<string, { x: number; y: number }>, relative: boolean, sideOfPort: Map<string, Side>, measure: Measure, fwd: string,
+  fixed: ReadonlyMap<string, { x: number; y: number; w?: number; h?: number }>, pinned: ReadonlySet<string>, relative: boolean, settle: boolean, sideOfPort: Map<string, Side>, measure: Measure, fwd: string,
 ): void {
   const fresh = new Map(items.map((it) => [it.id, { x: it.x, y: it.y }]));
   const kept = items.filter((it) => fixed.has(it.id));
   const dx = kept.map((it) => fixed.get(it.id)!.x - it.x).sort((a, b) => a - b);
   const dy = kept.map((it) => fixed.get(it.id)!.y - it.y).sort((a, b) => a - b);
   const shift = { x: dx[dx.length >> 1] ?? 0, y: dy[dy.length >> 1] ?? 0 };
-  for (const it of kept) Object.assign(it, fixed.get(it.id));
+  for (const it of kept) {
+    const p = fixed.get(it.id)!;
+    it.x = p.x;
+    it.y = p.y;
+  }
   const moved = relative ? items.filter((it) => !fixed.has(it.id)) : [];
   for (const it of moved) {
     const nb = g.adj.get(it.id)!.find((n) => fixed.has(n));
@@ -678,6 +684,27 @@ function applyFixed(
     }
     it.x = Math.round(it.x);
     it.y = Math.round(it.y);
+  }
+  if (!relative || !settle) return;
+  // A new item, or one that grew (a namespace added), may now cover the ones below it: those move
+  // down, just enough (and may push others in turn); an item the user placed stays where it is.
+  const active = new Set(moved.map((it) => it.id));
+  for (const it of kept) {
+    const p = fixed.get(it.id)!;
+    if ((p.w !== undefined && it.w > p.w) || (p.h !== undefined && it.h > p.h)) active.add(it.id);
+  }
+  if (!active.size) return;
+  const order = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  for (let i = 1; i < order.length; i++) {
+    const it = order[i]!;
+    if (pinned.has(it.id)) continue;
+    for (let guard = 0; guard < order.length; guard++) {
+      let hit: ItemGeom | undefined;
+      for (let j = 0; j < i && !hit; j++) if (active.has(order[j]!.id) && overlaps(it, order[j]!, 8)) hit = order[j];
+      if (!hit) break;
+      it.y = hit.y + hit.h + M.gapY;
+      active.add(it.id);
+    }
   }
 }
 

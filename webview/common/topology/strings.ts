@@ -3,6 +3,7 @@ import type { Lang, Localized } from '../../../src/core/i18n';
 
 export const S = {
   diagram: { en: 'Topology of the lab {0}', ko: '실습 {0}의 토폴로지' },
+  roleDiagram: { en: 'network diagram', ko: '네트워크 그림' },
   diagramHelp: {
     en: 'Arrow keys move between nodes, Enter opens the declaration in the lab file, + and - zoom, 0 fits the drawing.',
     ko: '화살표 키로 노드 사이를 이동하고, Enter로 실습 파일의 선언을 엽니다. +와 -로 확대/축소하고, 0으로 전체를 맞춥니다.',

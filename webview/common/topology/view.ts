@@ -85,7 +85,7 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
   container.appendChild(root);
   const svgEl = document.createElementNS(SVG_NS, 'svg');
   root.appendChild(svgEl);
-  const svg = select(svgEl).attr('class', 'knt-topo-svg').attr('role', 'group').attr('aria-roledescription', 'diagram');
+  const svg = select(svgEl).attr('class', 'knt-topo-svg').attr('role', 'group');
   const help = select(root).append('p').attr('class', 'knt-sr-only').attr('id', `${id}-help`);
   svg.attr('aria-describedby', `${id}-help`);
   const viewport = svg.append('g').attr('class', 'knt-viewport');
@@ -259,6 +259,7 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
     });
     list.attr('aria-label', t(lang, 'nodeList'));
     list.selectAll('li').data(items).join('li').text((d) => d.text);
+    svg.attr('aria-roledescription', t(lang, 'roleDiagram'));
     svg.attr('aria-label', t(lang, 'diagram', model?.title ? (model.title[lang] ?? model.title.en) : model?.lab ?? ''));
     help.text(t(lang, 'diagramHelp'));
     const first = nodes()[0];
@@ -366,21 +367,28 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
       self.__moved = false;
       pinned.set(d.id, { x: d.x, y: d.y });
       // Ports turn towards their switches where they now are.
-      relayout(true);
+      relayout('moved');
       emitState();
     });
 
-  function positions(): Map<string, { x: number; y: number }> {
-    return new Map((layout?.items ?? []).map((it) => [it.id, { x: it.x, y: it.y }]));
+  function positions(): Map<string, { x: number; y: number; w: number; h: number }> {
+    return new Map((layout?.items ?? []).map((it) => [it.id, { x: it.x, y: it.y, w: it.w, h: it.h }]));
   }
 
-  function relayout(keep: boolean, fitFirst = false): void {
+  /**
+   * Lays out and draws the model: `fresh` (the first drawing: a fresh layout, the pinned items where
+   * the user put them), `edit` (a new model: everything stays, new items go near their neighbours,
+   * a grown item pushes down what it covers), `moved` (the user moved an item: ports turn to face
+   * their switches, nothing else moves).
+   */
+  function relayout(mode: 'fresh' | 'edit' | 'moved', fitFirst = false): void {
     if (!model) return;
     setFont();
     // The panel's size before the drawing is in the page (reading it later forces a layout of everything).
     const box = fitFirst ? size() : undefined;
+    const previous = mode !== 'fresh' && layout ? positions() : undefined;
     performance.mark('knetlab:topology:layout-start');
-    layout = layoutTopology(model, { measure, pinned, ...(keep && layout ? { previous: positions() } : {}), forwardingLabel: t(lang, 'forwarding') });
+    layout = layoutTopology(model, { measure, pinned, ...(previous ? { previous, settle: mode === 'edit' } : {}), forwardingLabel: t(lang, 'forwarding') });
     performance.measure('knetlab:topology:layout', 'knetlab:topology:layout-start');
     if (box) fit(box);
     performance.mark('knetlab:topology:render-start');
@@ -682,7 +690,7 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
     update(m) {
       const first = !model;
       model = m;
-      relayout(!first, first && !transform);
+      relayout(first ? 'fresh' : 'edit', first && !transform);
       if (first && searchText) applyClasses();
     },
     highlight(p, cur) {
@@ -709,7 +717,7 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
     setLang(l) {
       if (l === lang) return;
       lang = l;
-      if (model) relayout(true);
+      if (model) relayout('moved');
     },
     state: viewState,
     layout: () => layout,
