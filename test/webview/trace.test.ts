@@ -309,10 +309,10 @@ describe('trace panel (webview/trace) in Chromium', function () {
     const view = viewOf(f, 1);
     const p = await open(message(f, view));
     await p.page.waitForSelector('[role=option][aria-selected=true]');
-    // Tab order: the playback buttons first, then on to the selected row of the request list.
+    // Tab order: the new-trace form, the playback buttons, then on to the selected row of the request list.
     const order: string[] = [];
     await p.page.focus('body');
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 20; i++) {
       await p.page.keyboard.press('Tab');
       order.push(await p.page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName ?? ''));
     }
@@ -435,10 +435,47 @@ describe('trace panel (webview/trace) in Chromium', function () {
     await p.send({ type: 'busy', busy: false });
     await p.page.waitForSelector('vscode-progress-ring', { state: 'detached' });
     await p.send({ type: 'error', message: 'lab.yaml:3: bad indentation' });
-    assert.match((await p.page.textContent('[role=alert]')) ?? '', /The lab does not load: lab\.yaml:3: bad indentation/);
+    assert.match((await p.page.textContent('.status-line [role=alert]')) ?? '', /The lab does not load: lab\.yaml:3: bad indentation/);
     await p.send(message(f, viewOf(f, 0)));
-    await p.page.waitForFunction(() => !document.querySelector('[role=alert]'));
+    await p.page.waitForFunction(() => !document.querySelector('.status-line [role=alert]'));
     assert.deepEqual(await selected(p), { leg: 'request', index: 0 });
+    assert.deepEqual(p.errors, []);
+    await p.close();
+  });
+
+  it('traces another packet: the form starts from the trace shown, lists the lab\'s endpoints, and posts runTrace', async () => {
+    const f = fixture('05-network-namespaces (solved)');
+    const i = f.traces.findIndex((t) => t.title === 'host1/red -> 192.168.15.3 tcp/8080');
+    const p = await open(message(f, viewOf(f, i)));
+    await p.page.waitForSelector('#trace-form');
+    const value = (sel: string) => p.page.evaluate((s) => (document.querySelector(s) as HTMLElement & { value: string }).value, sel);
+    assert.equal(await value('#trace-from'), 'host1/red');
+    assert.equal(await value('#trace-to'), '192.168.15.3');
+    assert.equal(await value('#trace-proto'), 'tcp');
+    assert.equal(await value('#trace-port'), '8080');
+    const options = await p.page.$$eval('#trace-from vscode-option', (os) => os.map((o) => o.getAttribute('value')));
+    assert.deepEqual(options, ['host1', 'host1/red', 'host1/blue', 'host1/green', 'host2']);
+    // The same packet again: one click.
+    await p.page.click('#trace-run');
+    assert.deepEqual((await p.waitForPost('runTrace')).args, { from: 'host1/red', to: '192.168.15.3', proto: 'tcp', port: 8080 });
+    // Another one: ICMP needs no port; a bad address is refused in words.
+    const set = (sel: string, v: string) => p.page.evaluate(([s, x]) => {
+      const el = document.querySelector(s!) as HTMLElement & { value: string };
+      el.value = x!;
+      el.dispatchEvent(new Event('change'));
+    }, [sel, v] as const);
+    await set('#trace-from', 'host2');
+    await set('#trace-proto', 'icmp');
+    assert.equal(await p.page.isHidden('#trace-port'), true);
+    await set('#trace-to', '192.168.15.x');
+    await p.page.click('#trace-run');
+    assert.equal(await p.page.textContent('#trace-form-error'), 'Give the destination as an IP address.');
+    await set('#trace-to', '192.168.1.2');
+    await p.page.click('#trace-run');
+    await p.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'runTrace').length === 2);
+    const posted = (await p.posted()).filter((m) => m.type === 'runTrace');
+    assert.deepEqual(posted[1], { type: 'runTrace', args: { from: 'host2', to: '192.168.1.2', proto: 'icmp' } });
+    assert.equal(await p.page.textContent('#trace-form-error'), '');
     assert.deepEqual(p.errors, []);
     await p.close();
   });

@@ -12,6 +12,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '../common/topology/topology.css';
 import './style.css';
 import type { SourceRange } from '../../src/core/diag';
@@ -23,6 +24,7 @@ import { bootstrap, getState, onMessage, post, setState } from '../common/host';
 import { fill, h, icon } from './dom';
 import { revealButton, renderDetail } from './detail';
 import { EventLists, StepsTable } from './events';
+import { TraceForm } from './form';
 import { Player, SPEEDS } from './player';
 import { STAGES, t, tl, VERDICTS } from './strings';
 import { createTopologyView, type TopologyView } from '../common/topology';
@@ -47,6 +49,7 @@ class TracePanel {
   private readonly player: Player;
   private readonly lists: EventLists;
   private readonly table = new StepsTable();
+  private readonly form = new TraceForm((args) => post({ type: 'runTrace', args }));
   private topo?: TopologyView;
   /** The drawing's pan, zoom and moved nodes (saved with the panel's state). */
   private topoState: TopologyViewState | undefined;
@@ -111,7 +114,7 @@ class TracePanel {
     this.eventsEl.append(this.lists.el, this.table.wrap);
     fill(
       root,
-      h('header', { class: 'top' }, this.titleEl, this.verdictEl, this.branchesEl, this.statusEl),
+      h('header', { class: 'top' }, h('div', { class: 'top-row' }, this.titleEl, this.form.el), this.verdictEl, this.branchesEl, this.statusEl),
       this.controlsEl,
       h('div', { class: 'body' }, this.topoEl, this.detailEl),
       this.eventsEl,
@@ -226,6 +229,7 @@ class TracePanel {
     );
     this.verdictEl.className = `verdict ${tr.replied ? 'ok' : 'fail'}`;
     this.renderBranches();
+    this.form.set(lang, this.model, tr);
     this.lists.render(lang, tr);
     this.table.render(lang, v.title, tr);
     this.player.load(stepOrder(tr), at);
@@ -388,6 +392,7 @@ class TracePanel {
     this.eventsEl.setAttribute('aria-label', t(lang, 'what'));
     this.emptyEl.textContent = t(lang, 'waiting');
     this.topo?.setLang(lang);
+    this.form.set(lang, this.model, this.shown?.trace);
   }
 
   private save(): void {

@@ -83,6 +83,15 @@ export const S = {
   branches: { en: 'Where the trace splits', ko: '추적이 갈라지는 곳' },
   branchMain: { en: 'This trace', ko: '이 추적' },
   busy: { en: 'Working…', ko: '작업 중…' },
+  newTrace: { en: 'Trace a packet:', ko: '패킷 추적:' },
+  from: { en: 'From (host or host/namespace)', ko: '출발지 (호스트 또는 호스트/네임스페이스)' },
+  to: { en: 'To (an IP address)', ko: '목적지 (IP 주소)' },
+  toPlaceholder: { en: 'IP address', ko: 'IP 주소' },
+  proto: { en: 'Protocol', ko: '프로토콜' },
+  traceRun: { en: 'Trace', ko: '추적' },
+  needFrom: { en: 'Pick where the packet starts.', ko: '패킷이 출발할 곳을 고르세요.' },
+  needTo: { en: 'Give the destination as an IP address.', ko: '목적지를 IP 주소로 입력하세요.' },
+  needPort: { en: 'The port is a whole number from 1 to 65535.', ko: '포트는 1부터 65535 사이의 정수입니다.' },
   error: { en: 'The lab does not load', ko: '실습이 로드되지 않습니다' },
 } as const satisfies Record<string, Localized>;
 
