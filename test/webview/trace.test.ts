@@ -10,7 +10,7 @@ import type { Lang } from '../../src/core/i18n';
 import type { TraceResult } from '../../src/core/sim/trace';
 import { pathOf, traceView } from '../../src/core/view/trace';
 import type { TraceView } from '../../src/core/view/types';
-import type { HostMessage } from '../../src/protocol/panels';
+import type { HostMessage, PanelState } from '../../src/protocol/panels';
 import { launch, openPanel, type OpenOptions, type PanelHandle } from './harness';
 import { STAGES, VERDICTS } from '../../webview/trace/strings';
 import { type LabFixture, labFixtures } from './trace-labs';
@@ -60,6 +60,16 @@ async function topoHighlight(p: PanelHandle): Promise<{ current: string[]; path:
       currentLink: ids('#topology path.knt-link.knt-current'),
     };
   });
+}
+
+/** The panel's saved state once it satisfies `ok` (the panel saves at most every few hundred ms). */
+async function stateWhen(p: PanelHandle, ok: (s: PanelState | undefined) => boolean): Promise<PanelState | undefined> {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const s = await p.state();
+    if (ok(s) || Date.now() > until) return s;
+    await p.page.waitForTimeout(50);
+  }
 }
 
 function expectedRows(tr: TraceResult, leg: 'request' | 'reply', lang: Lang): string[][] {
@@ -177,7 +187,7 @@ describe('trace panel (webview/trace) in Chromium', function () {
       s.value = '4';
       s.dispatchEvent(new Event('change'));
     });
-    assert.equal((await p.state())?.trace?.speed, 4);
+    assert.equal((await stateWhen(p, (st) => st?.trace?.speed === 4))?.trace?.speed, 4);
     await p.page.click('#btn-play');
     assert.equal(await p.page.getAttribute('#btn-play', 'aria-pressed'), 'true');
     assert.equal(await p.page.getAttribute('#btn-play', 'aria-label'), 'Pause (Space)');
@@ -292,11 +302,11 @@ describe('trace panel (webview/trace) in Chromium', function () {
     await p.page.waitForFunction((n) => document.querySelectorAll('#events-request [role=option]').length === n, other.trace.request.steps.length);
     assert.deepEqual(await rows(p, 'request'), expectedRows(other.trace, 'request', 'en'));
     assert.equal(await p.page.textContent('#reason'), other.trace.reason.en);
-    assert.equal((await p.state())?.trace?.branch, 0);
+    assert.equal((await stateWhen(p, (st) => st?.trace?.branch === 0))?.trace?.branch, 0);
     // And back.
     await p.page.click('#branches vscode-radio[data-branch="-1"]');
     await p.page.waitForFunction((n) => document.querySelectorAll('#events-request [role=option]').length === n, main.trace.request.steps.length);
-    assert.equal((await p.state())?.trace?.branch, undefined);
+    assert.equal((await stateWhen(p, (st) => st?.trace?.branch === undefined))?.trace?.branch, undefined);
     // A trace without branches shows no selector.
     await p.send(message(f, viewOf(f, 0)));
     await p.page.waitForSelector('#branches[hidden]', { state: 'attached' });
@@ -397,7 +407,7 @@ describe('trace panel (webview/trace) in Chromium', function () {
       s.value = '2';
       s.dispatchEvent(new Event('change'));
     });
-    const saved = await p.state();
+    const saved = await stateWhen(p, (st) => st?.trace?.speed === 2 && st.trace.step === 4);
     assert.equal(saved?.kind, 'trace');
     assert.deepEqual(saved?.trace, { leg: 'reply', step: 4, speed: 2 });
     assert.equal(saved?.last?.type, 'trace');

@@ -34,6 +34,8 @@ type TraceMessage = Extract<HostMessage, { type: 'trace' }>;
 /** Elements where keys have their own meaning: the panel's shortcuts leave them alone. */
 const OWN_KEYS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'VSCODE-TEXTFIELD', 'VSCODE-TEXTAREA', 'VSCODE-SINGLE-SELECT', 'VSCODE-RADIO', 'VSCODE-RADIO-GROUP', 'VSCODE-OPTION']);
 const BUTTONS = new Set(['BUTTON', 'VSCODE-BUTTON']);
+/** How often, at most, the view state is saved. */
+const SAVE_MS = 300;
 
 class TracePanel {
   private lang: Lang = 'en';
@@ -45,6 +47,7 @@ class TracePanel {
   private shown?: TraceView;
   private branch: number | undefined;
   private tableShown = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly player: Player;
   private readonly lists: EventLists;
@@ -395,7 +398,19 @@ class TracePanel {
     this.form.set(lang, this.model, this.shown?.trace);
   }
 
+  /**
+   * Saves the view state, at most every SAVE_MS: the state holds the last message (the topology and
+   * the trace, large for a large lab), so stepping and playing do not serialise it at every step.
+   */
   private save(): void {
+    if (this.saveTimer !== undefined) return;
+    this.saveTimer = setTimeout(() => this.flush(), SAVE_MS);
+  }
+
+  /** Saves now (and when the page goes away). */
+  flush(): void {
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     const ref = this.player.current;
     const state: PanelState = {
       kind: 'trace',
@@ -418,6 +433,7 @@ function start(): void {
   if (saved?.kind === 'trace') panel.restoreTopology(saved.topology);
   if (first) panel.handle(first, restore);
   onMessage((m) => panel.handle(m));
+  window.addEventListener('pagehide', () => panel.flush());
   post({ type: 'ready' });
 }
 
