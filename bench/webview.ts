@@ -203,13 +203,21 @@ export function topologyReport(b: TopologyBench | undefined): string[] {
   ];
 }
 
-/** The benchmark's rows, printed (bench/run.ts calls this last). */
+/** The panels' rows (topology, then trace), printed (bench/run.ts calls this last). */
 export async function printWebviewBench(): Promise<void> {
   console.log('');
   try {
     for (const l of topologyReport(await benchTopologyLayout())) console.log(l);
   } catch (e) {
     console.log(`  topology panel: failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
+  // The trace panel after the topology panel (one browser at a time, so neither skews the other).
+  try {
+    const { benchTraceRender, traceRenderReport } = await import('./webview-trace');
+    for (const l of traceRenderReport(await benchTraceRender())) console.log(l);
+  } catch (e) {
+    console.log(`  trace panel: failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;
   }
 }
