@@ -395,5 +395,21 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
         if (body !== 'vscode-dark') await screenshot(page, `panel-trace-${body.replace('vscode-', '')}`);
       }
     });
+
+    it('brings the panels back after a reload (their serializers), redrawn from the lab', async () => {
+      await page.reload();
+      await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+      // The lab and trace panels were open, each the visible tab of its group: both come back.
+      const trace = await panelFrame('trace');
+      await trace.locator('[role="listbox"][data-leg="request"] [role="option"]').first().waitFor({ timeout: 30_000 });
+      await trace.locator('svg .knt-node.knt-on-path[data-id="h:a"]').first().waitFor({ timeout: 30_000 });
+      const lab = await panelFrame('lab');
+      await lab.locator('vscode-collapsible[data-exercise="return-route"]').waitFor({ timeout: 30_000 });
+      // It showed a grade: it shows one again (the lab graded as it is now).
+      await lab.locator('vscode-collapsible[data-exercise="a-reaches-c"].state-failed').waitFor({ timeout: 30_000 });
+      const tab = page.locator('.tabs-container .tab', { hasText: 'Trace: a → 192.168.4.10' });
+      assert.equal(await tab.count(), 1, 'the trace panel keeps its title');
+      await screenshot(page, 'panels-restored');
+    });
   });
 });

@@ -40,10 +40,16 @@ function addPanelBundles(): void {
   }
 }
 
+/** The workspace's state (a Memento), kept across activations when a test passes the same one. */
+function memento(): { get<T>(k: string): T | undefined; update(k: string, v: unknown): Promise<void>; data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return { data, get: <T>(k: string) => data.get(k) as T | undefined, update: async (k, v) => void data.set(k, JSON.parse(JSON.stringify(v))) };
+}
+
 let api: Api | undefined;
-function start(withBundles = true): Api {
+function start(withBundles = true, workspaceState?: ReturnType<typeof memento>): Api {
   if (withBundles) addPanelBundles();
-  const context = { subscriptions: [], extensionUri: fake.Uri.file('/ext') } as unknown as ExtensionContext;
+  const context = { subscriptions: [], extensionUri: fake.Uri.file('/ext'), ...(workspaceState ? { workspaceState } : {}) } as unknown as ExtensionContext;
   api = activate(context);
   return api;
 }
@@ -393,6 +399,41 @@ describe('panels (fake vscode)', () => {
       assert.equal(m.type, 'trace');
       assert.equal(m.type === 'trace' && m.view.title, 'a -> 192.168.2.10 icmp');
       assert.equal(panel.title, 'Trace: a → 192.168.2.10');
+    });
+
+    it('grades a restored lab panel that showed a grade, and keeps the hints revealed before the reload', async () => {
+      addLab('02-gateway');
+      const state = memento();
+      start(true, state);
+      await fake.commands.executeCommand('knetlab.openLab', labUri());
+      const p = panelOf(VIEW_TYPES.lab);
+      for (let i = 1; i <= 2; i++) {
+        const before = p.webview.posted.length;
+        p.webview.send({ type: 'grade' });
+        await until(() => p.webview.posted.length > before && posted(p, 'busy').length === 2 * i && shown(p).type === 'lab', `grade ${i}`);
+      }
+      const last = shown(p);
+      assert.ok(last.type === 'lab' && last.view.exercises[0]!.hints.length === 2);
+      // Reload: a new extension host, the same workspace state; VS Code restores the panel.
+      api!.ctx.dispose();
+      fake.webviewPanels.length = 0;
+      start(true, state);
+      const panel = new fake.FakeWebviewPanel(VIEW_TYPES.lab, 'old', 1, {});
+      await fake.serializers.get(VIEW_TYPES.lab)!.deserializeWebviewPanel(panel, { kind: 'lab', labDir: 'file:///ws/labs/02-gateway', last });
+      const again = await until(() => {
+        const m = posted(panel, 'lab').at(-1);
+        return m?.type === 'lab' && m.view.score !== undefined ? m : undefined;
+      }, 'the restored panel graded');
+      assert.ok(again.type === 'lab' && again.view.exercises[0]!.hints.length === 2, 'both hints still shown');
+      // Saved state that is not ours is ignored.
+      api!.ctx.dispose();
+      const bad = memento();
+      bad.data.set('knetlab.panels.failedAttempts', { 'file:///ws/labs/02-gateway': { 'r-on-lan3': 'x', 'c-default-gateway': -1 }, other: 5 });
+      start(true, bad);
+      await fake.commands.executeCommand('knetlab.gradeLab', labUri());
+      await fake.commands.executeCommand('knetlab.openLab', labUri());
+      const m = shown(fake.webviewPanels.at(-1)!);
+      assert.ok(m.type === 'lab' && m.view.exercises[0]!.hints.length === 1);
     });
 
     it('closes a restored panel whose lab is gone or whose state is not ours', async () => {

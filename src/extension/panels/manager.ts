@@ -71,14 +71,18 @@ const key = (kind: PanelKind, dir: vscode.Uri) => `${kind} ${dir.toString()}`;
 export class PanelManager implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly labs = new Map<string, LabState>();
-  /** Failed attempts of each exercise in this session, by lab folder: one more hint after each. */
-  private readonly failures = new Map<string, Map<string, number>>();
+  /**
+   * Failed attempts of each exercise, by lab folder: one more hint is revealed after each. Kept in
+   * the workspace's state, so that a reload does not hide the hints a student has seen.
+   */
+  private readonly failures: Map<string, Map<string, number>>;
   private readonly subscriptions: vscode.Disposable[] = [];
   private views: Promise<Views> | undefined;
   private lang;
 
   constructor(private readonly ctx: Ctx) {
     this.lang = ctx.lang;
+    this.failures = loadFailures(ctx.extension.workspaceState?.get<unknown>(FAILURES_KEY));
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.fileChanged(e.document.uri, EDIT_DEBOUNCE_MS);
@@ -174,6 +178,10 @@ export class PanelManager implements vscode.Disposable {
     panel.title = this.title(kind, dir, trace);
     const entry = this.adopt(kind, dir, panel, trace);
     this.render(entry, this.messageFor(entry, await this.load(dir)));
+    // A lab panel that showed a grade shows one again: the lab's files graded as they are now.
+    if (kind === 'lab' && s.last?.type === 'lab' && typeof s.last.view?.score === 'number' && !this.ctx.grades.get(dir)) {
+      void gradeDir(this.ctx, dir).catch((e) => this.failed('grade', e));
+    }
   }
 
   private adopt(kind: PanelKind, dir: vscode.Uri, panel: vscode.WebviewPanel, trace?: TraceArgsView): Entry {
@@ -332,8 +340,9 @@ export class PanelManager implements vscode.Disposable {
     this.failures.set(dir.toString(), counts);
     for (const e of graded.grade.exercises) {
       if (exercise !== undefined && e.id !== exercise) continue;
-      if (!e.passed) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
+      if (!e.passed) counts.set(e.id, Math.min(MAX_ATTEMPTS, (counts.get(e.id) ?? 0) + 1));
     }
+    void Promise.resolve(this.ctx.extension.workspaceState?.update(FAILURES_KEY, saveFailures(this.failures))).catch(() => undefined);
     void vscode.window.setStatusBarMessage(vscode.l10n.t('knetlab: {0} scored {1}', shownPath(dir), scoreText(graded.grade)), 5000);
     await this.refresh(dir);
   }
@@ -503,6 +512,29 @@ export class PanelManager implements vscode.Disposable {
     this.labs.clear();
     for (const s of this.subscriptions.splice(0)) s.dispose();
   }
+}
+
+const FAILURES_KEY = 'knetlab.panels.failedAttempts';
+/** More failed attempts than this reveal nothing more (no lab has this many hints). */
+const MAX_ATTEMPTS = 100;
+
+/** The failed attempts saved in the workspace's state (checked: it is only data). */
+function loadFailures(saved: unknown): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  if (!saved || typeof saved !== 'object') return out;
+  for (const [dir, counts] of Object.entries(saved as Record<string, unknown>)) {
+    if (!counts || typeof counts !== 'object') continue;
+    const m = new Map<string, number>();
+    for (const [ex, n] of Object.entries(counts as Record<string, unknown>)) {
+      if (typeof n === 'number' && Number.isInteger(n) && n > 0) m.set(ex, Math.min(MAX_ATTEMPTS, n));
+    }
+    out.set(dir, m);
+  }
+  return out;
+}
+
+function saveFailures(failures: ReadonlyMap<string, ReadonlyMap<string, number>>): Record<string, Record<string, number>> {
+  return Object.fromEntries([...failures].map(([dir, m]) => [dir, Object.fromEntries(m)]));
 }
 
 function parseUri(s: string): vscode.Uri | undefined {
