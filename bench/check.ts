@@ -1,7 +1,8 @@
 /**
  * Issue 3's figures: checking a generated 5,000-line lab (target < 50 ms), side by side with
  * yaml-language-server validating the same text against the same JSON schema; and grading the
- * whole bundled course (target < 1 s).
+ * whole bundled course (target < 1 s). Then the editor's case: checking a lab again after one
+ * keystroke in a run block, through the incremental checker (target < 50 ms).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,6 +87,73 @@ export async function benchCheck(core: Core, runs = 9): Promise<CheckFigures> {
     ylsDiagnostics = d.length;
   }
   return { lines, knetlabMs: median(ours), ylsMs: median(theirs), ylsDiagnostics, knetlabDiagnostics };
+}
+
+export interface KeystrokeFigures {
+  readonly lines: number;
+  /** Median of a full checkLab of the lab. */
+  readonly fullMs: number;
+  /** Median of the incremental checker's check after one keystroke. */
+  readonly keystrokeMs: number;
+  readonly keystrokes: number;
+  /** Keystrokes whose check patched the previous parse (the others parsed in full). */
+  readonly fastPath: number;
+  /** Whether every checked keystroke gave exactly checkLab's diagnostics (a sample of them is compared). */
+  readonly same: boolean;
+}
+
+/**
+ * A student typing in the run blocks of a generated lab: at `keystrokes` places spread over the
+ * file (in the middle of a command, at its end, at its start), one keystroke each: a character,
+ * a backspace, or Enter with the line's indentation. Each is checked by one incremental checker,
+ * as the editor does; the figure is the median time of those checks.
+ */
+export function benchKeystroke(core: Core, lines: number, keystrokes = 120): KeystrokeFigures {
+  let text = generateCheckLab(lines);
+  const opts = { file: 'bench/check-lab.yaml' };
+  const full: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    core.checkLab(text, opts);
+    if (i >= 2) full.push(performance.now() - t0);
+  }
+  const inc = new core.IncrementalLabChecker();
+  inc.check(text, opts);
+  const times: number[] = [];
+  let fastPath = 0;
+  let same = true;
+  for (let k = 0; k < keystrokes; k++) {
+    // The k-th place: a run line spread over the file, a column in it.
+    const places = runLines(text);
+    const line = places[Math.floor(((k * 0.618034) % 1) * places.length)]!;
+    const col = [(line.end - line.start) >> 1, line.end - line.start, 0, 4][k % 4]!;
+    const at = line.start + col;
+    const kind = k % 10;
+    if (kind === 7) text = text.slice(0, at) + '\n' + ' '.repeat(line.indent) + text.slice(at);
+    else if (kind === 8 && col > 1) text = text.slice(0, at - 1) + text.slice(at);
+    else text = text.slice(0, at) + 'x1 '[k % 3] + text.slice(at);
+    const t0 = performance.now();
+    const d = inc.check(text, opts);
+    times.push(performance.now() - t0);
+    if (inc.lastPath === 'incremental') fastPath++;
+    if (k % 15 === 0 && JSON.stringify(d) !== JSON.stringify(core.checkLab(text, opts))) same = false;
+  }
+  return { lines: generateCheckLab(lines).split('\n').length - 1, fullMs: median(full), keystrokeMs: median(times), keystrokes, fastPath, same };
+}
+
+/** The commands of the lab's run blocks: where each starts (after its indentation) and ends. */
+function runLines(text: string): { start: number; end: number; indent: number }[] {
+  const out: { start: number; end: number; indent: number }[] = [];
+  let inRun = false;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (inRun && indent < 6 && line.trim()) inRun = false;
+    if (inRun && line.trim()) out.push({ start: at + indent, end: at + line.length, indent });
+    if (line === '    run: |') inRun = true;
+    at += line.length + 1;
+  }
+  return out;
 }
 
 /** Median time to grade every lab of the bundled course (labs/course.yaml), solutions applied. */

@@ -6,9 +6,9 @@ import { checkEndpoints } from './lab/endpoints';
 import { validateCheck } from './grade/grade';
 import { declaresVariables, instantiateLab } from './grade/variant';
 import type { Lab } from './lab/types';
-import { loadLab, type LoadOptions, type LoadResult } from './lab/load';
+import { loadLab, loadParsed, type LoadOptions, type LoadResult, type ParsedLabText } from './lab/load';
 import { lintWorld } from './lab/lint';
-import { buildWorld } from './sim/build';
+import { buildWorld, type HostBuildCache } from './sim/build';
 
 /**
  * A lab's text as a student's machine sees it: a template lab (one with `variables:`) is drawn
@@ -22,8 +22,13 @@ export function instantiateText(text: string, file: string, student = ''): { tex
 
 /** loadLab, after drawing a template lab's variables for `student`. */
 export function loadLabFor(text: string, opts: LoadOptions & { readonly student?: string }): LoadResult {
+  return loadLabWith(undefined, text, opts);
+}
+
+/** loadLabFor, the YAML parsed by `parse` (the incremental parser) instead of from scratch. */
+export function loadLabWith(parse: ((text: string) => ParsedLabText) | undefined, text: string, opts: LoadOptions & { readonly student?: string }): LoadResult {
   const inst = instantiateText(text, opts.file, opts.student);
-  const loaded = loadLab(inst.text, opts);
+  const loaded = parse ? loadParsed(() => parse(inst.text), opts) : loadLab(inst.text, opts);
   return inst.diagnostics.length ? { ...loaded, diagnostics: [...inst.diagnostics, ...loaded.diagnostics] } : loaded;
 }
 
@@ -80,9 +85,13 @@ function namespaceDiagnostics(lab: Lab, world: World): Diagnostic[] {
  * checks, the errors of its `run` lines, then the lints.
  */
 export function checkLab(text: string, opts: LoadOptions & { readonly student?: string }): Diagnostic[] {
-  const loaded = loadLabFor(text, opts);
+  return checkLoaded(loadLabFor(text, opts));
+}
+
+/** checkLab's second half: everything after loading (the hosts built through `hosts`, when given). */
+export function checkLoaded(loaded: LoadResult, hosts?: HostBuildCache): Diagnostic[] {
   if (!loaded.lab) return loaded.diagnostics;
-  const built = buildWorld(loaded.lab);
+  const built = buildWorld(loaded.lab, hosts);
   return [
     ...loaded.diagnostics,
     ...exerciseDiagnostics(loaded.lab, loaded.diagnostics),

@@ -3,7 +3,7 @@
  * Never throws: every problem becomes a diagnostic at its line and column. A `run:` block is cut
  * into lines, each with its own place inside the block.
  */
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Pair, Scalar, YAMLMap } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Pair, Scalar, YAMLMap } from 'yaml';
 import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../diag';
 import { type Localized, loc } from '../i18n';
 import { MAC_RE, normaliseMac } from '../net/addr';
@@ -249,8 +249,20 @@ function scalarLines(rd: Reader, node: Scalar): RunLine[] {
 const SERVE_RE = /^(?:([^:\s/]+):)?(tcp|udp)\/([0-9]{1,5})$/;
 
 export function loadLab(text: string, opts: LoadOptions): LoadResult {
+  return guarded(opts, () => loadParsedUnsafe(parseLabText(text), opts));
+}
+
+/**
+ * loadLab on a text parsed already, by parseLabText or by the incremental parser (given as a
+ * function, so that a parser that throws is caught too). Never throws.
+ */
+export function loadParsed(parsed: ParsedLabText | (() => ParsedLabText), opts: LoadOptions): LoadResult {
+  return guarded(opts, () => loadParsedUnsafe(typeof parsed === 'function' ? parsed() : parsed, opts));
+}
+
+function guarded(opts: LoadOptions, load: () => LoadResult): LoadResult {
   try {
-    return loadLabUnsafe(text, opts);
+    return load();
   } catch (e) {
     // A bug of ours must still not throw out of the core.
     return {
@@ -274,7 +286,7 @@ export function loadLab(text: string, opts: LoadOptions): LoadResult {
 const MAX_FLOW_DEPTH = 100;
 
 /** The offset where `[`/`{` nesting (outside quotes and comments) first gets deeper than the limit. */
-function tooDeep(text: string): number | undefined {
+export function tooDeep(text: string): number | undefined {
   let depth = 0;
   let quote = '';
   for (let i = 0; i < text.length; i++) {
@@ -294,16 +306,39 @@ function tooDeep(text: string): number | undefined {
   return undefined;
 }
 
-function loadLabUnsafe(text: string, opts: LoadOptions): LoadResult {
+/** The options every lab text is parsed with (the incremental parser parses its pieces with them too). */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+/** A lab file's text read as YAML, with the line index its positions are read through. */
+export interface ParsedLabText {
+  readonly text: string;
+  readonly lineCounter: LineCounter;
+  /** The document; absent when brackets nest too deep to parse (`deep`). */
+  readonly doc?: Document.Parsed;
+  /** The offset where brackets first nest deeper than the YAML parser can take. */
+  readonly deep?: number;
+}
+
+/** Parses a lab file's text (the first half of loadLab; loadParsed is the second). */
+export function parseLabText(text: string): ParsedLabText {
   const lineCounter = new LineCounter();
   const deep = tooDeep(text);
   if (deep !== undefined) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    return { text, lineCounter, deep };
+  }
+  const doc = parseDocument(text, { lineCounter, ...YAML_OPTIONS });
+  return { text, lineCounter, doc };
+}
+
+function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult {
+  const { text, lineCounter, doc, deep } = parsed;
+  if (deep !== undefined || !doc) {
     const rd0 = new Reader(opts.file, text, lineCounter);
-    rd0.error('yaml-syntax', rd0.range(deep, deep + 1), loc(`YAML: brackets nested more than ${MAX_FLOW_DEPTH} deep.`, `YAML 오류: 괄호가 ${MAX_FLOW_DEPTH}단계보다 깊게 중첩되었습니다.`));
+    const at = deep ?? 0;
+    rd0.error('yaml-syntax', rd0.range(at, at + 1), loc(`YAML: brackets nested more than ${MAX_FLOW_DEPTH} deep.`, `YAML 오류: 괄호가 ${MAX_FLOW_DEPTH}단계보다 깊게 중첩되었습니다.`));
     return { diagnostics: rd0.diagnostics };
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const rd = new Reader(opts.file, text, lineCounter);
   for (const e of doc.errors) {
     const [a, b] = e.pos;

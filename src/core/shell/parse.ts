@@ -261,8 +261,26 @@ function isAssignment(w: Word): boolean {
   return !!first && first.kind === 'lit' && !first.quoted && /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.text);
 }
 
+/**
+ * Lines read lately, by text: a lab is checked again on every keystroke, and all its run lines but
+ * one are the same as the last time. The parse is a function of the text alone and nothing
+ * changes a parsed line (its types are read-only), so a line read before is given again.
+ */
+const parsedLines = new Map<string, ParsedLine>();
+/** Enough for the run lines of a very large lab; past it the memory starts afresh. */
+const PARSED_LINES_MAX = 20_000;
+
 /** Reads a line of sh. Never throws. */
 export function parseLine(line: string): ParsedLine {
+  const known = parsedLines.get(line);
+  if (known) return known;
+  const parsed = parseLineNow(line);
+  if (parsedLines.size >= PARSED_LINES_MAX) parsedLines.clear();
+  parsedLines.set(line, parsed);
+  return parsed;
+}
+
+function parseLineNow(line: string): ParsedLine {
   try {
     return parseTokens(line);
   } catch (e) {

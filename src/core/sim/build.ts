@@ -5,10 +5,10 @@
  */
 import type { Diagnostic, SourceRange } from '../diag';
 import { loc } from '../i18n';
-import type { Lab } from '../lab/types';
+import type { HostSpec, Lab } from '../lab/types';
 import { runLine } from '../commands/run';
 import { addHost, addLink, createWorld, setLinkUp } from './kernel';
-import { ROOT_NS, type World } from './model';
+import { type Host, ROOT_NS, type World } from './model';
 
 export interface RunLineResult {
   readonly host: string;
@@ -25,13 +25,84 @@ export interface BuildResult {
   readonly runs: RunLineResult[];
 }
 
-/** Builds the simulated machines of a lab and runs every host's `run` lines in order. */
-export function buildWorld(lab: Lab): BuildResult {
+/**
+ * What a host's build left: the host, and what its run lines printed and got wrong. A host's
+ * commands see only that host (the command context's world is never read during a build), so
+ * a host built from the same spec is the same host whatever the rest of the lab is.
+ */
+interface HostBuild {
+  readonly spec: HostSpec;
+  readonly host: Host;
+  readonly runs: RunLineResult[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * The hosts of the last build of one lab file, for the next build to take again the hosts whose
+ * spec (interfaces, files, sockets, run lines, and every place) has not changed: see
+ * IncrementalLabChecker. The worlds built with one cache share those hosts: nothing may change
+ * them after the build (checkLab only reads them).
+ */
+export class HostBuildCache {
+  private builds = new Map<string, HostBuild>();
+
+  /** The build of a host with exactly this spec, if the last build had one. */
+  get(spec: HostSpec): HostBuild | undefined {
+    const b = this.builds.get(spec.name);
+    return b && samePlain(b.spec, spec) ? b : undefined;
+  }
+
+  /** Keeps exactly these builds, the last build's hosts. */
+  replace(builds: readonly HostBuild[]): void {
+    this.builds = new Map(builds.map((b) => [b.spec.name, b]));
+  }
+
+  clear(): void {
+    this.builds.clear();
+  }
+}
+
+/** Deep equality of plain data (what a Lab is made of: objects, arrays, strings, numbers...). */
+function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
+    if (!Object.prototype.hasOwnProperty.call(y, k) || !samePlain(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) if (Object.prototype.hasOwnProperty.call(y, k)) n--;
+  return n === 0;
+}
+
+/**
+ * Builds the simulated machines of a lab and runs every host's `run` lines in order. With a
+ * cache, hosts whose spec is the same as in the cache's last build are taken from it instead of
+ * being built again (the result is the same).
+ */
+export function buildWorld(lab: Lab, cache?: HostBuildCache): BuildResult {
   const world = createWorld();
-  const diagnostics: Diagnostic[] = [];
-  const runs: RunLineResult[] = [];
   for (const sw of lab.switches) world.switches.set(sw.name, sw.range);
+  // Two hosts of one name would share one world entry: no reuse then.
+  const reuse = cache && new Set(lab.hosts.map((h) => h.name)).size === lab.hosts.length ? cache : undefined;
+  const builds: HostBuild[] = [];
+  const fresh: HostBuild[] = [];
   for (const spec of lab.hosts) {
+    const known = reuse?.get(spec);
+    if (known) {
+      world.hosts.set(spec.name, known.host);
+      builds.push(known);
+      continue;
+    }
     const host = addHost(world, spec.name, spec.range);
     const root = host.netns.get(ROOT_NS)!;
     for (const ifs of spec.interfaces) {
@@ -40,53 +111,61 @@ export function buildWorld(lab: Lab): BuildResult {
     }
     for (const f of spec.files) host.files.set(f.path, f.content);
     for (const s of spec.serve) host.sockets.push({ proto: s.proto, port: s.port, netns: s.netns, origin: s.range });
+    const b: HostBuild = { spec, host, runs: [], diagnostics: [] };
+    builds.push(b);
+    fresh.push(b);
   }
-  for (const spec of lab.hosts) {
-    const host = world.hosts.get(spec.name)!;
-    for (const line of spec.run) {
-      let res: ReturnType<typeof runLine>;
-      host.runOrigin = line.range;
-      try {
-        res = runLine({ world, host, netns: host.netns.get(ROOT_NS)! }, line.text);
-      } catch (e) {
-        res = { stdout: '', stderr: `knetlab: internal error: ${String(e)}\n`, status: 70 };
-      } finally {
-        host.runOrigin = undefined;
-      }
-      runs.push({ host: spec.name, range: line.range, command: line.text, stdout: res.stdout, stderr: res.stderr, status: res.status });
-      const at = placeInLine(line.range, line.text, res.column);
-      const err = res.stderr.trim();
-      if (res.notSimulated) {
-        diagnostics.push({
-          ...at,
-          severity: 'warning',
-          code: 'command-not-simulated',
-          message: loc(
-            `${spec.name}: "${res.notSimulated.command}" is not simulated; this line has no effect in the simulator.${err ? ` (${err})` : ''}`,
-            `${spec.name}: "${res.notSimulated.command}"은(는) 시뮬레이션하지 않습니다. 이 줄은 시뮬레이터에서 효과가 없습니다.${err ? ` (${err})` : ''}`,
-          ),
-        });
-      } else if (res.status !== 0 && /^sh: 1: Syntax error/.test(err)) {
-        diagnostics.push({
-          ...at,
-          severity: 'error',
-          code: 'shell-syntax',
-          message: loc(`${spec.name}: the shell cannot read this line: ${err}`, `${spec.name}: 셸이 이 줄을 읽을 수 없습니다: ${err}`),
-        });
-      } else if (res.status !== 0) {
-        diagnostics.push({
-          ...at,
-          severity: 'error',
-          code: 'command-failed',
-          message: loc(
-            `${spec.name}: this command fails (exit status ${res.status}): ${err || '(no message)'}`,
-            `${spec.name}: 이 명령은 실패합니다 (종료 상태 ${res.status}): ${err || '(메시지 없음)'}`,
-          ),
-        });
-      }
+  for (const b of fresh) runHost(world, b);
+  reuse?.replace(builds);
+  return { world, diagnostics: builds.flatMap((b) => b.diagnostics), runs: builds.flatMap((b) => b.runs) };
+}
+
+/** Runs a host's `run` lines in order, recording what each printed and turning failures into diagnostics. */
+function runHost(world: World, b: HostBuild): void {
+  const { spec, runs, diagnostics } = b;
+  const host = world.hosts.get(spec.name)!;
+  for (const line of spec.run) {
+    let res: ReturnType<typeof runLine>;
+    host.runOrigin = line.range;
+    try {
+      res = runLine({ world, host, netns: host.netns.get(ROOT_NS)! }, line.text);
+    } catch (e) {
+      res = { stdout: '', stderr: `knetlab: internal error: ${String(e)}\n`, status: 70 };
+    } finally {
+      host.runOrigin = undefined;
+    }
+    runs.push({ host: spec.name, range: line.range, command: line.text, stdout: res.stdout, stderr: res.stderr, status: res.status });
+    const at = placeInLine(line.range, line.text, res.column);
+    const err = res.stderr.trim();
+    if (res.notSimulated) {
+      diagnostics.push({
+        ...at,
+        severity: 'warning',
+        code: 'command-not-simulated',
+        message: loc(
+          `${spec.name}: "${res.notSimulated.command}" is not simulated; this line has no effect in the simulator.${err ? ` (${err})` : ''}`,
+          `${spec.name}: "${res.notSimulated.command}"은(는) 시뮬레이션하지 않습니다. 이 줄은 시뮬레이터에서 효과가 없습니다.${err ? ` (${err})` : ''}`,
+        ),
+      });
+    } else if (res.status !== 0 && /^sh: 1: Syntax error/.test(err)) {
+      diagnostics.push({
+        ...at,
+        severity: 'error',
+        code: 'shell-syntax',
+        message: loc(`${spec.name}: the shell cannot read this line: ${err}`, `${spec.name}: 셸이 이 줄을 읽을 수 없습니다: ${err}`),
+      });
+    } else if (res.status !== 0) {
+      diagnostics.push({
+        ...at,
+        severity: 'error',
+        code: 'command-failed',
+        message: loc(
+          `${spec.name}: this command fails (exit status ${res.status}): ${err || '(no message)'}`,
+          `${spec.name}: 이 명령은 실패합니다 (종료 상태 ${res.status}): ${err || '(메시지 없음)'}`,
+        ),
+      });
     }
   }
-  return { world, diagnostics, runs };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { checkCniConfig, isCniConfigPath } from '../../core/cni/config';
 import { parseCorefile } from '../../core/dns/corefile';
-import { checkLab, type Diagnostic, type DiagnosticCode, type Lang, pick, type Severity } from '../../core';
+import { checkLab, type Diagnostic, type DiagnosticCode, IncrementalLabChecker, type Lang, type LoadOptions, pick, type Severity } from '../../core';
 import { type Span, spanOf } from './span';
 
 export const DIAGNOSTICS_DOCS = 'https://github.com/knetlab/knetlab/blob/main/docs/diagnostics.md';
@@ -26,10 +26,24 @@ export interface DocumentChecker {
   /** Files next to the document the checker will ask for (relative paths). */
   filesWanted(text: string): string[];
   check(text: string, ctx: CheckContext): Diagnostic[];
+  /**
+   * A checker for successive versions of one document (one per open document, dropped when it
+   * closes) that may reuse its work on the last version: the same results as `check`, sooner.
+   */
+  incremental?(): DocumentCheckSession;
+}
+
+/** Checks one document again and again as it is edited (see DocumentChecker.incremental). */
+export interface DocumentCheckSession {
+  check(text: string, ctx: CheckContext): Diagnostic[];
 }
 
 export function isLabPath(path: string): boolean {
   return /(^|[\\/])lab\.ya?ml$/.test(path);
+}
+
+function labOptions(ctx: CheckContext): LoadOptions & { readonly student?: string } {
+  return { file: ctx.file, readFile: ctx.readFile, ...(ctx.student !== undefined ? { student: ctx.student } : {}) };
 }
 
 export const labChecker: DocumentChecker = {
@@ -37,7 +51,12 @@ export const labChecker: DocumentChecker = {
   matches: (path) => isLabPath(path),
   // Every `from:` value: a file of `files:` or a check's endpoint; asking for an endpoint costs one failed read.
   filesWanted: (text) => [...new Set([...text.matchAll(/\bfrom:\s*["']?([^\s"'},\]]+)/g)].map((m) => m[1]!))],
-  check: (text, ctx) => checkLab(text, { file: ctx.file, readFile: ctx.readFile, ...(ctx.student !== undefined ? { student: ctx.student } : {}) }),
+  check: (text, ctx) => checkLab(text, labOptions(ctx)),
+  // After a keystroke in a run block, only the edited scalar is parsed again and only its host rebuilt.
+  incremental: () => {
+    const inc = new IncrementalLabChecker();
+    return { check: (text, ctx) => inc.check(text, labOptions(ctx)) };
+  },
 };
 
 /** Corefiles: braces, plugins CoreDNS does not have, single-use plugins used twice. */

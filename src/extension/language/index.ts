@@ -15,7 +15,7 @@ import { corefileHover } from './corefileDocs';
 import { corefileSymbols } from './symbols';
 import { codeLenses } from './codelens';
 import { definitionAt } from './definition';
-import { checkerFor, type DocumentChecker, isLabPath, toEditorDiagnostic } from './diagnostics';
+import { type CheckContext, checkerFor, type DocumentChecker, type DocumentCheckSession, isLabPath, toEditorDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
 import { codeFixes } from './quickfix';
 import type { Span } from './span';
@@ -77,6 +77,8 @@ class LabDocuments implements vscode.Disposable {
   private readonly lastRun = new Map<string, number>();
   /** How long each document's last check took, in ms. */
   private readonly lastCost = new Map<string, number>();
+  /** Each open document's incremental checker (for checkers that have one), made on its first check. */
+  private readonly sessions = new Map<string, { checker: DocumentChecker; session: DocumentCheckSession }>();
   readonly collection = vscode.languages.createDiagnosticCollection('knetlab');
 
   constructor(private readonly host: LanguageHost) {}
@@ -95,9 +97,20 @@ class LabDocuments implements vscode.Disposable {
     const checker = checkerFor(doc.uri.path, doc.languageId);
     if (!checker) return [];
     const files = this.files.get(key);
-    const diagnostics = checker.check(doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files?.get(rel) });
+    const diagnostics = this.check(key, checker, doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files?.get(rel) });
     this.checked.set(key, { version: doc.version, diagnostics });
     return diagnostics;
+  }
+
+  /** Checks a document's text, through its incremental checker when its checker has one. */
+  private check(key: string, checker: DocumentChecker, text: string, ctx: CheckContext): Diagnostic[] {
+    if (!checker.incremental) return checker.check(text, ctx);
+    let s = this.sessions.get(key);
+    if (s?.checker !== checker) {
+      s = { checker, session: checker.incremental() };
+      this.sessions.set(key, s);
+    }
+    return s.session.check(text, ctx);
   }
 
   async refresh(doc: vscode.TextDocument): Promise<void> {
@@ -109,7 +122,7 @@ class LabDocuments implements vscode.Disposable {
     if (doc.isClosed || doc.version !== version) return; // a newer refresh is on its way
     this.files.set(key, files);
     const t0 = Date.now();
-    const diagnostics = checker.check(doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files.get(rel) });
+    const diagnostics = this.check(key, checker, doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files.get(rel) });
     this.lastCost.set(key, Date.now() - t0);
     this.checked.set(key, { version, diagnostics });
     this.collection.set(
@@ -173,6 +186,7 @@ class LabDocuments implements vscode.Disposable {
     this.cache.delete(key);
     this.files.delete(key);
     this.checked.delete(key);
+    this.sessions.delete(key);
     this.collection.delete(doc.uri);
   }
 
@@ -180,6 +194,7 @@ class LabDocuments implements vscode.Disposable {
     this.timers.forEach((t) => clearTimeout(t));
     this.timers.clear();
     this.cache.clear();
+    this.sessions.clear();
     this.collection.dispose();
   }
 }
