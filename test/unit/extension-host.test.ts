@@ -30,12 +30,10 @@ function start() {
 describe('extension (fake vscode)', () => {
   beforeEach(() => fake.reset());
 
-  it('activates fast, registers every command of package.json and loads no engine', () => {
+  // Activation time is measured in the real extension host (test/extension/suite/activation.ext.ts).
+  it('activates, registers every command of package.json and loads no engine', () => {
     addLab('02-gateway');
-    const t0 = performance.now();
     const api = start();
-    const ms = performance.now() - t0;
-    assert.ok(ms < 200, `activate() took ${ms.toFixed(1)} ms`);
     const declared = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepEqual([...fake.registered.keys()].sort(), declared);
     assert.deepEqual(Object.values(COMMANDS).sort(), declared);

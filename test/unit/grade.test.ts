@@ -249,17 +249,16 @@ describe('grade: reach, route, output on the gateway lab', () => {
     assert.match(e.checks[1]!.feedback.ko, /"blue" 네트워크 네임스페이스가 없습니다/);
   });
 
-  it('builds the world once per lab and stays fast', () => {
+  it('grades 40 exercises of 80 checks on one lab', () => {
     const many = Array.from({ length: 40 }, (_, i) => `  - id: e${i}
     checks:
       - reach: { from: a, to: 192.168.2.10, proto: tcp, port: 80 }
       - route: { on: a, to: 192.168.2.10, via: 192.168.1.1 }
 `).join('');
     const lab = load(gatewayLab(1, many));
-    const t0 = performance.now();
+    // How fast: `npm run bench` (grading the course); here, that 80 checks on one lab all grade.
     const g = gradeLab(lab);
     assert.equal(g.score, 40);
-    assert.ok(performance.now() - t0 < 2000);
   });
 });
 
