@@ -41,7 +41,7 @@ describe('extension language: diagnostics', () => {
     assert.match(ko.message, /스위치가 없습니다/);
   });
 
-  it('checks a 1,000-line lab in under 100 ms (keystroke to diagnostics, warm)', () => {
+  it('checks a 1,000-line lab with no diagnostics (its time is printed; npm run bench measures it)', () => {
     const text = bigLab(1000);
     const lines = text.split('\n').length;
     assert.ok(lines >= 950 && lines <= 1100, `${lines} lines`);
