@@ -5,8 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { isScalar, parseDocument, Scalar, visit } from 'yaml';
-import { checkLab, IncrementalLabChecker, loadLabFor } from '../../src/core/index';
+import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
+import { checkLab, IncrementalLabChecker, IncrementalLabParser, loadLabFor, parseLabText } from '../../src/core/index';
 import { generateCheckLab } from '../../bench/check';
 import { bundledLabs } from './helpers';
 
@@ -44,6 +44,7 @@ function base(name: string, text: string): Base {
 const BASES: Base[] = [...bundledLabs().map((l) => base(l.dir, l.text)), base('generated-1000', generateCheckLab(1000))];
 const SMALL = BASES.filter((b) => b.text.length < 20_000);
 const BIG = BASES.filter((b) => b.text.length >= 20_000);
+const CRLF = SMALL.map((b) => base(`${b.name} (CRLF)`, b.text.replace(/\r?\n/g, '\r\n')));
 
 /** Edits that change YAML structure as well as ones that do not. */
 const INSERTS = ['a', 'x', 'Z', '0', '7', ' ', '  ', '\n', '\n      ', '\r\n', '\t', ':', ': ', '#', ' #', '"', "'", '-', '- ', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '?', '%', '@', '`', '\\', '.', '/', '---\n', '...', '=', '~', ';', '$', 'ip a', '한'];
@@ -59,6 +60,33 @@ function apply(b: Base, text: string, e: Edit): string {
   const places = e.where === 'run' && text === b.text ? b.runPlaces : [];
   const at = places.length ? places[e.at % places.length]! : e.at % (text.length + 1);
   return text.slice(0, at) + e.ins + text.slice(at + e.del);
+}
+
+/** A document as plain data: every node's own properties (its place, value, flags, comments), recursively. */
+function shape(n: unknown): unknown {
+  if (isPair(n)) return { pair: [shape(n.key), shape(n.value)] };
+  if (n === null || typeof n !== 'object') return n;
+  const out: Record<string, unknown> = { kind: n.constructor.name };
+  for (const [k, v] of Object.entries(n)) {
+    if (k === 'srcToken') continue;
+    out[k] = k === 'items' && (isMap(n) || isSeq(n)) ? (v as unknown[]).map(shape) : k === 'contents' ? shape(v) : k === 'schema' || k === 'directives' || k === 'options' ? undefined : v;
+  }
+  return out;
+}
+
+/** Parses a row of edits with one incremental parser: every step's document and line index are a fresh parse's. */
+function parseRow(b: Base, edits: Edit[]): void {
+  const p = new IncrementalLabParser();
+  p.parse(b.text);
+  let text = b.text;
+  for (const e of edits) {
+    text = apply(b, text, e);
+    const got = p.parse(text);
+    const want = parseLabText(text);
+    const show = `${b.name}, after ${JSON.stringify(edits)} (${p.lastPath})`;
+    assert.deepStrictEqual(got.lineCounter.lineStarts, want.lineCounter.lineStarts, `line index differs: ${show}`);
+    assert.deepStrictEqual(shape(got.doc), shape(want.doc), `document differs: ${show}`);
+  }
 }
 
 /** Checks a row of edits with one incremental checker, comparing every step with a fresh check. */
@@ -86,58 +114,87 @@ describe('fuzz: incremental checker', function () {
     fc.assert(fc.property(fc.constantFrom(...SMALL), fc.array(edit, { minLength: 2, maxLength: 6 }), (b, es) => checkRow(b, es)), { numRuns: 150 });
   });
 
+  it('the patched document is node for node the document a full parse makes', () => {
+    fc.assert(fc.property(fc.constantFrom(...SMALL, ...CRLF), fc.array(edit, { minLength: 1, maxLength: 5 }), (b, es) => parseRow(b, es)), { numRuns: 300 });
+  });
+
   it('edits of a generated 1,000-line lab: the same as a full check', () => {
     assert.ok(BIG.length > 0);
     fc.assert(fc.property(fc.constantFrom(...BIG), fc.array(edit, { minLength: 1, maxLength: 3 }), (b, es) => checkRow(b, es)), { numRuns: 40 });
   });
 
   it('CRLF line ends: the same as a full check', () => {
-    const crlf = SMALL.map((b) => base(`${b.name} (CRLF)`, b.text.replace(/\r?\n/g, '\r\n')));
-    fc.assert(fc.property(fc.constantFrom(...crlf), fc.array(edit, { minLength: 1, maxLength: 3 }), (b, es) => checkRow(b, es)), { numRuns: 100 });
+    fc.assert(fc.property(fc.constantFrom(...CRLF), fc.array(edit, { minLength: 1, maxLength: 3 }), (b, es) => checkRow(b, es)), { numRuns: 100 });
   });
 
   /**
    * Typing in a run block's commands: a character anywhere in a command, a space inside one, Enter
-   * (with the line's indentation) anywhere but at the end of the block's last line, a backspace
-   * inside a command. (A space or a backspace at the start of a command can change the block's
-   * indentation, and Enter at its very end adds a line the block does not hold yet: those may take
-   * the full path.)
+   * (with the line's indentation) anywhere, a backspace inside a command; each keystroke at a new
+   * place or where the last one left the cursor (so: Enter at the end of a block, then a new
+   * command typed on the new line). A space or a backspace at the very start of a command can
+   * change the block's indentation, and a block followed by a comment line takes no new line
+   * below it on the fast path: those are not typed here.
    */
-  const typing = fc.record({ at: fc.nat(), key: fc.constantFrom('char', 'space', 'enter', 'backspace'), ch: fc.constantFrom('a', 'q', 'Z', '0', '9', '.', '/', '-', '#', ':', '"', "'", '{', '|', '&', '한') });
+  const typing = fc.record({
+    at: fc.nat(),
+    here: fc.boolean(),
+    key: fc.constantFrom('char', 'char', 'space', 'enter', 'backspace'),
+    ch: fc.constantFrom('a', 'q', 'Z', '0', '9', '.', '/', '-', '#', ':', '"', "'", '{', '|', '&', '한'),
+  });
 
   it('typing inside run blocks takes the fast path, and still gives the full check', () => {
-    const bases = [...BASES, ...SMALL.map((b) => base(`${b.name} (CRLF)`, b.text.replace(/\r?\n/g, '\r\n')))];
+    const bases = [...BASES, ...CRLF];
     let typed = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...bases), fc.array(typing, { minLength: 1, maxLength: 4 }), (b, keys) => {
+      fc.property(fc.constantFrom(...bases), fc.array(typing, { minLength: 1, maxLength: 6 }), (b, keys) => {
         const inc = new IncrementalLabChecker();
         inc.check(b.text, opts);
         let text = b.text;
+        let cursor: number | undefined;
         for (const k of keys) {
           const places = runPlaces(text);
           assert.ok(places.length > 0, b.name);
-          const at = places[k.at % places.length]!;
+          const at = k.here && cursor !== undefined ? cursor : places[k.at % places.length]!;
           const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-          const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+          const nl = text.indexOf('\n', at);
+          const lineEnd = nl < 0 ? text.length : nl;
           const crlf = text[lineEnd - 1] === '\r';
           const indent = /^ */.exec(text.slice(lineStart))![0].length;
           const content = lineStart + indent;
-          const lastOfBlock = !places.includes(lineEnd + 1 + /^ */.exec(text.slice(lineEnd + 1))![0].length);
+          // The next line that is not blank, when it is a comment: the block cannot take a line below its last.
+          const rest = text.slice(lineEnd + 1).split('\n').find((l) => l.trim() !== '');
+          const beforeComment = rest !== undefined && rest.trimStart().startsWith('#') && /^ */.exec(rest)![0].length < indent;
           let next: string;
-          if (k.key === 'char') next = text.slice(0, at) + k.ch + text.slice(at);
-          else if (k.key === 'space' && at > content) next = text.slice(0, at) + ' ' + text.slice(at);
-          else if (k.key === 'enter' && !(lastOfBlock && at >= lineEnd - (crlf ? 1 : 0))) next = text.slice(0, at) + (crlf ? '\r\n' : '\n') + ' '.repeat(indent) + text.slice(at);
-          else if (k.key === 'backspace' && at - 1 > content) next = text.slice(0, at - 1) + text.slice(at);
-          else continue;
+          let promised = true;
+          if (k.key === 'char') {
+            next = text.slice(0, at) + k.ch + text.slice(at);
+            cursor = at + k.ch.length;
+          } else if (k.key === 'space' && at > content) {
+            next = text.slice(0, at) + ' ' + text.slice(at);
+            cursor = at + 1;
+          } else if (k.key === 'enter') {
+            const eol = crlf ? '\r\n' : '\n';
+            next = text.slice(0, at) + eol + ' '.repeat(indent) + text.slice(at);
+            cursor = at + eol.length + indent;
+            promised = !beforeComment;
+          } else if (k.key === 'backspace' && at - 1 > content) {
+            next = text.slice(0, at - 1) + text.slice(at);
+            cursor = at - 1;
+            promised = !beforeComment;
+          } else continue;
+          // A character typed on a blank line below a block's last line joins the block only at its indentation.
+          if (text.slice(lineStart, lineEnd).trim() === '' && beforeComment) promised = false;
           assert.deepStrictEqual(inc.check(next, opts), checkLab(next, opts));
-          assert.equal(inc.lastPath, 'incremental', `${b.name}: ${k.key} ${JSON.stringify(k.ch)} after ${JSON.stringify(text.slice(lineStart, at))}`);
-          typed++;
+          if (promised) {
+            assert.equal(inc.lastPath, 'incremental', `${b.name}: ${k.key} ${JSON.stringify(k.ch)} after ${JSON.stringify(text.slice(lineStart, at))}`);
+            typed++;
+          }
           text = next;
         }
       }),
-      { numRuns: 120 },
+      { numRuns: 150 },
     );
-    assert.ok(typed > 100, `only ${typed} keystrokes typed`);
+    assert.ok(typed > 150, `only ${typed} keystrokes typed on the fast path`);
   });
 
   /** Values (not keys) written as one plain or quoted scalar on one line, with simple characters. */

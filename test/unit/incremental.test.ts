@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { labChecker } from '../../src/extension/language/diagnostics';
 import { buildWorld, checkLab, HostBuildCache, IncrementalLabChecker, IncrementalLabParser, loadLab, loadLabFor, parseLabText } from '../../src/core/index';
 
 const LAB = `name: gateway
@@ -64,6 +65,20 @@ describe('incremental checker', () => {
     assert.equal(recheck(more, LAB), 'incremental');
     const diags = checkLab(edit(more, 'via 192.168.2.1', 'via 10.0.0.1'), opts);
     assert.ok(diags.some((d) => d.code === 'command-failed' && d.line === 24), JSON.stringify(diags));
+  });
+
+  it('a new command below the last one of a block (Enter at its end, then the command): the previous document is patched', () => {
+    const last = 'via 192.168.2.1\n';
+    const enter = edit(LAB, last, 'via 192.168.2.1\n      \n');
+    assert.equal(recheck(LAB, enter), 'incremental');
+    const typed = edit(enter, 'via 192.168.2.1\n      \n', 'via 192.168.2.1\n      ip link set eth0 mtu 1400\n');
+    assert.equal(recheck(enter, typed), 'incremental');
+    assert.equal(recheck(typed, edit(typed, 'mtu 1400\n', 'mtu\n')), 'incremental'); // fails: "mtu" needs a value
+    assert.ok(checkLab(edit(typed, 'mtu 1400\n', 'mtu\n'), opts).some((d) => d.code === 'command-failed' && d.line === 23));
+    // The last block of the file, before the end of the file.
+    const tail = 'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces: { eth0: s }\n    run: |\n      ip link set eth0 up\n';
+    assert.equal(recheck(tail, `${tail}      \n`), 'incremental');
+    assert.equal(recheck(`${tail}      \n`, `${tail}      ip addr add 10.0.0.1/24 dev eth0\n`), 'incremental');
   });
 
   it('a value typed in a plain or quoted scalar on one line: the previous document is patched', () => {
@@ -148,5 +163,13 @@ describe('incremental checker', () => {
     const third = buildWorld(loadLab(moved, opts).lab!, cache);
     assert.equal(third.world.hosts.get('a'), first.world.hosts.get('a'));
     assert.notEqual(third.world.hosts.get('r'), first.world.hosts.get('r'));
+  });
+
+  it("the editor's lab checker has an incremental session that gives check's diagnostics", () => {
+    const session = labChecker.incremental!();
+    const ctx = { file: '/x/lab.yaml', readFile: () => undefined };
+    for (const text of [LAB, edit(LAB, 'via 192.168.1.1', 'via 192.168.7.1'), edit(LAB, 'switches: [lan1, lan2]', 'switches: [lan1'), LAB]) {
+      assert.deepStrictEqual(session.check(text, ctx), labChecker.check(text, ctx));
+    }
   });
 });

@@ -10,21 +10,22 @@
  * holds it to that); the fast path only decides how much work it takes.
  *
  * The fast path applies to an edit that lies
- * - inside the content lines of a block scalar (`run: |`, `files:` contents): the header line is
- *   untouched, the block's content keeps its indentation (the lexer's rules for where a block
- *   scalar ends are replayed on the old text, where they must give the old end, and on the new
- *   one, where they must give the same end moved by the edit). So: typing in a command, Enter
- *   between commands, deleting a line, pasting lines at the block's indentation or deeper.
+ * - inside the content lines of a block scalar (`run: |`, `files:` contents), or among the blank
+ *   lines right after one: the header line is untouched, the block's content keeps its
+ *   indentation (the lexer's rules for where a block scalar ends are replayed on the old text,
+ *   where they must give the old end, and on the new one, where the text after the block must be
+ *   the old one, give or take blank lines before the next key). So: typing in a command, Enter
+ *   anywhere in a block (at its very end too), a new command typed below the last one, deleting a
+ *   line, pasting lines at the block's indentation or deeper.
  * - inside one plain or quoted scalar on one line, which stays on one line: a plain scalar keeps
  *   to letters (any script), digits, spaces inside and `_ / . - + = ~ ^ ( ) $ @ % ; < >`, `:` only
  *   before a letter or digit and `#` only after one; a quoted one gets no quote, backslash or line
  *   break. A key must not become equal to a sibling key.
  * and only when the previous text had no YAML error or warning. It does not apply (a full parse
- * does the work) to: a line typed below a block's last line (Enter at its very end, and the first
- * character on that new line: until then the line is not the block's), a change of a block's
- * indentation or of its first line's, block scalars with an indentation indicator (`|2`), a tag
- * or an anchor, edits in comments or between nodes, anything that adds or removes structure
- * (`:`, `-`, brackets, quotes...), and brackets nested too deep.
+ * does the work) to: a change of a block's indentation or of its first line's, a line added below
+ * a block followed by a comment or a list item rather than a key, block scalars with an
+ * indentation indicator (`|2`), a tag or an anchor, edits in comments or between nodes, anything
+ * that adds or removes structure (`:`, `-`, brackets, quotes...), and brackets nested too deep.
  *
  * `IncrementalLabChecker` is checkLab and loadLabFor on top of it: the loader, the schema and
  * the lints run on every check as before; the simulator builds again only the hosts whose spec
@@ -128,14 +129,24 @@ interface Edit {
 interface Patch {
   readonly from: Scalar;
   readonly range: Range3;
+  /**
+   * When a block scalar took in blank lines after it or let some go (a line typed below its last
+   * one, Enter at its end, its last line emptied): where the next node starts in the old text,
+   * and that node, whose `spaceBefore` says whether blank lines come before it.
+   */
+  readonly gap?: { readonly next: number; readonly nextNode?: Node; readonly spaceBefore: boolean };
 }
 
 function changedRegion(old: string, text: string): Edit {
   const min = Math.min(old.length, text.length);
+  // Whole chunks first (comparing substrings is much faster than characters one by one).
+  const CHUNK = 512;
   let a = 0;
+  while (a + CHUNK <= min && old.slice(a, a + CHUNK) === text.slice(a, a + CHUNK)) a += CHUNK;
   while (a < min && old.charCodeAt(a) === text.charCodeAt(a)) a++;
-  let s = 0;
   const maxS = min - a;
+  let s = 0;
+  while (s + CHUNK <= maxS && old.slice(old.length - s - CHUNK, old.length - s) === text.slice(text.length - s - CHUNK, text.length - s)) s += CHUNK;
   while (s < maxS && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
   return { a, oldEnd: old.length - s, newEnd: text.length - s, delta: text.length - old.length };
 }
@@ -154,20 +165,36 @@ function reparse(prev: ParsedLabText, text: string): ParsedLabText | undefined {
   const depthSame = !DEPTH_CHARS.test(old.slice(a, oldEnd)) && !DEPTH_CHARS.test(text.slice(a, newEnd)) && text[a - 1] !== '\\' && text[newEnd] !== '#';
   if (!depthSame && tooDeep(text) !== undefined) return undefined;
 
-  const found = findScalar(doc.contents, a, oldEnd);
-  if (!found) return undefined;
-  const { node, keyOf } = found;
-  const patch =
-    node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED
-      ? blockPatch(node, keyOf !== undefined, old, text, edit)
-      : inlinePatch(node, keyOf, old, text, edit);
-  if (!patch) return undefined;
+  // The scalar holding the edit; or, for an edit among the blank lines after a block scalar (or
+  // from its end into them), that block scalar (also when the edit, spaces and line breaks only,
+  // touches the start of the next node: inserting "\n  " before a key is inserting "  \n" after
+  // the line break before it).
+  let found: Found | undefined;
+  let patch: Patch | undefined;
+  const before = lastNonBlank(old, a);
+  for (const f of [findScalar(doc.contents, a, oldEnd), findScalar(doc.contents, before, before + 1)]) {
+    if (!f) continue;
+    const n = f.node;
+    const p = n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED ? blockPatch(f, old, text, edit) : covers(n, a, oldEnd) ? inlinePatch(n, f.keyOf, old, text, edit) : undefined;
+    if (p) {
+      found = f;
+      patch = p;
+      break;
+    }
+  }
+  if (!found || !patch) return undefined;
+  const { node } = found;
   const lineStarts = shiftedLineStarts(prev.lineCounter.lineStarts, old, text, edit);
   if (!lineStarts) return undefined;
   // Everything about the new text is known: patch the document in place.
-  if (!shiftNodes(doc, found, edit)) return undefined;
+  if (!shiftNodes(doc, found, edit, patch)) return undefined;
   setScalar(node, patch.from);
   node.range = patch.range;
+  const gap = patch.gap;
+  if (gap?.nextNode) {
+    if (gap.spaceBefore) gap.nextNode.spaceBefore = true;
+    else delete gap.nextNode.spaceBefore;
+  }
   const lineCounter = new LineCounter();
   lineCounter.lineStarts = lineStarts;
   return { text, lineCounter, doc };
@@ -247,16 +274,21 @@ function shiftTree(item: unknown, from: number, delta: number): boolean {
 
 /**
  * Moves the nodes after the scalar by the edit's length, and the ends of the collections holding
- * it. False if some node does not fit that picture: the document is then half moved, and dropped.
+ * it (those that end where the scalar ends end where it ends now). False if some node does not
+ * fit that picture: the document is then half moved, and dropped.
  */
-function shiftNodes(doc: Document.Parsed, found: Found, edit: Edit): boolean {
+function shiftNodes(doc: Document.Parsed, found: Found, edit: Edit, patch: Patch): boolean {
   const { a, oldEnd, delta } = edit;
-  const from = Math.max(found.node.range![1], oldEnd);
+  const end = found.node.range![1];
+  const gap = patch.gap;
+  const from = gap ? gap.next : Math.max(end, oldEnd);
+  /** Where an end of a collection holding the scalar goes; undefined if it is in the edit. */
+  const moved = (r: number): number | undefined => (gap && r === end ? patch.range[1] : r >= from || (!gap && r >= oldEnd) ? r + delta : undefined);
   const d = doc.range;
-  if (d && (d[0] > a || d[1] < oldEnd || d[2] < oldEnd)) return false;
+  if (d && (d[0] > a || moved(d[1]) === undefined || moved(d[2]) === undefined)) return false;
   for (const { coll, index } of found.path) {
     const r = coll.range;
-    if (!r || r[0] > a || r[1] < oldEnd || r[2] < oldEnd) return false;
+    if (!r || r[0] > a || moved(r[1]) === undefined || moved(r[2]) === undefined) return false;
     // Before the way down: must end before the edit.
     if (index > 0) {
       const prev = reach(coll.items[index - 1]);
@@ -275,10 +307,21 @@ function shiftNodes(doc: Document.Parsed, found: Found, edit: Edit): boolean {
     }
     for (let i = index + 1; i < items.length; i++) if (!shiftTree(items[i], from, delta)) return false;
     const r = coll.range!;
-    coll.range = [r[0], r[1] + delta, r[2] + delta];
+    coll.range = [r[0], moved(r[1])!, moved(r[2])!];
   }
-  if (d) doc.range = [d[0], d[1] + delta, d[2] + delta];
+  if (d) doc.range = [d[0], moved(d[1])!, moved(d[2])!];
   return true;
+}
+
+/** The node right after the scalar in the document (a key, in a block mapping), or undefined at the end. */
+function nextNode(found: Found): { node: unknown; keyInBlockMap: boolean } | undefined {
+  for (let i = found.path.length - 1; i >= 0; i--) {
+    const { coll, index } = found.path[i]!;
+    const item = coll.items[index + 1];
+    if (item === undefined) continue;
+    return isPair(item) ? { node: item.key, keyInBlockMap: isMap(coll) && !coll.flow } : { node: item, keyInBlockMap: false };
+  }
+  return undefined;
 }
 
 /**
@@ -339,6 +382,16 @@ function miniScalar(source: string, offset: number): Scalar | undefined {
   visit(doc.contents);
   return found;
 }
+
+/** The last offset before `at` that is not a space or a line break (-1 if none). */
+function lastNonBlank(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r')) i--;
+  return i;
+}
+
+/** Only spaces and line breaks. */
+const BLANK = /^(?: |\r?\n)*$/;
 
 function lineStart(text: string, at: number): number {
   return text.lastIndexOf('\n', at - 1) + 1;
@@ -406,9 +459,10 @@ function blockExtent(buf: string, pos: number, keep: boolean): BlockExtent | und
   return { indent: m, end: Math.min(nl + 1, buf.length) };
 }
 
-function blockPatch(node: Scalar, isKey: boolean, old: string, text: string, edit: Edit): Patch | undefined {
+function blockPatch(found: Found, old: string, text: string, edit: Edit): Patch | undefined {
+  const { node, keyOf } = found;
   const { a, oldEnd, newEnd, delta } = edit;
-  if (isKey || node.tag !== undefined || node.anchor !== undefined || !node.range) return undefined;
+  if (keyOf || node.tag !== undefined || node.anchor !== undefined || !node.range) return undefined;
   const [start, end] = node.range;
   const headerEnd = old.indexOf('\n', start);
   if (headerEnd < 0) return undefined;
@@ -416,19 +470,46 @@ function blockPatch(node: Scalar, isKey: boolean, old: string, text: string, edi
   if (!header) return undefined;
   const keep = header[1] === '+';
   const contentStart = headerEnd + 1;
-  if (a < contentStart || oldEnd > end) return undefined;
-  // The lexer's view of the old block must be the document's; the new block must end at the same place.
+  if (a < contentStart) return undefined;
+  // The lexer's view of the old block must be the document's; the new block keeps its indentation.
   const was = blockExtent(old, contentStart, keep);
   if (!was || was.end !== end) return undefined;
   const now = blockExtent(text, contentStart, keep);
-  if (!now || now.indent !== was.indent || now.end !== end + delta || newEnd > now.end) return undefined;
+  if (!now || now.indent !== was.indent) return undefined;
+  let gap: Patch['gap'];
+  if (!(oldEnd <= end && newEnd <= now.end && now.end === end + delta)) {
+    // The edit is not inside the block in both texts: it must be among blank lines after it (in
+    // the old text and in the new one), up to the next node, a key of a block mapping.
+    let next = Math.max(end, oldEnd);
+    while (next < old.length && (old[next] === ' ' || old[next] === '\n' || old[next] === '\r')) next++;
+    if (!BLANK.test(old.slice(end, next))) return undefined;
+    const nextNew = next + delta;
+    const gapWas = old.slice(end, next);
+    const gapIs = text.slice(now.end, nextNew);
+    if (now.end > nextNew || !BLANK.test(gapIs)) return undefined;
+    // Whole blank lines come and go, from a line start to the next node's indentation, which stays.
+    const lineStarts = (t: string, at: number) => at === 0 || t[at - 1] === '\n';
+    const indentOf = (gap: string) => gap.slice(gap.lastIndexOf('\n') + 1);
+    if (next < old.length && (!lineStarts(old, end) || !lineStarts(text, now.end) || indentOf(gapWas) !== indentOf(gapIs))) return undefined;
+    const after = nextNode(found);
+    if (next === old.length) {
+      if (after) return undefined;
+      gap = { next, spaceBefore: false };
+    } else {
+      const n = after?.node;
+      if (!after?.keyInBlockMap || !isScalar(n) || n.range?.[0] !== next) return undefined;
+      // A blank line before a key gives it `spaceBefore`: so it was, and so it is now.
+      if (!!n.spaceBefore !== gapWas.includes('\n')) return undefined;
+      gap = { next, nextNode: n, spaceBefore: gapIs.includes('\n') };
+    }
+  }
   // The value, by the yaml package: the header's line and the content lines, on their own.
   const from = lineStart(old, start);
   const before = miniScalar(old.slice(from, end), start - from);
   if (!before || before.range?.[1] !== end - from || !sameValue(before, node)) return undefined;
   const after = miniScalar(text.slice(from, now.end), start - from);
   if (!after || after.range?.[1] !== now.end - from || after.type !== node.type || after.tag !== undefined) return undefined;
-  return { from: after, range: [start, now.end, now.end] };
+  return { from: after, range: [start, now.end, now.end], ...(gap ? { gap } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------

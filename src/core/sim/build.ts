@@ -72,15 +72,15 @@ function samePlain(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  // Plain objects both (same prototype, no inherited keys to skip): the same own keys, the same values.
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   let n = 0;
   for (const k in x) {
-    if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
-    if (!Object.prototype.hasOwnProperty.call(y, k) || !samePlain(x[k], y[k])) return false;
+    if (!(k in y) || !samePlain(x[k], y[k])) return false;
     n++;
   }
-  for (const k in y) if (Object.prototype.hasOwnProperty.call(y, k)) n--;
+  for (const _k in y) n--;
   return n === 0;
 }
 
