@@ -157,8 +157,20 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       writeFileSync(join(labs, '99-broken', 'lab.yaml'),
         good.replace('ip route add 192.168.2.0/24 via 192.168.1.1', 'ip route add 192.168.2.0/24 via 192.168.9.1'));
       page = await newPage('ui');
+      // No chat side bar and no welcome page: nothing to take the focus from the editor.
+      writeUserSettings({ 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.startupEditor': 'none' });
       await page.goto(`${server!.base}/?folder=${encodeURIComponent(labs)}`);
       await waitForWorkbench(page);
+    });
+
+    afterEach(async function () {
+      if (this.currentTest?.state !== 'failed' || !page) return;
+      // What the window showed when a step failed: a screenshot, the tab, the Problems rows.
+      const name = `ui-failed-${(this.currentTest.title).replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`;
+      await screenshot(page, name).catch(() => undefined);
+      const tab = await page.locator('.tab.active').first().innerText().catch(() => '?');
+      const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts().catch(() => []);
+      console.log(`      failed step: test-results/${name}.png; active tab: ${tab}; Problems rows: ${JSON.stringify(rows)}`);
     });
 
     after(async () => {
@@ -173,10 +185,11 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'lab.yaml' }).first().waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
       await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
-      // Keystrokes that ever land in the editor instead of a palette would change the lab (seen once
-      // in CI: a YAML error on line 1 instead of the expected one): start from the file on disk.
-      await runCommand(page, 'File: Revert File');
-      await runCommand(page, 'View: Focus Problems');
+      // No more keystrokes (a palette that loses focus to a panel let them land in the lab once):
+      // the status bar's problems item, once it counts an error, opens the Problems panel.
+      const problems = page.locator('#status\\.problems');
+      await problems.filter({ hasText: /[1-9]/ }).first().waitFor({ timeout: 60_000 });
+      await problems.first().click();
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Nexthop has invalid gateway' });
       await row.first().waitFor({ timeout: 60_000 });
       await screenshot(page, 'problems-panel');
