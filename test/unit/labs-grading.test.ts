@@ -5,29 +5,16 @@
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { checkLab, loadLab } from '../../src/core/index';
 import type { Lab } from '../../src/core/index';
 import { parseAnswers } from '../../src/core/grade/answers';
 import { gradeLab } from '../../src/core/grade/grade';
 import { applySolution } from '../../src/core/grade/overlay';
+import { readTree } from '../../src/cli/grade';
 import type { LabGrade } from '../../src/core/grade/types';
 
 const LABS = 'labs';
-
-/** Every file of a lab folder, by path relative to it ('/'-separated). */
-function readTree(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string): void => {
-    for (const d of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, d.name);
-      if (d.isDirectory()) walk(p);
-      else if (d.isFile()) files.set(relative(root, p).split(sep).join('/'), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(root);
-  return files;
-}
 
 function labDirs(): string[] {
   return readdirSync(LABS, { withFileTypes: true })

@@ -4,32 +4,20 @@
  * solution (every check passed, full marks); check labels, trace arguments, quiz keys and answers.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadLab } from '../../src/core/lab/load';
 import type { Lab } from '../../src/core/lab/types';
 import { NO_ANSWERS, parseAnswers } from '../../src/core/grade/answers';
 import { parseAnswerKey, setAnswer } from '../../src/core/grade/answersEdit';
 import { gradeLab } from '../../src/core/grade/grade';
 import { applySolution } from '../../src/core/grade/overlay';
+import { readTree } from '../../src/cli/grade';
 import type { Answers, LabGrade } from '../../src/core/grade/types';
 import { checkLabel, labErrorsView, labView, traceArgs } from '../../src/core/view/lab';
 import type { LabView } from '../../src/core/view/types';
 
 const LABS = 'labs';
-
-function readTree(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string): void => {
-    for (const d of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, d.name);
-      if (d.isDirectory()) walk(p);
-      else if (d.isFile()) files.set(relative(root, p).split(sep).join('/'), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(root);
-  return files;
-}
 
 const dirs = readdirSync(LABS, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(LABS, d.name, 'lab.yaml'))).map((d) => d.name).sort();
 

@@ -7,8 +7,8 @@
  * reload, and screenshots in light, dark and high-contrast themes.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { loadLabFor } from '../../src/core/check';
 import type { Lang, Localized } from '../../src/core/i18n';
@@ -17,6 +17,7 @@ import { NO_ANSWERS, parseAnswers } from '../../src/core/grade/answers';
 import { parseAnswerKey, setAnswer } from '../../src/core/grade/answersEdit';
 import { gradeLab } from '../../src/core/grade/grade';
 import { applySolution } from '../../src/core/grade/overlay';
+import { readTree } from '../../src/cli/grade';
 import type { Answers } from '../../src/core/grade/types';
 import { labErrorsView, labView } from '../../src/core/view/lab';
 import type { CheckView, LabView } from '../../src/core/view/types';
@@ -26,19 +27,6 @@ import { launch, openPanel, type OpenOptions, type PanelHandle, ROOT, type Theme
 
 const LABS = join(ROOT, 'labs');
 const ORIGIN = 'https://knetlab.test/';
-
-function readTree(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string): void => {
-    for (const d of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, d.name);
-      if (d.isDirectory()) walk(p);
-      else if (d.isFile()) files.set(relative(root, p).split(sep).join('/'), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(root);
-  return files;
-}
 
 interface Fixture {
   readonly dir: string;

@@ -4,10 +4,11 @@
  * the extension would trace them (src/extension/engine.ts: loadLabFor, buildWorld, tracePacket).
  * Used by the unit tests of src/core/view/trace.ts and the trace panel's browser tests.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { applySolution, buildWorld, type Lab, loadLabFor, type TraceResult, tracePacket, type World } from '../../src/core/index';
 import { packetRequest } from '../../src/core/grade/checks/packet';
+import { readTree } from '../../src/cli/grade';
 import { topologyModel } from '../../src/core/view/topology';
 import type { TopologyModel } from '../../src/core/view/types';
 
@@ -36,16 +37,6 @@ export function labDirs(): string[] {
     .filter((d) => d.isDirectory() && existsSync(join(LABS_DIR, d.name, 'lab.yaml')))
     .map((d) => d.name)
     .sort();
-}
-
-function readTree(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of readTree(dir, rel)) out.set(k, v);
-    else if (/\.(ya?ml|md)$/.test(e.name)) out.set(rel, readFileSync(join(dir, rel), 'utf8'));
-  }
-  return out;
 }
 
 function fixture(name: string, dir: string, files: ReadonlyMap<string, string>): LabFixture {
