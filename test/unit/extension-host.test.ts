@@ -11,16 +11,7 @@ import type { ExtensionContext } from 'vscode';
 const repo = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 
-/** Copies a bundled lab into the fake workspace. */
-function addLab(name: string, as = name): void {
-  const walk = (dir: string, rel: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name), `${rel}/${e.name}`);
-      else fake.files.set(`/ws/labs/${as}${rel}/${e.name}`, readFileSync(join(dir, e.name), 'utf8'));
-    }
-  };
-  walk(join(repo, 'labs', name), '');
-}
+const addLab = fake.addLab;
 
 function start() {
   const context = { subscriptions: [] as { dispose(): void }[] } as unknown as ExtensionContext;

@@ -22,15 +22,7 @@ const LABS = readdirSync(join(repo, 'labs'), { withFileTypes: true }).filter((e)
 const LAB = '/ws/labs/02-gateway';
 const labUri = () => fake.Uri.file(LAB);
 
-function addLab(name: string, as = name): void {
-  const walk = (dir: string, rel: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name), `${rel}/${e.name}`);
-      else fake.files.set(`/ws/labs/${as}${rel}/${e.name}`, readFileSync(join(dir, e.name), 'utf8'));
-    }
-  };
-  walk(join(repo, 'labs', name), '');
-}
+const addLab = fake.addLab;
 
 /** The extension's own files the panels load (the fake file system holds them). */
 function addPanelBundles(): void {

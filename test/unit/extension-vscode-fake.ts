@@ -3,7 +3,9 @@
  * in-memory file system, recorded commands, output channels and test runs. Importing this file
  * makes `require('vscode')` resolve to it.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
+import { join } from 'node:path';
 
 type Listener<T> = (e: T) => unknown;
 
@@ -54,6 +56,17 @@ export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 } 
 /** The in-memory workspace: path -> text. Folders are implied by the files under them. */
 export const files = new Map<string, string>();
 export const root = Uri.file('/ws');
+
+/** Copies a bundled lab (labs/NAME) into the workspace, as /ws/labs/AS. */
+export function addLab(name: string, as = name): void {
+  const walk = (dir: string, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${rel}/${e.name}`);
+      else files.set(`/ws/labs/${as}${rel}/${e.name}`, readFileSync(join(dir, e.name), 'utf8'));
+    }
+  };
+  walk(join(__dirname, '..', '..', 'labs', name), '');
+}
 
 function notFound(uri: Uri): Error {
   return Object.assign(new Error(`ENOENT ${uri.path}`), { code: 'FileNotFound' });
