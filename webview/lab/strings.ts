@@ -1,5 +1,5 @@
 /** Every string the lab panel shows, in English and Korean. `{name}` marks a value filled in. */
-import type { Lang, Localized } from '../../src/core/i18n';
+import { fill, type Lang, type Localized } from '../../src/core/i18n';
 import type { CheckState } from '../../src/core/view/types';
 
 export const S = {
@@ -69,7 +69,7 @@ export const S = {
 
 /** The text in the display language, with `{name}` replaced by `vars[name]`. */
 export function t(text: Localized, lang: Lang, vars: Readonly<Record<string, string | number>> = {}): string {
-  return (text[lang] ?? text.en).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(text, lang, vars);
 }
 
 /** A number of points as shown: at most two decimals, no trailing zeros. */

@@ -1,5 +1,5 @@
 /** The topology panel's words, in English and Korean. */
-import type { Lang, Localized } from '../../src/core/i18n';
+import { fill, type Lang, type Localized } from '../../src/core/i18n';
 
 export const STRINGS = {
   toolbar: { en: 'Topology tools', ko: '토폴로지 도구' },
@@ -22,6 +22,5 @@ export const STRINGS = {
 } satisfies Record<string, Localized>;
 
 export function s(lang: Lang, key: keyof typeof STRINGS, ...args: readonly (string | number)[]): string {
-  const text = STRINGS[key][lang] ?? STRINGS[key].en;
-  return text.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return fill(STRINGS[key], lang, args);
 }

@@ -1,5 +1,5 @@
 /** Every string the trace panel shows, in English and Korean. */
-import type { Lang, Localized } from '../../src/core/i18n';
+import { fill, type Lang, type Localized, pick } from '../../src/core/i18n';
 import type { Stage, Verdict } from '../../src/core/sim/trace';
 
 export const S = {
@@ -136,10 +136,9 @@ export const LAYERS: Readonly<Record<string, Localized>> = {
 
 /** The string `key` in `lang`, with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: StringKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  const s: Localized = S[key];
-  return (s[lang] ?? s.en).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(S[key], lang, vars);
 }
 
 export function tl(lang: Lang, text: Localized): string {
-  return text[lang] ?? text.en;
+  return pick(text, lang);
 }

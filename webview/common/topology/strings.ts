@@ -1,5 +1,5 @@
 /** The topology drawing's own words (aria labels, tooltips), in English and Korean. */
-import type { Lang, Localized } from '../../../src/core/i18n';
+import { fill, type Lang, type Localized } from '../../../src/core/i18n';
 
 export const S = {
   diagram: { en: 'Topology of the lab {0}', ko: '실습 {0}의 토폴로지' },
@@ -42,6 +42,5 @@ export type StringKey = keyof typeof S;
 
 /** A string in the display language, `{0}`, `{1}`... replaced by the arguments. */
 export function t(lang: Lang, key: StringKey, ...args: readonly (string | number)[]): string {
-  const s = S[key][lang] ?? S[key].en;
-  return s.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return fill(S[key], lang, args);
 }
