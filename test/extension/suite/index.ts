@@ -8,24 +8,12 @@
  * that it needs nothing from node_modules inside the extension host.
  */
 import Mocha from 'mocha';
+import { loadTests, runMarked } from './tests';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   // The test modules are bundled in: define mocha's globals, then load them (order = run order).
   mocha.suite.emit('pre-require', globalThis, 'knetlab-extension-suite', mocha);
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  require('./activation.ext');
-  require('./diagnostics.ext');
-  require('./features.ext');
-  require('./panels.ext');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  // Markers for runners that read the suite's output among the workbench's own log lines.
-  console.log('knetlab-suite-begin');
-  return new Promise((resolve, reject) => {
-    mocha.run((failures) => {
-      console.log('knetlab-suite-end');
-      if (failures > 0) reject(new Error(`${failures} test(s) failed`));
-      else resolve();
-    });
-  });
+  loadTests();
+  return runMarked((done) => mocha.run(done));
 }

@@ -11,6 +11,7 @@
 // browser `mocha` object (setup + run).
 // @ts-expect-error -- a module only the web suite's bundle defines
 import mochaBrowser from 'mocha-browser';
+import { loadTests, runMarked } from '../suite/tests';
 
 interface BrowserMocha {
   setup(opts: { ui: string; reporter: string; timeout: number; color: boolean }): void;
@@ -22,18 +23,6 @@ export function run(): Promise<void> {
   (globalThis as { knetlabSuiteHost?: string }).knetlabSuiteHost = 'web';
   // setup() defines describe/it on the worker's global scope before the test files load.
   mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false });
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  require('../suite/activation.ext');
-  require('../suite/diagnostics.ext');
-  require('../suite/features.ext');
-  require('../suite/panels.ext');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  console.log('knetlab-suite-begin');
-  return new Promise((resolve, reject) => {
-    mocha.run((failures) => {
-      console.log('knetlab-suite-end');
-      if (failures > 0) reject(new Error(`${failures} test(s) failed`));
-      else resolve();
-    });
-  });
+  loadTests();
+  return runMarked((done) => mocha.run(done));
 }
