@@ -12,6 +12,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schemaJson from '../../../schema/cni.schema.json';
 import type { Diagnostic } from '../diag';
 import { type Localized, loc } from '../i18n';
+import { decodePointer } from '../lab/schema';
 import { formatPath, type JsonDoc, type Segment } from './json';
 
 export type SchemaError = ErrorObject<string, Record<string, unknown>, unknown>;
@@ -41,11 +42,6 @@ export function schemaErrors(value: unknown): SchemaError[] | string {
   if (!v) return compileError ?? 'the CNI schema did not compile';
   if (v(value)) return [];
   return (v.errors ?? []) as SchemaError[];
-}
-
-function decodePointer(path: string): string[] {
-  if (!path) return [];
-  return path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function typeWords(t: string): Localized {
