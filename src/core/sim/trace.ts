@@ -68,8 +68,23 @@ export type Verdict =
   | 'dropped' // silently dropped (ip_forward 0, a down link, not addressed to the host...)
   | 'budget-exceeded'; // the walk gave up
 
+/**
+ * What a leg of a trace is. A plain ping or connection has a `request` and its `reply`; a name
+ * lookup adds a `query` and its `answer` before the connection; a proxy (an Ingress controller)
+ * opens a second connection whose legs are `request` and `reply` too, with `parent` set.
+ */
+export type LegKind = 'request' | 'reply' | 'query' | 'answer';
+
 export interface Leg {
   readonly steps: Step[];
+  /** Absent in legs written before legs had kinds: read it as `request` for the first, `reply` after. */
+  readonly kind?: LegKind;
+  /** What this leg carries, in a few words (`DNS query for web.default.svc`, `proxied to 10.244.1.5:80`). */
+  readonly label?: Localized;
+  /** The index (in `legs`) of the leg this one answers: a reply's request, an answer's query. */
+  readonly answers?: number;
+  /** The index (in `legs`) of the leg whose arrival opened this one (a proxy's client connection). */
+  readonly parent?: number;
 }
 
 export interface TraceResult {
@@ -78,6 +93,14 @@ export interface TraceResult {
   readonly reason: Localized;
   /** Where the decisive step happened and which lab line caused it, where known. */
   readonly source?: SourceRef;
+  /** The first leg from the origin (the connection the user asked for). */
   readonly request: Leg;
+  /** The answer that came back (or did not) to the origin; steps are empty when nothing was sent back. */
   readonly reply: Leg;
+  /**
+   * Every leg in the order the walk took them (a lookup's query and answer, the request, a proxied
+   * connection's request and reply, the reply). `request` and `reply` are among them, the same objects.
+   * A leg with no steps is left out.
+   */
+  readonly legs: readonly Leg[];
 }

@@ -11,7 +11,7 @@ import { effectiveGateway, fibTableLookup, routeOutput } from './fib';
 import { hasCarrier, linkForwarding } from './kernel';
 import { routeLine, tableName } from './routefmt';
 import { type Host, type Link, type Netns, nsLabel, ROOT_NS, type Route, type SourceRef, TABLE_MAIN, type World } from './model';
-import type { Hook, PacketHeaders, Stage, Step, TraceResult, Verdict } from './trace';
+import type { Hook, Leg, PacketHeaders, Stage, Step, TraceResult, Verdict } from './trace';
 
 export interface Endpoint {
   readonly host: string;
@@ -196,13 +196,16 @@ class Walker {
   }
 
   private result(e: Ending): TraceResult {
+    const request: Leg = { kind: 'request', steps: this.request };
+    const reply: Leg = { kind: 'reply', steps: this.reply, answers: 0 };
     return {
       replied: this.replied,
       verdict: e.verdict,
       reason: e.reason,
       ...(e.source ? { source: e.source } : {}),
-      request: { steps: this.request },
-      reply: { steps: this.reply },
+      request,
+      reply,
+      legs: reply.steps.length ? [request, reply] : [request],
     };
   }
 
