@@ -9,7 +9,7 @@ import { gradeFiles, hasSolution, type Lang, pick } from '../core';
 import { loadCourse } from '../core/grade/course';
 import { hashAnswer } from '../core/grade/quiz';
 import type { CourseGrade, LabGrade } from '../core/grade/types';
-import { instantiateLab } from '../core/grade/variant';
+import { instantiateLab } from '../core/lab/variant';
 import { formatDiag, type Io, t, UsageError, walkFiles } from './common';
 import type { Parsed } from './main';
 

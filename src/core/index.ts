@@ -2,33 +2,35 @@
  * knetlab's core: the lab loader, the simulated Linux hosts and the packet walk. Pure TypeScript:
  * no `vscode`, no Node built-ins, so the CLI, the extension and the webviews share it.
  */
-export * from './i18n';
-export * from './diag';
+export * from './text/i18n';
+export * from './text/diag';
 export * from './net/addr';
 export type { Lab, HostSpec, InterfaceSpec, RunLine, FileSpec, ServeSpec, Named } from './lab/types';
 export { loadLab, loadParsed, parseLabText } from './lab/load';
 export type { LoadOptions, LoadResult, ParsedLabText } from './lab/load';
-export { IncrementalLabChecker, IncrementalLabParser } from './lab/incremental';
-export type { ParsePath } from './lab/incremental';
-export { buildWorld, HostBuildCache } from './sim/build';
-export type { BuildResult, RunLineResult } from './sim/build';
+export { IncrementalLabChecker, IncrementalLabParser } from './check/incremental';
+export type { ParsePath } from './check/incremental';
+export { buildWorld, HostBuildCache } from './world/build';
+export type { BuildResult, RunLineResult } from './world/build';
 export * from './sim/model';
-export * from './sim/trace';
+export * from './datapath/trace';
 export { execCommand } from './commands/exec';
 export type { ExecResult } from './commands/exec';
-export { tracePacket, parseEndpoint, formatEndpoint } from './sim/walk';
-export type { TraceRequest, Endpoint } from './sim/walk';
-export { checkLab, instantiateText, loadLabFor } from './check';
+export { tracePacket } from './datapath/walk';
+export type { TraceRequest } from './datapath/walk';
+export { parseEndpoint, formatEndpoint } from './net/endpoint';
+export type { Endpoint } from './net/endpoint';
+export { checkLab, instantiateText, loadLabFor } from './check/check';
 export { gradeLab, validateExercises } from './grade/grade';
 export { parseAnswers } from './grade/answers';
 export { hashAnswer, normaliseAnswer, checkAnswer } from './grade/quiz';
 export { applySolution, hasSolution } from './grade/overlay';
-export { declaresVariables, instantiateLab } from './grade/variant';
+export { declaresVariables, instantiateLab } from './lab/variant';
 export { gradeFiles, variantStudent } from './grade/folder';
 export type { GradeFilesOptions } from './grade/folder';
 export { loadCourse } from './grade/course';
 export { checkKinds, findCheckKind } from './grade/registry';
-export { lintWorld } from './lab/lint';
+export { lintWorld } from './lint/lint';
 export { checkEndpoints } from './lab/endpoints';
 export type { CheckEndpoint } from './lab/endpoints';
 export { parseCorefile, COREDNS_PLUGINS } from './dns/corefile';

@@ -3,7 +3,7 @@
  * (rust-analyzer's config.ts). Values are checked, so a bad settings.json never reaches the code.
  */
 import * as vscode from 'vscode';
-import { type Lang, langFromLocale } from '../core/i18n';
+import { type Lang, langFromLocale } from '../core/text/i18n';
 
 export type LanguageSetting = 'auto' | 'en' | 'ko';
 export type TraceProtocol = 'icmp' | 'tcp' | 'udp';

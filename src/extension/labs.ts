@@ -3,7 +3,7 @@
  */
 import * as vscode from 'vscode';
 import type { LabGrade } from '../core';
-import type { Localized } from '../core/i18n';
+import type { Localized } from '../core/text/i18n';
 import type { Ctx } from './ctx';
 import { baseName, COURSE_FILE, dirOf, exists, findInWorkspace, LAB_FILE, readText, readTree, relativeTo, STATE_DIR, writeTree } from './labfs';
 

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { CheckGrade, ExerciseGrade } from '../core';
-import { pick } from '../core/i18n';
+import { pick } from '../core/text/i18n';
 import type { Ctx } from './ctx';
 import { type CourseRef, discover, gradeDir, type GradedLab, labLabel, type LabRef } from './labs';
 import { scoreText } from './report';

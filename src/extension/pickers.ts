@@ -1,6 +1,6 @@
 /** Which lab a command works on: its argument, the active editor's lab, or one the user picks. */
 import * as vscode from 'vscode';
-import { pick } from '../core/i18n';
+import { pick } from '../core/text/i18n';
 import type { Ctx } from './ctx';
 import { discover, labLabel, shownPath } from './labs';
 import { labDirFor, LAB_FILE, readTree } from './labfs';

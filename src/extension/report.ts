@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Diagnostic, LabGrade, Step, TraceResult } from '../core';
-import { type Lang, pick } from '../core/i18n';
+import { type Lang, pick } from '../core/text/i18n';
 import type { TraceArgs, TopologyHost } from './engine';
 
 function round(n: number): number {

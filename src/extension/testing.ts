@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CheckGrade, ExerciseGrade, TraceResult } from '../core';
-import { pick } from '../core/i18n';
+import { pick } from '../core/text/i18n';
 import type { Ctx } from './ctx';
 import { discover, gradeDir, type GradedLab, labLabel } from './labs';
 import { LAB_FILE, readTree } from './labfs';

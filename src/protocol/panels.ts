@@ -9,8 +9,8 @@
  * changes. The panel keeps its own view state with getState/setState (PanelState), which VS Code
  * restores after a reload through the panel serializer.
  */
-import type { SourceRange } from '../core/diag';
-import type { Lang } from '../core/i18n';
+import type { SourceRange } from '../core/text/diag';
+import type { Lang } from '../core/text/i18n';
 import type { LabView, TopologyModel, TraceArgsView, TraceView } from '../core/view/types';
 
 export type PanelKind = 'topology' | 'trace' | 'lab';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkLab } from '../../src/core/check';
+import { checkLab } from '../../src/core/check/check';
 import { validateCheck } from '../../src/core/grade/grade';
 import { loadLab } from '../../src/core/lab/load';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { fill, loc } from '../../src/core/i18n';
+import { fill, loc } from '../../src/core/text/i18n';
 
 describe('fill: a message in the display language with its placeholders filled', () => {
   const named = loc('{score} of {max} points', '{max}점 중 {score}점');

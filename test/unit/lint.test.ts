@@ -6,11 +6,11 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateBenchLab } from '../../bench/gen';
-import { checkLab } from '../../src/core/check';
-import type { Diagnostic, DiagnosticCode } from '../../src/core/diag';
-import { lintWorld } from '../../src/core/lab/lint';
+import { checkLab } from '../../src/core/check/check';
+import type { Diagnostic, DiagnosticCode } from '../../src/core/text/diag';
+import { lintWorld } from '../../src/core/lint/lint';
 import { loadLab } from '../../src/core/lab/load';
-import { buildWorld } from '../../src/core/sim/build';
+import { buildWorld } from '../../src/core/world/build';
 
 function lint(text: string): Diagnostic[] {
   const loaded = loadLab(text, { file: 'lab.yaml' });

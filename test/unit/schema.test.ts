@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Diagnostic } from '../../src/core/diag';
+import type { Diagnostic } from '../../src/core/text/diag';
 import { checkKindNames } from '../../src/core/grade/registry';
 import { LAB_SCHEMA, newLabAjv, patternsWithoutForm, validateLabSchema } from '../../src/core/lab/schema';
 

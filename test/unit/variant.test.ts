@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import type { SourceRange } from '../../src/core/diag';
-import { instantiateLab, parseVariableDef, readVariables, resolveVariables, substitute, topLevelBlocks, type VariableValue, VariantRng } from '../../src/core/grade/variant';
+import type { SourceRange } from '../../src/core/text/diag';
+import { instantiateLab, parseVariableDef, readVariables, resolveVariables, substitute, topLevelBlocks, type VariableValue, VariantRng } from '../../src/core/lab/variant';
 import { loadLab } from '../../src/core/lab/load';
 import type { VariableSpec } from '../../src/core/lab/types';
 import { parseAddr } from '../../src/core/net/addr';

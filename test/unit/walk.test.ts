@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { tracePacket } from '../../src/core/sim/walk';
+import { tracePacket } from '../../src/core/datapath/walk';
 import { setLinkUp } from '../../src/core/sim/kernel';
 import { W } from './helpers';
 

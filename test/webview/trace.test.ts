@@ -6,8 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Browser } from 'playwright-core';
-import type { Lang } from '../../src/core/i18n';
-import type { TraceResult } from '../../src/core/sim/trace';
+import type { Lang } from '../../src/core/text/i18n';
+import type { TraceResult } from '../../src/core/datapath/trace';
 import { pathOf, traceView } from '../../src/core/view/trace';
 import type { TraceView } from '../../src/core/view/types';
 import type { HostMessage, PanelState } from '../../src/protocol/panels';

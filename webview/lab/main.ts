@@ -5,7 +5,7 @@
  * sections and the last view are kept with setState, so a reload draws the same panel at once.
  */
 import './style.css';
-import type { Lang } from '../../src/core/i18n';
+import type { Lang } from '../../src/core/text/i18n';
 import type { HostMessage, PanelState } from '../../src/protocol/panels';
 import type { LabView } from '../../src/core/view/types';
 import { bootstrap, getState, onMessage, post, setState } from '../common/host';

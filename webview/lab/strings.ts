@@ -1,5 +1,5 @@
 /** Every string the lab panel shows, in English and Korean. `{name}` marks a value filled in. */
-import { fill, type Lang, type Localized } from '../../src/core/i18n';
+import { fill, type Lang, type Localized } from '../../src/core/text/i18n';
 import type { CheckState } from '../../src/core/view/types';
 
 export const S = {

@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '../common/topology/topology.css';
 import './style.css';
-import type { Lang } from '../../src/core/i18n';
+import type { Lang } from '../../src/core/text/i18n';
 import type { HostMessage, PanelState, TopologyViewState } from '../../src/protocol/panels';
 import { bootstrap, getState, onMessage, post, setState } from '../common/host';
 import { createTopologyView } from '../common/topology';

@@ -1,5 +1,5 @@
 /** The topology panel's words, in English and Korean. */
-import { fill, type Lang, type Localized } from '../../src/core/i18n';
+import { fill, type Lang, type Localized } from '../../src/core/text/i18n';
 
 export const STRINGS = {
   toolbar: { en: 'Topology tools', ko: '토폴로지 도구' },

@@ -3,9 +3,9 @@
  * route marked, the ARP exchange, the bridge's FDB, netfilter's before and after, the TTL, the
  * reason for a drop), the packet's headers at that point, and the lab line behind it.
  */
-import type { SourceRange } from '../../src/core/diag';
-import type { Lang } from '../../src/core/i18n';
-import type { PacketHeaders, Step, TraceResult } from '../../src/core/sim/trace';
+import type { SourceRange } from '../../src/core/text/diag';
+import type { Lang } from '../../src/core/text/i18n';
+import type { PacketHeaders, Step, TraceResult } from '../../src/core/datapath/trace';
 import { changedHeaders, type DataField, type Decision, decisionOf, headerRows, previousStep, type StepRef, stepPlace } from '../../src/core/view/trace';
 import type { TopologyModel } from '../../src/core/view/types';
 import { type Child, fill, h } from './dom';

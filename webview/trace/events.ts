@@ -4,8 +4,8 @@
  * selection follows the focus. The same steps as one accessible table (caption, header cells),
  * hidden from sight unless the user asks for it.
  */
-import type { Lang } from '../../src/core/i18n';
-import type { Step, TraceResult } from '../../src/core/sim/trace';
+import type { Lang } from '../../src/core/text/i18n';
+import type { Step, TraceResult } from '../../src/core/datapath/trace';
 import { LEGS, type LegName, type StepRef, stepPlace } from '../../src/core/view/trace';
 import { type Child, fill, h } from './dom';
 import { STAGES, t, tl } from './strings';

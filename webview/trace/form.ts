@@ -3,8 +3,8 @@
  * topology to an address, ICMP, TCP or UDP with a port. Posts `runTrace`; the extension answers
  * with a new `trace` message.
  */
-import type { Lang } from '../../src/core/i18n';
-import type { TraceResult } from '../../src/core/sim/trace';
+import type { Lang } from '../../src/core/text/i18n';
+import type { TraceResult } from '../../src/core/datapath/trace';
 import { stepPlace } from '../../src/core/view/trace';
 import type { TopologyModel, TraceArgsView } from '../../src/core/view/types';
 import { fill, h } from './dom';

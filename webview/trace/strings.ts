@@ -1,6 +1,6 @@
 /** Every string the trace panel shows, in English and Korean. */
-import { fill, type Lang, type Localized, pick } from '../../src/core/i18n';
-import type { Stage, Verdict } from '../../src/core/sim/trace';
+import { fill, type Lang, type Localized, pick } from '../../src/core/text/i18n';
+import type { Stage, Verdict } from '../../src/core/datapath/trace';
 
 export const S = {
   panel: { en: 'Packet trace', ko: '패킷 추적' },

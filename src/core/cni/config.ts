@@ -18,9 +18,9 @@
  * Never throws: whatever the text, the result is diagnostics with their places.
  */
 import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../diag';
-import { type Localized, loc } from '../i18n';
-import { didYouMean } from '../lab/load';
+import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../text/diag';
+import { type Localized, loc } from '../text/i18n';
+import { didYouMean } from '../text/didyoumean';
 import { type Addr, BITS, broadcastOf, formatAddr, maskOf, parseAddr } from '../net/addr';
 import { items, JsonDoc, type JsonNode, keys, prop, propKey, type Segment, str } from './json';
 import { CHAINED_ONLY, CNI_VERSIONS, IFNAME_FIELDS, KNOWN_IPAM, KNOWN_PLUGINS } from './plugins';

@@ -4,7 +4,7 @@
  * and paths in words (`plugins[0].ipam.ranges[0][1].subnet`).
  */
 import type { Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
-import type { SourceRange } from '../diag';
+import type { SourceRange } from '../text/diag';
 
 export type { JsonNode };
 export type Segment = string | number;

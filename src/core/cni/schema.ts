@@ -10,9 +10,9 @@
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schemaJson from '../../../schema/cni.schema.json';
-import type { Diagnostic } from '../diag';
-import { type Localized, loc } from '../i18n';
-import { decodePointer } from '../lab/schema';
+import type { Diagnostic } from '../text/diag';
+import { type Localized, loc } from '../text/i18n';
+import { decodePointer } from '../text/pointer';
 import { formatPath, type JsonDoc, type Segment } from './json';
 
 export type SchemaError = ErrorObject<string, Record<string, unknown>, unknown>;

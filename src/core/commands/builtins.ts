@@ -1,5 +1,6 @@
 /** Small commands: echo, true, false, `:`, sleep, hostname, cat, sysctl. */
 import { formatAddr } from '../net/addr';
+import { utsName } from '../sim/model';
 import type { Arg } from '../shell/expand';
 import { allSysctls, findSysctl, procSysKey } from './procfs';
 import { type CommandContext, type CommandHandler, notSimulated, result } from './types';
@@ -41,7 +42,7 @@ export const sleepCommand: CommandHandler = () => result('');
 /** Names set with `hostname NAME` (the UTS name; the host keeps its lab name). */
 
 export const hostnameCommand: CommandHandler = (ctx, args) => {
-  const name = ctx.host.hostname ?? ctx.host.name;
+  const name = utsName(ctx.host);
   if (args.length === 1) return result(`${name}\n`);
   const opt = args[1]!.text;
   if (!opt.startsWith('-')) {
@@ -70,7 +71,7 @@ export function readFile(ctx: CommandContext, file: string): string | undefined 
     return k ? k.get(ctx.netns) + '\n' : undefined;
   }
   if (path === '/etc/hostname') return ctx.host.files.get(path) ?? `${ctx.host.name}\n`;
-  if (path === '/proc/sys/kernel/hostname') return `${ctx.host.hostname ?? ctx.host.name}\n`;
+  if (path === '/proc/sys/kernel/hostname') return `${utsName(ctx.host)}\n`;
   return ctx.host.files.get(path);
 }
 

@@ -1,5 +1,5 @@
 import { ROOT_NS, type World } from '../sim/model';
-import type { Endpoint } from '../sim/walk';
+import type { Endpoint } from '../net/endpoint';
 import { runLine } from './run';
 import type { NotSimulated } from './types';
 

@@ -4,9 +4,9 @@
  * start with (unbalanced braces, an unknown plugin, a single-use plugin used twice in a block).
  * Never throws. The DNS engine builds its resolver on this later.
  */
-import type { Diagnostic, SourceRange } from '../diag';
-import { loc } from '../i18n';
-import { didYouMean } from '../lab/load';
+import type { Diagnostic, SourceRange } from '../text/diag';
+import { loc } from '../text/i18n';
+import { didYouMean } from '../text/didyoumean';
 
 /** The plugins of a standard CoreDNS build (plugin.cfg), plus the `import` directive. */
 export const COREDNS_PLUGINS: readonly string[] = [

@@ -5,9 +5,9 @@
  * that every quiz is graded as unanswered with a clear message.
  */
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { Diagnostic, SourceRange } from '../diag';
-import { type Localized, loc } from '../i18n';
-import { didYouMean } from '../lab/load';
+import type { Diagnostic, SourceRange } from '../text/diag';
+import { type Localized, loc } from '../text/i18n';
+import { didYouMean } from '../text/didyoumean';
 import type { Lab } from '../lab/types';
 import type { Answers } from './types';
 

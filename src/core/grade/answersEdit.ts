@@ -9,7 +9,7 @@
  * (`veth-pairs#2`, the second item of the list). Exercise ids never hold `#` (EXERCISE_ID_RE).
  */
 import { Document, isMap, isScalar, isSeq, type Node, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { type Localized, loc } from '../i18n';
+import { type Localized, loc } from '../text/i18n';
 import { parseAnswers } from './answers';
 
 /** At most this many quizzes in one exercise (a key such as `x#99999999` must not build a huge list). */

@@ -12,9 +12,9 @@
  * Paths are folders relative to the course folder: no `..`, not absolute. Never throws.
  */
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
-import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../diag';
-import { type Localized, loc } from '../i18n';
-import { didYouMean } from '../lab/load';
+import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../text/diag';
+import { type Localized, loc } from '../text/i18n';
+import { didYouMean } from '../text/didyoumean';
 import type { CourseGrade, LabGrade } from './types';
 
 export interface CourseLab {

@@ -5,14 +5,14 @@
  * Problems become diagnostics of the result; never throws.
  */
 import { parseDocument } from 'yaml';
-import type { Diagnostic } from '../diag';
-import { loc } from '../i18n';
+import type { Diagnostic } from '../text/diag';
+import { loc } from '../text/i18n';
 import { loadLab } from '../lab/load';
 import { parseAnswers } from './answers';
 import { gradeLab } from './grade';
 import { applySolution, hasSolution } from './overlay';
 import type { LabGrade } from './types';
-import { declaresVariables, instantiateLab } from './variant';
+import { declaresVariables, instantiateLab } from '../lab/variant';
 
 export interface GradeFilesOptions {
   /** How a file of the folder is named in diagnostics (e.g. its path from the working folder). */

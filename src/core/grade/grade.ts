@@ -4,11 +4,11 @@
  * check that cannot run (unknown kind, malformed arguments, a bug of ours) fails with feedback that
  * says so; the grader never throws.
  */
-import type { Diagnostic } from '../diag';
-import { loc } from '../i18n';
-import { didYouMean } from '../lab/load';
+import type { Diagnostic } from '../text/diag';
+import { loc } from '../text/i18n';
+import { didYouMean } from '../text/didyoumean';
 import type { CheckSpec, ExerciseSpec, Lab } from '../lab/types';
-import { buildWorld } from '../sim/build';
+import { buildWorld } from '../world/build';
 import type { World } from '../sim/model';
 import { NO_ANSWERS } from './answers';
 import { checkKindNames, findCheckKind } from './registry';

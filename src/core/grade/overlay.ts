@@ -12,8 +12,8 @@
  * invalid solution lab.yaml is a diagnostic and leaves the starter's lab.yaml as it was.
  */
 import { type Document, isAlias, isMap, isNode, isScalar, LineCounter, type Node, Pair, parseDocument, visit, type YAMLMap } from 'yaml';
-import type { Diagnostic } from '../diag';
-import { loc } from '../i18n';
+import type { Diagnostic } from '../text/diag';
+import { loc } from '../text/i18n';
 
 export const SOLUTION_DIR = 'solution/';
 

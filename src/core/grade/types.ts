@@ -2,11 +2,11 @@
  * Grading: the contract between the grader, the check kinds and their callers (CLI, editor).
  * A check kind is one module in the registry (registry.ts); the grader never names a kind.
  */
-import type { Diagnostic, SourceRange } from '../diag';
-import type { Localized } from '../i18n';
+import type { Diagnostic, SourceRange } from '../text/diag';
+import type { Localized } from '../text/i18n';
 import type { CheckSpec, ExerciseSpec, Lab } from '../lab/types';
 import type { World } from '../sim/model';
-import type { TraceResult } from '../sim/trace';
+import type { TraceResult } from '../datapath/trace';
 
 /** A student's answers (answers.yaml): exercise id -> the answers of its quiz checks, in order. */
 export interface Answers {

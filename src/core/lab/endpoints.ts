@@ -1,6 +1,6 @@
 /** The endpoints a check names (`from: B/red`, `on: B`), with where each is written. */
-import type { SourceRange } from '../diag';
-import { type Endpoint, parseEndpoint } from '../sim/walk';
+import type { SourceRange } from '../text/diag';
+import { type Endpoint, parseEndpoint } from '../net/endpoint';
 import type { CheckSpec } from './types';
 
 export interface CheckEndpoint {

@@ -4,9 +4,10 @@
  * into lines, each with its own place inside the block.
  */
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Pair, Scalar, YAMLMap } from 'yaml';
-import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../diag';
-import { type Localized, loc } from '../i18n';
+import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../text/diag';
+import { type Localized, loc } from '../text/i18n';
 import { MAC_RE, normaliseMac } from '../net/addr';
+import { didYouMean } from '../text/didyoumean';
 import { validateLabSchema } from './schema';
 import type { CheckSpec, ExerciseSpec, FileSpec, HostSpec, InterfaceSpec, Lab, Named, RunLine, ServeSpec, VariableSpec } from './types';
 
@@ -79,34 +80,6 @@ class Reader {
   error(code: DiagnosticCode, range: SourceRange, message: Localized, force = false): void {
     this.add('error', code, range, message, force);
   }
-}
-
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
-}
-
-/** The closest known name, if it is close enough to be a likely typo. */
-export function didYouMean(word: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of known) {
-    const d = editDistance(word.toLowerCase(), k.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 function typeName(node: unknown): Localized {

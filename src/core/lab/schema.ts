@@ -18,9 +18,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import schemaJson from '../../../schema/lab.schema.json';
-import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../diag';
-import { type Localized, loc } from '../i18n';
-import { didYouMean } from './load';
+import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../text/diag';
+import { type Localized, loc } from '../text/i18n';
+import { didYouMean } from '../text/didyoumean';
+import { decodePointer } from '../text/pointer';
 
 type SchemaObj = Record<string, unknown>;
 type SchemaError = ErrorObject<string, Record<string, unknown>, unknown>;
@@ -235,12 +236,6 @@ class Pairs {
     }
     return idx.get(key);
   }
-}
-
-/** The segments of a JSON Pointer (RFC 6901), as ajv's `instancePath` gives it. */
-export function decodePointer(path: string): string[] {
-  if (!path) return [];
-  return path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function resolveAlias(doc: Document.Parsed, n: unknown): Node | null | undefined {

@@ -1,6 +1,6 @@
 /** A lab as read from `lab.yaml`, every part with the place it came from. */
-import type { SourceRange } from '../diag';
-import type { Localized } from '../i18n';
+import type { SourceRange } from '../text/diag';
+import type { Localized } from '../text/i18n';
 
 export interface Named {
   readonly name: string;

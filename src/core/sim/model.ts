@@ -4,7 +4,7 @@
  * kernel.ts (configuration, as rtnetlink does it), fib.ts (route lookup) and walk.ts (packets).
  */
 import type { Addr, Prefix } from '../net/addr';
-import type { SourceRange } from '../diag';
+import type { SourceRange } from '../text/diag';
 
 export type SourceRef = SourceRange;
 
@@ -143,6 +143,11 @@ export interface World {
 
 export function rootNs(host: Host): Netns {
   return host.netns.get(ROOT_NS)!;
+}
+
+/** The host's UTS name, as `hostname` prints it: the lab name unless a run line changed it. */
+export function utsName(host: Host): string {
+  return host.hostname ?? host.name;
 }
 
 export function nsLabel(ns: Netns): string {

@@ -3,8 +3,8 @@
  * their state from a grade (untried before the first one). Pure and total: a grade of an older
  * version of the lab (an exercise renamed, a check added) leaves what no longer matches untried.
  */
-import type { Diagnostic } from '../diag';
-import type { Localized } from '../i18n';
+import type { Diagnostic } from '../text/diag';
+import type { Localized } from '../text/i18n';
 import type { CheckSpec, ExerciseSpec, Lab } from '../lab/types';
 import { answerFor } from '../grade/answers';
 import { quizAnswerKey } from '../grade/answersEdit';

@@ -8,8 +8,8 @@
  * per stage; `DECIDERS` below has one entry per kind of decision, so a new stage (DNS, say) adds an
  * entry, not a rewrite. Anything a decider does not know is still shown, as key/value fields.
  */
-import type { Localized } from '../i18n';
-import type { PacketHeaders, Stage, Step, TraceResult } from '../sim/trace';
+import type { Localized } from '../text/i18n';
+import type { PacketHeaders, Stage, Step, TraceResult } from '../datapath/trace';
 import { bridgeId, nodeId, portId, switchId } from './topology';
 import type { RouteTableView, StepAnchor, TopoLink, TopologyModel, TraceBranch, TraceView } from './types';
 

@@ -9,9 +9,9 @@
  *   host `h:HOST`, namespace `n:HOST/NS`, switch `s:SWITCH`, bridge `b:HOST/NS/DEV`,
  *   port (an interface) `p:HOST/NS/DEV`, link `l:...` (see topology.ts); NS is '' for the root.
  */
-import type { SourceRange } from '../diag';
-import type { Lang, Localized } from '../i18n';
-import type { TraceResult } from '../sim/trace';
+import type { SourceRange } from '../text/diag';
+import type { Lang, Localized } from '../text/i18n';
+import type { TraceResult } from '../datapath/trace';
 
 // ---------------------------------------------------------------------------------------------
 // Topology (topology.ts builds it)

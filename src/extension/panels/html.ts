@@ -3,7 +3,7 @@
  * and a Content Security Policy that allows nothing else (`default-src 'none'`, nothing remote).
  * Pure (no `vscode` import): the extension and the browser test harness render the same page.
  */
-import { type Lang } from '../../core/i18n';
+import { type Lang } from '../../core/text/i18n';
 import { BOOTSTRAP_ID, type HostMessage, type PanelKind, scriptJson } from '../../protocol/panels';
 
 export interface PanelPage {

@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { Lab, TraceResult, World } from '../../core';
-import { pick } from '../../core/i18n';
+import { pick } from '../../core/text/i18n';
 import type { TraceArgsView } from '../../core/view/types';
 import { type HostMessage, isPanelMessage, type PanelKind, type PanelMessage, type PanelState, VIEW_TYPES } from '../../protocol/panels';
 import type { Ctx } from '../ctx';

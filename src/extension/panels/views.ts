@@ -6,7 +6,7 @@
 import type { Diagnostic, Lab, LabGrade, TraceResult, World } from '../../core';
 import { parseAnswers } from '../../core/grade/answers';
 import { editAnswers } from '../../core/grade/answersEdit';
-import { type Lang, loc, type Localized, pick } from '../../core/i18n';
+import { type Lang, loc, type Localized, pick } from '../../core/text/i18n';
 import { labErrorsView, labView } from '../../core/view/lab';
 import { topologyModel } from '../../core/view/topology';
 import { traceView } from '../../core/view/trace';

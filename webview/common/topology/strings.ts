@@ -1,5 +1,5 @@
 /** The topology drawing's own words (aria labels, tooltips), in English and Korean. */
-import { fill, type Lang, type Localized } from '../../../src/core/i18n';
+import { fill, type Lang, type Localized } from '../../../src/core/text/i18n';
 
 export const S = {
   diagram: { en: 'Topology of the lab {0}', ko: '실습 {0}의 토폴로지' },

@@ -10,8 +10,8 @@
  * list repeats them for screen readers.
  */
 import { drag, type D3DragEvent, select, type Selection, zoom, type ZoomBehavior, zoomIdentity, type ZoomTransform } from 'd3';
-import type { SourceRange } from '../../../src/core/diag';
-import type { Lang } from '../../../src/core/i18n';
+import type { SourceRange } from '../../../src/core/text/diag';
+import type { Lang } from '../../../src/core/text/i18n';
 import type { TopologyViewState } from '../../../src/protocol/panels';
 import type { StepAnchor, TopoLink, TopologyModel, TopoNode, TopoPort } from '../../../src/core/view/types';
 import { exportPng, exportSvg } from './export';

@@ -2,13 +2,13 @@
  * What the check kinds share: reading a check's arguments (plain data from lab.yaml), validating
  * them with diagnostics at the argument's place, and finding an endpoint in the built world.
  */
-import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../../diag';
-import { type Localized, loc } from '../../i18n';
-import { didYouMean } from '../../lab/load';
+import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../../text/diag';
+import { type Localized, loc } from '../../text/i18n';
+import { didYouMean } from '../../text/didyoumean';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { parseAddr } from '../../net/addr';
 import type { World } from '../../sim/model';
-import { type Endpoint, formatEndpoint, parseEndpoint } from '../../sim/walk';
+import { type Endpoint, formatEndpoint, parseEndpoint } from '../../net/endpoint';
 
 export type Args = Readonly<Record<string, unknown>>;
 

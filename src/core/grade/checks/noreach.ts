@@ -2,7 +2,7 @@
  * `noreach: { from: C, to: 192.168.1.10 }` — the packet must not get its answer (a firewall, a
  * missing route, isolation). A failure says that it got through and by which path.
  */
-import { loc } from '../../i18n';
+import { loc } from '../../text/i18n';
 import type { CheckKind, CheckResult } from '../types';
 import { where } from './common';
 import { pathOf, tracedCheck, validatePacketCheck } from './packet';

@@ -4,8 +4,8 @@
  * text) against standard output, `status` the exit status expected, `not: true` to ask that the
  * output does not match.
  */
-import type { Diagnostic } from '../../diag';
-import { loc } from '../../i18n';
+import type { Diagnostic } from '../../text/diag';
+import { loc } from '../../text/i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { execCommand } from '../../commands/exec';
 import type { CheckKind, CheckResult } from '../types';

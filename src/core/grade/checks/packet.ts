@@ -1,11 +1,12 @@
 /** What reach and noreach share: their arguments and the packet walk behind them. */
-import type { Diagnostic } from '../../diag';
-import { type Localized, loc } from '../../i18n';
+import type { Diagnostic } from '../../text/diag';
+import { type Localized, loc } from '../../text/i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import type { World } from '../../sim/model';
-import type { Step, TraceResult } from '../../sim/trace';
+import type { Step, TraceResult } from '../../datapath/trace';
 import type { CheckResult } from '../types';
-import { type TraceRequest, formatEndpoint, tracePacket } from '../../sim/walk';
+import { type TraceRequest, tracePacket } from '../../datapath/walk';
+import { formatEndpoint } from '../../net/endpoint';
 import { type ArgShape, argsOf, checkShape, diag, endpointArg, has, missingEndpoint, text, validateAddress, validateEndpoint } from './common';
 
 export type Proto = 'icmp' | 'tcp' | 'udp';

@@ -4,8 +4,8 @@
  * order). The answer is stored only as a salted hash (see grade/quiz.ts) and never revealed. With
  * choices, a student may also answer with the choice's number (1 for the first).
  */
-import type { Diagnostic } from '../../diag';
-import { type Localized, loc } from '../../i18n';
+import type { Diagnostic } from '../../text/diag';
+import { type Localized, loc } from '../../text/i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { answerFor } from '../answers';
 import { type AnswerHash, checkAnswer, hashAnswer, normaliseAnswer, SHA256_HEX_RE } from '../quiz';

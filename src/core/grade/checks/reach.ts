@@ -3,7 +3,7 @@
  * its echo reply, TCP its SYN-ACK, UDP a listening socket). A failure says where the packet
  * stopped and why, with the lab line that caused it where known.
  */
-import { loc } from '../../i18n';
+import { loc } from '../../text/i18n';
 import type { CheckKind, CheckResult } from '../types';
 import { where } from './common';
 import { stopPoint, tracedCheck, validatePacketCheck } from './packet';

@@ -3,8 +3,8 @@
  * the kernel picks, as `ip route get` says. Each given field must match; `via: none` asks for a
  * directly connected route (no gateway). A failure shows expected against actual.
  */
-import type { Diagnostic } from '../../diag';
-import { type Localized, loc } from '../../i18n';
+import type { Diagnostic } from '../../text/diag';
+import { type Localized, loc } from '../../text/i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { addrEq, parseAddr } from '../../net/addr';
 import { execCommand } from '../../commands/exec';

@@ -3,8 +3,8 @@
  * they were at that point. Modelled on Batfish (hops of steps, a final disposition) and on Packet
  * Tracer's simulation mode (an event list with the packet at each layer).
  */
-import type { Localized } from '../i18n';
-import type { SourceRef } from './model';
+import type { Localized } from '../text/i18n';
+import type { SourceRef } from '../sim/model';
 
 export type Stage =
   | 'send' // a socket hands the packet to the stack

@@ -5,19 +5,14 @@
  * what the walk learns (ARP entries, bridge FDB entries) lives in overlays of its own.
  */
 import { type Addr, addrEq, BROADCAST_MAC, formatAddr, isLimitedBroadcast, isLoopback, isMulticast, parseAddr } from '../net/addr';
-import { type Localized, loc } from '../i18n';
-import { STRERROR } from './errors';
-import { effectiveGateway, fibTableLookup, routeOutput } from './fib';
-import { hasCarrier, linkForwarding } from './kernel';
-import { routeLine, tableName } from './routefmt';
-import { type Host, type Link, type Netns, nsLabel, ROOT_NS, type Route, type SourceRef, TABLE_MAIN, type World } from './model';
+import { type Localized, loc } from '../text/i18n';
+import type { Endpoint } from '../net/endpoint';
+import { STRERROR } from '../sim/errors';
+import { effectiveGateway, fibTableLookup, routeOutput } from '../sim/fib';
+import { hasCarrier, linkForwarding } from '../sim/kernel';
+import { routeLine, tableName } from '../sim/routefmt';
+import { type Host, type Link, type Netns, nsLabel, ROOT_NS, type Route, type SourceRef, TABLE_MAIN, type World } from '../sim/model';
 import type { Hook, Leg, PacketHeaders, Stage, Step, TraceResult, Verdict } from './trace';
-
-export interface Endpoint {
-  readonly host: string;
-  /** '' for the host's own namespace. */
-  readonly netns: string;
-}
 
 export interface TraceRequest {
   readonly from: Endpoint;
@@ -64,16 +59,6 @@ interface Frame {
   readonly dst: string;
   readonly packet?: Packet;
   readonly arp?: { readonly op: 'request' | 'reply'; readonly sender: Addr; readonly target: Addr };
-}
-
-/** `HOST` or `HOST/NETNS`. */
-export function parseEndpoint(text: string): Endpoint | undefined {
-  const m = /^([^/\s]+)(?:\/([^/\s]+))?$/.exec(text);
-  return m ? { host: m[1]!, netns: m[2] ?? '' } : undefined;
-}
-
-export function formatEndpoint(ep: Endpoint): string {
-  return ep.netns ? `${ep.host}/${ep.netns}` : ep.host;
 }
 
 const DEFAULT_TTL = 64;

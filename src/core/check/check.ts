@@ -1,14 +1,14 @@
-import type { Diagnostic, SourceRange } from './diag';
-import { loc } from './i18n';
-import { didYouMean } from './lab/load';
-import type { World } from './sim/model';
-import { checkEndpoints } from './lab/endpoints';
-import { validateCheck } from './grade/grade';
-import { declaresVariables, instantiateLab } from './grade/variant';
-import type { Lab } from './lab/types';
-import { loadLab, loadParsed, type LoadOptions, type LoadResult, type ParsedLabText } from './lab/load';
-import { lintWorld } from './lab/lint';
-import { buildWorld, type HostBuildCache } from './sim/build';
+import type { Diagnostic, SourceRange } from '../text/diag';
+import { loc } from '../text/i18n';
+import { didYouMean } from '../text/didyoumean';
+import type { World } from '../sim/model';
+import { checkEndpoints } from '../lab/endpoints';
+import { validateCheck } from '../grade/grade';
+import { declaresVariables, instantiateLab } from '../lab/variant';
+import type { Lab } from '../lab/types';
+import { loadLab, loadParsed, type LoadOptions, type LoadResult, type ParsedLabText } from '../lab/load';
+import { lintWorld } from '../lint/lint';
+import { buildWorld, type HostBuildCache } from '../world/build';
 
 /**
  * A lab's text as a student's machine sees it: a template lab (one with `variables:`) is drawn

@@ -37,10 +37,10 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
-import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../diag';
-import { type Localized, loc } from '../i18n';
-import { didYouMean } from '../lab/load';
-import type { VariableSpec } from '../lab/types';
+import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../text/diag';
+import { type Localized, loc } from '../text/i18n';
+import { didYouMean } from '../text/didyoumean';
+import type { VariableSpec } from './types';
 import { type Addr, BITS, formatAddr, maskOf, parseAddr, type Prefix } from '../net/addr';
 
 // ---------------------------------------------------------------------------------------------

@@ -3,12 +3,12 @@
  * address), sockets and files; then runs every host's `run` lines in order, as root, the way the
  * real machine would, recording what each printed and turning failures into diagnostics.
  */
-import type { Diagnostic, SourceRange } from '../diag';
-import { loc } from '../i18n';
+import type { Diagnostic, SourceRange } from '../text/diag';
+import { loc } from '../text/i18n';
 import type { HostSpec, Lab } from '../lab/types';
 import { runLine } from '../commands/run';
-import { addHost, addLink, createWorld, setLinkUp } from './kernel';
-import { type Host, ROOT_NS, type World } from './model';
+import { addHost, addLink, createWorld, setLinkUp } from '../sim/kernel';
+import { type Host, ROOT_NS, type World } from '../sim/model';
 
 export interface RunLineResult {
   readonly host: string;

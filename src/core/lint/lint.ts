@@ -11,14 +11,12 @@
  *
  * Linear in the size of the world: one pass over links and addresses, one over routes. Never throws.
  */
-import type { Diagnostic, DiagnosticCode, SourceRange } from '../diag';
-import { type Localized, loc } from '../i18n';
+import type { Diagnostic, DiagnosticCode, SourceRange } from '../text/diag';
+import { type Localized, loc } from '../text/i18n';
 import { type Addr, BITS, formatAddr, formatPrefix, formatRouteDst, networkOf, prefixContains } from '../net/addr';
-import { hostnameCommand } from '../commands/builtins';
-import type { CommandContext } from '../commands/types';
 import { fibTableLookup } from '../sim/fib';
-import { type Host, type IfAddr, type Link, type Netns, nsLabel, ROOT_NS, type Route, type World } from '../sim/model';
-import type { HostSpec, Lab } from './types';
+import { type Host, type IfAddr, type Link, type Netns, nsLabel, ROOT_NS, type Route, utsName, type World } from '../sim/model';
+import type { HostSpec, Lab } from '../lab/types';
 
 /** Lints a built lab. Warnings only, sorted by place; never throws (returns what it found so far). */
 export function lintWorld(lab: Lab, world: World): Diagnostic[] {
@@ -446,7 +444,7 @@ class LintContext {
         at: SourceRange;
         how: 'lab' | 'uts' | 'file';
       }[] = [];
-      const uts = utsName(this.world, host);
+      const uts = utsName(host);
       if (uts && uts !== host.name)
         claims.push({
           name: uts,
@@ -580,20 +578,4 @@ function macConflict(a: Link, b: Link, segmentOf: (l: Link) => unknown): boolean
   if (a.kind === 'bridge' || b.kind === 'bridge') return false;
   const sa = segmentOf(a);
   return sa !== undefined && sa === segmentOf(b);
-}
-
-/** The host's UTS name, as `hostname` prints it (the lab name unless a run line changed it). */
-function utsName(world: World, host: Host): string | undefined {
-  const netns = host.netns.get(ROOT_NS);
-  if (!netns) return undefined;
-  const ctx: CommandContext = {
-    world,
-    host,
-    netns,
-    env: new Map(),
-    stdin: '',
-    exec: () => ({ stdout: '', stderr: '', status: 1 }),
-  };
-  const res = hostnameCommand(ctx, [{ text: 'hostname', column: 0 }]);
-  return res.status === 0 ? res.stdout.trim() : undefined;
 }

@@ -32,10 +32,10 @@
  * changed (HostBuildCache), and the shell reads again only the run lines it has not seen.
  */
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, Scalar } from 'yaml';
-import type { Diagnostic } from '../diag';
-import { checkLoaded, loadLabWith } from '../check';
-import { HostBuildCache } from '../sim/build';
-import { type LoadOptions, type LoadResult, type ParsedLabText, parseLabText, tooDeep, YAML_OPTIONS } from './load';
+import type { Diagnostic } from '../text/diag';
+import { checkLoaded, loadLabWith } from './check';
+import { HostBuildCache } from '../world/build';
+import { type LoadOptions, type LoadResult, type ParsedLabText, parseLabText, tooDeep, YAML_OPTIONS } from '../lab/load';
 
 /** How the last text was parsed: from scratch, by patching the previous document, or not at all (same text). */
 export type ParsePath = 'full' | 'incremental' | 'unchanged';
