@@ -1,4 +1,4 @@
-/** Every diagnostic code of the union in src/core/diag.ts is exercised by at least one test. */
+/** Every diagnostic code of the union in src/core/text/diag.ts is exercised by at least one test. */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ function files(dir: string): string[] {
 }
 
 describe('diagnostic codes', () => {
-  const diagText = readFileSync('src/core/diag.ts', 'utf8');
+  const diagText = readFileSync('src/core/text/diag.ts', 'utf8');
   const union = diagText.slice(diagText.indexOf('export type DiagnosticCode'), diagText.indexOf(';', diagText.indexOf('export type DiagnosticCode')));
   const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
   const tests = files('test').filter((f) => f !== join('test', 'unit', 'codes.test.ts')).map((f) => readFileSync(f, 'utf8')).join('\n');

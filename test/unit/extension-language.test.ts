@@ -12,7 +12,7 @@ import { analyze, bigLab, posOf, readLab } from './extension-language-fixtures';
 
 describe('extension language: diagnostics', () => {
   it('documents every diagnostic code in docs/diagnostics.md', () => {
-    const diag = readFileSync(new URL('../../src/core/diag.ts', import.meta.url), 'utf8');
+    const diag = readFileSync(new URL('../../src/core/text/diag.ts', import.meta.url), 'utf8');
     const union = diag.slice(diag.indexOf('export type DiagnosticCode'), diag.indexOf(';', diag.indexOf('export type DiagnosticCode')));
     const codes = [...union.matchAll(/\|\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!);
     assert.ok(codes.length > 30, `found ${codes.length} codes`);
