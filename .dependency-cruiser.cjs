@@ -85,7 +85,8 @@ module.exports = {
     {
       name: 'core-no-node-builtins',
       severity: 'error',
-      comment: 'src/core runs in browsers too: it may not import a Node built-in (fs, path, crypto...). Take what you need as an argument from the CLI or the extension.',
+      comment:
+        'src/core runs in browsers too: it may not import a Node built-in (fs, path, crypto...). Take what you need as an argument from the CLI or the extension.',
       from: { path: `^${core}/` },
       to: { dependencyTypes: ['core'] },
     },

@@ -18,7 +18,12 @@ export function generateCheckLab(lines = 5000): string {
   for (let i = 0; i < hosts; i++) {
     const a = i % 250;
     const b = Math.floor(i / 250);
-    out.push(`  h${i}:`, '    interfaces:', `      eth0: s${i}`, `      eth1: { switch: s${(i + 1) % hosts}, mac: "02:00:00:${(b & 255).toString(16).padStart(2, '0')}:${a.toString(16).padStart(2, '0')}:01" }`);
+    out.push(
+      `  h${i}:`,
+      '    interfaces:',
+      `      eth0: s${i}`,
+      `      eth1: { switch: s${(i + 1) % hosts}, mac: "02:00:00:${(b & 255).toString(16).padStart(2, '0')}:${a.toString(16).padStart(2, '0')}:01" }`,
+    );
     out.push('    run: |');
     out.push(`      ip addr add 10.${b}.${a}.1/24 dev eth0`);
     out.push(`      ip addr add 10.${b + 100}.${(a + 1) % 250}.2/24 dev eth1`);
@@ -29,8 +34,14 @@ export function generateCheckLab(lines = 5000): string {
   out.push('exercises:');
   let n = 0;
   while (out.length < lines - 12) {
-    out.push(`  - id: ex-${n}`, `    title: { en: "Exercise ${n}", ko: "과제 ${n}" }`, '    points: 5', '    hints: [ { en: "Look at the routes.", ko: "경로를 보세요." } ]', '    checks:');
-    out.push(`      - reach: { from: h${n % hosts}, to: 10.${Math.floor((n + 1) % hosts / 250)}.${((n + 1) % hosts) % 250}.1 }`);
+    out.push(
+      `  - id: ex-${n}`,
+      `    title: { en: "Exercise ${n}", ko: "과제 ${n}" }`,
+      '    points: 5',
+      '    hints: [ { en: "Look at the routes.", ko: "경로를 보세요." } ]',
+      '    checks:',
+    );
+    out.push(`      - reach: { from: h${n % hosts}, to: 10.${Math.floor(((n + 1) % hosts) / 250)}.${((n + 1) % hosts) % 250}.1 }`);
     out.push(`      - route: { on: h${n % hosts}, to: 172.16.0.1 }`);
     out.push(`      - output: { on: h${n % hosts}, run: "ip -br link show eth0", match: "UP" }`);
     n++;
@@ -138,7 +149,14 @@ export function benchKeystroke(core: Core, lines: number, keystrokes = 120): Key
     if (inc.lastPath === 'incremental') fastPath++;
     if (k % 15 === 0 && JSON.stringify(d) !== JSON.stringify(core.checkLab(text, opts))) same = false;
   }
-  return { lines: generateCheckLab(lines).split('\n').length - 1, fullMs: median(full), keystrokeMs: median(times), keystrokes, fastPath, same };
+  return {
+    lines: generateCheckLab(lines).split('\n').length - 1,
+    fullMs: median(full),
+    keystrokeMs: median(times),
+    keystrokes,
+    fastPath,
+    same,
+  };
 }
 
 /** The commands of the lab's run blocks: where each starts (after its indentation) and ends. */

@@ -114,15 +114,23 @@ async function main(): Promise<number> {
 
   // Checking a 5,000-line lab, next to yaml-language-server with the same schema; grading the course.
   const c = await benchCheck(core);
-  console.log(row(`checkLab, ${c.lines}-line lab (${c.knetlabDiagnostics} diagnostics)`, ms(c.knetlabMs), `< 50 ms`, verdict(c.knetlabMs, 50)));
+  console.log(
+    row(`checkLab, ${c.lines}-line lab (${c.knetlabDiagnostics} diagnostics)`, ms(c.knetlabMs), `< 50 ms`, verdict(c.knetlabMs, 50)),
+  );
   console.log(row(`yaml-language-server, same schema`, ms(c.ylsMs)));
-  console.log(`  (yaml-language-server validates the schema only (${c.ylsDiagnostics} diagnostics); knetlab also runs every line and lints; ratio ${(c.ylsMs / c.knetlabMs).toFixed(1)}x)`);
+  console.log(
+    `  (yaml-language-server validates the schema only (${c.ylsDiagnostics} diagnostics); knetlab also runs every line and lints; ratio ${(c.ylsMs / c.knetlabMs).toFixed(1)}x)`,
+  );
   // The editor's case: a keystroke in a run block, checked again through the incremental checker.
   for (const lines of [1000, 5000]) {
     const k = benchKeystroke(core, lines);
     console.log(row(`checkLab, ${k.lines}-line lab (full check)`, ms(k.fullMs)));
-    console.log(row(`re-check after one keystroke in a run block, ${k.lines}-line lab`, ms(k.keystrokeMs), '< 50 ms', verdict(k.keystrokeMs, 50)));
-    console.log(`  (${k.keystrokes} keystrokes at different places, ${k.fastPath} on the fast path; ${k.same ? 'the same diagnostics as a full check' : 'DIFFERENT diagnostics from a full check'}; ${(k.fullMs / k.keystrokeMs).toFixed(1)}x faster)`);
+    console.log(
+      row(`re-check after one keystroke in a run block, ${k.lines}-line lab`, ms(k.keystrokeMs), '< 50 ms', verdict(k.keystrokeMs, 50)),
+    );
+    console.log(
+      `  (${k.keystrokes} keystrokes at different places, ${k.fastPath} on the fast path; ${k.same ? 'the same diagnostics as a full check' : 'DIFFERENT diagnostics from a full check'}; ${(k.fullMs / k.keystrokeMs).toFixed(1)}x faster)`,
+    );
     if (!k.same) return 1;
   }
   const g = await benchGradeCourse();
@@ -153,7 +161,7 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
     process.exitCode = 1;
   },
 );

@@ -110,7 +110,11 @@ export async function benchTraceRender(runs = 30): Promise<TraceRenderBench | un
   if (!existsSync(join(ROOT, 'dist', 'webview', 'trace.js'))) throw new Error('dist/webview/trace.js is missing: run npm run build');
   const { message, steps } = benchTraceMessage();
   const other: HostMessage = { ...message, view: { ...message.view, title: `${message.view.title} (again)` } };
-  const browser = await chromium.launch({ executablePath: inst.chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: inst.chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
@@ -118,7 +122,16 @@ export async function benchTraceRender(runs = 30): Promise<TraceRenderBench | un
     await page.route(`${ORIGIN}/**`, async (route) => {
       const path = decodeURIComponent(new URL(route.request().url()).pathname);
       if (path === '/panel.html') {
-        const html = panelHtml({ kind: 'trace', title: 'trace bench', lang: 'en', script: `${ORIGIN}/dist/webview/trace.js`, style: `${ORIGIN}/dist/webview/trace.css`, cspSource: ORIGIN, nonce: nonce(), bootstrap: message });
+        const html = panelHtml({
+          kind: 'trace',
+          title: 'trace bench',
+          lang: 'en',
+          script: `${ORIGIN}/dist/webview/trace.js`,
+          style: `${ORIGIN}/dist/webview/trace.css`,
+          cspSource: ORIGIN,
+          nonce: nonce(),
+          bootstrap: message,
+        });
         return route.fulfill({ status: 200, contentType: 'text/html', body: html });
       }
       const file = normalize(join(ROOT, path));
@@ -132,7 +145,12 @@ export async function benchTraceRender(runs = 30): Promise<TraceRenderBench | un
     await page.waitForSelector('[role=option][aria-selected=true]');
     const openMs = Date.now() - t0;
     await page.evaluate(`window.__benchMsgs = ${JSON.stringify([other, message])};`);
-    const res = (await page.evaluate(`(${MEASURE})({ runs: ${runs}, warmup: 5 })`)) as { sync: number; frame: number; step: number; rows: number }[];
+    const res = (await page.evaluate(`(${MEASURE})({ runs: ${runs}, warmup: 5 })`)) as {
+      sync: number;
+      frame: number;
+      step: number;
+      rows: number;
+    }[];
     // The main thread's CPU time for the same work (Chromium's trace: a task's thread time), which
     // a busy machine does not inflate: all the renders in one task, then all the steps in another.
     const cpu = async (act: string, n: number): Promise<number> => {
@@ -140,12 +158,14 @@ export async function benchTraceRender(runs = 30): Promise<TraceRenderBench | un
       await page.evaluate(`(() => { for (let i = 0; i < ${n}; i++) { ${act}; document.body.getBoundingClientRect(); } })()`);
       const buf = await browser.stopTracing();
       const parsed = JSON.parse(buf.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-      const events = Array.isArray(parsed) ? parsed : parsed.traceEvents ?? [];
-      const longest = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+      const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+      const longest = events
+        .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined)
+        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
       return longest?.tdur !== undefined ? longest.tdur / 1000 / n : NaN;
     };
-    const cpuRenderMs = await cpu('window.dispatchEvent(new MessageEvent(\'message\', { data: window.__benchMsgs[i % 2] }))', 20);
-    const cpuStepMs = await cpu('document.dispatchEvent(new KeyboardEvent(\'keydown\', { key: \'ArrowRight\', bubbles: true }))', 40);
+    const cpuRenderMs = await cpu("window.dispatchEvent(new MessageEvent('message', { data: window.__benchMsgs[i % 2] }))", 20);
+    const cpuStepMs = await cpu("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))", 40);
     if (errors.length) throw new Error(`the trace panel failed: ${errors.join('; ')}`);
     if (res.some((r) => r.rows !== steps)) throw new Error(`the panel drew ${res[0]?.rows} rows for ${steps} steps`);
     return {
@@ -173,11 +193,17 @@ export async function benchTraceRender(runs = 30): Promise<TraceRenderBench | un
 export function traceRenderReport(b: TraceRenderBench | undefined): string[] {
   if (!b) return ['trace panel: not run (Chromium is not installed: scripts/e2e-install.sh)'];
   const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
-  const row = (what: string, value: string, target = '', result = '') => `  ${what.padEnd(42)} ${value.padStart(12)}  ${target.padEnd(10)} ${result}`;
+  const row = (what: string, value: string, target = '', result = '') =>
+    `  ${what.padEnd(42)} ${value.padStart(12)}  ${target.padEnd(10)} ${result}`;
   const pass = b.frameMs < TARGET_TRACE_RENDER_MS ? 'PASS' : 'MISS';
   return [
     row(`trace panel: ${b.steps}-step trace, drawn (${b.runs} runs)`, ms(b.syncMs), '', `(worst ${ms(b.syncMaxMs)})`),
-    row(`trace panel: ${b.steps}-step trace, to the next frame`, ms(b.frameMs), `< ${TARGET_TRACE_RENDER_MS} ms`, `${pass} (worst ${ms(b.frameMaxMs)})`),
+    row(
+      `trace panel: ${b.steps}-step trace, to the next frame`,
+      ms(b.frameMs),
+      `< ${TARGET_TRACE_RENDER_MS} ms`,
+      `${pass} (worst ${ms(b.frameMaxMs)})`,
+    ),
     row('trace panel: one step forward', ms(b.stepMs)),
     row(`trace panel: ${b.steps}-step trace, main-thread CPU`, ms(b.cpuRenderMs)),
     row('trace panel: one step forward, main-thread CPU', ms(b.cpuStepMs)),
@@ -192,7 +218,7 @@ if (process.argv[1] && /webview-trace\.ts$/.test(process.argv[1])) {
       if (b && b.frameMs >= TARGET_TRACE_RENDER_MS) process.exitCode = 1;
     },
     (e: unknown) => {
-      console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+      console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       process.exitCode = 1;
     },
   );

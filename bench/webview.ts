@@ -48,28 +48,84 @@ export function generateTopology(opts: { switches?: number; hosts?: number } = {
   for (let h = 0; h < H; h++) {
     const host = `h${h}`;
     const hid = `h:${host}`;
-    const table = (dev: string, net: string) => ({ table: 'main', routes: [`${net}.0/24 dev ${dev} proto kernel scope link src ${net}.1`, `default via ${net}.254 dev ${dev}`] });
-    nodes.push({ id: hid, kind: 'host', name: host, source: src(line++), tables: [table('eth0', `10.${h}.0`), { table: 'local', routes: [] }], forwarding: h % 3 === 0 });
+    const table = (dev: string, net: string) => ({
+      table: 'main',
+      routes: [`${net}.0/24 dev ${dev} proto kernel scope link src ${net}.1`, `default via ${net}.254 dev ${dev}`],
+    });
+    nodes.push({
+      id: hid,
+      kind: 'host',
+      name: host,
+      source: src(line++),
+      tables: [table('eth0', `10.${h}.0`), { table: 'local', routes: [] }],
+      forwarding: h % 3 === 0,
+    });
     const bid = `b:${host}//br0`;
     nodes.push({ id: bid, kind: 'bridge', name: 'br0', parent: hid, source: src(line++) });
     ports.push({ id: `p:${host}//lo`, node: hid, name: 'lo', kind: 'loopback', addresses: ['127.0.0.1/8'], up: true, state: 'UNKNOWN' });
     const nics = h < 80 ? 5 : 4;
     for (let j = 0; j < nics; j++) {
       const pid = `p:${host}//eth${j}`;
-      ports.push({ id: pid, node: hid, name: `eth${j}`, kind: 'nic', addresses: [`10.${h}.${j}.1/24`], mac: mac(h, j), up: true, state: 'UP', source: src(line++) });
+      ports.push({
+        id: pid,
+        node: hid,
+        name: `eth${j}`,
+        kind: 'nic',
+        addresses: [`10.${h}.${j}.1/24`],
+        mac: mac(h, j),
+        up: true,
+        state: 'UP',
+        source: src(line++),
+      });
       links.push({ id: `l:c:${host}//eth${j}`, kind: 'cable', a: pid, b: `s:sw${(h * 7 + j * 13) % S}` });
     }
-    ports.push({ id: `p:${host}//br0`, node: hid, name: 'br0', kind: 'bridge', addresses: [`172.16.${h}.1/24`], up: true, state: 'UP', source: src(line++) });
+    ports.push({
+      id: `p:${host}//br0`,
+      node: hid,
+      name: 'br0',
+      kind: 'bridge',
+      addresses: [`172.16.${h}.1/24`],
+      up: true,
+      state: 'UP',
+      source: src(line++),
+    });
     const nss = h < 60 ? 3 : 2;
     for (let k = 0; k < nss; k++) {
       const ns = `ns${k}`;
       const nid = `n:${host}/${ns}`;
-      nodes.push({ id: nid, kind: 'netns', name: ns, parent: hid, source: src(line++), tables: [table('veth0', `172.16.${h}`)], forwarding: false });
+      nodes.push({
+        id: nid,
+        kind: 'netns',
+        name: ns,
+        parent: hid,
+        source: src(line++),
+        tables: [table('veth0', `172.16.${h}`)],
+        forwarding: false,
+      });
       ports.push({ id: `p:${host}/${ns}/lo`, node: nid, name: 'lo', kind: 'loopback', addresses: [], up: false, state: 'DOWN' });
       const inner = `p:${host}/${ns}/veth0`;
       const outer = `p:${host}//v${k}`;
-      ports.push({ id: inner, node: nid, name: 'veth0', kind: 'veth', addresses: [`172.16.${h}.${10 + k}/24`], up: true, state: 'UP', source: src(line) });
-      ports.push({ id: outer, node: hid, name: `v${k}`, kind: 'veth', addresses: [], up: true, state: 'UP', master: bid, source: src(line++) });
+      ports.push({
+        id: inner,
+        node: nid,
+        name: 'veth0',
+        kind: 'veth',
+        addresses: [`172.16.${h}.${10 + k}/24`],
+        up: true,
+        state: 'UP',
+        source: src(line),
+      });
+      ports.push({
+        id: outer,
+        node: hid,
+        name: `v${k}`,
+        kind: 'veth',
+        addresses: [],
+        up: true,
+        state: 'UP',
+        master: bid,
+        source: src(line++),
+      });
       links.push({ id: `l:b:${host}//v${k}`, kind: 'bridge-port', a: outer, b: bid });
       links.push({ id: `l:v:${host}//v${k}`, kind: 'veth', a: outer, b: inner });
     }
@@ -116,7 +172,12 @@ export async function pageMeasures(page: Page, name: string): Promise<number[]> 
 // The harness is type-checked with the DOM library (test/webview/tsconfig.json), this file without:
 // it is loaded at run time, typed by what is used here.
 interface Harness {
-  openPanel(browser: Browser, kind: PanelKind, bootstrap: HostMessage | undefined, opts?: { viewport?: { width: number; height: number } }): Promise<{ page: Page; errors: string[]; close(): Promise<void> }>;
+  openPanel(
+    browser: Browser,
+    kind: PanelKind,
+    bootstrap: HostMessage | undefined,
+    opts?: { viewport?: { width: number; height: number } },
+  ): Promise<{ page: Page; errors: string[]; close(): Promise<void> }>;
 }
 const HARNESS = '../test/webview/harness';
 
@@ -154,7 +215,11 @@ export async function benchTopologyLayout(runs = 7): Promise<TopologyBench | und
   const gen = generateTopology();
   const message: HostMessage = { type: 'topology', lang: 'en', labDir: 'file:///bench', model: gen.model };
   const arg = { message, items: gen.items, links: gen.model.links.length };
-  const browser = await chromium.launch({ executablePath: inst.chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: inst.chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     const first: number[] = [];
     const layout: number[] = [];
@@ -190,13 +255,19 @@ export async function benchTopologyLayout(runs = 7): Promise<TopologyBench | und
 
 /** The figures as bench/run.ts prints its rows. */
 export function topologyReport(b: TopologyBench | undefined): string[] {
-  const row = (what: string, value: string, target = '', result = '') => `  ${what.padEnd(42)} ${value.padStart(12)}  ${target.padEnd(10)} ${result}`;
+  const row = (what: string, value: string, target = '', result = '') =>
+    `  ${what.padEnd(42)} ${value.padStart(12)}  ${target.padEnd(10)} ${result}`;
   const what = 'topology 500 nodes / 1,000 links: first layout';
   if (!b) return [row(what, 'not measured'), '  (Chromium is not installed for the webview benchmarks: run scripts/e2e-install.sh)'];
   const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
   const pass = b.firstMs < TARGET_TOPOLOGY_LAYOUT_MS ? 'PASS' : 'MISS';
   return [
-    row(`topology ${b.nodes} nodes / ${b.links.toLocaleString('en')} links: first layout`, ms(b.firstMs), `< ${TARGET_TOPOLOGY_LAYOUT_MS} ms`, `${pass} (worst ${ms(b.firstMaxMs)}, ${b.runs} runs)`),
+    row(
+      `topology ${b.nodes} nodes / ${b.links.toLocaleString('en')} links: first layout`,
+      ms(b.firstMs),
+      `< ${TARGET_TOPOLOGY_LAYOUT_MS} ms`,
+      `${pass} (worst ${ms(b.firstMaxMs)}, ${b.runs} runs)`,
+    ),
     row('  of which the layout (layout.ts)', ms(b.layoutMs)),
     row('  of which layout + SVG built', ms(b.updateMs)),
     `  (headless Chromium, the topology panel as built; ${b.ports} ports; from the message to the painted frame)`,

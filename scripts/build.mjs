@@ -6,27 +6,62 @@ const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'es
 
 const bundles = [
   // The command-line tool: core + CLI in one file for Node.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
   // The VS Code extension (desktop); `vscode` is provided by the editor.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs',
-    external: ['vscode'], define: { KNETLAB_BUILD: '"node"' } },
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    define: { KNETLAB_BUILD: '"node"' },
+  },
   // The same extension as a web extension (vscode.dev, code-server's browser host): files only
   // through vscode.workspace.fs, the core platform-free, so the one source builds for the browser.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs',
-    external: ['vscode'], mainFields: ['browser', 'module', 'main'], define: { KNETLAB_BUILD: '"browser"' } },
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    define: { KNETLAB_BUILD: '"browser"' },
+  },
   // The core alone, as a platform-neutral ES module (the extension, the web extension and the
   // webviews import it; building it here proves it needs nothing from Node).
-  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.mjs', platform: 'neutral', format: 'esm',
-    mainFields: ['module', 'main'] },
+  {
+    ...common,
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'dist/core.mjs',
+    platform: 'neutral',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+  },
 ];
 
 // The webview panels: one browser bundle per panel (webview/<panel>/main.ts), its CSS beside it
 // (dist/webview/<panel>.js, <panel>.css). They load nothing else: d3 and @vscode-elements are bundled in.
 const panels = ['topology', 'trace', 'lab'].filter((p) => existsSync(`webview/${p}/main.ts`));
 if (panels.length) {
-  bundles.push({ ...common, entryPoints: Object.fromEntries(panels.map((p) => [p, `webview/${p}/main.ts`])), outdir: 'dist/webview',
-    platform: 'browser', format: 'iife', target: 'es2022', minify: true, legalComments: 'linked' });
+  bundles.push({
+    ...common,
+    entryPoints: Object.fromEntries(panels.map((p) => [p, `webview/${p}/main.ts`])),
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'linked',
+  });
 }
 
 await Promise.all(bundles.map((b) => build(b)));
@@ -43,15 +78,45 @@ function completionSchema(node) {
   if (node === null || typeof node !== 'object') return node;
   const out = {};
   for (const [k, v] of Object.entries(node)) {
-    if (['required', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'minItems', 'maxItems',
-      'minLength', 'maxLength', 'format', 'additionalProperties', 'oneOf', 'anyOf', 'allOf', 'not', 'if', 'then', 'else',
-      'type', 'description', 'markdownDescription', 'title', 'const'].includes(k)) continue;
+    if (
+      [
+        'required',
+        'minimum',
+        'maximum',
+        'exclusiveMinimum',
+        'exclusiveMaximum',
+        'pattern',
+        'minItems',
+        'maxItems',
+        'minLength',
+        'maxLength',
+        'format',
+        'additionalProperties',
+        'oneOf',
+        'anyOf',
+        'allOf',
+        'not',
+        'if',
+        'then',
+        'else',
+        'type',
+        'description',
+        'markdownDescription',
+        'title',
+        'const',
+      ].includes(k)
+    )
+      continue;
     if (k === 'enum') out.examples = [...new Set([...(node.examples ?? []), ...v])];
     else if (k === 'examples') out.examples = [...new Set([...v, ...(node.enum ?? [])])];
-    else if (k === 'properties' || k === 'definitions') out[k] = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, completionSchema(s)]));
+    else if (k === 'properties' || k === 'definitions')
+      out[k] = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, completionSchema(s)]));
     else out[k] = completionSchema(v);
   }
   return out;
 }
 mkdirSync('dist/schema', { recursive: true });
-writeFileSync('dist/schema/cni.completion.json', JSON.stringify(completionSchema(JSON.parse(readFileSync('schema/cni.schema.json', 'utf8')))) + '\n');
+writeFileSync(
+  'dist/schema/cni.completion.json',
+  JSON.stringify(completionSchema(JSON.parse(readFileSync('schema/cni.schema.json', 'utf8')))) + '\n',
+);

@@ -9,11 +9,20 @@ import { build } from 'esbuild';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const dir = 'test/extension/suite';
-const tests = readdirSync(dir).filter((f) => f.endsWith('.ext.ts')).map((f) => `${dir}/${f}`);
-const common = { bundle: true, sourcemap: 'inline', logLevel: 'warning',
+const tests = readdirSync(dir)
+  .filter((f) => f.endsWith('.ext.ts'))
+  .map((f) => `${dir}/${f}`);
+const common = {
+  bundle: true,
+  sourcemap: 'inline',
+  logLevel: 'warning',
   // mocha's parallel mode (unused here) resolves its worker files at run time.
-  logOverride: { 'require-resolve-not-external': 'silent' }, target: 'es2022', platform: 'node', format: 'cjs',
-  external: ['vscode'] };
+  logOverride: { 'require-resolve-not-external': 'silent' },
+  target: 'es2022',
+  platform: 'node',
+  format: 'cjs',
+  external: ['vscode'],
+};
 
 /**
  * mocha's browser build is a UMD script; in an extension host's CommonJS wrapper it would replace the
@@ -35,6 +44,12 @@ rmSync('out/test/extension', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: [`${dir}/index.ts`], outfile: 'out/test/extension/suite/index.js' }),
   build({ ...common, entryPoints: tests, outdir: 'out/test/extension/suite' }),
-  build({ ...common, platform: 'browser', entryPoints: ['test/extension/web/index.ts'], outfile: 'out/test/extension/web/index.js',
-    alias: { 'node:assert/strict': './test/extension/web/assert.ts' }, plugins: [mochaBrowser] }),
+  build({
+    ...common,
+    platform: 'browser',
+    entryPoints: ['test/extension/web/index.ts'],
+    outfile: 'out/test/extension/web/index.js',
+    alias: { 'node:assert/strict': './test/extension/web/assert.ts' },
+    plugins: [mochaBrowser],
+  }),
 ]);

@@ -47,7 +47,12 @@ async function freePort(): Promise<number> {
 export async function waitUntil(probe: () => Promise<boolean> | boolean, ms: number, what: string): Promise<void> {
   const end = Date.now() + ms;
   for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
-    if (await Promise.resolve().then(probe).catch(() => false)) return;
+    if (
+      await Promise.resolve()
+        .then(probe)
+        .catch(() => false)
+    )
+      return;
     if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, delay));
   }
@@ -88,13 +93,17 @@ export async function startCodeServer(inst: E2EInstall, home: string, extraArgs:
   const child: ChildProcess = spawn(
     inst.codeServer,
     [
-      '--user-data-dir', join(home, 'user-data'),
-      '--extensions-dir', join(home, 'extensions'),
-      '--auth', 'none',
+      '--user-data-dir',
+      join(home, 'user-data'),
+      '--extensions-dir',
+      join(home, 'extensions'),
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       ...extraArgs,
     ],
     { env: scratchEnv(inst, home), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -112,10 +121,14 @@ export async function startCodeServer(inst: E2EInstall, home: string, extraArgs:
   };
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitUntil(async () => {
-      if (exited) throw new Error(exited);
-      return (await fetch(`${base}/healthz`)).ok;
-    }, 30_000, 'code-server /healthz');
+    await waitUntil(
+      async () => {
+        if (exited) throw new Error(exited);
+        return (await fetch(`${base}/healthz`)).ok;
+      },
+      30_000,
+      'code-server /healthz',
+    );
   } catch (e) {
     stop();
     throw new Error(exited ?? String(e), { cause: e });
@@ -129,8 +142,16 @@ export async function launchChromium(inst: E2EInstall, home: string): Promise<Br
     headless: true,
     timeout: 60_000,
     env: scratchEnv(inst, home),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -162,12 +183,19 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 export async function runCommand(page: Page, title: string, ms = 30_000): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await waitUntil(async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await input.waitFor({ timeout: 5_000 });
-    await input.fill(`>${title}`);
-    return row.waitFor({ timeout: 2_000 }).then(() => true, () => false);
-  }, ms, `the command "${title}" in the palette`);
+  await waitUntil(
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await input.waitFor({ timeout: 5_000 });
+      await input.fill(`>${title}`);
+      return row.waitFor({ timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
+    },
+    ms,
+    `the command "${title}" in the palette`,
+  );
   await input.press('Enter');
 }

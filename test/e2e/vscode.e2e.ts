@@ -17,8 +17,19 @@ import { format } from 'node:util';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { parseAnswers } from '../../src/core/grade/answers';
 import {
-  type CodeServer, type E2EInstall, RESULTS, findInstall, installExtension, launchChromium, removeDir, runCommand,
-  screenshot, startCodeServer, tempDir, waitForWorkbench, waitUntil,
+  type CodeServer,
+  type E2EInstall,
+  RESULTS,
+  findInstall,
+  installExtension,
+  launchChromium,
+  removeDir,
+  runCommand,
+  screenshot,
+  startCodeServer,
+  tempDir,
+  waitForWorkbench,
+  waitUntil,
 } from './harness';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -94,7 +105,10 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       });
       await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
       const remote = (p: string) => `vscode-remote://127.0.0.1:${server!.port}${p}`;
-      const payload = [['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(kind === 'node' ? SUITE : WEB_SUITE)]];
+      const payload = [
+        ['extensionDevelopmentPath', remote(ROOT)],
+        ['extensionTestsPath', remote(kind === 'node' ? SUITE : WEB_SUITE)],
+      ];
       // Run it where a `web` extension runs: the user setting `remote.extensionKind` (the payload's
       // extensionDevelopmentKind is not read by the browser workbench of code-server 4.139.1).
       writeUserSettings(kind === 'web' ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {});
@@ -115,7 +129,12 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       const begin = lines.indexOf('knetlab-suite-begin');
       const end = lines.indexOf('knetlab-suite-end');
       const suite = begin < 0 ? lines : lines.slice(begin + 1, end < 0 ? undefined : end);
-      console.log(suite.filter((l) => !/^(\[error\] )?\[[A-Za-z ]+\]/.test(l)).map((l) => `      | ${l}`).join('\n'));
+      console.log(
+        suite
+          .filter((l) => !/^(\[error\] )?\[[A-Za-z ]+\]/.test(l))
+          .map((l) => `      | ${l}`)
+          .join('\n'),
+      );
       assert.ok(begin >= 0, `the suite did not start (test-results/${name}.log)`);
       assert.equal(code, 0, `the extension-host suite failed (test-results/${name}.log)`);
     } finally {
@@ -154,11 +173,17 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       cpSync(join(ROOT, 'labs'), labs, { recursive: true });
       const good = readFileSync(join(ROOT, 'labs', '02-gateway', 'lab.yaml'), 'utf8');
       mkdirSync(join(labs, '99-broken'));
-      writeFileSync(join(labs, '99-broken', 'lab.yaml'),
-        good.replace('ip route add 192.168.2.0/24 via 192.168.1.1', 'ip route add 192.168.2.0/24 via 192.168.9.1'));
+      writeFileSync(
+        join(labs, '99-broken', 'lab.yaml'),
+        good.replace('ip route add 192.168.2.0/24 via 192.168.1.1', 'ip route add 192.168.2.0/24 via 192.168.9.1'),
+      );
       page = await newPage('ui');
       // No chat side bar and no welcome page: nothing to take the focus from the editor.
-      writeUserSettings({ 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.startupEditor': 'none' });
+      writeUserSettings({
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.startupEditor': 'none',
+      });
       await page.goto(`${server!.base}/?folder=${encodeURIComponent(labs)}`);
       await waitForWorkbench(page);
     });
@@ -166,10 +191,17 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
     afterEach(async function () {
       if (this.currentTest?.state !== 'failed' || !page) return;
       // What the window showed when a step failed: a screenshot, the tab, the Problems rows.
-      const name = `ui-failed-${(this.currentTest.title).replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`;
+      const name = `ui-failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`;
       await screenshot(page, name).catch(() => undefined);
-      const tab = await page.locator('.tab.active').first().innerText().catch(() => '?');
-      const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts().catch(() => []);
+      const tab = await page
+        .locator('.tab.active')
+        .first()
+        .innerText()
+        .catch(() => '?');
+      const rows = await page
+        .locator('.markers-panel .monaco-list-row')
+        .allInnerTexts()
+        .catch(() => []);
       console.log(`      failed step: test-results/${name}.png; active tab: ${tab}; Problems rows: ${JSON.stringify(rows)}`);
     });
 
@@ -179,7 +211,7 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       removeDir(labs);
     });
 
-    it('shows the broken lab\'s error in the Problems panel', async () => {
+    it("shows the broken lab's error in the Problems panel", async () => {
       await page.keyboard.press('Control+P');
       await page.locator('.quick-input-widget input').fill('99-broken/lab.yaml');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'lab.yaml' }).first().waitFor({ timeout: 15_000 });
@@ -203,7 +235,10 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: '02-gateway' }).first();
       await row.waitFor({ timeout: 15_000 });
       await row.click();
-      await page.locator('.monaco-editor .view-lines', { hasText: 'ip route add 192.168.2.0/24 via 192.168.1.1' }).first().waitFor({ timeout: 15_000 });
+      await page
+        .locator('.monaco-editor .view-lines', { hasText: 'ip route add 192.168.2.0/24 via 192.168.1.1' })
+        .first()
+        .waitFor({ timeout: 15_000 });
       // Go to the first reach check (a "Run trace" CodeLens sits above it) so that the lens is on screen.
       const text = readFileSync(join(labs, '02-gateway', 'lab.yaml'), 'utf8').split('\n');
       const line = text.findIndex((l) => /^\s*- reach:/.test(l)) + 1;
@@ -211,14 +246,19 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       await page.keyboard.press('Control+G');
       await page.locator('.quick-input-widget input').fill(`:${line}`);
       await page.keyboard.press('Enter');
-      const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: /Run trace/i }).filter({ visible: true }).first();
+      const lens = page
+        .locator('.monaco-editor .codelens-decoration a', { hasText: /Run trace/i })
+        .filter({ visible: true })
+        .first();
       await lens.waitFor({ timeout: 60_000 });
       await screenshot(page, 'codelens');
       await lens.click();
       // The trace is printed in the knetlab output channel: "FROM -> ADDR PROTO: OUTCOME: ..." then its steps.
       // The lens of an ICMP check passes no protocol, and knetlab.runTrace asks: take the default.
       const output = page.locator('.part.panel .view-lines', { hasText: /->.*(ping|tcp|udp)/ }).first();
-      const question = page.locator('.quick-input-widget', { has: page.locator('input[placeholder="Protocol"]') }).filter({ visible: true });
+      const question = page
+        .locator('.quick-input-widget', { has: page.locator('input[placeholder="Protocol"]') })
+        .filter({ visible: true });
       await output.or(question).first().waitFor({ timeout: 60_000 });
       if (await question.isVisible()) {
         console.log('      note: "Run trace" asked for the protocol (its CodeLens passes none); answering the default');
@@ -235,11 +275,15 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       await runCommand(page, 'Test: Run All Tests');
       // Done when some exercise has a result and nothing is queued or running any more.
       const results = page.locator('.test-explorer .codicon-testing-passed-icon, .test-explorer .codicon-testing-failed-icon');
-      const busy = page.locator('.test-explorer .codicon-testing-queued-icon, .test-explorer .codicon-testing-loading-icon, .test-explorer .codicon-loading');
+      const busy = page.locator(
+        '.test-explorer .codicon-testing-queued-icon, .test-explorer .codicon-testing-loading-icon, .test-explorer .codicon-loading',
+      );
       await waitUntil(async () => (await results.count()) > 0 && (await busy.count()) === 0, 90_000, 'the test run to finish');
       // Every lab of the folder has a result (the starters fail some exercises, 99-broken fails to load).
       const labRows = page.locator('.test-explorer .monaco-list-row[aria-level="1"]');
-      const unrun = labRows.filter({ hasNot: page.locator('.codicon-testing-passed-icon, .codicon-testing-failed-icon, .codicon-testing-error-icon') });
+      const unrun = labRows.filter({
+        hasNot: page.locator('.codicon-testing-passed-icon, .codicon-testing-failed-icon, .codicon-testing-error-icon'),
+      });
       assert.equal(await unrun.count(), 0, `labs without a result: ${(await unrun.allInnerTexts()).join(', ')}`);
       await screenshot(page, 'testing-view');
     });
@@ -251,7 +295,10 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
     const lab02 = () => join(labs, '02-gateway');
     // Titles as the palette shows them: the manifest's %keys% resolved with package.nls.json.
     const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
-    const title = (id: string) => contributedCommands().get(id)!.replace(/%([^%]+)%/g, (_m, k: string) => nls[k] ?? k);
+    const title = (id: string) =>
+      contributedCommands()
+        .get(id)!
+        .replace(/%([^%]+)%/g, (_m, k: string) => nls[k] ?? k);
 
     before(async function () {
       this.timeout(120_000);
@@ -289,20 +336,29 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
      */
     async function panelFrame(kind: 'topology' | 'trace' | 'lab', ms = 60_000): Promise<Frame> {
       let found: Frame | undefined;
-      await waitUntil(async () => {
-        for (const f of page.frames()) {
-          if (f.isDetached()) continue;
-          if ((await f.locator(`body[data-panel="${kind}"]`).count().catch(() => 0)) > 0) {
-            found = f;
-            return true;
+      await waitUntil(
+        async () => {
+          for (const f of page.frames()) {
+            if (f.isDetached()) continue;
+            if (
+              (await f
+                .locator(`body[data-panel="${kind}"]`)
+                .count()
+                .catch(() => 0)) > 0
+            ) {
+              found = f;
+              return true;
+            }
           }
-        }
-        return false;
-      }, ms, `the ${kind} panel's page in a webview`);
+          return false;
+        },
+        ms,
+        `the ${kind} panel's page in a webview`,
+      );
       return found!;
     }
 
-    it('draws the lab\'s topology in the topology panel; a click on a host reveals its line', async () => {
+    it("draws the lab's topology in the topology panel; a click on a host reveals its line", async () => {
       await openFile('02-gateway/lab.yaml', '02-gateway');
       await runCommand(page, title('knetlab.showTopology'));
       const t0 = performance.now();
@@ -311,7 +367,8 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       for (const id of ['h:a', 'h:b', 'h:r', 's:lan1', 's:lan2']) {
         await topo.locator(`svg .knt-node[data-id="${id}"]`).first().waitFor({ timeout: 30_000 });
       }
-      measures['topology-panel-drawn'] = `${(performance.now() - t0).toFixed(0)} ms (command to the lab's nodes in the webview's SVG, first panel of the session)`;
+      measures['topology-panel-drawn'] =
+        `${(performance.now() - t0).toFixed(0)} ms (command to the lab's nodes in the webview's SVG, first panel of the session)`;
       console.log(`      knetlab-measure topology-panel-drawn ${measures['topology-panel-drawn']}`);
       const titles = await topo.locator('svg text.knt-title').allTextContents();
       for (const name of ['a', 'b', 'r', 'lan1', 'lan2']) assert.ok(titles.includes(name), `a label "${name}" in ${titles.join(', ')}`);
@@ -319,14 +376,17 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       assert.match(ports, /eth0 192\.168\.1\.10\/24/);
       assert.match(ports, /192\.168\.2\.1\/24/);
       const label = await topo.locator('svg .knt-node[data-id="h:a"]').first().getAttribute('aria-label');
-      assert.match(label ?? '', /192\.168\.1\.10/, 'a node\'s accessible name holds its addresses');
+      assert.match(label ?? '', /192\.168\.1\.10/, "a node's accessible name holds its addresses");
       await screenshot(page, 'panel-topology');
       // Click host b: the lab file opens at b's declaration.
       const text = readFileSync(join(lab02(), 'lab.yaml'), 'utf8').split('\n');
       const bLine = text.findIndex((l) => /^ {2}b:/.test(l)) + 1;
       assert.ok(bLine > 0);
       await topo.locator('svg .knt-node[data-id="h:b"] .knt-frame').first().click();
-      await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${bLine},`) }).first().waitFor({ timeout: 30_000 });
+      await page
+        .locator('.statusbar-item', { hasText: new RegExp(`Ln ${bLine},`) })
+        .first()
+        .waitFor({ timeout: 30_000 });
     });
 
     it('answers a quiz in the lab panel (written to answers.yaml) and grades the lab', async () => {
@@ -338,7 +398,8 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       await exercise.waitFor({ timeout: 30_000 });
       await screenshot(page, 'panel-lab');
       // Open the exercise, pick an answer to its first question, save it.
-      if (!(await exercise.evaluate((c) => (c as unknown as { open: boolean }).open))) await exercise.locator('.collapsible-header').first().click();
+      if (!(await exercise.evaluate((c) => (c as unknown as { open: boolean }).open)))
+        await exercise.locator('.collapsible-header').first().click();
       const choices = lab.locator('[data-key="quiz:return-route#1:choices"]');
       await choices.waitFor({ timeout: 15_000 });
       await choices.locator('vscode-radio[value="r"]').click();
@@ -358,15 +419,16 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       await screenshot(page, 'panel-lab-graded');
     });
 
-    it('a failed check\'s Trace button shows its trace: the event list and the path on the drawing', async () => {
+    it("a failed check's Trace button shows its trace: the event list and the path on the drawing", async () => {
       const lab = await panelFrame('lab');
       const exercise = lab.locator('vscode-collapsible[data-exercise="a-reaches-c"]');
-      if (!(await exercise.evaluate((c) => (c as unknown as { open: boolean }).open))) await exercise.locator('.collapsible-header').first().click();
+      if (!(await exercise.evaluate((c) => (c as unknown as { open: boolean }).open)))
+        await exercise.locator('.collapsible-header').first().click();
       await exercise.locator('[data-key="trace:a-reaches-c:1"]').click();
       const trace = await panelFrame('trace');
       const request = trace.locator('[role="listbox"][data-leg="request"] [role="option"]');
       await request.first().waitFor({ timeout: 30_000 });
-      assert.ok((await request.count()) >= 2, 'the request\'s steps are listed');
+      assert.ok((await request.count()) >= 2, "the request's steps are listed");
       const firstStep = (await request.first().textContent()) ?? '';
       assert.match(firstStep, /\ba\b/, firstStep);
       // The packet's path is marked on the drawing, and the verdict says it did not get there.
@@ -389,14 +451,24 @@ describe('knetlab in a real VS Code (code-server + Chromium)', function () {
       ] as const) {
         // The palette lists "Browse Color Themes in Marketplace" first: pick the command by its exact name.
         const input = page.locator('.quick-input-widget input');
-        const command = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first();
-        await waitUntil(async () => {
-          await page.keyboard.press('Escape');
-          await page.keyboard.press('F1');
-          await input.waitFor({ timeout: 5_000 });
-          await input.fill('>Preferences: Color Theme');
-          return command.waitFor({ timeout: 2_000 }).then(() => true, () => false);
-        }, 30_000, 'Preferences: Color Theme in the palette');
+        const command = page
+          .locator('.quick-input-widget .monaco-list-row')
+          .filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) })
+          .first();
+        await waitUntil(
+          async () => {
+            await page.keyboard.press('Escape');
+            await page.keyboard.press('F1');
+            await input.waitFor({ timeout: 5_000 });
+            await input.fill('>Preferences: Color Theme');
+            return command.waitFor({ timeout: 2_000 }).then(
+              () => true,
+              () => false,
+            );
+          },
+          30_000,
+          'Preferences: Color Theme in the palette',
+        );
         await command.click();
         await input.fill(theme);
         const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first();

@@ -13,24 +13,148 @@ const NUM_RUNS = 120;
 
 const TOKENS = [
   // tools and objects
-  'ip', 'ip', 'ip', 'sysctl', 'echo', 'hostname', 'cat', 'ping',
-  'link', 'addr', 'address', 'a', 'route', 'r', 'neigh', 'netns', 'l', 'ro',
+  'ip',
+  'ip',
+  'ip',
+  'sysctl',
+  'echo',
+  'hostname',
+  'cat',
+  'ping',
+  'link',
+  'addr',
+  'address',
+  'a',
+  'route',
+  'r',
+  'neigh',
+  'netns',
+  'l',
+  'ro',
   // verbs and keywords
-  'add', 'del', 'delete', 'set', 'show', 'list', 'get', 'replace', 'flush', 'exec', 'change',
-  'type', 'veth', 'bridge', 'dummy', 'vxlan', 'peer', 'name', 'dev', 'master', 'nomaster', 'netns',
-  'up', 'down', 'address', 'mtu', 'via', 'metric', 'src', 'scope', 'link', 'host', 'global', 'default',
-  'proto', 'table', 'blackhole', 'unreachable', 'onlink', 'lladdr', 'nud', 'permanent',
-  '-n', '-br', '-4', '-6', '-j', '-d', '-s', '-w', '-a', '-c', '--', '-', '-netns',
-  'net.ipv4.ip_forward=1', 'net.ipv4.ip_forward=0', 'net.ipv4.ip_forward', 'net.ipv6.conf.all.forwarding=1',
-  '/proc/sys/net/ipv4/ip_forward', '1', '0',
+  'add',
+  'del',
+  'delete',
+  'set',
+  'show',
+  'list',
+  'get',
+  'replace',
+  'flush',
+  'exec',
+  'change',
+  'type',
+  'veth',
+  'bridge',
+  'dummy',
+  'vxlan',
+  'peer',
+  'name',
+  'dev',
+  'master',
+  'nomaster',
+  'netns',
+  'up',
+  'down',
+  'address',
+  'mtu',
+  'via',
+  'metric',
+  'src',
+  'scope',
+  'link',
+  'host',
+  'global',
+  'default',
+  'proto',
+  'table',
+  'blackhole',
+  'unreachable',
+  'onlink',
+  'lladdr',
+  'nud',
+  'permanent',
+  '-n',
+  '-br',
+  '-4',
+  '-6',
+  '-j',
+  '-d',
+  '-s',
+  '-w',
+  '-a',
+  '-c',
+  '--',
+  '-',
+  '-netns',
+  'net.ipv4.ip_forward=1',
+  'net.ipv4.ip_forward=0',
+  'net.ipv4.ip_forward',
+  'net.ipv6.conf.all.forwarding=1',
+  '/proc/sys/net/ipv4/ip_forward',
+  '1',
+  '0',
   // names
-  'eth0', 'eth1', 'lo', 'v-net-0', 'veth-red', 'veth-red-br', 'br0', 'red', 'blue', 'x', 'a'.repeat(16), 'eth0.10',
+  'eth0',
+  'eth1',
+  'lo',
+  'v-net-0',
+  'veth-red',
+  'veth-red-br',
+  'br0',
+  'red',
+  'blue',
+  'x',
+  'a'.repeat(16),
+  'eth0.10',
   // addresses and numbers
-  '192.168.1.10/24', '192.168.1.1', '192.168.2.0/24', '192.168.15.5/24', '10.0.0.1/32', '0.0.0.0/0', '::1/128',
-  'fe80::1/64', '300.1.1.1', '1.2.3', '192.168.1.10/33', '02:00:00:00:01:01', 'ff:ff:ff:ff:ff:ff', 'zz:zz',
-  '65535', '-1', '1e9', '99999999999999999999', '1500', '68', '0x10',
+  '192.168.1.10/24',
+  '192.168.1.1',
+  '192.168.2.0/24',
+  '192.168.15.5/24',
+  '10.0.0.1/32',
+  '0.0.0.0/0',
+  '::1/128',
+  'fe80::1/64',
+  '300.1.1.1',
+  '1.2.3',
+  '192.168.1.10/33',
+  '02:00:00:00:01:01',
+  'ff:ff:ff:ff:ff:ff',
+  'zz:zz',
+  '65535',
+  '-1',
+  '1e9',
+  '99999999999999999999',
+  '1500',
+  '68',
+  '0x10',
   // shell junk
-  '&&', '||', ';', '|', '>', '>>', '<', '2>&1', '&', '"', "'", '\\', '$(ip)', '`x`', '$X', '#', '*', '~', '(', ')', '{', '}', '\n', '\t', '',
+  '&&',
+  '||',
+  ';',
+  '|',
+  '>',
+  '>>',
+  '<',
+  '2>&1',
+  '&',
+  '"',
+  "'",
+  '\\',
+  '$(ip)',
+  '`x`',
+  '$X',
+  '#',
+  '*',
+  '~',
+  '(',
+  ')',
+  '{',
+  '}',
+  '\n',
+  '\t',
+  '',
 ];
 
 const token = fc.oneof(
@@ -43,11 +167,28 @@ const line = fc.array(fc.tuple(token, glue), { minLength: 0, maxLength: 10 }).ma
 
 /** Lines that start like a real command, so that the parser goes deep. */
 const PREFIXES = [
-  'ip link add ', 'ip link set ', 'ip link del ', 'ip addr add ', 'ip addr del ', 'ip route add ', 'ip route del ',
-  'ip route replace ', 'ip route get ', 'ip neigh ', 'ip netns add ', 'ip netns exec red ', 'ip -n red ', 'ip -br ',
-  'sysctl -w ', 'echo 1 > ', 'hostname ',
+  'ip link add ',
+  'ip link set ',
+  'ip link del ',
+  'ip addr add ',
+  'ip addr del ',
+  'ip route add ',
+  'ip route del ',
+  'ip route replace ',
+  'ip route get ',
+  'ip neigh ',
+  'ip netns add ',
+  'ip netns exec red ',
+  'ip -n red ',
+  'ip -br ',
+  'sysctl -w ',
+  'echo 1 > ',
+  'hostname ',
 ];
-const commandLine = fc.oneof(line, fc.tuple(fc.constantFrom(...PREFIXES), line).map(([p, l]) => p + l));
+const commandLine = fc.oneof(
+  line,
+  fc.tuple(fc.constantFrom(...PREFIXES), line).map(([p, l]) => p + l),
+);
 
 function freshWorlds(): Map<string, () => World> {
   const m = new Map<string, () => World>();
@@ -74,25 +215,33 @@ describe('fuzz: execCommand', function () {
 
   it('any command line: a status and two strings, never a throw', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...worlds.keys()), fc.array(commandLine, { minLength: 1, maxLength: 8 }), fc.nat(), (lab, lines, pick) => {
-        const w = worlds.get(lab)!();
-        const eps = endpoints(w);
-        for (const l of lines) {
-          const on = eps[pick % eps.length]!;
-          const r = timed(`execCommand(${JSON.stringify(l)})`, () => execCommand(w, on, l));
-          assert.equal(typeof r.status, 'number', JSON.stringify(l));
-          assert.ok(Number.isInteger(r.status) && r.status >= 0 && r.status <= 255, `status ${r.status} for ${JSON.stringify(l)}`);
-          assert.equal(typeof r.stdout, 'string');
-          assert.equal(typeof r.stderr, 'string');
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...worlds.keys()),
+        fc.array(commandLine, { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        (lab, lines, pick) => {
+          const w = worlds.get(lab)!();
+          const eps = endpoints(w);
+          for (const l of lines) {
+            const on = eps[pick % eps.length]!;
+            const r = timed(`execCommand(${JSON.stringify(l)})`, () => execCommand(w, on, l));
+            assert.equal(typeof r.status, 'number', JSON.stringify(l));
+            assert.ok(Number.isInteger(r.status) && r.status >= 0 && r.status <= 255, `status ${r.status} for ${JSON.stringify(l)}`);
+            assert.equal(typeof r.stdout, 'string');
+            assert.equal(typeof r.stderr, 'string');
+          }
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
 
   it('unknown hosts and namespaces are answered, not thrown', () => {
     const w = worlds.values().next().value!();
-    for (const on of [{ host: 'nosuch', netns: '' }, { host: [...w.hosts.keys()][0]!, netns: 'nosuch' }]) {
+    for (const on of [
+      { host: 'nosuch', netns: '' },
+      { host: [...w.hosts.keys()][0]!, netns: 'nosuch' },
+    ]) {
       const r = timed('execCommand', () => execCommand(w, on, 'ip addr'));
       assert.equal(typeof r.status, 'number');
       assert.notEqual(r.status, 0);
@@ -101,7 +250,19 @@ describe('fuzz: execCommand', function () {
 
   it('after random commands, tracePacket still answers', () => {
     const addr = fc.oneof(
-      fc.constantFrom('192.168.1.10', '192.168.2.10', '192.168.15.1', '192.168.15.5', '192.168.1.3', '127.0.0.1', '0.0.0.0', '255.255.255.255', '::1', 'nonsense', ''),
+      fc.constantFrom(
+        '192.168.1.10',
+        '192.168.2.10',
+        '192.168.15.1',
+        '192.168.15.5',
+        '192.168.1.3',
+        '127.0.0.1',
+        '0.0.0.0',
+        '255.255.255.255',
+        '::1',
+        'nonsense',
+        '',
+      ),
       fc.ipV4(),
     );
     fc.assert(

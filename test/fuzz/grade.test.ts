@@ -23,7 +23,13 @@ hosts:
       ip addr add 10.0.0.2/24 dev eth0
 `;
 
-const answerValue = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.constant(null), fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }));
+const answerValue = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.integer(),
+  fc.constant(null),
+  fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+);
 const ids = fc.constantFrom('q1', 'q2', 'reach', 'x', '', 'a b', '🙂');
 
 describe('fuzz: answers.yaml and exercises', () => {
@@ -69,10 +75,37 @@ describe('fuzz: answers.yaml and exercises', () => {
   });
 
   it('random check arguments are diagnosed, never thrown', () => {
-    const arg = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('a', 'b', 'a/red', '10.0.0.2', '999.1.1.1', 'tcp', 'udp', '[', '(?'));
+    const arg = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('a', 'b', 'a/red', '10.0.0.2', '999.1.1.1', 'tcp', 'udp', '[', '(?'),
+    );
     const check = fc.record({
       kind: fc.constantFrom('reach', 'noreach', 'route', 'output', 'quiz', 'bogus', 'Reach'),
-      args: fc.dictionary(fc.constantFrom('from', 'to', 'on', 'via', 'dev', 'proto', 'port', 'run', 'match', 'contains', 'status', 'not', 'ask', 'answer', 'choices', 'zzz'), arg, { maxKeys: 5 }),
+      args: fc.dictionary(
+        fc.constantFrom(
+          'from',
+          'to',
+          'on',
+          'via',
+          'dev',
+          'proto',
+          'port',
+          'run',
+          'match',
+          'contains',
+          'status',
+          'not',
+          'ask',
+          'answer',
+          'choices',
+          'zzz',
+        ),
+        arg,
+        { maxKeys: 5 },
+      ),
     });
     fc.assert(
       fc.property(fc.array(check, { minLength: 1, maxLength: 4 }), fc.integer({ min: -5, max: 100 }), (checks, points) => {

@@ -28,7 +28,7 @@ export function timed<T>(what: string, f: () => T, limit = TIME_LIMIT_MS): T {
   try {
     out = f();
   } catch (e) {
-    throw new Error(`${what} threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`, { cause: e });
+    throw new Error(`${what} threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, { cause: e });
   }
   const ms = performance.now() - t0;
   assert.ok(ms < limit, `${what} took ${ms.toFixed(1)} ms (limit ${limit} ms)`);

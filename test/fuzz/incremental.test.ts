@@ -47,7 +47,52 @@ const BIG = BASES.filter((b) => b.text.length >= 20_000);
 const CRLF = SMALL.map((b) => base(`${b.name} (CRLF)`, b.text.replace(/\r?\n/g, '\r\n')));
 
 /** Edits that change YAML structure as well as ones that do not. */
-const INSERTS = ['a', 'x', 'Z', '0', '7', ' ', '  ', '\n', '\n      ', '\r\n', '\t', ':', ': ', '#', ' #', '"', "'", '-', '- ', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '?', '%', '@', '`', '\\', '.', '/', '---\n', '...', '=', '~', ';', '$', 'ip a', '한'];
+const INSERTS = [
+  'a',
+  'x',
+  'Z',
+  '0',
+  '7',
+  ' ',
+  '  ',
+  '\n',
+  '\n      ',
+  '\r\n',
+  '\t',
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '"',
+  "'",
+  '-',
+  '- ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '?',
+  '%',
+  '@',
+  '`',
+  '\\',
+  '.',
+  '/',
+  '---\n',
+  '...',
+  '=',
+  '~',
+  ';',
+  '$',
+  'ip a',
+  '한',
+];
 const edit = fc.record({
   where: fc.oneof(fc.constant('run' as const), fc.constant('any' as const)),
   at: fc.nat(),
@@ -69,7 +114,14 @@ function shape(n: unknown): unknown {
   const out: Record<string, unknown> = { kind: n.constructor.name };
   for (const [k, v] of Object.entries(n)) {
     if (k === 'srcToken') continue;
-    out[k] = k === 'items' && (isMap(n) || isSeq(n)) ? (v as unknown[]).map(shape) : k === 'contents' ? shape(v) : k === 'schema' || k === 'directives' || k === 'options' ? undefined : v;
+    out[k] =
+      k === 'items' && (isMap(n) || isSeq(n))
+        ? (v as unknown[]).map(shape)
+        : k === 'contents'
+          ? shape(v)
+          : k === 'schema' || k === 'directives' || k === 'options'
+            ? undefined
+            : v;
   }
   return out;
 }
@@ -107,24 +159,39 @@ describe('fuzz: incremental checker', function () {
   this.timeout(120_000);
 
   it('one edit anywhere in the bundled labs: the same as a full check', () => {
-    fc.assert(fc.property(fc.constantFrom(...SMALL), edit, (b, e) => checkRow(b, [e])), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...SMALL), edit, (b, e) => checkRow(b, [e])),
+      { numRuns: 300 },
+    );
   });
 
   it('several edits in a row in the bundled labs: the same as a full check after each', () => {
-    fc.assert(fc.property(fc.constantFrom(...SMALL), fc.array(edit, { minLength: 2, maxLength: 6 }), (b, es) => checkRow(b, es)), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.constantFrom(...SMALL), fc.array(edit, { minLength: 2, maxLength: 6 }), (b, es) => checkRow(b, es)),
+      { numRuns: 150 },
+    );
   });
 
   it('the patched document is node for node the document a full parse makes', () => {
-    fc.assert(fc.property(fc.constantFrom(...SMALL, ...CRLF), fc.array(edit, { minLength: 1, maxLength: 5 }), (b, es) => parseRow(b, es)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...SMALL, ...CRLF), fc.array(edit, { minLength: 1, maxLength: 5 }), (b, es) => parseRow(b, es)),
+      { numRuns: 300 },
+    );
   });
 
   it('edits of a generated 1,000-line lab: the same as a full check', () => {
     assert.ok(BIG.length > 0);
-    fc.assert(fc.property(fc.constantFrom(...BIG), fc.array(edit, { minLength: 1, maxLength: 3 }), (b, es) => checkRow(b, es)), { numRuns: 40 });
+    fc.assert(
+      fc.property(fc.constantFrom(...BIG), fc.array(edit, { minLength: 1, maxLength: 3 }), (b, es) => checkRow(b, es)),
+      { numRuns: 40 },
+    );
   });
 
   it('CRLF line ends: the same as a full check', () => {
-    fc.assert(fc.property(fc.constantFrom(...CRLF), fc.array(edit, { minLength: 1, maxLength: 3 }), (b, es) => checkRow(b, es)), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.constantFrom(...CRLF), fc.array(edit, { minLength: 1, maxLength: 3 }), (b, es) => checkRow(b, es)),
+      { numRuns: 100 },
+    );
   });
 
   /**
@@ -162,7 +229,10 @@ describe('fuzz: incremental checker', function () {
           const indent = /^ */.exec(text.slice(lineStart))![0].length;
           const content = lineStart + indent;
           // The next line that is not blank, when it is a comment: the block cannot take a line below its last.
-          const rest = text.slice(lineEnd + 1).split('\n').find((l) => l.trim() !== '');
+          const rest = text
+            .slice(lineEnd + 1)
+            .split('\n')
+            .find((l) => l.trim() !== '');
           const beforeComment = rest !== undefined && rest.trimStart().startsWith('#') && /^ */.exec(rest)![0].length < indent;
           let next: string;
           let promised = true;
@@ -186,7 +256,11 @@ describe('fuzz: incremental checker', function () {
           if (text.slice(lineStart, lineEnd).trim() === '' && beforeComment) promised = false;
           assert.deepStrictEqual(inc.check(next, opts), checkLab(next, opts));
           if (promised) {
-            assert.equal(inc.lastPath, 'incremental', `${b.name}: ${k.key} ${JSON.stringify(k.ch)} after ${JSON.stringify(text.slice(lineStart, at))}`);
+            assert.equal(
+              inc.lastPath,
+              'incremental',
+              `${b.name}: ${k.key} ${JSON.stringify(k.ch)} after ${JSON.stringify(text.slice(lineStart, at))}`,
+            );
             typed++;
           }
           text = next;
@@ -205,12 +279,20 @@ describe('fuzz: incremental checker', function () {
         const v = pair.value;
         if (!isScalar(v) || !v.range) return;
         const src = text.slice(v.range[0], v.range[1]);
-        if (v.type === Scalar.PLAIN && /^[A-Za-z0-9_][A-Za-z0-9_./ -]*$/.test(src)) out.push({ start: v.range[0], end: v.range[1], quoted: false });
-        if ((v.type === Scalar.QUOTE_DOUBLE || v.type === Scalar.QUOTE_SINGLE) && /^.[^\n\r"'\\]*.$/.test(src)) out.push({ start: v.range[0], end: v.range[1], quoted: true });
+        if (v.type === Scalar.PLAIN && /^[A-Za-z0-9_][A-Za-z0-9_./ -]*$/.test(src))
+          out.push({ start: v.range[0], end: v.range[1], quoted: false });
+        if ((v.type === Scalar.QUOTE_DOUBLE || v.type === Scalar.QUOTE_SINGLE) && /^.[^\n\r"'\\]*.$/.test(src))
+          out.push({ start: v.range[0], end: v.range[1], quoted: true });
       },
       Seq(_, seq) {
         for (const v of seq.items) {
-          if (isScalar(v) && v.range && v.type === Scalar.PLAIN && /^[A-Za-z0-9_][A-Za-z0-9_./ -]*$/.test(text.slice(v.range[0], v.range[1]))) out.push({ start: v.range[0], end: v.range[1], quoted: false });
+          if (
+            isScalar(v) &&
+            v.range &&
+            v.type === Scalar.PLAIN &&
+            /^[A-Za-z0-9_][A-Za-z0-9_./ -]*$/.test(text.slice(v.range[0], v.range[1]))
+          )
+            out.push({ start: v.range[0], end: v.range[1], quoted: false });
         }
       },
     });
@@ -233,7 +315,11 @@ describe('fuzz: incremental checker', function () {
         inc.check(b.text, opts);
         assert.deepStrictEqual(inc.check(next, opts), checkLab(next, opts));
         assert.deepStrictEqual(inc.load(next, opts), loadLabFor(next, opts));
-        assert.equal(inc.parser.counts.incremental, 1, `${b.name}: ${JSON.stringify(ch)} into ${JSON.stringify(b.text.slice(v.start, v.end))}`);
+        assert.equal(
+          inc.parser.counts.incremental,
+          1,
+          `${b.name}: ${JSON.stringify(ch)} into ${JSON.stringify(b.text.slice(v.start, v.end))}`,
+        );
         typed++;
       }),
       { numRuns: 150 },

@@ -25,10 +25,47 @@ function loadAll(text: string, limit = TIME_LIMIT_MS): void {
 }
 
 // The words of the lab format, so that random documents often get past the first checks.
-const KEYS = ['name', 'title', 'en', 'ko', 'switches', 'hosts', 'interfaces', 'switch', 'mac', 'run', 'files', 'serve', 'from', 'a', 'b', 'r', 'eth0', 'eth1', 'lan1'];
+const KEYS = [
+  'name',
+  'title',
+  'en',
+  'ko',
+  'switches',
+  'hosts',
+  'interfaces',
+  'switch',
+  'mac',
+  'run',
+  'files',
+  'serve',
+  'from',
+  'a',
+  'b',
+  'r',
+  'eth0',
+  'eth1',
+  'lan1',
+];
 const key = fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 12 }));
 const scalar = fc.oneof(
-  fc.constantFrom('lan1', 'lan2', 'eth0', 'tcp/80', 'red:tcp/8080', 'udp/53', 'tcp/0', 'tcp/99999', 'x:y/z', '02:00:00:00:01:01', 'zz:zz', 'ip addr add 192.168.1.10/24 dev eth0', 'ip route add default via 192.168.1.1', 'sysctl -w net.ipv4.ip_forward=1', '/etc/hosts', ''),
+  fc.constantFrom(
+    'lan1',
+    'lan2',
+    'eth0',
+    'tcp/80',
+    'red:tcp/8080',
+    'udp/53',
+    'tcp/0',
+    'tcp/99999',
+    'x:y/z',
+    '02:00:00:00:01:01',
+    'zz:zz',
+    'ip addr add 192.168.1.10/24 dev eth0',
+    'ip route add default via 192.168.1.1',
+    'sysctl -w net.ipv4.ip_forward=1',
+    '/etc/hosts',
+    '',
+  ),
   fc.string({ maxLength: 20 }),
   fc.integer(),
   fc.double(),
@@ -56,8 +93,14 @@ const labLike = fc.record(
         fc.constantFrom('a', 'b', 'r', 'Bad_Name', 'x'.repeat(12), ''),
         fc.record(
           {
-            interfaces: fc.oneof(yamlValue, fc.dictionary(fc.constantFrom('eth0', 'eth1', 'lo', ''), fc.oneof(scalar, fc.record({ switch: scalar, mac: scalar })))),
-            run: fc.oneof(yamlValue, fc.array(scalar, { maxLength: 5 }).map((ls) => ls.map(String).join('\n'))),
+            interfaces: fc.oneof(
+              yamlValue,
+              fc.dictionary(fc.constantFrom('eth0', 'eth1', 'lo', ''), fc.oneof(scalar, fc.record({ switch: scalar, mac: scalar }))),
+            ),
+            run: fc.oneof(
+              yamlValue,
+              fc.array(scalar, { maxLength: 5 }).map((ls) => ls.map(String).join('\n')),
+            ),
             files: yamlValue,
             serve: fc.oneof(yamlValue, fc.array(scalar, { maxLength: 3 })),
           },
@@ -71,7 +114,34 @@ const labLike = fc.record(
 );
 
 /** Text edits: insert, delete or replace a slice with YAML-significant characters. */
-const JUNK = [':', '- ', '  ', '\t', '\n', '{', '}', '[', ']', '"', "'", '#', '&a', '*a', '!!str ', '|', '>', '? ', '---', '...', '%YAML 1.2\n', '\u0000', '\uFEFF', '한국어', '\r\n', '<<: *a'];
+const JUNK = [
+  ':',
+  '- ',
+  '  ',
+  '\t',
+  '\n',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '#',
+  '&a',
+  '*a',
+  '!!str ',
+  '|',
+  '>',
+  '? ',
+  '---',
+  '...',
+  '%YAML 1.2\n',
+  '\u0000',
+  '\uFEFF',
+  '한국어',
+  '\r\n',
+  '<<: *a',
+];
 const edit = fc.record({
   at: fc.nat(),
   del: fc.nat({ max: 20 }),
@@ -112,12 +182,17 @@ describe('fuzz: loadLab', function () {
   });
 
   it('arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => loadAll(s)), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => loadAll(s)),
+      { numRuns: NUM_RUNS },
+    );
   });
 
   it('arbitrary unicode and binary-ish text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (s) => loadAll(s)),
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (s) =>
+        loadAll(s),
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -175,7 +250,10 @@ describe('fuzz: loadLab', function () {
     loadAll(`hosts:\n${Array.from({ length: 300 }, (_, i) => `  h${i}:\n    interfaces: { eth0: lan }\n`).join('')}`, BIG);
     loadAll('a: &a [*a]\n');
     loadAll('x: ' + 'y'.repeat(100_000), BIG);
-    loadAll(`name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces: { eth0: s }\n    run: |\n${'      ip link add d$ type dummy\n'.repeat(500)}`, BIG);
+    loadAll(
+      `name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces: { eth0: s }\n    run: |\n${'      ip link add d$ type dummy\n'.repeat(500)}`,
+      BIG,
+    );
   });
 
   it('a multi-line run written as a plain or folded scalar keeps well-formed ranges', () => {

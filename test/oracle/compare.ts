@@ -46,7 +46,9 @@ function tcpOutcome(cls: string): 'connected' | 'refused' | 'no-answer' {
 /** Kernel-generated MAC addresses are random: hide every MAC the lab text does not spell out. */
 function normalizeMacs(text: string, scenario: Scenario): string {
   const known = new Set((scenario.labText.match(/[0-9a-f]{2}(?::[0-9a-f]{2}){5}/gi) ?? []).map((m) => m.toLowerCase()));
-  return text.replace(/\b[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b/gi, (m) => (known.has(m.toLowerCase()) || m === '00:00:00:00:00:00' || m === 'ff:ff:ff:ff:ff:ff' ? m : '<mac>'));
+  return text.replace(/\b[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b/gi, (m) =>
+    known.has(m.toLowerCase()) || m === '00:00:00:00:00:00' || m === 'ff:ff:ff:ff:ff:ff' ? m : '<mac>',
+  );
 }
 
 function errorText(e: unknown): string {
@@ -83,12 +85,20 @@ function compareRuns(k: KernelResult, sim: Sim): Mismatch[] {
     const i = simRuns.findIndex((s) => s.host === kr.host && s.command.trim() === kr.command);
     const what = `run ${kr.host}$ ${kr.command}`;
     if (i < 0) {
-      out.push({ what, kernel: `status ${kr.status}${kr.stderr ? ` stderr ${q(kr.stderr)}` : ''}`, simulator: 'the line is not among buildWorld().runs' });
+      out.push({
+        what,
+        kernel: `status ${kr.status}${kr.stderr ? ` stderr ${q(kr.stderr)}` : ''}`,
+        simulator: 'the line is not among buildWorld().runs',
+      });
       continue;
     }
     const sr = simRuns.splice(i, 1)[0]!;
     if (sr.status !== kr.status) {
-      out.push({ what: `${what}: exit status`, kernel: `${kr.status}${kr.stderr ? ` stderr ${q(kr.stderr)}` : ''}`, simulator: `${sr.status}${sr.stderr ? ` stderr ${q(sr.stderr)}` : ''}` });
+      out.push({
+        what: `${what}: exit status`,
+        kernel: `${kr.status}${kr.stderr ? ` stderr ${q(kr.stderr)}` : ''}`,
+        simulator: `${sr.status}${sr.stderr ? ` stderr ${q(sr.stderr)}` : ''}`,
+      });
     } else if ((kr.status !== 0 || sr.status !== 0) && sr.stderr !== kr.stderr) {
       out.push({ what: `${what}: stderr`, kernel: q(kr.stderr), simulator: q(sr.stderr) });
     }

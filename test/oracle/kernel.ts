@@ -134,7 +134,10 @@ export function unsafeReason(line: string): string | undefined {
   if (/\/proc\/\d|\/proc\/self\/ns|\/run\/netns|\/var\/run\/netns/.test(line)) return 'namespace paths not allowed';
   const sysctl = /\bsysctl\b(.*)$/.exec(line);
   if (sysctl) {
-    const args = sysctl[1]!.trim().split(/\s+/).filter((a) => a !== '' && !a.startsWith('-'));
+    const args = sysctl[1]!
+      .trim()
+      .split(/\s+/)
+      .filter((a) => a !== '' && !a.startsWith('-'));
     if (args.some((a) => !/^net[./]/.test(a))) return 'only net.* sysctls';
   }
   if (/>\s*\/proc\/sys\/(?!net\/)/.test(line)) return 'only /proc/sys/net';
@@ -158,7 +161,9 @@ export function rewriteNetns(line: string, rename: (ns: string) => string): stri
     if (!isName) continue;
     const afterOpt = prev2 === 'ip' && (prev === '-n' || prev === '-netns' || prev === '--netns');
     const afterSub = prev2 === 'netns' && NETNS_SUBCOMMANDS.has(prev) && prev !== 'list';
-    const linkNetns = prev === 'netns' && !['add', 'del', 'delete', 'exec', 'e', 'list', 'pids', 'identify', 'set', 'attach', 'monitor', 'list-id'].includes(cur.t);
+    const linkNetns =
+      prev === 'netns' &&
+      !['add', 'del', 'delete', 'exec', 'e', 'list', 'pids', 'identify', 'set', 'attach', 'monitor', 'list-id'].includes(cur.t);
     if (afterOpt || afterSub || linkNetns) toks[cur.i] = rename(cur.t);
   }
   return toks.join('');
@@ -206,7 +211,8 @@ export function classifyPing(r: ProcResult): PingClass {
   if (/Destination Net Unreachable/i.test(all)) return 'net-unreachable';
   if (/Network is unreachable/i.test(all)) return 'no-route';
   if (/Invalid argument/i.test(all)) return 'blackhole';
-  if (/Packet filtered|Permission denied|Operation not permitted|Prohibited|check your local firewall rules/i.test(all)) return 'prohibited';
+  if (/Packet filtered|Permission denied|Operation not permitted|Prohibited|check your local firewall rules/i.test(all))
+    return 'prohibited';
   if (/No route to host/i.test(all)) return 'host-unreachable';
   if (/ 0 received/.test(all)) return 'no-answer';
   return 'other';
@@ -306,7 +312,19 @@ export class KernelLab {
         if (!lab.switches.includes(itf.switch)) throw new Error(`${h.name}.${itf.name}: unknown switch ${itf.switch}`);
         const sw = this.switchNs(itf.switch);
         const peer = `p${port++}`; // the switch side lives in the switch's own namespace: short names suffice
-        await this.ip(ns, ['link', 'add', itf.name, ...(itf.mac ? ['address', itf.mac] : []), 'type', 'veth', 'peer', 'name', peer, 'netns', sw]);
+        await this.ip(ns, [
+          'link',
+          'add',
+          itf.name,
+          ...(itf.mac ? ['address', itf.mac] : []),
+          'type',
+          'veth',
+          'peer',
+          'name',
+          peer,
+          'netns',
+          sw,
+        ]);
         await this.ip(sw, ['link', 'set', peer, 'master', 'br0', 'up']);
         await this.ip(ns, ['link', 'set', itf.name, 'up']);
       }
@@ -457,7 +475,9 @@ export async function runScenarios(scenarios: Scenario[], opts: { buildOnly?: bo
 }
 
 /** For the benchmark: builds (and tears down) every oracle scenario for real; elapsed milliseconds. */
-export async function buildAllKernel(scenarios: Scenario[] = loadScenarios()): Promise<{ scenarios: number; ms: number; failed: string[] }> {
+export async function buildAllKernel(
+  scenarios: Scenario[] = loadScenarios(),
+): Promise<{ scenarios: number; ms: number; failed: string[] }> {
   await cleanStale();
   const t0 = performance.now();
   const results = await runScenarios(scenarios, { buildOnly: true, parallel: 1 });
@@ -477,9 +497,15 @@ export function kernelExpectationProblems(r: KernelResult): string[] {
     if (run.status === 0) continue;
     const i = rejects.findIndex((x) => x.host === run.host && x.command === run.command);
     const first = run.stderr.split('\n')[0] ?? '';
-    if (i < 0) out.push(`kernel rejected a line the scenario does not list: ${run.host}$ ${run.command} -> ${JSON.stringify(run.stderr)} (status ${run.status})`);
+    if (i < 0)
+      out.push(
+        `kernel rejected a line the scenario does not list: ${run.host}$ ${run.command} -> ${JSON.stringify(run.stderr)} (status ${run.status})`,
+      );
     else {
-      if (rejects[i]!.stderr !== first) out.push(`kernel rejected ${run.host}$ ${run.command} with ${JSON.stringify(first)}, the scenario says ${JSON.stringify(rejects[i]!.stderr)}`);
+      if (rejects[i]!.stderr !== first)
+        out.push(
+          `kernel rejected ${run.host}$ ${run.command} with ${JSON.stringify(first)}, the scenario says ${JSON.stringify(rejects[i]!.stderr)}`,
+        );
       rejects.splice(i, 1);
     }
   }

@@ -5,7 +5,11 @@ import { editAnswers, MAX_QUIZZES, parseAnswerKey, quizAnswerKey, setAnswer } fr
 
 const read = (text: string) => {
   const r = parseAnswers(text, 'answers.yaml');
-  assert.deepEqual(r.diagnostics.map((d) => d.message.en), [], `reads:\n${text}`);
+  assert.deepEqual(
+    r.diagnostics.map((d) => d.message.en),
+    [],
+    `reads:\n${text}`,
+  );
   return Object.fromEntries(r.answers.byExercise);
 };
 
@@ -36,7 +40,8 @@ describe('answers.yaml editing (setAnswer)', () => {
 
   it('keeps every comment and the other answers', () => {
     const t = setAnswer(SOLUTION, 'how-routing-works#1', 'b');
-    for (const c of ["# The right answers to lab 01's quiz questions.", '# both of them', '# A single answer', '# the first one']) assert.ok(t.includes(c), `${c} kept in:\n${t}`);
+    for (const c of ["# The right answers to lab 01's quiz questions.", '# both of them', '# A single answer', '# the first one'])
+      assert.ok(t.includes(c), `${c} kept in:\n${t}`);
     assert.deepEqual(read(t), { 'how-routing-works': ['b', 'default via 192.168.1.1 dev eth0'], 'subnet-quiz': ['192.168.1.0/24'] });
     const u = setAnswer(t, 'subnet-quiz', '10.0.0.0/8');
     for (const c of ['# both of them', '# A single answer', '# the first one']) assert.ok(u.includes(c), `${c} kept in:\n${u}`);
@@ -53,7 +58,41 @@ describe('answers.yaml editing (setAnswer)', () => {
   });
 
   it('quotes values that would read as something else', () => {
-    for (const v of ['true', 'no', 'null', '~', '1.50', '0x10', '12', 'a: b', '- x', '# not a comment', '[1, 2]', '{a}', "it's", '"q"', ' lead', 'trail ', '', '*alias', '&anchor', '!tag', '%x', '@x', '`x', '---', '...', 'a #b', 'line\nbreak', 'tab\there', '\u0085', '\u2028x', '\ufeffbom', '\u0000nul', '한국어 답']) {
+    for (const v of [
+      'true',
+      'no',
+      'null',
+      '~',
+      '1.50',
+      '0x10',
+      '12',
+      'a: b',
+      '- x',
+      '# not a comment',
+      '[1, 2]',
+      '{a}',
+      "it's",
+      '"q"',
+      ' lead',
+      'trail ',
+      '',
+      '*alias',
+      '&anchor',
+      '!tag',
+      '%x',
+      '@x',
+      '`x',
+      '---',
+      '...',
+      'a #b',
+      'line\nbreak',
+      'tab\there',
+      '\u0085',
+      '\u2028x',
+      '\ufeffbom',
+      '\u0000nul',
+      '한국어 답',
+    ]) {
       for (const key of ['q', 'q#1', 'q#2']) {
         const t = setAnswer(SOLUTION, key, v);
         const r = read(t);

@@ -14,12 +14,21 @@ hosts:
 `;
 
 function codesOf(text: string) {
-  return checkLab(text, { file: 'lab.yaml' }).map((d) => ({ code: d.code, line: d.line, column: d.column, severity: d.severity, en: d.message.en, ko: d.message.ko }));
+  return checkLab(text, { file: 'lab.yaml' }).map((d) => ({
+    code: d.code,
+    line: d.line,
+    column: d.column,
+    severity: d.severity,
+    en: d.message.en,
+    ko: d.message.ko,
+  }));
 }
 
 describe('checkLab', () => {
   it('a namespace in serve: or in a check that no run line creates: unknown-netns, with did-you-mean', () => {
-    const text = BASE + `    serve: [red:tcp/80, blue:tcp/81]
+    const text =
+      BASE +
+      `    serve: [red:tcp/80, blue:tcp/81]
 exercises:
   - id: e
     checks:
@@ -27,7 +36,13 @@ exercises:
       - reach: { from: a/red, to: 10.0.0.1 }
 `;
     const d = codesOf(text).filter((x) => x.code === 'unknown-netns');
-    assert.deepEqual(d.map((x) => [x.line, x.column, x.severity]), [[9, 25, 'warning'], [13, 24, 'warning']]);
+    assert.deepEqual(
+      d.map((x) => [x.line, x.column, x.severity]),
+      [
+        [9, 25, 'warning'],
+        [13, 24, 'warning'],
+      ],
+    );
     assert.match(d[1]!.en, /did you mean "red"/);
     assert.ok(d.every((x) => x.ko.length > 0));
   });
@@ -48,8 +63,21 @@ exercises:
 
   it('a check whose validation throws becomes check-internal-error, never a throw', () => {
     const lab = loadLab(BASE, { file: 'lab.yaml' }).lab!;
-    const hostile = new Proxy({}, { get() { throw new Error('boom'); }, ownKeys() { throw new Error('boom'); } });
-    const d = validateCheck({ kind: 'reach', args: hostile, range: { file: 'lab.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 }, argRanges: {} }, lab);
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
+    const d = validateCheck(
+      { kind: 'reach', args: hostile, range: { file: 'lab.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 }, argRanges: {} },
+      lab,
+    );
     assert.equal(d[0]!.code, 'check-internal-error');
   });
 });

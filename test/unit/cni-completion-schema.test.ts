@@ -6,7 +6,8 @@ function paths(node: unknown, at = '', out = new Set<string>()): Set<string> {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return out;
   for (const key of ['properties', 'definitions'] as const) {
     const map = (node as Record<string, unknown>)[key];
-    if (map && typeof map === 'object') for (const [k, v] of Object.entries(map)) paths(v, `${at}${key}.${k}.`, out.add(`${at}${key}.${k}`));
+    if (map && typeof map === 'object')
+      for (const [k, v] of Object.entries(map)) paths(v, `${at}${key}.${k}.`, out.add(`${at}${key}.${k}`));
   }
   const items = (node as Record<string, unknown>)['items'];
   if (items) paths(items, `${at}items.`, out);
@@ -24,7 +25,10 @@ describe('the CNI completion schema VS Code gets (dist/schema/cni.completion.jso
   });
 
   it('keeps every key of the full schema, for completion', () => {
-    assert.deepEqual([...paths(full)].filter((p) => !paths(editor).has(p)), []);
+    assert.deepEqual(
+      [...paths(full)].filter((p) => !paths(editor).has(p)),
+      [],
+    );
   });
 
   it('has no constraint and no description (knetlab reports and explains those itself)', () => {

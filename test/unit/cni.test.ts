@@ -136,7 +136,15 @@ function rows(text: string, file = '10-test.conflist'): Row[] {
 
 function only(text: string, file = '10-test.conflist'): Diagnostic {
   const ds = checkCniConfig(text, file).diagnostics;
-  assert.equal(ds.length, 1, JSON.stringify(ds.map((d) => [d.code, d.line, d.column, d.message.en]), null, 1));
+  assert.equal(
+    ds.length,
+    1,
+    JSON.stringify(
+      ds.map((d) => [d.code, d.line, d.column, d.message.en]),
+      null,
+      1,
+    ),
+  );
   return ds[0]!;
 }
 
@@ -156,7 +164,13 @@ function colOf(text: string, line: number, needle: string, nth = 1): number {
 
 describe('CNI configurations', () => {
   it('the spec example, weave, flannel, a dual-stack podman list and a single .conf: no diagnostics', () => {
-    for (const [text, file] of [[SPEC_EXAMPLE, '10-dbnet.conflist'], [WEAVE, '10-weave.conflist'], [FLANNEL, '10-flannel.conflist'], [DUAL_STACK, '87-podman.conflist'], [SINGLE, '/etc/cni/net.d/10-mynet.conf']] as const) {
+    for (const [text, file] of [
+      [SPEC_EXAMPLE, '10-dbnet.conflist'],
+      [WEAVE, '10-weave.conflist'],
+      [FLANNEL, '10-flannel.conflist'],
+      [DUAL_STACK, '87-podman.conflist'],
+      [SINGLE, '/etc/cni/net.d/10-mynet.conf'],
+    ] as const) {
       assert.deepEqual(checkCniConfig(text, file).diagnostics, [], file);
     }
   });
@@ -166,12 +180,18 @@ describe('CNI configurations', () => {
     assert.equal(r.config?.kind, 'list');
     assert.equal(r.config?.name, 'dbnet');
     assert.equal(r.config?.cniVersion, '1.0.0');
-    assert.deepEqual(r.config?.plugins.map((p) => p.type), ['bridge', 'tuning', 'portmap']);
+    assert.deepEqual(
+      r.config?.plugins.map((p) => p.type),
+      ['bridge', 'tuning', 'portmap'],
+    );
     assert.equal(r.config?.plugins[0]!.range.line, 6);
     assert.equal((r.config?.plugins[0]!.value['ipam'] as Record<string, unknown>)['subnet'], '10.1.0.0/16');
     const s = checkCniConfig(SINGLE, '/etc/cni/net.d/10-mynet.conf');
     assert.equal(s.config?.kind, 'single');
-    assert.deepEqual(s.config?.plugins.map((p) => p.type), ['bridge']);
+    assert.deepEqual(
+      s.config?.plugins.map((p) => p.type),
+      ['bridge'],
+    );
     assert.equal(checkCniConfig('{ "a": ', 'x.conflist').config, undefined);
   });
 
@@ -192,7 +212,9 @@ describe('CNI configurations', () => {
       assert.deepEqual([d.code, d.line, d.column, d.endLine, d.endColumn, d.severity], ['cni-syntax', 2, 3, 2, 17, 'error']);
       assert.match(d.message.en, /Comments are not allowed.*encoding\/json/);
       assert.match(d.message.ko, /주석/);
-      assert.deepEqual(rows('{ /* a */ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "bridge" }] }'), [['cni-syntax', 1, 3, 'error']]);
+      assert.deepEqual(rows('{ /* a */ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "bridge" }] }'), [
+        ['cni-syntax', 1, 3, 'error'],
+      ]);
     });
 
     it('trailing commas, each at its comma', () => {
@@ -228,9 +250,15 @@ describe('CNI configurations', () => {
 
     it('nesting: Go stops at 10000 levels; knetlab does not check past 256', () => {
       const deep = checkCniConfig('['.repeat(300) + ']'.repeat(300), 'x.conflist').diagnostics;
-      assert.deepEqual(deep.map((d) => [d.code, d.column, d.severity]), [['cni-syntax', 257, 'warning']]);
+      assert.deepEqual(
+        deep.map((d) => [d.code, d.column, d.severity]),
+        [['cni-syntax', 257, 'warning']],
+      );
       const tooDeep = checkCniConfig('['.repeat(10001), 'x.conflist').diagnostics;
-      assert.deepEqual(tooDeep.map((d) => [d.code, d.column, d.severity]), [['cni-syntax', 10001, 'error']]);
+      assert.deepEqual(
+        tooDeep.map((d) => [d.code, d.column, d.severity]),
+        [['cni-syntax', 10001, 'error']],
+      );
     });
   });
 
@@ -238,13 +266,17 @@ describe('CNI configurations', () => {
     it('a value of the wrong type, at the value', () => {
       const text = '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "bridge", "isGateway": "yes" }\n  ]\n}\n';
       const d = only(text);
-      assert.deepEqual([d.code, d.line, d.column, d.endColumn, d.severity], ['cni-schema', 5, colOf(text, 5, '"yes"'), colOf(text, 5, '"yes"') + 5, 'error']);
+      assert.deepEqual(
+        [d.code, d.line, d.column, d.endColumn, d.severity],
+        ['cni-schema', 5, colOf(text, 5, '"yes"'), colOf(text, 5, '"yes"') + 5, 'error'],
+      );
       assert.match(d.message.en, /^plugins\[0\]\.isGateway must be true or false, not the string "yes"/);
       assert.ok(d.message.ko.length > 0);
     });
 
     it('a range, a required key of a route, a capability that is not a boolean', () => {
-      const text = '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "vlan", "master": "eth0", "vlan": 5000,\n      "ipam": { "type": "host-local", "subnet": "10.0.0.0/24", "routes": [{ "gw": "10.0.0.1" }] },\n      "capabilities": { "portMappings": "yes" } }\n  ]\n}\n';
+      const text =
+        '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "vlan", "master": "eth0", "vlan": 5000,\n      "ipam": { "type": "host-local", "subnet": "10.0.0.0/24", "routes": [{ "gw": "10.0.0.1" }] },\n      "capabilities": { "portMappings": "yes" } }\n  ]\n}\n';
       assert.deepEqual(rows(text), [
         ['cni-schema', 5, colOf(text, 5, '5000'), 'error'],
         ['cni-schema', 6, colOf(text, 6, '{ "gw"'), 'error'],
@@ -262,7 +294,12 @@ describe('CNI configurations', () => {
     });
 
     it('no unknown-key diagnostics: plugins take any key; disableCheck may be "true" as libcni reads it', () => {
-      assert.deepEqual(rows('{ "cniVersion": "1.0.0", "name": "n", "disableCheck": "true", "extra": 1, "plugins": [{ "type": "bridge", "myOwnKey": [1] }] }'), []);
+      assert.deepEqual(
+        rows(
+          '{ "cniVersion": "1.0.0", "name": "n", "disableCheck": "true", "extra": 1, "plugins": [{ "type": "bridge", "myOwnKey": [1] }] }',
+        ),
+        [],
+      );
     });
   });
 
@@ -271,7 +308,10 @@ describe('CNI configurations', () => {
       const d = only('{\n  "name": "n",\n  "plugins": [{ "type": "bridge" }]\n}\n');
       assert.deepEqual([d.code, d.line, d.column, d.severity], ['cni-version', 1, 1, 'error']);
       assert.deepEqual(rows('{ "cniVersions": ["0.4.0", "1.0.0"], "name": "n", "plugins": [{ "type": "bridge" }] }'), []);
-      assert.match(only('{ "cniversion": "1.0.0", "name": "n", "plugins": [{ "type": "bridge" }] }').message.en, /You wrote "cniversion": did you mean "cniVersion"\?/);
+      assert.match(
+        only('{ "cniversion": "1.0.0", "name": "n", "plugins": [{ "type": "bridge" }] }').message.en,
+        /You wrote "cniversion": did you mean "cniVersion"\?/,
+      );
     });
 
     it('not a spec version, with the close one; not a string', () => {
@@ -282,12 +322,15 @@ describe('CNI configurations', () => {
       assert.deepEqual(rows('{ "cniVersion": 1, "name": "n", "plugins": [{ "type": "bridge" }] }'), [['cni-version', 1, 17, 'error']]);
     });
 
-    it('cniVersions entries and a plugin\'s own cniVersion', () => {
-      assert.deepEqual(rows('{ "cniVersion": "1.0.0", "cniVersions": [1, "x", "9.9.9"], "name": "n", "plugins": [{ "type": "bridge" }] }'), [
-        ['cni-version', 1, 42, 'error'],
-        ['cni-version', 1, 45, 'error'],
-        ['cni-version', 1, 50, 'warning'],
-      ]);
+    it("cniVersions entries and a plugin's own cniVersion", () => {
+      assert.deepEqual(
+        rows('{ "cniVersion": "1.0.0", "cniVersions": [1, "x", "9.9.9"], "name": "n", "plugins": [{ "type": "bridge" }] }'),
+        [
+          ['cni-version', 1, 42, 'error'],
+          ['cni-version', 1, 45, 'error'],
+          ['cni-version', 1, 50, 'warning'],
+        ],
+      );
       const own = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "bridge", "cniVersion": "2.0.0" }] }';
       assert.deepEqual(rows(own), [['cni-version', 1, colOf(own, 1, '"2.0.0"'), 'warning']]);
     });
@@ -315,8 +358,12 @@ describe('CNI configurations', () => {
       assert.deepEqual(rows(empty), [['cni-plugins', 1, colOf(empty, 1, '[]'), 'error']]);
       const notList = '{ "cniVersion": "1.0.0", "name": "n", "plugins": {} }';
       assert.deepEqual(rows(notList), [['cni-plugins', 1, colOf(notList, 1, '{}'), 'error']]);
-      const text = '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "bridge" },\n    { "typo": "portmap" },\n    "loopback"\n  ]\n}\n';
-      assert.deepEqual(rows(text), [['cni-plugins', 6, 5, 'error'], ['cni-plugins', 7, 5, 'error']]);
+      const text =
+        '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "bridge" },\n    { "typo": "portmap" },\n    "loopback"\n  ]\n}\n';
+      assert.deepEqual(rows(text), [
+        ['cni-plugins', 6, 5, 'error'],
+        ['cni-plugins', 7, 5, 'error'],
+      ]);
       const emptyType = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "" }] }';
       assert.deepEqual(rows(emptyType), [['cni-plugins', 1, colOf(emptyType, 1, '""'), 'error']]);
     });
@@ -336,13 +383,17 @@ describe('CNI configurations', () => {
 
   describe('cni-unknown-plugin', () => {
     it('a warning with did-you-mean, at the type; IPAM types too', () => {
-      const text = '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "brdige", "ipam": { "type": "host-lcal", "subnet": "10.0.0.0/24" } },\n    { "type": "my-own-plugin" }\n  ]\n}\n';
+      const text =
+        '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "brdige", "ipam": { "type": "host-lcal", "subnet": "10.0.0.0/24" } },\n    { "type": "my-own-plugin" }\n  ]\n}\n';
       const ds = checkCniConfig(text, 'x.conflist').diagnostics;
-      assert.deepEqual(ds.map((d) => [d.code, d.line, d.column, d.severity]), [
-        ['cni-unknown-plugin', 5, colOf(text, 5, '"brdige"'), 'warning'],
-        ['cni-unknown-plugin', 5, colOf(text, 5, '"host-lcal"'), 'warning'],
-        ['cni-unknown-plugin', 6, colOf(text, 6, '"my-own-plugin"'), 'warning'],
-      ]);
+      assert.deepEqual(
+        ds.map((d) => [d.code, d.line, d.column, d.severity]),
+        [
+          ['cni-unknown-plugin', 5, colOf(text, 5, '"brdige"'), 'warning'],
+          ['cni-unknown-plugin', 5, colOf(text, 5, '"host-lcal"'), 'warning'],
+          ['cni-unknown-plugin', 6, colOf(text, 6, '"my-own-plugin"'), 'warning'],
+        ],
+      );
       assert.match(ds[0]!.message.en, /did you mean "bridge"\?/);
       assert.match(ds[1]!.message.en, /did you mean "host-local"\?/);
       assert.doesNotMatch(ds[2]!.message.en, /did you mean/);
@@ -350,7 +401,30 @@ describe('CNI configurations', () => {
     });
 
     it('knows the reference plugins and the common providers', () => {
-      for (const t of ['bridge', 'ipvlan', 'macvlan', 'ptp', 'host-device', 'vlan', 'loopback', 'dummy', 'tap', 'vrf', 'portmap', 'bandwidth', 'firewall', 'sbr', 'tuning', 'flannel', 'calico', 'cilium-cni', 'weave-net', 'multus', 'aws-cni', 'azure-vnet']) {
+      for (const t of [
+        'bridge',
+        'ipvlan',
+        'macvlan',
+        'ptp',
+        'host-device',
+        'vlan',
+        'loopback',
+        'dummy',
+        'tap',
+        'vrf',
+        'portmap',
+        'bandwidth',
+        'firewall',
+        'sbr',
+        'tuning',
+        'flannel',
+        'calico',
+        'cilium-cni',
+        'weave-net',
+        'multus',
+        'aws-cni',
+        'azure-vnet',
+      ]) {
         assert.ok(KNOWN_PLUGINS.includes(t), t);
       }
       for (const t of ['host-local', 'static', 'dhcp', 'calico-ipam', 'whereabouts']) assert.ok(KNOWN_IPAM.includes(t), t);
@@ -360,19 +434,26 @@ describe('CNI configurations', () => {
 
   describe('cni-plugin-order', () => {
     it('a chained-only plugin first in a list, or alone in a .conf', () => {
-      const text = '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "portmap", "capabilities": { "portMappings": true } },\n    { "type": "bridge" }\n  ]\n}\n';
+      const text =
+        '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "portmap", "capabilities": { "portMappings": true } },\n    { "type": "bridge" }\n  ]\n}\n';
       const d = only(text);
       assert.deepEqual([d.code, d.line, d.column, d.severity], ['cni-plugin-order', 5, 15, 'warning']);
       assert.match(d.message.en, /comes first/);
       const tuning = '{ "cniVersion": "1.0.0", "name": "n", "type": "tuning" }';
       assert.deepEqual(rows(tuning, 'net.d/99-t.conf'), [['cni-plugin-order', 1, colOf(tuning, 1, '"tuning"'), 'warning']]);
-      for (const t of CHAINED_ONLY) assert.deepEqual(rows(`{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "ptp", "ipam": { "type": "dhcp" } }, { "type": "${t}" }] }`), [], t);
+      for (const t of CHAINED_ONLY)
+        assert.deepEqual(
+          rows(`{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "ptp", "ipam": { "type": "dhcp" } }, { "type": "${t}" }] }`),
+          [],
+          t,
+        );
     });
   });
 
   describe('cni-duplicate-plugin', () => {
     it('the same type twice, at the second', () => {
-      const text = '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "bridge" },\n    { "type": "portmap" },\n    { "type": "portmap" }\n  ]\n}\n';
+      const text =
+        '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "bridge" },\n    { "type": "portmap" },\n    { "type": "portmap" }\n  ]\n}\n';
       const d = only(text);
       assert.deepEqual([d.code, d.line, d.column, d.severity], ['cni-duplicate-plugin', 7, 15, 'warning']);
       assert.match(d.message.en, /already in this list \(plugins\[1\]\)/);
@@ -384,7 +465,8 @@ describe('CNI configurations', () => {
       assert.deepEqual(rows(withIpam('{ "subnet": "10.0.0.0/24" }')), [['cni-ipam', 6, 7, 'error']]);
       assert.deepEqual(rows(withIpam('{ "type": "host-local" }')), [['cni-ipam', 6, 7, 'error']]);
       assert.match(only(withIpam('{ "type": "host-local" }')).message.en, /no IP ranges specified/);
-      const runtime = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "bridge", "capabilities": { "ipRanges": true }, "ipam": { "type": "host-local" } }] }';
+      const runtime =
+        '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "bridge", "capabilities": { "ipRanges": true }, "ipam": { "type": "host-local" } }] }';
       assert.deepEqual(rows(runtime), []);
     });
 
@@ -397,13 +479,17 @@ describe('CNI configurations', () => {
       const small = '{ "type": "host-local", "subnet": "10.0.0.0/31" }';
       assert.match(only(withIpam(small)).message.en, /too small to allocate from/);
       assert.deepEqual(rows(withIpam('{ "type": "host-local", "subnet": "10.0.0.0/30" }')), []);
-      assert.deepEqual(rows(withIpam('{ "type": "host-local", "subnet": "fd00::/127" }')).map((r) => r[0]), ['cni-ipam']);
+      assert.deepEqual(
+        rows(withIpam('{ "type": "host-local", "subnet": "fd00::/127" }')).map((r) => r[0]),
+        ['cni-ipam'],
+      );
       const hostBits = only(withIpam('{ "type": "host-local", "subnet": "10.1.2.3/16" }'));
       assert.match(hostBits.message.en, /host bits set: for a \/16 the network address is 10\.1\.0\.0, so write "10\.1\.0\.0\/16"/);
     });
 
     it('gateway, rangeStart, rangeEnd outside the subnet (errors) or its network/broadcast address (warnings)', () => {
-      const ipam = '{ "type": "host-local", "subnet": "10.0.0.0/24", "gateway": "10.0.1.1", "rangeStart": "10.0.0.0", "rangeEnd": "10.0.0.255" }';
+      const ipam =
+        '{ "type": "host-local", "subnet": "10.0.0.0/24", "gateway": "10.0.1.1", "rangeStart": "10.0.0.0", "rangeEnd": "10.0.0.255" }';
       const text = withIpam(ipam);
       assert.deepEqual(rows(text), [
         ['cni-ipam', 6, colOf(text, 6, '"10.0.1.1"'), 'error'],
@@ -418,7 +504,10 @@ describe('CNI configurations', () => {
       assert.match(only(outside).message.en, /RangeStart 10\.0\.2\.1 not in network 10\.0\.0\.0\/24/);
       const family = withIpam('{ "type": "host-local", "subnet": "10.0.0.0/24", "gateway": "fd00::1" }');
       assert.match(only(family).message.en, /IPv6 in an IPv4 subnet/);
-      assert.match(only(withIpam('{ "type": "host-local", "subnet": "10.0.0.0/24", "gateway": "10.0.0.1/24" }')).message.en, /not an IP address/);
+      assert.match(
+        only(withIpam('{ "type": "host-local", "subnet": "10.0.0.0/24", "gateway": "10.0.0.1/24" }')).message.en,
+        /not an IP address/,
+      );
     });
 
     it('rangeStart after rangeEnd, at rangeEnd', () => {
@@ -429,9 +518,13 @@ describe('CNI configurations', () => {
     });
 
     it('the ranges form: overlaps within and across range sets, mixed families, an empty set; IPv6', () => {
-      const within = withIpam('{ "type": "host-local", "ranges": [[{ "subnet": "10.0.0.0/24", "rangeEnd": "10.0.0.100" }, { "subnet": "10.0.0.0/24", "rangeStart": "10.0.0.50" }]] }');
+      const within = withIpam(
+        '{ "type": "host-local", "ranges": [[{ "subnet": "10.0.0.0/24", "rangeEnd": "10.0.0.100" }, { "subnet": "10.0.0.0/24", "rangeStart": "10.0.0.50" }]] }',
+      );
       assert.deepEqual(rows(within), [['cni-ipam', 6, colOf(within, 6, '"10.0.0.0/24"', 2), 'error']]);
-      const disjoint = withIpam('{ "type": "host-local", "ranges": [[{ "subnet": "10.0.0.0/24", "rangeEnd": "10.0.0.100" }, { "subnet": "10.0.0.0/24", "rangeStart": "10.0.0.101" }]] }');
+      const disjoint = withIpam(
+        '{ "type": "host-local", "ranges": [[{ "subnet": "10.0.0.0/24", "rangeEnd": "10.0.0.100" }, { "subnet": "10.0.0.0/24", "rangeStart": "10.0.0.101" }]] }',
+      );
       assert.deepEqual(rows(disjoint), []);
       const across = withIpam('{ "type": "host-local", "subnet": "10.0.0.0/16", "ranges": [[{ "subnet": "10.0.5.0/24" }]] }');
       assert.deepEqual(rows(across), [['cni-ipam', 6, colOf(across, 6, '"10.0.5.0/24"'), 'error']]);
@@ -439,7 +532,9 @@ describe('CNI configurations', () => {
       assert.deepEqual(rows(mixed), [['cni-ipam', 6, colOf(mixed, 6, '"fd00::/64"'), 'error']]);
       const empty = withIpam('{ "type": "host-local", "ranges": [[{ "subnet": "10.0.0.0/24" }], []] }');
       assert.deepEqual(rows(empty), [['cni-ipam', 6, colOf(empty, 6, '[]'), 'error']]);
-      const v6 = withIpam('{ "type": "host-local", "ranges": [[{ "subnet": "fd00::/64", "gateway": "fd00::", "rangeEnd": "fd00::ffff:ffff:ffff:ffff" }]] }');
+      const v6 = withIpam(
+        '{ "type": "host-local", "ranges": [[{ "subnet": "fd00::/64", "gateway": "fd00::", "rangeEnd": "fd00::ffff:ffff:ffff:ffff" }]] }',
+      );
       assert.deepEqual(rows(v6), [['cni-ipam', 6, colOf(v6, 6, '"fd00::"'), 'warning']]);
     });
 
@@ -450,7 +545,9 @@ describe('CNI configurations', () => {
     });
 
     it('static addresses and routes; an IPAM plugin as a plugin and the reverse (warnings)', () => {
-      const stat = withIpam('{ "type": "static", "addresses": [{ "address": "10.10.0.1", "gateway": "10.10.0.254" }], "routes": [{ "dst": "default" }] }');
+      const stat = withIpam(
+        '{ "type": "static", "addresses": [{ "address": "10.10.0.1", "gateway": "10.10.0.254" }], "routes": [{ "dst": "default" }] }',
+      );
       assert.deepEqual(rows(stat), [
         ['cni-ipam', 6, colOf(stat, 6, '"10.10.0.1"'), 'error'],
         ['cni-ipam', 6, colOf(stat, 6, '"default"'), 'error'],
@@ -458,15 +555,22 @@ describe('CNI configurations', () => {
       assert.deepEqual(rows(withIpam('{ "type": "static", "addresses": [{ "address": "10.10.0.1/24" }] }')), []);
       const asPlugin = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "host-local" }] }';
       assert.deepEqual(rows(asPlugin), [['cni-ipam', 1, colOf(asPlugin, 1, '"host-local"'), 'warning']]);
-      assert.deepEqual(rows(withIpam('{ "type": "bridge" }')).map((r) => r.slice(0, 2).concat(r[3])), [['cni-ipam', 6, 'warning']]);
+      assert.deepEqual(
+        rows(withIpam('{ "type": "bridge" }')).map((r) => r.slice(0, 2).concat(r[3])),
+        [['cni-ipam', 6, 'warning']],
+      );
     });
   });
 
   describe('cni-ifname', () => {
     it('a bridge name longer than 15 characters, at the value; other interface fields', () => {
-      const text = '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "bridge", "bridge": "cni-bridge-of-lab1" }\n  ]\n}\n';
+      const text =
+        '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "bridge", "bridge": "cni-bridge-of-lab1" }\n  ]\n}\n';
       const d = only(text);
-      assert.deepEqual([d.code, d.line, d.column, d.endColumn, d.severity], ['cni-ifname', 5, colOf(text, 5, '"cni-bridge'), colOf(text, 5, '"cni-bridge') + 20, 'error']);
+      assert.deepEqual(
+        [d.code, d.line, d.column, d.endColumn, d.severity],
+        ['cni-ifname', 5, colOf(text, 5, '"cni-bridge'), colOf(text, 5, '"cni-bridge') + 20, 'error'],
+      );
       assert.match(d.message.en, /18 characters, and Linux allows at most 15/);
       assert.deepEqual(rows('{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "bridge", "bridge": "cni-bridge-lab1" }] }'), []);
       const master = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "macvlan", "master": "eth0:1" }] }';
@@ -474,7 +578,10 @@ describe('CNI configurations', () => {
       const device = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "host-device", "device": ".." }] }';
       assert.deepEqual(rows(device), [['cni-ifname', 1, colOf(device, 1, '".."'), 'error']]);
       // Another plugin's "bridge" key is not an interface name.
-      assert.deepEqual(rows('{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "ptp", "bridge": "a-very-long-name-indeed" }] }'), []);
+      assert.deepEqual(
+        rows('{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "ptp", "bridge": "a-very-long-name-indeed" }] }'),
+        [],
+      );
     });
   });
 
@@ -482,12 +589,18 @@ describe('CNI configurations', () => {
     it('outside 68..65535, at the value; 0 keeps the default', () => {
       const text = '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "bridge", "mtu": 40 }\n  ]\n}\n';
       const d = only(text);
-      assert.deepEqual([d.code, d.line, d.column, d.endColumn, d.severity], ['cni-mtu', 5, colOf(text, 5, '40'), colOf(text, 5, '40') + 2, 'error']);
+      assert.deepEqual(
+        [d.code, d.line, d.column, d.endColumn, d.severity],
+        ['cni-mtu', 5, colOf(text, 5, '40'), colOf(text, 5, '40') + 2, 'error'],
+      );
       const big = '{ "cniVersion": "1.0.0", "name": "n", "type": "ptp", "mtu": 70000 }';
       assert.deepEqual(rows(big, 'net.d/n.conf'), [['cni-mtu', 1, colOf(big, 1, '70000'), 'error']]);
       assert.deepEqual(rows('{ "cniVersion": "1.0.0", "name": "n", "type": "ptp", "mtu": 0 }', 'net.d/n.conf'), []);
       assert.deepEqual(rows('{ "cniVersion": "1.0.0", "name": "n", "type": "ptp", "mtu": 68 }', 'net.d/n.conf'), []);
-      assert.deepEqual(rows('{ "cniVersion": "1.0.0", "name": "n", "type": "ptp", "mtu": "1500" }', 'net.d/n.conf').map((r) => r[0]), ['cni-schema']);
+      assert.deepEqual(
+        rows('{ "cniVersion": "1.0.0", "name": "n", "type": "ptp", "mtu": "1500" }', 'net.d/n.conf').map((r) => r[0]),
+        ['cni-schema'],
+      );
     });
   });
 
@@ -495,13 +608,22 @@ describe('CNI configurations', () => {
     for (const w of ['valueOf', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       const text = `{ "cniVersion": "1.0.0", "name": "n", "${w}": 1, "plugins": [{ "type": "${w}", "${w}": "${w}", "ipam": { "type": "${w}" } }] }`;
       const r = checkCniConfig(text, 'x.conflist');
-      assert.deepEqual(r.diagnostics.map((d) => d.code), ['cni-unknown-plugin', 'cni-unknown-plugin'], w);
+      assert.deepEqual(
+        r.diagnostics.map((d) => d.code),
+        ['cni-unknown-plugin', 'cni-unknown-plugin'],
+        w,
+      );
       assert.equal(r.config?.plugins[0]!.type, w);
     }
   });
 
   it('every message in English and Korean; places inside the text', () => {
-    const texts = [SPEC_EXAMPLE.replace('"cni0"', '"a-bridge-name-too-long"').replace('10.1.0.1"', '10.2.0.1"'), '{ "x": [1,] }', '{}', '{ "cniVersion": "0.0.1", "name": "?", "plugins": [{ "type": "sbr" }, { "type": "sbr" }] }'];
+    const texts = [
+      SPEC_EXAMPLE.replace('"cni0"', '"a-bridge-name-too-long"').replace('10.1.0.1"', '10.2.0.1"'),
+      '{ "x": [1,] }',
+      '{}',
+      '{ "cniVersion": "0.0.1", "name": "?", "plugins": [{ "type": "sbr" }, { "type": "sbr" }] }',
+    ];
     for (const t of texts) {
       const ds = checkCniConfig(t, 'x.conflist').diagnostics;
       assert.ok(ds.length > 0);

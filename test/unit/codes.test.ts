@@ -12,9 +12,15 @@ function files(dir: string): string[] {
 
 describe('diagnostic codes', () => {
   const diagText = readFileSync('src/core/text/diag.ts', 'utf8');
-  const union = diagText.slice(diagText.indexOf('export type DiagnosticCode'), diagText.indexOf(';', diagText.indexOf('export type DiagnosticCode')));
+  const union = diagText.slice(
+    diagText.indexOf('export type DiagnosticCode'),
+    diagText.indexOf(';', diagText.indexOf('export type DiagnosticCode')),
+  );
   const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
-  const tests = files('test').filter((f) => f !== join('test', 'unit', 'codes.test.ts')).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const tests = files('test')
+    .filter((f) => f !== join('test', 'unit', 'codes.test.ts'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
 
   it('are stable kebab-case strings, each declared once', () => {
     assert.ok(codes.length > 20);

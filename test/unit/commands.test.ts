@@ -82,7 +82,10 @@ describe('commands: ip link', () => {
     f.ok('ip link add v0 type veth peer name v1', 'ip link set v0 up');
     const out = f.sh('ip link').stdout.split('\n');
     assert.match(out[2]!, /^2: v1@v0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000$/);
-    assert.match(out[4]!, /^3: v0@v1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 qdisc noqueue state LOWERLAYERDOWN mode DEFAULT group default qlen 1000$/);
+    assert.match(
+      out[4]!,
+      /^3: v0@v1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 qdisc noqueue state LOWERLAYERDOWN mode DEFAULT group default qlen 1000$/,
+    );
     f.ok('ip link add v2 type veth peer v3');
     assert.match(f.sh('ip link show v3').stdout, /^4: v3@v2: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop state DOWN mode DEFAULT/);
   });
@@ -137,7 +140,10 @@ describe('commands: ip link', () => {
       '3: v0@v1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000\n' +
         '    inet 10.0.0.1/24 scope global v0\n       valid_lft forever preferred_lft forever\n',
     );
-    assert.equal(f.sh('ip -o -4 addr show dev lo').stdout, '1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever preferred_lft forever\n');
+    assert.equal(
+      f.sh('ip -o -4 addr show dev lo').stdout,
+      '1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever preferred_lft forever\n',
+    );
   });
 
   it('a bridge without ports is UNKNOWN; with ports down, NO-CARRIER and DOWN', () => {
@@ -151,7 +157,10 @@ describe('commands: ip link', () => {
   it('set several attributes at once; rename (also while up); names made by the kernel', () => {
     const f = fixture();
     f.ok('ip link add v0 type veth peer name v1', 'ip link set v0 mtu 1400 up address 02:00:00:00:00:01', 'ip link set v0 name v00');
-    assert.match(f.sh('ip link show v00').stdout, /^3: v00@v1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1400 .*\n {4}link\/ether 02:00:00:00:00:01 /);
+    assert.match(
+      f.sh('ip link show v00').stdout,
+      /^3: v00@v1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1400 .*\n {4}link\/ether 02:00:00:00:00:01 /,
+    );
     f.ok('ip link add type bridge', 'ip link add v8 type veth');
     assert.deepEqual([...f.host.netns.get('')!.links.keys()].sort(), ['bridge0', 'lo', 'v00', 'v1', 'v8', 'veth0']);
   });
@@ -288,11 +297,11 @@ describe('commands: ip route', () => {
     );
     assert.equal(f.sh('ip route show table 100').stdout, '10.13.0.0/16 via 10.0.0.254 dev v0 \n');
     assert.match(f.sh('ip route show table all').stdout, /^10\.13\.0\.0\/16 via 10\.0\.0\.254 dev v0 table 100 \n/);
-    assert.match(f.sh('ip route show table all').stdout, /\nlocal 10\.0\.0\.1 dev v0 table local proto kernel scope host src 10\.0\.0\.1 \n/);
-    assert.equal(
-      f.sh('ip r show dev v0 proto kernel').stdout,
-      '10.0.0.0/24 scope link src 10.0.0.1 \n',
+    assert.match(
+      f.sh('ip route show table all').stdout,
+      /\nlocal 10\.0\.0\.1 dev v0 table local proto kernel scope host src 10\.0\.0\.1 \n/,
     );
+    assert.equal(f.sh('ip r show dev v0 proto kernel').stdout, '10.0.0.0/24 scope link src 10.0.0.1 \n');
     assert.equal(
       f.sh('ip ro show table local dev br0').stdout,
       'local 10.1.0.1 proto kernel scope host src 10.1.0.1 \nbroadcast 10.1.255.255 proto kernel scope link src 10.1.0.1 \n',
@@ -301,8 +310,15 @@ describe('commands: ip route', () => {
 
   it('replace and append', () => {
     const f = routed();
-    f.ok('ip route add 10.7.0.0/16 dev v0 metric 5', 'ip route replace 10.7.0.0/16 dev br0 metric 5', 'ip route append 10.7.0.0/16 dev v0 metric 5');
-    assert.equal(f.sh('ip route show 10.7.0.0/16').stdout, '10.7.0.0/16 dev br0 scope link metric 5 \n10.7.0.0/16 dev v0 scope link metric 5 \n');
+    f.ok(
+      'ip route add 10.7.0.0/16 dev v0 metric 5',
+      'ip route replace 10.7.0.0/16 dev br0 metric 5',
+      'ip route append 10.7.0.0/16 dev v0 metric 5',
+    );
+    assert.equal(
+      f.sh('ip route show 10.7.0.0/16').stdout,
+      '10.7.0.0/16 dev br0 scope link metric 5 \n10.7.0.0/16 dev v0 scope link metric 5 \n',
+    );
   });
 
   it('get: via, local, on-link, from, oif, broadcast', () => {
@@ -400,9 +416,19 @@ describe('commands: ip netns', () => {
       f.sh('ip link show veth-red-br').stdout,
       `2: veth-red-br@if3: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n    link/ether ${f.host.netns.get('')!.links.get('veth-red-br')!.mac} brd ff:ff:ff:ff:ff:ff link-netns red\n`,
     );
-    assert.match(f.sh('ip -n red link show veth-red').stdout, /^3: veth-red@if2: .*\n {4}link\/ether \S+ brd ff:ff:ff:ff:ff:ff link-netnsid 0\n$/);
-    f.ok('ip -n red addr add 192.168.15.1/24 dev veth-red', 'ip netns exec red ip link set veth-red up', 'ip netns exec red ip link set lo up');
-    assert.equal(f.sh('ip netns exec red ip -br -4 addr').stdout, 'lo               UNKNOWN        127.0.0.1/8 \nveth-red@if2     LOWERLAYERDOWN 192.168.15.1/24 \n');
+    assert.match(
+      f.sh('ip -n red link show veth-red').stdout,
+      /^3: veth-red@if2: .*\n {4}link\/ether \S+ brd ff:ff:ff:ff:ff:ff link-netnsid 0\n$/,
+    );
+    f.ok(
+      'ip -n red addr add 192.168.15.1/24 dev veth-red',
+      'ip netns exec red ip link set veth-red up',
+      'ip netns exec red ip link set lo up',
+    );
+    assert.equal(
+      f.sh('ip netns exec red ip -br -4 addr').stdout,
+      'lo               UNKNOWN        127.0.0.1/8 \nveth-red@if2     LOWERLAYERDOWN 192.168.15.1/24 \n',
+    );
     f.ok('ip netns del red');
     assert.equal(f.sh('ip netns').stdout, 'blue\n');
     assert.equal(f.host.netns.get('')!.links.has('veth-red-br'), false, 'the peer goes with the namespace');
@@ -410,7 +436,13 @@ describe('commands: ip netns', () => {
 
   it('moving a link: it arrives down and without addresses', () => {
     const f = fixture();
-    f.ok('ip netns add red', 'ip link add va type veth peer name vb', 'ip addr add 10.0.0.1/24 dev va', 'ip link set va up', 'ip link set va netns red');
+    f.ok(
+      'ip netns add red',
+      'ip link add va type veth peer name vb',
+      'ip addr add 10.0.0.1/24 dev va',
+      'ip link set va up',
+      'ip link set va netns red',
+    );
     const a = f.host.netns.get('red')!.links.get('va')!;
     assert.equal(a.up, false);
     assert.equal(a.addrs.length, 0);

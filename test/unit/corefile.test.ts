@@ -35,7 +35,10 @@ describe('Corefile', () => {
     const r = parseCorefile(CLUSTER, 'Corefile');
     assert.deepEqual(r.diagnostics, []);
     assert.deepEqual(r.blocks[0]!.keys, ['.:53']);
-    assert.deepEqual(r.blocks[0]!.plugins.map((p) => p.name), ['errors', 'health', 'ready', 'kubernetes', 'prometheus', 'forward', 'cache', 'loop', 'reload', 'loadbalance']);
+    assert.deepEqual(
+      r.blocks[0]!.plugins.map((p) => p.name),
+      ['errors', 'health', 'ready', 'kubernetes', 'prometheus', 'forward', 'cache', 'loop', 'reload', 'loadbalance'],
+    );
     assert.deepEqual(r.blocks[0]!.plugins[3]!.args, ['cluster.local', 'in-addr.arpa', 'ip6.arpa']);
   });
 
@@ -59,13 +62,19 @@ describe('Corefile', () => {
   });
 
   it('snippets, imports, env placeholders and comments', () => {
-    assert.deepEqual(codes('(common) {\n  errors\n  log\n}\n.:53 {\n  import common\n  {$EXTRA}\n  whoami # answers with the client address\n}\n'), []);
+    assert.deepEqual(
+      codes('(common) {\n  errors\n  log\n}\n.:53 {\n  import common\n  {$EXTRA}\n  whoami # answers with the client address\n}\n'),
+      [],
+    );
   });
 
   it('the editor checker and outline', () => {
     assert.ok(corefileChecker.matches('/x/Corefile', 'plaintext'));
     assert.ok(corefileChecker.matches('/x/other', 'corefile'));
-    assert.deepEqual(corefileChecker.check('.:53 {\n  forwrd\n}\n', { file: 'Corefile', readFile: () => undefined }).map((d) => d.code), ['corefile-unknown-plugin']);
+    assert.deepEqual(
+      corefileChecker.check('.:53 {\n  forwrd\n}\n', { file: 'Corefile', readFile: () => undefined }).map((d) => d.code),
+      ['corefile-unknown-plugin'],
+    );
     const s = corefileSymbols(CLUSTER);
     assert.equal(s[0]!.name, '.:53');
     assert.equal(s[0]!.children.length, 10);
@@ -73,10 +82,13 @@ describe('Corefile', () => {
 
   it('never throws, whatever the text', () => {
     const tok = fc.constantFrom('{', '}', '.:53', 'forward', 'cache', '"q', '#', '{$X}', '(s)', 'import', '\n', ' ', 'zz');
-    fc.assert(fc.property(fc.array(tok, { maxLength: 60 }), (ts) => {
-      const r = parseCorefile(ts.join(' '), 'Corefile');
-      for (const d of r.diagnostics) assert.ok(d.line >= 1 && d.column >= 1 && d.message.en && d.message.ko);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(tok, { maxLength: 60 }), (ts) => {
+        const r = parseCorefile(ts.join(' '), 'Corefile');
+        for (const d of r.diagnostics) assert.ok(d.line >= 1 && d.column >= 1 && d.message.en && d.message.ko);
+      }),
+      { numRuns: 300 },
+    );
     assert.ok(COREDNS_PLUGINS.includes('kubernetes'));
   });
 });

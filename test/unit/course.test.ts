@@ -10,37 +10,49 @@ const codes = (text: string) => loadCourse(text, 'course.yaml').diagnostics.map(
 
 describe('course.yaml', () => {
   it('reads labs in order, with titles, as mappings or plain paths', () => {
-    const r = loadCourse(`name: net
+    const r = loadCourse(
+      `name: net
 title: { en: Networking, ko: 네트워킹 }
 labs:
   - path: 01-switching-routing
     title: { en: Switching, ko: 스위칭 }
   - ./02-gateway/
   - path: part2\\05-ns
-`, 'labs/course.yaml');
+`,
+      'labs/course.yaml',
+    );
     assert.deepEqual(r.diagnostics, []);
     const c = r.course!;
     assert.equal(c.name, 'net');
     assert.equal(c.file, 'labs/course.yaml');
     assert.deepEqual(c.title, { en: 'Networking', ko: '네트워킹' });
-    assert.deepEqual(c.labs.map((l) => [l.path, l.title?.ko, l.range.line, l.range.column]), [
-      ['01-switching-routing', '스위칭', 4, 11],
-      ['02-gateway', undefined, 6, 5],
-      ['part2/05-ns', undefined, 7, 11],
-    ]);
+    assert.deepEqual(
+      c.labs.map((l) => [l.path, l.title?.ko, l.range.line, l.range.column]),
+      [
+        ['01-switching-routing', '스위칭', 4, 11],
+        ['02-gateway', undefined, 6, 5],
+        ['part2/05-ns', undefined, 7, 11],
+      ],
+    );
   });
 
   it('diagnoses bad paths, duplicates and shapes, in both languages', () => {
-    assert.deepEqual(codes('name: c\nlabs:\n  - ../outside\n  - /abs\n  - C:\\\\labs\\\\x\n  - a\n  - a/\n  - { title: x }\n  - [a]\n  - path: 3\n  - path: {}\n'), [
-      ['bad-file', 'error', 3, 5],
-      ['bad-file', 'error', 4, 5],
-      ['bad-file', 'error', 5, 5],
-      ['duplicate-name', 'error', 7, 5],
-      ['missing-key', 'error', 8, 5],
-      ['wrong-type', 'error', 9, 5],
-      ['wrong-type', 'error', 11, 11],
-    ]);
-    for (const d of loadCourse('labs:\n  - ../x\n', 'c').diagnostics) assert.ok(d.message.en && d.message.ko && d.message.en !== d.message.ko);
+    assert.deepEqual(
+      codes(
+        'name: c\nlabs:\n  - ../outside\n  - /abs\n  - C:\\\\labs\\\\x\n  - a\n  - a/\n  - { title: x }\n  - [a]\n  - path: 3\n  - path: {}\n',
+      ),
+      [
+        ['bad-file', 'error', 3, 5],
+        ['bad-file', 'error', 4, 5],
+        ['bad-file', 'error', 5, 5],
+        ['duplicate-name', 'error', 7, 5],
+        ['missing-key', 'error', 8, 5],
+        ['wrong-type', 'error', 9, 5],
+        ['wrong-type', 'error', 11, 11],
+      ],
+    );
+    for (const d of loadCourse('labs:\n  - ../x\n', 'c').diagnostics)
+      assert.ok(d.message.en && d.message.ko && d.message.en !== d.message.ko);
   });
 
   it('diagnoses the file as a whole', () => {
@@ -53,21 +65,31 @@ labs:
     assert.deepEqual(codes('name: c\nlabs: a\n'), [['wrong-type', 'error', 2, 7]]);
     assert.deepEqual(codes('name: c\nlabs: []\n'), [['bad-course', 'warning', 2, 7]]);
     assert.deepEqual(codes('name: c\nlabs: [a\n'), [['yaml-syntax', 'error', 3, 1]]);
-    assert.deepEqual(codes('name: c\nname: d\nlabs: [a]\n').map((c) => c[0]), ['duplicate-name']);
+    assert.deepEqual(
+      codes('name: c\nname: d\nlabs: [a]\n').map((c) => c[0]),
+      ['duplicate-name'],
+    );
     assert.deepEqual(codes('name: c\ntitle: { en: x }\nlabs: [a]\n'), [['missing-key', 'warning', 2, 8]]);
   });
 
   it('never throws and never accepts a path outside the folder (property)', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const r = loadCourse(s, 'c');
-      assert.ok(Array.isArray(r.diagnostics));
-    }));
-    fc.assert(fc.property(fc.array(fc.constantFrom('a', '..', '.', '', 'b c', '/', '\\')).map((p) => p.join('/')), (p) => {
-      const r = courseLabPath(p);
-      if ('path' in r) {
-        assert.ok(!r.path.split('/').includes('..') && !r.path.startsWith('/') && r.path !== '' && !r.path.includes('\\'), r.path);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const r = loadCourse(s, 'c');
+        assert.ok(Array.isArray(r.diagnostics));
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', '..', '.', '', 'b c', '/', '\\')).map((p) => p.join('/')),
+        (p) => {
+          const r = courseLabPath(p);
+          if ('path' in r) {
+            assert.ok(!r.path.split('/').includes('..') && !r.path.startsWith('/') && r.path !== '' && !r.path.includes('\\'), r.path);
+          }
+        },
+      ),
+    );
   });
 
   it('sums lab grades', () => {

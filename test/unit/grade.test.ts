@@ -42,7 +42,10 @@ ${exercises}`;
 function load(text: string): Lab {
   const r = loadLab(text, { file: 'labs/gw/lab.yaml' });
   assert.ok(r.lab, JSON.stringify(r.diagnostics));
-  assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    r.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   return r.lab;
 }
 
@@ -98,7 +101,10 @@ describe('grade: quiz hashes', () => {
 
 describe('grade: the registry', () => {
   it('has one module per kind', () => {
-    assert.deepEqual(checkKinds().map((k) => k.kind), ['reach', 'noreach', 'route', 'output', 'quiz']);
+    assert.deepEqual(
+      checkKinds().map((k) => k.kind),
+      ['reach', 'noreach', 'route', 'output', 'quiz'],
+    );
     assert.equal(findCheckKind('reach')?.kind, 'reach');
     assert.equal(findCheckKind('nope'), undefined);
   });
@@ -108,7 +114,10 @@ describe('grade: reach, route, output on the gateway lab', () => {
   it('gives full points when r forwards', () => {
     const g = gradeLab(load(gatewayLab(1, GW)));
     const e = ex(g, 'gw');
-    assert.deepEqual(e.checks.map((c) => c.passed), [true, true, true, true]);
+    assert.deepEqual(
+      e.checks.map((c) => c.passed),
+      [true, true, true, true],
+    );
     assert.equal(e.score, 10);
     assert.equal(e.passed, true);
     assert.deepEqual(e.hints, []);
@@ -122,7 +131,10 @@ describe('grade: reach, route, output on the gateway lab', () => {
     const text = gatewayLab(0, GW);
     const g = gradeLab(load(text));
     const e = ex(g, 'gw');
-    assert.deepEqual(e.checks.map((c) => c.passed), [false, false, true, false]);
+    assert.deepEqual(
+      e.checks.map((c) => c.passed),
+      [false, false, true, false],
+    );
     assert.equal(e.score, 2.5);
     assert.equal(e.passed, false);
     assert.equal(e.checks[2]!.points, 2.5);
@@ -146,19 +158,29 @@ describe('grade: reach, route, output on the gateway lab', () => {
     assert.equal(ex(gradeLab(lab), 'gw').hints.length, 1);
     assert.equal(ex(gradeLab(lab, { attempts: 0 }), 'gw').hints.length, 0);
     const two = ex(gradeLab(lab, { attempts: 2 }), 'gw').hints;
-    assert.deepEqual(two.map((h) => h.en), ["Look at r's sysctls", 'net.ipv4.ip_forward']);
+    assert.deepEqual(
+      two.map((h) => h.en),
+      ["Look at r's sysctls", 'net.ipv4.ip_forward'],
+    );
     assert.equal(ex(gradeLab(lab, { attempts: 9 }), 'gw').hints.length, 2);
     assert.equal(ex(gradeLab(load(gatewayLab(1, GW)), { attempts: 9 }), 'gw').hints.length, 0);
   });
 
   it('splits points evenly and rounds to 2 decimals', () => {
-    const g = gradeLab(load(gatewayLab(0, `  - id: thirds
+    const g = gradeLab(
+      load(
+        gatewayLab(
+          0,
+          `  - id: thirds
     points: 10
     checks:
       - reach: { from: a, to: 192.168.1.1 }
       - reach: { from: a, to: 192.168.2.10 }
       - reach: { from: b, to: 192.168.2.1 }
-`)));
+`,
+        ),
+      ),
+    );
     const e = ex(g, 'thirds');
     assert.equal(e.score, 6.67);
     assert.equal(e.checks[0]!.points, 3.33);
@@ -167,10 +189,13 @@ describe('grade: reach, route, output on the gateway lab', () => {
   });
 
   it('reports a reply that does not come back', () => {
-    const text = gatewayLab(1, `  - id: back
+    const text = gatewayLab(
+      1,
+      `  - id: back
     checks:
       - reach: { from: a, to: 192.168.2.10 }
-`).replace('      ip route add 192.168.1.0/24 via 192.168.2.1\n', '');
+`,
+    ).replace('      ip route add 192.168.1.0/24 via 192.168.2.1\n', '');
     const c = ex(gradeLab(load(text)), 'back').checks[0]!;
     assert.equal(c.passed, false);
     assert.match(c.feedback.en, /the reply stops at b: .*no route to 192\.168\.1\.10/);
@@ -202,7 +227,10 @@ describe('grade: reach, route, output on the gateway lab', () => {
     assert.equal(wrongVia!.passed, false);
     assert.equal(wrongVia!.expected, 'via 192.168.1.254 dev eth0');
     assert.equal(wrongVia!.actual, '192.168.2.10 via 192.168.1.1 dev eth0 src 192.168.1.10');
-    assert.match(wrongVia!.feedback.en, /via differs; expected: via 192\.168\.1\.254 dev eth0; actual: 192\.168\.2\.10 via 192\.168\.1\.1 dev eth0/);
+    assert.match(
+      wrongVia!.feedback.en,
+      /via differs; expected: via 192\.168\.1\.254 dev eth0; actual: 192\.168\.2\.10 via 192\.168\.1\.1 dev eth0/,
+    );
     assert.match(wrongVia!.feedback.ko, /기대: via 192\.168\.1\.254 dev eth0; 실제: /);
     assert.equal(direct!.passed, true, direct!.feedback.en);
     assert.equal(noRoute!.passed, false);
@@ -231,17 +259,26 @@ describe('grade: reach, route, output on the gateway lab', () => {
       - output: { on: a, run: "ip -br addr", contains: "10.9.9.9" }
 `;
     const e = ex(gradeLab(load(gatewayLab(1, exs))), 'out');
-    assert.deepEqual(e.checks.map((c) => c.passed), [true, true, true, false, true, false], JSON.stringify(e.checks.map((c) => c.feedback.en)));
+    assert.deepEqual(
+      e.checks.map((c) => c.passed),
+      [true, true, true, false, true, false],
+      JSON.stringify(e.checks.map((c) => c.feedback.en)),
+    );
     assert.match(e.checks[3]!.feedback.en, /expected exit status 0, got 1/);
     assert.match(e.checks[5]!.feedback.en, /expected output showing "10\.9\.9\.9"; actual: /);
   });
 
   it('a namespace no run line made is a failed check, not a lab error', () => {
-    const lab = load(gatewayLab(1, `  - id: ns
+    const lab = load(
+      gatewayLab(
+        1,
+        `  - id: ns
     checks:
       - reach: { from: a/red, to: 192.168.2.10 }
       - output: { on: b/blue, run: "ip addr", match: "lo" }
-`));
+`,
+      ),
+    );
     assert.deepEqual(validateExercises(lab), []);
     const e = ex(gradeLab(lab), 'ns');
     assert.equal(e.checks[0]!.passed, false);
@@ -250,11 +287,14 @@ describe('grade: reach, route, output on the gateway lab', () => {
   });
 
   it('grades 40 exercises of 80 checks on one lab', () => {
-    const many = Array.from({ length: 40 }, (_, i) => `  - id: e${i}
+    const many = Array.from(
+      { length: 40 },
+      (_, i) => `  - id: e${i}
     checks:
       - reach: { from: a, to: 192.168.2.10, proto: tcp, port: 80 }
       - route: { on: a, to: 192.168.2.10, via: 192.168.1.1 }
-`).join('');
+`,
+    ).join('');
     const lab = load(gatewayLab(1, many));
     // How fast: `npm run bench` (grading the course); here, that 80 checks on one lab all grade.
     const g = gradeLab(lab);
@@ -279,7 +319,10 @@ describe('grade: quizzes and answers.yaml', () => {
 
   it('grades right answers, with choice numbers too', () => {
     const e = ex(gradeLab(lab(), { answers: answers({ q: [' 192.168.1.1', 'ip'] }) }), 'q');
-    assert.deepEqual(e.checks.map((c) => c.passed), [true, true]);
+    assert.deepEqual(
+      e.checks.map((c) => c.passed),
+      [true, true],
+    );
     assert.equal(e.score, 4);
     const byNumber = ex(gradeLab(lab(), { answers: answers({ q: ['192.168.1.1', '2'] }) }), 'q');
     assert.equal(byNumber.passed, true);
@@ -287,7 +330,10 @@ describe('grade: quizzes and answers.yaml', () => {
 
   it('never reveals the answer on a wrong one', () => {
     const e = ex(gradeLab(lab(), { answers: answers({ q: ['192.168.1.2', 'TCP'] }) }), 'q');
-    assert.deepEqual(e.checks.map((c) => c.passed), [false, false]);
+    assert.deepEqual(
+      e.checks.map((c) => c.passed),
+      [false, false],
+    );
     assert.match(e.checks[0]!.feedback.en, /Not the right answer/);
     assert.match(e.checks[0]!.feedback.ko, /정답이 아닙니다/);
     assert.ok(!JSON.stringify(e).includes('192.168.1.1'));
@@ -296,7 +342,13 @@ describe('grade: quizzes and answers.yaml', () => {
 
   it('marks missing answers unanswered, without hints', () => {
     const e = ex(gradeLab(lab(), { answers: answers({ q: ['192.168.1.1'] }) }), 'q');
-    assert.deepEqual(e.checks.map((c) => [c.passed, !!c.unanswered]), [[true, false], [false, true]]);
+    assert.deepEqual(
+      e.checks.map((c) => [c.passed, !!c.unanswered]),
+      [
+        [true, false],
+        [false, true],
+      ],
+    );
     assert.equal(e.score, 2);
     assert.match(e.checks[1]!.feedback.en, /Not answered yet: .*answers\.yaml.*"q".*number 2/);
     assert.match(e.checks[1]!.feedback.ko, /아직 답하지 않았습니다/);
@@ -347,9 +399,12 @@ describe('grade: quizzes and answers.yaml', () => {
 
 describe('grade: validating exercises', () => {
   function diags(checks: string): { code: string; line: number; en: string }[] {
-    const text = gatewayLab(1, `  - id: v
+    const text = gatewayLab(
+      1,
+      `  - id: v
     checks:
-${checks}`);
+${checks}`,
+    );
     return validateExercises(loadLenient(text)).map((d) => ({ code: d.code, line: d.line, en: d.message.en }));
   }
 
@@ -362,7 +417,10 @@ ${checks}`);
     assert.equal(d.length, 1);
     assert.equal(d[0]!.code, 'unknown-check-kind');
     assert.match(d[0]!.en, /Unknown check kind "reech"; did you mean "reach"\?/);
-    const text = gatewayLab(1, '  - id: v\n    points: 2\n    checks:\n      - reech: { from: a, to: 192.168.2.10 }\n      - reach: { from: a, to: 192.168.2.10 }\n');
+    const text = gatewayLab(
+      1,
+      '  - id: v\n    points: 2\n    checks:\n      - reech: { from: a, to: 192.168.2.10 }\n      - reach: { from: a, to: 192.168.2.10 }\n',
+    );
     const g = gradeLab(loadLenient(text));
     assert.equal(ex(g, 'v').score, 1);
     assert.match(ex(g, 'v').checks[0]!.feedback.en, /cannot be graded/);
@@ -384,7 +442,16 @@ ${checks}`);
       - noreach: a
 `);
     const codes = d.map((x) => x.code);
-    assert.deepEqual(codes, ['unknown-host', 'bad-address', 'wrong-type', 'bad-port', 'unknown-host', 'bad-address', 'bad-regex', 'wrong-type']);
+    assert.deepEqual(codes, [
+      'unknown-host',
+      'bad-address',
+      'wrong-type',
+      'bad-port',
+      'unknown-host',
+      'bad-address',
+      'bad-regex',
+      'wrong-type',
+    ]);
     assert.match(d[0]!.en, /No host "B" in this lab; did you mean "b"\?/);
   });
 
@@ -393,19 +460,28 @@ ${checks}`);
       - quiz: { ask: Why?, answer: forty-two }
       - quiz: { ask: Why?, answer: { sha256: abc, salt: s } }
 `);
-    assert.deepEqual(d.map((x) => x.code), ['quiz-no-answer', 'quiz-no-answer', 'quiz-no-answer']);
-    assert.match(d[1]!.en, new RegExp(`Never store a quiz answer in plain text.*sha256: "${hashAnswer('forty-two', 'gateway')}", salt: "gateway"`));
+    assert.deepEqual(
+      d.map((x) => x.code),
+      ['quiz-no-answer', 'quiz-no-answer', 'quiz-no-answer'],
+    );
+    assert.match(
+      d[1]!.en,
+      new RegExp(`Never store a quiz answer in plain text.*sha256: "${hashAnswer('forty-two', 'gateway')}", salt: "gateway"`),
+    );
   });
 
   it('never throws on odd check arguments', () => {
-    const text = gatewayLab(1, `  - id: odd
+    const text = gatewayLab(
+      1,
+      `  - id: odd
     checks:
       - reach: [a, b]
       - reach:
       - route: { on: [a], to: { x: 1 } }
       - output: { on: a, run: [ls] }
       - quiz: 3
-`);
+`,
+    );
     const lab = loadLenient(text);
     assert.ok(validateExercises(lab).length >= 5);
     const g = gradeLab(lab);

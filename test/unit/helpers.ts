@@ -1,7 +1,18 @@
 /** Builds small worlds straight through the kernel API, for tests of the packet walk. */
 import { parseAddr, parsePrefixLoose } from '../../src/core/net/addr';
 import { type Link, type Netns, type World, ROOT_NS } from '../../src/core/sim/model';
-import { addAddress, addHost, addLink, addRoute, addVethPair, createNetns, createWorld, setIpForward, setLinkUp, setMaster } from '../../src/core/sim/kernel';
+import {
+  addAddress,
+  addHost,
+  addLink,
+  addRoute,
+  addVethPair,
+  createNetns,
+  createWorld,
+  setIpForward,
+  setLinkUp,
+  setMaster,
+} from '../../src/core/sim/kernel';
 
 export class W {
   readonly world: World = createWorld();

@@ -1,6 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { labChecker } from '../../src/extension/language/diagnostics';
-import { buildWorld, checkLab, HostBuildCache, IncrementalLabChecker, IncrementalLabParser, loadLab, loadLabFor, parseLabText } from '../../src/core/index';
+import {
+  buildWorld,
+  checkLab,
+  HostBuildCache,
+  IncrementalLabChecker,
+  IncrementalLabParser,
+  loadLab,
+  loadLabFor,
+  parseLabText,
+} from '../../src/core/index';
 
 const LAB = `name: gateway
 title: { en: "Gateways", ko: "게이트웨이" }
@@ -64,7 +73,10 @@ describe('incremental checker', () => {
     assert.equal(recheck(LAB, more), 'incremental');
     assert.equal(recheck(more, LAB), 'incremental');
     const diags = checkLab(edit(more, 'via 192.168.2.1', 'via 10.0.0.1'), opts);
-    assert.ok(diags.some((d) => d.code === 'command-failed' && d.line === 24), JSON.stringify(diags));
+    assert.ok(
+      diags.some((d) => d.code === 'command-failed' && d.line === 24),
+      JSON.stringify(diags),
+    );
   });
 
   it('a new command below the last one of a block (Enter at its end, then the command): the previous document is patched', () => {
@@ -168,7 +180,12 @@ describe('incremental checker', () => {
   it("the editor's lab checker has an incremental session that gives check's diagnostics", () => {
     const session = labChecker.incremental!();
     const ctx = { file: '/x/lab.yaml', readFile: () => undefined };
-    for (const text of [LAB, edit(LAB, 'via 192.168.1.1', 'via 192.168.7.1'), edit(LAB, 'switches: [lan1, lan2]', 'switches: [lan1'), LAB]) {
+    for (const text of [
+      LAB,
+      edit(LAB, 'via 192.168.1.1', 'via 192.168.7.1'),
+      edit(LAB, 'switches: [lan1, lan2]', 'switches: [lan1'),
+      LAB,
+    ]) {
       assert.deepStrictEqual(session.check(text, ctx), labChecker.check(text, ctx));
     }
   });

@@ -27,7 +27,11 @@ function load(dir: string, files: ReadonlyMap<string, string>): Lab {
   const file = join(LABS, dir, 'lab.yaml');
   const loaded = loadLab(files.get('lab.yaml')!, { file, readFile: (rel) => files.get(rel) });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  assert.deepEqual(errors.map((d) => `${d.line}:${d.column} ${d.code}: ${d.message.en}`), [], `${file} loads`);
+  assert.deepEqual(
+    errors.map((d) => `${d.line}:${d.column} ${d.code}: ${d.message.en}`),
+    [],
+    `${file} loads`,
+  );
   assert.ok(loaded.lab, `${file} did not load`);
   return loaded.lab;
 }
@@ -36,13 +40,20 @@ function grade(dir: string, files: ReadonlyMap<string, string>): LabGrade {
   const lab = load(dir, files);
   const text = files.get('answers.yaml');
   const parsed = text === undefined ? undefined : parseAnswers(text, join(LABS, dir, 'answers.yaml'));
-  if (parsed) assert.deepEqual(parsed.diagnostics.map((d) => d.message.en), [], `${dir}: answers.yaml reads`);
+  if (parsed)
+    assert.deepEqual(
+      parsed.diagnostics.map((d) => d.message.en),
+      [],
+      `${dir}: answers.yaml reads`,
+    );
   return gradeLab(lab, parsed ? { answers: parsed.answers } : {});
 }
 
 /** One line per failed check, to say why a score is short. */
 function failures(g: LabGrade): string[] {
-  return g.exercises.flatMap((ex) => ex.checks.filter((c) => !c.passed).map((c) => `${ex.id} ${c.kind} (line ${c.range.line}): ${c.feedback.en}`));
+  return g.exercises.flatMap((ex) =>
+    ex.checks.filter((c) => !c.passed).map((c) => `${ex.id} ${c.kind} (line ${c.range.line}): ${c.feedback.en}`),
+  );
 }
 
 describe('bundled labs: exercises and reference solutions', () => {
@@ -68,13 +79,19 @@ describe('bundled labs: exercises and reference solutions', () => {
           for (const h of ex.hints) assert.ok(h.en && h.ko && h.en !== h.ko, `${ex.id}: hint in English and Korean`);
           assert.ok(ex.checks.length > 0, `${ex.id}: checks`);
         }
-        assert.ok(lab.exercises.some((ex) => ex.checks.some((c) => c.kind === 'quiz')), 'a quiz');
+        assert.ok(
+          lab.exercises.some((ex) => ex.checks.some((c) => c.kind === 'quiz')),
+          'a quiz',
+        );
       });
 
       it('the starter checks with no error diagnostics', () => {
         const file = join(LABS, dir, 'lab.yaml');
         const diags = checkLab(starter.get('lab.yaml')!, { file, readFile: (rel) => starter.get(rel) });
-        assert.deepEqual(diags.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.code}: ${d.message.en}`), []);
+        assert.deepEqual(
+          diags.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.code}: ${d.message.en}`),
+          [],
+        );
       });
 
       it('has a reference solution with its answers', () => {
@@ -84,13 +101,24 @@ describe('bundled labs: exercises and reference solutions', () => {
 
       it('the solution scores full marks', () => {
         const solved = applySolution(tree);
-        assert.deepEqual(solved.diagnostics.map((d) => d.message.en), [], 'the overlay applies');
+        assert.deepEqual(
+          solved.diagnostics.map((d) => d.message.en),
+          [],
+          'the overlay applies',
+        );
         assert.ok(![...solved.files.keys()].some((p) => p.startsWith('solution/')));
         const file = join(LABS, dir, 'lab.yaml');
         const diags = checkLab(solved.files.get('lab.yaml')!, { file, readFile: (rel) => solved.files.get(rel) });
-        assert.deepEqual(diags.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.code}: ${d.message.en}`), [], 'the solved lab checks clean');
+        assert.deepEqual(
+          diags.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.code}: ${d.message.en}`),
+          [],
+          'the solved lab checks clean',
+        );
         const g = grade(dir, solved.files);
-        assert.deepEqual(g.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message.en), []);
+        assert.deepEqual(
+          g.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message.en),
+          [],
+        );
         assert.ok(g.maxScore > 0);
         assert.deepEqual(failures(g), []);
         assert.equal(g.score, g.maxScore);

@@ -153,7 +153,10 @@ describe('bundled labs', () => {
       const w = world('05-network-namespaces');
       const before = tracePacket(w, { from: ep('host1/blue'), to: '192.168.1.3', proto: 'icmp' });
       assert.equal(before.replied, false, 'no return route on host2 yet (the NAT lab fixes it another way)');
-      assert.ok(before.request.steps.some((s) => s.host === 'host2'), 'the request reached host2');
+      assert.ok(
+        before.request.steps.some((s) => s.host === 'host2'),
+        'the request reached host2',
+      );
       const res = execCommand(w, { host: 'host2', netns: '' }, 'ip route add 192.168.15.0/24 via 192.168.1.2');
       assert.equal(res.status, 0, res.stderr);
       const after = tracePacket(w, { from: ep('host1/blue'), to: '192.168.1.3', proto: 'icmp' });

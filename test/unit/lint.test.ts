@@ -138,7 +138,10 @@ hosts:
     });
 
     it('one address on two different switches is no conflict', () => {
-      const text = TWO('ip addr add 10.0.0.1/24 dev eth0', 'ip addr add 10.0.0.1/24 dev eth0').replace(/(b:\n {4}interfaces:\n {6}eth0: )lan1/, '$1lan2');
+      const text = TWO('ip addr add 10.0.0.1/24 dev eth0', 'ip addr add 10.0.0.1/24 dev eth0').replace(
+        /(b:\n {4}interfaces:\n {6}eth0: )lan1/,
+        '$1lan2',
+      );
       assert.deepEqual(lint(text), []);
     });
   });
@@ -165,7 +168,10 @@ hosts:
     });
 
     it('a MAC set by a run line is reported at that line', () => {
-      const text = TWO('ip addr add 10.0.0.1/24 dev eth0', 'ip link set eth0 address 02:aa:00:00:00:01\nip addr add 10.0.0.2/24 dev eth0').replace(
+      const text = TWO(
+        'ip addr add 10.0.0.1/24 dev eth0',
+        'ip link set eth0 address 02:aa:00:00:00:01\nip addr add 10.0.0.2/24 dev eth0',
+      ).replace(
         'eth0: lan1\n    run: |\n      ip addr add 10.0.0.1',
         'eth0: { switch: lan1, mac: "02:AA:00:00:00:01" }\n    run: |\n      ip addr add 10.0.0.1',
       );
@@ -291,7 +297,10 @@ hosts:
 
     it('shared subnets, /32 addresses and hosts not yet configured are fine', () => {
       assert.deepEqual(lint(TWO('ip addr add 10.0.0.1/24 dev eth0', 'ip addr add 10.0.0.2/16 dev eth0')), []);
-      assert.deepEqual(lint(TWO('ip addr add 10.0.0.1/24 dev eth0\nip addr add 10.9.9.9/32 dev eth0', 'ip addr add 10.0.0.2/24 dev eth0')), []);
+      assert.deepEqual(
+        lint(TWO('ip addr add 10.0.0.1/24 dev eth0\nip addr add 10.9.9.9/32 dev eth0', 'ip addr add 10.0.0.2/24 dev eth0')),
+        [],
+      );
       assert.deepEqual(lint(TWO('ip addr add 10.0.0.1/24 dev eth0', 'true')), []);
     });
   });

@@ -28,10 +28,19 @@ describe('lab loader', () => {
     const lab = r.lab!;
     assert.equal(lab.name, 'gateway');
     assert.deepEqual(lab.title, { en: 'Gateways', ko: '게이트웨이' });
-    assert.deepEqual(lab.switches.map((s) => s.name), ['lan1', 'lan2']);
+    assert.deepEqual(
+      lab.switches.map((s) => s.name),
+      ['lan1', 'lan2'],
+    );
     const a = lab.hosts[0]!;
     assert.equal(a.name, 'A');
-    assert.deepEqual(a.interfaces.map((i) => [i.name, i.switch, i.mac]), [['eth0', 'lan1', undefined], ['eth1', 'lan2', '02:00:00:00:01:01']]);
+    assert.deepEqual(
+      a.interfaces.map((i) => [i.name, i.switch, i.mac]),
+      [
+        ['eth0', 'lan1', undefined],
+        ['eth1', 'lan2', '02:00:00:00:01:01'],
+      ],
+    );
     assert.equal(a.run.length, 2);
     assert.equal(a.run[0]!.text, 'ip addr add 192.168.1.10/24 dev eth0');
     assert.equal(a.run[0]!.range.line, 10);
@@ -39,9 +48,18 @@ describe('lab loader', () => {
     assert.equal(a.run[1]!.text, 'ip route add 192.168.2.0/24  via 192.168.1.1');
     assert.equal(a.run[1]!.range.line, 12);
     assert.equal(a.run[1]!.range.endLine, 13);
-    assert.deepEqual(a.files.map((f) => f.path), ['/etc/hosts', '/etc/coredns/Corefile']);
+    assert.deepEqual(
+      a.files.map((f) => f.path),
+      ['/etc/hosts', '/etc/coredns/Corefile'],
+    );
     assert.equal(a.files[1]!.content, '.:53 {\n}\n');
-    assert.deepEqual(a.serve.map((s) => [s.netns, s.proto, s.port]), [['', 'tcp', 80], ['red', 'tcp', 8080]]);
+    assert.deepEqual(
+      a.serve.map((s) => [s.netns, s.proto, s.port]),
+      [
+        ['', 'tcp', 80],
+        ['red', 'tcp', 8080],
+      ],
+    );
   });
 
   const cases: [string, string, string, number, number][] = [

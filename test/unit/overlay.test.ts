@@ -46,7 +46,10 @@ describe('solution overlay', () => {
     const r = patchYaml(STARTER, PATCH, 'lab.yaml', 'solution/lab.yaml');
     assert.deepEqual(r.diagnostics, []);
     const got = parse(r.text);
-    assert.equal(got.hosts.r.run, 'ip addr add 192.168.1.1/24 dev eth0\nip addr add 192.168.2.1/24 dev eth1\nsysctl -w net.ipv4.ip_forward=1\n');
+    assert.equal(
+      got.hosts.r.run,
+      'ip addr add 192.168.1.1/24 dev eth0\nip addr add 192.168.2.1/24 dev eth1\nsysctl -w net.ipv4.ip_forward=1\n',
+    );
     assert.deepEqual(got.hosts.r.interfaces, { eth0: 'lan1', eth1: 'lan2' }, "r's other keys stay");
     assert.deepEqual(got.hosts.r.serve, ['tcp/80']);
     assert.equal(got.hosts.a.run, 'ip addr add 192.168.1.10/24 dev eth0\n', 'a is untouched');
@@ -56,8 +59,14 @@ describe('solution overlay', () => {
     assert.deepEqual(Object.keys(got), ['name', 'title', 'switches', 'hosts', 'exercises'], 'the starter order stays');
     assert.ok(r.text.startsWith('# The starter: comments survive the patch.\n'));
     assert.ok(r.text.includes('# TODO: the student turns forwarding on'));
-    assert.ok(r.text.includes('    run: |\n      ip addr add 192.168.1.1/24 dev eth0\n      ip addr add 192.168.2.1/24'), 'the block style of run stays');
-    assert.deepEqual(loadLab(r.text, { file: 'lab.yaml' }).diagnostics.filter((d) => d.code !== 'unknown-switch'), []);
+    assert.ok(
+      r.text.includes('    run: |\n      ip addr add 192.168.1.1/24 dev eth0\n      ip addr add 192.168.2.1/24'),
+      'the block style of run stays',
+    );
+    assert.deepEqual(
+      loadLab(r.text, { file: 'lab.yaml' }).diagnostics.filter((d) => d.code !== 'unknown-switch'),
+      [],
+    );
   });
 
   it('removes keys set to null and resolves aliases of the patch', () => {
@@ -78,7 +87,10 @@ describe('solution overlay', () => {
     assert.ok(bad.diagnostics[0]!.message.ko);
     const list = patchYaml(STARTER, '- a\n- b\n', 'lab.yaml', 'solution/lab.yaml');
     assert.equal(list.text, STARTER);
-    assert.deepEqual(list.diagnostics.map((d) => [d.code, d.line, d.column]), [['bad-solution', 1, 1]]);
+    assert.deepEqual(
+      list.diagnostics.map((d) => [d.code, d.line, d.column]),
+      [['bad-solution', 1, 1]],
+    );
     const brokenStarter = patchYaml('a: [\n', 'a: 1\n', 'lab.yaml', 'solution/lab.yaml');
     assert.equal(brokenStarter.text, 'a: [\n');
     assert.equal(brokenStarter.diagnostics[0]!.file, 'lab.yaml');
@@ -95,7 +107,14 @@ describe('solution overlay', () => {
       ['solution/lab.yaml', PATCH],
     ]);
     assert.ok(hasSolution(files));
-    assert.ok(!hasSolution(new Map([['lab.yaml', STARTER], ['solutions.md', '']])));
+    assert.ok(
+      !hasSolution(
+        new Map([
+          ['lab.yaml', STARTER],
+          ['solutions.md', ''],
+        ]),
+      ),
+    );
     const r = applySolution(files, { displayPath: (p) => `labs/gw/${p}` });
     assert.deepEqual(r.diagnostics, []);
     assert.deepEqual([...r.files.keys()].sort(), ['Corefile', 'README.md', 'answers.yaml', 'lab.yaml']);
@@ -103,13 +122,22 @@ describe('solution overlay', () => {
     assert.equal(r.files.get('README.md'), 'starter readme');
     assert.equal(r.files.get('answers.yaml'), 'fwd: [b]\n');
     assert.match(r.files.get('lab.yaml')!, /ip_forward=1/);
-    const bad = applySolution(new Map([['lab.yaml', STARTER], ['solution/lab.yaml', '[']]), { displayPath: (p) => `labs/gw/${p}` });
+    const bad = applySolution(
+      new Map([
+        ['lab.yaml', STARTER],
+        ['solution/lab.yaml', '['],
+      ]),
+      { displayPath: (p) => `labs/gw/${p}` },
+    );
     assert.equal(bad.diagnostics[0]!.file, 'labs/gw/solution/lab.yaml');
     assert.equal(bad.files.get('lab.yaml'), STARTER);
   });
 
   it('leaves a lab without a solution byte for byte', () => {
-    const files = new Map([['lab.yaml', STARTER], ['README.md', 'x']]);
+    const files = new Map([
+      ['lab.yaml', STARTER],
+      ['README.md', 'x'],
+    ]);
     assert.deepEqual(applySolution(files).files, files);
   });
 
@@ -127,12 +155,15 @@ describe('solution overlay', () => {
       }
       return out;
     };
-    fc.assert(fc.property(tree, tree, (a, b) => {
-      fc.pre(Object.keys(a).length > 0 && Object.keys(b).length > 0);
-      const r = patchYaml(stringify(a), stringify(b), 'a', 'b');
-      assert.deepEqual(r.diagnostics, []);
-      assert.deepEqual(parse(r.text), JSON.parse(JSON.stringify(merge(a, b))));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(tree, tree, (a, b) => {
+        fc.pre(Object.keys(a).length > 0 && Object.keys(b).length > 0);
+        const r = patchYaml(stringify(a), stringify(b), 'a', 'b');
+        assert.deepEqual(r.diagnostics, []);
+        assert.deepEqual(parse(r.text), JSON.parse(JSON.stringify(merge(a, b))));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('solves the bundled labs that have a solution/ folder into loadable labs', () => {
@@ -153,7 +184,11 @@ describe('solution overlay', () => {
       const r = applySolution(files);
       assert.deepEqual(r.diagnostics, [], lab);
       const loaded = loadLab(r.files.get('lab.yaml')!, { file: 'lab.yaml', readFile: (p) => r.files.get(p) });
-      assert.deepEqual(loaded.diagnostics.filter((d) => d.severity === 'error'), [], lab);
+      assert.deepEqual(
+        loaded.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        lab,
+      );
     }
   });
 });

@@ -13,7 +13,12 @@ function validate(text: string): Diagnostic[] {
   return validateLabSchema(doc, lineCounter, 'lab.yaml');
 }
 
-const show = (ds: Diagnostic[]) => JSON.stringify(ds.map((d) => [d.code, d.severity, d.line, d.column, d.message.en]), null, 1);
+const show = (ds: Diagnostic[]) =>
+  JSON.stringify(
+    ds.map((d) => [d.code, d.severity, d.line, d.column, d.message.en]),
+    null,
+    1,
+  );
 
 type Json = Record<string, unknown>;
 const defs = LAB_SCHEMA['$defs'] as Record<string, Json>;
@@ -23,7 +28,8 @@ describe('lab schema', () => {
     const ajv = newLabAjv();
     assert.equal(ajv.opts.strict, true);
     // strict: true turns every restriction on, each an error rather than a warning.
-    for (const k of ['strictSchema', 'strictNumbers', 'strictTypes', 'strictTuples', 'strictRequired'] as const) assert.equal(ajv.opts[k], true, k);
+    for (const k of ['strictSchema', 'strictNumbers', 'strictTypes', 'strictTuples', 'strictRequired'] as const)
+      assert.equal(ajv.opts[k], true, k);
     ajv.compile(LAB_SCHEMA);
   });
 
@@ -147,43 +153,349 @@ nodes: anything
   const cases: [string, string, string, string, number, number, number, RegExp][] = [
     ['missing required key', 'name: x\n', 'missing-key', 'error', 1, 1, 5, /The lab has no "hosts:"/],
     ['missing name is a warning', '# a lab\nhosts: {}\n', 'missing-key', 'warning', 2, 1, 6, /no "name:"/],
-    ['required key of a mapping value', 'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      eth1: { mac: "02:00:00:00:00:01" }\n', 'missing-key', 'error', 6, 7, 11, /^hosts\.a\.interfaces\.eth1 needs "switch"/],
-    ['required keys of a list item: its first key', 'name: x\nhosts: {}\nexercises:\n  - title: t\n    points: 1\n', 'missing-key', 'error', 4, 5, 10, /^exercises\[0\] needs "id" and "checks"/],
-    ['required keys of a check: at its kind', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a }\n', 'missing-key', 'error', 6, 9, 14, /reach needs "to", e\.g\. \{ from: a, to: 192\.168\.2\.10 \}/],
-    ['dependent key', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, port: 80 }\n', 'missing-key', 'error', 6, 34, 38, /needs "proto" when "port" is given/],
-    ['one of the keys of alternatives', 'name: x\nhosts: {}\nvariables:\n  v: {}\n', 'missing-key', 'error', 4, 3, 4, /^variables\.v needs one of "subnet", "int", "choice", "mac"/],
-    ['unknown key', 'name: x\nhosts:\n  a:\n    interface: {}\n', 'unknown-key', 'warning', 4, 5, 14, /Unknown key "interface" in hosts\.a; did you mean "interfaces"\? Known keys: interfaces, run, files, serve\./],
-    ['unknown top-level key', 'name: x\nhosts: {}\nexercise: []\n', 'unknown-key', 'warning', 3, 1, 9, /in the lab; did you mean "exercises"\?/],
-    ['unknown check kind', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reachh: { from: a, to: b }\n', 'unknown-check-kind', 'error', 6, 9, 15, /Unknown check kind "reachh".*did you mean "reach"\?/],
-    ['unknown argument of a check', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - route: { on: a, to: b, gw: c }\n', 'unknown-key', 'warning', 6, 32, 34, /Unknown key "gw" in exercises\[0\]\.checks\[0\]\.route\./],
-    ['wrong type', 'name: x\nhosts:\n  a:\n    interfaces: [eth0]\n', 'wrong-type', 'error', 4, 17, 23, /^hosts\.a\.interfaces must be a mapping, not a list\./],
-    ['wrong type of a union', 'name: x\nhosts:\n  a:\n    run: 5\n', 'wrong-type', 'error', 4, 10, 11, /^hosts\.a\.run must be a string or a list, not the number 5\./],
-    ['wrong type, named shape', 'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      eth0: [s]\n', 'wrong-type', 'error', 6, 13, 16, /must be a switch name or \{ switch, mac \}, not a list/],
-    ['empty value: at the key', 'name: x\nhosts: {}\ntitle:\n', 'wrong-type', 'error', 3, 1, 6, /^title is empty; it must be a string or \{ en, ko \}\./],
-    ['block value of the wrong type: at the key', 'name: x\nhosts:\n  a:\n    serve:\n      web: tcp/80\n', 'wrong-type', 'error', 4, 5, 10, /^hosts\.a\.serve must be a list or a socket, not a mapping/],
-    ['no alternative has the type', 'name: x\nhosts: {}\nvariables:\n  v: 5\n', 'wrong-type', 'error', 4, 6, 7, /^variables\.v must be \{ subnet, prefix, exclude \}, \{ int \}, \{ choice \} or \{ mac \}, not the number 5/],
-    ['enum', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, proto: ftp }\n', 'schema', 'error', 6, 41, 44, /\.reach\.proto must be one of icmp, tcp, udp, not the string "ftp"\./],
-    ['enum under a dependency', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, proto: icmp, port: 80 }\n', 'schema', 'error', 6, 41, 45, /proto must be one of tcp, udp when "port" is given/],
-    ['const', 'name: x\nhosts: {}\nvariables:\n  m: { mac: yes }\n', 'schema', 'error', 4, 13, 16, /^variables\.m\.mac must be true, not the string "yes"\./],
-    ['pattern of a key: bad host name', 'name: x\nhosts:\n  1abc: {}\n', 'bad-name', 'error', 3, 3, 7, /^"1abc" under hosts is not a valid host name: a letter, then up to 9 letters, digits or "-"\./],
-    ['pattern of a key: interface lo', 'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      lo: s\n', 'bad-name', 'error', 6, 7, 9, /not a valid interface name/],
-    ['pattern of a key: relative file path', 'name: x\nhosts:\n  a:\n    files:\n      etc/hosts: x\n', 'bad-file', 'error', 5, 7, 16, /"etc\/hosts" under hosts\.a\.files is not an absolute path/],
-    ['pattern: mac', 'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      eth0: { switch: s, mac: "03:00:00:00:00:01" }\n', 'bad-mac', 'error', 6, 31, 50, /eth0\.mac: "03:00:00:00:00:01" is not a unicast MAC address/],
-    ['pattern: serve', 'name: x\nhosts:\n  a:\n    serve: [http/80]\n', 'bad-serve', 'error', 4, 13, 20, /^hosts\.a\.serve\[0\]: "http\/80" is not a socket/],
+    [
+      'required key of a mapping value',
+      'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      eth1: { mac: "02:00:00:00:00:01" }\n',
+      'missing-key',
+      'error',
+      6,
+      7,
+      11,
+      /^hosts\.a\.interfaces\.eth1 needs "switch"/,
+    ],
+    [
+      'required keys of a list item: its first key',
+      'name: x\nhosts: {}\nexercises:\n  - title: t\n    points: 1\n',
+      'missing-key',
+      'error',
+      4,
+      5,
+      10,
+      /^exercises\[0\] needs "id" and "checks"/,
+    ],
+    [
+      'required keys of a check: at its kind',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a }\n',
+      'missing-key',
+      'error',
+      6,
+      9,
+      14,
+      /reach needs "to", e\.g\. \{ from: a, to: 192\.168\.2\.10 \}/,
+    ],
+    [
+      'dependent key',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, port: 80 }\n',
+      'missing-key',
+      'error',
+      6,
+      34,
+      38,
+      /needs "proto" when "port" is given/,
+    ],
+    [
+      'one of the keys of alternatives',
+      'name: x\nhosts: {}\nvariables:\n  v: {}\n',
+      'missing-key',
+      'error',
+      4,
+      3,
+      4,
+      /^variables\.v needs one of "subnet", "int", "choice", "mac"/,
+    ],
+    [
+      'unknown key',
+      'name: x\nhosts:\n  a:\n    interface: {}\n',
+      'unknown-key',
+      'warning',
+      4,
+      5,
+      14,
+      /Unknown key "interface" in hosts\.a; did you mean "interfaces"\? Known keys: interfaces, run, files, serve\./,
+    ],
+    [
+      'unknown top-level key',
+      'name: x\nhosts: {}\nexercise: []\n',
+      'unknown-key',
+      'warning',
+      3,
+      1,
+      9,
+      /in the lab; did you mean "exercises"\?/,
+    ],
+    [
+      'unknown check kind',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reachh: { from: a, to: b }\n',
+      'unknown-check-kind',
+      'error',
+      6,
+      9,
+      15,
+      /Unknown check kind "reachh".*did you mean "reach"\?/,
+    ],
+    [
+      'unknown argument of a check',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - route: { on: a, to: b, gw: c }\n',
+      'unknown-key',
+      'warning',
+      6,
+      32,
+      34,
+      /Unknown key "gw" in exercises\[0\]\.checks\[0\]\.route\./,
+    ],
+    [
+      'wrong type',
+      'name: x\nhosts:\n  a:\n    interfaces: [eth0]\n',
+      'wrong-type',
+      'error',
+      4,
+      17,
+      23,
+      /^hosts\.a\.interfaces must be a mapping, not a list\./,
+    ],
+    [
+      'wrong type of a union',
+      'name: x\nhosts:\n  a:\n    run: 5\n',
+      'wrong-type',
+      'error',
+      4,
+      10,
+      11,
+      /^hosts\.a\.run must be a string or a list, not the number 5\./,
+    ],
+    [
+      'wrong type, named shape',
+      'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      eth0: [s]\n',
+      'wrong-type',
+      'error',
+      6,
+      13,
+      16,
+      /must be a switch name or \{ switch, mac \}, not a list/,
+    ],
+    [
+      'empty value: at the key',
+      'name: x\nhosts: {}\ntitle:\n',
+      'wrong-type',
+      'error',
+      3,
+      1,
+      6,
+      /^title is empty; it must be a string or \{ en, ko \}\./,
+    ],
+    [
+      'block value of the wrong type: at the key',
+      'name: x\nhosts:\n  a:\n    serve:\n      web: tcp/80\n',
+      'wrong-type',
+      'error',
+      4,
+      5,
+      10,
+      /^hosts\.a\.serve must be a list or a socket, not a mapping/,
+    ],
+    [
+      'no alternative has the type',
+      'name: x\nhosts: {}\nvariables:\n  v: 5\n',
+      'wrong-type',
+      'error',
+      4,
+      6,
+      7,
+      /^variables\.v must be \{ subnet, prefix, exclude \}, \{ int \}, \{ choice \} or \{ mac \}, not the number 5/,
+    ],
+    [
+      'enum',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, proto: ftp }\n',
+      'schema',
+      'error',
+      6,
+      41,
+      44,
+      /\.reach\.proto must be one of icmp, tcp, udp, not the string "ftp"\./,
+    ],
+    [
+      'enum under a dependency',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, proto: icmp, port: 80 }\n',
+      'schema',
+      'error',
+      6,
+      41,
+      45,
+      /proto must be one of tcp, udp when "port" is given/,
+    ],
+    [
+      'const',
+      'name: x\nhosts: {}\nvariables:\n  m: { mac: yes }\n',
+      'schema',
+      'error',
+      4,
+      13,
+      16,
+      /^variables\.m\.mac must be true, not the string "yes"\./,
+    ],
+    [
+      'pattern of a key: bad host name',
+      'name: x\nhosts:\n  1abc: {}\n',
+      'bad-name',
+      'error',
+      3,
+      3,
+      7,
+      /^"1abc" under hosts is not a valid host name: a letter, then up to 9 letters, digits or "-"\./,
+    ],
+    [
+      'pattern of a key: interface lo',
+      'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      lo: s\n',
+      'bad-name',
+      'error',
+      6,
+      7,
+      9,
+      /not a valid interface name/,
+    ],
+    [
+      'pattern of a key: relative file path',
+      'name: x\nhosts:\n  a:\n    files:\n      etc/hosts: x\n',
+      'bad-file',
+      'error',
+      5,
+      7,
+      16,
+      /"etc\/hosts" under hosts\.a\.files is not an absolute path/,
+    ],
+    [
+      'pattern: mac',
+      'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      eth0: { switch: s, mac: "03:00:00:00:00:01" }\n',
+      'bad-mac',
+      'error',
+      6,
+      31,
+      50,
+      /eth0\.mac: "03:00:00:00:00:01" is not a unicast MAC address/,
+    ],
+    [
+      'pattern: serve',
+      'name: x\nhosts:\n  a:\n    serve: [http/80]\n',
+      'bad-serve',
+      'error',
+      4,
+      13,
+      20,
+      /^hosts\.a\.serve\[0\]: "http\/80" is not a socket/,
+    ],
     ['pattern: port out of range', 'name: x\nhosts:\n  a:\n    serve: [tcp/65536]\n', 'bad-serve', 'error', 4, 13, 22, /is not a socket/],
-    ['pattern: from outside the folder', 'name: x\nhosts:\n  a:\n    files:\n      /x: { from: ../y }\n', 'bad-file', 'error', 5, 19, 23, /^hosts\.a\.files\["\/x"\]\.from: "\.\.\/y" is not a path inside the lab folder/],
-    ['pattern: exercise id', 'name: x\nhosts: {}\nexercises:\n  - id: A!\n    checks: []\n', 'bad-name', 'error', 4, 9, 11, /^exercises\[0\]\.id: "A!" is not a valid exercise id/],
-    ['pattern: sha256', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - quiz: { ask: q, answer: { sha256: abc, salt: s } }\n', 'schema', 'error', 6, 43, 46, /sha256: "abc" is not a SHA-256 digest: 64 hex digits/],
-    ['minimum', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    points: -1\n    checks: []\n', 'schema', 'error', 5, 13, 15, /^exercises\[0\]\.points must be 0 or more, not -1\./],
-    ['minimum and maximum', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, proto: tcp, port: 70000 }\n', 'schema', 'error', 6, 52, 57, /port must be from 1 to 65535, not 70000\./],
-    ['minItems = maxItems', 'name: x\nhosts: {}\nvariables:\n  p: { int: [1] }\n', 'schema', 'error', 4, 13, 16, /^variables\.p\.int must have exactly 2 items, not 1, e\.g\. \[8000, 8999\]\./],
-    ['minItems', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - quiz: { ask: q, choices: [], answer: { sha256: "0318fba6bc8b2adee41abb3945f793cba23f4f08a3e0be14666e2fca464d6f04", salt: s } }\n', 'schema', 'error', 6, 34, 36, /choices must have at least 1 item\./],
-    ['minLength', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - output: { on: a, run: "" }\n', 'schema', 'error', 6, 31, 33, /\.output\.run must not be empty\./],
+    [
+      'pattern: from outside the folder',
+      'name: x\nhosts:\n  a:\n    files:\n      /x: { from: ../y }\n',
+      'bad-file',
+      'error',
+      5,
+      19,
+      23,
+      /^hosts\.a\.files\["\/x"\]\.from: "\.\.\/y" is not a path inside the lab folder/,
+    ],
+    [
+      'pattern: exercise id',
+      'name: x\nhosts: {}\nexercises:\n  - id: A!\n    checks: []\n',
+      'bad-name',
+      'error',
+      4,
+      9,
+      11,
+      /^exercises\[0\]\.id: "A!" is not a valid exercise id/,
+    ],
+    [
+      'pattern: sha256',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - quiz: { ask: q, answer: { sha256: abc, salt: s } }\n',
+      'schema',
+      'error',
+      6,
+      43,
+      46,
+      /sha256: "abc" is not a SHA-256 digest: 64 hex digits/,
+    ],
+    [
+      'minimum',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    points: -1\n    checks: []\n',
+      'schema',
+      'error',
+      5,
+      13,
+      15,
+      /^exercises\[0\]\.points must be 0 or more, not -1\./,
+    ],
+    [
+      'minimum and maximum',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, proto: tcp, port: 70000 }\n',
+      'schema',
+      'error',
+      6,
+      52,
+      57,
+      /port must be from 1 to 65535, not 70000\./,
+    ],
+    [
+      'minItems = maxItems',
+      'name: x\nhosts: {}\nvariables:\n  p: { int: [1] }\n',
+      'schema',
+      'error',
+      4,
+      13,
+      16,
+      /^variables\.p\.int must have exactly 2 items, not 1, e\.g\. \[8000, 8999\]\./,
+    ],
+    [
+      'minItems',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - quiz: { ask: q, choices: [], answer: { sha256: "0318fba6bc8b2adee41abb3945f793cba23f4f08a3e0be14666e2fca464d6f04", salt: s } }\n',
+      'schema',
+      'error',
+      6,
+      34,
+      36,
+      /choices must have at least 1 item\./,
+    ],
+    [
+      'minLength',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - output: { on: a, run: "" }\n',
+      'schema',
+      'error',
+      6,
+      31,
+      33,
+      /\.output\.run must not be empty\./,
+    ],
     ['uniqueItems', 'name: x\nswitches: [a, b, a]\nhosts: {}\n', 'duplicate-name', 'error', 2, 18, 19, /^switches: "a" is listed twice\./],
-    ['a check without a kind', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - {}\n', 'missing-key', 'error', 6, 9, 11, /is a check without a kind/],
-    ['a check with two kinds', 'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b }\n        route: { on: a, to: b }\n', 'schema', 'error', 7, 9, 14, /a check has exactly one kind, but this one has reach, route/],
+    [
+      'a check without a kind',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - {}\n',
+      'missing-key',
+      'error',
+      6,
+      9,
+      11,
+      /is a check without a kind/,
+    ],
+    [
+      'a check with two kinds',
+      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b }\n        route: { on: a, to: b }\n',
+      'schema',
+      'error',
+      7,
+      9,
+      14,
+      /a check has exactly one kind, but this one has reach, route/,
+    ],
     ['not a mapping', '- a\n- b\n', 'wrong-type', 'error', 1, 1, 1, /A lab file must be a mapping/],
-    ['alias', 'name: x\nswitches: [s]\nx-defaults: &d { switch: s, mac: zz }\nhosts:\n  a:\n    interfaces:\n      eth0: *d\n', 'bad-mac', 'error', 3, 34, 36, /eth0\.mac: "zz"/],
+    [
+      'alias',
+      'name: x\nswitches: [s]\nx-defaults: &d { switch: s, mac: zz }\nhosts:\n  a:\n    interfaces:\n      eth0: *d\n',
+      'bad-mac',
+      'error',
+      3,
+      34,
+      36,
+      /eth0\.mac: "zz"/,
+    ],
   ];
   for (const [what, text, code, severity, line, column, endColumn, message] of cases) {
     it(`diagnoses: ${what}`, () => {
@@ -199,14 +511,19 @@ nodes: anything
 
   it('agrees with ajv on the schema as written (inlining its $refs changes nothing)', () => {
     const raw = newLabAjv().compile(LAB_SCHEMA);
-    const texts = [...cases.map(([, text]) => text), ...readdirSync('labs').filter((d) => existsSync(join('labs', d, 'lab.yaml'))).map((d) => readFileSync(join('labs', d, 'lab.yaml'), 'utf8'))];
+    const texts = [
+      ...cases.map(([, text]) => text),
+      ...readdirSync('labs')
+        .filter((d) => existsSync(join('labs', d, 'lab.yaml')))
+        .map((d) => readFileSync(join('labs', d, 'lab.yaml'), 'utf8')),
+    ];
     for (const text of texts) {
       const valid = raw(parseDocument(text).toJS());
       assert.equal(validate(text).length === 0, valid, text);
     }
   });
 
-  it('never uses ajv\'s own English', () => {
+  it("never uses ajv's own English", () => {
     const all = cases.flatMap(([, text]) => validate(text));
     for (const d of all) assert.doesNotMatch(d.message.en, /must NOT|must match|must have required|must be equal to/, d.message.en);
   });
@@ -223,7 +540,15 @@ nodes: anything
   it('reports only the closest alternative of a oneOf', () => {
     // { sbnet, prefix } is nearest to the subnet form: the other forms are not mentioned.
     const ds = validate('name: x\nhosts: {}\nvariables:\n  g: { sbnet: 10.0.0.0/8, prefix: 24 }\n  i: { int: [1, x] }\n');
-    assert.deepEqual(ds.map((d) => [d.code, d.line, d.column]), [['missing-key', 4, 3], ['unknown-key', 4, 8], ['wrong-type', 5, 17]], show(ds));
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.line, d.column]),
+      [
+        ['missing-key', 4, 3],
+        ['unknown-key', 4, 8],
+        ['wrong-type', 5, 17],
+      ],
+      show(ds),
+    );
     assert.match(ds[0]!.message.en, /^variables\.g needs "subnet"/);
     assert.match(ds[1]!.message.en, /did you mean "subnet"\?/);
     assert.match(ds[2]!.message.en, /^variables\.i\.int\[1\] must be a whole number, not the string "x"/);
@@ -277,20 +602,55 @@ nodes: anything
 
 /** A valid lab of `hosts` hosts (about 14 lines each) and `exercises` exercises (about 20 lines each). */
 function bigLab(hosts: number, exercises: number): string {
-  const out = ['name: big', 'title: { en: "Big", ko: "큰 랩" }', 'switches: [' + Array.from({ length: hosts }, (_, i) => `s${i}`).join(', ') + ']', 'hosts:'];
+  const out = [
+    'name: big',
+    'title: { en: "Big", ko: "큰 랩" }',
+    'switches: [' + Array.from({ length: hosts }, (_, i) => `s${i}`).join(', ') + ']',
+    'hosts:',
+  ];
   for (let i = 0; i < hosts; i++) {
-    out.push(`  h${i}:`, '    interfaces:', `      eth0: s${i}`, `      eth1: { switch: s${(i + 1) % hosts}, mac: "02:00:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}" }`);
-    out.push('    run: |', `      ip addr add 10.${i >> 8}.${i & 255}.1/24 dev eth0`, `      ip addr add 10.1${i >> 8}.${i & 255}.2/24 dev eth1`);
+    out.push(
+      `  h${i}:`,
+      '    interfaces:',
+      `      eth0: s${i}`,
+      `      eth1: { switch: s${(i + 1) % hosts}, mac: "02:00:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}" }`,
+    );
+    out.push(
+      '    run: |',
+      `      ip addr add 10.${i >> 8}.${i & 255}.1/24 dev eth0`,
+      `      ip addr add 10.1${i >> 8}.${i & 255}.2/24 dev eth1`,
+    );
     for (let r = 0; r < 4; r++) out.push(`      ip route add 172.${r}.${i & 255}.0/24 via 10.${i >> 8}.${i & 255}.254`);
     out.push('    files:', '      /etc/hosts: |', '        127.0.0.1 localhost', '    serve: [tcp/80]');
   }
   out.push('exercises:');
   for (let e = 0; e < exercises; e++) {
-    out.push(`  - id: ex-${e}`, `    title: { en: "Exercise ${e}", ko: "과제 ${e}" }`, '    task:', '      en: |', '        Do the thing.', '      ko: |', '        하세요.', '    points: 10');
+    out.push(
+      `  - id: ex-${e}`,
+      `    title: { en: "Exercise ${e}", ko: "과제 ${e}" }`,
+      '    task:',
+      '      en: |',
+      '        Do the thing.',
+      '      ko: |',
+      '        하세요.',
+      '    points: 10',
+    );
     out.push('    hints:', '      - { en: "a hint", ko: "힌트" }', '    checks:');
-    out.push(`      - reach: { from: h${e}, to: 10.0.${e}.1 }`, `      - reach: { from: h${e}, to: 10.0.${e}.1, proto: tcp, port: 80 }`, `      - noreach: { from: h${e}, to: 10.0.${e}.9 }`);
-    out.push(`      - route: { on: h${e}, to: 172.0.0.1, via: 10.0.0.254, dev: eth0 }`, `      - output: { on: h${e}, run: "ip -br addr", match: "UP" }`);
-    out.push('      - quiz:', '          ask: { en: "Why?", ko: "왜?" }', '          choices: [a, b]', '          answer: { sha256: "0318fba6bc8b2adee41abb3945f793cba23f4f08a3e0be14666e2fca464d6f04", salt: "x" }');
+    out.push(
+      `      - reach: { from: h${e}, to: 10.0.${e}.1 }`,
+      `      - reach: { from: h${e}, to: 10.0.${e}.1, proto: tcp, port: 80 }`,
+      `      - noreach: { from: h${e}, to: 10.0.${e}.9 }`,
+    );
+    out.push(
+      `      - route: { on: h${e}, to: 172.0.0.1, via: 10.0.0.254, dev: eth0 }`,
+      `      - output: { on: h${e}, run: "ip -br addr", match: "UP" }`,
+    );
+    out.push(
+      '      - quiz:',
+      '          ask: { en: "Why?", ko: "왜?" }',
+      '          choices: [a, b]',
+      '          answer: { sha256: "0318fba6bc8b2adee41abb3945f793cba23f4f08a3e0be14666e2fca464d6f04", salt: "x" }',
+    );
   }
   out.push('variables:', '  net: { subnet: 10.0.0.0/8, prefix: 24 }', '  port: { int: [8000, 8999] }');
   return out.join('\n') + '\n';

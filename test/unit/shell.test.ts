@@ -14,7 +14,14 @@ describe('shell: parseLine', () => {
     const cmd = p.items[0]!.pipeline.commands[0]!;
     assert.deepEqual(
       cmd.words.map((w) => [w.raw, w.column]),
-      [['ip', 0], ['addr', 4], ['add', 9], ['10.0.0.1/24', 13], ['dev', 25], ['eth0', 29]],
+      [
+        ['ip', 0],
+        ['addr', 4],
+        ['add', 9],
+        ['10.0.0.1/24', 13],
+        ['dev', 25],
+        ['eth0', 29],
+      ],
     );
   });
 
@@ -37,16 +44,30 @@ describe('shell: parseLine', () => {
     const p = parseLine('a; b && c || d\ne');
     assert.deepEqual(
       p.items.map((i) => [i.connector, i.pipeline.commands[0]!.words[0]!.raw]),
-      [['start', 'a'], [';', 'b'], ['&&', 'c'], ['||', 'd'], ['\n', 'e']],
+      [
+        ['start', 'a'],
+        [';', 'b'],
+        ['&&', 'c'],
+        ['||', 'd'],
+        ['\n', 'e'],
+      ],
     );
   });
 
   it('reads redirections, with descriptor numbers and duplications', () => {
     const c = parseLine('echo 1 > /proc/sys/net/ipv4/ip_forward 2>&1 >>log <in').items[0]!.pipeline.commands[0]!;
-    assert.deepEqual(c.words.map((w) => w.raw), ['echo', '1']);
+    assert.deepEqual(
+      c.words.map((w) => w.raw),
+      ['echo', '1'],
+    );
     assert.deepEqual(
       c.redirects.map((r) => [r.fd, r.op, r.target.raw, r.column]),
-      [[1, '>', '/proc/sys/net/ipv4/ip_forward', 7], [2, '>&', '1', 39], [1, '>>', 'log', 44], [0, '<', 'in', 50]],
+      [
+        [1, '>', '/proc/sys/net/ipv4/ip_forward', 7],
+        [2, '>&', '1', 39],
+        [1, '>>', 'log', 44],
+        [0, '<', 'in', 50],
+      ],
     );
   });
 
@@ -58,7 +79,10 @@ describe('shell: parseLine', () => {
 
   it('keeps assignments apart from words', () => {
     const c = parseLine('X=1 Y=2').items[0]!.pipeline.commands[0]!;
-    assert.deepEqual(c.assignments.map((w) => w.raw), ['X=1', 'Y=2']);
+    assert.deepEqual(
+      c.assignments.map((w) => w.raw),
+      ['X=1', 'Y=2'],
+    );
     assert.equal(c.words.length, 0);
   });
 
@@ -93,7 +117,30 @@ describe('shell: parseLine', () => {
   });
 
   it('never throws', () => {
-    for (const l of ['', ' ', '\\', '"', "'", '$', '${', '$(', '`', '#', '&', '|', ';', '(', ')', '<', '>', '2>', '>&', 'a\nb', '\n\n', '!']) {
+    for (const l of [
+      '',
+      ' ',
+      '\\',
+      '"',
+      "'",
+      '$',
+      '${',
+      '$(',
+      '`',
+      '#',
+      '&',
+      '|',
+      ';',
+      '(',
+      ')',
+      '<',
+      '>',
+      '2>',
+      '>&',
+      'a\nb',
+      '\n\n',
+      '!',
+    ]) {
       assert.doesNotThrow(() => parseLine(l));
     }
   });

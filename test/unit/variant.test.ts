@@ -1,7 +1,16 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { SourceRange } from '../../src/core/text/diag';
-import { instantiateLab, parseVariableDef, readVariables, resolveVariables, substitute, topLevelBlocks, type VariableValue, VariantRng } from '../../src/core/lab/variant';
+import {
+  instantiateLab,
+  parseVariableDef,
+  readVariables,
+  resolveVariables,
+  substitute,
+  topLevelBlocks,
+  type VariableValue,
+  VariantRng,
+} from '../../src/core/lab/variant';
 import { loadLab } from '../../src/core/lab/load';
 import type { VariableSpec } from '../../src/core/lab/types';
 import { parseAddr } from '../../src/core/net/addr';
@@ -30,7 +39,14 @@ function range(text: string): [bigint, bigint] {
 
 /** Checked independently: python3 -c "hashlib.sha256(b'knetlab-variant-v1\\0demo\\0alice\\0net1\\0' + b'\\0' * 4)". */
 const PINNED_RNG = [1019502326, 758n];
-const PINNED = { net1: '10.94.246.0/24', net2: '10.222.33.0/24', net3: '10.229.0.0/16', port: '8470', name: 'api', mac: 'e6:0a:d8:f6:4d:60' };
+const PINNED = {
+  net1: '10.94.246.0/24',
+  net2: '10.222.33.0/24',
+  net3: '10.229.0.0/16',
+  port: '8470',
+  name: 'api',
+  mac: 'e6:0a:d8:f6:4d:60',
+};
 
 const LAB = `# A lab with variables
 name: demo
@@ -94,13 +110,19 @@ describe('variants: declarations', () => {
   }
 
   it('diagnoses a duplicate declaration and a full container', () => {
-    const r = resolveVariables([
-      spec('a', { subnet: '192.168.0.0/24', prefix: 25 }),
-      spec('b', { subnet: '192.168.0.0/24', prefix: 25 }),
-      spec('c', { subnet: '192.168.0.0/24', prefix: 26 }),
-      spec('a', { int: [1, 2] }),
-    ], { lab: 'x', student: 's' });
-    assert.deepEqual(r.diagnostics.map((d) => d.code), ['duplicate-name', 'variable-conflict']);
+    const r = resolveVariables(
+      [
+        spec('a', { subnet: '192.168.0.0/24', prefix: 25 }),
+        spec('b', { subnet: '192.168.0.0/24', prefix: 25 }),
+        spec('c', { subnet: '192.168.0.0/24', prefix: 26 }),
+        spec('a', { int: [1, 2] }),
+      ],
+      { lab: 'x', student: 's' },
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.code),
+      ['duplicate-name', 'variable-conflict'],
+    );
     assert.deepEqual([...r.values.keys()], ['a', 'b']);
     assert.deepEqual([...r.failed], ['c']);
     assert.deepEqual(new Set([r.values.get('a')!.text, r.values.get('b')!.text]), new Set(['192.168.0.0/25', '192.168.0.128/25']));
@@ -115,7 +137,10 @@ describe('variants: deterministic values', () => {
     const rng = new VariantRng('demo', 'alice', 'net1');
     assert.deepEqual([rng.nextU32(), rng.below(1000n)], PINNED_RNG);
     assert.deepEqual(texts(r.values), PINNED);
-    assert.deepEqual(texts(resolveVariables(SPECS.slice(0, 2), { lab: 'demo', student: 'alice' }).values), { net1: '10.94.246.0/24', net2: '10.222.33.0/24' });
+    assert.deepEqual(texts(resolveVariables(SPECS.slice(0, 2), { lab: 'demo', student: 'alice' }).values), {
+      net1: '10.94.246.0/24',
+      net2: '10.222.33.0/24',
+    });
   });
 
   it('gives the same id the same values and different ids different ones', () => {
@@ -125,7 +150,11 @@ describe('variants: deterministic values', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 50; i++) seen.add(resolveVariables(SPECS, { lab: 'demo', student: `s${i}` }).values.get('net1')!.text);
     assert.ok(seen.size >= 49, `50 students share net1s: ${seen.size}`);
-    assert.notDeepEqual(texts(resolveVariables(SPECS, { lab: 'other', student: 's2024001' }).values), a1, 'the lab name is part of the seed');
+    assert.notDeepEqual(
+      texts(resolveVariables(SPECS, { lab: 'other', student: 's2024001' }).values),
+      a1,
+      'the lab name is part of the seed',
+    );
   });
 
   it('keeps every value in range and subnets apart, for any id (property)', () => {
@@ -138,22 +167,26 @@ describe('variants: deterministic values', () => {
       spec('name', { choice: ['web', 'db', 'api'] }),
       spec('mac', { mac: true }),
     ];
-    fc.assert(fc.property(fc.string(), (student) => {
-      const r = resolveVariables(tight, { lab: 'prop', student });
-      assert.deepEqual(r.diagnostics, []);
-      const nets = ['a', 'b', 'c', 'wide'].map((k) => range(r.values.get(k)!.text));
-      for (let i = 0; i < nets.length; i++) {
-        for (let j = i + 1; j < nets.length; j++) assert.ok(nets[i]![1] < nets[j]![0] || nets[j]![1] < nets[i]![0], `overlap for ${JSON.stringify(student)}`);
-      }
-      const [c0] = range(r.values.get('c')!.text);
-      assert.equal(c0, range('172.16.0.0/23')[0], 'c is drawn first (largest) and must avoid its exclude');
-      const [w0, w1] = nets[3]!;
-      assert.ok(w0 >= range('172.16.0.0/12')[0] && w1 <= range('172.16.0.0/12')[1]);
-      const port = r.values.get('port')!;
-      assert.ok(port.kind === 'int' && port.value >= -3 && port.value <= 3);
-      assert.ok(['web', 'db', 'api'].includes(r.values.get('name')!.text));
-      assert.match(r.values.get('mac')!.text, /^[0-9a-f][26ae](:[0-9a-f]{2}){5}$/);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string(), (student) => {
+        const r = resolveVariables(tight, { lab: 'prop', student });
+        assert.deepEqual(r.diagnostics, []);
+        const nets = ['a', 'b', 'c', 'wide'].map((k) => range(r.values.get(k)!.text));
+        for (let i = 0; i < nets.length; i++) {
+          for (let j = i + 1; j < nets.length; j++)
+            assert.ok(nets[i]![1] < nets[j]![0] || nets[j]![1] < nets[i]![0], `overlap for ${JSON.stringify(student)}`);
+        }
+        const [c0] = range(r.values.get('c')!.text);
+        assert.equal(c0, range('172.16.0.0/23')[0], 'c is drawn first (largest) and must avoid its exclude');
+        const [w0, w1] = nets[3]!;
+        assert.ok(w0 >= range('172.16.0.0/12')[0] && w1 <= range('172.16.0.0/12')[1]);
+        const port = r.values.get('port')!;
+        assert.ok(port.kind === 'int' && port.value >= -3 && port.value <= 3);
+        assert.ok(['web', 'db', 'api'].includes(r.values.get('name')!.text));
+        assert.match(r.values.get('mac')!.text, /^[0-9a-f][26ae](:[0-9a-f]{2}){5}$/);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('uses every option over many ids (no stuck generator)', () => {
@@ -168,7 +201,10 @@ describe('variants: deterministic values', () => {
 
   it('fills a container exactly when it must (two /25s in a /24, in either order)', () => {
     for (let i = 0; i < 40; i++) {
-      const r = resolveVariables([spec('a', { subnet: '10.0.0.0/24', prefix: 25 }), spec('b', { subnet: '10.0.0.0/24', prefix: 25 })], { lab: 'l', student: String(i) });
+      const r = resolveVariables([spec('a', { subnet: '10.0.0.0/24', prefix: 25 }), spec('b', { subnet: '10.0.0.0/24', prefix: 25 })], {
+        lab: 'l',
+        student: String(i),
+      });
       assert.deepEqual(r.diagnostics, []);
       assert.notEqual(r.values.get('a')!.text, r.values.get('b')!.text);
     }
@@ -182,7 +218,14 @@ describe('variants: deterministic values', () => {
 });
 
 describe('variants: placeholders', () => {
-  const values = resolveVariables([spec('net1', { subnet: '10.0.0.0/8', prefix: 24 }), spec('port', { int: [80, 80] }), spec('tiny', { subnet: '10.9.9.9/32', prefix: 32 })], { lab: 'l', student: 's' }).values;
+  const values = resolveVariables(
+    [
+      spec('net1', { subnet: '10.0.0.0/8', prefix: 24 }),
+      spec('port', { int: [80, 80] }),
+      spec('tiny', { subnet: '10.9.9.9/32', prefix: 32 }),
+    ],
+    { lab: 'l', student: 's' },
+  ).values;
   const net = values.get('net1')!.text.split('/')[0]!;
   const base = net.split('.').slice(0, 3).join('.');
 
@@ -217,7 +260,8 @@ describe('variants: placeholders', () => {
   });
 
   it('diagnoses bad placeholders at their exact line and column', () => {
-    const text = 'line one\n  ip addr add {{ net1.256 }}/24\n\tx {{ nett }} y {{ port.len }}\n{{ net1.zz }} {{ tiny.first }} {{ net1 .10 }}\r\n{{ net1.-257 }}';
+    const text =
+      'line one\n  ip addr add {{ net1.256 }}/24\n\tx {{ nett }} y {{ port.len }}\n{{ net1.zz }} {{ tiny.first }} {{ net1 .10 }}\r\n{{ net1.-257 }}';
     const r = substitute(text, values, 'README.md');
     const got = r.diagnostics.map((d) => [d.code, d.file, d.line, d.column, d.endLine, d.endColumn]);
     assert.deepEqual(got, [
@@ -244,40 +288,75 @@ describe('variants: placeholders', () => {
   });
 
   it('keeps the number of lines for any text (property)', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('{{ net1 }}', '{{ net1.3 }}', '{{ port }}', '{{ x }}', '\n', '\r\n', '{{', '}}')), { maxLength: 30 }), (parts) => {
-      const text = parts.join('');
-      const r = substitute(text, values, 'f');
-      assert.equal(r.text.split('\n').length, text.split('\n').length);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('{{ net1 }}', '{{ net1.3 }}', '{{ port }}', '{{ x }}', '\n', '\r\n', '{{', '}}')), {
+          maxLength: 30,
+        }),
+        (parts) => {
+          const text = parts.join('');
+          const r = substitute(text, values, 'f');
+          assert.equal(r.text.split('\n').length, text.split('\n').length);
+        },
+      ),
+    );
   });
 });
 
 describe('variants: reading and instantiating a lab', () => {
   it('reads variables from raw text that is not valid YAML yet', () => {
     const broken = LAB.replace('switches: [lan1, lan2]', 'switches: [lan1, lan2]\nports: [tcp/{{ port }}]');
-    assert.ok(loadLab(broken, { file: 'lab.yaml' }).diagnostics.some((d) => d.code === 'yaml-syntax'), 'the raw starter is broken YAML here');
+    assert.ok(
+      loadLab(broken, { file: 'lab.yaml' }).diagnostics.some((d) => d.code === 'yaml-syntax'),
+      'the raw starter is broken YAML here',
+    );
     const r = readVariables(broken, 'lab.yaml');
     assert.deepEqual(r.diagnostics, []);
     assert.equal(r.labName, 'demo');
-    assert.deepEqual(r.variables.map((v) => [v.name, v.range.line, v.range.column]), [['net1', 5, 3], ['net2', 7, 3], ['port', 8, 3]]);
+    assert.deepEqual(
+      r.variables.map((v) => [v.name, v.range.line, v.range.column]),
+      [
+        ['net1', 5, 3],
+        ['net2', 7, 3],
+        ['port', 8, 3],
+      ],
+    );
     assert.deepEqual(r.variables[0]!.def, { subnet: '10.0.0.0/8', prefix: 24 });
     assert.deepEqual(r.block, { key: 'variables', start: 3, end: 8 });
   });
 
   it('finds top-level blocks by lines', () => {
     const b = topLevelBlocks('a: 1\n# c\nvariables: {\n  x: { int: [1, 2] }\n}\n\n# trailing\nhosts:\n  h: {}\n---\nz: 1');
-    assert.deepEqual(b.map((x) => [x.key, x.start, x.end]), [['a', 0, 1], ['variables', 2, 5], ['hosts', 7, 9], ['z', 10, 11]]);
+    assert.deepEqual(
+      b.map((x) => [x.key, x.start, x.end]),
+      [
+        ['a', 0, 1],
+        ['variables', 2, 5],
+        ['hosts', 7, 9],
+        ['z', 10, 11],
+      ],
+    );
   });
 
   it('writes a self-describing copy with the same lines', () => {
-    const files = new Map([['lab.yaml', LAB], ['README.md', 'Your LAN is {{ net1 }}.\n'], ['solution/lab.yaml', 'variables:\n  x: { int: [1, 2] }\nhosts:\n  a:\n    run: ip addr add {{ net1.10 }}/24 dev eth0\n']]);
+    const files = new Map([
+      ['lab.yaml', LAB],
+      ['README.md', 'Your LAN is {{ net1 }}.\n'],
+      ['solution/lab.yaml', 'variables:\n  x: { int: [1, 2] }\nhosts:\n  a:\n    run: ip addr add {{ net1.10 }}/24 dev eth0\n'],
+    ]);
     const r = instantiateLab(files, 'alice');
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity, d.file, d.line]), [['bad-variable', 'warning', 'solution/lab.yaml', 1]]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.severity, d.file, d.line]),
+      [['bad-variable', 'warning', 'solution/lab.yaml', 1]],
+    );
     const lab = r.files.get('lab.yaml')!;
     assert.equal(lab.split('\n').length, LAB.split('\n').length);
     const net1 = r.values.get('net1')!.text;
     const net2 = r.values.get('net2')!.text;
-    assert.equal(lab.split('\n')[3], `variant: { student: "alice", values: { net1: "${net1}", net2: "${net2}", port: ${r.values.get('port')!.text} } }`);
+    assert.equal(
+      lab.split('\n')[3],
+      `variant: { student: "alice", values: { net1: "${net1}", net2: "${net2}", port: ${r.values.get('port')!.text} } }`,
+    );
     assert.ok(!/variables:|\{\{/.test(lab));
     assert.equal(r.files.get('README.md'), `Your LAN is ${net1}.\n`);
     assert.ok(!r.files.get('solution/lab.yaml')!.includes('variables'));
@@ -303,7 +382,10 @@ describe('variants: reading and instantiating a lab', () => {
   it('reports a declaration problem at its line and does not cascade into placeholders', () => {
     const text = 'name: d\nvariables:\n  bad: { int: [5, 1] }\nhosts:\n  a:\n    run: echo {{ bad }}\n';
     const r = instantiateLab(new Map([['lab.yaml', text]]), 's', { displayPath: (p) => `labs/d/${p}` });
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.file, d.line, d.column]), [['bad-variable', 'labs/d/lab.yaml', 3, 3]]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.file, d.line, d.column]),
+      [['bad-variable', 'labs/d/lab.yaml', 3, 3]],
+    );
   });
 
   it('reports YAML errors inside the variables block at their place', () => {

@@ -8,7 +8,10 @@ function gateway(forward: boolean, returnRoute = true): W {
   const a = w.host('a', { eth0: 'lan1' });
   const r = w.host('r', { eth0: 'lan1', eth1: 'lan2' });
   const b = w.host('b', { eth0: 'lan2' });
-  w.addr(a, 'eth0', '192.168.1.10/24').addr(r, 'eth0', '192.168.1.1/24').addr(r, 'eth1', '192.168.2.1/24').addr(b, 'eth0', '192.168.2.10/24');
+  w.addr(a, 'eth0', '192.168.1.10/24')
+    .addr(r, 'eth0', '192.168.1.1/24')
+    .addr(r, 'eth1', '192.168.2.1/24')
+    .addr(b, 'eth0', '192.168.2.10/24');
   w.route(a, '192.168.2.0/24', '192.168.1.1');
   if (returnRoute) w.route(b, '192.168.1.0/24', '192.168.2.1');
   if (forward) w.forward(r);
@@ -57,13 +60,47 @@ describe('packet walk', () => {
 
   it('through a router: every step in order, each with its stage', () => {
     const on = tracePacket(gateway(true).world, { from: { host: 'a', netns: '' }, to: '192.168.2.10', proto: 'icmp' });
-    assert.deepEqual(on.request.steps.map((s) => `${s.host} ${s.stage}`), [
-      'a send', 'a route', 'a neigh', 'a xmit', 'r wire', 'r recv', 'r route', 'r forward', 'r neigh', 'r xmit', 'b wire', 'b recv', 'b route', 'b deliver',
-    ]);
-    assert.deepEqual(on.reply.steps.map((s) => `${s.host} ${s.stage}`), [
-      'b route', 'b neigh', 'b xmit', 'r wire', 'r recv', 'r route', 'r forward', 'r neigh', 'r xmit', 'a wire', 'a recv', 'a route', 'a deliver',
-    ]);
-    assert.equal(on.request.steps[1]!.detail.en, 'Route lookup for 192.168.2.10: "192.168.2.0/24 via 192.168.1.1 dev eth0" (table main) matches, out dev eth0 via 192.168.1.1, source 192.168.1.10.');
+    assert.deepEqual(
+      on.request.steps.map((s) => `${s.host} ${s.stage}`),
+      [
+        'a send',
+        'a route',
+        'a neigh',
+        'a xmit',
+        'r wire',
+        'r recv',
+        'r route',
+        'r forward',
+        'r neigh',
+        'r xmit',
+        'b wire',
+        'b recv',
+        'b route',
+        'b deliver',
+      ],
+    );
+    assert.deepEqual(
+      on.reply.steps.map((s) => `${s.host} ${s.stage}`),
+      [
+        'b route',
+        'b neigh',
+        'b xmit',
+        'r wire',
+        'r recv',
+        'r route',
+        'r forward',
+        'r neigh',
+        'r xmit',
+        'a wire',
+        'a recv',
+        'a route',
+        'a deliver',
+      ],
+    );
+    assert.equal(
+      on.request.steps[1]!.detail.en,
+      'Route lookup for 192.168.2.10: "192.168.2.0/24 via 192.168.1.1 dev eth0" (table main) matches, out dev eth0 via 192.168.1.1, source 192.168.1.10.',
+    );
     assert.equal(on.request.steps[7]!.detail.en, 'r forwards (net.ipv4.ip_forward = 1): TTL 64 -> 63.');
   });
 
@@ -109,7 +146,10 @@ describe('packet walk', () => {
     const r1 = w.host('r1', { eth0: 'l1', eth1: 'l2' });
     const r2 = w.host('r2', { eth0: 'l2' });
     w.addr(a, 'eth0', '10.0.1.10/24').addr(r1, 'eth0', '10.0.1.1/24').addr(r1, 'eth1', '10.0.2.1/24').addr(r2, 'eth0', '10.0.2.2/24');
-    w.route(a, 'default', '10.0.1.1').route(r1, '10.9.0.0/16', '10.0.2.2').route(r2, '10.9.0.0/16', '10.0.2.1').route(r2, '10.0.1.0/24', '10.0.2.1');
+    w.route(a, 'default', '10.0.1.1')
+      .route(r1, '10.9.0.0/16', '10.0.2.2')
+      .route(r2, '10.9.0.0/16', '10.0.2.1')
+      .route(r2, '10.0.1.0/24', '10.0.2.1');
     w.forward(r1).forward(r2);
     const res = tracePacket(w.world, { from: { host: 'a', netns: '' }, to: '10.9.0.1', proto: 'icmp' });
     assert.equal(res.verdict, 'ttl-exceeded');
@@ -150,7 +190,11 @@ describe('packet walk', () => {
   it('never throws on bad endpoints or addresses', () => {
     const w = new W();
     w.host('a');
-    for (const [host, ns, to] of [['x', '', '1.2.3.4'], ['a', 'nope', '1.2.3.4'], ['a', '', 'banana']] as const) {
+    for (const [host, ns, to] of [
+      ['x', '', '1.2.3.4'],
+      ['a', 'nope', '1.2.3.4'],
+      ['a', '', 'banana'],
+    ] as const) {
       const r = tracePacket(w.world, { from: { host, netns: ns }, to, proto: 'icmp' });
       assert.equal(r.replied, false);
     }

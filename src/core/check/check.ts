@@ -26,7 +26,11 @@ export function loadLabFor(text: string, opts: LoadOptions & { readonly student?
 }
 
 /** loadLabFor, the YAML parsed by `parse` (the incremental parser) instead of from scratch. */
-export function loadLabWith(parse: ((text: string) => ParsedLabText) | undefined, text: string, opts: LoadOptions & { readonly student?: string }): LoadResult {
+export function loadLabWith(
+  parse: ((text: string) => ParsedLabText) | undefined,
+  text: string,
+  opts: LoadOptions & { readonly student?: string },
+): LoadResult {
   const inst = instantiateText(text, opts.file, opts.student);
   const loaded = parse ? loadParsed(() => parse(inst.text), opts) : loadLab(inst.text, opts);
   return inst.diagnostics.length ? { ...loaded, diagnostics: [...inst.diagnostics, ...loaded.diagnostics] } : loaded;

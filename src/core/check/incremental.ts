@@ -146,7 +146,8 @@ function changedRegion(old: string, text: string): Edit {
   while (a < min && old.charCodeAt(a) === text.charCodeAt(a)) a++;
   const maxS = min - a;
   let s = 0;
-  while (s + CHUNK <= maxS && old.slice(old.length - s - CHUNK, old.length - s) === text.slice(text.length - s - CHUNK, text.length - s)) s += CHUNK;
+  while (s + CHUNK <= maxS && old.slice(old.length - s - CHUNK, old.length - s) === text.slice(text.length - s - CHUNK, text.length - s))
+    s += CHUNK;
   while (s < maxS && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
   return { a, oldEnd: old.length - s, newEnd: text.length - s, delta: text.length - old.length };
 }
@@ -162,7 +163,8 @@ function reparse(prev: ParsedLabText, text: string): ParsedLabText | undefined {
   const { a, oldEnd, newEnd } = edit;
   // The old text nested fine (it has a document); the new one too unless the edit touched a
   // character the depth scan looks at.
-  const depthSame = !DEPTH_CHARS.test(old.slice(a, oldEnd)) && !DEPTH_CHARS.test(text.slice(a, newEnd)) && text[a - 1] !== '\\' && text[newEnd] !== '#';
+  const depthSame =
+    !DEPTH_CHARS.test(old.slice(a, oldEnd)) && !DEPTH_CHARS.test(text.slice(a, newEnd)) && text[a - 1] !== '\\' && text[newEnd] !== '#';
   if (!depthSame && tooDeep(text) !== undefined) return undefined;
 
   // The scalar holding the edit; or, for an edit among the blank lines after a block scalar (or
@@ -175,7 +177,12 @@ function reparse(prev: ParsedLabText, text: string): ParsedLabText | undefined {
   for (const f of [findScalar(doc.contents, a, oldEnd), findScalar(doc.contents, before, before + 1)]) {
     if (!f) continue;
     const n = f.node;
-    const p = n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED ? blockPatch(f, old, text, edit) : covers(n, a, oldEnd) ? inlinePatch(n, f.keyOf, old, text, edit) : undefined;
+    const p =
+      n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED
+        ? blockPatch(f, old, text, edit)
+        : covers(n, a, oldEnd)
+          ? inlinePatch(n, f.keyOf, old, text, edit)
+          : undefined;
     if (p) {
       found = f;
       patch = p;
@@ -283,7 +290,8 @@ function shiftNodes(doc: Document.Parsed, found: Found, edit: Edit, patch: Patch
   const gap = patch.gap;
   const from = gap ? gap.next : Math.max(end, oldEnd);
   /** Where an end of a collection holding the scalar goes; undefined if it is in the edit. */
-  const moved = (r: number): number | undefined => (gap && r === end ? patch.range[1] : r >= from || (!gap && r >= oldEnd) ? r + delta : undefined);
+  const moved = (r: number): number | undefined =>
+    gap && r === end ? patch.range[1] : r >= from || (!gap && r >= oldEnd) ? r + delta : undefined;
   const d = doc.range;
   if (d && (d[0] > a || moved(d[1]) === undefined || moved(d[2]) === undefined)) return false;
   for (const { coll, index } of found.path) {
@@ -363,7 +371,14 @@ function setScalar(node: Scalar, from: Scalar): void {
 }
 
 function sameValue(a: Scalar, b: Scalar): boolean {
-  return Object.is(a.value, b.value) && a.source === b.source && a.type === b.type && a.format === b.format && a.minFractionDigits === b.minFractionDigits && a.tag === b.tag;
+  return (
+    Object.is(a.value, b.value) &&
+    a.source === b.source &&
+    a.type === b.type &&
+    a.format === b.format &&
+    a.minFractionDigits === b.minFractionDigits &&
+    a.tag === b.tag
+  );
 }
 
 /** A small document of the yaml package's own, with no error or warning: the scalar starting at `offset`. */
@@ -490,7 +505,8 @@ function blockPatch(found: Found, old: string, text: string, edit: Edit): Patch 
     // Whole blank lines come and go, from a line start to the next node's indentation, which stays.
     const lineStarts = (t: string, at: number) => at === 0 || t[at - 1] === '\n';
     const indentOf = (gap: string) => gap.slice(gap.lastIndexOf('\n') + 1);
-    if (next < old.length && (!lineStarts(old, end) || !lineStarts(text, now.end) || indentOf(gapWas) !== indentOf(gapIs))) return undefined;
+    if (next < old.length && (!lineStarts(old, end) || !lineStarts(text, now.end) || indentOf(gapWas) !== indentOf(gapIs)))
+      return undefined;
     const after = nextNode(found);
     if (next === old.length) {
       if (after) return undefined;

@@ -128,7 +128,7 @@ export function keys(obj: JsonNode | undefined): string[] {
 }
 
 export function items(arr: JsonNode | undefined): JsonNode[] {
-  return arr && arr.type === 'array' ? arr.children ?? [] : [];
+  return arr && arr.type === 'array' ? (arr.children ?? []) : [];
 }
 
 export function str(node: JsonNode | undefined): string | undefined {

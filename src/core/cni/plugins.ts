@@ -6,10 +6,24 @@
 
 /** Interface and meta plugins of containernetworking/plugins (plugins/main, plugins/meta). */
 export const REFERENCE_PLUGINS: readonly string[] = [
-  'bridge', 'ipvlan', 'macvlan', 'ptp', 'host-device', 'vlan', 'loopback', 'dummy', 'tap',
-  'vrf', 'portmap', 'bandwidth', 'firewall', 'sbr', 'tuning',
+  'bridge',
+  'ipvlan',
+  'macvlan',
+  'ptp',
+  'host-device',
+  'vlan',
+  'loopback',
+  'dummy',
+  'tap',
+  'vrf',
+  'portmap',
+  'bandwidth',
+  'firewall',
+  'sbr',
+  'tuning',
   // Windows
-  'win-bridge', 'win-overlay',
+  'win-bridge',
+  'win-overlay',
 ];
 
 /** IPAM plugins of containernetworking/plugins (plugins/ipam). */
@@ -17,9 +31,32 @@ export const REFERENCE_IPAM: readonly string[] = ['host-local', 'static', 'dhcp'
 
 /** Plugins of network providers and add-ons, as they appear in `type`. */
 export const THIRD_PARTY_PLUGINS: readonly string[] = [
-  'flannel', 'calico', 'cilium-cni', 'weave-net', 'multus', 'multus-shim', 'aws-cni', 'egress-cni', 'azure-vnet',
-  'antrea', 'kube-ovn', 'ovn-k8s-cni-overlay', 'istio-cni', 'linkerd-cni', 'sriov', 'ib-sriov', 'ovs', 'bond',
-  'route-override', 'tc-redirect-tap', 'dnsname', 'macvtap', 'kuryr-cni', 'terway', 'sdnbridge', 'sdnoverlay',
+  'flannel',
+  'calico',
+  'cilium-cni',
+  'weave-net',
+  'multus',
+  'multus-shim',
+  'aws-cni',
+  'egress-cni',
+  'azure-vnet',
+  'antrea',
+  'kube-ovn',
+  'ovn-k8s-cni-overlay',
+  'istio-cni',
+  'linkerd-cni',
+  'sriov',
+  'ib-sriov',
+  'ovs',
+  'bond',
+  'route-override',
+  'tc-redirect-tap',
+  'dnsname',
+  'macvtap',
+  'kuryr-cni',
+  'terway',
+  'sdnbridge',
+  'sdnoverlay',
 ];
 
 /** IPAM plugins of network providers and add-ons. */

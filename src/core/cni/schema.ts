@@ -28,7 +28,15 @@ function compile(): ValidateFunction | undefined {
   try {
     // strictRequired off: the schema's `oneOf` says "plugins, and not type" with a `required` in a
     // `not`, which strict mode would refuse for naming a property that branch does not define.
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true, messages: false });
+    const ajv = new Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      strictTypes: false,
+      allowUnionTypes: true,
+      messages: false,
+    });
     validate = ajv.compile(CNI_SCHEMA);
   } catch (e) {
     compileError = String(e);
@@ -78,7 +86,11 @@ function valueWords(v: unknown): Localized {
  * Diagnostics for the schema's errors that `skip` does not claim. Array indices in the paths of
  * ajv's errors become numbers when the node they index is a list.
  */
-export function schemaDiagnostics(doc: JsonDoc, errors: readonly SchemaError[], skip: (e: SchemaError, path: Segment[]) => boolean): Diagnostic[] {
+export function schemaDiagnostics(
+  doc: JsonDoc,
+  errors: readonly SchemaError[],
+  skip: (e: SchemaError, path: Segment[]) => boolean,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
@@ -119,9 +131,15 @@ function messageOf(e: SchemaError, path: Segment[]): Localized {
       const w = loc(want.map((x) => x.en).join(' or '), want.map((x) => x.ko).join(' 또는 '));
       const got = valueWords(e.data);
       if (path.length === 0) {
-        return loc(`A CNI configuration is one JSON object ({ "cniVersion": ..., "name": ..., ... }), not ${got.en}.`, `CNI 설정은 ${got.ko}이(가) 아니라 JSON 객체 하나({ "cniVersion": ..., "name": ..., ... })여야 합니다.`);
+        return loc(
+          `A CNI configuration is one JSON object ({ "cniVersion": ..., "name": ..., ... }), not ${got.en}.`,
+          `CNI 설정은 ${got.ko}이(가) 아니라 JSON 객체 하나({ "cniVersion": ..., "name": ..., ... })여야 합니다.`,
+        );
       }
-      return loc(`${p} must be ${w.en}, not ${got.en} (the runtime's JSON decoding fails).`, `${p}은(는) ${got.ko}이(가) 아니라 ${w.ko}여야 합니다 (런타임의 JSON 디코딩이 실패합니다).`);
+      return loc(
+        `${p} must be ${w.en}, not ${got.en} (the runtime's JSON decoding fails).`,
+        `${p}은(는) ${got.ko}이(가) 아니라 ${w.ko}여야 합니다 (런타임의 JSON 디코딩이 실패합니다).`,
+      );
     }
     case 'required': {
       const k = String(params['missingProperty']);
@@ -129,7 +147,10 @@ function messageOf(e: SchemaError, path: Segment[]): Localized {
     }
     case 'enum': {
       const allowed = ((params['allowedValues'] ?? []) as unknown[]).map((x) => JSON.stringify(x)).join(', ');
-      return loc(`${p} must be one of ${allowed}, not ${valueWords(e.data).en}.`, `${p}은(는) ${valueWords(e.data).ko}이(가) 아니라 ${allowed} 중 하나여야 합니다.`);
+      return loc(
+        `${p} must be one of ${allowed}, not ${valueWords(e.data).en}.`,
+        `${p}은(는) ${valueWords(e.data).ko}이(가) 아니라 ${allowed} 중 하나여야 합니다.`,
+      );
     }
     case 'minimum':
     case 'maximum':
@@ -151,7 +172,10 @@ function messageOf(e: SchemaError, path: Segment[]): Localized {
       return loc(`${p} must have at least ${limit} item${limit === 1 ? '' : 's'}.`, `${p}에는 항목이 최소 ${limit}개 있어야 합니다.`);
     }
     case 'pattern':
-      return loc(`${p}: ${JSON.stringify(e.data)} does not have the expected form (${String(params['pattern'])}).`, `${p}: ${JSON.stringify(e.data)}이(가) 기대한 형식(${String(params['pattern'])})이 아닙니다.`);
+      return loc(
+        `${p}: ${JSON.stringify(e.data)} does not have the expected form (${String(params['pattern'])}).`,
+        `${p}: ${JSON.stringify(e.data)}이(가) 기대한 형식(${String(params['pattern'])})이 아닙니다.`,
+      );
     default:
       return loc(`${at} is not valid here (${e.keyword}).`, `${atKo}이(가) 여기서 올바르지 않습니다 (${e.keyword}).`);
   }

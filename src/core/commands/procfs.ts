@@ -17,7 +17,6 @@ export interface SysctlKey {
   set(ns: Netns, value: string): boolean;
 }
 
-
 function readInt(value: string): number | undefined {
   const m = /^\s*([+-]?[0-9]+)\s*$/.exec(value);
   if (!m) return undefined;
@@ -135,7 +134,10 @@ export function allSysctls(ns: Netns): SysctlKey[] {
   const ifs = ['all', 'default', ...[...ns.links.keys()]];
   for (const i of ifs) for (const k of Object.keys(IPV4_CONF)) names.push(`net.ipv4.conf.${i}.${k}`);
   for (const i of ifs) for (const k of Object.keys(IPV6_CONF)) names.push(`net.ipv6.conf.${i}.${k}`);
-  return [...new Set(names)].sort().map((n) => findSysctl(ns, n)!).filter(Boolean);
+  return [...new Set(names)]
+    .sort()
+    .map((n) => findSysctl(ns, n)!)
+    .filter(Boolean);
 }
 
 /** The sysctl key of a /proc/sys path, if it is one. */

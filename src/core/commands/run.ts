@@ -26,7 +26,24 @@ export interface RunLineResult {
   readonly column?: number;
 }
 
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', '{', '}', 'select']);
+const RESERVED = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'for',
+  'while',
+  'until',
+  'do',
+  'done',
+  'case',
+  'esac',
+  'function',
+  '{',
+  '}',
+  'select',
+]);
 
 /** Shell variables per host, as a login shell of root would have them; they last across lines. */
 
@@ -52,7 +69,14 @@ function envOf(host: Host): Map<string, string> {
 }
 
 /** Runs a command by name with its arguments already expanded (no shell): `ip netns exec`, `sudo`. */
-function execArgv(base: RunContext, netns: Netns, argv: readonly Arg[], stdin: string, notFound: (name: string) => string, notFoundStatus: number): CommandResult {
+function execArgv(
+  base: RunContext,
+  netns: Netns,
+  argv: readonly Arg[],
+  stdin: string,
+  notFound: (name: string) => string,
+  notFoundStatus: number,
+): CommandResult {
   const name = argv[0]?.text ?? '';
   const ctx = makeContext(base, netns, stdin);
   const handler = COMMANDS.get(name) ?? (name === 'sudo' ? sudo : name === 'sh' || name === 'bash' ? shell : undefined);
@@ -65,7 +89,12 @@ function execArgv(base: RunContext, netns: Netns, argv: readonly Arg[], stdin: s
     return handler(ctx, argv);
   } catch (e) {
     // A bug in a command must not take the caller down: report it as a failure of that command.
-    return { stdout: '', stderr: `knetlab: internal error in "${name}": ${e instanceof Error ? e.message : String(e)}\n`, status: 1, notSimulated: { command: name, column: argv[0]?.column ?? 0 } };
+    return {
+      stdout: '',
+      stderr: `knetlab: internal error in "${name}": ${e instanceof Error ? e.message : String(e)}\n`,
+      status: 1,
+      notSimulated: { command: name, column: argv[0]?.column ?? 0 },
+    };
   }
 }
 
@@ -94,15 +123,27 @@ function sudo(ctx: CommandContext, args: readonly Arg[]): CommandResult {
 /** `sh -c 'LINE'` / `bash -c 'LINE'`. */
 function shell(ctx: CommandContext, args: readonly Arg[]): CommandResult {
   if (args[1]?.text !== '-c' || args.length < 3) {
-    return { stdout: '', stderr: `knetlab: ${args[0]!.text} without -c is not simulated\n`, status: 1, notSimulated: { command: args[0]!.text, column: args[0]!.column } };
+    return {
+      stdout: '',
+      stderr: `knetlab: ${args[0]!.text} without -c is not simulated\n`,
+      status: 1,
+      notSimulated: { command: args[0]!.text, column: args[0]!.column },
+    };
   }
   const r = runLine({ world: ctx.world, host: ctx.host, netns: ctx.netns }, args[2]!.text);
   const col = args[2]!.column;
   const ns = r.notSimulated ? { command: r.notSimulated.command, column: col } : undefined;
-  return ns ? { stdout: r.stdout, stderr: r.stderr, status: r.status, notSimulated: ns } : { stdout: r.stdout, stderr: r.stderr, status: r.status };
+  return ns
+    ? { stdout: r.stdout, stderr: r.stderr, status: r.status, notSimulated: ns }
+    : { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-type Sink = { kind: 'out' } | { kind: 'err' } | { kind: 'null' } | { kind: 'file'; path: string; append: boolean } | { kind: 'proc'; key: string; path: string };
+type Sink =
+  | { kind: 'out' }
+  | { kind: 'err' }
+  | { kind: 'null' }
+  | { kind: 'file'; path: string; append: boolean }
+  | { kind: 'proc'; key: string; path: string };
 
 /** Runs one line of sh on a host's namespace. Never throws. */
 export function runLine(ctx: RunContext, line: string): RunLineResult {
@@ -120,13 +161,25 @@ function runLineUnsafe(ctx: RunContext, line: string): RunLineResult {
   }
   if (parsed.unsupported) {
     const u = parsed.unsupported;
-    return { stdout: '', stderr: `knetlab: ${u.feature} is not simulated\n`, status: 1, notSimulated: { command: u.feature, column: u.column }, column: u.column };
+    return {
+      stdout: '',
+      stderr: `knetlab: ${u.feature} is not simulated\n`,
+      status: 1,
+      notSimulated: { command: u.feature, column: u.column },
+      column: u.column,
+    };
   }
   for (const item of parsed.items) {
     for (const c of item.pipeline.commands) {
       const w = c.words[0];
       if (w && RESERVED.has(w.raw)) {
-        return { stdout: '', stderr: `knetlab: shell compound commands (${w.raw} ...) are not simulated\n`, status: 1, notSimulated: { command: `shell ${w.raw}`, column: w.column }, column: w.column };
+        return {
+          stdout: '',
+          stderr: `knetlab: shell compound commands (${w.raw} ...) are not simulated\n`,
+          status: 1,
+          notSimulated: { command: `shell ${w.raw}`, column: w.column },
+          column: w.column,
+        };
       }
     }
   }
@@ -144,7 +197,13 @@ function runLineUnsafe(ctx: RunContext, line: string): RunLineResult {
     let r: CommandResult & { column: number };
     if (p.commands.length > 1) {
       const col = p.pipeColumns[0]!;
-      r = { stdout: '', stderr: 'knetlab: pipes (|) are not simulated\n', status: 1, notSimulated: { command: 'pipes (|)', column: col }, column: col };
+      r = {
+        stdout: '',
+        stderr: 'knetlab: pipes (|) are not simulated\n',
+        status: 1,
+        notSimulated: { command: 'pipes (|)', column: col },
+        column: col,
+      };
     } else {
       r = runSimple(ctx, p.commands[0]!, lookup, env);
     }
@@ -161,10 +220,21 @@ function runLineUnsafe(ctx: RunContext, line: string): RunLineResult {
   return { ...out, ...(notSim ? { notSimulated: notSim } : {}), ...(column !== undefined ? { column } : {}) };
 }
 
-function runSimple(ctx: RunContext, cmd: SimpleCommand, lookup: (n: string) => string | undefined, env: Map<string, string>): CommandResult & { column: number; exit?: boolean } {
+function runSimple(
+  ctx: RunContext,
+  cmd: SimpleCommand,
+  lookup: (n: string) => string | undefined,
+  env: Map<string, string>,
+): CommandResult & { column: number; exit?: boolean } {
   const { args, substitution } = expandWords(cmd.words, lookup);
   if (substitution !== undefined) {
-    return { stdout: '', stderr: 'knetlab: command substitution $(...) is not simulated\n', status: 1, notSimulated: { command: 'command substitution', column: substitution }, column: substitution };
+    return {
+      stdout: '',
+      stderr: 'knetlab: command substitution $(...) is not simulated\n',
+      status: 1,
+      notSimulated: { command: 'command substitution', column: substitution },
+      column: substitution,
+    };
   }
   // Redirections: where fd 1 and fd 2 go, and the standard input.
   const fds: Record<number, Sink> = { 1: { kind: 'out' }, 2: { kind: 'err' } };
@@ -186,7 +256,8 @@ function runSimple(ctx: RunContext, cmd: SimpleCommand, lookup: (n: string) => s
     const name = args[0]!.text;
     if (name === 'exit') {
       const n = args[1] ? Number(args[1].text) : Number(env.get('?') ?? 0);
-      if (args[1] && !/^[0-9]+$/.test(args[1].text)) res = { stdout: '', stderr: `sh: 1: exit: Illegal number: ${args[1].text}\n`, status: 2 };
+      if (args[1] && !/^[0-9]+$/.test(args[1].text))
+        res = { stdout: '', stderr: `sh: 1: exit: Illegal number: ${args[1].text}\n`, status: 2 };
       else res = { stdout: '', stderr: '', status: n & 255 };
       exit = true;
     } else if (name === 'export' || name === 'readonly') {
@@ -197,7 +268,12 @@ function runSimple(ctx: RunContext, cmd: SimpleCommand, lookup: (n: string) => s
     } else if (name === 'unset') {
       for (const a of args.slice(1)) if (!a.text.startsWith('-')) env.delete(a.text);
     } else if (name === 'cd' || name === 'set' || name === 'shift' || name === 'wait' || name === 'umask') {
-      res = { stdout: '', stderr: `knetlab: the shell builtin "${name}" is not simulated\n`, status: 0, notSimulated: { command: name, column } };
+      res = {
+        stdout: '',
+        stderr: `knetlab: the shell builtin "${name}" is not simulated\n`,
+        status: 0,
+        notSimulated: { command: name, column },
+      };
     } else {
       res = execArgv(ctx, ctx.netns, args, stdin, (n) => `sh: 1: ${n}: not found\n`, 127);
     }
@@ -234,7 +310,7 @@ function runSimple(ctx: RunContext, cmd: SimpleCommand, lookup: (n: string) => s
     stderr += `sh: 1: ${name}: ${name}: ${e1 ?? e2}\n`;
     status = status || 1;
   }
-  const at = status !== 0 ? blame(args, res.stderr) ?? column : column;
+  const at = status !== 0 ? (blame(args, res.stderr) ?? column) : column;
   const out: CommandResult & { column: number; exit?: boolean } = { stdout, stderr, status, column: at, ...(exit ? { exit } : {}) };
   return res.notSimulated ? { ...out, notSimulated: res.notSimulated } : out;
 }
@@ -268,10 +344,20 @@ function blame(args: readonly Arg[], stderr: string): number | undefined {
 }
 
 /** Opens one redirection: a string is the new standard input; a result is the shell's error. */
-function applyRedirect(ctx: RunContext, rd: Redirect, fds: Record<number, Sink>, lookup: (n: string) => string | undefined): string | CommandResult | undefined {
+function applyRedirect(
+  ctx: RunContext,
+  rd: Redirect,
+  fds: Record<number, Sink>,
+  lookup: (n: string) => string | undefined,
+): string | CommandResult | undefined {
   const target = expandWord(rd.target, lookup);
   if (rd.fd !== 0 && rd.fd !== 1 && rd.fd !== 2) {
-    return { stdout: '', stderr: `knetlab: redirection of descriptor ${rd.fd} is not simulated\n`, status: 1, notSimulated: { command: `redirection ${rd.fd}${rd.op}`, column: rd.column } };
+    return {
+      stdout: '',
+      stderr: `knetlab: redirection of descriptor ${rd.fd} is not simulated\n`,
+      status: 1,
+      notSimulated: { command: `redirection ${rd.fd}${rd.op}`, column: rd.column },
+    };
   }
   if (rd.op === '>&' || rd.op === '<&') {
     if (target === '-') {
@@ -303,12 +389,21 @@ function applyRedirect(ctx: RunContext, rd: Redirect, fds: Record<number, Sink>,
     sink = { kind: 'proc', key, path: target };
   } else if (target.startsWith('/proc/') || target.startsWith('/sys/') || target === '' || target.endsWith('/')) {
     if (target.startsWith('/sys/')) {
-      return { stdout: '', stderr: `knetlab: writing to ${target} is not simulated\n`, status: 1, notSimulated: { command: `> ${target}`, column: rd.column } };
+      return {
+        stdout: '',
+        stderr: `knetlab: writing to ${target} is not simulated\n`,
+        status: 1,
+        notSimulated: { command: `> ${target}`, column: rd.column },
+      };
     }
-    return { stdout: '', stderr: `sh: 1: cannot create ${target}: ${target === '' ? 'Directory nonexistent' : 'Is a directory'}\n`, status: 2 };
+    return {
+      stdout: '',
+      stderr: `sh: 1: cannot create ${target}: ${target === '' ? 'Directory nonexistent' : 'Is a directory'}\n`,
+      status: 2,
+    };
   } else {
     const path = target.startsWith('/') ? target : `/root/${target}`;
-    if (!append || !ctx.host.files.has(path)) ctx.host.files.set(path, append ? ctx.host.files.get(path) ?? '' : '');
+    if (!append || !ctx.host.files.has(path)) ctx.host.files.set(path, append ? (ctx.host.files.get(path) ?? '') : '');
     sink = { kind: 'file', path, append };
   }
   if (rd.op === '>&') {

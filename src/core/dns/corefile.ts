@@ -10,15 +10,79 @@ import { didYouMean } from '../text/didyoumean';
 
 /** The plugins of a standard CoreDNS build (plugin.cfg), plus the `import` directive. */
 export const COREDNS_PLUGINS: readonly string[] = [
-  'root', 'metadata', 'geoip', 'cancel', 'tls', 'timeouts', 'multisocket', 'reload', 'nsid', 'bufsize', 'bind', 'debug', 'trace',
-  'ready', 'health', 'pprof', 'prometheus', 'errors', 'log', 'dnstap', 'local', 'dns64', 'acl', 'any', 'chaos', 'loadbalance',
-  'tsig', 'cache', 'rewrite', 'header', 'dnssec', 'autopath', 'minimal', 'template', 'transfer', 'hosts', 'route53', 'azure',
-  'clouddns', 'k8s_external', 'kubernetes', 'file', 'auto', 'secondary', 'etcd', 'loop', 'forward', 'grpc', 'erratic', 'whoami',
-  'on', 'sign', 'view', 'nomad', 'import',
+  'root',
+  'metadata',
+  'geoip',
+  'cancel',
+  'tls',
+  'timeouts',
+  'multisocket',
+  'reload',
+  'nsid',
+  'bufsize',
+  'bind',
+  'debug',
+  'trace',
+  'ready',
+  'health',
+  'pprof',
+  'prometheus',
+  'errors',
+  'log',
+  'dnstap',
+  'local',
+  'dns64',
+  'acl',
+  'any',
+  'chaos',
+  'loadbalance',
+  'tsig',
+  'cache',
+  'rewrite',
+  'header',
+  'dnssec',
+  'autopath',
+  'minimal',
+  'template',
+  'transfer',
+  'hosts',
+  'route53',
+  'azure',
+  'clouddns',
+  'k8s_external',
+  'kubernetes',
+  'file',
+  'auto',
+  'secondary',
+  'etcd',
+  'loop',
+  'forward',
+  'grpc',
+  'erratic',
+  'whoami',
+  'on',
+  'sign',
+  'view',
+  'nomad',
+  'import',
 ];
 
 /** Plugins CoreDNS accepts only once per server block. */
-const SINGLE_USE = new Set(['forward', 'cache', 'kubernetes', 'health', 'ready', 'reload', 'loop', 'loadbalance', 'prometheus', 'errors', 'hosts', 'whoami', 'bind']);
+const SINGLE_USE = new Set([
+  'forward',
+  'cache',
+  'kubernetes',
+  'health',
+  'ready',
+  'reload',
+  'loop',
+  'loadbalance',
+  'prometheus',
+  'errors',
+  'hosts',
+  'whoami',
+  'bind',
+]);
 
 export interface CorefilePlugin {
   readonly name: string;
@@ -73,10 +137,17 @@ export function parseCorefile(text: string, file: string): CorefileResult {
   const blocks: ServerBlock[] = [];
   try {
     const lines = text.split('\n');
-    const at = (line: number, col: number, len: number): SourceRange => ({ file, line, column: col, endLine: line, endColumn: col + Math.max(1, len) });
+    const at = (line: number, col: number, len: number): SourceRange => ({
+      file,
+      line,
+      column: col,
+      endLine: line,
+      endColumn: col + Math.max(1, len),
+    });
     /** Open braces: where, and what they open. */
     const open: { range: SourceRange; kind: 'server' | 'plugin' }[] = [];
-    let current: { keys: string[]; snippet: boolean; range: SourceRange; plugins: CorefilePlugin[]; seen: Map<string, SourceRange> } | undefined;
+    let current:
+      { keys: string[]; snippet: boolean; range: SourceRange; plugins: CorefilePlugin[]; seen: Map<string, SourceRange> } | undefined;
     let pendingKeys: { keys: Token[]; line: number } | undefined;
     const startBlock = (keys: Token[], line: number, brace: SourceRange) => {
       const first = keys[0];
@@ -94,13 +165,19 @@ export function parseCorefile(text: string, file: string): CorefileResult {
       if (closes) {
         const top = open.pop();
         if (!top) {
-          diagnostics.push({ ...at(lineNo, toks[0]!.col, 1), severity: 'error', code: 'corefile-syntax', message: loc('Unexpected "}": no block is open here.', '예상하지 못한 "}": 여기서 열린 블록이 없습니다.') });
+          diagnostics.push({
+            ...at(lineNo, toks[0]!.col, 1),
+            severity: 'error',
+            code: 'corefile-syntax',
+            message: loc('Unexpected "}": no block is open here.', '예상하지 못한 "}": 여기서 열린 블록이 없습니다.'),
+          });
         } else if (top.kind === 'server') {
           current = undefined;
         }
         continue;
       }
-      const opens = toks[toks.length - 1]!.text === '{' || (toks[toks.length - 1]!.text.endsWith('{') && !toks[toks.length - 1]!.text.startsWith('{$'));
+      const opens =
+        toks[toks.length - 1]!.text === '{' || (toks[toks.length - 1]!.text.endsWith('{') && !toks[toks.length - 1]!.text.startsWith('{$'));
       let braceRange: SourceRange | undefined;
       if (opens) {
         const last = toks[toks.length - 1]!;
@@ -110,8 +187,8 @@ export function parseCorefile(text: string, file: string): CorefileResult {
       if (open.length === 0) {
         // Server block keys, possibly with the `{` on the next line.
         if (opens) {
-          const keys = toks.length ? toks : pendingKeys?.keys ?? [];
-          startBlock(keys, toks.length ? lineNo : pendingKeys?.line ?? lineNo, braceRange!);
+          const keys = toks.length ? toks : (pendingKeys?.keys ?? []);
+          startBlock(keys, toks.length ? lineNo : (pendingKeys?.line ?? lineNo), braceRange!);
           pendingKeys = undefined;
         } else {
           pendingKeys = { keys: toks, line: lineNo };
@@ -153,14 +230,33 @@ export function parseCorefile(text: string, file: string): CorefileResult {
       if (opens) open.push({ range: braceRange!, kind: open.length === 0 ? 'server' : 'plugin' });
     }
     for (const o of open) {
-      diagnostics.push({ ...o.range, severity: 'error', code: 'corefile-syntax', message: loc('This block is never closed: a "}" is missing.', '이 블록이 닫히지 않았습니다: "}"가 없습니다.') });
+      diagnostics.push({
+        ...o.range,
+        severity: 'error',
+        code: 'corefile-syntax',
+        message: loc('This block is never closed: a "}" is missing.', '이 블록이 닫히지 않았습니다: "}"가 없습니다.'),
+      });
     }
     if (pendingKeys) {
       const k = pendingKeys.keys[0]!;
-      diagnostics.push({ ...at(pendingKeys.line, k.col, k.text.length), severity: 'error', code: 'corefile-syntax', message: loc('A server block needs "{" after its zones.', '서버 블록은 존 다음에 "{"가 필요합니다.') });
+      diagnostics.push({
+        ...at(pendingKeys.line, k.col, k.text.length),
+        severity: 'error',
+        code: 'corefile-syntax',
+        message: loc('A server block needs "{" after its zones.', '서버 블록은 존 다음에 "{"가 필요합니다.'),
+      });
     }
   } catch (e) {
-    diagnostics.push({ file, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', code: 'corefile-syntax', message: loc(`Internal error while reading the Corefile: ${String(e)}`, `Corefile을 읽는 중 내부 오류: ${String(e)}`) });
+    diagnostics.push({
+      file,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+      severity: 'error',
+      code: 'corefile-syntax',
+      message: loc(`Internal error while reading the Corefile: ${String(e)}`, `Corefile을 읽는 중 내부 오류: ${String(e)}`),
+    });
   }
   return { blocks: blocks.map((b) => ({ keys: b.keys, snippet: b.snippet, range: b.range, plugins: b.plugins })), diagnostics };
 }

@@ -31,7 +31,11 @@ export function parseAnswers(text: string, file: string): AnswersResult {
   try {
     return parseAnswersUnsafe(text, file);
   } catch (e) {
-    return malformed(file, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, loc(`internal error: ${String(e)}`, `내부 오류: ${String(e)}`));
+    return malformed(
+      file,
+      { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+      loc(`internal error: ${String(e)}`, `내부 오류: ${String(e)}`),
+    );
   }
 }
 
@@ -109,14 +113,22 @@ function parseAnswersUnsafe(text: string, file: string): AnswersResult {
         }
         const t = scalarText(item);
         if (t === undefined) {
-          return malformed(file, range((item as Node | null)?.range), loc(`the answers of "${id}" must be plain strings`, `"${id}"의 답은 문자열이어야 합니다`));
+          return malformed(
+            file,
+            range((item as Node | null)?.range),
+            loc(`the answers of "${id}" must be plain strings`, `"${id}"의 답은 문자열이어야 합니다`),
+          );
         }
         list.push(t);
       }
       byExercise.set(id, list);
       continue;
     }
-    return malformed(file, range(v.range), loc(`the answer of "${id}" must be a string or a list of strings`, `"${id}"의 답은 문자열이나 문자열의 리스트여야 합니다`));
+    return malformed(
+      file,
+      range(v.range),
+      loc(`the answer of "${id}" must be a string or a list of strings`, `"${id}"의 답은 문자열이나 문자열의 리스트여야 합니다`),
+    );
   }
   return { answers: { byExercise }, diagnostics: [], places };
 }

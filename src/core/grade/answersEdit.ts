@@ -121,7 +121,13 @@ export function setAnswer(text: string | undefined, quiz: string, value: string)
 function editUnsafe(text: string, quiz: string, value: string): AnswerEdit {
   const key = parseAnswerKey(quiz);
   if (key.index !== undefined && key.index >= MAX_QUIZZES) {
-    return failed(text, loc(`has no room for quiz number ${key.index + 1} (at most ${MAX_QUIZZES})`, `에 ${key.index + 1}번째 퀴즈를 둘 수 없습니다 (최대 ${MAX_QUIZZES}개)`));
+    return failed(
+      text,
+      loc(
+        `has no room for quiz number ${key.index + 1} (at most ${MAX_QUIZZES})`,
+        `에 ${key.index + 1}번째 퀴즈를 둘 수 없습니다 (최대 ${MAX_QUIZZES}개)`,
+      ),
+    );
   }
   // The same options as answers.ts: a file it would not read is not edited either.
   const doc: Document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
@@ -139,7 +145,8 @@ function editUnsafe(text: string, quiz: string, value: string): AnswerEdit {
   if (!isMap(root)) return failed(text, loc('does not map exercise ids to answers', '이(가) 과제 id를 답에 매핑하지 않습니다'));
   const map = root as YAMLMap<unknown, unknown>;
   const pair = map.items.find((p) => keyText(p.key) === key.exercise);
-  if (pair && keyText(pair.key) === undefined) return failed(text, loc('has a key that is not an exercise id', '에 과제 id가 아닌 키가 있습니다'));
+  if (pair && keyText(pair.key) === undefined)
+    return failed(text, loc('has a key that is not an exercise id', '에 과제 id가 아닌 키가 있습니다'));
 
   const esc = escapesFor(text, value, key.exercise);
   const current = pair?.value;
@@ -185,7 +192,13 @@ function editUnsafe(text: string, quiz: string, value: string): AnswerEdit {
     out = stringify(doc, esc);
   }
   if (!readsBack(text, out, key, value)) {
-    return failed(text, loc('cannot hold this answer as it is written (try it without special characters)', '에 이 답을 쓴 그대로 담을 수 없습니다 (특수 문자 없이 써 보세요)'));
+    return failed(
+      text,
+      loc(
+        'cannot hold this answer as it is written (try it without special characters)',
+        '에 이 답을 쓴 그대로 담을 수 없습니다 (특수 문자 없이 써 보세요)',
+      ),
+    );
   }
   return { text: out };
 }

@@ -41,13 +41,34 @@ const LAB_ENTRY_KEYS = ['path', 'title'] as const;
 
 /** Normalises a lab path, or says why it is not one. */
 export function courseLabPath(raw: string): { path: string } | { error: Localized } {
-  const p = raw.trim().split('\\').join('/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  const p = raw
+    .trim()
+    .split('\\')
+    .join('/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
   if (!p || p === '.') return { error: loc('A lab path must name a folder of the course.', '랩 경로는 과정의 폴더를 가리켜야 합니다.') };
   if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('~')) {
-    return { error: loc(`"${raw}" is absolute: write the lab folder relative to the course folder.`, `"${raw}"은(는) 절대 경로입니다. 과정 폴더 기준의 상대 경로로 쓰세요.`) };
+    return {
+      error: loc(
+        `"${raw}" is absolute: write the lab folder relative to the course folder.`,
+        `"${raw}"은(는) 절대 경로입니다. 과정 폴더 기준의 상대 경로로 쓰세요.`,
+      ),
+    };
   }
-  if (p.split('/').some((s) => s === '..')) return { error: loc(`"${raw}" leaves the course folder (".."); labs must be inside it.`, `"${raw}"은(는) 과정 폴더 밖을 가리킵니다 (".."). 랩은 과정 폴더 안에 있어야 합니다.`) };
-  return { path: p.split('/').filter((s) => s !== '.' && s !== '').join('/') };
+  if (p.split('/').some((s) => s === '..'))
+    return {
+      error: loc(
+        `"${raw}" leaves the course folder (".."); labs must be inside it.`,
+        `"${raw}"은(는) 과정 폴더 밖을 가리킵니다 (".."). 랩은 과정 폴더 안에 있어야 합니다.`,
+      ),
+    };
+  return {
+    path: p
+      .split('/')
+      .filter((s) => s !== '.' && s !== '')
+      .join('/'),
+  };
 }
 
 export function loadCourse(text: string, file: string): CourseLoadResult {
@@ -60,32 +81,50 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
     const b = lc.linePos(Math.max(r[0], r[1]));
     return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   };
-  const add = (severity: Severity, code: DiagnosticCode, r: SourceRange, message: Localized) => diagnostics.push({ ...r, severity, code, message });
+  const add = (severity: Severity, code: DiagnosticCode, r: SourceRange, message: Localized) =>
+    diagnostics.push({ ...r, severity, code, message });
   const top: SourceRange = { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
   const unknownKeys = (map: YAMLMap, known: readonly string[], where: Localized) => {
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (known.includes(key)) continue;
       const hint = didYouMean(key, known);
-      add('warning', 'unknown-key', range(pair.key), loc(
-        `Unknown key "${key}" in ${where.en}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.`,
-        `${where.ko}에 알 수 없는 키 "${key}"가 있습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
-      ));
+      add(
+        'warning',
+        'unknown-key',
+        range(pair.key),
+        loc(
+          `Unknown key "${key}" in ${where.en}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.`,
+          `${where.ko}에 알 수 없는 키 "${key}"가 있습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
+        ),
+      );
     }
   };
   const localized = (node: unknown, what: string, fallback: SourceRange): Localized | undefined => {
-    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return { en: String(node.value), ko: String(node.value) };
+    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number'))
+      return { en: String(node.value), ko: String(node.value) };
     if (isMap(node)) {
       unknownKeys(node, ['en', 'ko'], loc(what, what));
       const en = node.get('en', true);
       const ko = node.get('ko', true);
       const enS = isScalar(en) && en.value !== null ? String(en.value) : undefined;
       const koS = isScalar(ko) && ko.value !== null ? String(ko.value) : undefined;
-      if (enS === undefined || koS === undefined) add('warning', 'missing-key', range(node, fallback), loc(`${what} should have both "en" and "ko".`, `${what}에는 "en"과 "ko"가 모두 있어야 합니다.`));
+      if (enS === undefined || koS === undefined)
+        add(
+          'warning',
+          'missing-key',
+          range(node, fallback),
+          loc(`${what} should have both "en" and "ko".`, `${what}에는 "en"과 "ko"가 모두 있어야 합니다.`),
+        );
       if (enS === undefined && koS === undefined) return undefined;
       return { en: enS ?? koS ?? '', ko: koS ?? enS ?? '' };
     }
-    add('error', 'wrong-type', range(node, fallback), loc(`${what} must be a string or { en, ko }.`, `${what}은(는) 문자열이나 { en, ko }여야 합니다.`));
+    add(
+      'error',
+      'wrong-type',
+      range(node, fallback),
+      loc(`${what} must be a string or { en, ko }.`, `${what}은(는) 문자열이나 { en, ko }여야 합니다.`),
+    );
     return undefined;
   };
   try {
@@ -94,31 +133,59 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
       const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       const a = lc.linePos(e.pos[0]);
       const b = lc.linePos(e.pos[1]);
-      add('error', e.code === 'DUPLICATE_KEY' ? 'duplicate-name' : 'yaml-syntax', { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col }, loc(`YAML: ${msg}`, `YAML 오류: ${msg}`));
+      add(
+        'error',
+        e.code === 'DUPLICATE_KEY' ? 'duplicate-name' : 'yaml-syntax',
+        { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col },
+        loc(`YAML: ${msg}`, `YAML 오류: ${msg}`),
+      );
     }
     if (doc.errors.length) return { diagnostics };
     const root = doc.contents;
     if (!isMap(root)) {
-      add('error', 'bad-course', range(root, top), loc('course.yaml must be a mapping with "labs:", a list of lab folders.', 'course.yaml은 랩 폴더의 리스트인 "labs:"를 가진 매핑이어야 합니다.'));
+      add(
+        'error',
+        'bad-course',
+        range(root, top),
+        loc(
+          'course.yaml must be a mapping with "labs:", a list of lab folders.',
+          'course.yaml은 랩 폴더의 리스트인 "labs:"를 가진 매핑이어야 합니다.',
+        ),
+      );
       return { diagnostics };
     }
     unknownKeys(root, COURSE_KEYS, loc('the course', '과정'));
     const nameNode = root.get('name', true);
     let name = '';
     if (nameNode === undefined) add('warning', 'missing-key', top, loc('The course has no "name".', '과정에 "name"이 없습니다.'));
-    else if (isScalar(nameNode) && (typeof nameNode.value === 'string' || typeof nameNode.value === 'number') && String(nameNode.value) !== '') name = String(nameNode.value);
+    else if (
+      isScalar(nameNode) &&
+      (typeof nameNode.value === 'string' || typeof nameNode.value === 'number') &&
+      String(nameNode.value) !== ''
+    )
+      name = String(nameNode.value);
     else add('error', 'wrong-type', range(nameNode, top), loc('The course name must be a string.', '과정 이름은 문자열이어야 합니다.'));
     const titleNode = root.get('title', true);
     const title = titleNode === undefined ? undefined : localized(titleNode, 'title', top);
     const labsNode = root.get('labs', true);
     const labs: CourseLab[] = [];
     if (labsNode === undefined) {
-      add('error', 'missing-key', top, loc('The course has no "labs:", the list of its lab folders in order.', '과정에 랩 폴더를 순서대로 나열한 "labs:"가 없습니다.'));
+      add(
+        'error',
+        'missing-key',
+        top,
+        loc('The course has no "labs:", the list of its lab folders in order.', '과정에 랩 폴더를 순서대로 나열한 "labs:"가 없습니다.'),
+      );
       return { diagnostics };
     }
     if (!isSeq(labsNode)) {
       if (!(isScalar(labsNode) && labsNode.value === null)) {
-        add('error', 'wrong-type', range(labsNode, top), loc('labs must be a list, e.g. - path: 01-switching-routing.', 'labs는 - path: 01-switching-routing처럼 리스트여야 합니다.'));
+        add(
+          'error',
+          'wrong-type',
+          range(labsNode, top),
+          loc('labs must be a list, e.g. - path: 01-switching-routing.', 'labs는 - path: 01-switching-routing처럼 리스트여야 합니다.'),
+        );
         return { diagnostics };
       }
     } else {
@@ -137,7 +204,12 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
           const t = item.get('title', true);
           if (t !== undefined) labTitle = localized(t, 'title', ir);
         } else {
-          add('error', 'wrong-type', ir, loc('Each lab of a course is a folder name or { path, title }.', '과정의 각 랩은 폴더 이름이나 { path, title }입니다.'));
+          add(
+            'error',
+            'wrong-type',
+            ir,
+            loc('Each lab of a course is a folder name or { path, title }.', '과정의 각 랩은 폴더 이름이나 { path, title }입니다.'),
+          );
           continue;
         }
         const pr = range(pathNode, ir);
@@ -162,7 +234,12 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
     }
     return { course: { file, name, ...(title ? { title } : {}), labs }, diagnostics };
   } catch (e) {
-    add('error', 'yaml-syntax', top, loc(`Internal error while reading the course: ${String(e)}`, `과정을 읽는 중 내부 오류: ${String(e)}`));
+    add(
+      'error',
+      'yaml-syntax',
+      top,
+      loc(`Internal error while reading the course: ${String(e)}`, `과정을 읽는 중 내부 오류: ${String(e)}`),
+    );
     return { diagnostics };
   }
 }
@@ -170,5 +247,9 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
 /** A course's grade: every lab's, summed (scores rounded to hundredths). */
 export function sumCourse(labs: readonly LabGrade[]): CourseGrade {
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { score: round(labs.reduce((n, l) => n + l.score, 0)), maxScore: round(labs.reduce((n, l) => n + l.maxScore, 0)), labs: [...labs] };
+  return {
+    score: round(labs.reduce((n, l) => n + l.score, 0)),
+    maxScore: round(labs.reduce((n, l) => n + l.maxScore, 0)),
+    labs: [...labs],
+  };
 }

@@ -40,9 +40,27 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   const shown = opts.displayPath;
   const diagnostics: Diagnostic[] = [];
   const labText = files.get('lab.yaml');
-  const empty = (d: Diagnostic[]): LabGrade => ({ lab: opts.label ?? shown('.'), file: shown('lab.yaml'), score: 0, maxScore: 0, exercises: [], diagnostics: d });
+  const empty = (d: Diagnostic[]): LabGrade => ({
+    lab: opts.label ?? shown('.'),
+    file: shown('lab.yaml'),
+    score: 0,
+    maxScore: 0,
+    exercises: [],
+    diagnostics: d,
+  });
   if (labText === undefined) {
-    return empty([{ file: shown('lab.yaml'), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'file-not-found', message: loc('This folder has no lab.yaml.', '이 폴더에는 lab.yaml이 없습니다.') }]);
+    return empty([
+      {
+        file: shown('lab.yaml'),
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error',
+        code: 'file-not-found',
+        message: loc('This folder has no lab.yaml.', '이 폴더에는 lab.yaml이 없습니다.'),
+      },
+    ]);
   }
   // A variant copy says whose it is; a template lab is drawn for the student first (its solution
   // files too), and only then is the solution laid over it.
@@ -50,8 +68,17 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   if (copyOf !== undefined) {
     if (opts.student !== undefined && opts.student !== copyOf) {
       diagnostics.push({
-        file: shown('lab.yaml'), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'variant-mismatch',
-        message: loc(`This copy is the variant of student "${copyOf}", not of "${opts.student}".`, `이 사본은 "${opts.student}"가 아니라 "${copyOf}" 학생의 변형입니다.`),
+        file: shown('lab.yaml'),
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error',
+        code: 'variant-mismatch',
+        message: loc(
+          `This copy is the variant of student "${copyOf}", not of "${opts.student}".`,
+          `이 사본은 "${opts.student}"가 아니라 "${copyOf}" 학생의 변형입니다.`,
+        ),
       });
     }
   } else if (declaresVariables(labText)) {
@@ -70,6 +97,9 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   const parsed = answersText !== undefined ? parseAnswers(answersText, shown('answers.yaml')) : undefined;
   if (parsed) diagnostics.push(...parsed.diagnostics);
   if (!loaded.lab) return empty(diagnostics);
-  const g = gradeLab(loaded.lab, { ...(parsed ? { answers: parsed.answers } : {}), ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}) });
+  const g = gradeLab(loaded.lab, {
+    ...(parsed ? { answers: parsed.answers } : {}),
+    ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),
+  });
   return { ...g, diagnostics: [...diagnostics, ...g.diagnostics] };
 }

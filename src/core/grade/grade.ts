@@ -51,7 +51,14 @@ export function validateCheck(check: CheckSpec, lab: Lab): Diagnostic[] {
   try {
     return kind.validate(check, lab);
   } catch (e) {
-    return [{ ...check.range, severity: 'error', code: 'check-internal-error', message: loc(`Internal error while validating this check: ${String(e)}`, `이 검사를 검증하는 중 내부 오류: ${String(e)}`) }];
+    return [
+      {
+        ...check.range,
+        severity: 'error',
+        code: 'check-internal-error',
+        message: loc(`Internal error while validating this check: ${String(e)}`, `이 검사를 검증하는 중 내부 오류: ${String(e)}`),
+      },
+    ];
   }
 }
 
@@ -66,7 +73,10 @@ function runCheck(check: CheckSpec, problems: Diagnostic[], ctx: CheckContext): 
     const first = errors[0]!;
     return {
       passed: false,
-      feedback: loc(`This check cannot be graded, the lab has a mistake here: ${first.message.en}`, `이 검사는 채점할 수 없습니다. 랩의 이 부분에 오류가 있습니다: ${first.message.ko}`),
+      feedback: loc(
+        `This check cannot be graded, the lab has a mistake here: ${first.message.en}`,
+        `이 검사는 채점할 수 없습니다. 랩의 이 부분에 오류가 있습니다: ${first.message.ko}`,
+      ),
       source: { file: first.file, line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
     };
   }
@@ -74,11 +84,21 @@ function runCheck(check: CheckSpec, problems: Diagnostic[], ctx: CheckContext): 
   try {
     return kind.run(check, ctx);
   } catch (e) {
-    return { passed: false, feedback: loc(`Internal error while running this check: ${String(e)}`, `이 검사를 실행하는 중 내부 오류: ${String(e)}`) };
+    return {
+      passed: false,
+      feedback: loc(`Internal error while running this check: ${String(e)}`, `이 검사를 실행하는 중 내부 오류: ${String(e)}`),
+    };
   }
 }
 
-function gradeExercise(ex: ExerciseSpec, lab: Lab, world: World, answers: Answers, attempts: number, diagnostics: Diagnostic[]): ExerciseGrade {
+function gradeExercise(
+  ex: ExerciseSpec,
+  lab: Lab,
+  world: World,
+  answers: Answers,
+  attempts: number,
+  diagnostics: Diagnostic[],
+): ExerciseGrade {
   const n = ex.checks.length;
   const per = n ? ex.points / n : 0;
   const checks: CheckGrade[] = [];
@@ -110,7 +130,16 @@ export function gradeLab(lab: Lab, opts: GradeOptions = {}): LabGrade {
       world = built.world;
       diagnostics.push(...built.diagnostics);
     } catch (e) {
-      diagnostics.push({ file: lab.file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'check-internal-error', message: loc(`Internal error while building the lab: ${String(e)}`, `랩을 만드는 중 내부 오류: ${String(e)}`) });
+      diagnostics.push({
+        file: lab.file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error',
+        code: 'check-internal-error',
+        message: loc(`Internal error while building the lab: ${String(e)}`, `랩을 만드는 중 내부 오류: ${String(e)}`),
+      });
       world = { hosts: new Map(), switches: new Map() };
     }
   }

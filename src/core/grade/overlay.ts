@@ -78,27 +78,56 @@ function at(file: string, lc: LineCounter | undefined, a: number, b: number) {
  * Merges `patchText` into `baseText` (both YAML mappings) as described in the module doc. On any
  * problem, returns `baseText` unchanged with a diagnostic.
  */
-export function patchYaml(baseText: string, patchText: string, baseFile: string, patchFile: string): { text: string; diagnostics: Diagnostic[] } {
+export function patchYaml(
+  baseText: string,
+  patchText: string,
+  baseFile: string,
+  patchFile: string,
+): { text: string; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   try {
     const plc = new LineCounter();
     const patch = parseDocument(patchText, { lineCounter: plc, prettyErrors: false, uniqueKeys: true });
     for (const e of patch.errors) {
       const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      diagnostics.push({ ...at(patchFile, plc, e.pos[0], e.pos[1]), severity: 'error', code: 'bad-solution', message: loc(`The solution's lab.yaml is not valid YAML (${msg}); it was not applied.`, `해법의 lab.yaml이 올바른 YAML이 아닙니다 (${msg}). 적용하지 않았습니다.`) });
+      diagnostics.push({
+        ...at(patchFile, plc, e.pos[0], e.pos[1]),
+        severity: 'error',
+        code: 'bad-solution',
+        message: loc(
+          `The solution's lab.yaml is not valid YAML (${msg}); it was not applied.`,
+          `해법의 lab.yaml이 올바른 YAML이 아닙니다 (${msg}). 적용하지 않았습니다.`,
+        ),
+      });
     }
     if (patch.errors.length) return { text: baseText, diagnostics };
     const pRoot = patch.contents;
     if (pRoot === null || (isScalar(pRoot) && pRoot.value === null)) return { text: baseText, diagnostics }; // empty patch
     if (!isMap(pRoot)) {
       const r = (pRoot as Node).range ?? [0, 0];
-      diagnostics.push({ ...at(patchFile, plc, r[0], r[1]), severity: 'error', code: 'bad-solution', message: loc("The solution's lab.yaml must be a mapping of the keys it changes (e.g. hosts: { r: { run: ... } }); it was not applied.", '해법의 lab.yaml은 바꿀 키의 매핑이어야 합니다 (예: hosts: { r: { run: ... } }). 적용하지 않았습니다.') });
+      diagnostics.push({
+        ...at(patchFile, plc, r[0], r[1]),
+        severity: 'error',
+        code: 'bad-solution',
+        message: loc(
+          "The solution's lab.yaml must be a mapping of the keys it changes (e.g. hosts: { r: { run: ... } }); it was not applied.",
+          '해법의 lab.yaml은 바꿀 키의 매핑이어야 합니다 (예: hosts: { r: { run: ... } }). 적용하지 않았습니다.',
+        ),
+      });
       return { text: baseText, diagnostics };
     }
     const base = parseDocument(baseText, { prettyErrors: false, uniqueKeys: true });
     const bRoot = base.contents;
     if (base.errors.length || !(isMap(bRoot) || bRoot === null || (isScalar(bRoot) && bRoot.value === null))) {
-      diagnostics.push({ ...at(baseFile, undefined, 0, 0), severity: 'error', code: 'bad-solution', message: loc("The starter's lab.yaml is not a valid YAML mapping, so the solution could not be applied to it. Fix the starter first.", '시작 lab.yaml이 올바른 YAML 매핑이 아니어서 해법을 적용할 수 없습니다. 시작 파일부터 고치세요.') });
+      diagnostics.push({
+        ...at(baseFile, undefined, 0, 0),
+        severity: 'error',
+        code: 'bad-solution',
+        message: loc(
+          "The starter's lab.yaml is not a valid YAML mapping, so the solution could not be applied to it. Fix the starter first.",
+          '시작 lab.yaml이 올바른 YAML 매핑이 아니어서 해법을 적용할 수 없습니다. 시작 파일부터 고치세요.',
+        ),
+      });
       return { text: baseText, diagnostics };
     }
     if (!isMap(bRoot)) {
@@ -106,7 +135,12 @@ export function patchYaml(baseText: string, patchText: string, baseFile: string,
     } else mergeMaps(base, bRoot, patch, pRoot);
     return { text: base.toString({ lineWidth: 0 }), diagnostics };
   } catch (e) {
-    diagnostics.push({ ...at(patchFile, undefined, 0, 0), severity: 'error', code: 'bad-solution', message: loc(`Internal error while applying the solution: ${String(e)}`, `해법을 적용하는 중 내부 오류: ${String(e)}`) });
+    diagnostics.push({
+      ...at(patchFile, undefined, 0, 0),
+      severity: 'error',
+      code: 'bad-solution',
+      message: loc(`Internal error while applying the solution: ${String(e)}`, `해법을 적용하는 중 내부 오류: ${String(e)}`),
+    });
     return { text: baseText, diagnostics };
   }
 }

@@ -36,7 +36,17 @@ const IFACE_KEYS = ['switch', 'mac'] as const;
 const LATER_LAB_KEYS = ['nodes', 'cluster', 'docker', 'variant'];
 
 /** Codes whose every loader finding the schema reports too (see Reader.add). */
-const SCHEMA_COVERED = new Set<DiagnosticCode>(['unknown-key', 'wrong-type', 'missing-key', 'bad-name', 'bad-mac', 'bad-serve', 'bad-file', 'duplicate-name', 'lab-not-mapping']);
+const SCHEMA_COVERED = new Set<DiagnosticCode>([
+  'unknown-key',
+  'wrong-type',
+  'missing-key',
+  'bad-name',
+  'bad-mac',
+  'bad-serve',
+  'bad-file',
+  'duplicate-name',
+  'lab-not-mapping',
+]);
 
 class Reader {
   readonly diagnostics: Diagnostic[] = [];
@@ -106,16 +116,25 @@ function checkKeys(rd: Reader, map: YAMLMap, known: readonly string[], where: Lo
     const { key, node } = keyOf(pair);
     if (known.includes(key) || ignored.includes(key)) continue;
     const hint = didYouMean(key, known);
-    rd.add('warning', 'unknown-key', rd.nodeRange(node), loc(
-      `Unknown key "${key}" in ${where.en}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.`,
-      `${where.ko}에 알 수 없는 키 "${key}"가 있습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
-    ));
+    rd.add(
+      'warning',
+      'unknown-key',
+      rd.nodeRange(node),
+      loc(
+        `Unknown key "${key}" in ${where.en}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.`,
+        `${where.ko}에 알 수 없는 키 "${key}"가 있습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
+      ),
+    );
   }
 }
 
 function str(rd: Reader, node: unknown, what: Localized, fallback: SourceRange): string | undefined {
   if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && node.value !== '') return String(node.value);
-  rd.error('wrong-type', rd.nodeRange(node as Node, fallback), loc(`${what.en} must be a string, not ${typeName(node).en}.`, `${what.ko}은(는) ${typeName(node).ko}이 아니라 문자열이어야 합니다.`));
+  rd.error(
+    'wrong-type',
+    rd.nodeRange(node as Node, fallback),
+    loc(`${what.en} must be a string, not ${typeName(node).en}.`, `${what.ko}은(는) ${typeName(node).ko}이 아니라 문자열이어야 합니다.`),
+  );
   return undefined;
 }
 
@@ -128,11 +147,20 @@ function localized(rd: Reader, node: unknown, what: Localized, fallback: SourceR
     const enS = isScalar(en) ? String(en.value ?? '') : undefined;
     const koS = isScalar(ko) ? String(ko.value ?? '') : undefined;
     if (enS === undefined || koS === undefined) {
-      rd.add('warning', 'missing-key', rd.nodeRange(node, fallback), loc(`${what.en} should have both "en" and "ko".`, `${what.ko}에는 "en"과 "ko"가 모두 있어야 합니다.`));
+      rd.add(
+        'warning',
+        'missing-key',
+        rd.nodeRange(node, fallback),
+        loc(`${what.en} should have both "en" and "ko".`, `${what.ko}에는 "en"과 "ko"가 모두 있어야 합니다.`),
+      );
     }
     return { en: enS ?? koS ?? '', ko: koS ?? enS ?? '' };
   }
-  rd.error('wrong-type', rd.nodeRange(node as Node, fallback), loc(`${what.en} must be a string or { en, ko }.`, `${what.ko}은(는) 문자열이나 { en, ko }여야 합니다.`));
+  rd.error(
+    'wrong-type',
+    rd.nodeRange(node as Node, fallback),
+    loc(`${what.en} must be a string or { en, ko }.`, `${what.ko}은(는) 문자열이나 { en, ko }여야 합니다.`),
+  );
   return undefined;
 }
 
@@ -142,13 +170,25 @@ function runLines(rd: Reader, node: unknown, fallback: SourceRange): RunLine[] {
   if (isSeq(node)) {
     for (const item of node.items) {
       if (isScalar(item) && typeof item.value === 'string') out.push(...scalarLines(rd, item));
-      else rd.error('wrong-type', rd.nodeRange(item as Node, fallback), loc('Each run item must be a command string.', 'run의 각 항목은 명령 문자열이어야 합니다.'));
+      else
+        rd.error(
+          'wrong-type',
+          rd.nodeRange(item as Node, fallback),
+          loc('Each run item must be a command string.', 'run의 각 항목은 명령 문자열이어야 합니다.'),
+        );
     }
     return out;
   }
   if (isScalar(node) && typeof node.value === 'string') return scalarLines(rd, node);
   if (isScalar(node) && node.value === null) return out;
-  rd.error('wrong-type', rd.nodeRange(node as Node, fallback), loc(`run must be a block of commands (run: |), not ${typeName(node).en}.`, `run은 ${typeName(node).ko}이 아니라 명령 블록(run: |)이어야 합니다.`));
+  rd.error(
+    'wrong-type',
+    rd.nodeRange(node as Node, fallback),
+    loc(
+      `run must be a block of commands (run: |), not ${typeName(node).en}.`,
+      `run은 ${typeName(node).ko}이 아니라 명령 블록(run: |)이어야 합니다.`,
+    ),
+  );
   return out;
 }
 
@@ -309,7 +349,11 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
   if (deep !== undefined || !doc) {
     const rd0 = new Reader(opts.file, text, lineCounter);
     const at = deep ?? 0;
-    rd0.error('yaml-syntax', rd0.range(at, at + 1), loc(`YAML: brackets nested more than ${MAX_FLOW_DEPTH} deep.`, `YAML 오류: 괄호가 ${MAX_FLOW_DEPTH}단계보다 깊게 중첩되었습니다.`));
+    rd0.error(
+      'yaml-syntax',
+      rd0.range(at, at + 1),
+      loc(`YAML: brackets nested more than ${MAX_FLOW_DEPTH} deep.`, `YAML 오류: 괄호가 ${MAX_FLOW_DEPTH}단계보다 깊게 중첩되었습니다.`),
+    );
     return { diagnostics: rd0.diagnostics };
   }
   const rd = new Reader(opts.file, text, lineCounter);
@@ -331,7 +375,11 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
   }
   const whole = rd.range(0, text.length);
   if (!isMap(root)) {
-    rd.error('lab-not-mapping', rd.nodeRange(root as Node, { ...whole, endLine: 1, endColumn: 1 }), loc('A lab file must be a mapping with at least "hosts:".', '랩 파일은 최소한 "hosts:"를 가진 매핑이어야 합니다.'));
+    rd.error(
+      'lab-not-mapping',
+      rd.nodeRange(root as Node, { ...whole, endLine: 1, endColumn: 1 }),
+      loc('A lab file must be a mapping with at least "hosts:".', '랩 파일은 최소한 "hosts:"를 가진 매핑이어야 합니다.'),
+    );
     return { diagnostics: rd.diagnostics };
   }
   const top = { ...whole, endLine: 1, endColumn: 1 };
@@ -349,14 +397,25 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
   const swNode = root.get('switches', true);
   if (swNode !== undefined && !(isScalar(swNode) && swNode.value === null)) {
     if (!isSeq(swNode)) {
-      rd.error('wrong-type', rd.nodeRange(swNode as Node, top), loc('switches must be a list of names, e.g. [lan1, lan2].', 'switches는 [lan1, lan2]처럼 이름의 리스트여야 합니다.'));
+      rd.error(
+        'wrong-type',
+        rd.nodeRange(swNode as Node, top),
+        loc('switches must be a list of names, e.g. [lan1, lan2].', 'switches는 [lan1, lan2]처럼 이름의 리스트여야 합니다.'),
+      );
     } else {
       for (const item of swNode.items) {
         const r = rd.nodeRange(item as Node, top);
         const n = str(rd, item, loc('A switch name', '스위치 이름'), r);
         if (n === undefined) continue;
         if (!SWITCH_NAME_RE.test(n)) {
-          rd.error('bad-name', r, loc(`"${n}" is not a valid switch name (letters, digits, "-", "_" and ".", at most 32).`, `"${n}"은(는) 올바른 스위치 이름이 아닙니다 (문자, 숫자, "-", "_", ".", 최대 32자).`));
+          rd.error(
+            'bad-name',
+            r,
+            loc(
+              `"${n}" is not a valid switch name (letters, digits, "-", "_" and ".", at most 32).`,
+              `"${n}"은(는) 올바른 스위치 이름이 아닙니다 (문자, 숫자, "-", "_", ".", 최대 32자).`,
+            ),
+          );
           continue;
         }
         if (switches.some((s) => s.name === n)) {
@@ -375,14 +434,25 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
     rd.error('missing-key', top, loc('The lab has no "hosts:".', '랩에 "hosts:"가 없습니다.'));
   } else if (!isMap(hostsNode)) {
     if (!(isScalar(hostsNode) && hostsNode.value === null)) {
-      rd.error('wrong-type', rd.nodeRange(hostsNode as Node, top), loc('hosts must be a mapping of host names to hosts.', 'hosts는 호스트 이름에서 호스트로의 매핑이어야 합니다.'));
+      rd.error(
+        'wrong-type',
+        rd.nodeRange(hostsNode as Node, top),
+        loc('hosts must be a mapping of host names to hosts.', 'hosts는 호스트 이름에서 호스트로의 매핑이어야 합니다.'),
+      );
     }
   } else {
     for (const pair of hostsNode.items) {
       const { key, node: keyNode } = keyOf(pair);
       const hr = rd.nodeRange(keyNode, top);
       if (!HOST_NAME_RE.test(key)) {
-        rd.error('bad-name', hr, loc(`"${key}" is not a valid host name: a letter, then up to 9 letters, digits or "-".`, `"${key}"은(는) 올바른 호스트 이름이 아닙니다: 문자 하나 뒤에 최대 9개의 문자, 숫자, "-".`));
+        rd.error(
+          'bad-name',
+          hr,
+          loc(
+            `"${key}" is not a valid host name: a letter, then up to 9 letters, digits or "-".`,
+            `"${key}"은(는) 올바른 호스트 이름이 아닙니다: 문자 하나 뒤에 최대 9개의 문자, 숫자, "-".`,
+          ),
+        );
         continue;
       }
       if (hosts.some((h) => h.name.toLowerCase() === key.toLowerCase())) {
@@ -394,31 +464,59 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
   }
   const exercises = readExercises(rd, root.get('exercises', true), top);
   const variables = readVariables(rd, root.get('variables', true), top);
-  return { lab: { file: opts.file, name, ...(title ? { title } : {}), switches, hosts, exercises, variables }, diagnostics: rd.diagnostics };
+  return {
+    lab: { file: opts.file, name, ...(title ? { title } : {}), switches, hosts, exercises, variables },
+    diagnostics: rd.diagnostics,
+  };
 }
 
 function readHost(rd: Reader, name: string, range: SourceRange, node: Node | null, switches: Named[], opts: LoadOptions): HostSpec {
   const host = { name, range, interfaces: [] as InterfaceSpec[], run: [] as RunLine[], files: [] as FileSpec[], serve: [] as ServeSpec[] };
   if (node === null || (isScalar(node) && node.value === null)) return host;
   if (!isMap(node)) {
-    rd.error('wrong-type', rd.nodeRange(node, range), loc(`Host ${name} must be a mapping (interfaces, run, files, serve).`, `호스트 ${name}은(는) 매핑(interfaces, run, files, serve)이어야 합니다.`));
+    rd.error(
+      'wrong-type',
+      rd.nodeRange(node, range),
+      loc(
+        `Host ${name} must be a mapping (interfaces, run, files, serve).`,
+        `호스트 ${name}은(는) 매핑(interfaces, run, files, serve)이어야 합니다.`,
+      ),
+    );
     return host;
   }
   checkKeys(rd, node, HOST_KEYS, loc(`host ${name}`, `호스트 ${name}`));
   const ifs = node.get('interfaces', true);
   if (ifs !== undefined && !(isScalar(ifs) && ifs.value === null)) {
     if (!isMap(ifs)) {
-      rd.error('wrong-type', rd.nodeRange(ifs as Node, range), loc('interfaces must map interface names to switches, e.g. eth0: lan1.', 'interfaces는 eth0: lan1처럼 인터페이스 이름을 스위치에 매핑해야 합니다.'));
+      rd.error(
+        'wrong-type',
+        rd.nodeRange(ifs as Node, range),
+        loc(
+          'interfaces must map interface names to switches, e.g. eth0: lan1.',
+          'interfaces는 eth0: lan1처럼 인터페이스 이름을 스위치에 매핑해야 합니다.',
+        ),
+      );
     } else {
       for (const pair of ifs.items) {
         const { key, node: kn } = keyOf(pair);
         const kr = rd.nodeRange(kn, range);
         if (!IFNAME_RE.test(key) || key === 'lo') {
-          rd.error('bad-name', kr, loc(`"${key}" is not a valid interface name (at most 15 characters, no "/", ":" or spaces${key === 'lo' ? '; lo exists already' : ''}).`, `"${key}"은(는) 올바른 인터페이스 이름이 아닙니다 (최대 15자, "/", ":", 공백 불가${key === 'lo' ? '; lo는 이미 있습니다' : ''}).`));
+          rd.error(
+            'bad-name',
+            kr,
+            loc(
+              `"${key}" is not a valid interface name (at most 15 characters, no "/", ":" or spaces${key === 'lo' ? '; lo exists already' : ''}).`,
+              `"${key}"은(는) 올바른 인터페이스 이름이 아닙니다 (최대 15자, "/", ":", 공백 불가${key === 'lo' ? '; lo는 이미 있습니다' : ''}).`,
+            ),
+          );
           continue;
         }
         if (host.interfaces.some((i) => i.name === key)) {
-          rd.error('duplicate-name', kr, loc(`Interface ${key} is declared twice on ${name}.`, `${name}에 인터페이스 ${key}이(가) 두 번 선언되었습니다.`));
+          rd.error(
+            'duplicate-name',
+            kr,
+            loc(`Interface ${key} is declared twice on ${name}.`, `${name}에 인터페이스 ${key}이(가) 두 번 선언되었습니다.`),
+          );
           continue;
         }
         const v = pair.value as Node | null;
@@ -429,7 +527,12 @@ function readHost(rd: Reader, name: string, range: SourceRange, node: Node | nul
         else if (isMap(v)) {
           checkKeys(rd, v, IFACE_KEYS, loc(`interface ${key}`, `인터페이스 ${key}`));
           const s = v.get('switch', true);
-          if (s === undefined) rd.error('missing-key', rd.nodeRange(v, kr), loc(`Interface ${key} needs "switch:".`, `인터페이스 ${key}에 "switch:"가 필요합니다.`));
+          if (s === undefined)
+            rd.error(
+              'missing-key',
+              rd.nodeRange(v, kr),
+              loc(`Interface ${key} needs "switch:".`, `인터페이스 ${key}에 "switch:"가 필요합니다.`),
+            );
           else {
             sw = str(rd, s, loc('switch', 'switch'), kr);
             swRange = rd.nodeRange(s as Node, kr);
@@ -438,17 +541,50 @@ function readHost(rd: Reader, name: string, range: SourceRange, node: Node | nul
           if (m !== undefined) {
             const mr = rd.nodeRange(m as Node, kr);
             const ms = str(rd, m, loc('mac', 'mac'), kr);
-            if (ms !== undefined && !MAC_RE.test(ms)) rd.error('bad-mac', mr, loc(`"${ms}" is not a MAC address (six hex pairs, e.g. 02:00:00:00:01:01).`, `"${ms}"은(는) MAC 주소가 아닙니다 (예: 02:00:00:00:01:01).`));
-            else if (ms !== undefined && (parseInt(ms.slice(0, 2), 16) & 1) === 1) rd.error('bad-mac', mr, loc(`"${ms}" is a multicast MAC address; an interface needs a unicast one (the first byte even).`, `"${ms}"은(는) 멀티캐스트 MAC 주소입니다. 인터페이스에는 유니캐스트 주소가 필요합니다 (첫 바이트가 짝수).`));
+            if (ms !== undefined && !MAC_RE.test(ms))
+              rd.error(
+                'bad-mac',
+                mr,
+                loc(
+                  `"${ms}" is not a MAC address (six hex pairs, e.g. 02:00:00:00:01:01).`,
+                  `"${ms}"은(는) MAC 주소가 아닙니다 (예: 02:00:00:00:01:01).`,
+                ),
+              );
+            else if (ms !== undefined && (parseInt(ms.slice(0, 2), 16) & 1) === 1)
+              rd.error(
+                'bad-mac',
+                mr,
+                loc(
+                  `"${ms}" is a multicast MAC address; an interface needs a unicast one (the first byte even).`,
+                  `"${ms}"은(는) 멀티캐스트 MAC 주소입니다. 인터페이스에는 유니캐스트 주소가 필요합니다 (첫 바이트가 짝수).`,
+                ),
+              );
             else if (ms !== undefined) mac = normaliseMac(ms);
           }
         } else {
-          rd.error('wrong-type', rd.nodeRange(v, kr), loc(`Interface ${key} must name a switch (eth0: lan1) or be { switch, mac }.`, `인터페이스 ${key}은(는) 스위치 이름(eth0: lan1)이나 { switch, mac }이어야 합니다.`));
+          rd.error(
+            'wrong-type',
+            rd.nodeRange(v, kr),
+            loc(
+              `Interface ${key} must name a switch (eth0: lan1) or be { switch, mac }.`,
+              `인터페이스 ${key}은(는) 스위치 이름(eth0: lan1)이나 { switch, mac }이어야 합니다.`,
+            ),
+          );
         }
         if (sw === undefined) continue;
         if (!switches.some((s) => s.name === sw)) {
-          const hint = didYouMean(sw, switches.map((s) => s.name));
-          rd.error('unknown-switch', swRange, loc(`No switch "${sw}" in this lab${hint ? `; did you mean "${hint}"?` : ''}. Declare it under switches:.`, `이 랩에 "${sw}" 스위치가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. switches: 아래에 선언하세요.`));
+          const hint = didYouMean(
+            sw,
+            switches.map((s) => s.name),
+          );
+          rd.error(
+            'unknown-switch',
+            swRange,
+            loc(
+              `No switch "${sw}" in this lab${hint ? `; did you mean "${hint}"?` : ''}. Declare it under switches:.`,
+              `이 랩에 "${sw}" 스위치가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. switches: 아래에 선언하세요.`,
+            ),
+          );
           continue;
         }
         host.interfaces.push({ name: key, range: kr, switch: sw, switchRange: swRange, ...(mac ? { mac } : {}) });
@@ -459,13 +595,22 @@ function readHost(rd: Reader, name: string, range: SourceRange, node: Node | nul
   if (run !== undefined) host.run = runLines(rd, run, range);
   const files = node.get('files', true);
   if (files !== undefined && !(isScalar(files) && files.value === null)) {
-    if (!isMap(files)) rd.error('wrong-type', rd.nodeRange(files as Node, range), loc('files must map absolute paths to contents.', 'files는 절대 경로를 내용에 매핑해야 합니다.'));
+    if (!isMap(files))
+      rd.error(
+        'wrong-type',
+        rd.nodeRange(files as Node, range),
+        loc('files must map absolute paths to contents.', 'files는 절대 경로를 내용에 매핑해야 합니다.'),
+      );
     else {
       for (const pair of files.items) {
         const { key, node: kn } = keyOf(pair);
         const kr = rd.nodeRange(kn, range);
         if (!key.startsWith('/')) {
-          rd.error('bad-file', kr, loc(`"${key}" must be an absolute path, like /etc/hosts.`, `"${key}"은(는) /etc/hosts처럼 절대 경로여야 합니다.`));
+          rd.error(
+            'bad-file',
+            kr,
+            loc(`"${key}" must be an absolute path, like /etc/hosts.`, `"${key}"은(는) /etc/hosts처럼 절대 경로여야 합니다.`),
+          );
           continue;
         }
         const v = pair.value as Node | null;
@@ -488,7 +633,11 @@ function readHost(rd: Reader, name: string, range: SourceRange, node: Node | nul
           }
           host.files.push({ path: key, content, range: kr });
         } else {
-          rd.error('wrong-type', rd.nodeRange(v, kr), loc(`File ${key} must be its text or { from: FILE }.`, `파일 ${key}은(는) 텍스트나 { from: FILE }이어야 합니다.`));
+          rd.error(
+            'wrong-type',
+            rd.nodeRange(v, kr),
+            loc(`File ${key} must be its text or { from: FILE }.`, `파일 ${key}은(는) 텍스트나 { from: FILE }이어야 합니다.`),
+          );
         }
       }
     }
@@ -502,7 +651,14 @@ function readHost(rd: Reader, name: string, range: SourceRange, node: Node | nul
       const m = s !== undefined ? SERVE_RE.exec(s) : null;
       const port = m ? Number(m[3]) : 0;
       if (!m || port < 1 || port > 65535) {
-        rd.error('bad-serve', r, loc(`"${s ?? typeName(item).en}" is not a socket: write [netns:]tcp/PORT or [netns:]udp/PORT, e.g. tcp/80 or red:tcp/8080.`, `"${s ?? typeName(item).ko}"은(는) 소켓이 아닙니다: tcp/80이나 red:tcp/8080처럼 [netns:]tcp/PORT 또는 [netns:]udp/PORT로 쓰세요.`));
+        rd.error(
+          'bad-serve',
+          r,
+          loc(
+            `"${s ?? typeName(item).en}" is not a socket: write [netns:]tcp/PORT or [netns:]udp/PORT, e.g. tcp/80 or red:tcp/8080.`,
+            `"${s ?? typeName(item).ko}"은(는) 소켓이 아닙니다: tcp/80이나 red:tcp/8080처럼 [netns:]tcp/PORT 또는 [netns:]udp/PORT로 쓰세요.`,
+          ),
+        );
         continue;
       }
       host.serve.push({ netns: m[1] ?? '', proto: m[2] as 'tcp' | 'udp', port, range: r });
@@ -516,7 +672,11 @@ const EXERCISE_KEYS = ['id', 'title', 'task', 'points', 'hints', 'checks'] as co
 
 function plain(node: unknown): unknown {
   try {
-    return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : isScalar(node) ? node.value : node;
+    return node && typeof (node as { toJSON?: unknown }).toJSON === 'function'
+      ? (node as { toJSON(): unknown }).toJSON()
+      : isScalar(node)
+        ? node.value
+        : node;
   } catch {
     return undefined;
   }
@@ -527,13 +687,21 @@ function readExercises(rd: Reader, node: unknown, top: SourceRange): ExerciseSpe
   const out: ExerciseSpec[] = [];
   if (node === undefined || (isScalar(node) && node.value === null)) return out;
   if (!isSeq(node)) {
-    rd.error('wrong-type', rd.nodeRange(node as Node, top), loc('exercises must be a list of exercises.', 'exercises는 실습 과제의 리스트여야 합니다.'));
+    rd.error(
+      'wrong-type',
+      rd.nodeRange(node as Node, top),
+      loc('exercises must be a list of exercises.', 'exercises는 실습 과제의 리스트여야 합니다.'),
+    );
     return out;
   }
   for (const item of node.items) {
     const ir = rd.nodeRange(item as Node, top);
     if (!isMap(item)) {
-      rd.error('wrong-type', ir, loc('Each exercise must be a mapping with id, points and checks.', '각 과제는 id, points, checks를 가진 매핑이어야 합니다.'));
+      rd.error(
+        'wrong-type',
+        ir,
+        loc('Each exercise must be a mapping with id, points and checks.', '각 과제는 id, points, checks를 가진 매핑이어야 합니다.'),
+      );
       continue;
     }
     checkKeys(rd, item, EXERCISE_KEYS, loc('an exercise', '과제'));
@@ -546,7 +714,14 @@ function readExercises(rd: Reader, node: unknown, top: SourceRange): ExerciseSpe
     if (id === undefined) continue;
     const idRange = rd.nodeRange(idNode as Node, ir);
     if (!EXERCISE_ID_RE.test(id)) {
-      rd.error('bad-name', idRange, loc(`"${id}" is not a valid exercise id: lower-case letters, digits, "-" and "_".`, `"${id}"은(는) 올바른 과제 id가 아닙니다: 소문자, 숫자, "-", "_".`));
+      rd.error(
+        'bad-name',
+        idRange,
+        loc(
+          `"${id}" is not a valid exercise id: lower-case letters, digits, "-" and "_".`,
+          `"${id}"은(는) 올바른 과제 id가 아닙니다: 소문자, 숫자, "-", "_".`,
+        ),
+      );
       continue;
     }
     if (out.some((e) => e.id === id)) {
@@ -560,28 +735,55 @@ function readExercises(rd: Reader, node: unknown, top: SourceRange): ExerciseSpe
     if (pointsNode !== undefined) {
       const v = isScalar(pointsNode) ? pointsNode.value : undefined;
       if (typeof v === 'number' && Number.isFinite(v) && v >= 0) points = v;
-      else rd.error('wrong-type', rd.nodeRange(pointsNode as Node, ir), loc('points must be a number, 0 or more.', 'points는 0 이상의 숫자여야 합니다.'));
+      else
+        rd.error(
+          'wrong-type',
+          rd.nodeRange(pointsNode as Node, ir),
+          loc('points must be a number, 0 or more.', 'points는 0 이상의 숫자여야 합니다.'),
+        );
     }
     const hints: Localized[] = [];
     const hintsNode = item.get('hints', true);
     if (hintsNode !== undefined && !(isScalar(hintsNode) && hintsNode.value === null)) {
-      if (!isSeq(hintsNode)) rd.error('wrong-type', rd.nodeRange(hintsNode as Node, ir), loc('hints must be a list.', 'hints는 리스트여야 합니다.'));
-      else for (const h of hintsNode.items) {
-        const t = localized(rd, h, loc('a hint', '힌트'), ir);
-        if (t) hints.push(t);
-      }
+      if (!isSeq(hintsNode))
+        rd.error('wrong-type', rd.nodeRange(hintsNode as Node, ir), loc('hints must be a list.', 'hints는 리스트여야 합니다.'));
+      else
+        for (const h of hintsNode.items) {
+          const t = localized(rd, h, loc('a hint', '힌트'), ir);
+          if (t) hints.push(t);
+        }
     }
     const checks: CheckSpec[] = [];
     const checksNode = item.get('checks', true);
     if (checksNode === undefined || (isScalar(checksNode) && checksNode.value === null)) {
-      rd.add('warning', 'missing-key', idRange, loc(`Exercise "${id}" has no checks: it cannot be graded.`, `과제 "${id}"에 checks가 없어 채점할 수 없습니다.`), true);
+      rd.add(
+        'warning',
+        'missing-key',
+        idRange,
+        loc(`Exercise "${id}" has no checks: it cannot be graded.`, `과제 "${id}"에 checks가 없어 채점할 수 없습니다.`),
+        true,
+      );
     } else if (!isSeq(checksNode)) {
-      rd.error('wrong-type', rd.nodeRange(checksNode as Node, ir), loc('checks must be a list, e.g. - reach: { from: a, to: 10.0.0.1 }.', 'checks는 - reach: { from: a, to: 10.0.0.1 }처럼 리스트여야 합니다.'));
+      rd.error(
+        'wrong-type',
+        rd.nodeRange(checksNode as Node, ir),
+        loc(
+          'checks must be a list, e.g. - reach: { from: a, to: 10.0.0.1 }.',
+          'checks는 - reach: { from: a, to: 10.0.0.1 }처럼 리스트여야 합니다.',
+        ),
+      );
     } else {
       for (const c of checksNode.items) {
         const cr = rd.nodeRange(c as Node, ir);
         if (!isMap(c) || c.items.length !== 1) {
-          rd.error('wrong-type', cr, loc('Each check is a mapping with one key, its kind: reach, noreach, route, output or quiz.', '각 검사는 종류(reach, noreach, route, output, quiz) 하나를 키로 가진 매핑입니다.'));
+          rd.error(
+            'wrong-type',
+            cr,
+            loc(
+              'Each check is a mapping with one key, its kind: reach, noreach, route, output or quiz.',
+              '각 검사는 종류(reach, noreach, route, output, quiz) 하나를 키로 가진 매핑입니다.',
+            ),
+          );
           continue;
         }
         const pair = c.items[0]!;
@@ -615,14 +817,25 @@ function readVariables(rd: Reader, node: unknown, top: SourceRange): VariableSpe
   const out: VariableSpec[] = [];
   if (node === undefined || (isScalar(node) && node.value === null)) return out;
   if (!isMap(node)) {
-    rd.error('wrong-type', rd.nodeRange(node as Node, top), loc('variables must map names to definitions.', 'variables는 이름을 정의에 매핑해야 합니다.'));
+    rd.error(
+      'wrong-type',
+      rd.nodeRange(node as Node, top),
+      loc('variables must map names to definitions.', 'variables는 이름을 정의에 매핑해야 합니다.'),
+    );
     return out;
   }
   for (const pair of node.items) {
     const { key, node: kn } = keyOf(pair);
     const r = rd.nodeRange(kn, top);
     if (!/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(key)) {
-      rd.error('bad-name', r, loc(`"${key}" is not a valid variable name (letters, digits and "_").`, `"${key}"은(는) 올바른 변수 이름이 아닙니다 (문자, 숫자, "_").`));
+      rd.error(
+        'bad-name',
+        r,
+        loc(
+          `"${key}" is not a valid variable name (letters, digits and "_").`,
+          `"${key}"은(는) 올바른 변수 이름이 아닙니다 (문자, 숫자, "_").`,
+        ),
+      );
       continue;
     }
     out.push({ name: key, range: r, def: plain(pair.value) });

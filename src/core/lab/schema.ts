@@ -53,22 +53,34 @@ const FORMS: Record<string, Form> = {
   switchName: {
     code: 'bad-name',
     noun: loc('a valid switch name', '올바른 스위치 이름'),
-    rule: loc('letters, digits, "-", "_" and ".", at most 32, starting with a letter or digit', '문자, 숫자, "-", "_", "." 최대 32자, 문자나 숫자로 시작'),
+    rule: loc(
+      'letters, digits, "-", "_" and ".", at most 32, starting with a letter or digit',
+      '문자, 숫자, "-", "_", "." 최대 32자, 문자나 숫자로 시작',
+    ),
   },
   ifName: {
     code: 'bad-name',
     noun: loc('a valid interface name', '올바른 인터페이스 이름'),
-    rule: loc('at most 15 characters, no "/", ":" or spaces, and not lo (it exists already)', '최대 15자, "/", ":", 공백 불가, lo 불가(이미 있음)'),
+    rule: loc(
+      'at most 15 characters, no "/", ":" or spaces, and not lo (it exists already)',
+      '최대 15자, "/", ":", 공백 불가, lo 불가(이미 있음)',
+    ),
   },
   mac: {
     code: 'bad-mac',
     noun: loc('a unicast MAC address', '유니캐스트 MAC 주소'),
-    rule: loc('six hex pairs separated by ":", the first byte even, e.g. 02:00:00:00:01:01', '":"로 구분한 16진수 여섯 쌍, 첫 바이트는 짝수, 예: 02:00:00:00:01:01'),
+    rule: loc(
+      'six hex pairs separated by ":", the first byte even, e.g. 02:00:00:00:01:01',
+      '":"로 구분한 16진수 여섯 쌍, 첫 바이트는 짝수, 예: 02:00:00:00:01:01',
+    ),
   },
   socket: {
     code: 'bad-serve',
     noun: loc('a socket', '소켓'),
-    rule: loc('write [netns:]tcp/PORT or [netns:]udp/PORT with a port from 1 to 65535, e.g. tcp/80 or red:tcp/8080', 'tcp/80이나 red:tcp/8080처럼 [netns:]tcp/PORT 또는 [netns:]udp/PORT로 쓰세요(포트는 1-65535)'),
+    rule: loc(
+      'write [netns:]tcp/PORT or [netns:]udp/PORT with a port from 1 to 65535, e.g. tcp/80 or red:tcp/8080',
+      'tcp/80이나 red:tcp/8080처럼 [netns:]tcp/PORT 또는 [netns:]udp/PORT로 쓰세요(포트는 1-65535)',
+    ),
   },
   absPath: {
     code: 'bad-file',
@@ -83,7 +95,10 @@ const FORMS: Record<string, Form> = {
   exerciseId: {
     code: 'bad-name',
     noun: loc('a valid exercise id', '올바른 과제 id'),
-    rule: loc('lower-case letters, digits, "-" and "_", at most 64, starting with a letter or digit', '소문자, 숫자, "-", "_" 최대 64자, 소문자나 숫자로 시작'),
+    rule: loc(
+      'lower-case letters, digits, "-" and "_", at most 64, starting with a letter or digit',
+      '소문자, 숫자, "-", "_" 최대 64자, 소문자나 숫자로 시작',
+    ),
   },
   variableName: {
     code: 'bad-name',
@@ -93,7 +108,10 @@ const FORMS: Record<string, Form> = {
   endpoint: {
     code: 'bad-name',
     noun: loc('a host', '호스트'),
-    rule: loc('write a host name, or host/netns for a namespace of a host, e.g. b or host1/red', 'b나 host1/red처럼 호스트 이름이나, 호스트의 네임스페이스는 호스트/네임스페이스로 쓰세요'),
+    rule: loc(
+      'write a host name, or host/netns for a namespace of a host, e.g. b or host1/red',
+      'b나 host1/red처럼 호스트 이름이나, 호스트의 네임스페이스는 호스트/네임스페이스로 쓰세요',
+    ),
   },
   cidr: {
     code: 'schema',
@@ -359,7 +377,8 @@ function shapeWords(schema: SchemaObj, c: Compiled): Localized {
     }
     if (ty === 'object') {
       const props = Object.keys((schema['properties'] ?? {}) as SchemaObj);
-      if (props.length && schema['maxProperties'] === 1) return loc(`a mapping with one key: ${props.join(', ')}`, `키가 하나인 매핑(${props.join(', ')})`);
+      if (props.length && schema['maxProperties'] === 1)
+        return loc(`a mapping with one key: ${props.join(', ')}`, `키가 하나인 매핑(${props.join(', ')})`);
       if (props.length && props.length <= 6) return loc(`{ ${props.join(', ')} }`, `{ ${props.join(', ')} }`);
     }
     return typeWords(ty);
@@ -370,8 +389,12 @@ function shapeWords(schema: SchemaObj, c: Compiled): Localized {
 /** A value as short flow YAML, for examples in messages: `{ from: a, to: 192.168.2.10 }`. */
 function flowYaml(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(flowYaml).join(', ')}]`;
-  if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${flowYaml(x)}`).join(', ')} }`;
-  if (typeof v === 'string') return /^[\p{L}\p{N}_./:-]+$/u.test(v) && !/^(true|false|null|-?[0-9]+(\.[0-9]+)?)$/.test(v) ? v : JSON.stringify(v);
+  if (v && typeof v === 'object')
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${k}: ${flowYaml(x)}`)
+      .join(', ')} }`;
+  if (typeof v === 'string')
+    return /^[\p{L}\p{N}_./:-]+$/u.test(v) && !/^(true|false|null|-?[0-9]+(\.[0-9]+)?)$/.test(v) ? v : JSON.stringify(v);
   return String(v);
 }
 
@@ -392,7 +415,9 @@ function depth(path: string): number {
  */
 function collapse(errors: SchemaError[]): SchemaError[] {
   let list = errors;
-  const alts = list.filter((e) => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && !(e.params as { passingSchemas?: unknown }).passingSchemas);
+  const alts = list.filter(
+    (e) => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && !(e.params as { passingSchemas?: unknown }).passingSchemas,
+  );
   // Outermost first: choosing its branch drops the inner alternatives of the other branches.
   alts.sort((a, b) => a.schemaPath.length - b.schemaPath.length);
   for (const alt of alts) {
@@ -414,7 +439,10 @@ function collapse(errors: SchemaError[]): SchemaError[] {
     if (candidates.length === 0) {
       // No alternative has the right type: one type error, naming them all.
       keep = [{ ...alt, keyword: 'type', params: { type: 'alternatives' } }];
-    } else if (candidates.every(([, errs]) => errs.every((e) => e.keyword === 'required' && e.instancePath === alt.instancePath)) && candidates.length > 1) {
+    } else if (
+      candidates.every(([, errs]) => errs.every((e) => e.keyword === 'required' && e.instancePath === alt.instancePath)) &&
+      candidates.length > 1
+    ) {
       const first = candidates.map(([, errs]) => String(errs[0]!.params['missingProperty']));
       keep = [{ ...alt, keyword: 'required', params: { missingProperty: first, oneOfKeys: true } }];
     } else {
@@ -534,7 +562,14 @@ class Mapper {
     const parent = (e.parentSchema ?? {}) as SchemaObj;
     const params = e.params;
     const rank = KEYWORD_RANK[e.keyword] ?? 10;
-    const mk = (node: Node | null | undefined, code: DiagnosticCode, message: Localized, severity: Severity = 'error'): Issue => ({ node, severity, code, message, rank, order });
+    const mk = (node: Node | null | undefined, code: DiagnosticCode, message: Localized, severity: Severity = 'error'): Issue => ({
+      node,
+      severity,
+      code,
+      message,
+      rank,
+      order,
+    });
     const when = this.dependentOn(e);
 
     // A key that fails `propertyNames`: ajv reports the inner error with `propertyName` set.
@@ -544,9 +579,26 @@ class Mapper {
       const form = e.keyword === 'pattern' ? this.c.formOf.get(String(params['pattern'])) : undefined;
       const where = p ? loc(` under ${p}`, ` (${p} 아래)`) : loc('', '');
       if (form) {
-        return { ...mk(node, form.code, loc(`"${key}"${where.en} is not ${form.noun.en}: ${form.rule.en}.`, `"${key}"${where.ko}은(는) ${iga(form.noun.ko)} 아닙니다: ${form.rule.ko}.`)), rank: KEYWORD_RANK['propertyNames']! };
+        return {
+          ...mk(
+            node,
+            form.code,
+            loc(
+              `"${key}"${where.en} is not ${form.noun.en}: ${form.rule.en}.`,
+              `"${key}"${where.ko}은(는) ${iga(form.noun.ko)} 아닙니다: ${form.rule.ko}.`,
+            ),
+          ),
+          rank: KEYWORD_RANK['propertyNames']!,
+        };
       }
-      return { ...mk(node, 'bad-name', loc(`"${key}"${where.en} is not a valid name here.`, `"${key}"${where.ko}은(는) 여기에 올 수 있는 이름이 아닙니다.`)), rank: KEYWORD_RANK['propertyNames']! };
+      return {
+        ...mk(
+          node,
+          'bad-name',
+          loc(`"${key}"${where.en} is not a valid name here.`, `"${key}"${where.ko}은(는) 여기에 올 수 있는 이름이 아닙니다.`),
+        ),
+        rank: KEYWORD_RANK['propertyNames']!,
+      };
     }
 
     switch (e.keyword) {
@@ -555,16 +607,35 @@ class Mapper {
       case 'if':
         return undefined; // reported through the `then`/`else` errors
       case 'type': {
-        const expected = params['type'] === 'alternatives' ? shapeWords(parent, this.c) : shapeWords({ ...parent, type: params['type'] }, this.c);
+        const expected =
+          params['type'] === 'alternatives' ? shapeWords(parent, this.c) : shapeWords({ ...parent, type: params['type'] }, this.c);
         const node = this.valueNode(place);
         const data = place.node === undefined ? undefined : e.data;
         if (segs.length === 0) {
-          return mk(node, 'wrong-type', loc(`A lab file must be a mapping with at least "hosts:", not ${valueWords(data).en}.`, `랩 파일은 ${iga(valueWords(data).ko)} 아니라 최소한 "hosts:"를 가진 매핑이어야 합니다.`));
+          return mk(
+            node,
+            'wrong-type',
+            loc(
+              `A lab file must be a mapping with at least "hosts:", not ${valueWords(data).en}.`,
+              `랩 파일은 ${iga(valueWords(data).ko)} 아니라 최소한 "hosts:"를 가진 매핑이어야 합니다.`,
+            ),
+          );
         }
         if (data === null || data === undefined) {
-          return mk(node, 'wrong-type', loc(`${p} is empty; it must be ${expected.en}.`, `${iga(p)} 비어 있습니다. ${ieoya(expected.ko)} 합니다.`));
+          return mk(
+            node,
+            'wrong-type',
+            loc(`${p} is empty; it must be ${expected.en}.`, `${iga(p)} 비어 있습니다. ${ieoya(expected.ko)} 합니다.`),
+          );
         }
-        return mk(node, 'wrong-type', loc(`${p} must be ${expected.en}, not ${valueWords(data).en}.`, `${eunneun(p)} ${iga(valueWords(data).ko)} 아니라 ${ieoya(expected.ko)} 합니다.`));
+        return mk(
+          node,
+          'wrong-type',
+          loc(
+            `${p} must be ${expected.en}, not ${valueWords(data).en}.`,
+            `${eunneun(p)} ${iga(valueWords(data).ko)} 아니라 ${ieoya(expected.ko)} 합니다.`,
+          ),
+        );
       }
       case 'required': {
         const oneOfKeys = params['oneOfKeys'] === true;
@@ -574,14 +645,28 @@ class Mapper {
         const soft = !oneOfKeys && keys.every((k) => softRequired(k, e.instancePath));
         const example = this.exampleOf(parent);
         if (oneOfKeys) {
-          return mk(node, 'missing-key', loc(`${at} needs one of ${quoteList(keys)}${example.en}.`, `${atKo}에 ${quoteList(keys)} 중 하나가 필요합니다${example.ko}.`));
+          return mk(
+            node,
+            'missing-key',
+            loc(`${at} needs one of ${quoteList(keys)}${example.en}.`, `${atKo}에 ${quoteList(keys)} 중 하나가 필요합니다${example.ko}.`),
+          );
         }
         if (segs.length === 0) {
-          return mk(node, 'missing-key', loc(`The lab has no ${quoteList(keys.map((k) => `${k}:`))}.`, `랩에 ${quoteList(keys.map((k) => `${k}:`))}이(가) 없습니다.`), soft ? 'warning' : 'error');
+          return mk(
+            node,
+            'missing-key',
+            loc(`The lab has no ${quoteList(keys.map((k) => `${k}:`))}.`, `랩에 ${quoteList(keys.map((k) => `${k}:`))}이(가) 없습니다.`),
+            soft ? 'warning' : 'error',
+          );
         }
         const what = keys.length === 1 ? `"${keys[0]}"` : `${quoteList(keys.slice(0, -1))} and "${keys[keys.length - 1]}"`;
         const whatKo = keys.length === 1 ? `"${keys[0]}"` : `${quoteList(keys.slice(0, -1))}, "${keys[keys.length - 1]}"`;
-        return mk(node, 'missing-key', loc(`${p} needs ${what}${when.en}${example.en}.`, `${p}에 ${whatKo}이(가) 필요합니다${when.ko}${example.ko}.`), soft ? 'warning' : 'error');
+        return mk(
+          node,
+          'missing-key',
+          loc(`${p} needs ${what}${when.en}${example.en}.`, `${p}에 ${whatKo}이(가) 필요합니다${when.ko}${example.ko}.`),
+          soft ? 'warning' : 'error',
+        );
       }
       case 'additionalProperties': {
         const key = String(params['additionalProperty']);
@@ -591,34 +676,65 @@ class Mapper {
         const isCheck = parent['maxProperties'] === 1;
         if (isCheck) {
           // A check of an unknown kind cannot be graded: an error, with the grader's own code.
-          return mk(node, 'unknown-check-kind', loc(
-            `Unknown check kind "${key}" in ${at}${hint ? `; did you mean "${hint}"?` : '.'} Known kinds: ${known.join(', ')}.`,
-            `${atKo}에 알 수 없는 검사 종류 "${key}"가 있습니다.${hint ? ` "${hint}"을(를) 뜻했나요?` : ''} 알려진 종류: ${known.join(', ')}.`,
-          ));
+          return mk(
+            node,
+            'unknown-check-kind',
+            loc(
+              `Unknown check kind "${key}" in ${at}${hint ? `; did you mean "${hint}"?` : '.'} Known kinds: ${known.join(', ')}.`,
+              `${atKo}에 알 수 없는 검사 종류 "${key}"가 있습니다.${hint ? ` "${hint}"을(를) 뜻했나요?` : ''} 알려진 종류: ${known.join(', ')}.`,
+            ),
+          );
         }
-        return mk(node, 'unknown-key', loc(
-          `Unknown key "${key}" in ${at}${hint ? `; did you mean "${hint}"?` : '.'} Known keys: ${known.join(', ')}.`,
-          `${atKo}에 알 수 없는 키 "${key}"가 있습니다.${hint ? ` "${hint}"을(를) 뜻했나요?` : ''} 알려진 키: ${known.join(', ')}.`,
-        ), 'warning');
+        return mk(
+          node,
+          'unknown-key',
+          loc(
+            `Unknown key "${key}" in ${at}${hint ? `; did you mean "${hint}"?` : '.'} Known keys: ${known.join(', ')}.`,
+            `${atKo}에 알 수 없는 키 "${key}"가 있습니다.${hint ? ` "${hint}"을(를) 뜻했나요?` : ''} 알려진 키: ${known.join(', ')}.`,
+          ),
+          'warning',
+        );
       }
       case 'enum': {
         const allowed = ((params['allowedValues'] ?? []) as unknown[]).map((x) => JSON.stringify(x).replace(/^"(.*)"$/, '$1'));
-        return mk(this.valueNode(place), 'schema', loc(
-          `${p} must be one of ${allowed.join(', ')}${when.en}, not ${valueWords(e.data).en}.`,
-          `${eunneun(p)} ${iga(valueWords(e.data).ko)} 아니라 ${allowed.join(', ')} 중 하나여야 합니다${when.ko}.`,
-        ));
+        return mk(
+          this.valueNode(place),
+          'schema',
+          loc(
+            `${p} must be one of ${allowed.join(', ')}${when.en}, not ${valueWords(e.data).en}.`,
+            `${eunneun(p)} ${iga(valueWords(e.data).ko)} 아니라 ${allowed.join(', ')} 중 하나여야 합니다${when.ko}.`,
+          ),
+        );
       }
       case 'const': {
         const v = JSON.stringify(params['allowedValue']);
-        return mk(this.valueNode(place), 'schema', loc(`${p} must be ${v}, not ${valueWords(e.data).en}.`, `${eunneun(p)} ${iga(valueWords(e.data).ko)} 아니라 ${ieoya(v)} 합니다.`));
+        return mk(
+          this.valueNode(place),
+          'schema',
+          loc(`${p} must be ${v}, not ${valueWords(e.data).en}.`, `${eunneun(p)} ${iga(valueWords(e.data).ko)} 아니라 ${ieoya(v)} 합니다.`),
+        );
       }
       case 'pattern': {
         const form = this.c.formOf.get(String(params['pattern']));
         const v = String(e.data);
         if (form) {
-          return mk(this.valueNode(place), form.code, loc(`${p}: "${v}" is not ${form.noun.en}: ${form.rule.en}.`, `${p}: "${v}"은(는) ${iga(form.noun.ko)} 아닙니다: ${form.rule.ko}.`));
+          return mk(
+            this.valueNode(place),
+            form.code,
+            loc(
+              `${p}: "${v}" is not ${form.noun.en}: ${form.rule.en}.`,
+              `${p}: "${v}"은(는) ${iga(form.noun.ko)} 아닙니다: ${form.rule.ko}.`,
+            ),
+          );
         }
-        return mk(this.valueNode(place), 'schema', loc(`${p}: "${v}" does not have the expected form (${String(params['pattern'])}).`, `${p}: "${v}"이(가) 기대한 형식(${String(params['pattern'])})이 아닙니다.`));
+        return mk(
+          this.valueNode(place),
+          'schema',
+          loc(
+            `${p}: "${v}" does not have the expected form (${String(params['pattern'])}).`,
+            `${p}: "${v}"이(가) 기대한 형식(${String(params['pattern'])})이 아닙니다.`,
+          ),
+        );
       }
       case 'minimum':
       case 'maximum':
@@ -628,7 +744,11 @@ class Mapper {
         const max = parent['maximum'];
         const v = String(e.data);
         if (typeof min === 'number' && typeof max === 'number') {
-          return mk(this.valueNode(place), 'schema', loc(`${p} must be from ${min} to ${max}, not ${v}.`, `${p}은(는) ${v}이(가) 아니라 ${min}에서 ${max} 사이여야 합니다.`));
+          return mk(
+            this.valueNode(place),
+            'schema',
+            loc(`${p} must be from ${min} to ${max}, not ${v}.`, `${p}은(는) ${v}이(가) 아니라 ${min}에서 ${max} 사이여야 합니다.`),
+          );
         }
         const limit = String(params['limit']);
         const words: Record<string, Localized> = {
@@ -638,12 +758,17 @@ class Mapper {
           exclusiveMaximum: loc(`less than ${limit}`, `${limit} 미만`),
         };
         const w = words[e.keyword]!;
-        return mk(this.valueNode(place), 'schema', loc(`${p} must be ${w.en}, not ${v}.`, `${eunneun(p)} ${iga(v)} 아니라 ${ieoya(w.ko)} 합니다.`));
+        return mk(
+          this.valueNode(place),
+          'schema',
+          loc(`${p} must be ${w.en}, not ${v}.`, `${eunneun(p)} ${iga(v)} 아니라 ${ieoya(w.ko)} 합니다.`),
+        );
       }
       case 'minLength':
       case 'maxLength': {
         const limit = Number(params['limit']);
-        if (e.keyword === 'minLength' && limit === 1) return mk(this.valueNode(place), 'schema', loc(`${p} must not be empty.`, `${p}은(는) 비어 있으면 안 됩니다.`));
+        if (e.keyword === 'minLength' && limit === 1)
+          return mk(this.valueNode(place), 'schema', loc(`${p} must not be empty.`, `${p}은(는) 비어 있으면 안 됩니다.`));
         const w = e.keyword === 'minLength' ? loc(`at least ${limit}`, `최소 ${limit}`) : loc(`at most ${limit}`, `최대 ${limit}`);
         return mk(this.valueNode(place), 'schema', loc(`${p} must have ${w.en} characters.`, `${p}은(는) ${w.ko}자여야 합니다.`));
       }
@@ -654,22 +779,54 @@ class Mapper {
         const n = Array.isArray(e.data) ? e.data.length : 0;
         const limit = Number(params['limit']);
         const example = this.exampleOf(parent);
-        if (min === max) return mk(this.valueNode(place), 'schema', loc(`${p} must have exactly ${limit} items, not ${n}${example.en}.`, `${p}에는 항목이 ${n}개가 아니라 정확히 ${limit}개 있어야 합니다${example.ko}.`));
-        if (e.keyword === 'minItems') return mk(this.valueNode(place), 'schema', loc(`${p} must have at least ${limit} item${limit === 1 ? '' : 's'}.`, `${p}에는 항목이 최소 ${limit}개 있어야 합니다.`));
-        return mk(this.valueNode(place), 'schema', loc(`${p} must have at most ${limit} items, not ${n}.`, `${p}에는 항목이 ${n}개가 아니라 최대 ${limit}개 있어야 합니다.`));
+        if (min === max)
+          return mk(
+            this.valueNode(place),
+            'schema',
+            loc(
+              `${p} must have exactly ${limit} items, not ${n}${example.en}.`,
+              `${p}에는 항목이 ${n}개가 아니라 정확히 ${limit}개 있어야 합니다${example.ko}.`,
+            ),
+          );
+        if (e.keyword === 'minItems')
+          return mk(
+            this.valueNode(place),
+            'schema',
+            loc(`${p} must have at least ${limit} item${limit === 1 ? '' : 's'}.`, `${p}에는 항목이 최소 ${limit}개 있어야 합니다.`),
+          );
+        return mk(
+          this.valueNode(place),
+          'schema',
+          loc(`${p} must have at most ${limit} items, not ${n}.`, `${p}에는 항목이 ${n}개가 아니라 최대 ${limit}개 있어야 합니다.`),
+        );
       }
       case 'uniqueItems': {
         const i = Math.max(Number(params['i']), Number(params['j'])); // the later of the two
         const item = this.locate([...segs, String(i)]);
         const v = Array.isArray(e.data) ? e.data[i] : undefined;
-        return mk(this.valueNode(item), 'duplicate-name', loc(`${p}: ${JSON.stringify(v)} is listed twice.`, `${p}: ${JSON.stringify(v)}이(가) 두 번 있습니다.`));
+        return mk(
+          this.valueNode(item),
+          'duplicate-name',
+          loc(`${p}: ${JSON.stringify(v)} is listed twice.`, `${p}: ${JSON.stringify(v)}이(가) 두 번 있습니다.`),
+        );
       }
       case 'minProperties': {
         const known = Object.keys((parent['properties'] ?? {}) as SchemaObj);
         if (parent['maxProperties'] === 1) {
-          return mk(this.valueNode(place), 'missing-key', loc(`${p} is a check without a kind: write one of ${known.join(', ')}, e.g. - reach: { from: a, to: 192.168.1.10 }.`, `${p}은(는) 종류가 없는 검사입니다. ${known.join(', ')} 중 하나를 쓰세요. 예: - reach: { from: a, to: 192.168.1.10 }.`));
+          return mk(
+            this.valueNode(place),
+            'missing-key',
+            loc(
+              `${p} is a check without a kind: write one of ${known.join(', ')}, e.g. - reach: { from: a, to: 192.168.1.10 }.`,
+              `${p}은(는) 종류가 없는 검사입니다. ${known.join(', ')} 중 하나를 쓰세요. 예: - reach: { from: a, to: 192.168.1.10 }.`,
+            ),
+          );
         }
-        return mk(this.valueNode(place), 'missing-key', loc(`${at} needs one of ${quoteList(known)}.`, `${atKo}에 ${quoteList(known)} 중 하나가 필요합니다.`));
+        return mk(
+          this.valueNode(place),
+          'missing-key',
+          loc(`${at} needs one of ${quoteList(known)}.`, `${atKo}에 ${quoteList(known)} 중 하나가 필요합니다.`),
+        );
       }
       case 'maxProperties': {
         const limit = Number(params['limit']);
@@ -677,17 +834,29 @@ class Mapper {
         const extra = isMap(map) ? (map.items[limit]?.key as Node | null | undefined) : undefined;
         const keys = isMap(map) ? map.items.map(keyText) : [];
         if (parent['maxProperties'] === 1 && parent['minProperties'] === 1) {
-          return mk(extra ?? this.valueNode(place), 'schema', loc(
-            `${p}: a check has exactly one kind, but this one has ${keys.join(', ')}; start a new check (a new "- ") for each.`,
-            `${p}: 검사 하나에는 종류가 정확히 하나여야 하는데 ${keys.join(', ')}이(가) 있습니다. 각각 새 검사("- ")로 쓰세요.`,
-          ));
+          return mk(
+            extra ?? this.valueNode(place),
+            'schema',
+            loc(
+              `${p}: a check has exactly one kind, but this one has ${keys.join(', ')}; start a new check (a new "- ") for each.`,
+              `${p}: 검사 하나에는 종류가 정확히 하나여야 하는데 ${keys.join(', ')}이(가) 있습니다. 각각 새 검사("- ")로 쓰세요.`,
+            ),
+          );
         }
-        return mk(extra ?? this.valueNode(place), 'schema', loc(`${at} must have at most ${limit} keys.`, `${atKo}에는 키가 최대 ${limit}개여야 합니다.`));
+        return mk(
+          extra ?? this.valueNode(place),
+          'schema',
+          loc(`${at} must have at most ${limit} keys.`, `${atKo}에는 키가 최대 ${limit}개여야 합니다.`),
+        );
       }
       case 'dependentRequired': {
         const prop = String(params['property']);
         const missing = String(params['missingProperty']);
-        return mk(this.keyNode(place, prop), 'missing-key', loc(`${p}: "${prop}" needs "${missing}" too.`, `${p}: "${prop}"에는 "${missing}"도 필요합니다.`));
+        return mk(
+          this.keyNode(place, prop),
+          'missing-key',
+          loc(`${p}: "${prop}" needs "${missing}" too.`, `${p}: "${prop}"에는 "${missing}"도 필요합니다.`),
+        );
       }
       case 'false schema': {
         const parentPath = segs.slice(0, -1);
@@ -695,14 +864,29 @@ class Mapper {
         const node = place.key ?? this.valueNode(place);
         const pp = this.path(parentPath, place) || 'the lab';
         const ppKo = this.path(parentPath, place) || '랩';
-        return mk(node, 'schema', loc(`"${key}" is not allowed in ${pp}${when.en}.`, `${ppKo}에는 "${key}"을(를) 쓸 수 없습니다${when.ko}.`));
+        return mk(
+          node,
+          'schema',
+          loc(`"${key}" is not allowed in ${pp}${when.en}.`, `${ppKo}에는 "${key}"을(를) 쓸 수 없습니다${when.ko}.`),
+        );
       }
       case 'oneOf': {
         // Several alternatives matched (none matching is collapsed before).
-        return mk(this.valueNode(place), 'schema', loc(`${p || 'The lab'} fits more than one form; keep the keys of only one.`, `${p || '랩'}이(가) 여러 형식에 맞습니다. 한 형식의 키만 남기세요.`));
+        return mk(
+          this.valueNode(place),
+          'schema',
+          loc(
+            `${p || 'The lab'} fits more than one form; keep the keys of only one.`,
+            `${p || '랩'}이(가) 여러 형식에 맞습니다. 한 형식의 키만 남기세요.`,
+          ),
+        );
       }
       default:
-        return mk(this.valueNode(place), 'schema', loc(`${p || 'The lab'} is not valid here (${e.keyword}).`, `${p || '랩'}이(가) 올바르지 않습니다 (${e.keyword}).`));
+        return mk(
+          this.valueNode(place),
+          'schema',
+          loc(`${p || 'The lab'} is not valid here (${e.keyword}).`, `${p || '랩'}이(가) 올바르지 않습니다 (${e.keyword}).`),
+        );
     }
   }
 
@@ -741,7 +925,13 @@ class Mapper {
 
 function internal(file: string, what: string): Diagnostic {
   return {
-    file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'schema',
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'error',
+    code: 'schema',
     message: loc(`Internal error while checking the lab against its schema: ${what}`, `랩을 스키마로 검사하는 중 내부 오류: ${what}`),
   };
 }

@@ -82,13 +82,33 @@ function cidrPrefix(text: unknown, what: string, range: SourceRange, out: Diagno
   const s = typeof text === 'string' ? text : undefined;
   const p = s === undefined ? undefined : parseCidr(s);
   if (!p) {
-    out.push(diag('error', 'bad-variable', range, loc(`${what}: "${String(text)}" is not a prefix like 10.0.0.0/8.`, `${what}: "${String(text)}"은(는) 10.0.0.0/8 같은 프리픽스가 아닙니다.`)));
+    out.push(
+      diag(
+        'error',
+        'bad-variable',
+        range,
+        loc(
+          `${what}: "${String(text)}" is not a prefix like 10.0.0.0/8.`,
+          `${what}: "${String(text)}"은(는) 10.0.0.0/8 같은 프리픽스가 아닙니다.`,
+        ),
+      ),
+    );
     return undefined;
   }
   const net = p.addr.value & maskOf(p.addr.family, p.len);
   if (net !== p.addr.value) {
     const fixed = `${formatAddr({ family: p.addr.family, value: net })}/${p.len}`;
-    out.push(diag('error', 'bad-variable', range, loc(`${what}: "${s}" has host bits set; did you mean ${fixed}?`, `${what}: "${s}"에 호스트 비트가 있습니다. ${fixed}을(를) 뜻했나요?`)));
+    out.push(
+      diag(
+        'error',
+        'bad-variable',
+        range,
+        loc(
+          `${what}: "${s}" has host bits set; did you mean ${fixed}?`,
+          `${what}: "${s}"에 호스트 비트가 있습니다. ${fixed}을(를) 뜻했나요?`,
+        ),
+      ),
+    );
     return undefined;
   }
   return { addr: p.addr, len: p.len };
@@ -106,7 +126,10 @@ export function parseVariableDef(spec: VariableSpec): { def?: VariableDef; diagn
   if (!VARIABLE_NAME_RE.test(n)) return bad('not a valid name (letters, digits and "_").', '올바른 이름이 아닙니다 (문자, 숫자, "_").');
   const d = spec.def;
   if (d === null || typeof d !== 'object' || Array.isArray(d)) {
-    return bad('write one of { subnet: 10.0.0.0/8, prefix: 24 }, { int: [MIN, MAX] }, { choice: [A, B] }, { mac: true }.', '{ subnet: 10.0.0.0/8, prefix: 24 }, { int: [MIN, MAX] }, { choice: [A, B] }, { mac: true } 중 하나로 쓰세요.');
+    return bad(
+      'write one of { subnet: 10.0.0.0/8, prefix: 24 }, { int: [MIN, MAX] }, { choice: [A, B] }, { mac: true }.',
+      '{ subnet: 10.0.0.0/8, prefix: 24 }, { int: [MIN, MAX] }, { choice: [A, B] }, { mac: true } 중 하나로 쓰세요.',
+    );
   }
   const obj = d as Record<string, unknown>;
   const keys = Object.keys(obj);
@@ -115,14 +138,20 @@ export function parseVariableDef(spec: VariableSpec): { def?: VariableDef; diagn
     const unknown = keys.find((k) => !(VARIABLE_KINDS as readonly string[]).includes(k) && !Object.values(EXTRA_KEYS).flat().includes(k));
     const hint = unknown !== undefined ? didYouMean(unknown, VARIABLE_KINDS) : undefined;
     return kinds.length === 0
-      ? bad(`no kind: give exactly one of ${VARIABLE_KINDS.join(', ')}${hint ? ` (did you mean "${hint}" instead of "${unknown}"?)` : ''}.`, `종류가 없습니다: ${VARIABLE_KINDS.join(', ')} 중 하나만 쓰세요${hint ? ` ("${unknown}" 대신 "${hint}"을(를) 뜻했나요?)` : ''}.`)
+      ? bad(
+          `no kind: give exactly one of ${VARIABLE_KINDS.join(', ')}${hint ? ` (did you mean "${hint}" instead of "${unknown}"?)` : ''}.`,
+          `종류가 없습니다: ${VARIABLE_KINDS.join(', ')} 중 하나만 쓰세요${hint ? ` ("${unknown}" 대신 "${hint}"을(를) 뜻했나요?)` : ''}.`,
+        )
       : bad(`several kinds (${kinds.join(', ')}); give exactly one.`, `종류가 여러 개입니다 (${kinds.join(', ')}). 하나만 쓰세요.`);
   }
   const kind = kinds[0]!;
   for (const k of keys) {
     if (k === kind || EXTRA_KEYS[kind]!.includes(k)) continue;
     const hint = didYouMean(k, [kind, ...EXTRA_KEYS[kind]!]);
-    return bad(`unknown key "${k}" for a ${kind} variable${hint ? `; did you mean "${hint}"?` : ''}.`, `${kind} 변수에 알 수 없는 키 "${k}"가 있습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}.`);
+    return bad(
+      `unknown key "${k}" for a ${kind} variable${hint ? `; did you mean "${hint}"?` : ''}.`,
+      `${kind} 변수에 알 수 없는 키 "${k}"가 있습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}.`,
+    );
   }
   const v = obj[kind];
   switch (kind) {
@@ -131,10 +160,27 @@ export function parseVariableDef(spec: VariableSpec): { def?: VariableDef; diagn
       if (!container) return { diagnostics: out };
       const bits = BITS[container.addr.family];
       const pv = obj['prefix'];
-      const len = typeof pv === 'number' ? pv : typeof pv === 'string' && /^\/?[0-9]{1,3}$/.test(pv.trim()) ? Number(pv.trim().replace('/', '')) : NaN;
-      if (pv === undefined) return bad(`a subnet variable needs "prefix:", the length of the subnet to draw (e.g. prefix: 24).`, `subnet 변수에는 뽑을 서브넷의 길이 "prefix:"가 필요합니다 (예: prefix: 24).`);
-      if (!Number.isInteger(len) || len < 0 || len > bits) return bad(`prefix must be a whole number from 0 to ${bits}, not ${JSON.stringify(pv)}.`, `prefix는 ${JSON.stringify(pv)}이(가) 아니라 0에서 ${bits} 사이의 정수여야 합니다.`);
-      if (len < container.len) return bad(`prefix /${len} is shorter than its container ${String(v)}: a /${len} does not fit inside a /${container.len}.`, `prefix /${len}이(가) 컨테이너 ${String(v)}보다 짧습니다: /${len}은(는) /${container.len} 안에 들어가지 않습니다.`);
+      const len =
+        typeof pv === 'number'
+          ? pv
+          : typeof pv === 'string' && /^\/?[0-9]{1,3}$/.test(pv.trim())
+            ? Number(pv.trim().replace('/', ''))
+            : NaN;
+      if (pv === undefined)
+        return bad(
+          `a subnet variable needs "prefix:", the length of the subnet to draw (e.g. prefix: 24).`,
+          `subnet 변수에는 뽑을 서브넷의 길이 "prefix:"가 필요합니다 (예: prefix: 24).`,
+        );
+      if (!Number.isInteger(len) || len < 0 || len > bits)
+        return bad(
+          `prefix must be a whole number from 0 to ${bits}, not ${JSON.stringify(pv)}.`,
+          `prefix는 ${JSON.stringify(pv)}이(가) 아니라 0에서 ${bits} 사이의 정수여야 합니다.`,
+        );
+      if (len < container.len)
+        return bad(
+          `prefix /${len} is shorter than its container ${String(v)}: a /${len} does not fit inside a /${container.len}.`,
+          `prefix /${len}이(가) 컨테이너 ${String(v)}보다 짧습니다: /${len}은(는) /${container.len} 안에 들어가지 않습니다.`,
+        );
       const exclude: Prefix[] = [];
       const ev = obj['exclude'];
       if (ev !== undefined && ev !== null) {
@@ -149,18 +195,36 @@ export function parseVariableDef(spec: VariableSpec): { def?: VariableDef; diagn
     }
     case 'int': {
       if (!Array.isArray(v) || v.length !== 2 || !v.every((x) => typeof x === 'number' && Number.isSafeInteger(x))) {
-        return bad(`int must be [MIN, MAX], two whole numbers, e.g. int: [8000, 8999].`, `int는 int: [8000, 8999]처럼 두 정수 [MIN, MAX]여야 합니다.`);
+        return bad(
+          `int must be [MIN, MAX], two whole numbers, e.g. int: [8000, 8999].`,
+          `int는 int: [8000, 8999]처럼 두 정수 [MIN, MAX]여야 합니다.`,
+        );
       }
       const [min, max] = v as [number, number];
-      if (min > max) return bad(`int: [${min}, ${max}] is empty: the minimum is larger than the maximum.`, `int: [${min}, ${max}]는 비어 있습니다: 최솟값이 최댓값보다 큽니다.`);
+      if (min > max)
+        return bad(
+          `int: [${min}, ${max}] is empty: the minimum is larger than the maximum.`,
+          `int: [${min}, ${max}]는 비어 있습니다: 최솟값이 최댓값보다 큽니다.`,
+        );
       return { def: { kind: 'int', min, max }, diagnostics: out };
     }
     case 'choice': {
-      if (!Array.isArray(v) || v.length === 0) return bad('choice must be a non-empty list, e.g. choice: [web, db, api].', 'choice는 choice: [web, db, api]처럼 비어 있지 않은 리스트여야 합니다.');
+      if (!Array.isArray(v) || v.length === 0)
+        return bad(
+          'choice must be a non-empty list, e.g. choice: [web, db, api].',
+          'choice는 choice: [web, db, api]처럼 비어 있지 않은 리스트여야 합니다.',
+        );
       const options: string[] = [];
       for (const x of v) {
-        if (!(typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') || /[\r\n]/.test(String(x)) || /\{\{|\}\}/.test(String(x))) {
-          return bad(`every choice must be a one-line word or number, not ${JSON.stringify(x)}.`, `각 choice는 ${JSON.stringify(x)}이(가) 아니라 한 줄짜리 단어나 숫자여야 합니다.`);
+        if (
+          !(typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') ||
+          /[\r\n]/.test(String(x)) ||
+          /\{\{|\}\}/.test(String(x))
+        ) {
+          return bad(
+            `every choice must be a one-line word or number, not ${JSON.stringify(x)}.`,
+            `각 choice는 ${JSON.stringify(x)}이(가) 아니라 한 줄짜리 단어나 숫자여야 합니다.`,
+          );
         }
         options.push(String(x));
       }
@@ -293,7 +357,14 @@ export function resolveVariables(vars: readonly VariableSpec[], ctx: { readonly 
   const seen = new Set<string>();
   for (const spec of vars) {
     if (seen.has(spec.name)) {
-      diagnostics.push(diag('error', 'duplicate-name', spec.range, loc(`The variable "${spec.name}" is declared twice.`, `변수 "${spec.name}"이(가) 두 번 선언되었습니다.`)));
+      diagnostics.push(
+        diag(
+          'error',
+          'duplicate-name',
+          spec.range,
+          loc(`The variable "${spec.name}" is declared twice.`, `변수 "${spec.name}"이(가) 두 번 선언되었습니다.`),
+        ),
+      );
       continue;
     }
     seen.add(spec.name);
@@ -307,16 +378,25 @@ export function resolveVariables(vars: readonly VariableSpec[], ctx: { readonly 
   const drawn = new Map<string, VariableValue>();
   const taken: Prefix[] = [];
   const subnets = defs.filter((d) => d.def.kind === 'subnet');
-  const order = subnets.map((d, i) => ({ d, i })).sort((x, y) => (x.d.def as { len: number }).len - (y.d.def as { len: number }).len || x.i - y.i);
+  const order = subnets
+    .map((d, i) => ({ d, i }))
+    .sort((x, y) => (x.d.def as { len: number }).len - (y.d.def as { len: number }).len || x.i - y.i);
   for (const { d } of order) {
     const def = d.def as Extract<VariableDef, { kind: 'subnet' }>;
     const p = drawSubnet(new VariantRng(ctx.lab, ctx.student, d.spec.name), def.container, def.len, [...taken, ...def.exclude]);
     if (!p) {
       failed.add(d.spec.name);
-      diagnostics.push(diag('error', 'variable-conflict', d.spec.range, loc(
-        `Variable ${d.spec.name}: no /${def.len} is left in ${prefixText(def.container)} that overlaps neither the other subnet variables nor exclude:. Widen the container or use a longer prefix.`,
-        `변수 ${d.spec.name}: ${prefixText(def.container)} 안에 다른 subnet 변수나 exclude:와 겹치지 않는 /${def.len}이(가) 남아 있지 않습니다. 컨테이너를 넓히거나 더 긴 prefix를 쓰세요.`,
-      )));
+      diagnostics.push(
+        diag(
+          'error',
+          'variable-conflict',
+          d.spec.range,
+          loc(
+            `Variable ${d.spec.name}: no /${def.len} is left in ${prefixText(def.container)} that overlaps neither the other subnet variables nor exclude:. Widen the container or use a longer prefix.`,
+            `변수 ${d.spec.name}: ${prefixText(def.container)} 안에 다른 subnet 변수나 exclude:와 겹치지 않는 /${def.len}이(가) 남아 있지 않습니다. 컨테이너를 넓히거나 더 긴 prefix를 쓰세요.`,
+          ),
+        ),
+      );
       continue;
     }
     taken.push(p);
@@ -355,14 +435,24 @@ export function resolveVariables(vars: readonly VariableSpec[], ctx: { readonly 
 export function renderValue(name: string, v: VariableValue, selector: string): { text: string } | { error: Localized } {
   if (v.kind !== 'subnet') {
     if (selector === '') return { text: v.text };
-    return { error: loc(`${name} is a ${v.kind} variable: write {{ ${name} }}, without ".${selector}".`, `${name}은(는) ${v.kind} 변수입니다: ".${selector}" 없이 {{ ${name} }}로 쓰세요.`) };
+    return {
+      error: loc(
+        `${name} is a ${v.kind} variable: write {{ ${name} }}, without ".${selector}".`,
+        `${name}은(는) ${v.kind} 변수입니다: ".${selector}" 없이 {{ ${name} }}로 쓰세요.`,
+      ),
+    };
   }
   const p = v.prefix;
   const family = p.addr.family;
   const size = 1n << BigInt(BITS[family] - p.len);
   const at = (offset: bigint, what: string): { text: string } | { error: Localized } => {
     if (offset < 0n || offset >= size) {
-      return { error: loc(`{{ ${name}.${selector} }}: ${what} is outside ${v.text} (it has ${size} addresses, indexes 0 to ${size - 1n}, or -1 back from the broadcast).`, `{{ ${name}.${selector} }}: ${what}은(는) ${v.text} 밖입니다 (주소 ${size}개, 인덱스 0부터 ${size - 1n}까지, 또는 브로드캐스트에서 거꾸로 -1부터).`) };
+      return {
+        error: loc(
+          `{{ ${name}.${selector} }}: ${what} is outside ${v.text} (it has ${size} addresses, indexes 0 to ${size - 1n}, or -1 back from the broadcast).`,
+          `{{ ${name}.${selector} }}: ${what}은(는) ${v.text} 밖입니다 (주소 ${size}개, 인덱스 0부터 ${size - 1n}까지, 또는 브로드캐스트에서 거꾸로 -1부터).`,
+        ),
+      };
     }
     return { text: formatAddr({ family, value: p.addr.value + offset }) };
   };
@@ -391,10 +481,12 @@ export function renderValue(name: string, v: VariableValue, selector: string): {
     return at(k >= 0n ? k : size - 1n + k, `address ${selector}`);
   }
   const hint = didYouMean(selector, SUBNET_SELECTORS);
-  return { error: loc(
-    `Unknown part ".${selector}" of the subnet ${name}${hint ? `; did you mean ".${hint}"?` : ''}. Use .net, .len, .mask, .bcast, .first, .last, or a host number like .10 or .-1.`,
-    `서브넷 ${name}에 ".${selector}"라는 부분은 없습니다${hint ? `. ".${hint}"을(를) 뜻했나요?` : ''}. .net, .len, .mask, .bcast, .first, .last나 .10, .-1 같은 호스트 번호를 쓰세요.`,
-  ) };
+  return {
+    error: loc(
+      `Unknown part ".${selector}" of the subnet ${name}${hint ? `; did you mean ".${hint}"?` : ''}. Use .net, .len, .mask, .bcast, .first, .last, or a host number like .10 or .-1.`,
+      `서브넷 ${name}에 ".${selector}"라는 부분은 없습니다${hint ? `. ".${hint}"을(를) 뜻했나요?` : ''}. .net, .len, .mask, .bcast, .first, .last나 .10, .-1 같은 호스트 번호를 쓰세요.`,
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,7 +501,12 @@ export interface SubstituteOptions {
 }
 
 /** Replaces every placeholder in `text`. Line numbers are kept; problems are diagnosed where they are. */
-export function substitute(text: string, values: ReadonlyMap<string, VariableValue>, file: string, opts: SubstituteOptions = {}): { text: string; diagnostics: Diagnostic[] } {
+export function substitute(
+  text: string,
+  values: ReadonlyMap<string, VariableValue>,
+  file: string,
+  opts: SubstituteOptions = {},
+): { text: string; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let out = '';
   let last = 0;
@@ -437,7 +534,9 @@ export function substitute(text: string, values: ReadonlyMap<string, VariableVal
       const report = (code: DiagnosticCode, message: Localized) => {
         const p = posOf(start);
         // A placeholder never spans lines: the end is on the same line.
-        diagnostics.push(diag('error', code, { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + (end - start) }, message));
+        diagnostics.push(
+          diag('error', code, { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + (end - start) }, message),
+        );
       };
       if (ref) {
         const name = ref[1]!;
@@ -448,16 +547,22 @@ export function substitute(text: string, values: ReadonlyMap<string, VariableVal
           else report('bad-placeholder', r.error);
         } else if (!opts.skip?.has(name)) {
           const hint = didYouMean(name, known);
-          report('unknown-variable', loc(
-            `No variable "${name}" is declared under variables:${hint ? ` (did you mean "${hint}"?)` : ''}. For literal braces, write {{ '{{' }}.`,
-            `variables: 아래에 "${name}" 변수가 선언되지 않았습니다${hint ? ` ("${hint}"을(를) 뜻했나요?)` : ''}. 중괄호를 그대로 쓰려면 {{ '{{' }}로 쓰세요.`,
-          ));
+          report(
+            'unknown-variable',
+            loc(
+              `No variable "${name}" is declared under variables:${hint ? ` (did you mean "${hint}"?)` : ''}. For literal braces, write {{ '{{' }}.`,
+              `variables: 아래에 "${name}" 변수가 선언되지 않았습니다${hint ? ` ("${hint}"을(를) 뜻했나요?)` : ''}. 중괄호를 그대로 쓰려면 {{ '{{' }}로 쓰세요.`,
+            ),
+          );
         }
       } else if (lead !== undefined && known.includes(lead)) {
-        report('bad-placeholder', loc(
-          `"${m[0]}" is not a placeholder: write {{ ${lead} }} or {{ ${lead}.PART }} (one part, no spaces inside).`,
-          `"${m[0]}"은(는) 올바른 자리표시자가 아닙니다: {{ ${lead} }}나 {{ ${lead}.PART }}로 쓰세요 (부분 하나, 안쪽에 공백 없이).`,
-        ));
+        report(
+          'bad-placeholder',
+          loc(
+            `"${m[0]}" is not a placeholder: write {{ ${lead} }} or {{ ${lead}.PART }} (one part, no spaces inside).`,
+            `"${m[0]}"은(는) 올바른 자리표시자가 아닙니다: {{ ${lead} }}나 {{ ${lead}.PART }}로 쓰세요 (부분 하나, 안쪽에 공백 없이).`,
+          ),
+        );
       }
     }
     if (replacement !== undefined) {
@@ -542,7 +647,14 @@ export function readVariables(text: string, file: string): ReadVariablesResult {
       const pa = lc.linePos(e.pos[0]);
       const pb = lc.linePos(e.pos[1]);
       const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      diagnostics.push(diag('error', e.code === 'DUPLICATE_KEY' ? 'duplicate-name' : 'yaml-syntax', { file, line: pa.line, column: pa.col, endLine: pb.line, endColumn: pb.col }, loc(`YAML: ${msg}`, `YAML 오류: ${msg}`)));
+      diagnostics.push(
+        diag(
+          'error',
+          e.code === 'DUPLICATE_KEY' ? 'duplicate-name' : 'yaml-syntax',
+          { file, line: pa.line, column: pa.col, endLine: pb.line, endColumn: pb.col },
+          loc(`YAML: ${msg}`, `YAML 오류: ${msg}`),
+        ),
+      );
     }
     if (doc.errors.length) return { variables: [], labName: '', ...(block ? { block } : {}), diagnostics };
     const root = doc.contents;
@@ -553,7 +665,17 @@ export function readVariables(text: string, file: string): ReadVariablesResult {
     const variables: VariableSpec[] = [];
     if (varsNode !== undefined && !(isScalar(varsNode) && varsNode.value === null)) {
       if (!isMap(varsNode)) {
-        diagnostics.push(diag('error', 'wrong-type', range(varsNode as Node), loc('variables must map names to definitions, e.g. net1: { subnet: 10.0.0.0/8, prefix: 24 }.', 'variables는 net1: { subnet: 10.0.0.0/8, prefix: 24 }처럼 이름을 정의에 매핑해야 합니다.')));
+        diagnostics.push(
+          diag(
+            'error',
+            'wrong-type',
+            range(varsNode as Node),
+            loc(
+              'variables must map names to definitions, e.g. net1: { subnet: 10.0.0.0/8, prefix: 24 }.',
+              'variables는 net1: { subnet: 10.0.0.0/8, prefix: 24 }처럼 이름을 정의에 매핑해야 합니다.',
+            ),
+          ),
+        );
       } else {
         for (const pair of varsNode.items) {
           const k = pair.key as Node | null;
@@ -571,7 +693,14 @@ export function readVariables(text: string, file: string): ReadVariablesResult {
     }
     return { variables, labName, ...(block ? { block } : {}), diagnostics };
   } catch (e) {
-    diagnostics.push(diag('error', 'yaml-syntax', { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, loc(`Internal error while reading variables: ${String(e)}`, `변수를 읽는 중 내부 오류: ${String(e)}`)));
+    diagnostics.push(
+      diag(
+        'error',
+        'yaml-syntax',
+        { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+        loc(`Internal error while reading variables: ${String(e)}`, `변수를 읽는 중 내부 오류: ${String(e)}`),
+      ),
+    );
     return { variables: [], labName: '', diagnostics };
   }
 }
@@ -632,7 +761,19 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
   const out = new Map(files);
   const labText = files.get('lab.yaml');
   if (labText === undefined) {
-    return { files: out, values: new Map(), labName: '', diagnostics: [diag('error', 'file-not-found', { file: show('lab.yaml'), line: 1, column: 1, endLine: 1, endColumn: 1 }, loc('The lab folder has no lab.yaml.', '랩 폴더에 lab.yaml이 없습니다.'))] };
+    return {
+      files: out,
+      values: new Map(),
+      labName: '',
+      diagnostics: [
+        diag(
+          'error',
+          'file-not-found',
+          { file: show('lab.yaml'), line: 1, column: 1, endLine: 1, endColumn: 1 },
+          loc('The lab folder has no lab.yaml.', '랩 폴더에 lab.yaml이 없습니다.'),
+        ),
+      ],
+    };
   }
   const rv = readVariables(labText, show('lab.yaml'));
   const diagnostics = [...rv.diagnostics];
@@ -645,7 +786,17 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
     else if (path === 'solution/lab.yaml') {
       const sb = topLevelBlocks(t).find((b) => b.key === 'variables');
       if (sb) {
-        diagnostics.push(diag('warning', 'bad-variable', { file: show(path), line: sb.start + 1, column: 1, endLine: sb.start + 1, endColumn: 10 }, loc('Declare variables in the starter lab.yaml only; the solution uses the same values. This block is ignored.', '변수는 시작 lab.yaml에만 선언하세요. 해법은 같은 값을 씁니다. 이 블록은 무시됩니다.')));
+        diagnostics.push(
+          diag(
+            'warning',
+            'bad-variable',
+            { file: show(path), line: sb.start + 1, column: 1, endLine: sb.start + 1, endColumn: 10 },
+            loc(
+              'Declare variables in the starter lab.yaml only; the solution uses the same values. This block is ignored.',
+              '변수는 시작 lab.yaml에만 선언하세요. 해법은 같은 값을 씁니다. 이 블록은 무시됩니다.',
+            ),
+          ),
+        );
         t = replaceBlock(t, sb, '');
       }
     }

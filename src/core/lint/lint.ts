@@ -254,7 +254,8 @@ class LintContext {
         });
         for (const x of lonely) this.lonely.add(x.a);
         // When no two interfaces there agree, there is no odd one out: one warning, at the last address.
-        const report = lonely.length === all.length ? lonely.sort((x, y) => placeOrder(this.addrPlace(x), this.addrPlace(y))).slice(-1) : lonely;
+        const report =
+          lonely.length === all.length ? lonely.sort((x, y) => placeOrder(this.addrPlace(x), this.addrPlace(y))).slice(-1) : lonely;
         for (const x of report) this.reportLonely(seg, x);
       }
     }
@@ -339,7 +340,9 @@ class LintContext {
             let only = destOnly.get(dk);
             if (only === undefined) destOnly.set(dk, (only = onlyDestination(routerNs, r)));
             if (only) continue;
-            keepFirst(noForward, owner.link.forwarding !== undefined ? owner.link : routerNs, { route: r, ns, owner, count: 1 }, (e) => this.routePlace(e.route, e.ns));
+            keepFirst(noForward, owner.link.forwarding !== undefined ? owner.link : routerNs, { route: r, ns, owner, count: 1 }, (e) =>
+              this.routePlace(e.route, e.ns),
+            );
           }
         }
       }
@@ -557,7 +560,10 @@ function keepFirst<K, V extends { count: number }>(m: Map<K, V>, key: K, v: V, p
 function moreRoutes(count: number): Localized {
   if (count <= 1) return { en: '', ko: '' };
   const n = count - 1;
-  return loc(` (${n} other route${n === 1 ? '' : 's'} of this namespace use it too.)`, ` (이 네임스페이스의 다른 경로 ${n}개도 이것을 씁니다.)`);
+  return loc(
+    ` (${n} other route${n === 1 ? '' : 's'} of this namespace use it too.)`,
+    ` (이 네임스페이스의 다른 경로 ${n}개도 이것을 씁니다.)`,
+  );
 }
 
 /**

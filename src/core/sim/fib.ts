@@ -194,8 +194,23 @@ export function routeOutput(ns: Netns, dst: Addr, opts: { src?: Addr; oif?: Link
   if (!r && opts.oif) {
     // ip_route_output_key_hash_rcu: no route through the given device, so the destination is taken to be on its link.
     const dev = opts.oif;
-    const route: Route = { table: TABLE_MAIN, type: 'unicast', dst: { addr: dst, len: BITS[dst.family] }, dev, metric: 0, scope: 'link', proto: 'boot' };
-    return ok({ route, type: 'unicast', dst, dev, nexthop: dst, src: opts.src ?? selectSourceAddr(dev, undefined, SCOPE_VALUE.link, dst.family) });
+    const route: Route = {
+      table: TABLE_MAIN,
+      type: 'unicast',
+      dst: { addr: dst, len: BITS[dst.family] },
+      dev,
+      metric: 0,
+      scope: 'link',
+      proto: 'boot',
+    };
+    return ok({
+      route,
+      type: 'unicast',
+      dst,
+      dev,
+      nexthop: dst,
+      src: opts.src ?? selectSourceAddr(dev, undefined, SCOPE_VALUE.link, dst.family),
+    });
   }
   if (!r) return fail('ENETUNREACH');
   const errno = ERROR_OF[r.type];

@@ -3,17 +3,7 @@
  * namespaces and sysctls, with the kernel's own side effects (the connected, local and broadcast
  * routes it adds by itself; routes lost when a link goes down) and its own errors.
  */
-import {
-  type Addr,
-  addrEq,
-  BITS,
-  broadcastOf,
-  deterministicMac,
-  networkOf,
-  parseAddr,
-  prefixContains,
-  type Prefix,
-} from '../net/addr';
+import { type Addr, addrEq, BITS, broadcastOf, deterministicMac, networkOf, parseAddr, prefixContains, type Prefix } from '../net/addr';
 import { fail, type KResult, ok } from './errors';
 import {
   type Host,
@@ -275,7 +265,11 @@ export function addAddress(link: Link, spec: NewAddr): KResult<IfAddr> {
     return fail('EEXIST', 'ipv4: Address already assigned');
   }
   const secondary = link.addrs.some(
-    (a) => !a.secondary && a.addr.family === spec.addr.family && a.prefixLen === spec.prefixLen && prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, spec.addr),
+    (a) =>
+      !a.secondary &&
+      a.addr.family === spec.addr.family &&
+      a.prefixLen === spec.prefixLen &&
+      prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, spec.addr),
   );
   const ifa: IfAddr = {
     addr: spec.addr,
@@ -320,7 +314,10 @@ function primaryFor(link: Link, ifa: IfAddr): IfAddr {
   if (!ifa.secondary) return ifa;
   return (
     link.addrs.find(
-      (a) => !a.secondary && a.prefixLen === ifa.prefixLen && prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, ifa.addr),
+      (a) =>
+        !a.secondary &&
+        a.prefixLen === ifa.prefixLen &&
+        prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, ifa.addr),
     ) ?? ifa
   );
 }
@@ -342,7 +339,16 @@ function addIfaddrRoutes(ns: Netns, link: Link, ifa: IfAddr): void {
   });
   if (!hasRoute(ns, local)) insertRoute(ns, local);
   if (ifa.broadcast && !(ifa.addr.family === 4 && ifa.broadcast.value === 0xffffffffn)) {
-    const b = { table: TABLE_LOCAL, type: 'broadcast' as const, dst: { addr: ifa.broadcast, len: bits }, dev: link, metric: 0, prefsrc: prim.addr, scope: 'link' as const, proto: 'kernel' as const };
+    const b = {
+      table: TABLE_LOCAL,
+      type: 'broadcast' as const,
+      dst: { addr: ifa.broadcast, len: bits },
+      dev: link,
+      metric: 0,
+      prefsrc: prim.addr,
+      scope: 'link' as const,
+      proto: 'kernel' as const,
+    };
     if (!hasRoute(ns, b)) insertRoute(ns, b);
   }
   const net = networkOf(ifa.addr, ifa.prefixLen);
@@ -360,7 +366,16 @@ function addIfaddrRoutes(ns: Netns, link: Link, ifa: IfAddr): void {
     };
     if (!hasRoute(ns, p)) insertRoute(ns, p);
     if (ifa.prefixLen < bits - 1 && ifa.addr.family === 4) {
-      const b = { table: TABLE_LOCAL, type: 'broadcast' as const, dst: { addr: broadcastOf(ifa.addr, ifa.prefixLen), len: bits }, dev: link, metric: 0, prefsrc: ifa.addr, scope: 'link' as const, proto: 'kernel' as const };
+      const b = {
+        table: TABLE_LOCAL,
+        type: 'broadcast' as const,
+        dst: { addr: broadcastOf(ifa.addr, ifa.prefixLen), len: bits },
+        dev: link,
+        metric: 0,
+        prefsrc: ifa.addr,
+        scope: 'link' as const,
+        proto: 'kernel' as const,
+      };
       if (!hasRoute(ns, b)) insertRoute(ns, b);
     }
   }
@@ -368,7 +383,15 @@ function addIfaddrRoutes(ns: Netns, link: Link, ifa: IfAddr): void {
 
 function hasRoute(ns: Netns, r: Route): boolean {
   const t = ns.tables.get(r.table);
-  return !!t?.some((x) => x.type === r.type && x.dev === r.dev && x.dst.len === r.dst.len && addrEq(x.dst.addr, r.dst.addr) && x.metric === r.metric && addrEq(x.prefsrc, r.prefsrc));
+  return !!t?.some(
+    (x) =>
+      x.type === r.type &&
+      x.dev === r.dev &&
+      x.dst.len === r.dst.len &&
+      addrEq(x.dst.addr, r.dst.addr) &&
+      x.metric === r.metric &&
+      addrEq(x.prefsrc, r.prefsrc),
+  );
 }
 
 export function deleteAddress(link: Link, addr: Addr, prefixLen: number | undefined): KResult {
@@ -392,7 +415,12 @@ export function deleteAddress(link: Link, addr: Addr, prefixLen: number | undefi
   }
   if (!ifa.secondary) {
     // The kernel promotes a secondary address of the same subnet, if there is one.
-    const next = link.addrs.find((a) => a.secondary && a.prefixLen === ifa.prefixLen && prefixContains({ addr: networkOf(ifa.addr, ifa.prefixLen), len: ifa.prefixLen }, a.addr));
+    const next = link.addrs.find(
+      (a) =>
+        a.secondary &&
+        a.prefixLen === ifa.prefixLen &&
+        prefixContains({ addr: networkOf(ifa.addr, ifa.prefixLen), len: ifa.prefixLen }, a.addr),
+    );
     if (next) {
       next.secondary = false;
       for (const t of ns.tables.values()) {
@@ -404,9 +432,13 @@ export function deleteAddress(link: Link, addr: Addr, prefixLen: number | undefi
       if (link.up) addIfaddrRoutes(ns, link, next);
     } else {
       // Static routes whose gateway was on this subnet die with it.
-      const stillOnLink = (gw: Addr) => link.addrs.some((a) => prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, gw));
+      const stillOnLink = (gw: Addr) =>
+        link.addrs.some((a) => prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, gw));
       const t = ns.tables.get(TABLE_MAIN)!;
-      ns.tables.set(TABLE_MAIN, t.filter((r) => !(r.dev === link && r.gateway && !r.onlink && !stillOnLink(r.gateway))));
+      ns.tables.set(
+        TABLE_MAIN,
+        t.filter((r) => !(r.dev === link && r.gateway && !r.onlink && !stillOnLink(r.gateway))),
+      );
     }
   }
   invalidate(ns);
@@ -480,13 +512,24 @@ function isLocalAddress(ns: Netns, a: Addr): boolean {
 function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
   const type = spec.type ?? 'unicast';
   const table = spec.table ?? (type === 'local' || type === 'broadcast' ? TABLE_LOCAL : TABLE_MAIN);
-  const scope: Scope = spec.scope ?? (type === 'local' ? 'host' : type === 'broadcast' ? 'link' : type === 'unicast' && !spec.gateway ? 'link' : 'global');
+  const scope: Scope =
+    spec.scope ?? (type === 'local' ? 'host' : type === 'broadcast' ? 'link' : type === 'unicast' && !spec.gateway ? 'link' : 'global');
   let dev = spec.dev;
   let gatewayIsLocal = false;
   if (spec.prefsrc && !isLocalAddress(ns, spec.prefsrc)) return fail('EINVAL', 'Invalid prefsrc address');
   if (type === 'blackhole' || type === 'unreachable' || type === 'prohibit' || type === 'throw') {
-    if (spec.gateway || dev) return fail('EINVAL', 'Gateway or device supplied for ' + (type === 'blackhole' ? 'blackhole' : type) + ' route');
-    return ok({ table, type, dst: spec.dst, metric: spec.metric ?? 0, scope, proto: spec.proto ?? 'boot', prefsrc: spec.prefsrc, origin: spec.origin ?? ns.host.runOrigin });
+    if (spec.gateway || dev)
+      return fail('EINVAL', 'Gateway or device supplied for ' + (type === 'blackhole' ? 'blackhole' : type) + ' route');
+    return ok({
+      table,
+      type,
+      dst: spec.dst,
+      metric: spec.metric ?? 0,
+      scope,
+      proto: spec.proto ?? 'boot',
+      prefsrc: spec.prefsrc,
+      origin: spec.origin ?? ns.host.runOrigin,
+    });
   }
   if (spec.gateway) {
     if (spec.onlink) {
@@ -534,7 +577,12 @@ export function addRoute(ns: Netns, spec: RouteSpec, mode: 'add' | 'replace' | '
   const r = res.value;
   const t = ns.tables.get(r.table) ?? [];
   const same = routesWithPrefix(ns, r.table, r.dst);
-  const idx = same === undefined ? t.findIndex((x) => sameKey(x, r.table, r.dst, r.metric)) : same.some((x) => x.metric === r.metric) ? t.findIndex((x) => sameKey(x, r.table, r.dst, r.metric)) : -1;
+  const idx =
+    same === undefined
+      ? t.findIndex((x) => sameKey(x, r.table, r.dst, r.metric))
+      : same.some((x) => x.metric === r.metric)
+        ? t.findIndex((x) => sameKey(x, r.table, r.dst, r.metric))
+        : -1;
   if (idx >= 0) {
     if (mode === 'add') return fail('EEXIST');
     if (mode === 'replace') {
@@ -542,7 +590,8 @@ export function addRoute(ns: Netns, spec: RouteSpec, mode: 'add' | 'replace' | '
       invalidate(ns);
       return ok(r);
     }
-    if (t.some((x) => sameKey(x, r.table, r.dst, r.metric) && x.type === r.type && x.dev === r.dev && addrEq(x.gateway, r.gateway))) return fail('EEXIST');
+    if (t.some((x) => sameKey(x, r.table, r.dst, r.metric) && x.type === r.type && x.dev === r.dev && addrEq(x.gateway, r.gateway)))
+      return fail('EEXIST');
   }
   insertRoute(ns, r);
   return ok(r);

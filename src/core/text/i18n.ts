@@ -24,8 +24,14 @@ export function pick(text: Localized, lang: Lang): string {
  * `text` in `lang` with each placeholder filled: `{name}` from `vars.name`, or `{0}`, `{1}`... from
  * a list. A placeholder with no value stays as written.
  */
-export function fill(text: Localized, lang: Lang, vars: Readonly<Record<string, string | number>> | readonly (string | number)[] = {}): string {
-  return pick(text, lang).replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String((vars as Record<string, string | number>)[k]) : m));
+export function fill(
+  text: Localized,
+  lang: Lang,
+  vars: Readonly<Record<string, string | number>> | readonly (string | number)[] = {},
+): string {
+  return pick(text, lang).replace(/\{(\w+)\}/g, (m, k: string) =>
+    Object.hasOwn(vars, k) ? String((vars as Record<string, string | number>)[k]) : m,
+  );
 }
 
 /** Picks the display language from a locale string such as `ko_KR.UTF-8`, `ko` or `en-US`. */

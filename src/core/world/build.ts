@@ -106,7 +106,13 @@ export function buildWorld(lab: Lab, cache?: HostBuildCache): BuildResult {
     const host = addHost(world, spec.name, spec.range);
     const root = host.netns.get(ROOT_NS)!;
     for (const ifs of spec.interfaces) {
-      const res = addLink(root, { name: ifs.name, kind: 'nic', switchName: ifs.switch, origin: ifs.range, ...(ifs.mac ? { mac: ifs.mac } : {}) });
+      const res = addLink(root, {
+        name: ifs.name,
+        kind: 'nic',
+        switchName: ifs.switch,
+        origin: ifs.range,
+        ...(ifs.mac ? { mac: ifs.mac } : {}),
+      });
       if (res.ok) setLinkUp(res.value, true);
     }
     for (const f of spec.files) host.files.set(f.path, f.content);

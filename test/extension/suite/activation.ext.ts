@@ -18,7 +18,11 @@ describe('activation', () => {
     assert.ok(ext.isActive);
     const contributed: { command: string }[] = ext.packageJSON.contributes?.commands ?? [];
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(contributed.map((c) => c.command).filter((c) => !registered.has(c)), [], 'contributed but not registered');
+    assert.deepEqual(
+      contributed.map((c) => c.command).filter((c) => !registered.has(c)),
+      [],
+      'contributed but not registered',
+    );
   });
 
   it('runs the bundle made for its extension host (the browser build in a web worker)', () => {

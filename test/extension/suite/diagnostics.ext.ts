@@ -61,7 +61,10 @@ describe('diagnostics', () => {
       });
       try {
         for (let i = 0; i <= rounds; i++) {
-          for (const [ch, done, what] of [['9', broken, 'the error after typing'], ['0', fixed, 'the error to clear after typing']] as const) {
+          for (const [ch, done, what] of [
+            ['9', broken, 'the error after typing'],
+            ['0', fixed, 'the error to clear after typing'],
+          ] as const) {
             changed = 0;
             const t0 = performance.now(); // "dev eth9": Cannot find device; "dev eth0" again: fine
             await typeAt(ch);
@@ -83,14 +86,24 @@ describe('diagnostics', () => {
     const config = vscode.workspace.getConfiguration('knetlab');
     const delay = config.get<number>('diagnostics.delay');
     const withDelay = await measure(6);
-    report('keystroke-to-diagnostics', median(withDelay), 'ms', line(withDelay, `knetlab.diagnostics.delay = ${delay ?? 'unset'} ms, the default`));
+    report(
+      'keystroke-to-diagnostics',
+      median(withDelay),
+      'ms',
+      line(withDelay, `knetlab.diagnostics.delay = ${delay ?? 'unset'} ms, the default`),
+    );
     // The same with no debounce: what the check and the round trip to the workbench cost.
     await config.update('diagnostics.delay', 0, vscode.ConfigurationTarget.Workspace);
     try {
       const editorPart: number[] = [];
       const noDelay = await measure(10, editorPart);
       report('keystroke-to-diagnostics-no-delay', median(noDelay), 'ms', line(noDelay, 'knetlab.diagnostics.delay = 0'));
-      report('keystroke-to-change-event', median(editorPart), 'ms', `(the editor's own part of the above: keystroke to onDidChangeTextDocument in the extension host; median of ${editorPart.length})`);
+      report(
+        'keystroke-to-change-event',
+        median(editorPart),
+        'ms',
+        `(the editor's own part of the above: keystroke to onDidChangeTextDocument in the extension host; median of ${editorPart.length})`,
+      );
       // What knetlab itself costs: the check of this text, in this extension host.
       const checks: number[] = [];
       for (let i = 0; i < 10; i++) {

@@ -31,11 +31,15 @@ describe('editor features', () => {
   ] as const) {
     it(`shows a "${label}" CodeLens that runs ${command}`, async function () {
       if (!contributes(command)) this.skip();
-      const lenses = await poll(async () => {
-        const ls = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', lab, 100);
-        const mine = (ls ?? []).filter((l) => l.command?.command === command && new RegExp(label, 'i').test(l.command.title));
-        return mine.length > 0 ? mine : undefined;
-      }, 15_000, `a CodeLens for ${command}`);
+      const lenses = await poll(
+        async () => {
+          const ls = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', lab, 100);
+          const mine = (ls ?? []).filter((l) => l.command?.command === command && new RegExp(label, 'i').test(l.command.title));
+          return mine.length > 0 ? mine : undefined;
+        },
+        15_000,
+        `a CodeLens for ${command}`,
+      );
       // A lens whose trace names its protocol (an ICMP reach check's lens has no proto, and
       // knetlab.runTrace then asks for one: the UI test answers that question).
       const lens = lenses.find((l) => (l.command!.arguments?.[0] as { proto?: string } | undefined)?.proto) ?? lenses[0]!;
@@ -49,12 +53,19 @@ describe('editor features', () => {
   it('answers a hover on a run line', async function () {
     if (!contributes('knetlab.runTrace')) this.skip(); // the language features land together
     const doc = await vscode.workspace.openTextDocument(lab);
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('ip route add 192.168.2.0/24'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('ip route add 192.168.2.0/24'));
     const pos = new vscode.Position(line, doc.lineAt(line).text.indexOf('route') + 1);
-    const hovers = await poll(async () => {
-      const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', lab, pos);
-      return hs && hs.length > 0 ? hs : undefined;
-    }, 15_000, 'a hover');
+    const hovers = await poll(
+      async () => {
+        const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', lab, pos);
+        return hs && hs.length > 0 ? hs : undefined;
+      },
+      15_000,
+      'a hover',
+    );
     assert.ok(hovers.length > 0);
   });
 });

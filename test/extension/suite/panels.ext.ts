@@ -50,13 +50,20 @@ describe('webview panels', () => {
 
   /** Waits until the panel's page has loaded and said `ready`; returns what it shows. */
   async function loaded(kind: PanelKind): Promise<NonNullable<ReturnType<Api['panels']['info']>>> {
-    return poll(() => {
-      const info = api.panels.info(kind, dir);
-      return info?.ready ? info : undefined;
-    }, 30_000, `the ${kind} panel's page to load`);
+    return poll(
+      () => {
+        const info = api.panels.info(kind, dir);
+        return info?.ready ? info : undefined;
+      },
+      30_000,
+      `the ${kind} panel's page to load`,
+    );
   }
 
-  for (const [kind, command] of [['topology', 'knetlab.showTopology'], ['lab', 'knetlab.openLab']] as const) {
+  for (const [kind, command] of [
+    ['topology', 'knetlab.showTopology'],
+    ['lab', 'knetlab.openLab'],
+  ] as const) {
     it(`${command} opens the ${kind} panel, whose page loads`, async function () {
       if (!(await hasBundle(kind))) {
         console.log(`      skipped: dist/webview/${kind}.js is not in this build`);
@@ -69,7 +76,10 @@ describe('webview panels', () => {
       const info = await loaded(kind);
       report(`${kind}-panel-ready`, performance.now() - t0, 'ms');
       assert.equal(info.shows, kind);
-      assert.equal(info.title, kind === 'topology' ? vscode.l10n.t('Topology: {0}', 'panels-02-gateway') : vscode.l10n.t('Lab: {0}', 'panels-02-gateway'));
+      assert.equal(
+        info.title,
+        kind === 'topology' ? vscode.l10n.t('Topology: {0}', 'panels-02-gateway') : vscode.l10n.t('Lab: {0}', 'panels-02-gateway'),
+      );
       // Opening it again reveals the same panel.
       await vscode.commands.executeCommand(command, dir);
       await tab(kind);
@@ -81,7 +91,12 @@ describe('webview panels', () => {
       console.log('      skipped: dist/webview/trace.js is not in this build');
       this.skip();
     }
-    const text = await vscode.commands.executeCommand<string>('knetlab.runTrace', { uri: dir, from: 'a', to: '192.168.2.10', proto: 'icmp' });
+    const text = await vscode.commands.executeCommand<string>('knetlab.runTrace', {
+      uri: dir,
+      from: 'a',
+      to: '192.168.2.10',
+      proto: 'icmp',
+    });
     assert.match(String(text), /^a -> 192\.168\.2\.10 ping: REPLIED/);
     await tab('trace');
     const info = await loaded('trace');

@@ -45,7 +45,14 @@ export function getAddr(text: string, family: 0 | 4 | 6): Addr {
 
 /** rtnl_rtscope_a2n(). */
 export function parseScope(text: string): Scope | number | undefined {
-  const names: Record<string, Scope> = { global: 'global', universe: 'global', site: 'site', link: 'link', host: 'host', nowhere: 'nowhere' };
+  const names: Record<string, Scope> = {
+    global: 'global',
+    universe: 'global',
+    site: 'site',
+    link: 'link',
+    host: 'host',
+    nowhere: 'nowhere',
+  };
   if (names[text]) return names[text];
   const n = /^[0-9]+$/.test(text) ? Number(text) : /^0[xX][0-9a-fA-F]+$/.test(text) ? parseInt(text, 16) : NaN;
   if (!Number.isInteger(n) || n > 255) return undefined;
@@ -82,7 +89,13 @@ function parseAddrArgs(st: IpState, a: Args): AddrReq {
       req.scope = s;
     } else if (w === 'dev') req.dev = a.next();
     else if (w === 'label') req.label = a.next();
-    else if (matches(w, 'metric') || matches(w, 'priority') || matches(w, 'preference') || matches(w, 'valid_lft') || matches(w, 'preferred_lft')) {
+    else if (
+      matches(w, 'metric') ||
+      matches(w, 'priority') ||
+      matches(w, 'preference') ||
+      matches(w, 'valid_lft') ||
+      matches(w, 'preferred_lft')
+    ) {
       throw ipNotSimulated(`ip addr ... ${w}`, a.col);
     } else if (['home', 'nodad', 'mngtmpaddr', 'optimistic', 'noprefixroute', 'autojoin', 'proto'].includes(w)) {
       throw ipNotSimulated(`ip addr ... ${w}`, a.col);
@@ -108,7 +121,8 @@ function addrAdd(st: IpState, a: Args): void {
   const { addr, len } = req.local;
   let broadcast: Addr | undefined;
   if (req.brd === '+') broadcast = addr.family === 4 && len < 31 ? broadcastOf(addr, len) : undefined;
-  else if (req.brd === '-') broadcast = addr.family === 4 && len < 31 ? { family: 4, value: addr.value & ~(broadcastOf(addr, len).value ^ addr.value) } : undefined;
+  else if (req.brd === '-')
+    broadcast = addr.family === 4 && len < 31 ? { family: 4, value: addr.value & ~(broadcastOf(addr, len).value ^ addr.value) } : undefined;
   else broadcast = req.brd;
   const r = addAddress(link, { addr, prefixLen: len, scope: req.scope, broadcast, label: req.label });
   if (!r.ok) throw rtnlError(r.err);
@@ -129,7 +143,8 @@ function addrDel(st: IpState, a: Args): void {
       '         fix your scripts!\n';
   }
   const r = deleteAddress(link, addr, explicitLen ? len : undefined);
-  if (!r.ok) throw rtnlError(r.err.extack ? r.err : { errno: r.err.errno, extack: addr.family === 4 ? 'ipv4: Address not found' : undefined });
+  if (!r.ok)
+    throw rtnlError(r.err.extack ? r.err : { errno: r.err.errno, extack: addr.family === 4 ? 'ipv4: Address not found' : undefined });
 }
 
 function addrFlush(st: IpState, a: Args): void {
@@ -179,4 +194,3 @@ export function doAddr(st: IpState, a: Args): void {
   if (matches(w, 'help')) throw usage(USAGE_ADDRESS);
   throw unknownCommand(w, 'address');
 }
-

@@ -11,7 +11,11 @@ import type { CommandContext, CommandResult, NotSimulated } from '../types';
 
 /** Thrown to end the `ip` command at once, as iproute2's exit() does. Caught in ip/index.ts. */
 export class IpExit {
-  constructor(readonly status: number, readonly stderr: string, readonly notSimulated?: NotSimulated) {}
+  constructor(
+    readonly status: number,
+    readonly stderr: string,
+    readonly notSimulated?: NotSimulated,
+  ) {}
 }
 
 export interface IpOptions {

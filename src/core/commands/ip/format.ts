@@ -65,8 +65,7 @@ export function linkHeader(l: Link, withMode: boolean): string {
 
 /** The `link/ether` line, without the newline. */
 export function linkLayerLine(l: Link): string {
-  const base =
-    l.kind === 'loopback' ? `    link/loopback ${l.mac} brd 00:00:00:00:00:00` : `    link/ether ${l.mac} brd ff:ff:ff:ff:ff:ff`;
+  const base = l.kind === 'loopback' ? `    link/loopback ${l.mac} brd 00:00:00:00:00:00` : `    link/ether ${l.mac} brd ff:ff:ff:ff:ff:ff`;
   if (l.peer && l.peer.netns !== l.netns) {
     const other = l.peer.netns;
     const id = nsidOf(l.netns, other)!;

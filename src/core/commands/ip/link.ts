@@ -24,9 +24,47 @@ import { brief, linkDisplayName, linkFlags, linkHeader, linkLayerLine, linkNames
 
 /** Link kinds Linux has that the simulator does not model. */
 const REAL_KINDS = new Set([
-  'vlan', 'vxlan', 'macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'gre', 'gretap', 'ip6gre', 'ip6gretap', 'ipip', 'sit', 'ip6tnl',
-  'vti', 'vti6', 'bond', 'team', 'tun', 'tap', 'wireguard', 'vrf', 'geneve', 'bareudp', 'nlmon', 'can', 'vcan', 'vxcan', 'ifb',
-  'netdevsim', 'macsec', 'xfrm', 'hsr', 'erspan', 'ip6erspan', 'batadv', 'amt', 'gtp', 'virt_wifi', 'ipoib', 'lowpan', 'rmnet',
+  'vlan',
+  'vxlan',
+  'macvlan',
+  'macvtap',
+  'ipvlan',
+  'ipvtap',
+  'gre',
+  'gretap',
+  'ip6gre',
+  'ip6gretap',
+  'ipip',
+  'sit',
+  'ip6tnl',
+  'vti',
+  'vti6',
+  'bond',
+  'team',
+  'tun',
+  'tap',
+  'wireguard',
+  'vrf',
+  'geneve',
+  'bareudp',
+  'nlmon',
+  'can',
+  'vcan',
+  'vxcan',
+  'ifb',
+  'netdevsim',
+  'macsec',
+  'xfrm',
+  'hsr',
+  'erspan',
+  'ip6erspan',
+  'batadv',
+  'amt',
+  'gtp',
+  'virt_wifi',
+  'ipoib',
+  'lowpan',
+  'rmnet',
 ]);
 
 /** check_ifname(): 1 to 15 characters, no `/` and no white space. */
@@ -88,7 +126,28 @@ function parseLinkArgs(st: IpState, a: Args, ns: Netns): LinkReq {
       if (target && v !== '') req.netns = target;
       else if (/^[0-9]+$/.test(v)) throw ipNotSimulated('ip link set ... netns PID', a.col);
       else throw invarg('Invalid "netns" value\n', v);
-    } else if (['multicast', 'allmulticast', 'promisc', 'trailers', 'arp', 'carrier', 'vf', 'vrf', 'group', 'mode', 'state', 'protodown', 'protodown_reason', 'gso_max_size', 'gso_max_segs', 'gro_max_size', 'parentdev'].includes(w) || w.startsWith('xdp')) {
+    } else if (
+      [
+        'multicast',
+        'allmulticast',
+        'promisc',
+        'trailers',
+        'arp',
+        'carrier',
+        'vf',
+        'vrf',
+        'group',
+        'mode',
+        'state',
+        'protodown',
+        'protodown_reason',
+        'gso_max_size',
+        'gso_max_segs',
+        'gro_max_size',
+        'parentdev',
+      ].includes(w) ||
+      w.startsWith('xdp')
+    ) {
       notSim(w);
     } else if (matches(w, 'master')) {
       const v = a.next();
@@ -102,7 +161,14 @@ function parseLinkArgs(st: IpState, a: Args, ns: Netns): LinkReq {
       req.typeCol = a.col;
       a.advance();
       break;
-    } else if (matches(w, 'alias') || matches(w, 'numtxqueues') || matches(w, 'numrxqueues') || matches(w, 'addrgenmode') || matches(w, 'link-netns') || matches(w, 'link-netnsid')) {
+    } else if (
+      matches(w, 'alias') ||
+      matches(w, 'numtxqueues') ||
+      matches(w, 'numrxqueues') ||
+      matches(w, 'addrgenmode') ||
+      matches(w, 'link-netns') ||
+      matches(w, 'link-netnsid')
+    ) {
       notSim(w);
     } else {
       if (matches(w, 'help')) throw usage(USAGE_LINK);
@@ -185,7 +251,8 @@ function linkAdd(st: IpState, a: Args): void {
   if (type === 'veth') {
     let peer: LinkReq = { devCol: 0, typeCol: 0 };
     if (!a.done) {
-      if (a.cur !== 'peer') throw new IpExit(255, 'Usage: ip link <options> type veth [peer <options>]\nTo get <options> type \'ip link add help\'\n');
+      if (a.cur !== 'peer')
+        throw new IpExit(255, "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n");
       a.advance();
       peer = parseLinkArgs(st, a, ns);
       if (peer.type !== undefined) throw duparg2('type', peer.type);
@@ -260,7 +327,25 @@ export function parseShowFilter(st: IpState, a: Args, helpText: string): LinkFil
       f.master = m;
     } else if (w === 'type') {
       f.kind = a.next();
-    } else if (['to', 'scope', 'label', 'group', 'vrf', 'nomaster', 'proto', 'dynamic', 'permanent', 'secondary', 'primary', 'tentative', 'deprecated', 'dadfailed', 'temporary'].includes(w)) {
+    } else if (
+      [
+        'to',
+        'scope',
+        'label',
+        'group',
+        'vrf',
+        'nomaster',
+        'proto',
+        'dynamic',
+        'permanent',
+        'secondary',
+        'primary',
+        'tentative',
+        'deprecated',
+        'dadfailed',
+        'temporary',
+      ].includes(w)
+    ) {
       throw ipNotSimulated(`ip ${helpText === USAGE_LINK ? 'link' : 'addr'} show ${w}`, a.col);
     } else {
       let v = w;
@@ -282,7 +367,9 @@ export function parseShowFilter(st: IpState, a: Args, helpText: string): LinkFil
 export function filteredLinks(ns: Netns, f: LinkFilter): Link[] {
   return [...ns.links.values()]
     .sort((x, y) => x.ifindex - y.ifindex)
-    .filter((l) => (!f.dev || l === f.dev) && (!f.up || l.up) && (!f.master || l.master === f.master) && (!f.kind || kindName(l) === f.kind));
+    .filter(
+      (l) => (!f.dev || l === f.dev) && (!f.up || l.up) && (!f.master || l.master === f.master) && (!f.kind || kindName(l) === f.kind),
+    );
 }
 
 function kindName(l: Link): string | undefined {
@@ -313,7 +400,8 @@ export function doLink(st: IpState, a: Args): void {
   if (matches(w, 'replace')) throw ipNotSimulated('ip link replace', a.list[a.i - 1]!.column);
   if (matches(w, 'delete')) return linkDel(st, a);
   if (matches(w, 'show') || matches(w, 'lst') || matches(w, 'list')) return linkShow(st, a);
-  if (matches(w, 'xstats') || matches(w, 'afstats') || matches(w, 'property')) throw ipNotSimulated(`ip link ${w}`, a.list[a.i - 1]!.column);
+  if (matches(w, 'xstats') || matches(w, 'afstats') || matches(w, 'property'))
+    throw ipNotSimulated(`ip link ${w}`, a.list[a.i - 1]!.column);
   if (matches(w, 'help')) throw usage(USAGE_LINK);
   throw unknownCommand(w, 'link');
 }

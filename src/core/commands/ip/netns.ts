@@ -58,7 +58,8 @@ export function doNetns(st: IpState, a: Args): number {
     deleteNetns(host, name);
     return 0;
   }
-  if (matches(w, 'identify') || matches(w, 'pids') || matches(w, 'monitor') || matches(w, 'attach')) throw ipNotSimulated(`ip netns ${w}`, col);
+  if (matches(w, 'identify') || matches(w, 'pids') || matches(w, 'monitor') || matches(w, 'attach'))
+    throw ipNotSimulated(`ip netns ${w}`, col);
   if (matches(w, 'exec')) {
     if (a.done) throw new IpExit(1, 'No netns name specified\n');
     const name = a.cur;

@@ -5,7 +5,20 @@ import { routeOutput } from '../../sim/fib';
 import { addRoute, deleteRoute, findLink, hasCarrier, type RouteSpec } from '../../sim/kernel';
 import { type Link, type Route, type RouteProto, type RouteType, type Scope, TABLE_LOCAL, TABLE_MAIN } from '../../sim/model';
 import { USAGE_ROUTE } from '../usage';
-import { Args, duparg2, invarg, IpExit, type IpState, ipNotSimulated, matches, nodev, parseU32, rtnlError, unknownCommand, usage } from './common';
+import {
+  Args,
+  duparg2,
+  invarg,
+  IpExit,
+  type IpState,
+  ipNotSimulated,
+  matches,
+  nodev,
+  parseU32,
+  rtnlError,
+  unknownCommand,
+  usage,
+} from './common';
 import { getAddr, getPrefix, parseScope } from './addr';
 import { autoInet6 } from './format';
 
@@ -16,7 +29,23 @@ function parseRouteType(text: string): string | undefined {
   for (const t of ['anycast', 'multicast', 'prohibit', 'unreachable', 'blackhole', 'xresolve', 'unicast']) if (matches(text, t)) return t;
   if (text === 'throw') return 'throw';
   const n = parseU32(text);
-  if (n !== undefined && n <= 255) return ['unspec', 'unicast', 'local', 'broadcast', 'anycast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'nat', 'xresolve'][n] ?? String(n);
+  if (n !== undefined && n <= 255)
+    return (
+      [
+        'unspec',
+        'unicast',
+        'local',
+        'broadcast',
+        'anycast',
+        'multicast',
+        'blackhole',
+        'unreachable',
+        'prohibit',
+        'throw',
+        'nat',
+        'xresolve',
+      ][n] ?? String(n)
+    );
   return undefined;
 }
 
@@ -28,10 +57,29 @@ function parseTable(text: string): number | undefined {
   return parseU32(text);
 }
 
-
 const PROTO_NAMES: Record<string, number> = {
-  unspec: 0, redirect: 1, kernel: 2, boot: 3, static: 4, gated: 8, ra: 9, mrt: 10, zebra: 11, bird: 12, dnrouted: 13, xorp: 14,
-  ntk: 15, dhcp: 16, keepalived: 18, babel: 42, openr: 99, bgp: 186, isis: 187, ospf: 188, rip: 189, eigrp: 192,
+  unspec: 0,
+  redirect: 1,
+  kernel: 2,
+  boot: 3,
+  static: 4,
+  gated: 8,
+  ra: 9,
+  mrt: 10,
+  zebra: 11,
+  bird: 12,
+  dnrouted: 13,
+  xorp: 14,
+  ntk: 15,
+  dhcp: 16,
+  keepalived: 18,
+  babel: 42,
+  openr: 99,
+  bgp: 186,
+  isis: 187,
+  ospf: 188,
+  rip: 189,
+  eigrp: 192,
 };
 
 function parseProto(text: string): string | undefined {
@@ -103,8 +151,37 @@ function parseRouteArgs(st: IpState, a: Args, modify: boolean): RouteReq {
     } else if (w === 'dev' || w === 'oif') {
       req.dev = a.next();
     } else if (
-      ['as', 'from', 'tos', 'expires', 'mtu', 'hoplimit', 'advmss', 'reordering', 'rtt', 'rttvar', 'rto_min', 'window', 'cwnd', 'initcwnd', 'initrwnd', 'features', 'quickack', 'congctl', 'ssthresh', 'realms', 'encap', 'nexthop', 'nhid', 'fastopen_no_cookie'].includes(w) ||
-      matches(w, 'dsfield') || matches(w, 'vrf') || matches(w, 'pref') || matches(w, 'ttl-propagate') || matches(w, 'realm')
+      [
+        'as',
+        'from',
+        'tos',
+        'expires',
+        'mtu',
+        'hoplimit',
+        'advmss',
+        'reordering',
+        'rtt',
+        'rttvar',
+        'rto_min',
+        'window',
+        'cwnd',
+        'initcwnd',
+        'initrwnd',
+        'features',
+        'quickack',
+        'congctl',
+        'ssthresh',
+        'realms',
+        'encap',
+        'nexthop',
+        'nhid',
+        'fastopen_no_cookie',
+      ].includes(w) ||
+      matches(w, 'dsfield') ||
+      matches(w, 'vrf') ||
+      matches(w, 'pref') ||
+      matches(w, 'ttl-propagate') ||
+      matches(w, 'realm')
     ) {
       notSim(w);
     } else {
@@ -219,7 +296,10 @@ function parseShow(st: IpState, a: Args): ShowFilter {
       const t = parseRouteType(v);
       if (t === undefined) throw invarg('node type value is invalid\n', v);
       f.type = t;
-    } else if (['via', 'src', 'iif', 'mark', 'vrf', 'tos', 'from', 'realm', 'realms', 'nhid', 'expires'].includes(w) || matches(w, 'dsfield')) {
+    } else if (
+      ['via', 'src', 'iif', 'mark', 'vrf', 'tos', 'from', 'realm', 'realms', 'nhid', 'expires'].includes(w) ||
+      matches(w, 'dsfield')
+    ) {
       throw ipNotSimulated(`ip route show ${w}`, a.col);
     } else {
       let v = w;
@@ -277,12 +357,19 @@ function inet6Lines(st: IpState, f: ShowFilter, table: number, showTable: boolea
   for (const l of links) {
     if (f.dev && l !== f.dev) continue;
     for (const x of autoInet6(l)) {
-      if (table === TABLE_MAIN && l.kind !== 'loopback') out += `fe80::/64${dev(l)} proto kernel metric 256${routeFlags({ dev: l } as Route)} pref medium\n`;
-      if (table === TABLE_LOCAL) locals.push({ addr: x.addr.value, line: `local ${formatAddr(x.addr)}${dev(l)}${tbl} proto kernel metric 0 pref medium\n` });
+      if (table === TABLE_MAIN && l.kind !== 'loopback')
+        out += `fe80::/64${dev(l)} proto kernel metric 256${routeFlags({ dev: l } as Route)} pref medium\n`;
+      if (table === TABLE_LOCAL)
+        locals.push({ addr: x.addr.value, line: `local ${formatAddr(x.addr)}${dev(l)}${tbl} proto kernel metric 0 pref medium\n` });
     }
-    if (table === TABLE_LOCAL && l.kind !== 'loopback' && autoInet6(l).length) multicast += `multicast ff00::/8${dev(l)}${tbl} proto kernel metric 256 pref medium\n`;
+    if (table === TABLE_LOCAL && l.kind !== 'loopback' && autoInet6(l).length)
+      multicast += `multicast ff00::/8${dev(l)}${tbl} proto kernel metric 256 pref medium\n`;
   }
-  out += locals.sort((x, y) => (x.addr < y.addr ? -1 : x.addr > y.addr ? 1 : 0)).map((x) => x.line).join('') + multicast;
+  out +=
+    locals
+      .sort((x, y) => (x.addr < y.addr ? -1 : x.addr > y.addr ? 1 : 0))
+      .map((x) => x.line)
+      .join('') + multicast;
   return out;
 }
 
@@ -310,7 +397,17 @@ function routeFlush(st: IpState, a: Args): void {
   for (const id of tables) {
     for (const r of [...(st.netns.tables.get(id) ?? [])]) {
       if (r.dst.addr.family !== (f.family === 6 ? 6 : 4) || !selected(r, f)) continue;
-      deleteRoute(st.netns, { table: id, type: r.type, dst: r.dst, gateway: r.gateway, dev: r.dev, metric: r.metric, prefsrc: r.prefsrc, scope: r.scope, proto: r.proto });
+      deleteRoute(st.netns, {
+        table: id,
+        type: r.type,
+        dst: r.dst,
+        gateway: r.gateway,
+        dev: r.dev,
+        metric: r.metric,
+        prefsrc: r.prefsrc,
+        scope: r.scope,
+        proto: r.proto,
+      });
     }
   }
 }
@@ -331,7 +428,10 @@ function routeGet(st: IpState, a: Args): void {
       const v = a.next();
       oif = findLink(st.netns, v);
       if (!oif) throw nodev(v);
-    } else if (['iif', 'tos', 'mark', 'vrf', 'uid', 'ipproto', 'sport', 'dport', 'connected', 'fibmatch', 'as', 'to'].includes(w) || matches(w, 'dsfield')) {
+    } else if (
+      ['iif', 'tos', 'mark', 'vrf', 'uid', 'ipproto', 'sport', 'dport', 'connected', 'fibmatch', 'as', 'to'].includes(w) ||
+      matches(w, 'dsfield')
+    ) {
       if (w === 'to') {
         const p = getPrefix(a.next(), family);
         dst = p.addr;
@@ -386,4 +486,3 @@ export function doRoute(st: IpState, a: Args): void {
   if (matches(w, 'help')) throw usage(USAGE_ROUTE);
   throw unknownCommand(w, 'route');
 }
-

@@ -23,7 +23,13 @@ export function placeOf(check: CheckSpec, key?: string): SourceRange {
   return (key !== undefined ? check.argRanges[key] : undefined) ?? check.range;
 }
 
-export function diag(check: CheckSpec, key: string | undefined, code: DiagnosticCode, message: Localized, severity: Severity = 'error'): Diagnostic {
+export function diag(
+  check: CheckSpec,
+  key: string | undefined,
+  code: DiagnosticCode,
+  message: Localized,
+  severity: Severity = 'error',
+): Diagnostic {
   return { ...placeOf(check, key), severity, code, message };
 }
 
@@ -51,27 +57,48 @@ export function checkShape(check: CheckSpec, shape: ArgShape): Diagnostic[] {
   const out: Diagnostic[] = [];
   const args = argsOf(check);
   if (!args) {
-    out.push(diag(check, undefined, 'wrong-type', loc(
-      `A ${check.kind} check takes a mapping of arguments, e.g. ${shape.example}.`,
-      `${check.kind} 검사는 인자의 매핑을 받습니다. 예: ${shape.example}.`,
-    )));
+    out.push(
+      diag(
+        check,
+        undefined,
+        'wrong-type',
+        loc(
+          `A ${check.kind} check takes a mapping of arguments, e.g. ${shape.example}.`,
+          `${check.kind} 검사는 인자의 매핑을 받습니다. 예: ${shape.example}.`,
+        ),
+      ),
+    );
     return out;
   }
   const known = [...shape.required, ...shape.optional];
   for (const key of Object.keys(args)) {
     if (known.includes(key)) continue;
     const hint = didYouMean(key, known);
-    out.push(diag(check, key, 'unknown-key', loc(
-      `A ${check.kind} check has no argument "${key}"${hint ? `; did you mean "${hint}"?` : ''}. Its arguments: ${known.join(', ')}.`,
-      `${check.kind} 검사에는 "${key}" 인자가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 인자: ${known.join(', ')}.`,
-    )));
+    out.push(
+      diag(
+        check,
+        key,
+        'unknown-key',
+        loc(
+          `A ${check.kind} check has no argument "${key}"${hint ? `; did you mean "${hint}"?` : ''}. Its arguments: ${known.join(', ')}.`,
+          `${check.kind} 검사에는 "${key}" 인자가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 인자: ${known.join(', ')}.`,
+        ),
+      ),
+    );
   }
   for (const key of shape.required) {
     if (has(args, key)) continue;
-    out.push(diag(check, undefined, 'missing-key', loc(
-      `This ${check.kind} check needs "${key}", e.g. ${shape.example}.`,
-      `이 ${check.kind} 검사에는 "${key}"이(가) 필요합니다. 예: ${shape.example}.`,
-    )));
+    out.push(
+      diag(
+        check,
+        undefined,
+        'missing-key',
+        loc(
+          `This ${check.kind} check needs "${key}", e.g. ${shape.example}.`,
+          `이 ${check.kind} 검사에는 "${key}"이(가) 필요합니다. 예: ${shape.example}.`,
+        ),
+      ),
+    );
   }
   return out;
 }
@@ -80,7 +107,14 @@ export function checkShape(check: CheckSpec, shape: ArgShape): Diagnostic[] {
 export function checkScalar(check: CheckSpec, key: string): Diagnostic[] {
   const args = argsOf(check);
   if (!has(args, key) || text(args, key) !== undefined) return [];
-  return [diag(check, key, 'wrong-type', loc(`"${key}" must be a single value, not a list or a mapping.`, `"${key}"은(는) 리스트나 매핑이 아닌 단일 값이어야 합니다.`))];
+  return [
+    diag(
+      check,
+      key,
+      'wrong-type',
+      loc(`"${key}" must be a single value, not a list or a mapping.`, `"${key}"은(는) 리스트나 매핑이 아닌 단일 값이어야 합니다.`),
+    ),
+  ];
 }
 
 /** `HOST` or `HOST/NETNS`, the host declared in the lab (namespaces may be made by run lines). */
@@ -91,18 +125,32 @@ export function validateEndpoint(check: CheckSpec, key: string, lab: Lab): Diagn
   if (t === undefined) return checkScalar(check, key);
   const ep = parseEndpoint(t);
   if (!ep) {
-    return [diag(check, key, 'wrong-type', loc(
-      `"${t}" is not an endpoint: write HOST or HOST/NETNS, e.g. b or b/red.`,
-      `"${t}"은(는) 엔드포인트가 아닙니다: b나 b/red처럼 HOST 또는 HOST/NETNS로 쓰세요.`,
-    ))];
+    return [
+      diag(
+        check,
+        key,
+        'wrong-type',
+        loc(
+          `"${t}" is not an endpoint: write HOST or HOST/NETNS, e.g. b or b/red.`,
+          `"${t}"은(는) 엔드포인트가 아닙니다: b나 b/red처럼 HOST 또는 HOST/NETNS로 쓰세요.`,
+        ),
+      ),
+    ];
   }
   if (lab.hosts.some((h) => h.name === ep.host)) return [];
   const names = lab.hosts.map((h) => h.name);
   const hint = didYouMean(ep.host, names);
-  return [diag(check, key, 'unknown-host', loc(
-    `No host "${ep.host}" in this lab${hint ? `; did you mean "${hint}"?` : ''}. Hosts: ${names.join(', ') || '(none)'}.`,
-    `이 랩에 "${ep.host}" 호스트가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 호스트: ${names.join(', ') || '(없음)'}.`,
-  ))];
+  return [
+    diag(
+      check,
+      key,
+      'unknown-host',
+      loc(
+        `No host "${ep.host}" in this lab${hint ? `; did you mean "${hint}"?` : ''}. Hosts: ${names.join(', ') || '(none)'}.`,
+        `이 랩에 "${ep.host}" 호스트가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 호스트: ${names.join(', ') || '(없음)'}.`,
+      ),
+    ),
+  ];
 }
 
 /** A present argument must be an IP address (no prefix length). */
@@ -112,10 +160,17 @@ export function validateAddress(check: CheckSpec, key: string): Diagnostic[] {
   const t = text(args, key);
   if (t === undefined) return checkScalar(check, key);
   if (parseAddr(t.trim())) return [];
-  return [diag(check, key, 'bad-address', loc(
-    `"${t}" is not an IP address (e.g. 192.168.2.10; no /prefix).`,
-    `"${t}"은(는) IP 주소가 아닙니다 (예: 192.168.2.10, /prefix 없이).`,
-  ))];
+  return [
+    diag(
+      check,
+      key,
+      'bad-address',
+      loc(
+        `"${t}" is not an IP address (e.g. 192.168.2.10; no /prefix).`,
+        `"${t}"은(는) IP 주소가 아닙니다 (예: 192.168.2.10, /prefix 없이).`,
+      ),
+    ),
+  ];
 }
 
 /** The endpoint of a validated argument. */

@@ -18,7 +18,10 @@ export const noreachCheck: CheckKind = {
       const at = trace.source ? ` (${where(trace.source)})` : '';
       return {
         passed: true,
-        feedback: { en: `${run.label} is blocked, as it should be: ${trace.reason.en}${at}`, ko: `${run.label}은(는) 의도대로 막힙니다: ${trace.reason.ko}${at}` },
+        feedback: {
+          en: `${run.label} is blocked, as it should be: ${trace.reason.en}${at}`,
+          ko: `${run.label}은(는) 의도대로 막힙니다: ${trace.reason.ko}${at}`,
+        },
         ...(trace.source ? { source: trace.source } : {}),
         trace,
       };

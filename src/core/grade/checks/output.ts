@@ -9,9 +9,25 @@ import { loc } from '../../text/i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { execCommand } from '../../commands/exec';
 import type { CheckKind, CheckResult } from '../types';
-import { argsOf, checkScalar, checkShape, clip, diag, endpointArg, formatEndpoint, has, missingEndpoint, text, validateEndpoint } from './common';
+import {
+  argsOf,
+  checkScalar,
+  checkShape,
+  clip,
+  diag,
+  endpointArg,
+  formatEndpoint,
+  has,
+  missingEndpoint,
+  text,
+  validateEndpoint,
+} from './common';
 
-const SHAPE = { required: ['on', 'run'], optional: ['match', 'contains', 'status', 'not'], example: 'output: { on: b, run: "ip -br link show eth0", match: "UP" }' };
+const SHAPE = {
+  required: ['on', 'run'],
+  optional: ['match', 'contains', 'status', 'not'],
+  example: 'output: { on: b, run: "ip -br link show eth0", match: "UP" }',
+};
 
 function regexOf(source: string): RegExp | string {
   try {
@@ -27,24 +43,62 @@ export const outputCheck: CheckKind = {
     const out = checkShape(check, SHAPE);
     const args = argsOf(check);
     if (!args) return out;
-    out.push(...validateEndpoint(check, 'on', lab), ...checkScalar(check, 'run'), ...checkScalar(check, 'match'), ...checkScalar(check, 'contains'));
+    out.push(
+      ...validateEndpoint(check, 'on', lab),
+      ...checkScalar(check, 'run'),
+      ...checkScalar(check, 'match'),
+      ...checkScalar(check, 'contains'),
+    );
     if (has(args, 'run') && !text(args, 'run')?.trim()) {
-      out.push(diag(check, 'run', 'wrong-type', loc('run must be the command to run, e.g. "ip -br addr".', 'run은 "ip -br addr"처럼 실행할 명령이어야 합니다.')));
+      out.push(
+        diag(
+          check,
+          'run',
+          'wrong-type',
+          loc('run must be the command to run, e.g. "ip -br addr".', 'run은 "ip -br addr"처럼 실행할 명령이어야 합니다.'),
+        ),
+      );
     }
     const match = text(args, 'match');
     if (match !== undefined) {
       const re = regexOf(match);
-      if (typeof re === 'string') out.push(diag(check, 'match', 'bad-regex', loc(`"${match}" is not a valid regular expression: ${re}.`, `"${match}"은(는) 올바른 정규 표현식이 아닙니다: ${re}.`)));
+      if (typeof re === 'string')
+        out.push(
+          diag(
+            check,
+            'match',
+            'bad-regex',
+            loc(`"${match}" is not a valid regular expression: ${re}.`, `"${match}"은(는) 올바른 정규 표현식이 아닙니다: ${re}.`),
+          ),
+        );
     }
     if (has(args, 'match') && has(args, 'contains')) {
       out.push(diag(check, 'contains', 'unknown-key', loc('Give match or contains, not both.', 'match와 contains 중 하나만 쓰세요.')));
     }
     if (!has(args, 'match') && !has(args, 'contains') && !has(args, 'status')) {
-      out.push(diag(check, undefined, 'missing-key', loc(`This output check needs match, contains or status, e.g. ${SHAPE.example}.`, `이 output 검사에는 match, contains, status 중 하나가 필요합니다. 예: ${SHAPE.example}.`)));
+      out.push(
+        diag(
+          check,
+          undefined,
+          'missing-key',
+          loc(
+            `This output check needs match, contains or status, e.g. ${SHAPE.example}.`,
+            `이 output 검사에는 match, contains, status 중 하나가 필요합니다. 예: ${SHAPE.example}.`,
+          ),
+        ),
+      );
     }
     if (has(args, 'status')) {
       const s = Number(text(args, 'status'));
-      if (!Number.isInteger(s) || s < 0 || s > 255) out.push(diag(check, 'status', 'wrong-type', loc('status must be an exit status, a whole number from 0 to 255.', 'status는 0부터 255 사이의 정수인 종료 상태여야 합니다.')));
+      if (!Number.isInteger(s) || s < 0 || s > 255)
+        out.push(
+          diag(
+            check,
+            'status',
+            'wrong-type',
+            loc('status must be an exit status, a whole number from 0 to 255.', 'status는 0부터 255 사이의 정수인 종료 상태여야 합니다.'),
+          ),
+        );
     }
     if (has(args, 'not') && typeof args['not'] !== 'boolean') {
       out.push(diag(check, 'not', 'wrong-type', loc('not must be true or false.', 'not은 true나 false여야 합니다.')));
@@ -55,7 +109,8 @@ export const outputCheck: CheckKind = {
     const args = argsOf(check);
     const on = endpointArg(args, 'on');
     const cmd = text(args, 'run')?.trim();
-    if (!on || !cmd) return { passed: false, feedback: loc('This check has no valid on and run.', '이 검사에 올바른 on과 run이 없습니다.') };
+    if (!on || !cmd)
+      return { passed: false, feedback: loc('This check has no valid on and run.', '이 검사에 올바른 on과 run이 없습니다.') };
     const head = `${formatEndpoint(on)}$ ${cmd}`;
     const missing = missingEndpoint(ctx.world, on);
     if (missing) return { passed: false, feedback: { en: `${head}: ${missing.en}`, ko: `${head}: ${missing.ko}` } };
@@ -81,13 +136,18 @@ export const outputCheck: CheckKind = {
       };
     }
     if (match === undefined && contains === undefined) {
-      return { passed: true, feedback: loc(`${head}: exit status ${res.status}, as expected`, `${head}: 기대대로 종료 상태 ${res.status}`), actual: `status ${res.status}` };
+      return {
+        passed: true,
+        feedback: loc(`${head}: exit status ${res.status}, as expected`, `${head}: 기대대로 종료 상태 ${res.status}`),
+        actual: `status ${res.status}`,
+      };
     }
     let found: boolean;
     let what: string;
     if (match !== undefined) {
       const re = regexOf(match);
-      if (typeof re === 'string') return { passed: false, feedback: loc(`The check's pattern is invalid: ${re}`, `검사의 패턴이 올바르지 않습니다: ${re}`) };
+      if (typeof re === 'string')
+        return { passed: false, feedback: loc(`The check's pattern is invalid: ${re}`, `검사의 패턴이 올바르지 않습니다: ${re}`) };
       found = re.test(res.stdout);
       what = `/${match}/`;
     } else {
@@ -109,8 +169,14 @@ export const outputCheck: CheckKind = {
     return {
       passed,
       feedback: invert
-        ? { en: `${head}: the output should not show ${what}, but it does: ${shown}${errTail}`, ko: `${head}: 출력에 ${what}이(가) 없어야 하는데 있습니다: ${shownKo}${errTail}` }
-        : { en: `${head}: expected output showing ${what}; actual: ${shown}${errTail}`, ko: `${head}: 출력에 ${what}이(가) 있어야 합니다; 실제: ${shownKo}${errTail}` },
+        ? {
+            en: `${head}: the output should not show ${what}, but it does: ${shown}${errTail}`,
+            ko: `${head}: 출력에 ${what}이(가) 없어야 하는데 있습니다: ${shownKo}${errTail}`,
+          }
+        : {
+            en: `${head}: expected output showing ${what}; actual: ${shown}${errTail}`,
+            ko: `${head}: 출력에 ${what}이(가) 있어야 합니다; 실제: ${shownKo}${errTail}`,
+          },
       expected,
       actual: clip(res.stdout) + (res.stderr.trim() ? `\n${clip(res.stderr, 200)}` : ''),
     };

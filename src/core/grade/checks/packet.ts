@@ -7,7 +7,18 @@ import type { Step, TraceResult } from '../../datapath/trace';
 import type { CheckResult } from '../types';
 import { type TraceRequest, tracePacket } from '../../datapath/walk';
 import { formatEndpoint } from '../../net/endpoint';
-import { type ArgShape, argsOf, checkShape, diag, endpointArg, has, missingEndpoint, text, validateAddress, validateEndpoint } from './common';
+import {
+  type ArgShape,
+  argsOf,
+  checkShape,
+  diag,
+  endpointArg,
+  has,
+  missingEndpoint,
+  text,
+  validateAddress,
+  validateEndpoint,
+} from './common';
 
 export type Proto = 'icmp' | 'tcp' | 'udp';
 const PROTOS: readonly Proto[] = ['icmp', 'tcp', 'udp'];
@@ -24,14 +35,45 @@ export function validatePacketCheck(check: CheckSpec, lab: Lab): Diagnostic[] {
   out.push(...validateEndpoint(check, 'from', lab), ...validateAddress(check, 'to'));
   const proto = has(args, 'proto') ? text(args, 'proto')?.toLowerCase() : 'icmp';
   if (!PROTOS.includes(proto as Proto)) {
-    out.push(diag(check, 'proto', 'wrong-type', loc(`proto must be icmp, tcp or udp, not "${text(args, 'proto') ?? '?'}".`, `proto는 "${text(args, 'proto') ?? '?'}"이(가) 아니라 icmp, tcp, udp 중 하나여야 합니다.`)));
+    out.push(
+      diag(
+        check,
+        'proto',
+        'wrong-type',
+        loc(
+          `proto must be icmp, tcp or udp, not "${text(args, 'proto') ?? '?'}".`,
+          `proto는 "${text(args, 'proto') ?? '?'}"이(가) 아니라 icmp, tcp, udp 중 하나여야 합니다.`,
+        ),
+      ),
+    );
   }
   if (has(args, 'port')) {
     const p = Number(text(args, 'port'));
     if (!Number.isInteger(p) || p < 1 || p > 65535) {
-      out.push(diag(check, 'port', 'bad-port', loc(`port must be a whole number from 1 to 65535, not "${text(args, 'port') ?? '?'}".`, `port는 "${text(args, 'port') ?? '?'}"이(가) 아니라 1부터 65535 사이의 정수여야 합니다.`)));
+      out.push(
+        diag(
+          check,
+          'port',
+          'bad-port',
+          loc(
+            `port must be a whole number from 1 to 65535, not "${text(args, 'port') ?? '?'}".`,
+            `port는 "${text(args, 'port') ?? '?'}"이(가) 아니라 1부터 65535 사이의 정수여야 합니다.`,
+          ),
+        ),
+      );
     } else if (proto === 'icmp') {
-      out.push(diag(check, 'port', 'bad-port', loc('A port means nothing to ping (icmp); add proto: tcp or proto: udp.', '포트는 ping(icmp)에 의미가 없습니다. proto: tcp나 proto: udp를 쓰세요.'), 'warning'));
+      out.push(
+        diag(
+          check,
+          'port',
+          'bad-port',
+          loc(
+            'A port means nothing to ping (icmp); add proto: tcp or proto: udp.',
+            '포트는 ping(icmp)에 의미가 없습니다. proto: tcp나 proto: udp를 쓰세요.',
+          ),
+          'warning',
+        ),
+      );
     }
   }
   return out;
@@ -67,9 +109,11 @@ export function walk(world: World, run: PacketRun): { trace: TraceResult } | { m
  */
 export function tracedCheck(check: CheckSpec, world: World): { run: PacketRun; trace: TraceResult } | { result: CheckResult } {
   const run = packetRequest(check);
-  if (!run) return { result: { passed: false, feedback: loc('This check has no valid from and to.', '이 검사에 올바른 from과 to가 없습니다.') } };
+  if (!run)
+    return { result: { passed: false, feedback: loc('This check has no valid from and to.', '이 검사에 올바른 from과 to가 없습니다.') } };
   const r = walk(world, run);
-  if ('missing' in r) return { result: { passed: false, feedback: { en: `${run.label}: ${r.missing.en}`, ko: `${run.label}: ${r.missing.ko}` } } };
+  if ('missing' in r)
+    return { result: { passed: false, feedback: { en: `${run.label}: ${r.missing.en}`, ko: `${run.label}: ${r.missing.ko}` } } };
   return { run, trace: r.trace };
 }
 

@@ -13,7 +13,11 @@ import type { CheckKind, CheckResult } from '../types';
 import { argsOf, checkShape, diag, has } from './common';
 
 // answer is required, but its absence has a code of its own (quiz-no-answer).
-const SHAPE = { required: ['ask'], optional: ['answer', 'choices'], example: 'quiz: { ask: { en: "...", ko: "..." }, answer: { sha256: "...", salt: "..." } }' };
+const SHAPE = {
+  required: ['ask'],
+  optional: ['answer', 'choices'],
+  example: 'quiz: { ask: { en: "...", ko: "..." }, answer: { sha256: "...", salt: "..." } }',
+};
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -61,12 +65,26 @@ export const quizCheck: CheckKind = {
     const args = argsOf(check);
     if (!args) return out;
     if (has(args, 'ask') && !localizedOf(args['ask'])) {
-      out.push(diag(check, 'ask', 'wrong-type', loc('ask must be the question, a string or { en, ko }.', 'ask는 질문(문자열이나 { en, ko })이어야 합니다.')));
+      out.push(
+        diag(
+          check,
+          'ask',
+          'wrong-type',
+          loc('ask must be the question, a string or { en, ko }.', 'ask는 질문(문자열이나 { en, ko })이어야 합니다.'),
+        ),
+      );
     }
     if (has(args, 'choices')) {
       const c = args['choices'];
       if (!Array.isArray(c) || c.length === 0 || c.some((x) => !localizedOf(x))) {
-        out.push(diag(check, 'choices', 'wrong-type', loc('choices must be a list of strings or { en, ko }.', 'choices는 문자열이나 { en, ko }의 리스트여야 합니다.')));
+        out.push(
+          diag(
+            check,
+            'choices',
+            'wrong-type',
+            loc('choices must be a list of strings or { en, ko }.', 'choices는 문자열이나 { en, ko }의 리스트여야 합니다.'),
+          ),
+        );
       }
     }
     const a = args['answer'];
@@ -77,17 +95,24 @@ export const quizCheck: CheckKind = {
         ? loc('This quiz has no answer: add answer: { sha256, salt }.', '이 퀴즈에 답이 없습니다: answer: { sha256, salt }를 추가하세요.')
         : plain !== undefined
           ? loc(
-            `Never store a quiz answer in plain text: students can read lab.yaml. Write answer: { sha256: "${hashAnswer(plain, salt)}", salt: "${salt}" } instead (any salt will do).`,
-            `퀴즈 답을 평문으로 저장하지 마세요: 학생이 lab.yaml을 읽을 수 있습니다. 대신 answer: { sha256: "${hashAnswer(plain, salt)}", salt: "${salt}" }로 쓰세요 (salt는 아무 값이나 됩니다).`,
-          )
-          : loc('answer must be { sha256: <64 hex digits>, salt: <text> }.', 'answer는 { sha256: <16진수 64자리>, salt: <텍스트> }여야 합니다.');
+              `Never store a quiz answer in plain text: students can read lab.yaml. Write answer: { sha256: "${hashAnswer(plain, salt)}", salt: "${salt}" } instead (any salt will do).`,
+              `퀴즈 답을 평문으로 저장하지 마세요: 학생이 lab.yaml을 읽을 수 있습니다. 대신 answer: { sha256: "${hashAnswer(plain, salt)}", salt: "${salt}" }로 쓰세요 (salt는 아무 값이나 됩니다).`,
+            )
+          : loc(
+              'answer must be { sha256: <64 hex digits>, salt: <text> }.',
+              'answer는 { sha256: <16진수 64자리>, salt: <텍스트> }여야 합니다.',
+            );
       out.push(diag(check, has(args, 'answer') ? 'answer' : undefined, 'quiz-no-answer', why));
     }
     return out;
   },
   run(check, ctx): CheckResult {
     const hash = quizHash(check);
-    if (!hash) return { passed: false, feedback: loc('This quiz has no valid answer hash in the lab.', '이 퀴즈에는 랩에 올바른 답 해시가 없습니다.') };
+    if (!hash)
+      return {
+        passed: false,
+        feedback: loc('This quiz has no valid answer hash in the lab.', '이 퀴즈에는 랩에 올바른 답 해시가 없습니다.'),
+      };
     const given = answerFor(ctx.answers, ctx.exercise.id, ctx.quizIndex);
     const nth = ctx.quizIndex > 0 ? ` (answer number ${ctx.quizIndex + 1} in the list)` : '';
     const nthKo = ctx.quizIndex > 0 ? ` (리스트의 ${ctx.quizIndex + 1}번째 답)` : '';
@@ -104,7 +129,9 @@ export const quizCheck: CheckKind = {
     let ok = checkAnswer(given, hash);
     const choices = quizChoices(check);
     // A number is a choice's position only when it is not itself one of the choices.
-    const isChoiceText = choices.some((c) => normaliseAnswer(c.en) === normaliseAnswer(given) || normaliseAnswer(c.ko) === normaliseAnswer(given));
+    const isChoiceText = choices.some(
+      (c) => normaliseAnswer(c.en) === normaliseAnswer(given) || normaliseAnswer(c.ko) === normaliseAnswer(given),
+    );
     if (!ok && !isChoiceText && /^\s*\d+\s*$/.test(given)) {
       const choice = choices[Number(given) - 1];
       if (choice) ok = checkAnswer(choice.en, hash) || checkAnswer(choice.ko, hash);

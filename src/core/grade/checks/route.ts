@@ -9,9 +9,25 @@ import type { CheckSpec, Lab } from '../../lab/types';
 import { addrEq, parseAddr } from '../../net/addr';
 import { execCommand } from '../../commands/exec';
 import type { CheckKind, CheckResult } from '../types';
-import { argsOf, checkShape, checkScalar, clip, endpointArg, formatEndpoint, has, missingEndpoint, text, validateAddress, validateEndpoint } from './common';
+import {
+  argsOf,
+  checkShape,
+  checkScalar,
+  clip,
+  endpointArg,
+  formatEndpoint,
+  has,
+  missingEndpoint,
+  text,
+  validateAddress,
+  validateEndpoint,
+} from './common';
 
-const SHAPE = { required: ['on', 'to'], optional: ['via', 'dev', 'src'], example: 'route: { on: b, to: 192.168.2.10, via: 192.168.1.1, dev: eth0 }' };
+const SHAPE = {
+  required: ['on', 'to'],
+  optional: ['via', 'dev', 'src'],
+  example: 'route: { on: b, to: 192.168.2.10, via: 192.168.1.1, dev: eth0 }',
+};
 const NO_GATEWAY = ['none', 'direct'];
 
 export interface RouteGet {
@@ -52,9 +68,15 @@ export const routeCheck: CheckKind = {
     const out = checkShape(check, SHAPE);
     const args = argsOf(check);
     if (!args) return out;
-    out.push(...validateEndpoint(check, 'on', lab), ...validateAddress(check, 'to'), ...validateAddress(check, 'src'), ...checkScalar(check, 'dev'));
+    out.push(
+      ...validateEndpoint(check, 'on', lab),
+      ...validateAddress(check, 'to'),
+      ...validateAddress(check, 'src'),
+      ...checkScalar(check, 'dev'),
+    );
     const via = text(args, 'via');
-    if (has(args, 'via') && !(via !== undefined && NO_GATEWAY.includes(via.trim().toLowerCase()))) out.push(...validateAddress(check, 'via'));
+    if (has(args, 'via') && !(via !== undefined && NO_GATEWAY.includes(via.trim().toLowerCase())))
+      out.push(...validateAddress(check, 'via'));
     return out;
   },
   run(check, ctx): CheckResult {
@@ -105,7 +127,10 @@ export const routeCheck: CheckKind = {
     const fields = wrong.join(', ');
     return {
       passed: false,
-      feedback: loc(`${head}: ${fields} differs; expected: ${exp.en}; actual: ${actual}`, `${head}: ${fields}이(가) 다릅니다; 기대: ${exp.ko}; 실제: ${actual}`),
+      feedback: loc(
+        `${head}: ${fields} differs; expected: ${exp.en}; actual: ${actual}`,
+        `${head}: ${fields}이(가) 다릅니다; 기대: ${exp.ko}; 실제: ${actual}`,
+      ),
       expected,
       actual,
     };
