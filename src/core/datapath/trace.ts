@@ -39,6 +39,10 @@ export interface PacketHeaders {
   readonly tcp?: { readonly sport: number; readonly dport: number; readonly flags: string };
   readonly udp?: { readonly sport: number; readonly dport: number };
   readonly arp?: { readonly op: 'request' | 'reply'; readonly sender: string; readonly target: string };
+  /** skb->mark, when netfilter set one. */
+  readonly mark?: number;
+  /** What the application carries (a DNS question, an HTTP request), in one line. */
+  readonly payload?: { readonly app: string; readonly summary: string };
 }
 
 export interface Step {

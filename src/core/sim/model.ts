@@ -110,8 +110,18 @@ export interface Netns {
   sysctlValues?: Map<string, string>;
   /** The value last written to ip_forward, as written (`2` reads back as `2`). */
   ipForwardRaw?: string;
+  /** State that parts above the model keep in this namespace (sim/pernet.ts), such as netfilter's tables. */
+  pernet?: Map<object, unknown>;
   /** Namespace ids this namespace has assigned to others (`link-netnsid`), in order. */
   nsids?: Map<Netns, number>;
+}
+
+/**
+ * The program behind a socket, seen from the kernel model: only its name. What it does with what
+ * arrives is the datapath's Apps seam (datapath/seams.ts); apps/ holds the programs.
+ */
+export interface SocketOwner {
+  readonly name: string;
 }
 
 export interface Socket {
@@ -119,6 +129,8 @@ export interface Socket {
   readonly port: number;
   readonly netns: string;
   readonly origin?: SourceRef;
+  /** The program that holds the socket; absent for a bare listening socket. */
+  readonly owner?: SocketOwner;
 }
 
 export interface Host {

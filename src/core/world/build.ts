@@ -7,6 +7,7 @@ import type { Diagnostic, SourceRange } from '../text/diag';
 import { loc } from '../text/i18n';
 import type { HostSpec, Lab } from '../lab/types';
 import { runLine } from '../commands/run';
+import { LISTENER } from '../apps/listener';
 import { addHost, addLink, createWorld, setLinkUp } from '../sim/kernel';
 import { type Host, ROOT_NS, type World } from '../sim/model';
 
@@ -116,7 +117,7 @@ export function buildWorld(lab: Lab, cache?: HostBuildCache): BuildResult {
       if (res.ok) setLinkUp(res.value, true);
     }
     for (const f of spec.files) host.files.set(f.path, f.content);
-    for (const s of spec.serve) host.sockets.push({ proto: s.proto, port: s.port, netns: s.netns, origin: s.range });
+    for (const s of spec.serve) host.sockets.push({ proto: s.proto, port: s.port, netns: s.netns, origin: s.range, owner: LISTENER });
     const b: HostBuild = { spec, host, runs: [], diagnostics: [] };
     builds.push(b);
     fresh.push(b);

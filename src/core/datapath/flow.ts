@@ -1,0 +1,158 @@
+/**
+ * A walk's own state, which the world never sees: the neighbour entries and bridge FDB entries it
+ * learns, and conntrack — the connections it opens in each namespace, their NAT bindings and marks.
+ * A trace never changes the lab; everything it learns lives here and is gone when it ends.
+ *
+ * Conntrack and NAT follow nf_conntrack and nf_nat: a connection is known by the tuple of its first
+ * packet (the original direction) and the tuple its replies will carry (the reply direction). NAT on
+ * the first packet changes the reply tuple; `translate` then rewrites every later packet of the
+ * connection at the hook where the kernel does it: destination at PREROUTING and OUTPUT, source at
+ * INPUT and POSTROUTING. So the reply leg is un-NATed by the flow, whichever part set up the NAT.
+ */
+import { type Addr, addrEq } from '../net/addr';
+import type { Link, Netns } from '../sim/model';
+import type { Packet } from './packet';
+import type { Hook } from './trace';
+
+export interface Tuple {
+  readonly proto: Packet['proto'];
+  readonly src: Addr;
+  readonly dst: Addr;
+  /** Ports for TCP and UDP; the echo id (0 here) for ICMP. */
+  readonly sport: number;
+  readonly dport: number;
+}
+
+export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED';
+
+export interface Connection {
+  readonly ns: Netns;
+  readonly original: Tuple;
+  /** The tuple a reply carries; NAT changes it. */
+  reply: Tuple;
+  /** NEW until a packet has gone the reply way. */
+  state: CtState;
+  /** What NAT did to the original direction, for the trace. */
+  readonly nat: { kind: 'snat' | 'dnat'; to: Addr; port?: number }[];
+  /** ct mark (CONNMARK). */
+  mark: number;
+}
+
+export interface Tracked {
+  readonly conn: Connection;
+  readonly dir: 'original' | 'reply';
+  /** The packet opened the connection. */
+  readonly fresh: boolean;
+  /** An ICMP error about the connection (RELATED). */
+  readonly related: boolean;
+}
+
+export function tupleOf(p: Packet): Tuple {
+  return { proto: p.proto, src: p.src, dst: p.dst, sport: p.sport ?? 0, dport: p.dport ?? 0 };
+}
+
+export function invert(t: Tuple): Tuple {
+  return { proto: t.proto, src: t.dst, dst: t.src, sport: t.dport, dport: t.sport };
+}
+
+function sameTuple(a: Tuple, b: Tuple): boolean {
+  return a.proto === b.proto && a.sport === b.sport && a.dport === b.dport && addrEq(a.src, b.src) && addrEq(a.dst, b.dst);
+}
+
+/** The tuple conntrack files a packet under: an echo reply belongs with its request. */
+function keyTuple(p: Packet): Tuple {
+  const t = tupleOf(p);
+  return p.proto === 'icmp' && p.icmp === 'echo-reply' ? { ...t, proto: 'icmp' } : t;
+}
+
+function isIcmpError(p: Packet): boolean {
+  return p.proto === 'icmp' && p.icmp !== 'echo-request' && p.icmp !== 'echo-reply';
+}
+
+export class Flow {
+  /** Neighbour entries learned during the walk, per namespace: `ifindex|ip` -> MAC. */
+  readonly neigh = new Map<Netns, Map<string, string>>();
+  /** Bridge FDB entries learned during the walk. */
+  readonly fdb = new Map<Link, Map<string, Link>>();
+  private readonly conns = new Map<Netns, Connection[]>();
+
+  /** Every connection conntrack knows in a namespace, oldest first. */
+  connections(ns: Netns): readonly Connection[] {
+    return this.conns.get(ns) ?? [];
+  }
+
+  /** The connection a packet belongs to in `ns`, and its direction; undefined for an unknown one. */
+  find(ns: Netns, p: Packet): Tracked | undefined {
+    if (isIcmpError(p) && p.inner) {
+      const inner = this.find(ns, p.inner);
+      return inner && { conn: inner.conn, dir: inner.dir === 'original' ? 'reply' : 'original', fresh: false, related: true };
+    }
+    const t = keyTuple(p);
+    for (const conn of this.conns.get(ns) ?? []) {
+      if (sameTuple(conn.original, t)) return { conn, dir: 'original', fresh: false, related: false };
+      if (sameTuple(conn.reply, t)) return { conn, dir: 'reply', fresh: false, related: false };
+    }
+    return undefined;
+  }
+
+  /**
+   * nf_conntrack_in: the packet's connection in `ns`, made on its first packet. A packet of the
+   * reply direction makes its connection ESTABLISHED.
+   */
+  track(ns: Netns, p: Packet): Tracked | undefined {
+    const known = this.find(ns, p);
+    if (known) {
+      if (known.dir === 'reply' && !known.related) known.conn.state = 'ESTABLISHED';
+      return known;
+    }
+    if (isIcmpError(p) || (p.proto === 'icmp' && p.icmp === 'echo-reply')) return undefined;
+    const original = tupleOf(p);
+    const conn: Connection = { ns, original, reply: invert(original), state: 'NEW', nat: [], mark: 0 };
+    let list = this.conns.get(ns);
+    if (!list) this.conns.set(ns, (list = []));
+    list.push(conn);
+    return { conn, dir: 'original', fresh: true, related: false };
+  }
+
+  /**
+   * nf_nat_setup_info: NAT for a new connection. `snat` rewrites where it comes from (SNAT,
+   * MASQUERADE), `dnat` where it goes (DNAT, REDIRECT); its replies are rewritten back.
+   */
+  nat(conn: Connection, kind: 'snat' | 'dnat', to: Addr, port?: number): void {
+    const r = conn.reply;
+    conn.reply = kind === 'dnat' ? { ...r, src: to, sport: port ?? r.sport } : { ...r, dst: to, dport: port ?? r.dport };
+    conn.nat.push({ kind, to, ...(port !== undefined ? { port } : {}) });
+  }
+
+  /**
+   * nf_nat_packet: a packet of a NATed connection rewritten as its connection says, at the hooks
+   * where the kernel does it. Returns the packet itself when nothing changes.
+   */
+  translate(hook: Hook, ns: Netns, p: Packet): Packet {
+    const tracked = this.find(ns, p);
+    if (!tracked || tracked.conn.nat.length === 0) return p;
+    const { conn, dir } = tracked;
+    // The tuple this packet must carry when it has been through NAT in this namespace.
+    const want = dir === 'original' ? invert(conn.reply) : invert(conn.original);
+    const dstManip = hook === 'PREROUTING' || hook === 'OUTPUT';
+    if (tracked.related && p.inner) {
+      // An ICMP error: the outer address and the packet inside are both rewritten.
+      const inner = p.inner;
+      if (dstManip) {
+        if (addrEq(p.dst, want.dst)) return p;
+        return { ...p, dst: want.dst, inner: { ...inner, src: want.dst, sport: want.dport } };
+      }
+      if (addrEq(inner.dst, want.src)) return p;
+      return { ...p, inner: { ...inner, dst: want.src, dport: want.sport } };
+    }
+    if (dstManip) {
+      if (addrEq(p.dst, want.dst) && (p.dport ?? 0) === want.dport) return p;
+      return { ...p, dst: want.dst, ...(p.proto === 'icmp' ? {} : { dport: want.dport }) };
+    }
+    if (hook === 'INPUT' || hook === 'POSTROUTING') {
+      if (addrEq(p.src, want.src) && (p.sport ?? 0) === want.sport) return p;
+      return { ...p, src: want.src, ...(p.proto === 'icmp' ? {} : { sport: want.sport }) };
+    }
+    return p;
+  }
+}

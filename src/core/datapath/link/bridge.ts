@@ -1,0 +1,126 @@
+/**
+ * A Linux bridge: a frame that reaches a port is learned (source MAC -> port) and forwarded by the
+ * FDB, flooded when the destination is unknown or broadcast, or taken up by the bridge itself when
+ * it is addressed to the bridge. Learned entries are the walk's (Flow.fdb), never the world's.
+ */
+import { BROADCAST_MAC } from '../../net/addr';
+import { loc } from '../../text/i18n';
+import type { Link } from '../../sim/model';
+import type { Step } from '../trace';
+import type { L2Way, LinkDriver } from './driver';
+
+function fdbOf(l2: L2Way, br: Link): Map<string, Link> {
+  let m = l2.w.flow.fdb.get(br);
+  if (!m) l2.w.flow.fdb.set(br, (m = new Map()));
+  return m;
+}
+
+function localToBridge(br: Link, mac: string): boolean {
+  if (br.mac === mac) return true;
+  for (const l of br.netns.links.values()) if (l.master === br && l.mac === mac) return true;
+  return false;
+}
+
+/** The bridge sends a frame out of its ports: to the learned one, or flooded to all but the ingress. */
+function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[]): void {
+  const frame = l2.frame;
+  const ports = [...br.netns.links.values()].filter((l) => l.master === br && l !== ingress);
+  const known = frame.dst === BROADCAST_MAC ? undefined : fdbOf(l2, br).get(frame.dst);
+  if (known && known !== ingress) {
+    const s = l2.mk(
+      br.netns,
+      'bridge',
+      known,
+      loc(
+        `Bridge ${br.name} knows ${frame.dst} on port ${known.name} (learned): forwards the frame there.`,
+        `브리지 ${br.name}는 ${frame.dst}이(가) 포트 ${known.name}에 있음을 학습했습니다: 그쪽으로 전달합니다.`,
+      ),
+      { bridge: br.name, fdb: { mac: frame.dst, port: known.name } },
+    );
+    portOut(l2, known, l2.with(path, s));
+    return;
+  }
+  for (const port of ports) {
+    const s = l2.mk(
+      br.netns,
+      'bridge',
+      port,
+      frame.dst === BROADCAST_MAC
+        ? loc(
+            `Bridge ${br.name} floods the broadcast to port ${port.name}.`,
+            `브리지 ${br.name}가 브로드캐스트를 포트 ${port.name}(으)로 플러딩합니다.`,
+          )
+        : loc(
+            `Bridge ${br.name} has no FDB entry for ${frame.dst}: floods it to port ${port.name}.`,
+            `브리지 ${br.name}의 FDB에 ${frame.dst}이(가) 없어 포트 ${port.name}(으)로 플러딩합니다.`,
+          ),
+      { bridge: br.name, flood: true },
+    );
+    portOut(l2, port, l2.with(path, s));
+  }
+  if (ports.length === 0)
+    l2.dropHere(
+      path,
+      loc(`Bridge ${br.name} has no other port to send the frame to.`, `브리지 ${br.name}에 프레임을 보낼 다른 포트가 없습니다.`),
+    );
+}
+
+function portOut(l2: L2Way, port: Link, path: Step[]): void {
+  if (!port.up) {
+    l2.dropHere(path, loc(`Bridge port ${port.name} is down.`, `브리지 포트 ${port.name}이(가) down 상태입니다.`));
+    return;
+  }
+  l2.xmit(port, path);
+}
+
+/** A frame the bridge itself sends (from its own stack). */
+export const bridgeDriver: LinkDriver = {
+  xmit(l2, link, path) {
+    bridgeOut(l2, link, undefined, path);
+  },
+};
+
+/** A frame reaches `link`, a port of bridge `br`. */
+export function arriveAtPort(l2: L2Way, link: Link, br: Link, path: Step[]): void {
+  const frame = l2.frame;
+  if (!br.up) {
+    l2.dropHere(
+      path,
+      loc(
+        `${link.name} is a port of bridge ${br.name}, which is down: the frame is dropped.`,
+        `${link.name}은(는) down 상태인 브리지 ${br.name}의 포트라 프레임이 버려집니다.`,
+      ),
+    );
+    return;
+  }
+  fdbOf(l2, br).set(frame.src, link);
+  const s = l2.mk(
+    link.netns,
+    'recv',
+    link,
+    loc(
+      `Port ${link.name} of bridge ${br.name} receives the frame; the bridge learns ${frame.src} is on ${link.name}.`,
+      `브리지 ${br.name}의 포트 ${link.name}이(가) 프레임을 받습니다. 브리지는 ${frame.src}이(가) ${link.name}에 있음을 학습합니다.`,
+    ),
+    { bridge: br.name, learned: { mac: frame.src, port: link.name } },
+  );
+  const path2 = l2.with(path, s);
+  if (frame.dst === BROADCAST_MAC) {
+    l2.arrivals.push({ link: br, frame, path: path2 });
+    bridgeOut(l2, br, link, path2);
+  } else if (localToBridge(br, frame.dst)) {
+    const s2 = l2.mk(
+      br.netns,
+      'bridge',
+      br,
+      loc(
+        `${frame.dst} is the bridge's own address: the frame goes up to ${br.name}.`,
+        `${frame.dst}은(는) 브리지 자신의 주소라 프레임이 ${br.name}(으)로 올라갑니다.`,
+      ),
+      { bridge: br.name, local: true },
+    );
+    l2.arrivals.push({ link: br, frame, path: l2.with(path2, s2) });
+  } else {
+    bridgeOut(l2, br, link, path2);
+  }
+}

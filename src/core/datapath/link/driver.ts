@@ -1,0 +1,27 @@
+/** What a link driver gets to work with: the frame's way through layer 2 (l2.ts), and its own contract. */
+import type { Localized } from '../../text/i18n';
+import type { Link, Netns } from '../../sim/model';
+import type { Frame } from '../packet';
+import type { Stage, Step } from '../trace';
+import type { Arrival, Walk } from '../walk/context';
+
+export interface L2Way {
+  readonly w: Walk;
+  readonly frame: Frame;
+  readonly arrivals: Arrival[];
+  readonly seen: Set<Link>;
+  /** A step of the frame's way (none for ARP frames). */
+  mk(ns: Netns, stage: Stage, iface: Link | undefined, detail: Localized, data?: Record<string, unknown>): Step | undefined;
+  /** The frame is lost here: kept as the explanation when nobody takes it. */
+  dropHere(path: Step[], reason: Localized): void;
+  with(path: Step[], s: Step | undefined): Step[];
+  /** The frame leaves `link`. */
+  xmit(link: Link, path: Step[]): void;
+  /** The frame reaches `link`. */
+  arrive(link: Link, path: Step[]): void;
+}
+
+/** What a kind of link does with a frame it sends. */
+export interface LinkDriver {
+  xmit(l2: L2Way, link: Link, path: Step[]): void;
+}

@@ -1,0 +1,117 @@
+/**
+ * A netfilter hook on the walk: conntrack first (at PREROUTING and OUTPUT, where the kernel tracks
+ * a packet), then the namespace's netfilter through the seam, then the connection's NAT. A drop ends
+ * the walk; a reject answers from here (ICMP error or TCP reset); a rewrite goes on with the new
+ * packet. Each rule that netfilter reports becomes a step, with the packet before and after.
+ */
+import { formatAddr } from '../../net/addr';
+import { loc } from '../../text/i18n';
+import type { Link, Netns } from '../../sim/model';
+import { pernet } from '../../sim/pernet';
+import { DEFAULT_TTL, headers, type Packet } from '../packet';
+import { NETFILTER, type RejectWith } from '../seams';
+import type { Hook } from '../trace';
+import type { Walk } from './context';
+
+const DST_HOOKS: ReadonlySet<Hook> = new Set(['PREROUTING', 'OUTPUT']);
+
+export function runHook(w: Walk, hook: Hook, ns: Netns, p0: Packet, io: { in?: Link; out?: Link }): Packet | undefined {
+  const nf = pernet(ns, NETFILTER);
+  if (!nf) return p0;
+  const conn = DST_HOOKS.has(hook) ? w.flow.track(ns, p0) : w.flow.find(ns, p0);
+  // NAT of a known connection comes before the filter at PREROUTING and OUTPUT (its priority is -100).
+  const p = conn && !conn.fresh && DST_HOOKS.has(hook) ? w.flow.translate(hook, ns, p0) : p0;
+  if (p !== p0) natStep(w, hook, ns, io, p0, p);
+  const d = nf.run({ hook, ns, packet: p, io, flow: w.flow, ...(conn ? { conn } : {}) });
+  const iface = io.out ?? io.in;
+  for (const n of d.notes ?? []) {
+    w.add(ns, 'netfilter', iface, p, n.detail, { hook, ...(n.source ? { source: n.source } : {}), ...(n.data ? { data: n.data } : {}) });
+  }
+  switch (d.verdict) {
+    case 'drop':
+      w.add(ns, 'netfilter', iface, p, d.detail, { hook, ...(d.source ? { source: d.source } : {}), data: { verdict: 'DROP' } });
+      w.drop(ns, iface, p, 'dropped', d.detail, d.source, { hook });
+      return undefined;
+    case 'reject':
+      w.add(ns, 'netfilter', iface, p, d.detail, {
+        hook,
+        ...(d.source ? { source: d.source } : {}),
+        data: { verdict: 'REJECT', with: d.with },
+      });
+      reject(w, ns, p, d.with, d.source);
+      return undefined;
+    case 'rewrite': {
+      w.add(ns, 'netfilter', iface, d.packet, d.detail, {
+        hook,
+        ...(d.source ? { source: d.source } : {}),
+        data: { before: headers(p), after: headers(d.packet) },
+      });
+      return finishNat(w, hook, ns, io, d.packet);
+    }
+    case 'accept':
+      return finishNat(w, hook, ns, io, p);
+  }
+}
+
+/** NAT set up by this hook's tables (or a binding made at an earlier hook) applied to the packet. */
+function finishNat(w: Walk, hook: Hook, ns: Netns, io: { in?: Link; out?: Link }, p: Packet): Packet {
+  const after = w.flow.translate(hook, ns, p);
+  if (after !== p) natStep(w, hook, ns, io, p, after);
+  return after;
+}
+
+function natStep(w: Walk, hook: Hook, ns: Netns, io: { in?: Link; out?: Link }, before: Packet, after: Packet): void {
+  const what = (x: Packet) => `${formatAddr(x.src)}${x.sport ? `:${x.sport}` : ''} > ${formatAddr(x.dst)}${x.dport ? `:${x.dport}` : ''}`;
+  const tracked = w.flow.find(ns, after);
+  const reply = tracked?.dir === 'reply';
+  w.add(
+    ns,
+    'netfilter',
+    io.out ?? io.in,
+    after,
+    reply
+      ? loc(
+          `conntrack: a reply of a NATed connection, rewritten back at ${hook}: ${what(before)} becomes ${what(after)}.`,
+          `conntrack: NAT된 연결의 응답이라 ${hook}에서 되돌려 씁니다: ${what(before)} → ${what(after)}.`,
+        )
+      : loc(
+          `conntrack: the connection's NAT at ${hook}: ${what(before)} becomes ${what(after)}.`,
+          `conntrack: 연결의 NAT를 ${hook}에서 적용합니다: ${what(before)} → ${what(after)}.`,
+        ),
+    { hook, data: { before: headers(before), after: headers(after), conntrack: reply ? 'reply' : 'original' } },
+  );
+}
+
+/** The REJECT target: an ICMP error, or a TCP reset sent in the name of the destination. */
+function reject(w: Walk, ns: Netns, p: Packet, how: RejectWith, source: Walk['conn']['icmpSource']): void {
+  if (how !== 'tcp-reset' || p.proto !== 'tcp') {
+    const kind = how === 'tcp-reset' ? 'port-unreachable' : how;
+    const cause =
+      kind === 'port-unreachable'
+        ? 'refused'
+        : kind === 'host-unreachable'
+          ? 'host-unreachable'
+          : kind === 'net-unreachable'
+            ? 'no-route'
+            : 'prohibited';
+    w.stages.icmpError(w, ns, p, kind, cause, source);
+    return;
+  }
+  if (w.inReply) {
+    w.end({
+      verdict: 'refused',
+      reason: loc(`The answer was rejected at ${ns.host.name}.`, `응답이 ${ns.host.name}에서 거부되었습니다.`),
+      source,
+    });
+    return;
+  }
+  w.conn.icmpCause = 'refused';
+  w.conn.icmpSource = source;
+  w.startReply();
+  w.stages.sendLocal(
+    w,
+    ns,
+    { src: p.dst, dst: p.src, ttl: DEFAULT_TTL, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: 'R.' },
+    false,
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * icmp_send: a router (or a REJECT rule) answers a packet with an ICMP error, sent back to the
+ * packet's source from this namespace with the packet inside. No error is sent about an error, nor
+ * on the way back: then the answer is simply lost.
+ */
+import { formatAddr } from '../../net/addr';
+import { loc } from '../../text/i18n';
+import { routeOutput } from '../../sim/fib';
+import { type Netns, nsLabel, type SourceRef } from '../../sim/model';
+import { DEFAULT_TTL, type IcmpKind, type Packet } from '../packet';
+import type { Verdict } from '../trace';
+import type { Walk } from './context';
+
+export function icmpError(w: Walk, ns: Netns, p: Packet, kind: IcmpKind, cause: Verdict, source?: SourceRef): void {
+  if (w.inReply || (p.proto === 'icmp' && p.icmp !== 'echo-request')) {
+    w.end({
+      verdict: cause,
+      reason: loc(`The answer was lost: ${kind} at ${nsLabel(ns)}.`, `응답이 사라졌습니다: ${nsLabel(ns)}에서 ${kind}.`),
+      source,
+    });
+    return;
+  }
+  w.conn.icmpCause = cause;
+  w.conn.icmpSource = source;
+  const out = routeOutput(ns, p.src);
+  const src = out.ok ? out.value.src : undefined;
+  w.add(
+    ns,
+    'icmp',
+    undefined,
+    p,
+    loc(
+      `${nsLabel(ns)} sends ICMP ${kind} back to ${formatAddr(p.src)}.`,
+      `${nsLabel(ns)}이(가) ICMP ${kind}을(를) ${formatAddr(p.src)}(으)로 돌려보냅니다.`,
+    ),
+    { source },
+  );
+  w.startReply();
+  w.stages.sendLocal(
+    w,
+    ns,
+    { src: src ?? { family: p.src.family, value: 0n }, dst: p.src, ttl: DEFAULT_TTL, proto: 'icmp', icmp: kind, inner: p },
+    false,
+  );
+  if (!w.conn.ending)
+    w.end({ verdict: cause, reason: loc(`ICMP ${kind} from ${nsLabel(ns)}.`, `${nsLabel(ns)}에서 ICMP ${kind}.`), source });
+}

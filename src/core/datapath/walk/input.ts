@@ -1,0 +1,198 @@
+/**
+ * ip_rcv and ip_route_input: PREROUTING, the martian checks, the input route; then local delivery
+ * (INPUT, the socket layer) or forwarding (ip_forward, TTL, FORWARD, POSTROUTING, out again), or
+ * the ICMP error a router answers with, or a drop with the setting or route behind it.
+ */
+import { formatAddr, isLimitedBroadcast, isLoopback, isMulticast } from '../../net/addr';
+import { loc } from '../../text/i18n';
+import { effectiveGateway, fibTableLookup } from '../../sim/fib';
+import { linkForwarding } from '../../sim/kernel';
+import { type Link, type Netns, nsLabel } from '../../sim/model';
+import { routeLine, tableName } from '../../sim/routefmt';
+import type { IcmpKind, Packet } from '../packet';
+import type { Walk } from './context';
+import { ownsAddress } from './neigh';
+
+export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
+  const p = w.stages.hook(w, 'PREROUTING', ns, p0, { in: inDev });
+  if (!p) return;
+  const label = nsLabel(ns);
+  if (inDev.kind !== 'loopback' && (isMulticast(p.src) || isLimitedBroadcast(p.src) || isLoopback(p.src))) {
+    w.drop(
+      ns,
+      inDev,
+      p,
+      'dropped',
+      loc(
+        `${label} drops a packet with the martian source ${formatAddr(p.src)}.`,
+        `${label}이(가) 비정상 출발지 ${formatAddr(p.src)}의 패킷을 버립니다.`,
+      ),
+    );
+    return;
+  }
+  const r = fibTableLookup(ns, p.dst);
+  if (r && r.type === 'local') {
+    if (inDev.kind !== 'loopback' && p.src.value !== 0n && ownsAddress(ns, p.src)) {
+      w.drop(
+        ns,
+        inDev,
+        p,
+        'dropped',
+        loc(
+          `${label} drops a packet that claims to come from its own address ${formatAddr(p.src)}.`,
+          `${label}이(가) 자신의 주소 ${formatAddr(p.src)}에서 왔다고 하는 패킷을 버립니다.`,
+        ),
+      );
+      return;
+    }
+    w.add(
+      ns,
+      'route',
+      inDev,
+      p,
+      loc(
+        `${formatAddr(p.dst)} is ${label}'s own address (route "${routeLine(r)}", table local): deliver locally.`,
+        `${formatAddr(p.dst)}은(는) ${label} 자신의 주소입니다 (경로 "${routeLine(r)}", local 테이블): 로컬로 전달합니다.`,
+      ),
+      { data: { route: routeLine(r), table: 'local' } },
+    );
+    const pin = w.stages.hook(w, 'INPUT', ns, p, { in: inDev });
+    if (!pin) return;
+    w.stages.deliver(w, ns, inDev, pin);
+    return;
+  }
+  if (r && r.type === 'broadcast') {
+    w.drop(
+      ns,
+      inDev,
+      p,
+      'dropped',
+      loc(
+        `${formatAddr(p.dst)} is a broadcast address on ${label}; broadcasts are not traced.`,
+        `${formatAddr(p.dst)}은(는) ${label}의 브로드캐스트 주소입니다. 브로드캐스트는 추적하지 않습니다.`,
+      ),
+    );
+    return;
+  }
+  forward(w, ns, inDev, p, r);
+}
+
+/** ip_forward: the packet is not for this namespace. */
+function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeof fibTableLookup>): void {
+  const label = nsLabel(ns);
+  const forwarding = linkForwarding(inDev);
+  const perLink = inDev.forwarding !== undefined;
+  const fwdSource = (perLink ? inDev.forwardingOrigin : ns.sysctl.ipForwardOrigin) ?? ns.origin ?? ns.host.origin;
+  if (!forwarding && perLink) {
+    const reason = loc(
+      `${label} is not the destination and net.ipv4.conf.${inDev.name}.forwarding is 0: packets arriving on ${inDev.name} are not routed, so this one is dropped.`,
+      `${label}은(는) 목적지가 아니고 net.ipv4.conf.${inDev.name}.forwarding이 0이라 ${inDev.name}(으)로 들어온 패킷을 라우팅하지 않고 버립니다.`,
+    );
+    w.drop(ns, inDev, p, 'dropped', reason, fwdSource, { sysctl: `net.ipv4.conf.${inDev.name}.forwarding`, value: 0 });
+    return;
+  }
+  if (!forwarding) {
+    const reason = loc(
+      `${label} is not the destination (${formatAddr(p.dst)} is not one of its addresses) and net.ipv4.ip_forward is 0 there, so it does not route the packet: dropped.`,
+      `${label}은(는) 목적지가 아니고(${formatAddr(p.dst)}은(는) 그 주소가 아님) net.ipv4.ip_forward가 0이라 패킷을 라우팅하지 않고 버립니다.`,
+    );
+    w.drop(ns, inDev, p, 'dropped', reason, fwdSource, { sysctl: 'net.ipv4.ip_forward', value: 0 });
+    return;
+  }
+  if (!r) {
+    const reason = loc(
+      `${label} forwards packets but has no route to ${formatAddr(p.dst)}: it answers ICMP net unreachable.`,
+      `${label}은(는) 패킷을 전달하지만 ${formatAddr(p.dst)}(으)로 가는 경로가 없어 ICMP net unreachable로 응답합니다.`,
+    );
+    w.add(ns, 'route', inDev, p, reason, { data: { table: 'main', route: null } });
+    w.stages.icmpError(w, ns, p, 'net-unreachable', 'no-route');
+    return;
+  }
+  if (r.type !== 'unicast') {
+    const rt = routeLine(r);
+    if (r.type === 'blackhole') {
+      w.drop(
+        ns,
+        inDev,
+        p,
+        'blackhole',
+        loc(
+          `${label} matches the blackhole route "${rt}": the packet is discarded silently.`,
+          `${label}에서 blackhole 경로 "${rt}"가 일치하여 패킷이 조용히 버려집니다.`,
+        ),
+        r.origin,
+      );
+      return;
+    }
+    const kind: IcmpKind = r.type === 'prohibit' ? 'pkt-filtered' : r.type === 'unreachable' ? 'host-unreachable' : 'net-unreachable';
+    w.add(
+      ns,
+      'route',
+      inDev,
+      p,
+      loc(
+        `${label} matches the ${r.type} route "${rt}": it answers ICMP ${kind}.`,
+        `${label}에서 ${r.type} 경로 "${rt}"가 일치하여 ICMP ${kind}로 응답합니다.`,
+      ),
+      { source: r.origin, data: { route: rt, table: tableName(r.table) } },
+    );
+    w.stages.icmpError(
+      w,
+      ns,
+      p,
+      kind,
+      r.type === 'prohibit' ? 'prohibited' : r.type === 'unreachable' ? 'unreachable-route' : 'no-route',
+      r.origin,
+    );
+    return;
+  }
+  const dev = r.dev!;
+  const nexthop = effectiveGateway(r) ?? p.dst;
+  const via = r.gateway ? ` via ${formatAddr(r.gateway)}` : '';
+  const viaKo = r.gateway ? ` ${formatAddr(r.gateway)} 경유` : '';
+  w.add(
+    ns,
+    'route',
+    inDev,
+    p,
+    loc(
+      `${label} routes ${formatAddr(p.dst)}: "${routeLine(r)}" (table ${tableName(r.table)}) matches, out dev ${dev.name}${via}.`,
+      `${label}이(가) ${formatAddr(p.dst)}을(를) 라우팅합니다: "${routeLine(r)}" (${tableName(r.table)} 테이블) 일치, ${dev.name}(으)로${viaKo} 나갑니다.`,
+    ),
+    {
+      data: { route: routeLine(r), table: tableName(r.table), dev: dev.name, ...(r.gateway ? { gateway: formatAddr(r.gateway) } : {}) },
+      source: r.origin,
+    },
+  );
+  if (p.ttl <= 1) {
+    w.add(
+      ns,
+      'forward',
+      inDev,
+      p,
+      loc(
+        `TTL is ${p.ttl}: ${label} cannot forward it and answers ICMP time exceeded.`,
+        `TTL이 ${p.ttl}이라 ${label}이(가) 전달하지 못하고 ICMP time exceeded로 응답합니다.`,
+      ),
+    );
+    w.stages.icmpError(w, ns, p, 'time-exceeded', 'ttl-exceeded');
+    return;
+  }
+  const fwd: Packet = { ...p, ttl: p.ttl - 1 };
+  w.add(
+    ns,
+    'forward',
+    dev,
+    fwd,
+    loc(
+      `${label} forwards (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
+      `${label}이(가) 전달합니다 (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
+    ),
+    { source: inDev.forwardingOrigin ?? ns.sysctl.ipForwardOrigin },
+  );
+  const pf = w.stages.hook(w, 'FORWARD', ns, fwd, { in: inDev, out: dev });
+  if (!pf) return;
+  const pp = w.stages.hook(w, 'POSTROUTING', ns, pf, { in: inDev, out: dev });
+  if (!pp) return;
+  w.stages.output(w, ns, dev, nexthop, pp, false);
+}

@@ -1,0 +1,295 @@
+/**
+ * Local delivery: what the stack does with a packet for one of its own addresses. The kernel answers
+ * an echo request, a TCP SYN to a closed port (RST) and a UDP datagram to a closed port (ICMP port
+ * unreachable) by itself; a socket's program answers through the Apps seam (accept, reply, refuse, or
+ * proxy through a connection of its own). A packet back at the connection's origin ends it.
+ */
+import { addrEq, formatAddr } from '../../net/addr';
+import { type Localized, loc } from '../../text/i18n';
+import { type Link, type Netns, nsLabel } from '../../sim/model';
+import { DEFAULT_TTL, EPHEMERAL_PORT, type Packet } from '../packet';
+import { type AppDecision, appOf, type Upstream, type UpstreamResult } from '../seams';
+import type { Verdict } from '../trace';
+import type { Ending, Walk } from './context';
+
+export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
+  const label = nsLabel(ns);
+  const origin = w.conn.origin;
+  const isOrigin = ns === origin.ns && addrEq(p.dst, origin.packet.src);
+  if (w.inReply) {
+    if (!isOrigin) {
+      w.drop(
+        ns,
+        inDev,
+        p,
+        'dropped',
+        loc(`The answer reached ${label}, which did not send the request.`, `응답이 요청을 보내지 않은 ${label}에 도착했습니다.`),
+      );
+      return;
+    }
+    finishAtOrigin(w, ns, inDev, p);
+    return;
+  }
+  const back = { src: p.dst, dst: p.src, ttl: DEFAULT_TTL };
+  if (p.proto === 'icmp') {
+    if (p.icmp === 'echo-request') {
+      answer(
+        w,
+        ns,
+        inDev,
+        p,
+        { ...back, proto: 'icmp', icmp: 'echo-reply' },
+        loc(
+          `${label} receives the echo request and answers with an echo reply.`,
+          `${label}이(가) echo request를 받고 echo reply로 응답합니다.`,
+        ),
+      );
+      return;
+    }
+    w.drop(
+      ns,
+      inDev,
+      p,
+      'dropped',
+      loc(`${label} receives an unexpected ICMP ${p.icmp}.`, `${label}이(가) 예상하지 못한 ICMP ${p.icmp}을(를) 받습니다.`),
+    );
+    return;
+  }
+  const sock = ns.host.sockets.find((s) => s.netns === ns.name && s.proto === p.proto && s.port === p.dport);
+  const where = `${p.proto}/${p.dport}`;
+  if (!sock) {
+    if (p.proto === 'tcp') {
+      answer(
+        w,
+        ns,
+        inDev,
+        p,
+        { ...back, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: 'R.' },
+        loc(
+          `Nothing listens on ${where} on ${label}: it answers RST (connection refused).`,
+          `${label}의 ${where}에서 대기 중인 것이 없어 RST(연결 거부)로 응답합니다.`,
+        ),
+      );
+      return;
+    }
+    w.add(
+      ns,
+      'deliver',
+      inDev,
+      p,
+      loc(
+        `Nothing listens on ${where} on ${label}: it answers ICMP port unreachable.`,
+        `${label}의 ${where}에서 대기 중인 것이 없어 ICMP port unreachable로 응답합니다.`,
+      ),
+    );
+    w.startReply();
+    w.stages.sendLocal(w, ns, { ...back, proto: 'icmp', icmp: 'port-unreachable', inner: p }, false);
+    return;
+  }
+  const app = appOf(sock);
+  let d: AppDecision = app ? app.receive({ ns, socket: sock, packet: p, flow: w.flow }) : { kind: 'accept' };
+  if (d.kind === 'proxy') {
+    w.add(ns, 'deliver', inDev, p, d.detail, {
+      ...(sock.origin ? { source: sock.origin } : {}),
+      data: { app: app?.name, proxy: formatAddr(d.upstream.to) },
+    });
+    d = d.then(upstream(w, ns, d.upstream));
+  }
+  act(w, ns, inDev, p, d, sock.origin);
+}
+
+/** What the program decided, done: the kernel's answer, the program's, or nothing. */
+function act(
+  w: Walk,
+  ns: Netns,
+  inDev: Link,
+  p: Packet,
+  d: Exclude<AppDecision, { kind: 'proxy' }>,
+  source: Walk['conn']['icmpSource'],
+): void {
+  const label = nsLabel(ns);
+  const where = `${p.proto}/${p.dport}`;
+  const back = { src: p.dst, dst: p.src, ttl: DEFAULT_TTL, sport: p.dport, dport: p.sport };
+  const src = source ? { source } : {};
+  if (d.kind === 'refuse') {
+    if (p.proto === 'tcp') {
+      answer(w, ns, inDev, p, { ...back, proto: 'tcp', tcpFlags: 'R.' }, d.detail, source);
+      return;
+    }
+    w.add(ns, 'deliver', inDev, p, d.detail, src);
+    w.end({ verdict: 'dropped', reason: d.detail, ...src });
+    return;
+  }
+  if (d.kind === 'reply') {
+    const q: Packet = {
+      ...back,
+      proto: p.proto,
+      ...(p.proto === 'tcp' ? { tcpFlags: 'S.' } : {}),
+      ...(d.payload ? { payload: d.payload } : {}),
+    };
+    answer(w, ns, inDev, p, q, d.detail, source);
+    return;
+  }
+  if (p.proto === 'tcp') {
+    // The kernel completes the handshake for a listening socket, before the program sees anything.
+    answer(
+      w,
+      ns,
+      inDev,
+      p,
+      { ...back, proto: 'tcp', tcpFlags: 'S.' },
+      d.detail ??
+        loc(
+          `${label} has a socket listening on ${where}: it answers SYN-ACK.`,
+          `${label}에 ${where}에서 대기 중인 소켓이 있어 SYN-ACK로 응답합니다.`,
+        ),
+    );
+    return;
+  }
+  w.add(
+    ns,
+    'deliver',
+    inDev,
+    p,
+    d.detail ??
+      loc(
+        `${label} has a socket bound to ${where}: the datagram is delivered.`,
+        `${label}에 ${where}에 바인드된 소켓이 있어 데이터그램이 전달됩니다.`,
+      ),
+    src,
+  );
+  w.conn.replied = true;
+  w.end({
+    verdict: 'replied',
+    reason: loc(`The datagram reached a socket on ${label} ${where}.`, `데이터그램이 ${label}의 ${where} 소켓에 도착했습니다.`),
+  });
+}
+
+/** The stack or the program answers: the step, then the answer's own leg back. */
+function answer(w: Walk, ns: Netns, inDev: Link, p: Packet, q: Packet, detail: Localized, source?: Walk['conn']['icmpSource']): void {
+  w.add(ns, 'deliver', inDev, p, detail, source ? { source } : undefined);
+  w.startReply();
+  w.stages.sendLocal(w, ns, q, false);
+}
+
+/** A proxy's own connection from `ns`, walked as legs of its own; the client's connection resumes after. */
+function upstream(w: Walk, ns: Netns, u: Upstream): UpstreamResult {
+  const outer = w.conn;
+  const leg = w.legIndex;
+  const packet: Packet = {
+    src: { family: u.to.family, value: 0n },
+    dst: u.to,
+    ttl: DEFAULT_TTL,
+    proto: u.proto,
+    ...(u.proto === 'icmp' ? { icmp: 'echo-request' as const } : { sport: EPHEMERAL_PORT + 1 + w.legs.length, dport: u.port ?? 80 }),
+    ...(u.proto === 'tcp' ? { tcpFlags: 'S' } : {}),
+    ...(u.payload ? { payload: u.payload } : {}),
+  };
+  const conn = w.open(ns, packet, u.label, leg);
+  w.stages.sendLocal(w, ns, packet, true);
+  const ending = conn.ending ?? {
+    verdict: 'dropped' as Verdict,
+    reason: loc('The packet went nowhere.', '패킷이 아무 데도 가지 못했습니다.'),
+  };
+  w.resume(outer, leg);
+  return { replied: conn.replied, verdict: ending.verdict, reason: ending.reason, ...(conn.answer ? { payload: conn.answer } : {}) };
+}
+
+/** The answer is back where the connection started: how it ended. */
+function finishAtOrigin(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
+  const label = nsLabel(ns);
+  const from = formatAddr(p.src);
+  const sent = w.conn.origin.packet;
+  const target = formatAddr(sent.dst);
+  const c = w.conn;
+  let e: Ending;
+  if (p.payload) c.answer = p.payload;
+  if (p.proto === 'icmp' && p.icmp === 'echo-reply') {
+    c.replied = true;
+    e = {
+      verdict: 'replied',
+      reason: loc(`${label} got the echo reply from ${from}.`, `${label}이(가) ${from}의 echo reply를 받았습니다.`),
+    };
+  } else if (p.proto === 'tcp' && p.tcpFlags === 'S.') {
+    c.replied = true;
+    const got = p.payload ? loc(`; the answer: ${p.payload.summary}`, `. 응답: ${p.payload.summary}`) : loc('', '');
+    e = {
+      verdict: 'replied',
+      reason: loc(
+        `${label} connected to ${target}:${sent.dport} (SYN-ACK received)${got.en}.`,
+        `${label}이(가) ${target}:${sent.dport}에 연결했습니다 (SYN-ACK 수신)${got.ko}.`,
+      ),
+    };
+  } else if (p.proto === 'tcp') {
+    e = {
+      verdict: 'refused',
+      reason: c.icmpSource
+        ? loc(
+            `Connection refused: a TCP reset came back from ${target}:${sent.dport}'s way (a REJECT rule).`,
+            `연결 거부: ${target}:${sent.dport}(으)로 가는 길에서 TCP reset이 돌아왔습니다 (REJECT 규칙).`,
+          )
+        : loc(
+            `Connection refused: ${target} answered RST, nothing listens on tcp/${sent.dport}.`,
+            `연결 거부: ${target}이(가) RST로 응답했습니다. tcp/${sent.dport}에서 대기 중인 것이 없습니다.`,
+          ),
+      ...(c.icmpSource ? { source: c.icmpSource } : {}),
+    };
+  } else if (p.proto === 'udp') {
+    c.replied = true;
+    const got = p.payload ? `: ${p.payload.summary}` : '';
+    e = {
+      verdict: 'replied',
+      reason: loc(
+        `${label} got an answer from ${from}:${p.sport}${got}.`,
+        `${label}이(가) ${from}:${p.sport}에서 응답을 받았습니다${got}.`,
+      ),
+    };
+  } else {
+    e = icmpEnding(w, p, from, target, sent);
+  }
+  w.add(ns, 'deliver', inDev, p, e.reason);
+  w.end(e);
+}
+
+function icmpEnding(w: Walk, p: Packet, from: string, target: string, sent: Packet): Ending {
+  const what: Record<string, [Verdict, Localized]> = {
+    'time-exceeded': [
+      'ttl-exceeded',
+      loc(
+        `Time to live exceeded, from ${from}: the packet went round a routing loop or too many hops.`,
+        `${from}에서 Time to live exceeded: 패킷이 라우팅 루프를 돌았거나 홉이 너무 많습니다.`,
+      ),
+    ],
+    'net-unreachable': [
+      'no-route',
+      loc(
+        `Destination Net Unreachable, from ${from}: that router has no route to ${target}.`,
+        `${from}에서 Destination Net Unreachable: 그 라우터에 ${target}(으)로 가는 경로가 없습니다.`,
+      ),
+    ],
+    'host-unreachable': [
+      'host-unreachable',
+      loc(`Destination Host Unreachable, from ${from}.`, `${from}에서 Destination Host Unreachable.`),
+    ],
+    'port-unreachable': [
+      'refused',
+      loc(
+        `Destination Port Unreachable, from ${from}: nothing listens on ${sent.proto}/${sent.dport}.`,
+        `${from}에서 Destination Port Unreachable: ${sent.proto}/${sent.dport}에서 대기 중인 것이 없습니다.`,
+      ),
+    ],
+    'pkt-filtered': [
+      'prohibited',
+      loc(`Packet filtered, from ${from}: a prohibit route.`, `${from}에서 Packet filtered: prohibit 경로입니다.`),
+    ],
+    'admin-prohibited': [
+      'prohibited',
+      loc(
+        `Communication administratively prohibited, from ${from}: a REJECT rule.`,
+        `${from}에서 Communication administratively prohibited: REJECT 규칙입니다.`,
+      ),
+    ],
+  };
+  const [verdict, reason] = what[p.icmp ?? ''] ?? ['dropped', loc('Unexpected answer.', '예상하지 못한 응답입니다.')];
+  return { verdict: w.conn.icmpCause ?? verdict, reason, ...(w.conn.icmpSource ? { source: w.conn.icmpSource } : {}) };
+}

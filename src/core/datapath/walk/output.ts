@@ -1,0 +1,77 @@
+/**
+ * ip_finish_output: the next hop's MAC through the neighbour stage, the frame out on the wire
+ * (layer 2 finds who takes it), and the packet up the receiving interface. A next hop nobody
+ * answers ends the walk at the sender (EHOSTUNREACH) or makes a router answer host unreachable.
+ */
+import { type Addr, BROADCAST_MAC, formatAddr } from '../../net/addr';
+import { loc } from '../../text/i18n';
+import { STRERROR } from '../../sim/errors';
+import { type Link, type Netns, nsLabel } from '../../sim/model';
+import { describe, type Frame, type Packet } from '../packet';
+import type { Walk } from './context';
+import { resolve } from './neigh';
+
+export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, local: boolean): void {
+  const mac = resolve(w, ns, dev, nexthop, p);
+  if (!mac) {
+    if (local) {
+      const reason = loc(
+        `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable (${STRERROR.EHOSTUNREACH}).`,
+        `${nsLabel(ns)} ${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없습니다: 호스트에 도달할 수 없습니다 (${STRERROR.EHOSTUNREACH}).`,
+      );
+      w.drop(ns, dev, p, 'host-unreachable', reason);
+    } else {
+      w.add(
+        ns,
+        'drop',
+        dev,
+        p,
+        loc(
+          `No answer to ARP for ${formatAddr(nexthop)} on ${dev.name}: ${nsLabel(ns)} cannot forward the packet.`,
+          `${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없어 ${nsLabel(ns)}이(가) 패킷을 전달할 수 없습니다.`,
+        ),
+      );
+      w.stages.icmpError(w, ns, p, 'host-unreachable', 'host-unreachable');
+    }
+    return;
+  }
+  const frame: Frame = { src: dev.mac, dst: mac, packet: p };
+  if (dev.kind === 'loopback') {
+    w.add(ns, 'xmit', dev, p, loc('Looped back through lo.', 'lo를 통해 되돌아옵니다.'));
+    w.stages.ipInput(w, ns, dev, p);
+    return;
+  }
+  w.add(
+    ns,
+    'xmit',
+    dev,
+    p,
+    loc(`Frame ${dev.mac} > ${mac} leaves ${dev.name}.`, `프레임 ${dev.mac} > ${mac}이(가) ${dev.name}(으)로 나갑니다.`),
+    { eth: frame },
+  );
+  const arrivals = w.stages.l2Send(w, dev, frame);
+  const accepted = arrivals.filter((a) => a.frame.dst === a.link.mac || a.frame.dst === BROADCAST_MAC);
+  if (accepted.length === 0) {
+    const lost = arrivals[0]?.path ?? w.lastL2Path;
+    for (const s of lost) w.push(s);
+    const where = lost.length ? lost[lost.length - 1]! : undefined;
+    const reason =
+      w.lastL2Drop ?? loc(`No interface took the frame addressed to ${mac}.`, `${mac}(으)로 보낸 프레임을 받은 인터페이스가 없습니다.`);
+    const at = where ? (w.nsOf(where) ?? ns) : ns;
+    w.drop(at, undefined, p, 'dropped', reason);
+    return;
+  }
+  const a = accepted[0]!;
+  for (const s of a.path) w.push(s);
+  const rp = a.frame.packet!;
+  const rns = a.link.netns;
+  w.add(
+    rns,
+    'recv',
+    a.link,
+    rp,
+    loc(`${nsLabel(rns)} ${a.link.name} receives ${describe(rp)}.`, `${nsLabel(rns)} ${a.link.name}이(가) ${describe(rp)}을(를) 받습니다.`),
+    { eth: a.frame },
+  );
+  w.stages.ipInput(w, rns, a.link, rp);
+}
