@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { CheckGrade, ExerciseGrade } from '../core';
 import { pick } from '../core/i18n';
 import type { Ctx } from './ctx';
-import { type CourseRef, discover, gradeDir, type GradedLab, labLabel, type LabRef } from './labs';
+import type { GradedLab } from './grades';
+import { type CourseRef, discover, gradeDir, labLabel, type LabRef } from './labs';
 import { scoreText } from './report';
 
 export const LABS_VIEW = 'knetlab.labs';

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { CheckGrade, ExerciseGrade, TraceResult } from '../core';
 import { pick } from '../core/i18n';
 import type { Ctx } from './ctx';
-import { discover, gradeDir, type GradedLab, labLabel } from './labs';
+import type { GradedLab } from './grades';
+import { discover, gradeDir, labLabel } from './labs';
 import { LAB_FILE, readTree } from './labfs';
 import { diagText, scoreText, traceText } from './report';
 
