@@ -3,8 +3,7 @@
  * score from grading. A lab is graded when it is first expanded, and again by `knetlab.gradeLab`.
  */
 import * as vscode from 'vscode';
-import type { CheckGrade, ExerciseGrade } from '../core';
-import { pick } from '../core/i18n';
+import { type CheckGrade, type ExerciseGrade, pick } from '../core';
 import type { Ctx } from './ctx';
 import type { GradedLab } from './grades';
 import { type CourseRef, discover, gradeDir, labLabel, type LabRef } from './labs';

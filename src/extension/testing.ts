@@ -4,8 +4,7 @@
  * failed check shows its feedback at the lab line that caused it, with the packet's trace.
  */
 import * as vscode from 'vscode';
-import type { CheckGrade, ExerciseGrade, TraceResult } from '../core';
-import { pick } from '../core/i18n';
+import { type CheckGrade, type ExerciseGrade, pick, type TraceResult } from '../core';
 import type { Ctx } from './ctx';
 import type { GradedLab } from './grades';
 import { discover, gradeDir, labLabel } from './labs';
