@@ -1,7 +1,7 @@
 /** What every CLI command shares: the error that means "bad input", output, messages, folder walks. */
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { type Diagnostic, type Lang, pick } from '../core';
+import { type Diagnostic, type Lang, type Localized, pick } from '../core';
 import { MESSAGES, type MessageId } from './messages';
 
 /** Bad input: printed as one line, exit status 2. */
@@ -12,10 +12,16 @@ export interface Io {
   err(text: string): void;
 }
 
-export function t(lang: Lang, id: MessageId, ...args: string[]): string {
-  let s: string = MESSAGES[id][lang];
+/** A message in `lang` with `{0}`, `{1}`... filled in order. */
+export function fmt(lang: Lang, message: Localized, ...args: string[]): string {
+  let s: string = message[lang];
   args.forEach((a, i) => (s = s.replace(`{${i}}`, a)));
   return s;
+}
+
+/** One of the messages every command shares (messages.ts). */
+export function t(lang: Lang, id: MessageId, ...args: string[]): string {
+  return fmt(lang, MESSAGES[id], ...args);
 }
 
 export function formatDiag(d: Diagnostic, lang: Lang): string {

@@ -1,40 +1,17 @@
 /**
  * The extension's lifetime in one object (rust-analyzer's ctx.ts): it owns every disposable, the
  * settings, the output channel, the grades shown by the Labs view, the Testing view and the status
- * bar, and the lazily loaded engine. Nothing of the extension lives in a module-level variable.
+ * bar (grades.ts), and the lazily loaded engine. Nothing of the extension lives in a module-level
+ * variable.
  */
 import * as vscode from 'vscode';
 import type { Lang } from '../core';
 import { Config } from './config';
 import type { LanguageHost } from './language';
-import type { GradedLab } from './labs';
+import { GradeStore } from './grades';
 import { readText } from './labfs';
 
 type Engine = typeof import('./engine');
-
-/** The last grade of every lab folder graded in this session. */
-export class GradeStore implements vscode.Disposable {
-  private readonly grades = new Map<string, GradedLab>();
-  private readonly changed = new vscode.EventEmitter<GradedLab>();
-  readonly onDidChange = this.changed.event;
-
-  set(lab: GradedLab): void {
-    this.grades.set(lab.dir.toString(), lab);
-    this.changed.fire(lab);
-  }
-
-  get(dir: vscode.Uri): GradedLab | undefined {
-    return this.grades.get(dir.toString());
-  }
-
-  all(): GradedLab[] {
-    return [...this.grades.values()];
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-}
 
 export class Ctx implements vscode.Disposable {
   readonly config = new Config();

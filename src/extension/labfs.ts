@@ -40,6 +40,15 @@ export function dirOf(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..');
 }
 
+/** A URI from its string form (`Uri.toString()`), or undefined when it is not one. */
+export function parseUri(s: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(s, true);
+  } catch {
+    return undefined;
+  }
+}
+
 export function baseName(uri: vscode.Uri): string {
   const p = uri.path.replace(/\/+$/, '');
   return p.slice(p.lastIndexOf('/') + 1);

@@ -2,9 +2,9 @@
  * The workspace's labs and courses, grading a lab folder, and the starter copy that reset restores.
  */
 import * as vscode from 'vscode';
-import type { LabGrade } from '../core';
-import type { Localized } from '../core/text/i18n';
+import type { Localized } from '../core';
 import type { Ctx } from './ctx';
+import type { GradedLab } from './grades';
 import { baseName, COURSE_FILE, dirOf, exists, findInWorkspace, LAB_FILE, readText, readTree, relativeTo, STATE_DIR, writeTree } from './labfs';
 
 export interface LabRef {
@@ -23,13 +23,6 @@ export interface Workspace {
   readonly courses: CourseRef[];
   /** Labs that no course lists. */
   readonly labs: LabRef[];
-}
-
-export interface GradedLab {
-  readonly dir: vscode.Uri;
-  readonly grade: LabGrade;
-  /** The file a grade's `file` field names (a workspace-relative path), as a Uri. */
-  locate(file: string): vscode.Uri | undefined;
 }
 
 /** The starter copy of a lab, written the first time the lab is opened or graded. */

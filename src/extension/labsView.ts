@@ -3,10 +3,10 @@
  * score from grading. A lab is graded when it is first expanded, and again by `knetlab.gradeLab`.
  */
 import * as vscode from 'vscode';
-import type { CheckGrade, ExerciseGrade } from '../core';
-import { pick } from '../core/text/i18n';
+import { type CheckGrade, type ExerciseGrade, pick } from '../core';
 import type { Ctx } from './ctx';
-import { type CourseRef, discover, gradeDir, type GradedLab, labLabel, type LabRef } from './labs';
+import type { GradedLab } from './grades';
+import { type CourseRef, discover, gradeDir, labLabel, type LabRef } from './labs';
 import { scoreText } from './report';
 
 export const LABS_VIEW = 'knetlab.labs';

@@ -1,7 +1,7 @@
 /** The status bar item: the score of the lab of the active editor (or of the last lab graded). */
 import * as vscode from 'vscode';
 import type { Ctx } from './ctx';
-import type { GradedLab } from './labs';
+import type { GradedLab } from './grades';
 import { relativeTo } from './labfs';
 import { scoreText } from './report';
 

@@ -4,10 +4,10 @@
  * failed check shows its feedback at the lab line that caused it, with the packet's trace.
  */
 import * as vscode from 'vscode';
-import type { CheckGrade, ExerciseGrade, TraceResult } from '../core';
-import { pick } from '../core/text/i18n';
+import { type CheckGrade, type ExerciseGrade, pick, type TraceResult } from '../core';
 import type { Ctx } from './ctx';
-import { discover, gradeDir, type GradedLab, labLabel } from './labs';
+import type { GradedLab } from './grades';
+import { discover, gradeDir, labLabel } from './labs';
 import { LAB_FILE, readTree } from './labfs';
 import { diagText, scoreText, traceText } from './report';
 

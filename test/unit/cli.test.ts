@@ -1,10 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { knownOptions, main } from '../../src/cli/main';
+import type { Command } from '../../src/cli/command';
+import { COMMANDS } from '../../src/cli/commands';
+import { traceJson, traceText } from '../../src/cli/commands/trace';
 import { hashAnswer } from '../../src/core/grade/quiz';
+import type { Step, TraceResult } from '../../src/core';
 
 function run(...argv: string[]): { out: string; err: string; code: number } {
   let out = '';
@@ -209,5 +213,180 @@ exercises:
     run('variant', src, '--student', 'alice', '--out', again);
     assert.equal(readFileSync(join(again, 'lab.yaml'), 'utf8'), text, 'same student, same variant');
     assert.equal(run('variant', src, '--student', 'alice', '--out', out).code, 2, 'refuses a non-empty folder');
+  });
+});
+
+describe('knetlab commands describe themselves', () => {
+  it('every command has a unique name and aliases, a one-line summary, usage and help in both languages', () => {
+    const words = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+    assert.equal(new Set(words).size, words.length, words.join(' '));
+    for (const c of COMMANDS) {
+      for (const lang of ['en', 'ko'] as const) {
+        for (const text of [c.summary, c.usage, c.help]) assert.ok(text[lang].trim(), `${c.name}: ${lang}`);
+        assert.doesNotMatch(c.summary[lang], /\n/, `${c.name}: the summary is one line`);
+      }
+      assert.match(c.summary.ko, /[가-힣]/, `${c.name}: the Korean summary is Korean`);
+    }
+    assert.equal(COMMANDS.filter((c) => c.isDefault).length, 1, 'one default command');
+  });
+
+  it('a command is one module of src/cli/commands, and the registry lists them all', () => {
+    const dir = join(__dirname, '..', '..', 'src', 'cli', 'commands');
+    const modules = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+    assert.deepEqual(COMMANDS.map((c) => c.name).sort(), modules);
+    // main.ts names no command: it only finds them in the registry.
+    const mainText = readFileSync(join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), 'utf8');
+    for (const c of COMMANDS) assert.doesNotMatch(mainText, new RegExp(`['"]${c.name}['"]`), c.name);
+  });
+
+  it('no option is a flag for one command and takes a value for another', () => {
+    const { values, flags } = knownOptions(COMMANDS);
+    for (const f of flags) assert.ok(!values.has(f), f);
+    for (const c of COMMANDS) for (const o of c.options) assert.match(o.name, /^--?[a-z]/, `${c.name} ${o.name}`);
+  });
+
+  it('the help lists every command from its description, in English and Korean', () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const r = run('--help', '--lang', lang);
+      assert.equal(r.code, 0);
+      for (const c of COMMANDS.filter((x) => x.listing === 'command')) {
+        assert.ok(r.out.includes(`\n  knetlab ${c.usage[lang]}\n`), `${lang} ${c.name}`);
+        for (const line of c.help[lang].split('\n')) assert.ok(r.out.includes(`\n      ${line}\n`), `${lang} ${c.name}: ${line}`);
+      }
+      for (const c of COMMANDS.filter((x) => x.listing === 'option')) assert.match(r.out, new RegExp(`\\n  ${c.usage[lang]} +${c.help[lang]}\\n`));
+    }
+    // No command is a usage error that prints the help; --help after any command prints it too.
+    const none = run();
+    assert.equal(none.code, 2);
+    assert.equal(none.out, run('help').out);
+    assert.equal(run('trace', '--help').out, none.out);
+    assert.equal(run('--version').out, 'knetlab 0.1.0\n');
+  });
+
+  it('a new command is one more entry of the registry: main finds it and the help lists it', () => {
+    const hello: Command = {
+      name: 'hello',
+      summary: { en: 'Say hello.', ko: '인사합니다.' },
+      usage: { en: 'hello NAME [--loud]', ko: 'hello 이름 [--loud]' },
+      help: { en: 'Say hello to NAME.', ko: '이름에게 인사합니다.' },
+      listing: 'command',
+      options: [{ name: '--loud' }],
+      run: (p, { io }) => {
+        io.out(`hello ${p.positional[0]}${p.options.has('--loud') ? '!' : ''}\n`);
+        return 0;
+      },
+    };
+    const commands = [...COMMANDS, hello];
+    const call = (...argv: string[]) => {
+      let out = '';
+      const code = main(argv, { out: (s) => (out += s), err: (s) => (out += s) }, { LANG: 'C' }, commands);
+      return { out, code };
+    };
+    assert.deepEqual(call('hello', 'you', '--loud'), { out: 'hello you!\n', code: 0 });
+    assert.match(call('--help').out, /\n {2}knetlab hello NAME \[--loud\]\n {6}Say hello to NAME\.\n\nOptions:/);
+    assert.equal(call('check', '--loud').code, 2, 'check still wants a path (its options are parsed as before)');
+  });
+});
+
+describe('knetlab trace: legs', () => {
+  const step = (host: string, stage: Step['stage'], en: string): Step => ({
+    host,
+    netns: '',
+    stage,
+    packet: { ip: { src: '10.0.0.1', dst: '10.0.0.2', ttl: 64, proto: 'udp' } },
+    detail: { en, ko: `${en} (ko)` },
+  });
+
+  it('JSON: legs holds every leg, in the same form as request.steps; request and reply stay as they were', () => {
+    const j = run('trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10', '--format', 'json');
+    const obj = JSON.parse(j.out);
+    assert.deepEqual(Object.keys(obj), ['replied', 'verdict', 'reason', 'request', 'reply', 'legs']);
+    assert.deepEqual(obj.legs, [
+      { kind: 'request', steps: obj.request.steps },
+      { kind: 'reply', answers: 0, steps: obj.reply.steps },
+    ]);
+    // A trace that got no reply has one leg.
+    const none = JSON.parse(run('trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.4.10', '--format', 'json').out);
+    assert.equal(none.replied, false);
+    assert.deepEqual(none.legs.map((l: { kind: string }) => l.kind), none.reply.steps.length ? ['request', 'reply'] : ['request']);
+  });
+
+  it('text: a plain trace prints Request then Reply, as before', () => {
+    const t = run('trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10');
+    const blocks = t.out.split('\n\n');
+    assert.equal(blocks.length, 3, t.out);
+    assert.match(blocks[1]!, /^Request:\n {2}1\. \[a\] send: /);
+    assert.match(blocks[2]!, /^Reply:\n {2}1\. \[b eth0\] /);
+  });
+
+  // A name lookup before the connection, and a proxied connection: the legs a walk may give.
+  const query = { kind: 'query' as const, label: { en: 'DNS query for web', ko: 'web의 DNS 질의' }, steps: [step('a', 'send', 'a asks the resolver.')] };
+  const answer = { kind: 'answer' as const, answers: 0, steps: [step('dns', 'deliver', 'dns answers 10.0.0.2.')] };
+  const request = { kind: 'request' as const, steps: [step('a', 'send', 'a sends.'), step('lb', 'deliver', 'lb accepts.')] };
+  const proxied = { kind: 'request' as const, label: { en: 'proxied to 10.0.0.9:80', ko: '10.0.0.9:80으로 전달' }, parent: 2, steps: [step('lb', 'send', 'lb connects.')] };
+  const proxiedReply = { kind: 'reply' as const, answers: 3, steps: [step('web', 'deliver', 'web answers.')] };
+  const reply = { kind: 'reply' as const, answers: 2, steps: [step('lb', 'send', 'lb answers.'), step('a', 'deliver', 'a gets it.')] };
+  const res: TraceResult = {
+    replied: true,
+    verdict: 'replied',
+    reason: { en: 'a got its answer.', ko: 'a가 답을 받았습니다.' },
+    request,
+    reply,
+    legs: [query, answer, request, proxied, proxiedReply, reply],
+  };
+
+  it('text prints every leg in walk order, with its label', () => {
+    const text = traceText(res, 'a', 'web', 'tcp', 80, 'en');
+    assert.equal(
+      text,
+      [
+        'a -> web tcp/80: REPLIED: a got its answer.',
+        '',
+        'Query (DNS query for web):',
+        '  1. [a] send: a asks the resolver.',
+        '',
+        'Answer:',
+        '  1. [dns] deliver: dns answers 10.0.0.2.',
+        '',
+        'Request:',
+        '  1. [a] send: a sends.',
+        '  2. [lb] deliver: lb accepts.',
+        '',
+        'Request (proxied to 10.0.0.9:80):',
+        '  1. [lb] send: lb connects.',
+        '',
+        'Reply:',
+        '  1. [web] deliver: web answers.',
+        '',
+        'Reply:',
+        '  1. [lb] send: lb answers.',
+        '  2. [a] deliver: a gets it.',
+        '',
+      ].join('\n'),
+    );
+    const ko = traceText(res, 'a', 'web', 'tcp', 80, 'ko');
+    assert.match(ko, /\n질의 \(web의 DNS 질의\):\n/);
+    assert.match(ko, /\n답변:\n/);
+    assert.match(ko, /\n요청 \(10\.0\.0\.9:80으로 전달\):\n/);
+  });
+
+  it('JSON gives each leg its kind, label, answers, parent and steps', () => {
+    const j = JSON.parse(JSON.stringify(traceJson(res, 'ko')));
+    assert.deepEqual(
+      j.legs.map((l: Record<string, unknown>) => ({ ...l, steps: (l['steps'] as { detail: string }[]).map((s) => s.detail) })),
+      [
+        { kind: 'query', label: 'web의 DNS 질의', steps: ['a asks the resolver. (ko)'] },
+        { kind: 'answer', answers: 0, steps: ['dns answers 10.0.0.2. (ko)'] },
+        { kind: 'request', steps: ['a sends. (ko)', 'lb accepts. (ko)'] },
+        { kind: 'request', label: '10.0.0.9:80으로 전달', parent: 2, steps: ['lb connects. (ko)'] },
+        { kind: 'reply', answers: 3, steps: ['web answers. (ko)'] },
+        { kind: 'reply', answers: 2, steps: ['lb answers. (ko)', 'a gets it. (ko)'] },
+      ],
+    );
+    assert.deepEqual(j.request.steps, j.legs[2].steps);
+    assert.deepEqual(j.reply.steps, j.legs[5].steps);
+    // Legs without a kind (written before legs had kinds): the first is the request, the rest replies.
+    const old = traceJson({ ...res, legs: [{ steps: request.steps }, { steps: reply.steps }] }, 'en');
+    assert.deepEqual(old.legs.map((l) => l.kind), ['request', 'reply']);
   });
 });

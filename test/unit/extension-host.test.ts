@@ -159,9 +159,11 @@ describe('extension manifest and bundles', () => {
 
   it('every vscode.l10n.t string of src/extension has a Korean translation', () => {
     const dir = join(repo, 'src/extension');
-    const sources = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    // Every module, those in language/ and panels/ (and its kinds/) included.
+    const sources = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8'));
     const strings = new Set(sources.flatMap((s) => [...s.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\'/g, "'"))));
     assert.ok(strings.size > 20);
+    assert.ok(strings.has('Lab: {0}'), 'the panel kinds\' strings are read too');
     for (const s of strings) assert.ok(s in bundleKo, `l10n/bundle.l10n.ko.json lacks "${s}"`);
   });
 

@@ -1,0 +1,124 @@
+/**
+ * `knetlab trace`: walks a packet from an endpoint to an address and back, and prints every leg of
+ * the walk step by step (text), or the whole result (JSON, the contract described in README.md).
+ */
+import { formatEndpoint, type Lang, type Leg, type LegKind, type Localized, parseAddr, pick, type Step, tracePacket, type TraceResult } from '../../core';
+import type { Command } from '../command';
+import { fmt, t, UsageError } from '../common';
+import { checkEndpoint, loadWorld } from '../lab';
+
+const M = {
+  usage: { en: 'usage: knetlab trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N]', ko: '사용법: knetlab trace 랩 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N]' },
+  badProto: { en: 'unknown protocol "{0}" (icmp, tcp or udp)', ko: '알 수 없는 프로토콜 "{0}" (icmp, tcp, udp)' },
+  badPort: { en: '"{0}" is not a port (1-65535)', ko: '"{0}"은(는) 포트가 아닙니다 (1-65535)' },
+  badAddress: { en: '"{0}" is not an IP address', ko: '"{0}"은(는) IP 주소가 아닙니다' },
+  /** A leg's heading with its label: `Query (DNS query for web.default.svc):`. */
+  labelled: { en: '{0} ({1}):', ko: '{0} ({1}):' },
+} satisfies Record<string, Localized>;
+
+/** The heading of each kind of leg (without its colon). */
+const LEG_HEADINGS: Readonly<Record<LegKind, Localized>> = {
+  request: { en: 'Request', ko: '요청' },
+  reply: { en: 'Reply', ko: '응답' },
+  query: { en: 'Query', ko: '질의' },
+  answer: { en: 'Answer', ko: '답변' },
+};
+
+/** A leg's kind; legs written before legs had kinds are the request first, replies after. */
+function legKind(leg: Leg, index: number): LegKind {
+  return leg.kind ?? (index === 0 ? 'request' : 'reply');
+}
+
+function stepJson(s: Step, lang: Lang) {
+  return { ...s, detail: pick(s.detail, lang) };
+}
+
+function legJson(leg: Leg, index: number, lang: Lang) {
+  return {
+    kind: legKind(leg, index),
+    ...(leg.label ? { label: pick(leg.label, lang) } : {}),
+    ...(leg.answers !== undefined ? { answers: leg.answers } : {}),
+    ...(leg.parent !== undefined ? { parent: leg.parent } : {}),
+    steps: leg.steps.map((s) => stepJson(s, lang)),
+  };
+}
+
+/** `--format json`: the verdict, the request's and the reply's steps, and every leg in walk order. */
+export function traceJson(res: TraceResult, lang: Lang) {
+  return {
+    replied: res.replied,
+    verdict: res.verdict,
+    reason: pick(res.reason, lang),
+    ...(res.source ? { source: res.source } : {}),
+    request: { steps: res.request.steps.map((s) => stepJson(s, lang)) },
+    reply: { steps: res.reply.steps.map((s) => stepJson(s, lang)) },
+    legs: res.legs.map((l, i) => legJson(l, i, lang)),
+  };
+}
+
+function stepLine(s: Step, i: number, lang: Lang): string {
+  const where = `${s.netns ? `${s.host}/${s.netns}` : s.host}${s.iface ? ` ${s.iface}` : ''}`;
+  const src = s.source ? `  (${s.source.file}:${s.source.line})` : '';
+  return `${String(i + 1).padStart(3)}. [${where}] ${s.stage}${s.hook ? ` ${s.hook}` : ''}: ${pick(s.detail, lang)}${src}`;
+}
+
+function legHeading(leg: Leg, index: number, lang: Lang): string {
+  const heading = pick(LEG_HEADINGS[legKind(leg, index)], lang);
+  return leg.label ? fmt(lang, M.labelled, heading, pick(leg.label, lang)) : `${heading}:`;
+}
+
+/** The text: the verdict on one line, then each leg with its steps (a plain trace: Request, Reply). */
+export function traceText(res: TraceResult, from: string, to: string, proto: string, port: number | undefined, lang: Lang): string {
+  const what = proto === 'icmp' ? 'ping' : `${proto}/${port ?? 80}`;
+  const head = `${from} -> ${to} ${what}: ${res.verdict.toUpperCase()}: ${pick(res.reason, lang)}${res.source ? ` (${res.source.file}:${res.source.line})` : ''}`;
+  const lines = [head];
+  res.legs.forEach((leg, i) => {
+    lines.push('', legHeading(leg, i, lang));
+    leg.steps.forEach((s, n) => lines.push(stepLine(s, n, lang)));
+  });
+  return lines.join('\n') + '\n';
+}
+
+export const trace: Command = {
+  name: 'trace',
+  summary: { en: 'Walk a packet and its reply through a lab, step by step.', ko: '패킷과 그 응답이 랩을 지나가는 과정을 단계별로 보여 줍니다.' },
+  usage: {
+    en: 'trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N] [--format text|json]',
+    ko: 'trace 랩 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N] [--format text|json]',
+  },
+  help: {
+    en: 'Walk a packet and its reply through the lab, step by step. Exit 0 when it got its reply, 1 when not.',
+    ko: '패킷과 그 응답이 랩을 지나가는 과정을 단계별로 보여 줍니다. 응답을 받으면 0, 아니면 1.',
+  },
+  listing: 'command',
+  options: [
+    { name: '--from', value: 'HOST[/NETNS]' },
+    { name: '--to', value: 'ADDR' },
+    { name: '--proto', value: 'icmp|tcp|udp' },
+    { name: '--port', value: 'N' },
+    { name: '--format', value: 'text|json' },
+    { name: '--student', value: 'ID' },
+  ],
+  run(p, { lang, io }) {
+    const from = p.options.get('--from');
+    const to = p.options.get('--to');
+    if (!from || !to) throw new UsageError(M.usage[lang]);
+    const proto = p.options.get('--proto') ?? 'icmp';
+    if (proto !== 'icmp' && proto !== 'tcp' && proto !== 'udp') throw new UsageError(fmt(lang, M.badProto, proto));
+    const portText = p.options.get('--port');
+    let port: number | undefined;
+    if (portText !== undefined) {
+      port = Number(portText);
+      if (!/^[0-9]+$/.test(portText) || port < 1 || port > 65535) throw new UsageError(fmt(lang, M.badPort, portText));
+    }
+    const format = p.options.get('--format') ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
+    if (!parseAddr(to)) throw new UsageError(fmt(lang, M.badAddress, to));
+    const { world } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
+    const ep = checkEndpoint(world, from, lang);
+    const res = tracePacket(world, { from: ep, to, proto, ...(port !== undefined ? { port } : {}) });
+    if (format === 'json') io.out(JSON.stringify(traceJson(res, lang), null, 2) + '\n');
+    else io.out(traceText(res, formatEndpoint(ep), to, proto, port, lang));
+    return res.replied ? 0 : 1;
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * The general help, written from the commands' own descriptions and the global options, and the
+ * one-line usage error of a command.
+ */
+import type { Lang, Localized } from '../core';
+import type { Command, OptionSpec } from './command';
+import { UsageError } from './common';
+
+/** An option every command accepts, read before the command runs. */
+export interface GlobalOption extends OptionSpec {
+  readonly help: Localized;
+}
+
+export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
+  { name: '--lang', value: 'en|ko', help: { en: 'language of messages (default: from LANG)', ko: '메시지 언어 (기본값: LANG에서)' } },
+];
+
+const TEXT = {
+  title: { en: 'knetlab: Linux network labs, simulated.', ko: 'knetlab: 시뮬레이션으로 하는 리눅스 네트워크 실습.' },
+  usage: { en: 'Usage:', ko: '사용법:' },
+  options: { en: 'Options:', ko: '옵션:' },
+  usageWord: { en: 'usage:', ko: '사용법:' },
+} satisfies Record<string, Localized>;
+
+/** The width of an option's name in the Options list. */
+const OPTION_COLUMN = 14;
+
+/** `knetlab --help`: every listed command with its usage and help, then the options. */
+export function usageText(commands: readonly Command[], lang: Lang): string {
+  const lines = [TEXT.title[lang], '', TEXT.usage[lang]];
+  for (const c of commands.filter((x) => x.listing === 'command')) {
+    lines.push(`  knetlab ${c.usage[lang]}`);
+    for (const l of c.help[lang].split('\n')) lines.push(`      ${l}`);
+  }
+  lines.push('', TEXT.options[lang]);
+  const options = [
+    ...GLOBAL_OPTIONS.map((o) => ({ name: o.value ? `${o.name} ${o.value}` : o.name, help: o.help })),
+    ...commands.filter((x) => x.listing === 'option').map((c) => ({ name: c.usage[lang], help: c.help })),
+  ];
+  for (const o of options) lines.push(`  ${o.name.padEnd(OPTION_COLUMN)} ${o.help[lang]}`);
+  return lines.join('\n');
+}
+
+/** The usage error of a command called wrongly: `usage: knetlab check PATH...`. */
+export function usageError(command: Pick<Command, 'usage'>, lang: Lang): UsageError {
+  return new UsageError(`${TEXT.usageWord[lang]} knetlab ${command.usage[lang]}`);
+}
