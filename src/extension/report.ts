@@ -51,16 +51,21 @@ export function traceHeadline(res: TraceResult, args: TraceArgs | undefined, lan
   return `${args.from} -> ${args.to} ${what}: ${res.verdict.toUpperCase()}: ${pick(res.reason, lang)}${src}`;
 }
 
-/** A trace as the CLI prints it: the verdict, then every step of the request and of the reply. */
+/** A trace as the CLI prints it: the verdict, then every leg (request, reply, a lookup's, a proxy's) with its steps. */
 export function traceText(res: TraceResult, args: TraceArgs | undefined, lang: Lang): string {
-  const lines = [traceHeadline(res, args, lang), ''];
-  lines.push(vscode.l10n.t('Request:'));
-  res.request.steps.forEach((s, i) => lines.push(stepLine(s, i, lang)));
-  if (res.reply.steps.length) {
-    lines.push('', vscode.l10n.t('Reply:'));
-    res.reply.steps.forEach((s, i) => lines.push(stepLine(s, i, lang)));
-  }
+  const lines = [traceHeadline(res, args, lang)];
+  const legs = res.legs ?? [res.request, ...(res.reply.steps.length ? [res.reply] : [])];
+  legs.forEach((leg, i) => {
+    lines.push('', legHeading(leg.kind ?? (i === 0 ? 'request' : 'reply'), leg.label ? pick(leg.label, lang) : undefined));
+    leg.steps.forEach((s, n) => lines.push(stepLine(s, n, lang)));
+  });
   return lines.join('\n') + '\n';
+}
+
+function legHeading(kind: string, label: string | undefined): string {
+  const heading =
+    kind === 'query' ? vscode.l10n.t('Query') : kind === 'answer' ? vscode.l10n.t('Answer') : kind === 'reply' ? vscode.l10n.t('Reply') : vscode.l10n.t('Request');
+  return label ? vscode.l10n.t('{0} ({1}):', heading, label) : vscode.l10n.t('{0}:', heading);
 }
 
 function indent(text: string, by = '    '): string {
