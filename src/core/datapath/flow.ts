@@ -36,12 +36,14 @@ export interface Connection {
   readonly nat: { kind: 'snat' | 'dnat'; to: Addr; port?: number }[];
   /** ct mark (CONNMARK). */
   mark: number;
+  /** nf_conntrack_confirm: the first packet has left the namespace's hooks (at POSTROUTING or INPUT). */
+  confirmed: boolean;
 }
 
 export interface Tracked {
   readonly conn: Connection;
   readonly dir: 'original' | 'reply';
-  /** The packet opened the connection. */
+  /** The connection's first packet, on its way through the namespace (not yet confirmed): NAT is decided now. */
   readonly fresh: boolean;
   /** An ICMP error about the connection (RELATED). */
   readonly related: boolean;
@@ -57,12 +59,6 @@ export function invert(t: Tuple): Tuple {
 
 function sameTuple(a: Tuple, b: Tuple): boolean {
   return a.proto === b.proto && a.sport === b.sport && a.dport === b.dport && addrEq(a.src, b.src) && addrEq(a.dst, b.dst);
-}
-
-/** The tuple conntrack files a packet under: an echo reply belongs with its request. */
-function keyTuple(p: Packet): Tuple {
-  const t = tupleOf(p);
-  return p.proto === 'icmp' && p.icmp === 'echo-reply' ? { ...t, proto: 'icmp' } : t;
 }
 
 function isIcmpError(p: Packet): boolean {
@@ -87,10 +83,12 @@ export class Flow {
       const inner = this.find(ns, p.inner);
       return inner && { conn: inner.conn, dir: inner.dir === 'original' ? 'reply' : 'original', fresh: false, related: true };
     }
-    const t = keyTuple(p);
+    // A packet matches its connection before NAT and after it, in either direction.
+    const t = tupleOf(p);
     for (const conn of this.conns.get(ns) ?? []) {
-      if (sameTuple(conn.original, t)) return { conn, dir: 'original', fresh: false, related: false };
-      if (sameTuple(conn.reply, t)) return { conn, dir: 'reply', fresh: false, related: false };
+      if (sameTuple(conn.original, t) || sameTuple(invert(conn.reply), t))
+        return { conn, dir: 'original', fresh: !conn.confirmed, related: false };
+      if (sameTuple(conn.reply, t) || sameTuple(invert(conn.original), t)) return { conn, dir: 'reply', fresh: false, related: false };
     }
     return undefined;
   }
@@ -107,11 +105,17 @@ export class Flow {
     }
     if (isIcmpError(p) || (p.proto === 'icmp' && p.icmp === 'echo-reply')) return undefined;
     const original = tupleOf(p);
-    const conn: Connection = { ns, original, reply: invert(original), state: 'NEW', nat: [], mark: 0 };
+    const conn: Connection = { ns, original, reply: invert(original), state: 'NEW', nat: [], mark: 0, confirmed: false };
     let list = this.conns.get(ns);
     if (!list) this.conns.set(ns, (list = []));
     list.push(conn);
     return { conn, dir: 'original', fresh: true, related: false };
+  }
+
+  /** nf_conntrack_confirm: the packet's connection is in the table for good; NAT is settled. */
+  confirm(ns: Netns, p: Packet): void {
+    const t = this.find(ns, p);
+    if (t && t.dir === 'original') t.conn.confirmed = true;
   }
 
   /**

@@ -14,7 +14,7 @@ import type { Hook } from '../../../src/core/datapath/trace';
 import { W } from '../../unit/helpers';
 
 /** a -- lan1 -- r -- lan2 -- b; r forwards. */
-function gateway(): { w: W; a: Netns; r: Netns; b: Netns } {
+function gateway(returnRoute = true): { w: W; a: Netns; r: Netns; b: Netns } {
   const w = new W();
   const a = w.host('a', { eth0: 'lan1' });
   const r = w.host('r', { eth0: 'lan1', eth1: 'lan2' });
@@ -23,7 +23,8 @@ function gateway(): { w: W; a: Netns; r: Netns; b: Netns } {
     .addr(r, 'eth0', '192.168.1.1/24')
     .addr(r, 'eth1', '192.168.2.1/24')
     .addr(b, 'eth0', '192.168.2.10/24');
-  w.route(a, '192.168.2.0/24', '192.168.1.1').route(b, '192.168.1.0/24', '192.168.2.1');
+  w.route(a, '192.168.2.0/24', '192.168.1.1');
+  if (returnRoute) w.route(b, '192.168.1.0/24', '192.168.2.1');
   w.forward(r);
   return { w, a, r, b };
 }
@@ -144,6 +145,54 @@ describe('datapath seams: netfilter', () => {
     );
     void a;
     void b;
+  });
+
+  it('conntrack: every later hook finds the connection after NAT, NEW one way and ESTABLISHED on the way back', () => {
+    const { w, r } = gateway();
+    w.world.hosts.get('b')!.sockets.push({ proto: 'tcp', port: 8080, netns: '' });
+    const seen: string[] = [];
+    setPernet(r, NETFILTER, {
+      run(ctx) {
+        seen.push(`${ctx.hook} ${ctx.conn ? `${ctx.conn.dir} ${ctx.conn.conn.state}` : 'untracked'}`);
+        if (ctx.hook === 'PREROUTING' && ctx.conn?.fresh) {
+          ctx.flow.nat(ctx.conn.conn, 'dnat', ip('192.168.2.10'), 8080);
+          return { verdict: 'accept' };
+        }
+        return { verdict: 'accept' };
+      },
+    });
+    const res = tracePacket(w.world, { from: from('a'), to: '192.168.1.1', proto: 'tcp', port: 80 });
+    assert.equal(res.verdict, 'replied', res.reason.en);
+    assert.deepEqual(seen, [
+      'PREROUTING original NEW',
+      'FORWARD original NEW',
+      'POSTROUTING original NEW',
+      'PREROUTING reply ESTABLISHED',
+      'FORWARD reply ESTABLISHED',
+      'POSTROUTING reply ESTABLISHED',
+    ]);
+    // An accept with a NAT binding rewrites all the same: the flow applies it at the hook.
+    assert.equal(res.request.steps.filter((s) => s.host === 'b').at(-1)!.packet.tcp!.dport, 8080);
+    assert.equal(res.reply.steps.at(-1)!.packet.ip.src, '192.168.1.1');
+  });
+
+  it('SNAT at POSTROUTING: b answers the router, which rewrites the reply back to a at PREROUTING', () => {
+    // b has no route back to a's subnet: only the masquerade lets the answer find its way.
+    const { w, r } = gateway(false);
+    setPernet(
+      r,
+      NETFILTER,
+      standIn('POSTROUTING', (ctx) => {
+        if (ctx.conn?.fresh && ctx.io.out?.name === 'eth1') ctx.flow.nat(ctx.conn.conn, 'snat', ip('192.168.2.1'));
+        return { verdict: 'accept' };
+      }),
+    );
+    const res = tracePacket(w.world, { from: from('a'), to: '192.168.2.10', proto: 'icmp' });
+    assert.equal(res.verdict, 'replied', res.reason.en);
+    const atB = res.request.steps.filter((s) => s.host === 'b');
+    assert.equal(atB.at(-1)!.packet.ip.src, '192.168.2.1');
+    assert.equal(res.reply.steps[0]!.packet.ip.dst, '192.168.2.1');
+    assert.equal(res.reply.steps.at(-1)!.packet.ip.dst, '192.168.1.10');
   });
 
   it('rewrites at OUTPUT: the route is looked up again for the new destination', () => {

@@ -53,10 +53,14 @@ export function runHook(w: Walk, hook: Hook, ns: Netns, p0: Packet, io: { in?: L
   }
 }
 
-/** NAT set up by this hook's tables (or a binding made at an earlier hook) applied to the packet. */
+/**
+ * NAT set up by this hook's tables (or a binding made at an earlier hook) applied to the packet;
+ * at the last hook of a namespace (POSTROUTING, INPUT) its connection is confirmed.
+ */
 function finishNat(w: Walk, hook: Hook, ns: Netns, io: { in?: Link; out?: Link }, p: Packet): Packet {
   const after = w.flow.translate(hook, ns, p);
   if (after !== p) natStep(w, hook, ns, io, p, after);
+  if (hook === 'POSTROUTING' || hook === 'INPUT') w.flow.confirm(ns, after);
   return after;
 }
 
