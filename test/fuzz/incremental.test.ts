@@ -1,5 +1,5 @@
 /**
- * The incremental checker (src/core/lab/incremental.ts) against a fresh check: after any edit, or
+ * The incremental checker (src/core/check/incremental.ts) against a fresh check: after any edit, or
  * any few edits in a row, its diagnostics and its loaded lab are exactly checkLab's and
  * loadLabFor's on the new text. And the fast path is really taken for typing inside run blocks.
  */

@@ -1,0 +1,28 @@
+/** Small helpers the lint rules share: the order of places, keeping the first of many, "N other routes". */
+import type { SourceRange } from '../text/diag';
+import { type Localized, loc } from '../text/i18n';
+
+export function placeOrder(a: SourceRange, b: SourceRange): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}
+
+/** Keeps the entry with the earliest place under `key`, counting every candidate. */
+export function keepFirst<K, V extends { count: number }>(m: Map<K, V>, key: K, v: V, place: (v: V) => SourceRange): void {
+  const e = m.get(key);
+  if (!e) {
+    m.set(key, v);
+    return;
+  }
+  const count = e.count + 1;
+  if (placeOrder(place(v), place(e)) < 0) m.set(key, { ...v, count });
+  else e.count = count;
+}
+
+export function moreRoutes(count: number): Localized {
+  if (count <= 1) return { en: '', ko: '' };
+  const n = count - 1;
+  return loc(
+    ` (${n} other route${n === 1 ? '' : 's'} of this namespace use it too.)`,
+    ` (이 네임스페이스의 다른 경로 ${n}개도 이것을 씁니다.)`,
+  );
+}

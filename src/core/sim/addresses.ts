@@ -1,0 +1,211 @@
+/**
+ * Addresses as `ip addr` sets them, with the kernel's side effects: the local, broadcast and
+ * prefix routes it adds by itself, primary and secondary addresses (a secondary promoted when its
+ * primary goes), and the routes that die with an address. Part of the kernel API (kernel.ts).
+ */
+import { type Addr, addrEq, BITS, broadcastOf, networkOf, prefixContains } from '../net/addr';
+import { fail, type KResult, ok } from './errors';
+import { type IfAddr, type Link, type Netns, type Route, SCOPE_VALUE, type Scope, type SourceRef, TABLE_LOCAL, TABLE_MAIN } from './model';
+import { insertRoute, invalidate } from './routes';
+
+export interface NewAddr {
+  readonly addr: Addr;
+  readonly prefixLen: number;
+  readonly scope?: Scope;
+  readonly broadcast?: Addr;
+  readonly label?: string;
+  readonly origin?: SourceRef;
+}
+
+export function allAddrs(ns: Netns): { link: Link; a: IfAddr }[] {
+  const out: { link: Link; a: IfAddr }[] = [];
+  for (const link of ns.links.values()) for (const a of link.addrs) out.push({ link, a });
+  return out;
+}
+
+/** `ip addr add`. The kernel adds the local route at once, the prefix and broadcast routes when the link is up. */
+export function addAddress(link: Link, spec: NewAddr): KResult<IfAddr> {
+  if (link.addrs.some((a) => addrEq(a.addr, spec.addr) && a.prefixLen === spec.prefixLen)) {
+    return fail('EEXIST', 'ipv4: Address already assigned');
+  }
+  const secondary = link.addrs.some(
+    (a) =>
+      !a.secondary &&
+      a.addr.family === spec.addr.family &&
+      a.prefixLen === spec.prefixLen &&
+      prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, spec.addr),
+  );
+  const ifa: IfAddr = {
+    addr: spec.addr,
+    prefixLen: spec.prefixLen,
+    scope: spec.scope ?? (link.kind === 'loopback' && spec.addr.family === 4 && spec.addr.value >> 24n === 127n ? 'host' : 'global'),
+    label: spec.label ?? link.name,
+    broadcast: spec.broadcast,
+    secondary,
+    origin: spec.origin ?? link.netns.host.runOrigin,
+  };
+  // __inet_insert_ifa: a primary goes after the last primary of the same or a wider scope, a secondary at the end.
+  let at = link.addrs.length;
+  if (!secondary) {
+    at = 0;
+    link.addrs.forEach((a, i) => {
+      if (!a.secondary && a.addr.family === ifa.addr.family && SCOPE_VALUE[ifa.scope] <= SCOPE_VALUE[a.scope]) at = i + 1;
+    });
+    // Addresses of the other family do not interleave: keep them where they are.
+    if (at === 0) {
+      const firstSame = link.addrs.findIndex((a) => a.addr.family === ifa.addr.family);
+      at = firstSame < 0 ? link.addrs.length : firstSame;
+    }
+  }
+  link.addrs.splice(at, 0, ifa);
+  const ns = link.netns;
+  const prim = primaryFor(link, ifa);
+  insertRoute(ns, {
+    table: TABLE_LOCAL,
+    type: 'local',
+    dst: { addr: ifa.addr, len: BITS[ifa.addr.family] },
+    dev: link,
+    metric: 0,
+    prefsrc: prim.addr,
+    scope: 'host',
+    proto: 'kernel',
+  });
+  if (link.up) addIfaddrRoutes(ns, link, ifa);
+  return ok(ifa);
+}
+
+function primaryFor(link: Link, ifa: IfAddr): IfAddr {
+  if (!ifa.secondary) return ifa;
+  return (
+    link.addrs.find(
+      (a) =>
+        !a.secondary &&
+        a.prefixLen === ifa.prefixLen &&
+        prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, ifa.addr),
+    ) ?? ifa
+  );
+}
+
+/** The routes the kernel adds for an address of an up link: local, broadcast, and its prefix. */
+export function addIfaddrRoutes(ns: Netns, link: Link, ifa: IfAddr): void {
+  const prim = primaryFor(link, ifa);
+  const bits = BITS[ifa.addr.family];
+  const key = (r: Omit<Route, 'table'> & { table: number }) => r;
+  // The local route (kept while the link is down; re-added if a flush took it).
+  const local = key({
+    table: TABLE_LOCAL,
+    type: 'local',
+    dst: { addr: ifa.addr, len: bits },
+    dev: link,
+    metric: 0,
+    prefsrc: prim.addr,
+    scope: 'host',
+    proto: 'kernel',
+  });
+  if (!hasRoute(ns, local)) insertRoute(ns, local);
+  if (ifa.broadcast && !(ifa.addr.family === 4 && ifa.broadcast.value === 0xffffffffn)) {
+    const b = {
+      table: TABLE_LOCAL,
+      type: 'broadcast' as const,
+      dst: { addr: ifa.broadcast, len: bits },
+      dev: link,
+      metric: 0,
+      prefsrc: prim.addr,
+      scope: 'link' as const,
+      proto: 'kernel' as const,
+    };
+    if (!hasRoute(ns, b)) insertRoute(ns, b);
+  }
+  const net = networkOf(ifa.addr, ifa.prefixLen);
+  if (!ifa.secondary && net.value !== 0n && (!addrEq(net, ifa.addr) || ifa.prefixLen < bits)) {
+    const loop = link.kind === 'loopback';
+    const p = {
+      table: loop ? TABLE_LOCAL : TABLE_MAIN,
+      type: loop ? ('local' as const) : ('unicast' as const),
+      dst: { addr: net, len: ifa.prefixLen },
+      dev: link,
+      metric: 0,
+      prefsrc: ifa.addr,
+      scope: loop ? ('host' as const) : ('link' as const),
+      proto: 'kernel' as const,
+    };
+    if (!hasRoute(ns, p)) insertRoute(ns, p);
+    if (ifa.prefixLen < bits - 1 && ifa.addr.family === 4) {
+      const b = {
+        table: TABLE_LOCAL,
+        type: 'broadcast' as const,
+        dst: { addr: broadcastOf(ifa.addr, ifa.prefixLen), len: bits },
+        dev: link,
+        metric: 0,
+        prefsrc: ifa.addr,
+        scope: 'link' as const,
+        proto: 'kernel' as const,
+      };
+      if (!hasRoute(ns, b)) insertRoute(ns, b);
+    }
+  }
+}
+
+function hasRoute(ns: Netns, r: Route): boolean {
+  const t = ns.tables.get(r.table);
+  return !!t?.some(
+    (x) =>
+      x.type === r.type &&
+      x.dev === r.dev &&
+      x.dst.len === r.dst.len &&
+      addrEq(x.dst.addr, r.dst.addr) &&
+      x.metric === r.metric &&
+      addrEq(x.prefsrc, r.prefsrc),
+  );
+}
+
+export function deleteAddress(link: Link, addr: Addr, prefixLen: number | undefined): KResult {
+  const idx = link.addrs.findIndex((a) => addrEq(a.addr, addr) && (prefixLen === undefined || a.prefixLen === prefixLen));
+  if (idx < 0) return fail('EADDRNOTAVAIL');
+  const ifa = link.addrs[idx]!;
+  const ns = link.netns;
+  link.addrs.splice(idx, 1);
+  // Routes with this source address go: the local route, and the prefix and broadcast routes it owned.
+  for (const [id, t] of ns.tables) {
+    ns.tables.set(
+      id,
+      t.filter((r) => {
+        if (r.dev !== link) return true;
+        if (r.proto !== 'kernel') return true;
+        if (r.type === 'local' && r.dst.len === BITS[addr.family] && addrEq(r.dst.addr, addr)) return false;
+        if (!ifa.secondary && addrEq(r.prefsrc, addr)) return false;
+        return true;
+      }),
+    );
+  }
+  if (!ifa.secondary) {
+    // The kernel promotes a secondary address of the same subnet, if there is one.
+    const next = link.addrs.find(
+      (a) =>
+        a.secondary &&
+        a.prefixLen === ifa.prefixLen &&
+        prefixContains({ addr: networkOf(ifa.addr, ifa.prefixLen), len: ifa.prefixLen }, a.addr),
+    );
+    if (next) {
+      next.secondary = false;
+      for (const t of ns.tables.values()) {
+        for (let i = 0; i < t.length; i++) {
+          const r = t[i]!;
+          if (r.dev === link && r.type === 'local' && addrEq(r.prefsrc, addr)) t[i] = { ...r, prefsrc: next.addr };
+        }
+      }
+      if (link.up) addIfaddrRoutes(ns, link, next);
+    } else {
+      // Static routes whose gateway was on this subnet die with it.
+      const stillOnLink = (gw: Addr) =>
+        link.addrs.some((a) => prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, gw));
+      const t = ns.tables.get(TABLE_MAIN)!;
+      ns.tables.set(
+        TABLE_MAIN,
+        t.filter((r) => !(r.dev === link && r.gateway && !r.onlink && !stillOnLink(r.gateway))),
+      );
+    }
+  }
+  invalidate(ns);
+  return ok();
+}

@@ -1,0 +1,199 @@
+/**
+ * Routes as `ip route add/replace/append/del` make them: validated as fib_create_info does (the
+ * gateway reachable, the device up), kept in `ip route show` order, with the FIB index updated or
+ * dropped. Part of the kernel API (kernel.ts).
+ */
+import { type Addr, addrEq, type Prefix } from '../net/addr';
+import { fail, type KResult, ok } from './errors';
+import {
+  type Link,
+  type Netns,
+  type Route,
+  type RouteProto,
+  type RouteType,
+  SCOPE_VALUE,
+  type Scope,
+  type SourceRef,
+  TABLE_LOCAL,
+  TABLE_MAIN,
+} from './model';
+import { fibIndexInsert, fibTableLookup, routesWithPrefix } from './fib';
+
+/** Routes are kept in `ip route show` order: by destination, longer prefix first, then metric. */
+function compareRoutes(a: Route, b: Route): number {
+  if (a.dst.addr.family !== b.dst.addr.family) return a.dst.addr.family - b.dst.addr.family;
+  const ka = a.dst.addr.value;
+  const kb = b.dst.addr.value;
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  if (a.dst.len !== b.dst.len) return b.dst.len - a.dst.len;
+  return a.metric - b.metric;
+}
+
+export function insertRoute(ns: Netns, r: Route, atFront = false): void {
+  if (!r.origin && r.proto !== 'kernel' && ns.host.runOrigin) r.origin = ns.host.runOrigin;
+  let t = ns.tables.get(r.table);
+  if (!t) ns.tables.set(r.table, (t = []));
+  // Binary search for the first route that sorts after r (or, atFront, not before it).
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareRoutes(t[mid]!, r);
+    if (c < 0 || (!atFront && c === 0)) lo = mid + 1;
+    else hi = mid;
+  }
+  t.splice(lo, 0, r);
+  if (!fibIndexInsert(ns, r)) invalidate(ns);
+}
+
+/** Drops the namespace's FIB index: the next lookup rebuilds it. */
+export function invalidate(ns: Netns): void {
+  ns.fibIndex = undefined;
+}
+
+/** Removes the routes through a link (keeping its local routes unless `includeLocal`). */
+export function flushLinkRoutes(ns: Netns, link: Link, includeLocal: boolean): void {
+  for (const [id, t] of ns.tables) {
+    ns.tables.set(
+      id,
+      t.filter((r) => r.dev !== link || (!includeLocal && r.type === 'local' && r.scope === 'host' && r.proto === 'kernel')),
+    );
+  }
+  invalidate(ns);
+}
+
+export interface RouteSpec {
+  readonly table?: number;
+  readonly type?: RouteType;
+  readonly dst: Prefix;
+  readonly gateway?: Addr;
+  readonly dev?: Link;
+  readonly metric?: number;
+  readonly prefsrc?: Addr;
+  readonly scope?: Scope;
+  readonly proto?: RouteProto;
+  readonly onlink?: boolean;
+  readonly origin?: SourceRef;
+}
+
+function isLocalAddress(ns: Netns, a: Addr): boolean {
+  for (const link of ns.links.values()) for (const ifa of link.addrs) if (addrEq(ifa.addr, a)) return true;
+  return false;
+}
+
+/** Validates a new route as fib_create_info does and fills in its device. */
+function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
+  const type = spec.type ?? 'unicast';
+  const table = spec.table ?? (type === 'local' || type === 'broadcast' ? TABLE_LOCAL : TABLE_MAIN);
+  const scope: Scope =
+    spec.scope ?? (type === 'local' ? 'host' : type === 'broadcast' ? 'link' : type === 'unicast' && !spec.gateway ? 'link' : 'global');
+  let dev = spec.dev;
+  let gatewayIsLocal = false;
+  if (spec.prefsrc && !isLocalAddress(ns, spec.prefsrc)) return fail('EINVAL', 'Invalid prefsrc address');
+  if (type === 'blackhole' || type === 'unreachable' || type === 'prohibit' || type === 'throw') {
+    if (spec.gateway || dev)
+      return fail('EINVAL', 'Gateway or device supplied for ' + (type === 'blackhole' ? 'blackhole' : type) + ' route');
+    return ok({
+      table,
+      type,
+      dst: spec.dst,
+      metric: spec.metric ?? 0,
+      scope,
+      proto: spec.proto ?? 'boot',
+      prefsrc: spec.prefsrc,
+      origin: spec.origin ?? ns.host.runOrigin,
+    });
+  }
+  if (spec.gateway) {
+    if (spec.onlink) {
+      if (!dev) return fail('EINVAL', 'Nexthop device required for onlink');
+      if (!dev.up) return fail('ENETDOWN', 'Nexthop device is not up');
+    } else {
+      const lookupScope = Math.max(SCOPE_VALUE[scope] + 1, SCOPE_VALUE.link);
+      const res = fibTableLookup(ns, spec.gateway, { minScope: lookupScope, oif: dev, ignoreLinkState: true });
+      if (!res || (res.type !== 'unicast' && res.type !== 'local')) return fail('EINVAL', 'Nexthop has invalid gateway');
+      const rdev = res.dev;
+      if (!rdev) return fail('EINVAL', 'No egress device for nexthop gateway');
+      if (dev && rdev !== dev) return fail('EINVAL', 'Nexthop has invalid gateway');
+      dev = rdev;
+      gatewayIsLocal = res.type === 'local';
+      if (!dev.up) return fail('ENETDOWN');
+    }
+  } else {
+    if (!dev) return fail('ENODEV');
+    if (!dev.up) return fail('ENETDOWN', 'Device for nexthop is not up');
+  }
+  return ok({
+    table,
+    type,
+    dst: spec.dst,
+    gateway: spec.gateway,
+    dev,
+    metric: spec.metric ?? 0,
+    prefsrc: spec.prefsrc,
+    scope,
+    proto: spec.proto ?? 'boot',
+    onlink: spec.onlink,
+    ...(gatewayIsLocal ? { gatewayIsLocal } : {}),
+    origin: spec.origin ?? ns.host.runOrigin,
+  });
+}
+
+function sameKey(r: Route, table: number, dst: Prefix, metric: number): boolean {
+  return r.table === table && r.dst.len === dst.len && addrEq(r.dst.addr, dst.addr) && r.metric === metric;
+}
+
+/** `ip route add` (mode 'add'), `ip route replace` ('replace'), `ip route append` ('append'). */
+export function addRoute(ns: Netns, spec: RouteSpec, mode: 'add' | 'replace' | 'append' = 'add'): KResult<Route> {
+  const res = resolveRoute(ns, spec);
+  if (!res.ok) return res;
+  const r = res.value;
+  const t = ns.tables.get(r.table) ?? [];
+  const same = routesWithPrefix(ns, r.table, r.dst);
+  const idx =
+    same === undefined
+      ? t.findIndex((x) => sameKey(x, r.table, r.dst, r.metric))
+      : same.some((x) => x.metric === r.metric)
+        ? t.findIndex((x) => sameKey(x, r.table, r.dst, r.metric))
+        : -1;
+  if (idx >= 0) {
+    if (mode === 'add') return fail('EEXIST');
+    if (mode === 'replace') {
+      t[idx] = r;
+      invalidate(ns);
+      return ok(r);
+    }
+    if (t.some((x) => sameKey(x, r.table, r.dst, r.metric) && x.type === r.type && x.dev === r.dev && addrEq(x.gateway, r.gateway)))
+      return fail('EEXIST');
+  }
+  insertRoute(ns, r);
+  return ok(r);
+}
+
+/** What `ip route del` may name: any field given must match. */
+export type RouteMatch = Omit<RouteSpec, 'onlink' | 'origin'>;
+
+/** `ip route del`: the first route of that prefix (from the given metric on) that matches every field given. */
+export function deleteRoute(ns: Netns, m: RouteMatch): KResult<Route> {
+  const table = m.table ?? (m.type === 'local' || m.type === 'broadcast' ? TABLE_LOCAL : TABLE_MAIN);
+  const t = ns.tables.get(table);
+  if (!t) return fail('ESRCH');
+  const metric = m.metric ?? 0;
+  const idx = t.findIndex(
+    (r) =>
+      r.dst.len === m.dst.len &&
+      addrEq(r.dst.addr, m.dst.addr) &&
+      r.metric >= metric &&
+      (!m.type || r.type === m.type) &&
+      (!m.scope || r.scope === m.scope) &&
+      (!m.prefsrc || addrEq(r.prefsrc, m.prefsrc)) &&
+      (!m.proto || r.proto === m.proto) &&
+      (!m.dev || r.dev === m.dev) &&
+      (!m.gateway || addrEq(r.gateway, m.gateway)) &&
+      (m.metric === undefined || r.metric === m.metric),
+  );
+  if (idx < 0) return fail('ESRCH');
+  const [r] = t.splice(idx, 1);
+  invalidate(ns);
+  return ok(r!);
+}
