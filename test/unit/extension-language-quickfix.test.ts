@@ -159,6 +159,13 @@ describe('extension language: quick fixes', () => {
       assert.deepEqual(fixesAt(text, point(text, 'reach: { from: h,', 2)).fixes, []);
     });
 
+    it('asks the check kind: on a check that passes when answered (reach, with its own packet), not on noreach', () => {
+      const tcp = text.replace('reach: { from: h/red, to: 10.0.0.1 }', 'reach: { from: h/red, to: 10.0.0.1, proto: tcp }');
+      assert.deepEqual(fixesAt(tcp, point(tcp, 'reach: { from: h/red', 2)).fixes.map((f) => f.title.en), ['Bring veth-red-br up (ip link set veth-red-br up)']);
+      const blocked = text.replace('reach: { from: h/red', 'noreach: { from: h/red');
+      assert.deepEqual(fixesAt(blocked, point(blocked, 'noreach: { from: h/red', 2)).fixes, []);
+    });
+
     it('offers it on the run line that created the interface', () => {
       const { fixes } = fixesAt(text, point(text, 'ip link add veth-red', 3));
       assert.deepEqual(fixes.map((f) => f.title.en), ['Bring veth-red-br up (ip link set veth-red-br up)']);

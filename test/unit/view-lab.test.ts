@@ -12,6 +12,7 @@ import { NO_ANSWERS, parseAnswers } from '../../src/core/grade/answers';
 import { parseAnswerKey, setAnswer } from '../../src/core/grade/answersEdit';
 import { gradeLab } from '../../src/core/grade/grade';
 import { applySolution } from '../../src/core/grade/overlay';
+import { findCheckKind } from '../../src/core/grade/registry';
 import { readTree } from '../../src/cli/grade';
 import type { Answers, LabGrade } from '../../src/core/grade/types';
 import { checkLabel, labErrorsView, labView, traceArgs } from '../../src/core/view/lab';
@@ -60,7 +61,9 @@ function wellFormed(v: LabView, lab: Lab): void {
       assert.ok(c.label.length > 0 && !c.label.includes('\n'), `one line: ${c.label}`);
       assert.ok(c.source.line >= 1 && c.source.file.endsWith('lab.yaml'), JSON.stringify(c.source));
       assert.ok(Math.abs(c.points - spec.points / spec.checks.length) < 0.01);
-      if (['reach', 'noreach', 'route'].includes(c.kind)) assert.ok(c.trace, `${e.id} ${c.kind}: trace args`);
+      const kind = findCheckKind(cs.kind)!;
+      assert.deepEqual([c.kindName, c.kindSummary], [kind.name, kind.summary], 'the kind names itself');
+      if (kind.packet) assert.ok(c.trace, `${e.id} ${c.kind}: trace args`);
       else assert.equal(c.trace, undefined);
       if (c.kind === 'quiz') {
         assert.ok(c.quiz);
@@ -225,6 +228,16 @@ exercises:
       { id: 'x#2', question: { en: 'Which?', ko: 'Which?' }, choices: [{ key: 'x', text: { en: 'x', ko: 'x' } }, { key: 'yes', text: { en: 'yes', ko: '예' } }], answer: 'yes' },
     ]);
     assert.equal(v.exercises[0]!.checks[0]!.points, 1.5);
+  });
+
+  it('names each check by its kind, and an unknown kind by itself', () => {
+    const lab = loadLab('name: t\nswitches: [lan]\nhosts:\n  a: { interfaces: { eth0: lan } }\nexercises:\n  - id: x\n    checks:\n      - noreach: { from: a, to: 10.0.0.1 }\n      - ping: { from: a, to: 10.0.0.1 }\n', { file: 'lab.yaml' }).lab!;
+    const [noreach, ping] = labView(lab, undefined, undefined).exercises[0]!.checks;
+    assert.deepEqual([noreach!.kindName, noreach!.kindSummary], [findCheckKind('noreach')!.name, findCheckKind('noreach')!.summary]);
+    assert.deepEqual(ping!.kindName, { en: 'ping', ko: 'ping' });
+    assert.equal(ping!.kindSummary, undefined);
+    assert.equal(ping!.label, 'ping { from: a, to: 10.0.0.1 }');
+    assert.equal(ping!.trace, undefined);
   });
 
   it('a grade of another version of the lab leaves what no longer matches untried', () => {

@@ -174,12 +174,10 @@ function renderExercise(ex: ExerciseView, i: number, ui: Ui, act: Actions): HTML
 
 function renderCheck(ex: ExerciseView, ch: CheckView, ui: Ui, act: Actions): HTMLElement {
   const { lang } = ui;
-  const kind = S.kind[ch.kind];
-  const kindHelp = S.kindLabel[ch.kind];
   const label = ch.quiz ? pick(ch.quiz.question, lang) : ch.label;
   const head = h('div', { class: 'check-head' },
     stateBadge(ch.state, lang),
-    h('span', { class: 'check-kind', title: kindHelp ? t(kindHelp, lang) : undefined }, kind ? t(kind, lang) : ch.kind),
+    h('span', { class: 'check-kind', title: ch.kindSummary ? pick(ch.kindSummary, lang) : undefined }, pick(ch.kindName, lang)),
     ch.quiz ? h('span', { class: 'check-label question' }, label) : h('code', { class: 'check-label' }, label),
     h('span', { class: 'check-points' }, pointsText(ch.score, ch.points, lang)),
   );

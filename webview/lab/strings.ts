@@ -1,4 +1,7 @@
-/** Every string the lab panel shows, in English and Korean. `{name}` marks a value filled in. */
+/**
+ * Every string the lab panel shows, in English and Korean. `{name}` marks a value filled in. The
+ * check kinds' names and summaries come with the view (CheckView.kindName, kindSummary), from the kinds.
+ */
 import { fill, type Lang, type Localized } from '../../src/core/text/i18n';
 import type { CheckState } from '../../src/core/view/types';
 
@@ -51,20 +54,6 @@ export const S = {
     failed: { en: 'Failed', ko: '실패' },
     unanswered: { en: 'Unanswered', ko: '미응답' },
   } satisfies Record<CheckState, Localized>,
-  kind: {
-    reach: { en: 'reaches', ko: '도달' },
-    noreach: { en: 'blocked', ko: '차단' },
-    route: { en: 'route', ko: '경로' },
-    output: { en: 'output', ko: '출력' },
-    quiz: { en: 'quiz', ko: '퀴즈' },
-  } as Readonly<Record<string, Localized>>,
-  kindLabel: {
-    reach: { en: 'The packet must get its answer', ko: '패킷이 응답을 받아야 합니다' },
-    noreach: { en: 'The packet must not get through', ko: '패킷이 통과하면 안 됩니다' },
-    route: { en: 'The route the kernel picks', ko: '커널이 고르는 경로' },
-    output: { en: 'What a command prints', ko: '명령이 출력하는 내용' },
-    quiz: { en: 'A question', ko: '질문' },
-  } as Readonly<Record<string, Localized>>,
 } as const;
 
 /** The text in the display language, with `{name}` replaced by `vars[name]`. */

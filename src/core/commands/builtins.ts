@@ -1,9 +1,10 @@
-/** Small commands: echo, true, false, `:`, sleep, hostname, cat, sysctl. */
+/** Small commands: echo, true, false, `:`, sleep, hostname, cat, sysctl; each with its spec for the registry. */
 import { formatAddr } from '../net/addr';
 import { utsName } from '../sim/model';
 import type { Arg } from '../shell/expand';
 import { allSysctls, findSysctl, procSysKey } from './procfs';
-import { type CommandContext, type CommandHandler, notSimulated, result } from './types';
+import { loc } from '../text/i18n';
+import { type CommandContext, type CommandHandler, type CommandSpec, manPage, notSimulated, result } from './types';
 import { USAGE_SYSCTL } from './usage';
 
 /** dash's echo: no options but `-n`; backslash escapes are interpreted. */
@@ -213,4 +214,106 @@ export const sysctlCommand: CommandHandler = (ctx, args) => {
     show(key.name, value);
   }
   return result(out, err, status, notSim);
+};
+
+// ---------------------------------------------------------------------------------------------
+// the specs, for the registry
+
+export const echoSpec: CommandSpec = {
+  names: ['echo'],
+  handler: echoCommand,
+  summary: loc(
+    "Prints its arguments and a newline (none with -n); dash's echo, so backslash escapes are interpreted.",
+    '인자와 줄 바꿈을 출력합니다(-n이면 줄 바꿈 없이). dash의 echo라서 백슬래시 이스케이프를 해석합니다.',
+  ),
+  usage: loc('echo [-n] [ARG]...', 'echo [-n] [인자]...'),
+  forms: [
+    {
+      pattern: 'echo 1 > /proc/sys/net/ipv4/ip_forward',
+      doc: loc(
+        'Turns on IP forwarding, as `sysctl -w net.ipv4.ip_forward=1` does.',
+        '`sysctl -w net.ipv4.ip_forward=1`처럼 IP 포워딩을 켭니다.',
+      ),
+    },
+  ],
+};
+
+export const trueSpec: CommandSpec = {
+  names: ['true', ':'],
+  handler: trueCommand,
+  summary: loc('Does nothing, successfully (exit status 0).', '아무것도 하지 않고 성공합니다(종료 상태 0).'),
+  usage: loc('true', 'true'),
+  link: manPage('true.1'),
+};
+
+export const falseSpec: CommandSpec = {
+  names: ['false'],
+  handler: falseCommand,
+  summary: loc('Does nothing, unsuccessfully (exit status 1).', '아무것도 하지 않고 실패합니다(종료 상태 1).'),
+  usage: loc('false', 'false'),
+  link: manPage('false.1'),
+};
+
+export const sleepSpec: CommandSpec = {
+  names: ['sleep'],
+  handler: sleepCommand,
+  summary: loc(
+    'Waits a number of seconds; no time passes in the simulator, so it returns at once.',
+    '몇 초 동안 기다립니다. 시뮬레이터에서는 시간이 흐르지 않으므로 바로 끝납니다.',
+  ),
+  usage: loc('sleep SECONDS', 'sleep 초'),
+  link: manPage('sleep.1'),
+};
+
+export const hostnameSpec: CommandSpec = {
+  names: ['hostname'],
+  handler: hostnameCommand,
+  summary: loc(
+    "Shows or sets the host's name (its UTS name); -I lists its addresses.",
+    '호스트의 이름(UTS 이름)을 보거나 바꿉니다. -I는 주소 목록을 보여 줍니다.',
+  ),
+  usage: loc('hostname [NAME | -I | -s]', 'hostname [이름 | -I | -s]'),
+  link: manPage('hostname.1'),
+};
+
+export const catSpec: CommandSpec = {
+  names: ['cat'],
+  handler: catCommand,
+  summary: loc(
+    "Prints files: the host's files, /etc/hostname and the kernel parameters under /proc/sys.",
+    '파일을 출력합니다: 호스트의 파일, /etc/hostname, /proc/sys 아래의 커널 매개변수.',
+  ),
+  usage: loc('cat [FILE]...', 'cat [파일]...'),
+  link: manPage('cat.1'),
+};
+
+export const sysctlSpec: CommandSpec = {
+  names: ['sysctl'],
+  handler: sysctlCommand,
+  summary: loc('Reads or sets kernel parameters.', '커널 매개변수를 읽거나 설정합니다.'),
+  usage: loc('sysctl [-n] [-w] NAME[=VALUE]... | -a | -p [FILE]', 'sysctl [-n] [-w] 이름[=값]... | -a | -p [파일]'),
+  link: manPage('sysctl.8'),
+  forms: [
+    {
+      pattern: 'sysctl -w net.ipv4.ip_forward=1',
+      doc: loc(
+        'Turns on IP forwarding: the host routes packets between its interfaces (a router). Off by default.',
+        'IP 포워딩을 켭니다. 호스트가 인터페이스 사이로 패킷을 전달합니다(라우터). 기본값은 꺼짐입니다.',
+      ),
+    },
+    {
+      pattern: 'sysctl -w net.ipv4.ip_forward=0',
+      doc: loc(
+        'Turns off IP forwarding: the host no longer routes packets for others.',
+        'IP 포워딩을 끕니다. 호스트가 더는 남의 패킷을 전달하지 않습니다.',
+      ),
+    },
+    {
+      pattern: 'sysctl -w',
+      doc: loc(
+        'Sets a kernel parameter (net.ipv4.ip_forward, net.ipv4.conf.DEV.forwarding...).',
+        '커널 매개변수(net.ipv4.ip_forward, net.ipv4.conf.장치.forwarding...)를 설정합니다.',
+      ),
+    },
+  ],
 };

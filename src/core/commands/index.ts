@@ -1,7 +1,7 @@
-/** The simulated shell's commands: the line runner, the registry, and the types a command implements. */
+/** The simulated shell's commands: the line runner, the registry of the commands' specs, and the types a command implements. */
 export { runLine } from './run';
 export type { RunContext, RunLineResult } from './run';
 export { execCommand } from './exec';
 export type { ExecResult } from './exec';
-export { COMMANDS, REAL_TOOLS, registerCommand } from './registry';
-export type { CommandContext, CommandHandler, CommandResult, NotSimulated } from './types';
+export { COMMANDS, commandSpecs, REAL_TOOLS, registerCommand } from './registry';
+export type { CommandContext, CommandForm, CommandHandler, CommandResult, CommandSpec, NotSimulated } from './types';

@@ -3,6 +3,7 @@
  * expanded by the shell, each with its column in the line) and a context: the world, the host and
  * the namespace it runs in, the shell's variables and its standard input.
  */
+import type { Localized } from '../text/i18n';
 import type { Arg } from '../shell/expand';
 import type { Host, Netns, World } from '../sim/model';
 
@@ -32,6 +33,40 @@ export interface CommandContext {
 
 /** A command: `args[0]` is the name it was called by. */
 export type CommandHandler = (ctx: CommandContext, args: readonly Arg[]) => CommandResult;
+
+/**
+ * What one form of a command does, for hovers: a pattern of words (`ip route add`; `*` stands for
+ * any one word, `...` for any words) and its text. The longest pattern that matches a line wins.
+ */
+export interface CommandForm {
+  readonly pattern: string;
+  readonly doc: Localized;
+}
+
+/**
+ * A command as its module describes it; the registry collects the specs, the shell runs their
+ * handlers and the editor's hovers read their docs. A new command is its module and one entry in
+ * the registry.
+ */
+export interface CommandSpec {
+  /** The names it is called by, its own first (`true`, then `:`). */
+  readonly names: readonly string[];
+  /** Runs it; absent for a real tool the simulator knows but does not run (running it says so). */
+  readonly handler?: CommandHandler;
+  /** What it does, in a sentence: the hover over its name. */
+  readonly summary: Localized;
+  /** How it is called, as a manual's synopsis: `sysctl [-w] NAME[=VALUE]...`. */
+  readonly usage: Localized;
+  /** Its manual page, if any. */
+  readonly link?: string;
+  /** What its forms do, more precisely than the summary (`ip route add`, `sysctl -w net.ipv4.ip_forward=1`). */
+  readonly forms?: readonly CommandForm[];
+}
+
+/** The man7.org address of a manual page: `manPage('ip.8')`. */
+export function manPage(page: string): string {
+  return `https://man7.org/linux/man-pages/man${page.slice(page.lastIndexOf('.') + 1)}/${page}.html`;
+}
 
 export function result(stdout: string, stderr = '', status = 0, notSimulated?: NotSimulated): CommandResult {
   return notSimulated ? { stdout, stderr, status, notSimulated } : { stdout, stderr, status };

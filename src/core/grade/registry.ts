@@ -1,6 +1,7 @@
 /**
  * The check kinds, one module each. A new kind (resolve, http, rule...) is one more module and one
- * more entry here; the grader never names a kind.
+ * more entry here; nothing else names a kind: the grader, the lab schema (schema.ts), the views,
+ * CodeLens and quick fixes ask the kind (its name, docs, label, packet, argument schema).
  */
 import type { CheckKind } from './types';
 import { noreachCheck } from './checks/noreach';

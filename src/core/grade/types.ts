@@ -39,8 +39,54 @@ export interface CheckResult {
   readonly unanswered?: boolean;
 }
 
+/** A check's packet as knetlab.runTrace takes it: how to trace it again (the view's TraceArgsView). */
+export interface CheckTrace {
+  readonly from: string;
+  readonly to: string;
+  readonly proto: 'icmp' | 'tcp' | 'udp';
+  readonly port?: number;
+}
+
+/** A piece of JSON Schema (draft 2020-12), as plain data. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+/** What a kind says of itself to people: the lab schema's description of it, for hovers and completion. */
+export interface CheckKindDocs {
+  /** What makes it pass, in a sentence or two (plain text; backquotes name arguments). */
+  readonly text: Localized;
+  /** The same for editors that render Markdown, where it says more than `text`. */
+  readonly markdown?: Localized;
+  /** A lab line (or lines) that uses it, shown as YAML under the Markdown. */
+  readonly example?: string;
+}
+
+/**
+ * A check kind, one module in checks/ and one entry in the registry: everything the grader, the
+ * lab schema, the views and the editor know of it comes from here.
+ */
 export interface CheckKind {
+  /** Its key in lab.yaml: `reach`. */
   readonly kind: string;
+  /** Its short name, as the lab panel shows it: `reaches` / `도달`. */
+  readonly name: Localized;
+  /** What it asks, in one line (the panel's tooltip): `The packet must get its answer`. */
+  readonly summary: Localized;
+  readonly docs: CheckKindDocs;
+  /**
+   * Its arguments' JSON Schema: `args` becomes `$defs/<kind>Check` of schema/lab.schema.json (with
+   * `docs` as its description), `defs` further `$defs` it refers to (kinds with the same arguments
+   * share them). scripts/lab-schema.mjs writes the file; `#/$defs/...` may name the base's defs.
+   */
+  readonly schema: { readonly args: JsonSchema; readonly defs?: Readonly<Record<string, JsonSchema>> };
+  /** A check of this kind in one line, in the notation of the lab file and the tools (no words to translate). */
+  label(check: CheckSpec): string;
+  /** For kinds that send a packet: that packet, to trace it again (CodeLens, the lab panel, quick fixes). */
+  readonly packet?: {
+    /** The packet, or undefined when the check's arguments make none. */
+    of(check: CheckSpec): CheckTrace | undefined;
+    /** Whether the check passes when the packet gets its answer, or when it does not; absent when the packet only looks (a route check's ping). */
+    readonly passesWhen?: 'replied' | 'blocked';
+  };
   /** Validates the check's arguments against the lab (hosts exist, addresses parse...). */
   validate(check: CheckSpec, lab: Lab): Diagnostic[];
   run(check: CheckSpec, ctx: CheckContext): CheckResult;

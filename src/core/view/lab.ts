@@ -8,10 +8,10 @@ import type { Localized } from '../text/i18n';
 import type { CheckSpec, ExerciseSpec, Lab } from '../lab/types';
 import { answerFor } from '../grade/answers';
 import { quizAnswerKey } from '../grade/answersEdit';
-import { argsOf, endpointArg, formatEndpoint, text } from '../grade/checks/common';
-import { DEFAULT_PORT, packetRequest } from '../grade/checks/packet';
+import { argsOf, text } from '../grade/checks/common';
 import { quizChoices, quizQuestion } from '../grade/checks/quiz';
 import { roundScore } from '../grade/grade';
+import { findCheckKind } from '../grade/registry';
 import type { Answers, CheckGrade, ExerciseGrade, LabGrade } from '../grade/types';
 import type { CheckState, CheckView, ExerciseView, LabView, QuizView, TraceArgsView } from './types';
 
@@ -72,9 +72,12 @@ function exerciseView(ex: ExerciseSpec, grade: ExerciseGrade | undefined, answer
     const g = graded?.checks[index];
     const quiz = check.kind === 'quiz' ? quizView(check, ex, quizIndex++, quizCount, answers) : undefined;
     const trace = traceArgs(check);
+    const kind = findCheckKind(check.kind);
     return {
       index,
       kind: check.kind,
+      kindName: kind?.name ?? { en: check.kind, ko: check.kind },
+      ...(kind ? { kindSummary: kind.summary } : {}),
       label: checkLabel(check),
       state: checkState(g),
       points: per,
@@ -119,59 +122,21 @@ function quizView(check: CheckSpec, ex: ExerciseSpec, quizIndex: number, quizCou
   };
 }
 
-/** The packet a check sends, as knetlab.runTrace takes it: reach and noreach as they walk it, route as a ping. */
+/** The packet a check sends, as knetlab.runTrace takes it (the kind says: reach and noreach as they walk it, route as a ping). */
 export function traceArgs(check: CheckSpec): TraceArgsView | undefined {
-  if (check.kind === 'reach' || check.kind === 'noreach') {
-    const run = packetRequest(check);
-    if (!run) return undefined;
-    const { from, to, proto, port } = run.req;
-    if (proto !== 'icmp' && proto !== 'tcp' && proto !== 'udp') return undefined;
-    if (proto === 'icmp') return { from: formatEndpoint(from), to, proto };
-    return port !== undefined && Number.isInteger(port) && port >= 1 && port <= 65535 ? { from: formatEndpoint(from), to, proto, port } : undefined;
-  }
-  if (check.kind === 'route') {
-    const args = argsOf(check);
-    const on = endpointArg(args, 'on');
-    const to = text(args, 'to')?.trim();
-    return on && to ? { from: formatEndpoint(on), to, proto: 'icmp' } : undefined;
-  }
-  return undefined;
+  return findCheckKind(check.kind)?.packet?.of(check);
 }
-
-const or = (s: string | undefined) => (s === undefined || s.trim() === '' ? '?' : s.trim());
 
 /**
  * A one-line description of a check, in the notation of the lab file and the tools (no words to
- * translate): `a → 192.168.2.10 (icmp)`, `e: ip route get 192.168.1.10 → via 192.168.2.1 dev eth0`,
- * `host1$ ip link show veth-green-br ~ /state UP/`. A quiz's label is its English question (the
- * panel shows the question in the display language).
+ * translate), as its kind writes it: `a → 192.168.2.10 (icmp)`, `e: ip route get 192.168.1.10 →
+ * via 192.168.2.1 dev eth0`, `host1$ ip link show veth-green-br ~ /state UP/`. A quiz's label is
+ * its English question (the panel shows the question in the display language).
  */
 export function checkLabel(check: CheckSpec): string {
+  const kind = findCheckKind(check.kind);
+  if (kind) return kind.label(check);
   const args = argsOf(check);
-  switch (check.kind) {
-    case 'reach':
-    case 'noreach': {
-      const proto = or(text(args, 'proto')?.toLowerCase() ?? 'icmp');
-      const port = proto === 'icmp' ? undefined : or(text(args, 'port') ?? String(DEFAULT_PORT));
-      return `${or(text(args, 'from'))} → ${or(text(args, 'to'))} (${proto}${port !== undefined ? `/${port}` : ''})`;
-    }
-    case 'route': {
-      const want = (['via', 'dev', 'src'] as const).filter((k) => text(args, k) !== undefined).map((k) => `${k} ${text(args, k)!.trim()}`);
-      return `${or(text(args, 'on'))}: ip route get ${or(text(args, 'to'))}${want.length ? ` → ${want.join(' ')}` : ''}`;
-    }
-    case 'output': {
-      const not = args?.['not'] === true;
-      const match = text(args, 'match');
-      const contains = text(args, 'contains');
-      const status = text(args, 'status');
-      const what = match !== undefined ? ` ${not ? '!~' : '~'} /${match}/` : contains !== undefined ? ` ${not ? '!~' : '~'} ${JSON.stringify(contains)}` : '';
-      return `${or(text(args, 'on'))}$ ${or(text(args, 'run'))}${what}${status !== undefined ? ` (status ${status})` : ''}`;
-    }
-    case 'quiz':
-      return quizQuestion(check)?.en ?? 'quiz';
-    default: {
-      const parts = args ? Object.keys(args).map((k) => `${k}: ${text(args, k) ?? '…'}`) : [];
-      return `${check.kind}${parts.length ? ` { ${parts.join(', ')} }` : ''}`;
-    }
-  }
+  const parts = args ? Object.keys(args).map((k) => `${k}: ${text(args, k) ?? '…'}`) : [];
+  return `${check.kind}${parts.length ? ` { ${parts.join(', ')} }` : ''}`;
 }

@@ -135,6 +135,9 @@ export interface TraceArgsView {
 export interface CheckView {
   readonly index: number;
   readonly kind: string;
+  /** The kind's short name (`reaches` / `도달`; the kind itself when unknown) and what it asks, in one line. */
+  readonly kindName: Localized;
+  readonly kindSummary?: Localized;
   /** A one-line description in the lab's notation: `a → 192.168.2.10 (icmp)` (lab.ts checkLabel). */
   readonly label: string;
   readonly state: CheckState;

@@ -1,5 +1,8 @@
-/** CodeLens for lab files: "Run trace" over packet checks, "Grade" over exercises, "Trace from here" on hosts. */
-import { type Lab, loc, type Localized } from '../../core';
+/**
+ * CodeLens for lab files: "Run trace" over the checks whose kind sends a packet (the kind says
+ * which packet), "Grade" over exercises, "Trace from here" on hosts.
+ */
+import { findCheckKind, type Lab, loc, type Localized } from '../../core';
 import { type Span, spanOf } from './span';
 
 export const RUN_TRACE = 'knetlab.runTrace';
@@ -22,8 +25,6 @@ export const LENS_TITLES = {
   traceFromHere: loc('Trace from here', '여기서 추적'),
 } as const;
 
-const TRACE_KINDS = new Set(['reach', 'noreach', 'route']);
-
 export function codeLenses(lab: Lab | undefined): LensSpec[] {
   if (!lab) return [];
   const out: LensSpec[] = [];
@@ -31,18 +32,9 @@ export function codeLenses(lab: Lab | undefined): LensSpec[] {
   for (const ex of lab.exercises) {
     out.push({ span: spanOf(ex.range), title: LENS_TITLES.grade, command: GRADE_LAB, args: { exercise: ex.id } });
     for (const c of ex.checks) {
-      if (!TRACE_KINDS.has(c.kind)) continue;
-      const a = (c.args ?? {}) as Record<string, unknown>;
-      // A route check names its host with `on:`; the trace starts there.
-      const from = a['from'] ?? a['on'];
-      if (typeof from !== 'string' || (typeof a['to'] !== 'string' && typeof a['to'] !== 'number')) continue;
-      const args: TraceArgs = {
-        from,
-        to: String(a['to']),
-        // A check without `proto:` pings, so the lens traces a ping without asking.
-        proto: typeof a['proto'] === 'string' ? a['proto'] : 'icmp',
-        ...(typeof a['port'] === 'number' ? { port: a['port'] } : {}),
-      };
+      // The packet the check walks, as the grader does (a route check's is a ping from `on:`).
+      const args = findCheckKind(c.kind)?.packet?.of(c);
+      if (!args) continue;
       out.push({ span: spanOf(c.range), title: LENS_TITLES.runTrace, command: RUN_TRACE, args });
     }
   }

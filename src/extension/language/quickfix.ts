@@ -1,9 +1,10 @@
 /**
  * Quick fixes, only where the fix is certain: a misspelt key, switch, check kind or namespace the
  * checker recognised ("did you mean"), `ip link set DEV up` for an interface the run lines created
- * and left down when a reach check fails on it, and IP forwarding on a router others route through.
+ * and left down when a check that wants its packet answered (its kind says so: reach) fails on it,
+ * and IP forwarding on a router others route through.
  */
-import { type Diagnostic, type HostSpec, type Lab, type Link, loc, type Localized, networkOf, parseAddr, parseEndpoint, prefixContains, type RunLine, tracePacket, type TraceResult, type World } from '../../core';
+import { type Diagnostic, findCheckKind, type HostSpec, type Lab, type Link, loc, type Localized, networkOf, parseAddr, parseEndpoint, prefixContains, type RunLine, tracePacket, type TraceResult, type World } from '../../core';
 import type { LabAnalysis } from './analysis';
 import { intersects, lineAt, type Span, spanOf, textIn } from './span';
 
@@ -135,13 +136,15 @@ function bringUp(text: string, d: DownLink): CodeFix | undefined {
 }
 
 /**
- * "Bring DEV up", on the run line that created DEV, and on a reach check whose packet dies on a
- * down interface the run lines created.
+ * "Bring DEV up", on the run line that created DEV, and on a check that passes when its packet is
+ * answered (reach) whose packet dies on a down interface the run lines created.
  */
 export function bringUpFixes(a: LabAnalysis, span: Span): CodeFix[] {
   const lab = a.lab;
   if (!lab) return [];
-  const onCheck = lab.exercises.flatMap((ex) => ex.checks).filter((c) => c.kind === 'reach' && intersects(spanOf(c.extent ?? c.range), span));
+  const onCheck = lab.exercises
+    .flatMap((ex) => ex.checks)
+    .filter((c) => findCheckKind(c.kind)?.packet?.passesWhen === 'replied' && intersects(spanOf(c.extent ?? c.range), span));
   const onLine = lab.hosts.some((h) => h.run.some((r) => intersects(spanOf(r.range), span)));
   if (!onCheck.length && !onLine) return [];
   const world = a.built()?.world;
@@ -151,13 +154,13 @@ export function bringUpFixes(a: LabAnalysis, span: Span): CodeFix[] {
   const chosen = new Set<DownLink>();
   for (const d of down) if (intersects(spanOf(d.created.range), span)) chosen.add(d);
   for (const c of onCheck) {
-    const args = (c.args ?? {}) as Record<string, unknown>;
-    const from = typeof args['from'] === 'string' ? parseEndpoint(args['from']) : undefined;
-    if (!from || args['to'] === undefined) continue;
-    const proto = args['proto'] === 'tcp' || args['proto'] === 'udp' ? args['proto'] : 'icmp';
+    // The packet the check walks, as the grader walks it.
+    const packet = findCheckKind(c.kind)?.packet?.of(c);
+    const from = packet && parseEndpoint(packet.from);
+    if (!packet || !from) continue;
     let res: TraceResult;
     try {
-      res = tracePacket(world, { from, to: String(args['to']), proto, ...(typeof args['port'] === 'number' ? { port: args['port'] } : {}) });
+      res = tracePacket(world, { ...packet, from });
     } catch {
       continue;
     }

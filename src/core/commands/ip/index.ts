@@ -1,15 +1,18 @@
 /**
  * The `ip` command of iproute2 6.1: its global options (`-4`, `-br`, `-o`, `-n NS`...) read as
  * ip.c does (each a prefix of the long name, in ip.c's order), then the object (`ip a`, `ip r`,
- * `ip l`, `ip n`, `ip netns`...) found by the same prefix rule.
+ * `ip l`, `ip n`, `ip netns`...) found by the same prefix rule. Its spec (`ipSpec`, for the
+ * registry) says what its forms do, for hovers.
  */
+import { loc } from '../../text/i18n';
 import type { Arg } from '../../shell/expand';
-import type { CommandContext, CommandHandler, CommandResult } from '../types';
+import { type CommandContext, type CommandHandler, type CommandResult, type CommandSpec, manPage } from '../types';
 import { USAGE_IP } from '../usage';
 import { doAddr } from './addr';
 import { Args, IpExit, type IpState, matches } from './common';
 import { doLink } from './link';
 import { doNeigh } from './neigh';
+import { IP_FORMS } from './forms';
 import { cannotOpen, doNetns } from './netns';
 import { doRoute } from './route';
 
@@ -73,6 +76,19 @@ export const ipCommand: CommandHandler = (ctx: CommandContext, args: readonly Ar
     }
     throw e;
   }
+};
+
+/** `ip` for the registry: its handler, and what it and its forms do. */
+export const ipSpec: CommandSpec = {
+  names: ['ip'],
+  handler: ipCommand,
+  summary: loc(
+    'iproute2: shows and changes interfaces, addresses, routes and namespaces.',
+    'iproute2: 인터페이스, 주소, 경로, 네임스페이스를 보고 바꿉니다.',
+  ),
+  usage: loc('ip [ OPTIONS ] OBJECT { COMMAND | help }', 'ip [ 옵션 ] 객체 { 명령 | help }'),
+  link: manPage('ip.8'),
+  forms: IP_FORMS,
 };
 
 function notSim(what: string, column: number): IpExit {

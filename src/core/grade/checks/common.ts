@@ -41,6 +41,12 @@ export function text(args: Args | undefined, key: string): string | undefined {
   return undefined;
 }
 
+/** An argument as a check's label shows it: trimmed, `?` when absent or empty. */
+export function shown(args: Args | undefined, key: string, fallback?: string): string {
+  const s = text(args, key) ?? fallback;
+  return s === undefined || s.trim() === '' ? '?' : s.trim();
+}
+
 export function has(args: Args | undefined, key: string): boolean {
   return args !== undefined && args[key] !== undefined && args[key] !== null;
 }

@@ -5,10 +5,24 @@
 import { loc } from '../../text/i18n';
 import type { CheckKind, CheckResult } from '../types';
 import { where } from './common';
-import { pathOf, tracedCheck, validatePacketCheck } from './packet';
+import { PACKET_ARGS_SCHEMA, packetLabel, packetTrace, pathOf, tracedCheck, validatePacketCheck } from './packet';
 
 export const noreachCheck: CheckKind = {
   kind: 'noreach',
+  name: loc('blocked', '차단'),
+  summary: loc('The packet must not get through', '패킷이 통과하면 안 됩니다'),
+  docs: {
+    text: loc(
+      'Passes when a packet from `from` does NOT get an answer from `to` (e.g. a firewall works).',
+      '`from`에서 보낸 패킷이 `to`의 응답을 받지 못하면 통과합니다(예: 방화벽 동작 확인).',
+    ),
+  },
+  schema: {
+    defs: { packetArgs: PACKET_ARGS_SCHEMA },
+    args: { $ref: '#/$defs/packetArgs', examples: [{ from: 'guest', to: '192.168.2.10' }] },
+  },
+  label: packetLabel,
+  packet: { of: packetTrace, passesWhen: 'blocked' },
   validate: validatePacketCheck,
   run(check, ctx): CheckResult {
     const r = tracedCheck(check, ctx.world);

@@ -19,6 +19,7 @@ import {
   formatEndpoint,
   has,
   missingEndpoint,
+  shown,
   text,
   validateEndpoint,
 } from './common';
@@ -37,8 +38,57 @@ function regexOf(source: string): RegExp | string {
   }
 }
 
+/** `host1$ ip link show veth-green-br ~ /state UP/`: the check's label. */
+function outputLabel(check: CheckSpec): string {
+  const args = argsOf(check);
+  const not = args?.['not'] === true;
+  const match = text(args, 'match');
+  const contains = text(args, 'contains');
+  const status = text(args, 'status');
+  const what =
+    match !== undefined
+      ? ` ${not ? '!~' : '~'} /${match}/`
+      : contains !== undefined
+        ? ` ${not ? '!~' : '~'} ${JSON.stringify(contains)}`
+        : '';
+  return `${shown(args, 'on')}$ ${shown(args, 'run')}${what}${status !== undefined ? ` (status ${status})` : ''}`;
+}
+
 export const outputCheck: CheckKind = {
   kind: 'output',
+  name: loc('output', '출력'),
+  summary: loc('What a command prints', '명령이 출력하는 내용'),
+  docs: {
+    text: loc(
+      'Runs a command on a host and looks at what it prints: match (a regular expression), contains (plain text), status (the exit status); not: true inverts it.',
+      '호스트에서 명령을 실행해 출력을 봅니다: match(정규식), contains(일반 텍스트), status(종료 상태). not: true는 결과를 뒤집습니다.',
+    ),
+  },
+  schema: {
+    args: {
+      examples: [{ on: 'b', run: 'ip -br link show eth0', match: 'UP' }],
+      type: 'object',
+      required: ['on', 'run'],
+      additionalProperties: false,
+      properties: {
+        on: {
+          $ref: '#/$defs/endpoint',
+          description: 'The host (or host/netns) that runs the command. / 명령을 실행할 호스트(또는 호스트/네임스페이스).',
+        },
+        run: { description: 'The command, run as root. / root로 실행할 명령.', type: 'string', minLength: 1 },
+        match: { description: 'A regular expression the output must match. / 출력이 맞아야 할 정규식.', type: ['string', 'number'] },
+        contains: { description: 'Text the output must contain. / 출력이 포함해야 할 텍스트.', type: ['string', 'number'] },
+        status: {
+          description: 'The exit status the command must end with. / 명령이 끝나야 할 종료 상태.',
+          type: 'integer',
+          minimum: 0,
+          maximum: 255,
+        },
+        not: { description: 'true: pass when the output does NOT match. / true: 출력이 맞지 않을 때 통과.', type: 'boolean' },
+      },
+    },
+  },
+  label: outputLabel,
   validate(check: CheckSpec, lab: Lab): Diagnostic[] {
     const out = checkShape(check, SHAPE);
     const args = argsOf(check);

@@ -1,10 +1,10 @@
-/** What reach and noreach share: their arguments and the packet walk behind them. */
+/** What reach and noreach share: their arguments, label, schema and trace, and the packet walk behind them. */
 import type { Diagnostic } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import type { World } from '../../sim/model';
 import type { Step, TraceResult } from '../../datapath/trace';
-import type { CheckResult } from '../types';
+import type { CheckResult, CheckTrace, JsonSchema } from '../types';
 import { type TraceRequest, tracePacket } from '../../datapath/walk';
 import { formatEndpoint } from '../../net/endpoint';
 import {
@@ -15,6 +15,7 @@ import {
   endpointArg,
   has,
   missingEndpoint,
+  shown,
   text,
   validateAddress,
   validateEndpoint,
@@ -95,6 +96,61 @@ export function packetRequest(check: CheckSpec): PacketRun | undefined {
   const req: TraceRequest = { from, to, proto, ...(port !== undefined ? { port } : {}) };
   return { req, label: `${formatEndpoint(from)} → ${to}${port !== undefined ? ` ${proto}/${port}` : ''}` };
 }
+
+/** `a → 192.168.2.10 (icmp)`, `a/red → b (tcp/80)`: the check's label. */
+export function packetLabel(check: CheckSpec): string {
+  const args = argsOf(check);
+  const proto = shown(args, 'proto', 'icmp').toLowerCase();
+  const port = proto === 'icmp' ? undefined : shown(args, 'port', String(DEFAULT_PORT));
+  return `${shown(args, 'from')} → ${shown(args, 'to')} (${proto}${port !== undefined ? `/${port}` : ''})`;
+}
+
+/** The packet the check walks, to trace it again; none when its protocol or port is not valid. */
+export function packetTrace(check: CheckSpec): CheckTrace | undefined {
+  const run = packetRequest(check);
+  if (!run) return undefined;
+  const { from, to, proto, port } = run.req;
+  if (proto !== 'icmp' && proto !== 'tcp' && proto !== 'udp') return undefined;
+  if (proto === 'icmp') return { from: formatEndpoint(from), to, proto };
+  return port !== undefined && Number.isInteger(port) && port >= 1 && port <= 65535
+    ? { from: formatEndpoint(from), to, proto, port }
+    : undefined;
+}
+
+/** The arguments of reach and noreach, `$defs/packetArgs` of the lab schema. */
+export const PACKET_ARGS_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['from', 'to'],
+  additionalProperties: false,
+  properties: {
+    from: {
+      $ref: '#/$defs/endpoint',
+      description: 'Where the packet starts: a host, or host/netns. / 패킷이 출발하는 곳: 호스트나 호스트/네임스페이스.',
+    },
+    to: {
+      description: 'Where it goes: an IPv4 address or a host name. / 목적지: IPv4 주소나 호스트 이름.',
+      type: 'string',
+      minLength: 1,
+    },
+    proto: {
+      description: 'The protocol: icmp (ping, the default), tcp or udp. / 프로토콜: icmp(ping, 기본값), tcp, udp.',
+      enum: ['icmp', 'tcp', 'udp'],
+    },
+    port: {
+      description: 'The destination port for tcp or udp (default 80). / tcp나 udp의 목적지 포트(기본 80).',
+      type: 'integer',
+      minimum: 1,
+      maximum: 65535,
+    },
+  },
+  dependentSchemas: {
+    port: {
+      description: 'A port needs a protocol that has ports: tcp or udp. / 포트에는 포트가 있는 프로토콜(tcp나 udp)이 필요합니다.',
+      required: ['proto'],
+      properties: { proto: { description: 'tcp or udp, since a port is given. / 포트가 있으므로 tcp나 udp.', enum: ['tcp', 'udp'] } },
+    },
+  },
+};
 
 /** Walks the packet, or says why it cannot (a namespace the run lines never made). */
 export function walk(world: World, run: PacketRun): { trace: TraceResult } | { missing: Localized } {

@@ -58,8 +58,61 @@ export function quizQuestion(check: CheckSpec): Localized | undefined {
   return localizedOf(argsOf(check)?.['ask']);
 }
 
+const EXAMPLE_HASH = { sha256: '0318fba6bc8b2adee41abb3945f793cba23f4f08a3e0be14666e2fca464d6f04', salt: 'ed486708c477' };
+
 export const quizCheck: CheckKind = {
   kind: 'quiz',
+  name: loc('quiz', '퀴즈'),
+  summary: loc('A question', '질문'),
+  docs: {
+    text: loc(
+      'A question the student answers in answers.yaml; the answer is stored only as a salted hash.',
+      '학생이 answers.yaml에 답하는 질문. 답은 솔트를 넣은 해시로만 저장됩니다.',
+    ),
+    markdown: loc(
+      'A question the student answers in answers.yaml; the answer is stored only as a salted hash (`knetlab quiz-hash ANSWER`).',
+      '학생이 answers.yaml에 답하는 질문. 답은 솔트를 넣은 해시로만 저장됩니다(`knetlab quiz-hash 답`).',
+    ),
+    example:
+      '- quiz:\n    ask: { en: "Which host forwards?", ko: "어느 호스트가 포워딩하나요?" }\n    choices: [a, r, b]\n    answer: { sha256: "…", salt: "…" }',
+  },
+  schema: {
+    args: {
+      examples: [
+        { ask: { en: 'Which host forwards?', ko: '어느 호스트가 포워딩하나요?' }, choices: ['a', 'r', 'b'], answer: EXAMPLE_HASH },
+      ],
+      type: 'object',
+      required: ['ask', 'answer'],
+      additionalProperties: false,
+      properties: {
+        ask: { $ref: '#/$defs/localized', description: 'The question: a string or { en, ko }. / 질문: 문자열이나 { en, ko }.' },
+        choices: {
+          description:
+            "The choices, if any; a student may answer with a choice's number (1 for the first). / 선택지(있다면). 학생은 선택지 번호(첫째가 1)로 답할 수 있습니다.",
+          type: 'array',
+          minItems: 1,
+          items: { $ref: '#/$defs/localized' },
+        },
+        answer: {
+          description:
+            "The answer's salted hash: { sha256, salt } (print it with knetlab quiz-hash). Never the answer itself. / 답의 솔트 해시: { sha256, salt }(knetlab quiz-hash로 출력). 답 자체는 절대 쓰지 마세요.",
+          examples: [EXAMPLE_HASH],
+          type: 'object',
+          required: ['sha256', 'salt'],
+          additionalProperties: false,
+          properties: {
+            sha256: {
+              $ref: '#/$defs/sha256',
+              description: 'SHA-256 of the salt and the normalised answer: 64 hex digits. / 솔트와 정규화한 답의 SHA-256: 16진수 64자리.',
+            },
+            salt: { description: 'The salt mixed into the hash. / 해시에 섞은 솔트.', type: ['string', 'integer'], minLength: 1 },
+          },
+        },
+      },
+    },
+  },
+  // The panel shows the question in the display language; the label is the English one.
+  label: (check) => quizQuestion(check)?.en ?? 'quiz',
   validate(check: CheckSpec, lab: Lab): Diagnostic[] {
     const out = checkShape(check, SHAPE);
     const args = argsOf(check);

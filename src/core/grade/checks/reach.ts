@@ -6,10 +6,31 @@
 import { loc } from '../../text/i18n';
 import type { CheckKind, CheckResult } from '../types';
 import { where } from './common';
-import { stopPoint, tracedCheck, validatePacketCheck } from './packet';
+import { PACKET_ARGS_SCHEMA, packetLabel, packetTrace, stopPoint, tracedCheck, validatePacketCheck } from './packet';
 
 export const reachCheck: CheckKind = {
   kind: 'reach',
+  name: loc('reaches', '도달'),
+  summary: loc('The packet must get its answer', '패킷이 응답을 받아야 합니다'),
+  docs: {
+    text: loc(
+      'Passes when a packet from `from` reaches `to` and the reply comes back.',
+      '`from`에서 보낸 패킷이 `to`에 닿고 응답이 돌아오면 통과합니다.',
+    ),
+    example: '- reach: { from: a, to: 192.168.2.10, proto: tcp, port: 80 }',
+  },
+  schema: {
+    defs: { packetArgs: PACKET_ARGS_SCHEMA },
+    args: {
+      $ref: '#/$defs/packetArgs',
+      examples: [
+        { from: 'a', to: '192.168.2.10' },
+        { from: 'a', to: '192.168.2.10', proto: 'tcp', port: 80 },
+      ],
+    },
+  },
+  label: packetLabel,
+  packet: { of: packetTrace, passesWhen: 'replied' },
   validate: validatePacketCheck,
   run(check, ctx): CheckResult {
     const r = tracedCheck(check, ctx.world);

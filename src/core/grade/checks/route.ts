@@ -8,7 +8,7 @@ import { type Localized, loc } from '../../text/i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { addrEq, parseAddr } from '../../net/addr';
 import { execCommand } from '../../commands/exec';
-import type { CheckKind, CheckResult } from '../types';
+import type { CheckKind, CheckResult, CheckTrace } from '../types';
 import {
   argsOf,
   checkShape,
@@ -18,6 +18,7 @@ import {
   formatEndpoint,
   has,
   missingEndpoint,
+  shown,
   text,
   validateAddress,
   validateEndpoint,
@@ -62,8 +63,51 @@ function sameAddr(a: string, b: string): boolean {
   return x && y ? addrEq(x, y) : a === b;
 }
 
+/** `e: ip route get 192.168.1.10 → via 192.168.2.1 dev eth0`: the check's label. */
+function routeLabel(check: CheckSpec): string {
+  const args = argsOf(check);
+  const want = (['via', 'dev', 'src'] as const).filter((k) => text(args, k) !== undefined).map((k) => `${k} ${text(args, k)!.trim()}`);
+  return `${shown(args, 'on')}: ip route get ${shown(args, 'to')}${want.length ? ` → ${want.join(' ')}` : ''}`;
+}
+
+/** A ping from `on` to `to`: it follows the route the check asks about. */
+function routeTrace(check: CheckSpec): CheckTrace | undefined {
+  const args = argsOf(check);
+  const on = endpointArg(args, 'on');
+  const to = text(args, 'to')?.trim();
+  return on && to ? { from: formatEndpoint(on), to, proto: 'icmp' } : undefined;
+}
+
 export const routeCheck: CheckKind = {
   kind: 'route',
+  name: loc('route', '경로'),
+  summary: loc('The route the kernel picks', '커널이 고르는 경로'),
+  docs: {
+    text: loc(
+      'Passes when the route `on` picks for `to` matches via, dev and src (those given).',
+      '`on`이 `to`로 고르는 경로가 주어진 via, dev, src와 맞으면 통과합니다.',
+    ),
+  },
+  schema: {
+    args: {
+      examples: [{ on: 'b', to: '192.168.2.10', via: '192.168.1.1', dev: 'eth0' }],
+      type: 'object',
+      required: ['on', 'to'],
+      additionalProperties: false,
+      properties: {
+        on: {
+          $ref: '#/$defs/endpoint',
+          description: 'The host (or host/netns) whose routing table is asked. / 라우팅 테이블을 물어볼 호스트(또는 호스트/네임스페이스).',
+        },
+        to: { description: 'The destination address. / 목적지 주소.', type: 'string', minLength: 1 },
+        via: { description: 'The gateway the route must use. / 경로가 써야 할 게이트웨이.', type: 'string', minLength: 1 },
+        dev: { $ref: '#/$defs/ifName', description: 'The interface the route must use. / 경로가 써야 할 인터페이스.' },
+        src: { description: 'The source address the route must pick. / 경로가 골라야 할 출발지 주소.', type: 'string', minLength: 1 },
+      },
+    },
+  },
+  label: routeLabel,
+  packet: { of: routeTrace },
   validate(check: CheckSpec, lab: Lab): Diagnostic[] {
     const out = checkShape(check, SHAPE);
     const args = argsOf(check);
