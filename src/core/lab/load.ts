@@ -812,7 +812,7 @@ function readExercises(rd: Reader, node: unknown, top: SourceRange): ExerciseSpe
   return out;
 }
 
-/** `variables:` — per-student values; their kinds are read by grade/variant.ts. */
+/** `variables:` — per-student values; their kinds are read by lab/variant.ts. */
 function readVariables(rd: Reader, node: unknown, top: SourceRange): VariableSpec[] {
   const out: VariableSpec[] = [];
   if (node === undefined || (isScalar(node) && node.value === null)) return out;

@@ -61,7 +61,7 @@ export interface ExerciseSpec {
   readonly checks: CheckSpec[];
 }
 
-/** A per-student variable as declared (`variables:`); see grade/variant.ts. */
+/** A per-student variable as declared (`variables:`); see lab/variant.ts. */
 export interface VariableSpec {
   readonly name: string;
   readonly range: SourceRange;

@@ -1,7 +1,7 @@
 /**
  * The simulated machines: hosts, their network namespaces, links, addresses, routing tables,
  * neighbour tables, bridges and the lab's switches. Plain data; the kernel's behaviour lives in
- * kernel.ts (configuration, as rtnetlink does it), fib.ts (route lookup) and walk.ts (packets).
+ * kernel.ts (configuration, as rtnetlink does it), fib.ts (route lookup) and ../datapath (packets).
  */
 import type { Addr, Prefix } from '../net/addr';
 import type { SourceRange } from '../text/diag';

@@ -45,14 +45,14 @@ export type DiagnosticCode =
   | 'quiz-no-answer'
   | 'answers-malformed'
   | 'check-internal-error'
-  // variants, solutions, courses (grade/variant.ts, overlay.ts, course.ts)
+  // variants, solutions, courses (lab/variant.ts, grade/overlay.ts, grade/course.ts)
   | 'bad-variable'
   | 'variable-conflict'
   | 'unknown-variable'
   | 'bad-placeholder'
   | 'bad-solution'
   | 'bad-course'
-  // lints of the built lab (lab/lint.ts)
+  // lints of the built lab (lint/rules/)
   | 'duplicate-address'
   | 'duplicate-mac'
   | 'duplicate-hostname'

@@ -4,7 +4,7 @@
  * description of what decided it (the matched route in its table, the ARP exchange, the bridge's
  * FDB, a netfilter rule's before and after). Pure data in, pure data out.
  *
- * What decides a step is read from `step.data`, which the packet walk (src/core/sim/walk.ts) fills
+ * What decides a step is read from `step.data`, which the packet walk (src/core/datapath/walk.ts and its stages) fills
  * per stage; `DECIDERS` below has one entry per kind of decision, so a new stage (DNS, say) adds an
  * entry, not a rewrite. Anything a decider does not know is still shown, as key/value fields.
  */
