@@ -578,8 +578,8 @@ describe('topology panel (webview/topology)', function () {
       assert.ok(trace.replied);
       const tv = traceView(f.model, trace, 'a -> 192.168.2.10 icmp');
       const step = tv.trace.request.steps.findIndex((s) => s.stage === 'wire');
-      const path = pathOf(tv, 'request', step);
-      const current = tv.anchors.request[step]!;
+      const path = pathOf(tv, 0, step);
+      const current = tv.anchors[0]![step]!;
       assert.ok(current.link);
       const p = await withView(f);
       await p.page.evaluate(({ path, current }) => (window as unknown as { __view: { highlight(a: unknown, b: unknown): void } }).__view.highlight(path, current), { path, current });
@@ -607,12 +607,12 @@ describe('topology panel (webview/topology)', function () {
       const f = load('05-network-namespaces');
       const trace = tracePacket(f.world, { from: { host: 'host1', netns: 'blue' }, to: '192.168.15.1', proto: 'icmp' });
       const tv = traceView(f.model, trace, 'blue -> red');
-      const step = tv.anchors.request.findIndex((x) => x.link);
+      const step = tv.anchors[0]!.findIndex((x) => x.link);
       const p = await withView(f);
       await p.page.emulateMedia({ reducedMotion: 'reduce' });
       await p.page.evaluate(
         ({ path, current }) => (window as unknown as { __view: { highlight(a: unknown, b: unknown): void } }).__view.highlight(path, current),
-        { path: pathOf(tv, 'request', step), current: tv.anchors.request[step]! },
+        { path: pathOf(tv, 0, step), current: tv.anchors[0]![step]! },
       );
       const first = await p.page.$eval('#solo .knt-packet', (e) => `${e.getAttribute('cx')},${e.getAttribute('cy')}`);
       await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
