@@ -74,8 +74,12 @@ export interface PanelState {
   /** The lab folder (a URI string), so that the serializer can reopen the panel on the same lab. */
   readonly labDir: string;
   readonly topology?: TopologyViewState;
-  /** The trace panel: which leg and step is shown, the speed, which branch. */
-  readonly trace?: { readonly leg: 'request' | 'reply'; readonly step: number; readonly speed: number; readonly branch?: number };
+  /**
+   * The trace panel: which leg (its index in the trace's `legs`) and step is shown, the speed, which
+   * branch. A state saved before traces had legs holds `'request'` or `'reply'` here; the panel
+   * reads those too (src/core/view/trace.ts: savedLeg).
+   */
+  readonly trace?: { readonly leg: number; readonly step: number; readonly speed: number; readonly branch?: number };
   /** The lab panel: which exercises are open. */
   readonly lab?: { readonly open: readonly string[] };
   /** The last message the panel drew, so that it draws at once after a reload. */

@@ -89,7 +89,7 @@ describe('panels (fake vscode): opening', () => {
     if (m.type !== 'trace') return;
     assert.equal(m.view.title, 'a -> 192.168.2.10 icmp');
     assert.equal(m.view.trace.verdict, 'replied');
-    assert.equal(m.view.anchors.request.length, m.view.trace.request.steps.length);
+    assert.equal(m.view.anchors[0]?.length, m.view.trace.request.steps.length);
     assert.ok(m.model.nodes.some((n) => n.id === 'h:r'));
     // A second trace goes to the same panel.
     await fake.commands.executeCommand('knetlab.runTrace', { uri: labUri(), from: 'a', to: '192.168.4.10', proto: 'tcp', port: 8080 });

@@ -6,18 +6,23 @@
 import { strict as assert } from 'node:assert';
 import type { Step, TraceResult } from '../../src/core/index';
 import {
+  anchorOf,
   changedHeaders,
   decisionOf,
   type Decision,
   headerRows,
-  LEGS,
+  legKind,
+  legsOf,
+  mainLeg,
   markRoute,
   pathOf,
   previousStep,
+  savedLeg,
+  stepAt,
   stepOrder,
   traceView,
 } from '../../src/core/view/trace';
-import { labFixtures, type LabFixture } from '../webview/trace-labs';
+import { labFixtures, type LabFixture, multiLegTrace } from '../webview/trace-labs';
 
 const squash = (s: string) => s.trim().replace(/\s+/g, ' ');
 
@@ -50,11 +55,11 @@ describe('trace view (src/core/view/trace.ts)', () => {
         const v = traceView(f.model, t.trace, t.title);
         assert.equal(v.title, t.title);
         assert.deepEqual(v.branches, []);
-        for (const leg of LEGS) {
-          const steps = t.trace[leg].steps;
-          assert.equal(v.anchors[leg].length, steps.length, `${f.name} ${t.label} ${leg}`);
+        assert.equal(v.anchors.length, t.trace.legs.length, `${f.name} ${t.label}: one list of anchors per leg`);
+        for (const [leg, { steps }] of t.trace.legs.entries()) {
+          assert.equal(v.anchors[leg]!.length, steps.length, `${f.name} ${t.label} ${leg}`);
           steps.forEach((s, i) => {
-            const a = v.anchors[leg][i]!;
+            const a = v.anchors[leg]![i]!;
             const where = `${f.name} ${t.label} ${leg} #${i + 1} ${s.stage}`;
             assert.ok(nodes.has(a.node), `${where}: node ${a.node} is not in the model`);
             assert.equal(a.node, s.netns ? `n:${s.host}/${s.netns}` : `h:${s.host}`, where);
@@ -90,17 +95,15 @@ describe('trace view (src/core/view/trace.ts)', () => {
     for (const f of fixtures) {
       for (const t of f.traces) {
         const v = traceView(f.model, t.trace, t.title);
-        for (const leg of LEGS) {
-          const steps = t.trace[leg].steps;
-          if (!steps.length) {
-            assert.deepEqual(pathOf(v, leg), { nodes: [], ports: [], links: [] });
-            continue;
-          }
+        // A leg the trace does not have has no path.
+        assert.deepEqual(pathOf(v, t.trace.legs.length), { nodes: [], ports: [], links: [] });
+        for (const [leg, { steps }] of t.trace.legs.entries()) {
+          assert.ok(steps.length, 'a leg with no steps is left out of legs');
           const whole = pathOf(v, leg);
           for (const k of ['nodes', 'ports', 'links'] as const) assert.equal(new Set(whole[k]).size, whole[k].length, `${k} repeated`);
-          assert.equal(whole.nodes[0], v.anchors[leg][0]!.node);
-          assert.ok(whole.nodes.includes(v.anchors[leg].at(-1)!.node));
-          assert.deepEqual(pathOf(v, leg, 0).nodes, [v.anchors[leg][0]!.node]);
+          assert.equal(whole.nodes[0], v.anchors[leg]![0]!.node);
+          assert.ok(whole.nodes.includes(v.anchors[leg]!.at(-1)!.node));
+          assert.deepEqual(pathOf(v, leg, 0).nodes, [v.anchors[leg]![0]!.node]);
           assert.deepEqual(pathOf(v, leg, steps.length + 5), whole);
           // Growing: each prefix's path is a prefix of the next.
           let prev = pathOf(v, leg, 0);
@@ -123,7 +126,7 @@ describe('trace view (src/core/view/trace.ts)', () => {
   it('pathOf on lab 05 (solved): green to red over the bridge, through both veth pairs', () => {
     const f = fixtures.find((x) => x.name === '05-network-namespaces (solved)')!;
     const t = f.traces.find((x) => x.title === 'host1/green -> 192.168.15.1 icmp')!;
-    const p = pathOf(traceView(f.model, t.trace, t.title), 'request');
+    const p = pathOf(traceView(f.model, t.trace, t.title), 0);
     assert.deepEqual(p.nodes, ['n:host1/green', 'h:host1', 'b:host1//v-net-0', 'n:host1/red']);
     assert.deepEqual(p.ports, ['p:host1/green/veth-green', 'p:host1//veth-green-br', 'p:host1//veth-red-br', 'p:host1/red/veth-red']);
     const kinds = p.links.map((id) => f.model.links.find((l) => l.id === id)!.kind);
@@ -134,13 +137,13 @@ describe('trace view (src/core/view/trace.ts)', () => {
     const f = fixtures.find((x) => x.name === '02-gateway (solved)')!;
     const t = f.traces.find((x) => x.title === 'a -> 192.168.4.10 icmp')!;
     const v = traceView(f.model, t.trace, t.title);
-    const req = pathOf(v, 'request');
+    const req = pathOf(v, 0);
     assert.equal(req.nodes[0], 'h:a');
     assert.equal(req.nodes.at(-1), 'h:c');
     assert.ok(req.nodes.includes('h:r'));
     assert.equal(req.nodes.filter((n) => n.startsWith('s:')).length, 2);
     assert.equal(req.links.length, 4, 'two cables on each side of r');
-    const rep = pathOf(v, 'reply');
+    const rep = pathOf(v, 1);
     assert.equal(rep.nodes[0], 'h:c');
     assert.equal(rep.nodes.at(-1), 'h:a');
   });
@@ -149,8 +152,8 @@ describe('trace view (src/core/view/trace.ts)', () => {
     let routes = 0;
     for (const f of fixtures) {
       for (const t of f.traces) {
-        for (const leg of LEGS) {
-          for (const s of t.trace[leg].steps) {
+        for (const leg of t.trace.legs) {
+          for (const s of leg.steps) {
             if (s.stage !== 'route') continue;
             const d = only(decisionOf(s, { model: f.model }), 'route');
             const route = s.data?.['route'];
@@ -181,7 +184,7 @@ describe('trace view (src/core/view/trace.ts)', () => {
     for (const f of fixtures) {
       for (const t of f.traces) {
         for (const ref of stepOrder(t.trace)) {
-          const s = t.trace[ref.leg].steps[ref.index]!;
+          const s = stepAt(t.trace, ref)!;
           const d = decisionOf(s, { model: f.model, prev: previousStep(t.trace, ref) });
           seen.add(`${s.stage}:${d.kind}${d.kind === 'neigh' ? `:${d.via}:${d.answered}` : d.kind === 'bridge' ? `:${d.action}` : ''}`);
           switch (s.stage) {
@@ -310,11 +313,136 @@ describe('trace view (src/core/view/trace.ts)', () => {
     const tr: TraceResult = f.traces[0]!.trace;
     const order = stepOrder(tr);
     assert.equal(order.length, tr.request.steps.length + tr.reply.steps.length);
-    assert.deepEqual(order[0], { leg: 'request', index: 0 });
-    assert.deepEqual(order[tr.request.steps.length], { leg: 'reply', index: 0 });
-    assert.equal(previousStep(tr, { leg: 'request', index: 0 }), undefined);
-    assert.equal(previousStep(tr, { leg: 'reply', index: 0 }), tr.request.steps.at(-1));
-    assert.equal(previousStep(tr, { leg: 'reply', index: 2 }), tr.reply.steps[1]);
+    assert.deepEqual(order[0], { leg: 0, index: 0 });
+    assert.deepEqual(order[tr.request.steps.length], { leg: 1, index: 0 });
+    assert.equal(previousStep(tr, { leg: 0, index: 0 }), undefined);
+    assert.equal(previousStep(tr, { leg: 1, index: 0 }), tr.request.steps.at(-1));
+    assert.equal(previousStep(tr, { leg: 1, index: 2 }), tr.reply.steps[1]);
+  });
+
+  describe('a trace of any number of legs', () => {
+    let f: LabFixture;
+    let tr: TraceResult;
+    /** The lab traces the legs were taken from, each leg's own trace and leg there. */
+    let from: { trace: TraceResult; leg: number }[];
+    before(() => {
+      f = fixtures.find((x) => x.name === '02-gateway (solved)')!;
+      tr = multiLegTrace(f);
+      const by = (title: string) => f.traces.find((x) => x.title === title)!.trace;
+      const lookup = by('b -> 192.168.1.10 icmp');
+      const conn = by('a -> 192.168.4.10 tcp/8080');
+      from = [{ trace: lookup, leg: 0 }, { trace: lookup, leg: 1 }, { trace: conn, leg: 0 }, { trace: conn, leg: 1 }];
+    });
+
+    it('four legs: query, answer, request, reply, the request and reply the same objects', () => {
+      assert.deepEqual(tr.legs.map((_, i) => legKind(tr, i)), ['query', 'answer', 'request', 'reply']);
+      assert.equal(tr.legs[2], tr.request);
+      assert.equal(tr.legs[3], tr.reply);
+      assert.equal(legsOf(tr), tr.legs);
+    });
+
+    it('anchors per leg, each derived from the leg\'s steps as for a plain trace', () => {
+      const v = traceView(f.model, tr, 'b: c.lab, then a -> c.lab tcp/8080');
+      assert.equal(v.anchors.length, 4);
+      tr.legs.forEach((leg, i) => {
+        assert.deepEqual(v.anchors[i], leg.steps.map((s) => anchorOf(f.model, s)), `leg ${i}`);
+        // The same anchors as the leg had in the trace it came from.
+        const own = traceView(f.model, from[i]!.trace, 'own');
+        assert.deepEqual(v.anchors[i], own.anchors[from[i]!.leg], `leg ${i}`);
+      });
+      // The query starts at b and the request at a; the answer ends at b, the reply at a.
+      assert.equal(v.anchors[0]![0]!.node, 'h:b');
+      assert.equal(v.anchors[1]!.at(-1)!.node, 'h:b');
+      assert.equal(v.anchors[2]![0]!.node, 'h:a');
+      assert.equal(v.anchors[3]!.at(-1)!.node, 'h:a');
+    });
+
+    it('pathOf per leg: each leg\'s own path, up to a step', () => {
+      const v = traceView(f.model, tr, 't');
+      tr.legs.forEach((leg, i) => {
+        const own = traceView(f.model, from[i]!.trace, 'own');
+        assert.deepEqual(pathOf(v, i), pathOf(own, from[i]!.leg), `leg ${i}`);
+        assert.deepEqual(pathOf(v, i, 3), pathOf(own, from[i]!.leg, 3), `leg ${i} up to step 4`);
+        assert.deepEqual(pathOf(v, i, 0).nodes, [v.anchors[i]![0]!.node]);
+        assert.ok(leg.steps.length > 3);
+      });
+      assert.equal(pathOf(v, 2).nodes.at(-1), 'h:c');
+      assert.deepEqual(pathOf(v, 4), { nodes: [], ports: [], links: [] });
+    });
+
+    it('step order: every leg in turn, each step once; stepAt and previousStep follow the legs', () => {
+      const order = stepOrder(tr);
+      const lengths = tr.legs.map((l) => l.steps.length);
+      assert.equal(order.length, lengths.reduce((a, b) => a + b, 0));
+      let k = 0;
+      tr.legs.forEach((leg, i) => {
+        leg.steps.forEach((s, index) => {
+          assert.deepEqual(order[k], { leg: i, index });
+          assert.equal(stepAt(tr, order[k]!), s);
+          k++;
+        });
+      });
+      // The answer follows on from the query, the reply from the request; the request starts afresh.
+      assert.equal(previousStep(tr, { leg: 0, index: 0 }), undefined);
+      assert.equal(previousStep(tr, { leg: 1, index: 0 }), tr.legs[0]!.steps.at(-1));
+      assert.equal(previousStep(tr, { leg: 2, index: 0 }), undefined);
+      assert.equal(previousStep(tr, { leg: 3, index: 0 }), tr.request.steps.at(-1));
+      assert.equal(previousStep(tr, { leg: 2, index: 5 }), tr.request.steps[4]);
+      assert.equal(stepAt(tr, { leg: 4, index: 0 }), undefined);
+    });
+
+    it('a leg with parent set: its path, its place in the order, and what it follows on from', () => {
+      const px = multiLegTrace(f, true);
+      assert.deepEqual(px.legs.map((_, i) => legKind(px, i)), ['query', 'answer', 'request', 'request', 'reply']);
+      assert.equal(px.legs[3]!.parent, 2);
+      const v = traceView(f.model, px, 't');
+      assert.equal(v.anchors.length, 5);
+      assert.deepEqual(v.anchors[3], px.legs[3]!.steps.map((s) => anchorOf(f.model, s)));
+      assert.equal(pathOf(v, 3).nodes[0], 'h:r');
+      assert.deepEqual(pathOf(v, 4), pathOf(traceView(f.model, tr, 't'), 3), 'the reply keeps its path');
+      const order = stepOrder(px);
+      const firstProxied = order.findIndex((r) => r.leg === 3);
+      assert.equal(firstProxied, px.legs.slice(0, 3).reduce((n, l) => n + l.steps.length, 0));
+      assert.deepEqual(order[firstProxied - 1], { leg: 2, index: px.request.steps.length - 1 });
+      assert.deepEqual(order[firstProxied + px.legs[3]!.steps.length], { leg: 4, index: 0 });
+      assert.equal(previousStep(px, { leg: 3, index: 0 }), px.request.steps.at(-1));
+      assert.equal(previousStep(px, { leg: 4, index: 0 }), px.request.steps.at(-1));
+    });
+
+    it('the request\'s and the reply\'s index, also after a trip through JSON, and legs saved by name', () => {
+      const px = multiLegTrace(f, true);
+      for (const [t, request, reply] of [[tr, 2, 3], [px, 2, 4]] as const) {
+        assert.equal(mainLeg(t, 'request'), request);
+        assert.equal(mainLeg(t, 'reply'), reply);
+        const json = JSON.parse(JSON.stringify(t)) as TraceResult;
+        assert.equal(mainLeg(json, 'request'), request);
+        assert.equal(mainLeg(json, 'reply'), reply);
+        // A panel state saved before legs: 'request' and 'reply'; now a number.
+        assert.equal(savedLeg(json, 'request'), request);
+        assert.equal(savedLeg(json, 'reply'), reply);
+        assert.equal(savedLeg(json, 3), 3);
+        assert.equal(savedLeg(json, 'sideways'), 0);
+        assert.equal(savedLeg(json, -1), 0);
+      }
+    });
+
+    it('a trace written before legs: its request, then its reply when it has steps', () => {
+      const plain = f.traces[0]!.trace;
+      const { legs: _legs, ...old } = plain;
+      const before = old as unknown as TraceResult;
+      assert.deepEqual(legsOf(before), [plain.request, plain.reply]);
+      assert.deepEqual(traceView(f.model, before, 't').anchors, traceView(f.model, plain, 't').anchors);
+      assert.equal(savedLeg(before, 'reply'), 1);
+      const dropped = fixtures.find((x) => x.name === '02-gateway')!.traces.find((x) => x.trace.verdict === 'no-route')!.trace;
+      const { legs: _l, ...oldDropped } = dropped;
+      assert.equal(legsOf(oldDropped as unknown as TraceResult).length, 1);
+      assert.equal(mainLeg(dropped, 'reply'), -1);
+      assert.equal(savedLeg(dropped, 'reply'), 0);
+      // Legs without kinds: the first is the request, the rest replies that follow the leg before.
+      const kindless = { ...plain, legs: plain.legs.map((l) => ({ steps: l.steps })) } as TraceResult;
+      assert.deepEqual(kindless.legs.map((_, i) => legKind(kindless, i)), ['request', 'reply']);
+      assert.equal(previousStep(kindless, { leg: 1, index: 0 }), plain.request.steps.at(-1));
+    });
   });
 
   it('branches are kept as given', () => {

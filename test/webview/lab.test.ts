@@ -1,121 +1,25 @@
 /**
  * The lab panel (webview/lab) in headless Chromium, for every bundled lab: ungraded, graded as given
  * (failing checks, one hint, unanswered quizzes) and graded with its reference solution. Every
- * exercise and check with its text in English and Korean, Markdown rendered with raw HTML escaped
- * and nothing remote, state badges as graded, what the buttons and links post (runTrace, reveal,
- * answer, grade), hints one at a time, the keyboard, busy and error states, the state after a
- * reload, and screenshots in light, dark and high-contrast themes.
+ * exercise and check with its text in English and Korean, state badges as graded, what the buttons
+ * and links post (runTrace, reveal, answer, grade), hints one at a time, the keyboard, busy states,
+ * the state after a reload, and screenshots in light, dark and high-contrast themes. Markdown,
+ * short answers, errors and accessibility are in lab-markdown.test.ts.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { loadLabFor } from '../../src/core/check/check';
-import type { Lang, Localized } from '../../src/core/text/i18n';
-import type { Lab } from '../../src/core/lab/types';
-import { NO_ANSWERS, parseAnswers } from '../../src/core/grade/answers';
+import { parseAnswers } from '../../src/core/grade/answers';
 import { parseAnswerKey, setAnswer } from '../../src/core/grade/answersEdit';
 import { gradeLab } from '../../src/core/grade/grade';
-import { applySolution } from '../../src/core/grade/overlay';
-import { readTree } from '../../src/cli/grade';
-import type { Answers } from '../../src/core/grade/types';
-import { labErrorsView, labView } from '../../src/core/view/lab';
-import type { CheckView, LabView } from '../../src/core/view/types';
-import type { HostMessage, PanelState } from '../../src/protocol/panels';
+import { labView } from '../../src/core/view/lab';
+import type { CheckView } from '../../src/core/view/types';
+import type { PanelState } from '../../src/protocol/panels';
 import { S, t } from '../../webview/lab/strings';
-import { launch, openPanel, type OpenOptions, type PanelHandle, ROOT, type Theme } from './harness';
-
-const LABS = join(ROOT, 'labs');
-const ORIGIN = 'https://knetlab.test/';
-
-interface Fixture {
-  readonly dir: string;
-  readonly labDir: string;
-  readonly lab: Lab;
-  /** Not graded yet. */
-  readonly fresh: LabView;
-  /** Graded as given, first attempt: failing checks, one hint each, quizzes unanswered. */
-  readonly starter: LabView;
-  /** Graded as given, second attempt: two hints. */
-  readonly starter2: LabView;
-  /** Graded with the reference solution and its answers. */
-  readonly solved: LabView;
-}
-
-function load(dir: string, files: ReadonlyMap<string, string>): { lab: Lab; answers: Answers } {
-  const file = join('labs', dir, 'lab.yaml');
-  const loaded = loadLabFor(files.get('lab.yaml')!, { file, readFile: (rel) => files.get(rel) });
-  assert.ok(loaded.lab, `${file} loads`);
-  const text = files.get('answers.yaml');
-  return { lab: loaded.lab, answers: text === undefined ? NO_ANSWERS : parseAnswers(text, join('labs', dir, 'answers.yaml')).answers };
-}
-
-const FIXTURES: Fixture[] = readdirSync(LABS, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(LABS, d.name, 'lab.yaml')))
-  .map((d) => d.name)
-  .sort()
-  .map((dir) => {
-    const tree = readTree(join(LABS, dir));
-    const starterFiles = new Map([...tree].filter(([p]) => !p.startsWith('solution/')));
-    const { lab, answers } = load(dir, starterFiles);
-    const solvedLab = load(dir, applySolution(tree).files);
-    return {
-      dir,
-      labDir: `file:///work/labs/${dir}`,
-      lab,
-      fresh: labView(lab, undefined, answers),
-      starter: labView(lab, gradeLab(lab, { answers, attempts: 1 }), answers),
-      starter2: labView(lab, gradeLab(lab, { answers, attempts: 2 }), answers),
-      solved: labView(solvedLab.lab, gradeLab(solvedLab.lab, { answers: solvedLab.answers }), solvedLab.answers),
-    };
-  });
-
-const msg = (f: Fixture, view: LabView, lang: Lang = 'en'): HostMessage => ({ type: 'lab', lang, labDir: f.labDir, view });
-const allOpen = (f: Fixture, view: LabView = f.fresh): PanelState => ({ kind: 'lab', labDir: f.labDir, lab: { open: view.exercises.map((e) => e.id) } });
-const pick = (l: Localized, lang: Lang) => l[lang];
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-/** The text a reader sees of a bit of Markdown (the bundled tasks and hints: emphasis, code spans, fences). */
-const mdText = (s: string) => squash(s.replace(/```\w*\n?/g, '').replace(/[*`]/g, ''));
-const sel = (key: string) => `[data-key="${key}"]`;
+import type { Theme } from './harness';
+import { allOpen, FIXTURES, mdText, msg, pick, sel, squash, useLabPanels } from './lab-helpers';
 
 describe('lab panel (webview/lab) in Chromium', function () {
   this.timeout(120_000);
-  let browser: Browser | undefined;
-  const remote: string[] = [];
-
-  async function open(m: HostMessage | undefined, opts: OpenOptions = {}): Promise<PanelHandle> {
-    const p = await openPanel(browser!, 'lab', m, opts);
-    await p.waitForPost('ready');
-    if (m) await p.page.waitForSelector('main.lab');
-    return p;
-  }
-
-  async function closeClean(p: PanelHandle): Promise<void> {
-    assert.deepEqual(p.errors, [], 'no page errors, console errors or CSP violations');
-    await p.close();
-  }
-
-  before(async function () {
-    browser = await launch(this);
-    browser?.on('disconnected', () => undefined);
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
-
-  afterEach(() => {
-    assert.deepEqual(remote.splice(0), [], 'nothing loaded from anywhere but the panel');
-  });
-
-  /** Opens a panel and records every request that leaves the panel's own origin. */
-  async function openWatched(m: HostMessage | undefined, opts: OpenOptions = {}): Promise<PanelHandle> {
-    const p = await open(m, opts);
-    p.page.on('request', (r) => {
-      if (!r.url().startsWith(ORIGIN) && !r.url().startsWith('data:')) remote.push(r.url());
-    });
-    return p;
-  }
+  const { openWatched, closeClean } = useLabPanels();
 
   it('covers every bundled lab', () => {
     assert.ok(FIXTURES.length >= 3, FIXTURES.map((f) => f.dir).join(', '));
@@ -418,143 +322,4 @@ describe('lab panel (webview/lab) in Chromium', function () {
       });
     });
   }
-
-  describe('Markdown, short answers, errors', () => {
-    const f = FIXTURES[0]!;
-    const withTask = (md: string): LabView => ({
-      ...f.fresh,
-      exercises: f.fresh.exercises.map((e, i) => (i === 0 ? { ...e, task: { en: md, ko: md } } : e)),
-    });
-
-    it('renders Markdown: headings, lists, code, tables; raw HTML escaped; links and images load nothing', async () => {
-      const md = [
-        '## Heading', '', '- one', '- two **bold**', '', '1. first', '', 'Some `code span` and <b>raw</b> <script>alert(1)</script> <img src=x onerror=alert(2)>', '',
-        '| left | right |', '| :--- | ---: |', '| a | b |', '', '[a link](https://example.com/page) ![an image](https://example.com/x.png) [js](javascript:alert(3))', '',
-        '```yaml', 'key: <value>', '```',
-      ].join('\n');
-      const p = await openWatched(msg(f, withTask(md)), { state: allOpen(f) });
-      const task = p.page.locator(`vscode-collapsible[data-exercise="${f.fresh.exercises[0]!.id}"] .task`);
-      assert.equal(await task.locator('h2').textContent(), 'Heading');
-      assert.equal(await task.locator('ul > li').count(), 2);
-      assert.equal(await task.locator('ul strong').textContent(), 'bold');
-      assert.equal(await task.locator('ol > li').count(), 1);
-      assert.equal(await task.locator('p code').first().textContent(), 'code span');
-      assert.equal(await task.locator('pre code').textContent(), 'key: <value>\n');
-      assert.equal(await task.locator('table td.align-right').textContent(), 'b');
-      assert.equal(await task.locator('[style]').count(), 0, 'no inline style (CSP)');
-      // raw HTML is text
-      assert.equal(await task.locator('b, script, img').count(), 0);
-      const text = (await task.textContent()) ?? '';
-      for (const raw of ['<b>raw</b>', '<script>alert(1)</script>', '<img src=x onerror=alert(2)>']) assert.ok(text.includes(raw), raw);
-      // an image shows its alt text; a link points nowhere and says where it would go
-      assert.ok(text.includes('an image'));
-      const link = task.locator('a.md-link').first();
-      assert.equal(await link.getAttribute('href'), '#');
-      assert.equal(await link.getAttribute('title'), 'https://example.com/page');
-      const before = (await p.posted()).length;
-      await link.click();
-      assert.equal((await p.posted()).length, before, 'a link click posts nothing');
-      assert.equal(p.page.url(), `${ORIGIN}panel.html`);
-      assert.equal(await p.page.locator('#status').textContent(), t(S.linkNotOpened, 'en', { url: 'https://example.com/page' }));
-      assert.equal(await task.locator('a[href^="javascript"]').count(), 0);
-      await closeClean(p);
-    });
-
-    it('a short-answer quiz: a text field, Enter or Save posts the answer; drafts survive a redraw', async () => {
-      const quizLab = loadLabFor(
-        `name: short
-switches: [lan]
-hosts:
-  a: { interfaces: { eth0: lan } }
-exercises:
-  - id: subnet-quiz
-    title: { en: "Subnets", ko: "서브넷" }
-    task: { en: "Which network?", ko: "어느 네트워크입니까?" }
-    points: 5
-    checks:
-      - quiz: { ask: { en: "The network of 192.168.1.10/24?", ko: "192.168.1.10/24의 네트워크는?" }, answer: { sha256: "${'0'.repeat(64)}", salt: s } }
-`,
-        { file: 'lab.yaml' },
-      ).lab!;
-      const view = labView(quizLab, undefined, undefined);
-      const m: HostMessage = { type: 'lab', lang: 'en', labDir: 'file:///short', view };
-      const p = await openWatched(m);
-      const field = p.page.locator(sel('quiz:subnet-quiz:text'));
-      assert.equal(await field.getAttribute('label'), `${t(S.yourAnswer, 'en')}: The network of 192.168.1.10/24?`);
-      await field.click();
-      await p.page.keyboard.type('192.168.1.0/24');
-      await p.page.keyboard.press('Enter');
-      assert.deepEqual((await p.posted()).filter((x) => x.type === 'answer'), [{ type: 'answer', quiz: 'subnet-quiz', value: '192.168.1.0/24' }]);
-      // typing more, then a redraw (the language changes): the draft stays, and the focus too
-      await p.page.keyboard.type(' and more');
-      await p.send({ type: 'lang', lang: 'ko' });
-      await p.page.waitForFunction(() => document.querySelector('h1.lab-title')?.textContent === 'short');
-      await p.page.waitForFunction(() => document.querySelector('[data-key="quiz:subnet-quiz:save"]')?.textContent === '저장');
-      assert.equal(await field.evaluate((el) => (el as unknown as { value: string }).value), '192.168.1.0/24 and more');
-      assert.equal(await p.page.evaluate(() => document.activeElement?.getAttribute('data-key')), 'quiz:subnet-quiz:text');
-      await p.page.click(sel('quiz:subnet-quiz:save'));
-      const posted = await p.posted();
-      assert.deepEqual(posted[posted.length - 1], { type: 'answer', quiz: 'subnet-quiz', value: '192.168.1.0/24 and more' });
-      await closeClean(p);
-    });
-
-    it('a lab that does not load shows its errors with links; an error message keeps the last drawing', async () => {
-      const broken = loadLabFor('name: broken\nswitches: [lan]\nhosts:\n  a: { interfaces: { eth0: nowhere } }\n', { file: 'labs/broken/lab.yaml' });
-      const view = labErrorsView('broken', broken.diagnostics);
-      assert.ok(view.errors.length > 0);
-      const p = await openWatched({ type: 'lab', lang: 'ko', labDir: 'file:///broken', view });
-      assert.equal(await p.page.locator('.problems.errors h2').textContent(), t(S.errorsTitle, 'ko'));
-      assert.equal(await p.page.locator('.problems.errors li').count(), view.errors.length);
-      assert.equal(await p.page.locator('.problems.errors .problem-text').first().textContent(), view.errors[0]!.message.ko);
-      assert.equal(await p.page.locator('vscode-collapsible').count(), 0);
-      await p.page.click('.problems.errors a.reveal');
-      const posted = await p.posted();
-      assert.deepEqual(posted[posted.length - 1], { type: 'reveal', source: view.errors[0]!.source });
-      await p.shot('lab-errors-light');
-      await closeClean(p);
-
-      const q = await openWatched(msg(f, f.starter));
-      await q.send({ type: 'error', message: 'lab.yaml:3: bad YAML' });
-      await q.page.waitForSelector('.banner-error');
-      assert.equal(await q.page.locator('.banner-error').textContent(), t(S.lastError, 'en', { message: 'lab.yaml:3: bad YAML' }));
-      assert.equal(await q.page.locator('vscode-collapsible.exercise').count(), f.starter.exercises.length, 'the last good drawing stays');
-      await q.send(msg(f, f.starter));
-      await q.page.waitForSelector('.banner-error', { state: 'detached' });
-      await closeClean(q);
-    });
-
-    it('grading problems (a malformed answers.yaml) show as warnings', async () => {
-      const bad = parseAnswers('how-routing-works: [', 'labs/x/answers.yaml');
-      const g = gradeLab(f.lab, { answers: bad.answers, answersDiagnostics: bad.diagnostics });
-      const view = labView(f.lab, g, bad.answers);
-      const p = await openWatched(msg(f, view));
-      assert.equal(await p.page.locator('.problems.warnings li').count(), 1);
-      assert.match((await p.page.locator('.problems.warnings .problem-text').textContent()) ?? '', /cannot be read/);
-      assert.equal(await p.page.locator('vscode-collapsible.exercise').count(), f.starter.exercises.length);
-      await closeClean(p);
-    });
-
-    it('accessibility: every control has a name; regions and lists have roles', async () => {
-      const p = await openWatched(msg(f, f.starter), { state: allOpen(f) });
-      const unnamed = await p.page.evaluate(() => {
-        const out: string[] = [];
-        for (const el of document.querySelectorAll('vscode-button, a, vscode-radio-group, vscode-textfield')) {
-          const name = el.getAttribute('aria-label') ?? el.getAttribute('label') ?? el.textContent?.trim();
-          if (!name) out.push(el.outerHTML.slice(0, 80));
-        }
-        for (const el of document.querySelectorAll('vscode-collapsible')) {
-          const h = el.shadowRoot?.querySelector('.collapsible-header');
-          if (h?.getAttribute('role') !== 'button' || !h.getAttribute('aria-label') || !h.hasAttribute('aria-expanded')) out.push(`collapsible ${el.getAttribute('data-exercise')}`);
-        }
-        return out;
-      });
-      assert.deepEqual(unnamed, []);
-      const tree = await p.page.locator('main.lab').ariaSnapshot();
-      assert.match(tree, /progressbar/);
-      assert.match(tree, /radiogroup/);
-      assert.match(tree, /list "Exercises"/);
-      assert.match(tree, /button "Grade every exercise of the lab"/);
-      await closeClean(p);
-    });
-  });
 });

@@ -71,3 +71,27 @@ export function labFixtures(): LabFixture[] {
   }
   return out;
 }
+
+/**
+ * A trace with more legs than a plain ping, built by hand from lab 02's (solved) traces until the
+ * walk makes such traces itself: a name lookup's query and answer (b's ping to a, standing in for
+ * the DNS exchange), then the connection's request and reply (a to c, TCP 8080). With `proxied`,
+ * a fifth leg between the request and the reply: a connection the request's arrival opened
+ * onward (r's ping to c, standing in for an Ingress controller's), with `parent` set.
+ */
+export function multiLegTrace(f: LabFixture, proxied = false): TraceResult {
+  const by = (title: string) => {
+    const t = f.traces.find((x) => x.title === title);
+    if (!t) throw new Error(`${f.name} has no trace ${title}`);
+    return t.trace;
+  };
+  const lookup = by('b -> 192.168.1.10 icmp');
+  const conn = by('a -> 192.168.4.10 tcp/8080');
+  const onward = by('r -> 192.168.4.10 icmp');
+  const query = { kind: 'query', steps: lookup.request.steps, label: { en: 'DNS query for c.lab', ko: 'c.lab DNS 질의' } } as const;
+  const answer = { kind: 'answer', steps: lookup.reply.steps, answers: 0, label: { en: 'c.lab is 192.168.4.10', ko: 'c.lab은 192.168.4.10' } } as const;
+  const request = { kind: 'request', steps: conn.request.steps } as const;
+  const reply = { kind: 'reply', steps: conn.reply.steps, answers: 2 } as const;
+  const proxy = { kind: 'request', steps: onward.request.steps, parent: 2, label: { en: 'proxied to 192.168.4.10', ko: '192.168.4.10으로 프록시' } } as const;
+  return { ...conn, request, reply, legs: proxied ? [query, answer, request, proxy, reply] : [query, answer, request, reply] };
+}

@@ -4,7 +4,8 @@
  * (src/core/view/lab.ts) and posts what the user does through the typed protocol; the open
  * sections and the last view are kept with setState, so a reload draws the same panel at once.
  */
-import './style.css';
+import './page.css';
+import './checks.css';
 import type { Lang } from '../../src/core/text/i18n';
 import type { HostMessage, PanelState } from '../../src/protocol/panels';
 import type { LabView } from '../../src/core/view/types';

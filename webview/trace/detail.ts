@@ -6,9 +6,10 @@
 import type { SourceRange } from '../../src/core/text/diag';
 import type { Lang } from '../../src/core/text/i18n';
 import type { PacketHeaders, Step, TraceResult } from '../../src/core/datapath/trace';
-import { changedHeaders, type DataField, type Decision, decisionOf, headerRows, previousStep, type StepRef, stepPlace } from '../../src/core/view/trace';
+import { changedHeaders, type DataField, type Decision, decisionOf, headerRows, previousStep, stepAt, type StepRef, stepPlace } from '../../src/core/view/trace';
 import type { TopologyModel } from '../../src/core/view/types';
 import { type Child, fill, h } from './dom';
+import { legName } from './legs';
 import { LAYERS, STAGES, t, tl } from './strings';
 
 export interface DetailInput {
@@ -161,7 +162,7 @@ function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
 
 export function renderDetail(el: HTMLElement, input: DetailInput): void {
   const { lang, trace, ref, model } = input;
-  const step = trace[ref.leg].steps[ref.index];
+  const step = stepAt(trace, ref);
   if (!step) {
     fill(el);
     return;
@@ -174,7 +175,7 @@ export function renderDetail(el: HTMLElement, input: DetailInput): void {
     h(
       'h2',
       { class: 'detail-head', id: 'detail-head' },
-      h('span', { class: 'detail-pos' }, t(lang, 'legStep', { leg: t(lang, ref.leg), n: ref.index + 1 })),
+      h('span', { class: 'detail-pos' }, t(lang, 'legStep', { leg: legName(lang, trace, ref.leg), n: ref.index + 1 })),
       ' ',
       h('span', { class: `stage stage-${step.stage}` }, tl(lang, STAGES[step.stage])),
       ' ',

@@ -1,13 +1,16 @@
 /**
- * The event list: the request and the reply side by side, one listbox each, a row per step
- * (number, host[/netns], interface, stage, what happens). Arrow keys move within a list, the
- * selection follows the focus. The same steps as one accessible table (caption, header cells),
- * hidden from sight unless the user asks for it.
+ * The event list: every leg of the trace in walk order, one listbox each with its heading (the
+ * leg's kind, what it carries, how many steps), a row per step (number, host[/netns], interface,
+ * stage, what happens). A leg sits beside the leg that answers it (the request beside its reply, a
+ * query beside its answer); a leg another leg opened is indented and says which. Arrow keys move
+ * within a list, the selection follows the focus. The same steps as one accessible table
+ * (caption, header cells), hidden from sight unless the user asks for it.
  */
 import type { Lang } from '../../src/core/text/i18n';
 import type { Step, TraceResult } from '../../src/core/datapath/trace';
-import { LEGS, type LegName, type StepRef, stepPlace } from '../../src/core/view/trace';
+import { legKind, legsOf, type StepRef, stepPlace } from '../../src/core/view/trace';
 import { type Child, fill, h } from './dom';
+import { LEG_KINDS, legHeading, legName, legParent, legRows, type LegSlot } from './legs';
 import { STAGES, t, tl } from './strings';
 
 export const rowId = (ref: StepRef): string => `step-${ref.leg}-${ref.index}`;
@@ -19,9 +22,22 @@ function stageClass(s: Step, last: boolean, replied: boolean): string {
   return '';
 }
 
+/** The column heads of a list (the rows say the same to a screen reader, cell by cell). */
+function colsHead(lang: Lang): HTMLElement {
+  return h(
+    'div',
+    { class: 'event-cols-head', 'aria-hidden': 'true' },
+    h('span', { class: 'c-num' }, t(lang, 'number')),
+    h('span', { class: 'c-where' }, t(lang, 'where')),
+    h('span', { class: 'c-iface' }, t(lang, 'iface')),
+    h('span', { class: 'c-stage' }, t(lang, 'stage')),
+    h('span', { class: 'c-what' }, t(lang, 'what')),
+  );
+}
+
 export class EventLists {
   readonly el: HTMLElement;
-  private readonly lists = new Map<LegName, HTMLElement>();
+  private readonly lists = new Map<number, HTMLElement>();
   private trace?: TraceResult;
   private current?: StepRef;
 
@@ -32,43 +48,53 @@ export class EventLists {
   render(lang: Lang, trace: TraceResult): void {
     this.trace = trace;
     this.lists.clear();
-    const cols: Child[] = LEGS.map((leg) => {
-      const steps = trace[leg].steps;
-      const headId = `events-${leg}-head`;
-      const list = h('div', {
-        class: 'event-list',
-        role: 'listbox',
-        id: `events-${leg}`,
-        'aria-labelledby': headId,
-        'data-leg': leg,
-        tabindex: steps.length ? undefined : 0,
-      });
-      steps.forEach((s, index) => list.append(this.row(lang, trace, leg, s, index)));
-      if (!steps.length) list.append(h('p', { class: 'empty' }, t(lang, leg === 'reply' ? 'noSteps' : 'noStepsRequest')));
-      list.addEventListener('keydown', (e) => this.key(e as KeyboardEvent, leg));
-      this.lists.set(leg, list);
-      return h(
-        'section',
-        { class: `event-col event-col-${leg}`, 'aria-label': t(lang, leg) },
-        h('h2', { id: headId, class: 'event-head' }, t(lang, 'events', { leg: t(lang, leg), n: steps.length })),
-        h(
-          'div',
-          { class: 'event-cols-head', 'aria-hidden': 'true' },
-          h('span', { class: 'c-num' }, t(lang, 'number')),
-          h('span', { class: 'c-where' }, t(lang, 'where')),
-          h('span', { class: 'c-iface' }, t(lang, 'iface')),
-          h('span', { class: 'c-stage' }, t(lang, 'stage')),
-          h('span', { class: 'c-what' }, t(lang, 'what')),
-        ),
-        list,
-      );
-    });
+    const cols: Child[] = legRows(trace).flatMap((row) => row.map((slot, k) => this.column(lang, trace, slot, row.length === 1 ? 'alone' : k === 0 ? 'first' : 'second')));
     fill(this.el, ...cols);
+    this.el.dataset['legs'] = String(legsOf(trace).length);
     this.current = undefined;
   }
 
-  private row(lang: Lang, trace: TraceResult, leg: LegName, s: Step, index: number): HTMLElement {
-    const steps = trace[leg].steps;
+  /** One leg's section: its heading, the column heads, the listbox of its steps. */
+  private column(lang: Lang, trace: TraceResult, slot: LegSlot, place: 'alone' | 'first' | 'second'): HTMLElement {
+    const leg = 'leg' in slot ? slot.leg : undefined;
+    const steps = leg !== undefined ? (legsOf(trace)[leg]?.steps ?? []) : [];
+    const kind = leg !== undefined ? legKind(trace, leg) : 'reply';
+    const key = leg !== undefined ? String(leg) : 'noreply';
+    const headId = `events-${key}-head`;
+    const name = leg !== undefined ? legName(lang, trace, leg) : tl(lang, LEG_KINDS.reply);
+    const parent = leg !== undefined ? legParent(lang, trace, leg) : undefined;
+    const list = h('div', {
+      class: 'event-list',
+      role: 'listbox',
+      id: `events-${key}`,
+      'aria-labelledby': headId,
+      'data-leg': leg,
+      'data-kind': kind,
+      tabindex: steps.length ? undefined : 0,
+    });
+    if (leg !== undefined) {
+      steps.forEach((s, index) => list.append(this.row(lang, trace, leg, s, index)));
+      list.addEventListener('keydown', (e) => this.key(e as KeyboardEvent, leg));
+      this.lists.set(leg, list);
+    }
+    if (!steps.length) list.append(h('p', { class: 'empty' }, t(lang, kind === 'reply' ? 'noSteps' : 'noStepsRequest')));
+    return h(
+      'section',
+      {
+        class: `event-col event-col-${kind} event-col-${place}${parent ? ' event-col-child' : ''}`,
+        'aria-label': name,
+        'data-leg': leg,
+        'data-kind': kind,
+      },
+      h('h2', { id: headId, class: 'event-head' }, leg !== undefined ? legHeading(lang, trace, leg) : t(lang, 'events', { leg: name, n: 0 })),
+      parent ? h('p', { class: 'event-parent' }, h('span', { 'aria-hidden': 'true' }, '↳ '), parent) : null,
+      colsHead(lang),
+      list,
+    );
+  }
+
+  private row(lang: Lang, trace: TraceResult, leg: number, s: Step, index: number): HTMLElement {
+    const steps = legsOf(trace)[leg]?.steps ?? [];
     const last = index === steps.length - 1;
     const ref = { leg, index };
     const detail = tl(lang, s.detail);
@@ -102,7 +128,7 @@ export class EventLists {
       prev.tabIndex = -1;
     }
     this.current = ref;
-    // Roving tab stops: the selected row in its list, the first row in the other.
+    // Roving tab stops: the selected row in its list, the first row in each other list.
     for (const [leg, list] of this.lists) {
       const rows = list.querySelectorAll<HTMLElement>('[role=option]');
       rows.forEach((r) => (r.tabIndex = -1));
@@ -122,8 +148,8 @@ export class EventLists {
     if (this.current) document.getElementById(rowId(this.current))?.scrollIntoView({ block: 'nearest' });
   }
 
-  private key(e: KeyboardEvent, leg: LegName): void {
-    const steps = this.trace?.[leg].steps ?? [];
+  private key(e: KeyboardEvent, leg: number): void {
+    const steps = (this.trace ? legsOf(this.trace)[leg]?.steps : undefined) ?? [];
     const at = this.current?.leg === leg ? this.current.index : -1;
     let next: number | undefined;
     if (e.key === 'ArrowDown') next = Math.min(at + 1, steps.length - 1);
@@ -160,13 +186,15 @@ export class StepsTable {
       ),
     );
     const body = h('tbody', {});
-    for (const leg of LEGS) {
-      trace[leg].steps.forEach((s, index) => {
+    const legs = legsOf(trace);
+    legs.forEach((l, leg) => {
+      const name = legName(lang, trace, leg);
+      l.steps.forEach((s, index) => {
         body.append(
           h(
             'tr',
             { id: `table-${rowId({ leg, index })}`, 'data-leg': leg, 'data-index': index },
-            h('td', {}, t(lang, leg)),
+            h('td', {}, name),
             h('th', { scope: 'row' }, index + 1),
             h('td', {}, stepPlace(s)),
             h('td', {}, s.iface ?? ''),
@@ -175,8 +203,11 @@ export class StepsTable {
           ),
         );
       });
-    }
-    fill(this.el, h('caption', {}, t(lang, 'tableCaption', { title })), head, body);
+    });
+    // An ordinary trace keeps its plain caption; any other names its legs in order.
+    const plain = legs.every((_, i) => (i === 0 ? legKind(trace, i) === 'request' : i === 1 && legKind(trace, i) === 'reply'));
+    const caption = plain ? t(lang, 'tableCaption', { title }) : t(lang, 'tableCaptionLegs', { title, legs: legs.map((_, i) => legName(lang, trace, i)).join(', ') });
+    fill(this.el, h('caption', {}, caption), head, body);
   }
 
   select(ref: StepRef | undefined): void {

@@ -1,6 +1,7 @@
 /**
  * The trace panel, like Packet Tracer's simulation mode: the topology with the packet's path and
- * the current step, the event list (request and reply side by side), playback controls, the
+ * the current step, the event list (every leg of the trace in walk order: a request beside its
+ * reply, a name lookup's query beside its answer), playback controls over all the legs, the
  * selected step in detail, and the verdict. Also the whole trace as an accessible table.
  *
  * It draws the `trace` message of src/protocol/panels.ts; its view state (leg, step, speed,
@@ -14,26 +15,28 @@ import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '../common/topology/topology.css';
-import './style.css';
+import './page.css';
+import './detail.css';
+import './events.css';
 import type { SourceRange } from '../../src/core/text/diag';
 import type { Lang } from '../../src/core/text/i18n';
-import { type LegName, pathOf, type StepRef, stepOrder, stepPlace, traceView } from '../../src/core/view/trace';
+import { pathOf, savedLeg, stepAt, type StepRef, stepOrder, stepPlace, traceView } from '../../src/core/view/trace';
 import type { TopologyModel, TraceView } from '../../src/core/view/types';
 import type { HostMessage, PanelState, TopologyViewState } from '../../src/protocol/panels';
 import { bootstrap, getState, onMessage, post, setState } from '../common/host';
 import { fill, h, icon } from './dom';
 import { revealButton, renderDetail } from './detail';
+import { renderBranches } from './branches';
 import { EventLists, StepsTable } from './events';
 import { TraceForm } from './form';
+import { playerKey } from './keys';
+import { legName } from './legs';
 import { Player, SPEEDS } from './player';
 import { STAGES, t, tl, VERDICTS } from './strings';
 import { createTopologyView, type TopologyView } from '../common/topology';
 
 type TraceMessage = Extract<HostMessage, { type: 'trace' }>;
 
-/** Elements where keys have their own meaning: the panel's shortcuts leave them alone. */
-const OWN_KEYS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'VSCODE-TEXTFIELD', 'VSCODE-TEXTAREA', 'VSCODE-SINGLE-SELECT', 'VSCODE-RADIO', 'VSCODE-RADIO-GROUP', 'VSCODE-OPTION']);
-const BUTTONS = new Set(['BUTTON', 'VSCODE-BUTTON']);
 /** How often, at most, the view state is saved. */
 const SAVE_MS = 300;
 
@@ -124,7 +127,7 @@ class TracePanel {
       this.emptyEl,
       this.liveEl,
     );
-    document.addEventListener('keydown', (e) => this.key(e));
+    document.addEventListener('keydown', (e) => playerKey(e, this.player));
     this.applyLang();
   }
 
@@ -169,10 +172,13 @@ class TracePanel {
     }
   }
 
-  private showTrace(m: TraceMessage, restore?: PanelState['trace']): void {
+  private showTrace(given: TraceMessage, restore?: PanelState['trace']): void {
+    // A message saved by an older version (restored after a reload) has its anchors by leg name.
+    const m = Array.isArray(given.view.anchors) ? given : { ...given, view: traceView(given.model, given.view.trace, given.view.title, given.view.branches) };
     const same = this.msg && this.msg.view.title === m.view.title && this.msg.view.branches.length === m.view.branches.length;
-    const at: StepRef | undefined = restore ? { leg: restore.leg, index: restore.step } : same ? this.player.current : undefined;
     const branch = restore ? restore.branch : same ? this.branch : undefined;
+    const restoredTrace = (branch !== undefined ? m.view.branches[branch]?.trace : undefined) ?? m.view.trace;
+    const at: StepRef | undefined = restore ? { leg: savedLeg(restoredTrace, restore.leg), index: restore.step } : same ? this.player.current : undefined;
     if (restore && SPEEDS.includes(restore.speed)) {
       this.player.speed = restore.speed;
       this.speedEl.value = String(restore.speed);
@@ -239,40 +245,11 @@ class TracePanel {
   }
 
   private renderBranches(): void {
-    const m = this.msg;
-    const lang = this.lang;
-    if (!m || m.view.branches.length === 0) {
-      this.branchesEl.hidden = true;
-      fill(this.branchesEl);
-      return;
-    }
-    this.branchesEl.hidden = false;
-    const opts = [{ label: t(lang, 'branchMain'), trace: m.view.trace, value: -1 }, ...m.view.branches.map((b, i) => ({ label: tl(lang, b.label), trace: b.trace, value: i }))];
-    const group = h(
-      'vscode-radio-group',
-      { id: 'branch-group', variant: 'vertical', 'aria-labelledby': 'branches-head', on: { change: (e: Event) => this.branchPicked(e) } },
-      ...opts.map((o) =>
-        h('vscode-radio', {
-          name: 'branch',
-          value: String(o.value),
-          label: `${o.label}: ${tl(lang, VERDICTS[o.trace.verdict])}`,
-          checked: (this.branch ?? -1) === o.value,
-          'data-branch': o.value,
-        }),
-      ),
-    );
-    fill(this.branchesEl, h('h2', { id: 'branches-head', class: 'branches-head' }, t(lang, 'branches')), group);
-  }
-
-  private branchPicked(e: Event): void {
-    const radio = e.target as HTMLElement & { value?: string; checked?: boolean };
-    if (radio.tagName !== 'VSCODE-RADIO' || !radio.checked) return;
-    const i = Number(radio.value);
-    const next = i < 0 ? undefined : i;
-    if (next === this.branch) return;
-    this.player.pause();
-    this.selectBranch(next);
-    this.save();
+    renderBranches(this.branchesEl, this.lang, this.msg?.view, this.branch, (next) => {
+      this.player.pause();
+      this.selectBranch(next);
+      this.save();
+    });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -291,14 +268,14 @@ class TracePanel {
       this.save();
       return;
     }
-    const step = v.trace[ref.leg].steps[ref.index]!;
+    const step = stepAt(v.trace, ref)!;
     renderDetail(this.detailEl, { lang, trace: v.trace, ref, ...(this.model ? { model: this.model } : {}), onReveal: (s) => this.reveal(s) });
     // The selected row scrolled into view first (a layout of the lists and the detail), then the
     // highlight, which changes only the drawing: laid out on its own, the drawing costs far less
     // than in one layout with the rest of the page.
     this.lists.reveal();
-    this.topo?.highlight(pathOf(v, ref.leg), v.anchors[ref.leg][ref.index]);
-    this.liveEl.textContent = `${t(lang, 'legStep', { leg: t(lang, ref.leg), n: ref.index + 1 })} (${t(lang, 'stepOf', { n: pos + 1, total })}): ${stepPlace(step)}${step.iface ? ` ${step.iface}` : ''}, ${tl(lang, STAGES[step.stage])}. ${tl(lang, step.detail)}`;
+    this.topo?.highlight(pathOf(v, ref.leg), v.anchors[ref.leg]?.[ref.index]);
+    this.liveEl.textContent = `${t(lang, 'legStep', { leg: legName(lang, v.trace, ref.leg), n: ref.index + 1 })} (${t(lang, 'stepOf', { n: pos + 1, total })}): ${stepPlace(step)}${step.iface ? ` ${step.iface}` : ''}, ${tl(lang, STAGES[step.stage])}. ${tl(lang, step.detail)}`;
     this.save();
   }
 
@@ -333,38 +310,6 @@ class TracePanel {
 
   private reveal(source: SourceRange): void {
     post({ type: 'reveal', source });
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Keys: Space plays or pauses, the arrows step, Home and End go to the ends
-
-  private key(e: KeyboardEvent): void {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-    const target = e.composedPath()[0] as HTMLElement | undefined;
-    const host = e.target as HTMLElement | null;
-    if ((target && OWN_KEYS.has(target.tagName)) || (host && OWN_KEYS.has(host.tagName))) return;
-    const inList = !!host?.closest?.('[role=listbox]');
-    switch (e.key) {
-      case ' ':
-        if (host && BUTTONS.has(host.tagName)) return;
-        this.player.toggle();
-        break;
-      case 'ArrowLeft':
-        this.player.step(-1, inList);
-        break;
-      case 'ArrowRight':
-        this.player.step(1, inList);
-        break;
-      case 'Home':
-        this.player.step(-Infinity, inList);
-        break;
-      case 'End':
-        this.player.step(Infinity, inList);
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -415,7 +360,7 @@ class TracePanel {
     const state: PanelState = {
       kind: 'trace',
       labDir: this.labDir,
-      trace: { leg: ref?.leg ?? ('request' satisfies LegName), step: ref?.index ?? 0, speed: this.player.speed, ...(this.branch !== undefined ? { branch: this.branch } : {}) },
+      trace: { leg: ref?.leg ?? 0, step: ref?.index ?? 0, speed: this.player.speed, ...(this.branch !== undefined ? { branch: this.branch } : {}) },
       ...(this.topoState ? { topology: this.topoState } : {}),
       ...(this.msg ? { last: this.msg } : {}),
     };

@@ -4,17 +4,68 @@
  * description of what decided it (the matched route in its table, the ARP exchange, the bridge's
  * FDB, a netfilter rule's before and after). Pure data in, pure data out.
  *
- * What decides a step is read from `step.data`, which the packet walk (src/core/datapath/walk.ts and its stages) fills
+ * What decides a step is read from `step.data`, which the packet walk (src/core/sim/walk.ts) fills
  * per stage; `DECIDERS` below has one entry per kind of decision, so a new stage (DNS, say) adds an
  * entry, not a rewrite. Anything a decider does not know is still shown, as key/value fields.
  */
 import type { Localized } from '../text/i18n';
-import type { PacketHeaders, Stage, Step, TraceResult } from '../datapath/trace';
+import type { Leg, LegKind, PacketHeaders, Stage, Step, TraceResult } from '../datapath/trace';
 import { bridgeId, nodeId, portId, switchId } from './topology';
 import type { RouteTableView, StepAnchor, TopoLink, TopologyModel, TraceBranch, TraceView } from './types';
 
-export type LegName = 'request' | 'reply';
-export const LEGS: readonly LegName[] = ['request', 'reply'];
+// ---------------------------------------------------------------------------------------------
+// Legs: a trace has any number (a lookup's query and answer, the request, a proxied connection, the
+// reply); everything below refers to a leg by its index in `legs`.
+
+/**
+ * The legs of a trace in walk order. A trace written before traces had `legs` (a panel's state
+ * saved by an older version) has its request, then its reply when the reply has steps.
+ */
+export function legsOf(trace: TraceResult): readonly Leg[] {
+  const legs = (trace as { legs?: readonly Leg[] }).legs;
+  if (legs) return legs;
+  return trace.reply.steps.length ? [trace.request, trace.reply] : [trace.request];
+}
+
+/** What leg `i` is; a leg without a kind is the request when first, a reply after. */
+export function legKind(trace: TraceResult, i: number): LegKind {
+  return legsOf(trace)[i]?.kind ?? (i === 0 ? 'request' : 'reply');
+}
+
+/**
+ * The index in `legs` of `trace.request` or `trace.reply`: the same object where it still is
+ * (-1 for a reply left out because it has no steps); after a trip through JSON, where identity is
+ * lost, the first request (last reply) that no other leg opened.
+ */
+export function mainLeg(trace: TraceResult, which: 'request' | 'reply'): number {
+  const legs = legsOf(trace);
+  const target = trace[which];
+  const same = legs.indexOf(target);
+  if (same >= 0) return same;
+  if (which === 'reply' && target.steps.length === 0) return -1;
+  const matches = legs.map((l, i) => (legKind(trace, i) === which && l.parent === undefined ? i : -1)).filter((i) => i >= 0);
+  return (which === 'request' ? matches[0] : matches.at(-1)) ?? -1;
+}
+
+/**
+ * A leg index from a saved panel state: a number as saved now, or `request` / `reply` as saved
+ * before traces had legs (the request's and the reply's index, 0 when the reply is not among them).
+ */
+export function savedLeg(trace: TraceResult, leg: unknown): number {
+  if (typeof leg === 'number' && Number.isInteger(leg) && leg >= 0) return leg;
+  if (leg === 'request' || leg === 'reply') return Math.max(0, mainLeg(trace, leg));
+  return 0;
+}
+
+/** The leg whose last step comes just before leg `i`'s first: the one it answers, else the one that opened it. */
+function precedingLeg(trace: TraceResult, i: number): number | undefined {
+  const leg = legsOf(trace)[i];
+  if (!leg) return undefined;
+  if (leg.answers !== undefined) return leg.answers;
+  if (leg.parent !== undefined) return leg.parent;
+  // Legs without kinds: the reply follows the request.
+  return leg.kind === undefined && i > 0 ? i - 1 : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Ids: the scheme of types.ts, from topology.ts
@@ -94,15 +145,12 @@ export function anchorOf(model: TopologyModel, step: Step): StepAnchor {
   return { node, ...(hasPort ? { port } : {}), ...(link ? { link } : {}) };
 }
 
-/** The trace as the panel draws it: one anchor per step of each leg. */
+/** The trace as the panel draws it: one anchor per step of each leg, the legs in `legs` order. */
 export function traceView(model: TopologyModel, trace: TraceResult, title: string, branches: readonly TraceBranch[] = []): TraceView {
   return {
     title,
     trace,
-    anchors: {
-      request: trace.request.steps.map((s) => anchorOf(model, s)),
-      reply: trace.reply.steps.map((s) => anchorOf(model, s)),
-    },
+    anchors: legsOf(trace).map((leg) => leg.steps.map((s) => anchorOf(model, s))),
     branches: [...branches],
   };
 }
@@ -117,9 +165,9 @@ export interface TracePath {
  * The nodes, ports and links a leg crosses, in order, each once: up to step `upTo` (inclusive)
  * or the whole leg. Switches and bridges the frame crosses are among the nodes.
  */
-export function pathOf(view: TraceView, leg: LegName, upTo?: number): TracePath {
-  const anchors = view.anchors[leg];
-  const steps = view.trace[leg].steps;
+export function pathOf(view: TraceView, leg: number, upTo?: number): TracePath {
+  const anchors = view.anchors[leg] ?? [];
+  const steps = legsOf(view.trace)[leg]?.steps ?? [];
   const last = upTo === undefined ? anchors.length - 1 : Math.min(upTo, anchors.length - 1);
   const nodes = new Set<string>();
   const ports = new Set<string>();
@@ -140,26 +188,33 @@ export function pathOf(view: TraceView, leg: LegName, upTo?: number): TracePath 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Positions: the request's steps, then the reply's
+// Positions: every leg's steps, the legs in walk order
 
 export interface StepRef {
-  readonly leg: LegName;
+  /** The leg's index in `legs`. */
+  readonly leg: number;
   readonly index: number;
 }
 
-/** Every step in order: the request's, then the reply's. */
+/** Every step in order: the first leg's, then the next leg's, and so on. */
 export function stepOrder(trace: TraceResult): StepRef[] {
-  return LEGS.flatMap((leg) => trace[leg].steps.map((_, index) => ({ leg, index })));
+  return legsOf(trace).flatMap((l, leg) => l.steps.map((_, index) => ({ leg, index })));
 }
 
 export function stepAt(trace: TraceResult, ref: StepRef): Step | undefined {
-  return trace[ref.leg].steps[ref.index];
+  return legsOf(trace)[ref.leg]?.steps[ref.index];
 }
 
-/** The step before `ref` in the walk (the last request step before the first reply step). */
+/**
+ * The step the packet at `ref` follows on from: the step before in its leg; for a leg's first step,
+ * the last step of the leg it answers (a reply's request, an answer's query) or of the leg that
+ * opened it; none for a leg that starts afresh.
+ */
 export function previousStep(trace: TraceResult, ref: StepRef): Step | undefined {
-  if (ref.index > 0) return trace[ref.leg].steps[ref.index - 1];
-  return ref.leg === 'reply' ? trace.request.steps[trace.request.steps.length - 1] : undefined;
+  const legs = legsOf(trace);
+  if (ref.index > 0) return legs[ref.leg]?.steps[ref.index - 1];
+  const before = precedingLeg(trace, ref.leg);
+  return before !== undefined ? legs[before]?.steps.at(-1) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -100,8 +100,8 @@ export interface TraceView {
   /** What was sent: `a -> 192.168.2.10 icmp`. */
   readonly title: string;
   readonly trace: TraceResult;
-  /** One anchor per step of trace.request.steps / trace.reply.steps, same order. */
-  readonly anchors: { readonly request: readonly StepAnchor[]; readonly reply: readonly StepAnchor[] };
+  /** Per leg of trace.legs (same index), one anchor per step of the leg, same order. */
+  readonly anchors: readonly (readonly StepAnchor[])[];
   /** Other outcomes where the trace splits; empty when it does not. */
   readonly branches: readonly TraceBranch[];
 }
