@@ -1,12 +1,12 @@
 /**
  * The simulated shell: runs every command of a line with sh's `;` `&&` `||` semantics and its
- * redirections. Writing to /proc/sys sets a sysctl, /dev/null swallows, other paths become files
- * of the host. Commands are found in the registry; real tools that are not simulated say so.
+ * redirections (opened in redirect.ts). Commands are found in the registry; real tools that are not
+ * simulated say so.
  */
 import type { Host, Netns, World } from '../sim/model';
-import { type Arg, expandWord, expandWords, parseLine, type Redirect, type SimpleCommand } from '../shell/index';
-import { readFile } from './builtins';
-import { findSysctl, procSysKey } from './procfs';
+import { type Arg, expandWord, expandWords, parseLine, type SimpleCommand } from '../shell/index';
+import { findSysctl } from './procfs';
+import { applyRedirect, type Sink } from './redirect';
 import { COMMANDS, REAL_TOOLS } from './registry';
 import type { CommandContext, CommandResult, NotSimulated } from './types';
 
@@ -138,13 +138,6 @@ function shell(ctx: CommandContext, args: readonly Arg[]): CommandResult {
     : { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-type Sink =
-  | { kind: 'out' }
-  | { kind: 'err' }
-  | { kind: 'null' }
-  | { kind: 'file'; path: string; append: boolean }
-  | { kind: 'proc'; key: string; path: string };
-
 /** Runs one line of sh on a host's namespace. Never throws. */
 export function runLine(ctx: RunContext, line: string): RunLineResult {
   try {
@@ -240,7 +233,7 @@ function runSimple(
   const fds: Record<number, Sink> = { 1: { kind: 'out' }, 2: { kind: 'err' } };
   let stdin = '';
   for (const rd of cmd.redirects) {
-    const r = applyRedirect(ctx, rd, fds, lookup);
+    const r = applyRedirect(ctx, rd, fds, lookup, () => makeReadCtx(ctx));
     if (typeof r === 'string') stdin = r;
     else if (r) return { ...r, column: rd.column };
   }
@@ -341,76 +334,6 @@ function blame(args: readonly Arg[], stderr: string): number | undefined {
     for (let j = 1; j + 1 < args.length; j++) if (args[j]!.text === kw) return args[j + 1]!.column;
   }
   return undefined;
-}
-
-/** Opens one redirection: a string is the new standard input; a result is the shell's error. */
-function applyRedirect(
-  ctx: RunContext,
-  rd: Redirect,
-  fds: Record<number, Sink>,
-  lookup: (n: string) => string | undefined,
-): string | CommandResult | undefined {
-  const target = expandWord(rd.target, lookup);
-  if (rd.fd !== 0 && rd.fd !== 1 && rd.fd !== 2) {
-    return {
-      stdout: '',
-      stderr: `knetlab: redirection of descriptor ${rd.fd} is not simulated\n`,
-      status: 1,
-      notSimulated: { command: `redirection ${rd.fd}${rd.op}`, column: rd.column },
-    };
-  }
-  if (rd.op === '>&' || rd.op === '<&') {
-    if (target === '-') {
-      fds[rd.fd] = { kind: 'null' };
-      return;
-    }
-    if (target === '1' || target === '2') {
-      if (rd.fd !== 0) fds[rd.fd] = fds[Number(target)]!;
-      return;
-    }
-    if (target === '0') return;
-    if (/^[0-9]+$/.test(target)) return { stdout: '', stderr: `sh: 1: ${target}: Bad file descriptor\n`, status: 2 };
-    // `>&file`: both descriptors to the file, as dash reads it.
-  }
-  if (rd.op === '<' || rd.op === '<>' || rd.op === '<&') {
-    if (rd.fd !== 0 && rd.op !== '<>') return;
-    const text = target === '/dev/null' ? '' : readFile(makeReadCtx(ctx), target);
-    if (text === undefined) return { stdout: '', stderr: `sh: 1: cannot open ${target}: No such file\n`, status: 2 };
-    return text;
-  }
-  const append = rd.op === '>>';
-  let sink: Sink;
-  if (target === '/dev/null') sink = { kind: 'null' };
-  else if (target === '/dev/stdout') sink = { kind: 'out' };
-  else if (target === '/dev/stderr') sink = { kind: 'err' };
-  else if (procSysKey(target) !== undefined) {
-    const key = procSysKey(target)!;
-    if (!findSysctl(ctx.netns, key)) return { stdout: '', stderr: `sh: 1: cannot create ${target}: Directory nonexistent\n`, status: 2 };
-    sink = { kind: 'proc', key, path: target };
-  } else if (target.startsWith('/proc/') || target.startsWith('/sys/') || target === '' || target.endsWith('/')) {
-    if (target.startsWith('/sys/')) {
-      return {
-        stdout: '',
-        stderr: `knetlab: writing to ${target} is not simulated\n`,
-        status: 1,
-        notSimulated: { command: `> ${target}`, column: rd.column },
-      };
-    }
-    return {
-      stdout: '',
-      stderr: `sh: 1: cannot create ${target}: ${target === '' ? 'Directory nonexistent' : 'Is a directory'}\n`,
-      status: 2,
-    };
-  } else {
-    const path = target.startsWith('/') ? target : `/root/${target}`;
-    if (!append || !ctx.host.files.has(path)) ctx.host.files.set(path, append ? (ctx.host.files.get(path) ?? '') : '');
-    sink = { kind: 'file', path, append };
-  }
-  if (rd.op === '>&') {
-    fds[1] = sink;
-    fds[2] = sink;
-  } else fds[rd.fd] = sink;
-  return;
 }
 
 function makeReadCtx(ctx: RunContext): CommandContext {

@@ -1,0 +1,192 @@
+/**
+ * `ip route`'s arguments, as iproute2 6.1's iproute.c parses them: route types, tables and protocols
+ * by name, and the request of add, change, replace, append and del.
+ */
+import { type Addr } from '../../net/addr';
+import { type Scope } from '../../sim/model';
+import { USAGE_ROUTE } from '../usage';
+import { Args, duparg2, invarg, type IpState, ipNotSimulated, matches, parseU32, usage } from './common';
+import { getAddr, getPrefix, parseScope } from './addr';
+
+/** rtnl_rtntype_a2n(), prefix matching included (so `x` reads as `xresolve`). */
+export function parseRouteType(text: string): string | undefined {
+  if (text === 'local' || text === 'nat') return text;
+  if (matches(text, 'broadcast') || text === 'brd') return 'broadcast';
+  for (const t of ['anycast', 'multicast', 'prohibit', 'unreachable', 'blackhole', 'xresolve', 'unicast']) if (matches(text, t)) return t;
+  if (text === 'throw') return 'throw';
+  const n = parseU32(text);
+  if (n !== undefined && n <= 255)
+    return (
+      [
+        'unspec',
+        'unicast',
+        'local',
+        'broadcast',
+        'anycast',
+        'multicast',
+        'blackhole',
+        'unreachable',
+        'prohibit',
+        'throw',
+        'nat',
+        'xresolve',
+      ][n] ?? String(n)
+    );
+  return undefined;
+}
+
+const TABLE_NAMES: Record<string, number> = { local: 255, main: 254, default: 253, unspec: 0, all: 0 };
+
+/** rtnl_rttable_a2n(). */
+export function parseTable(text: string): number | undefined {
+  if (text in TABLE_NAMES) return TABLE_NAMES[text];
+  return parseU32(text);
+}
+
+const PROTO_NAMES: Record<string, number> = {
+  unspec: 0,
+  redirect: 1,
+  kernel: 2,
+  boot: 3,
+  static: 4,
+  gated: 8,
+  ra: 9,
+  mrt: 10,
+  zebra: 11,
+  bird: 12,
+  dnrouted: 13,
+  xorp: 14,
+  ntk: 15,
+  dhcp: 16,
+  keepalived: 18,
+  babel: 42,
+  openr: 99,
+  bgp: 186,
+  isis: 187,
+  ospf: 188,
+  rip: 189,
+  eigrp: 192,
+};
+
+export function parseProto(text: string): string | undefined {
+  if (text in PROTO_NAMES) return text;
+  const n = parseU32(text);
+  if (n === undefined || n > 255) return undefined;
+  return Object.keys(PROTO_NAMES).find((k) => PROTO_NAMES[k] === n) ?? String(n);
+}
+
+interface RouteReq {
+  type?: string;
+  typeCol: number;
+  dst?: { addr: Addr; len: number };
+  gateway?: Addr;
+  dev?: string;
+  metric?: number;
+  prefsrc?: Addr;
+  scope?: Scope;
+  proto?: string;
+  table?: number;
+  onlink: boolean;
+  family: 0 | 4 | 6;
+}
+
+export function parseRouteArgs(st: IpState, a: Args, modify: boolean): RouteReq {
+  const req: RouteReq = { onlink: false, family: st.opts.family, typeCol: 0 };
+  let dstOk = false;
+  const notSim = (what: string) => {
+    throw ipNotSimulated(`ip route ... ${what}`, a.col);
+  };
+  while (!a.done) {
+    const w = a.cur;
+    if (w === 'src') {
+      req.prefsrc = getAddr(a.next(), req.family);
+    } else if (w === 'via') {
+      let v = a.next();
+      if (['inet', 'inet6', 'mpls', 'bridge', 'link'].includes(v)) {
+        if (v !== 'inet' && v !== 'inet6') notSim(`via ${v}`);
+        const fam = v === 'inet' ? 4 : 6;
+        v = a.next();
+        req.gateway = getAddr(v, fam);
+      } else {
+        req.gateway = getAddr(v, req.family);
+      }
+      if (req.family === 0) req.family = req.gateway.family;
+    } else if (matches(w, 'metric') || matches(w, 'priority') || w === 'preference') {
+      const v = a.next();
+      const n = parseU32(v);
+      if (n === undefined) throw invarg('"metric" value is invalid\n', v);
+      req.metric = n;
+    } else if (w === 'scope') {
+      const v = a.next();
+      const s = parseScope(v);
+      if (s === undefined) throw invarg('invalid "scope" value\n', v);
+      if (typeof s === 'number') notSim(`scope ${v}`);
+      req.scope = s as Scope;
+    } else if (w === 'onlink') {
+      req.onlink = true;
+    } else if (matches(w, 'protocol')) {
+      const v = a.next();
+      const p = parseProto(v);
+      if (p === undefined) throw invarg('"protocol" value is invalid\n', v);
+      req.proto = p;
+    } else if (matches(w, 'table')) {
+      const v = a.next();
+      const t = parseTable(v);
+      if (t === undefined) throw invarg('"table" value is invalid\n', v);
+      req.table = t;
+    } else if (w === 'dev' || w === 'oif') {
+      req.dev = a.next();
+    } else if (
+      [
+        'as',
+        'from',
+        'tos',
+        'expires',
+        'mtu',
+        'hoplimit',
+        'advmss',
+        'reordering',
+        'rtt',
+        'rttvar',
+        'rto_min',
+        'window',
+        'cwnd',
+        'initcwnd',
+        'initrwnd',
+        'features',
+        'quickack',
+        'congctl',
+        'ssthresh',
+        'realms',
+        'encap',
+        'nexthop',
+        'nhid',
+        'fastopen_no_cookie',
+      ].includes(w) ||
+      matches(w, 'dsfield') ||
+      matches(w, 'vrf') ||
+      matches(w, 'pref') ||
+      matches(w, 'ttl-propagate') ||
+      matches(w, 'realm')
+    ) {
+      notSim(w);
+    } else {
+      let v = w;
+      if (w === 'to') v = a.next();
+      if ((v[0]! < '0' || v[0]! > '9') && parseRouteType(v) !== undefined) {
+        req.type = parseRouteType(v);
+        req.typeCol = a.col;
+        v = a.next();
+      }
+      if (matches(v, 'help')) throw usage(USAGE_ROUTE);
+      if (dstOk) throw duparg2('to', v);
+      const p = getPrefix(v, req.family);
+      if (req.family === 0) req.family = p.addr.family;
+      req.dst = { addr: p.addr, len: p.len };
+      dstOk = true;
+    }
+    a.advance();
+  }
+  if (!dstOk && modify) throw usage(USAGE_ROUTE);
+  return req;
+}
