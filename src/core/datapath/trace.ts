@@ -104,7 +104,7 @@ export interface TraceResult {
   /**
    * Every leg in the order the walk took them (a lookup's query and answer, the request, a proxied
    * connection's request and reply, the reply). `request` and `reply` are among them, the same objects.
-   * A leg with no steps is left out.
+   * The request is always the first; any other leg with no steps is left out.
    */
   readonly legs: readonly Leg[];
 }

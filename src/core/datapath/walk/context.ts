@@ -173,9 +173,9 @@ export class Walk {
     return this.world.hosts.get(s.host)?.netns.get(s.netns);
   }
 
-  /** The legs as the trace reports them: those with steps, renumbered. */
+  /** The legs as the trace reports them: the request, then those with steps, renumbered. */
   result(): { legs: Leg[]; request: Leg; reply: Leg } {
-    const kept = this.legs.map((l, i) => ({ l, i })).filter(({ l }) => l.steps.length > 0);
+    const kept = this.legs.map((l, i) => ({ l, i })).filter(({ l, i }) => i === 0 || l.steps.length > 0);
     const index = new Map(kept.map(({ i }, j) => [i, j]));
     const out = new Map<number, Leg>();
     for (const { l, i } of kept) {
@@ -188,7 +188,7 @@ export class Walk {
     const request = out.get(0) ?? { kind: 'request' as const, steps: [] };
     const main = this.mainReply;
     const reply = (main !== undefined ? out.get(main) : undefined) ?? { kind: 'reply' as const, steps: [], answers: 0 };
-    return { legs: [...out.values()], request, reply };
+    return { legs: out.size ? [...out.values()] : [request], request, reply };
   }
 
   /** The reply leg of the user's own connection (set when it starts). */
