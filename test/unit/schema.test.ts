@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../../src/core/text/diag';
 import { checkKindNames } from '../../src/core/grade/registry';
-import { LAB_SCHEMA, newLabAjv, patternsWithoutForm, validateLabSchema } from '../../src/core/lab/schema';
+import { LAB_SCHEMA, patternsWithoutForm, validateLabSchema } from '../../src/core/lab/schema';
+import { newLabAjv } from '../../src/core/lab/schema/compile';
 
 function validate(text: string): Diagnostic[] {
   const lineCounter = new LineCounter();
