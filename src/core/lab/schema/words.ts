@@ -76,6 +76,15 @@ export const iga = (w: string) => josa(w, '이', '가', '이(가)');
 export const eunneun = (w: string) => josa(w, '은', '는', '은(는)');
 export const ieoya = (w: string) => josa(w, '이어야', '여야', '이어야');
 
+/**
+ * `text` with `prefix` replaced by `by`. A string, not a regexp: esbuild escapes non-ASCII text in
+ * strings but not in regexps, and one non-ASCII character makes Node read a whole bundle as a
+ * two-byte string, slower to load (scripts/build.mjs checks the bundles stay ASCII).
+ */
+function dropPrefix(text: string, prefix: string, by: string): string {
+  return text.startsWith(prefix) ? by + text.slice(prefix.length) : text;
+}
+
 /** What a schema accepts, in words: `a string or { en, ko }`, `a switch name or { switch, mac }`. */
 export function shapeWords(schema: SchemaObj): Localized {
   const alts = (schema['oneOf'] ?? schema['anyOf']) as SchemaObj[] | undefined;
@@ -86,7 +95,7 @@ export function shapeWords(schema: SchemaObj): Localized {
   const parts = types.map((ty): Localized => {
     if (ty === 'string' && typeof schema['pattern'] === 'string') {
       const f = formOf(schema['pattern']);
-      if (f) return loc(f.noun.en.replace(/^a valid /, 'a '), f.noun.ko.replace(/^올바른 /, ''));
+      if (f) return loc(dropPrefix(f.noun.en, 'a valid ', 'a '), dropPrefix(f.noun.ko, '올바른 ', ''));
     }
     if (ty === 'object') {
       const props = Object.keys((schema['properties'] ?? {}) as SchemaObj);
