@@ -98,6 +98,17 @@ await Promise.all(bundles.map((b) => build(b)));
 chmodSync('dist/cli.js', 0o755);
 
 /**
+ * The bundles that load at start stay ASCII: esbuild escapes non-ASCII text in strings, not in
+ * regexp literals, and a single non-ASCII character makes Node hold the whole file as a two-byte
+ * string, slower to read and to compile at every start. Write such a regexp with \u escapes.
+ */
+for (const file of ['dist/cli.js', 'dist/extension.js', 'dist/web/extension.js', 'dist/core.mjs']) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const at = lines.findIndex((l) => /[\u0080-\uffff]/.test(l));
+  if (at >= 0) console.warn(`warning: ${file}:${at + 1} is not ASCII (slower start): ${lines[at].trim().slice(0, 120)}`);
+}
+
+/**
  * The CNI schema VS Code's JSON support gets (package.json `jsonValidation`): keys and example
  * values for completion, and no constraints or descriptions. knetlab's own checker
  * (src/core/cni) reports every problem, in the display language, and knetlab's hover explains every
