@@ -57,7 +57,7 @@ async function printStartup(): Promise<void> {
     return;
   }
   const s = await benchStartup();
-  console.log(`start-up (each spawned ${s.runs} times, interleaved; median wall time, min in brackets):`);
+  console.log(`start-up (each spawned ${s.runs} times, interleaved; knetlab is node dist/cli.js; median wall time, min in brackets):`);
   const t = (r: { medianMs: number; minMs: number }) => `${ms(r.medianMs)} (${ms(r.minMs)})`;
   console.log(row(s.bare.what, t(s.bare)));
   for (const c of s.cli) {

@@ -84,7 +84,7 @@ export async function benchStartup(runs = 11): Promise<StartupResult> {
   const result = {
     runs,
     bare: row('node -e 0', bare),
-    cli: COMMANDS.map((c, j) => row(`node ${c.join(' ')}`, cli[j]!)),
+    cli: COMMANDS.map((c, j) => row(`knetlab ${c.slice(1).join(' ')}`, cli[j]!)),
   };
   const dir = mkdtempSync(join(tmpdir(), 'knetlab-bench-'));
   try {
