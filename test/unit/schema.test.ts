@@ -11,6 +11,9 @@ import type { Diagnostic } from '../../src/core/text/diag';
 import { checkKindNames } from '../../src/core/grade/registry';
 import { LAB_SCHEMA, patternsWithoutForm, validateLabSchema } from '../../src/core/lab/schema';
 import { newLabAjv } from '../../src/core/lab/schema/compile';
+import { collapse } from '../../src/core/lab/schema/collapse';
+import { locate, Pairs } from '../../src/core/lab/schema/locate';
+import type { SchemaError } from '../../src/core/lab/schema/types';
 import { SCHEMA_CASES } from './schema-cases';
 
 function validate(text: string): Diagnostic[] {
@@ -261,6 +264,43 @@ nodes: anything
 });
 
 /** A valid lab of `hosts` hosts (about 14 lines each) and `exercises` exercises (about 20 lines each). */
+
+describe('lab schema: the locator and the collapse of alternatives', () => {
+  const doc = parseDocument('hosts:\n  a: &h\n    interfaces: { eth0: lan1 }\n  b: *h\nswitches: [lan1]\n');
+
+  it('finds the node of a JSON pointer, its key, and whether each segment indexes a list', () => {
+    const pairs = new Pairs();
+    const p = locate(doc, pairs, ['hosts', 'a', 'interfaces', 'eth0']);
+    assert.equal(String((p.node as { value?: unknown }).value), 'lan1');
+    assert.equal(String((p.key as { value?: unknown }).value), 'eth0');
+    assert.deepEqual(locate(doc, pairs, ['switches', '0']).inList, [false, true]);
+    // Through an alias; and past the document: no node, the deepest one found instead.
+    assert.equal(String((locate(doc, pairs, ['hosts', 'b', 'interfaces', 'eth0']).node as { value?: unknown }).value), 'lan1');
+    const missing = locate(doc, pairs, ['hosts', 'a', 'run']);
+    assert.equal(missing.node, undefined);
+    assert.ok(missing.last && 'items' in missing.last, 'the deepest node is the host mapping');
+  });
+
+  it("keeps only the errors of a oneOf's closest alternative", () => {
+    const e = (schemaPath: string, instancePath: string, keyword: string, params: Record<string, unknown> = {}): SchemaError => ({
+      keyword,
+      instancePath,
+      schemaPath,
+      params,
+    });
+    const alt = e('#/oneOf', '/v', 'oneOf');
+    const shallow = e('#/oneOf/0/type', '/v', 'type', { type: 'string' });
+    const deep = e('#/oneOf/1/properties/x/type', '/v/x', 'type', { type: 'integer' });
+    assert.deepEqual(collapse([alt, shallow, deep]), [deep]);
+    // Every alternative only lacks a key: one `required` naming a key of each.
+    const r0 = e('#/oneOf/0/required', '/v', 'required', { missingProperty: 'a' });
+    const r1 = e('#/oneOf/1/required', '/v', 'required', { missingProperty: 'b' });
+    const [one, ...rest] = collapse([alt, r0, r1]);
+    assert.deepEqual(rest, []);
+    assert.deepEqual([one!.keyword, one!.params], ['required', { missingProperty: ['a', 'b'], oneOfKeys: true }]);
+  });
+});
+
 function bigLab(hosts: number, exercises: number): string {
   const out = [
     'name: big',
