@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: how fast the simulator loads and builds a large lab, and how fast it walks a
+ * `npm run bench`: how fast knetlab starts (the CLI next to bare Node, the extension's activation:
+ * bench/startup.ts), how fast the simulator loads and builds a large lab, and how fast it walks a
  * packet across it. Then, as root, the same scenarios built in the real kernel (bench/kernel.ts)
  * next to the simulator.
  */
@@ -10,6 +11,7 @@ import type { Lab, TraceRequest } from '../src/core/index';
 import { generateBenchLab } from './gen';
 import { benchCheck, benchGradeCourse, benchKeystroke } from './check';
 import { benchKernel } from './kernel';
+import { benchStartup, TARGET_CLI_OVER_NODE_MS } from './startup';
 
 const TARGET_BUILD_MS = 50;
 const TARGET_TRACE_MS = 1;
@@ -48,7 +50,32 @@ async function loadCore(): Promise<{ core: Core; what: string }> {
   return { core: await import('../src/core/index'), what: 'src/core (through tsx; run `npm run build` to measure the bundle)' };
 }
 
+/** Start-up: bare Node, the CLI, the extension's activation (needs the bundles of `npm run build`). */
+async function printStartup(): Promise<void> {
+  if (!existsSync('dist/cli.js') || !existsSync('dist/extension.js')) {
+    console.log('start-up: not measured (run `npm run build` first)');
+    return;
+  }
+  const s = await benchStartup();
+  console.log(`start-up (each spawned ${s.runs} times, interleaved; knetlab is node dist/cli.js; median wall time, min in brackets):`);
+  const t = (r: { medianMs: number; minMs: number }) => `${ms(r.medianMs)} (${ms(r.minMs)})`;
+  console.log(row(s.bare.what, t(s.bare)));
+  for (const c of s.cli) {
+    const own = c.medianMs - s.bare.medianMs;
+    console.log(row(c.what, t(c)));
+    console.log(row('  its own cost over node -e 0', ms(own), `< ${TARGET_CLI_OVER_NODE_MS} ms`, verdict(own, TARGET_CLI_OVER_NODE_MS)));
+  }
+  const a = s.activation;
+  if (a && a.error === undefined) {
+    console.log(row(`extension: ${a.load.what} (fake vscode)`, t(a.load)));
+    console.log(row(`extension: ${a.activate.what}`, t(a.activate)));
+    console.log(row('extension: activation, load + activate()', ms(a.load.medianMs + a.activate.medianMs)));
+  } else console.log(`  extension activation: not measured: ${a?.error ?? '?'}`);
+  console.log('');
+}
+
 async function main(): Promise<number> {
+  await printStartup();
   const { core, what } = await loadCore();
   const { buildWorld, loadLab, tracePacket } = core;
   const gen = generateBenchLab();

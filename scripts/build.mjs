@@ -1,6 +1,36 @@
 // The one build script: every bundle of the project is built here with esbuild.
 import { build } from 'esbuild';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+
+/**
+ * The schema validators first (scripts/validators.ts): ajv's standalone code, which the bundles
+ * below import instead of compiling the schemas at every start. The generator is TypeScript; it is
+ * bundled in memory (its packages stay outside, required from node_modules) and run here. A file
+ * is written only when its text changes, so an unchanged schema leaves the tree untouched.
+ */
+async function generateValidators() {
+  const gen = await build({
+    entryPoints: ['scripts/validators.ts'],
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2022',
+    write: false,
+    logLevel: 'warning',
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', gen.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  for (const { path, text } of mod.exports.generateValidators()) {
+    if (existsSync(path) && readFileSync(path, 'utf8') === text) continue;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    console.log(`wrote ${path}`);
+  }
+}
+await generateValidators();
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'es2022' };
 
@@ -66,6 +96,17 @@ if (panels.length) {
 
 await Promise.all(bundles.map((b) => build(b)));
 chmodSync('dist/cli.js', 0o755);
+
+/**
+ * The bundles that load at start stay ASCII: esbuild escapes non-ASCII text in strings, not in
+ * regexp literals, and a single non-ASCII character makes Node hold the whole file as a two-byte
+ * string, slower to read and to compile at every start. Write such a regexp with \u escapes.
+ */
+for (const file of ['dist/cli.js', 'dist/extension.js', 'dist/web/extension.js', 'dist/core.mjs']) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const at = lines.findIndex((l) => /[\u0080-\uffff]/.test(l));
+  if (at >= 0) console.warn(`warning: ${file}:${at + 1} is not ASCII (slower start): ${lines[at].trim().slice(0, 120)}`);
+}
 
 /**
  * The CNI schema VS Code's JSON support gets (package.json `jsonValidation`): keys and example

@@ -1,3 +1,4 @@
+/** The lab loader (src/core/lab/load.ts and its readers): the whole format read with places, and its diagnostics. */
 import { strict as assert } from 'node:assert';
 import { loadLab } from '../../src/core/lab/load';
 

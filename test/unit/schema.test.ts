@@ -1,10 +1,20 @@
+/**
+ * The lab schema (schema/lab.schema.json) and its checker (src/core/lab/schema.ts): strict,
+ * bilingual, in step with the grader; each invalid lab gets its diagnostic at its exact place
+ * (the cases are in schema-cases.ts), one per node, fast on big labs.
+ */
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../../src/core/text/diag';
 import { checkKindNames } from '../../src/core/grade/registry';
-import { LAB_SCHEMA, newLabAjv, patternsWithoutForm, validateLabSchema } from '../../src/core/lab/schema';
+import { LAB_SCHEMA, patternsWithoutForm, validateLabSchema } from '../../src/core/lab/schema';
+import { newLabAjv } from '../../src/core/lab/schema/compile';
+import { collapse } from '../../src/core/lab/schema/collapse';
+import { locate, Pairs } from '../../src/core/lab/schema/locate';
+import type { SchemaError } from '../../src/core/lab/schema/types';
+import { SCHEMA_CASES } from './schema-cases';
 
 function validate(text: string): Diagnostic[] {
   const lineCounter = new LineCounter();
@@ -149,354 +159,7 @@ nodes: anything
     assert.equal(ds.length, 0, show(ds));
   });
 
-  // [what, lab text, code, severity, line, column, end column, message (English) must match]
-  const cases: [string, string, string, string, number, number, number, RegExp][] = [
-    ['missing required key', 'name: x\n', 'missing-key', 'error', 1, 1, 5, /The lab has no "hosts:"/],
-    ['missing name is a warning', '# a lab\nhosts: {}\n', 'missing-key', 'warning', 2, 1, 6, /no "name:"/],
-    [
-      'required key of a mapping value',
-      'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      eth1: { mac: "02:00:00:00:00:01" }\n',
-      'missing-key',
-      'error',
-      6,
-      7,
-      11,
-      /^hosts\.a\.interfaces\.eth1 needs "switch"/,
-    ],
-    [
-      'required keys of a list item: its first key',
-      'name: x\nhosts: {}\nexercises:\n  - title: t\n    points: 1\n',
-      'missing-key',
-      'error',
-      4,
-      5,
-      10,
-      /^exercises\[0\] needs "id" and "checks"/,
-    ],
-    [
-      'required keys of a check: at its kind',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a }\n',
-      'missing-key',
-      'error',
-      6,
-      9,
-      14,
-      /reach needs "to", e\.g\. \{ from: a, to: 192\.168\.2\.10 \}/,
-    ],
-    [
-      'dependent key',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, port: 80 }\n',
-      'missing-key',
-      'error',
-      6,
-      34,
-      38,
-      /needs "proto" when "port" is given/,
-    ],
-    [
-      'one of the keys of alternatives',
-      'name: x\nhosts: {}\nvariables:\n  v: {}\n',
-      'missing-key',
-      'error',
-      4,
-      3,
-      4,
-      /^variables\.v needs one of "subnet", "int", "choice", "mac"/,
-    ],
-    [
-      'unknown key',
-      'name: x\nhosts:\n  a:\n    interface: {}\n',
-      'unknown-key',
-      'warning',
-      4,
-      5,
-      14,
-      /Unknown key "interface" in hosts\.a; did you mean "interfaces"\? Known keys: interfaces, run, files, serve\./,
-    ],
-    [
-      'unknown top-level key',
-      'name: x\nhosts: {}\nexercise: []\n',
-      'unknown-key',
-      'warning',
-      3,
-      1,
-      9,
-      /in the lab; did you mean "exercises"\?/,
-    ],
-    [
-      'unknown check kind',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reachh: { from: a, to: b }\n',
-      'unknown-check-kind',
-      'error',
-      6,
-      9,
-      15,
-      /Unknown check kind "reachh".*did you mean "reach"\?/,
-    ],
-    [
-      'unknown argument of a check',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - route: { on: a, to: b, gw: c }\n',
-      'unknown-key',
-      'warning',
-      6,
-      32,
-      34,
-      /Unknown key "gw" in exercises\[0\]\.checks\[0\]\.route\./,
-    ],
-    [
-      'wrong type',
-      'name: x\nhosts:\n  a:\n    interfaces: [eth0]\n',
-      'wrong-type',
-      'error',
-      4,
-      17,
-      23,
-      /^hosts\.a\.interfaces must be a mapping, not a list\./,
-    ],
-    [
-      'wrong type of a union',
-      'name: x\nhosts:\n  a:\n    run: 5\n',
-      'wrong-type',
-      'error',
-      4,
-      10,
-      11,
-      /^hosts\.a\.run must be a string or a list, not the number 5\./,
-    ],
-    [
-      'wrong type, named shape',
-      'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      eth0: [s]\n',
-      'wrong-type',
-      'error',
-      6,
-      13,
-      16,
-      /must be a switch name or \{ switch, mac \}, not a list/,
-    ],
-    [
-      'empty value: at the key',
-      'name: x\nhosts: {}\ntitle:\n',
-      'wrong-type',
-      'error',
-      3,
-      1,
-      6,
-      /^title is empty; it must be a string or \{ en, ko \}\./,
-    ],
-    [
-      'block value of the wrong type: at the key',
-      'name: x\nhosts:\n  a:\n    serve:\n      web: tcp/80\n',
-      'wrong-type',
-      'error',
-      4,
-      5,
-      10,
-      /^hosts\.a\.serve must be a list or a socket, not a mapping/,
-    ],
-    [
-      'no alternative has the type',
-      'name: x\nhosts: {}\nvariables:\n  v: 5\n',
-      'wrong-type',
-      'error',
-      4,
-      6,
-      7,
-      /^variables\.v must be \{ subnet, prefix, exclude \}, \{ int \}, \{ choice \} or \{ mac \}, not the number 5/,
-    ],
-    [
-      'enum',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, proto: ftp }\n',
-      'schema',
-      'error',
-      6,
-      41,
-      44,
-      /\.reach\.proto must be one of icmp, tcp, udp, not the string "ftp"\./,
-    ],
-    [
-      'enum under a dependency',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, proto: icmp, port: 80 }\n',
-      'schema',
-      'error',
-      6,
-      41,
-      45,
-      /proto must be one of tcp, udp when "port" is given/,
-    ],
-    [
-      'const',
-      'name: x\nhosts: {}\nvariables:\n  m: { mac: yes }\n',
-      'schema',
-      'error',
-      4,
-      13,
-      16,
-      /^variables\.m\.mac must be true, not the string "yes"\./,
-    ],
-    [
-      'pattern of a key: bad host name',
-      'name: x\nhosts:\n  1abc: {}\n',
-      'bad-name',
-      'error',
-      3,
-      3,
-      7,
-      /^"1abc" under hosts is not a valid host name: a letter, then up to 9 letters, digits or "-"\./,
-    ],
-    [
-      'pattern of a key: interface lo',
-      'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      lo: s\n',
-      'bad-name',
-      'error',
-      6,
-      7,
-      9,
-      /not a valid interface name/,
-    ],
-    [
-      'pattern of a key: relative file path',
-      'name: x\nhosts:\n  a:\n    files:\n      etc/hosts: x\n',
-      'bad-file',
-      'error',
-      5,
-      7,
-      16,
-      /"etc\/hosts" under hosts\.a\.files is not an absolute path/,
-    ],
-    [
-      'pattern: mac',
-      'name: x\nswitches: [s]\nhosts:\n  a:\n    interfaces:\n      eth0: { switch: s, mac: "03:00:00:00:00:01" }\n',
-      'bad-mac',
-      'error',
-      6,
-      31,
-      50,
-      /eth0\.mac: "03:00:00:00:00:01" is not a unicast MAC address/,
-    ],
-    [
-      'pattern: serve',
-      'name: x\nhosts:\n  a:\n    serve: [http/80]\n',
-      'bad-serve',
-      'error',
-      4,
-      13,
-      20,
-      /^hosts\.a\.serve\[0\]: "http\/80" is not a socket/,
-    ],
-    ['pattern: port out of range', 'name: x\nhosts:\n  a:\n    serve: [tcp/65536]\n', 'bad-serve', 'error', 4, 13, 22, /is not a socket/],
-    [
-      'pattern: from outside the folder',
-      'name: x\nhosts:\n  a:\n    files:\n      /x: { from: ../y }\n',
-      'bad-file',
-      'error',
-      5,
-      19,
-      23,
-      /^hosts\.a\.files\["\/x"\]\.from: "\.\.\/y" is not a path inside the lab folder/,
-    ],
-    [
-      'pattern: exercise id',
-      'name: x\nhosts: {}\nexercises:\n  - id: A!\n    checks: []\n',
-      'bad-name',
-      'error',
-      4,
-      9,
-      11,
-      /^exercises\[0\]\.id: "A!" is not a valid exercise id/,
-    ],
-    [
-      'pattern: sha256',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - quiz: { ask: q, answer: { sha256: abc, salt: s } }\n',
-      'schema',
-      'error',
-      6,
-      43,
-      46,
-      /sha256: "abc" is not a SHA-256 digest: 64 hex digits/,
-    ],
-    [
-      'minimum',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    points: -1\n    checks: []\n',
-      'schema',
-      'error',
-      5,
-      13,
-      15,
-      /^exercises\[0\]\.points must be 0 or more, not -1\./,
-    ],
-    [
-      'minimum and maximum',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b, proto: tcp, port: 70000 }\n',
-      'schema',
-      'error',
-      6,
-      52,
-      57,
-      /port must be from 1 to 65535, not 70000\./,
-    ],
-    [
-      'minItems = maxItems',
-      'name: x\nhosts: {}\nvariables:\n  p: { int: [1] }\n',
-      'schema',
-      'error',
-      4,
-      13,
-      16,
-      /^variables\.p\.int must have exactly 2 items, not 1, e\.g\. \[8000, 8999\]\./,
-    ],
-    [
-      'minItems',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - quiz: { ask: q, choices: [], answer: { sha256: "0318fba6bc8b2adee41abb3945f793cba23f4f08a3e0be14666e2fca464d6f04", salt: s } }\n',
-      'schema',
-      'error',
-      6,
-      34,
-      36,
-      /choices must have at least 1 item\./,
-    ],
-    [
-      'minLength',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - output: { on: a, run: "" }\n',
-      'schema',
-      'error',
-      6,
-      31,
-      33,
-      /\.output\.run must not be empty\./,
-    ],
-    ['uniqueItems', 'name: x\nswitches: [a, b, a]\nhosts: {}\n', 'duplicate-name', 'error', 2, 18, 19, /^switches: "a" is listed twice\./],
-    [
-      'a check without a kind',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - {}\n',
-      'missing-key',
-      'error',
-      6,
-      9,
-      11,
-      /is a check without a kind/,
-    ],
-    [
-      'a check with two kinds',
-      'name: x\nhosts: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: b }\n        route: { on: a, to: b }\n',
-      'schema',
-      'error',
-      7,
-      9,
-      14,
-      /a check has exactly one kind, but this one has reach, route/,
-    ],
-    ['not a mapping', '- a\n- b\n', 'wrong-type', 'error', 1, 1, 1, /A lab file must be a mapping/],
-    [
-      'alias',
-      'name: x\nswitches: [s]\nx-defaults: &d { switch: s, mac: zz }\nhosts:\n  a:\n    interfaces:\n      eth0: *d\n',
-      'bad-mac',
-      'error',
-      3,
-      34,
-      36,
-      /eth0\.mac: "zz"/,
-    ],
-  ];
+  const cases = SCHEMA_CASES;
   for (const [what, text, code, severity, line, column, endColumn, message] of cases) {
     it(`diagnoses: ${what}`, () => {
       const ds = validate(text);
@@ -601,6 +264,43 @@ nodes: anything
 });
 
 /** A valid lab of `hosts` hosts (about 14 lines each) and `exercises` exercises (about 20 lines each). */
+
+describe('lab schema: the locator and the collapse of alternatives', () => {
+  const doc = parseDocument('hosts:\n  a: &h\n    interfaces: { eth0: lan1 }\n  b: *h\nswitches: [lan1]\n');
+
+  it('finds the node of a JSON pointer, its key, and whether each segment indexes a list', () => {
+    const pairs = new Pairs();
+    const p = locate(doc, pairs, ['hosts', 'a', 'interfaces', 'eth0']);
+    assert.equal(String((p.node as { value?: unknown }).value), 'lan1');
+    assert.equal(String((p.key as { value?: unknown }).value), 'eth0');
+    assert.deepEqual(locate(doc, pairs, ['switches', '0']).inList, [false, true]);
+    // Through an alias; and past the document: no node, the deepest one found instead.
+    assert.equal(String((locate(doc, pairs, ['hosts', 'b', 'interfaces', 'eth0']).node as { value?: unknown }).value), 'lan1');
+    const missing = locate(doc, pairs, ['hosts', 'a', 'run']);
+    assert.equal(missing.node, undefined);
+    assert.ok(missing.last && 'items' in missing.last, 'the deepest node is the host mapping');
+  });
+
+  it("keeps only the errors of a oneOf's closest alternative", () => {
+    const e = (schemaPath: string, instancePath: string, keyword: string, params: Record<string, unknown> = {}): SchemaError => ({
+      keyword,
+      instancePath,
+      schemaPath,
+      params,
+    });
+    const alt = e('#/oneOf', '/v', 'oneOf');
+    const shallow = e('#/oneOf/0/type', '/v', 'type', { type: 'string' });
+    const deep = e('#/oneOf/1/properties/x/type', '/v/x', 'type', { type: 'integer' });
+    assert.deepEqual(collapse([alt, shallow, deep]), [deep]);
+    // Every alternative only lacks a key: one `required` naming a key of each.
+    const r0 = e('#/oneOf/0/required', '/v', 'required', { missingProperty: 'a' });
+    const r1 = e('#/oneOf/1/required', '/v', 'required', { missingProperty: 'b' });
+    const [one, ...rest] = collapse([alt, r0, r1]);
+    assert.deepEqual(rest, []);
+    assert.deepEqual([one!.keyword, one!.params], ['required', { missingProperty: ['a', 'b'], oneOfKeys: true }]);
+  });
+});
+
 function bigLab(hosts: number, exercises: number): string {
   const out = [
     'name: big',

@@ -1,3 +1,4 @@
+/** Per-student variants (src/core/lab/variant.ts): declarations, deterministic draws, placeholders, whole labs. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { SourceRange } from '../../src/core/text/diag';

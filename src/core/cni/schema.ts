@@ -5,51 +5,29 @@
  * the plugin list, an MTU, a missing IPAM type) are left to that check: the caller says which.
  *
  * The schema allows keys it does not list everywhere (plugins take any key, per the spec), so
- * there is no "unknown key" diagnostic. The schema is compiled once, on first use. Never throws.
+ * there is no "unknown key" diagnostic. Never throws.
+ *
+ * The validator is ajv's standalone code, generated at build time (scripts/validators.ts, with the
+ * options of schemaCompile.ts) into generated/cniSchemaValidator.js: no schema is compiled at run
+ * time.
  */
-import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import schemaJson from '../../../schema/cni.schema.json';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../text/diag';
 import { type Localized, loc } from '../text/i18n';
 import { decodePointer } from '../text/pointer';
+import validate from './generated/cniSchemaValidator';
 import { formatPath, type JsonDoc, type Segment } from './json';
 
 export type SchemaError = ErrorObject<string, Record<string, unknown>, unknown>;
 
-/** The CNI schema as JSON data. */
-export const CNI_SCHEMA: Record<string, unknown> = schemaJson as Record<string, unknown>;
-
-let validate: ValidateFunction | undefined;
-let compileError: string | undefined;
-
-function compile(): ValidateFunction | undefined {
-  if (validate || compileError) return validate;
-  try {
-    // strictRequired off: the schema's `oneOf` says "plugins, and not type" with a `required` in a
-    // `not`, which strict mode would refuse for naming a property that branch does not define.
-    const ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictRequired: false,
-      strictTypes: false,
-      allowUnionTypes: true,
-      messages: false,
-    });
-    validate = ajv.compile(CNI_SCHEMA);
-  } catch (e) {
-    compileError = String(e);
-  }
-  return validate;
-}
-
-/** The schema's errors for a value (none when it fits), or the reason the schema did not compile. */
+/** The schema's errors for a value (none when it fits), or why the validator failed. Never throws. */
 export function schemaErrors(value: unknown): SchemaError[] | string {
-  const v = compile();
-  if (!v) return compileError ?? 'the CNI schema did not compile';
-  if (v(value)) return [];
-  return (v.errors ?? []) as SchemaError[];
+  try {
+    if (validate(value)) return [];
+    return (validate.errors ?? []) as SchemaError[];
+  } catch (e) {
+    return String(e);
+  }
 }
 
 function typeWords(t: string): Localized {

@@ -1,0 +1,62 @@
+/**
+ * A host's `files:`: absolute paths mapped to their text, or to `{ from: FILE }`, a file of the
+ * lab folder (inside it: no leading "/" and no "..") read through LoadOptions.readFile.
+ */
+import { isMap, isScalar, type Node } from 'yaml';
+import type { SourceRange } from '../../text/diag';
+import { loc } from '../../text/i18n';
+import type { FileSpec } from '../types';
+import { checkKeys, keyOf, type LoadOptions, type Reader, str } from './reader';
+
+/** The files of a host (`range`: the host's name, for places the node lacks). */
+export function readFiles(rd: Reader, files: unknown, range: SourceRange, opts: LoadOptions): FileSpec[] {
+  const out: FileSpec[] = [];
+  if (files === undefined || (isScalar(files) && files.value === null)) return out;
+  if (!isMap(files))
+    rd.error(
+      'wrong-type',
+      rd.nodeRange(files as Node, range),
+      loc('files must map absolute paths to contents.', 'files는 절대 경로를 내용에 매핑해야 합니다.'),
+    );
+  else {
+    for (const pair of files.items) {
+      const { key, node: kn } = keyOf(pair);
+      const kr = rd.nodeRange(kn, range);
+      if (!key.startsWith('/')) {
+        rd.error(
+          'bad-file',
+          kr,
+          loc(`"${key}" must be an absolute path, like /etc/hosts.`, `"${key}"은(는) /etc/hosts처럼 절대 경로여야 합니다.`),
+        );
+        continue;
+      }
+      const v = pair.value as Node | null;
+      if (isScalar(v) && (typeof v.value === 'string' || v.value === null)) {
+        out.push({ path: key, content: String(v.value ?? ''), range: kr });
+      } else if (isMap(v)) {
+        checkKeys(rd, v, ['from'], loc(`file ${key}`, `파일 ${key}`));
+        const from = v.get('from', true);
+        const fr = rd.nodeRange(from as Node, kr);
+        const rel = str(rd, from, loc('from', 'from'), kr);
+        if (rel === undefined) continue;
+        if (rel.startsWith('/') || rel.split(/[\\/]/).includes('..')) {
+          rd.error('bad-file', fr, loc(`"${rel}" must be a path inside the lab folder.`, `"${rel}"은(는) 랩 폴더 안의 경로여야 합니다.`));
+          continue;
+        }
+        const content = opts.readFile?.(rel);
+        if (content === undefined) {
+          rd.error('file-not-found', fr, loc(`The lab folder has no file "${rel}".`, `랩 폴더에 "${rel}" 파일이 없습니다.`));
+          continue;
+        }
+        out.push({ path: key, content, range: kr });
+      } else {
+        rd.error(
+          'wrong-type',
+          rd.nodeRange(v, kr),
+          loc(`File ${key} must be its text or { from: FILE }.`, `파일 ${key}은(는) 텍스트나 { from: FILE }이어야 합니다.`),
+        );
+      }
+    }
+  }
+  return out;
+}

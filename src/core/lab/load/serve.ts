@@ -1,0 +1,37 @@
+/**
+ * A host's `serve:`: the sockets its apps listen on, `[netns:]tcp/PORT` or `[netns:]udp/PORT`,
+ * one or a list.
+ */
+import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import type { SourceRange } from '../../text/diag';
+import { loc } from '../../text/i18n';
+import type { ServeSpec } from '../types';
+import { type Reader, typeName } from './reader';
+
+const SERVE_RE = /^(?:([^:\s/]+):)?(tcp|udp)\/([0-9]{1,5})$/;
+
+/** The sockets a host serves (`range`: the host's name, for places the node lacks). */
+export function readServe(rd: Reader, serve: unknown, range: SourceRange): ServeSpec[] {
+  const out: ServeSpec[] = [];
+  if (serve === undefined || (isScalar(serve) && serve.value === null)) return out;
+  const items = isSeq(serve) ? serve.items : [serve];
+  for (const item of items) {
+    const r = rd.nodeRange(item as Node, range);
+    const s = isScalar(item) ? String((item as Scalar).value) : undefined;
+    const m = s !== undefined ? SERVE_RE.exec(s) : null;
+    const port = m ? Number(m[3]) : 0;
+    if (!m || port < 1 || port > 65535) {
+      rd.error(
+        'bad-serve',
+        r,
+        loc(
+          `"${s ?? typeName(item).en}" is not a socket: write [netns:]tcp/PORT or [netns:]udp/PORT, e.g. tcp/80 or red:tcp/8080.`,
+          `"${s ?? typeName(item).ko}"은(는) 소켓이 아닙니다: tcp/80이나 red:tcp/8080처럼 [netns:]tcp/PORT 또는 [netns:]udp/PORT로 쓰세요.`,
+        ),
+      );
+      continue;
+    }
+    out.push({ netns: m[1] ?? '', proto: m[2] as 'tcp' | 'udp', port, range: r });
+  }
+  return out;
+}
