@@ -1,4 +1,5 @@
 // House rule: no source, test, style or script file over 400 lines. A file that grows past it is
+// Generated code (ajv's standalone validators, under a generated/ folder) is exempt: nobody edits it.
 // split along its seams (see docs/architecture.md), never squeezed.
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ for (const f of files) {
     continue; // listed but deleted in the work tree
   }
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-  if (lines > MAX) over.push(`${f}: ${lines} lines`);
+  if (lines > MAX && !f.includes('/generated/')) over.push(`${f}: ${lines} lines`);
 }
 if (over.length) {
   console.error(`These files are over ${MAX} lines; split them along their seams:\n${over.join('\n')}`);

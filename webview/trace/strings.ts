@@ -133,6 +133,8 @@ export const LAYERS: Readonly<Record<string, Localized>> = {
   icmp: { en: 'ICMP', ko: 'ICMP' },
   tcp: { en: 'TCP', ko: 'TCP' },
   udp: { en: 'UDP', ko: 'UDP' },
+  skb: { en: 'Kernel', ko: '커널' },
+  app: { en: 'Application', ko: '애플리케이션' },
 };
 
 /** The string `key` in `lang`, with `{name}` placeholders filled in. */
