@@ -2,7 +2,7 @@
  * One measurement of the extension's activation, run by bench/startup.ts in a fresh Node each
  * time (compiled to plain JavaScript first: tsx's loader would slow the require measured here).
  * dist/extension.js is loaded and activate()d against the fake `vscode` of the unit tests
- * (test/unit/extension-vscode-fake.ts, which makes `require('vscode')` resolve to itself), with
+ * (test/support/vscode-fake/, which makes `require('vscode')` resolve to itself), with
  * labs/02-gateway in its workspace; the times are taken inside this process. Prints one JSON line.
  *
  * The real editor's figure comes from test/extension/suite/activation.ext.ts, which needs VS Code
@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { files } from '../test/unit/extension-vscode-fake';
+import { files } from '../test/support/vscode-fake';
 
 interface Extension {
   activate(context: { subscriptions: { dispose(): void }[] }): { ctx?: { dispose(): void } };

@@ -55,7 +55,7 @@ async function activationScript(dir: string): Promise<string> {
   const fake = join(dir, 'vscode-fake.cjs');
   const child = join(dir, 'activation.cjs');
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'warning' } as const;
-  await build({ ...common, entryPoints: ['test/unit/extension-vscode-fake.ts'], outfile: fake });
+  await build({ ...common, entryPoints: ['test/support/vscode-fake/index.ts'], outfile: fake });
   await build({
     ...common,
     entryPoints: ['bench/activation.ts'],
@@ -65,7 +65,7 @@ async function activationScript(dir: string): Promise<string> {
       {
         name: 'fake-vscode',
         setup(b) {
-          b.onResolve({ filter: /extension-vscode-fake$/ }, () => ({ path: './vscode-fake.cjs', external: true }));
+          b.onResolve({ filter: /vscode-fake(\/index)?$/ }, () => ({ path: './vscode-fake.cjs', external: true }));
         },
       },
     ],

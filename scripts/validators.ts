@@ -4,7 +4,7 @@
  * src/core/cni/generated) so that every bundle and the tests run precompiled code and no start
  * compiles a schema. scripts/build.mjs runs this on every build and rewrites a file only when its
  * text changes; the files are committed, so a fresh clone type-checks and tests without a build;
- * test/unit/schema.test.ts checks that they are current and give ajv's own errors.
+ * test/scripts/validators.test.ts checks that they are current and give ajv's own errors.
  */
 import standaloneCode from 'ajv/dist/standalone';
 import type Ajv from 'ajv';

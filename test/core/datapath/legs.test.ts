@@ -1,7 +1,7 @@
 /** The legs of a plain trace: the request always first, the reply when something came back, the same objects as request and reply. */
 import { strict as assert } from 'node:assert';
 import { tracePacket } from '../../../src/core/datapath/walk';
-import { W } from '../../unit/helpers';
+import { W } from '../../support/world';
 
 function lan(): W {
   const w = new W();

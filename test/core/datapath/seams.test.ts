@@ -11,7 +11,7 @@ import { setPernet } from '../../../src/core/sim/pernet';
 import { NETFILTER, type App, type HookContext, type HookDecision, type Netfilter } from '../../../src/core/datapath/seams';
 import { tracePacket } from '../../../src/core/datapath/walk';
 import type { Hook } from '../../../src/core/datapath/trace';
-import { W } from '../../unit/helpers';
+import { W } from '../../support/world';
 
 /** a -- lan1 -- r -- lan2 -- b; r forwards. */
 function gateway(returnRoute = true): { w: W; a: Netns; r: Netns; b: Netns } {

@@ -1,0 +1,78 @@
+/**
+ * The simulated sysctl, /proc/sys, echo, cat and hostname against what iproute2 6.1, procps sysctl and dash print on kernel 6.18
+ * (every expected text below was taken from the real tools in a network namespace).
+ */
+import { strict as assert } from 'node:assert';
+import { expectErr, fixture } from '../../support/commands';
+
+describe('commands: sysctl, /proc/sys, echo, cat, hostname', () => {
+  it('sysctl reads and writes ip_forward; /proc/sys is the same switch', () => {
+    const f = fixture();
+    const ns = f.host.netns.get('')!;
+    assert.equal(f.sh('sysctl net.ipv4.ip_forward').stdout, 'net.ipv4.ip_forward = 0\n');
+    assert.equal(f.sh('sysctl -w net.ipv4.ip_forward=1').stdout, 'net.ipv4.ip_forward = 1\n');
+    assert.equal(ns.sysctl.ipForward, true);
+    assert.equal(f.sh('cat /proc/sys/net/ipv4/ip_forward').stdout, '1\n');
+    f.ok('echo 0 > /proc/sys/net/ipv4/ip_forward');
+    assert.equal(ns.sysctl.ipForward, false);
+    assert.equal(f.sh('sysctl net/ipv4/ip_forward').stdout, 'net.ipv4.ip_forward = 0\n');
+    assert.equal(f.sh('sysctl -n net.ipv4.ip_forward').stdout, '0\n');
+    assert.equal(f.sh('sysctl -q -w net.ipv4.ip_forward=1').stdout, '');
+    assert.equal(f.sh('sysctl -w net.ipv4.conf.all.forwarding=0').stdout, 'net.ipv4.conf.all.forwarding = 0\n');
+    assert.equal(ns.sysctl.ipForward, false);
+  });
+
+  const ERRORS: [string, string, number][] = [
+    ['sysctl -w net.ipv4.nosuch=1', 'sysctl: cannot stat /proc/sys/net/ipv4/nosuch: No such file or directory\n', 1],
+    ['sysctl net.ipv4.nosuch', 'sysctl: cannot stat /proc/sys/net/ipv4/nosuch: No such file or directory\n', 1],
+    ['sysctl -w net.ipv4.ip_forward', 'sysctl: command line(0): invalid syntax, continuing...\n', 1],
+    ['sysctl -w net.ipv4.ip_forward=abc', 'sysctl: setting key "net.ipv4.ip_forward": Invalid argument\n', 1],
+    ['sysctl -x', "sysctl: no variables specified\nTry `sysctl --help' for more information.\n", 1],
+    ['cat /proc/sys/net/ipv4/nosuch', 'cat: /proc/sys/net/ipv4/nosuch: No such file or directory\n', 1],
+    ['echo abc > /proc/sys/net/ipv4/ip_forward', 'sh: 1: echo: echo: I/O error\n', 1],
+    ['echo 1 > /proc/sys/net/ipv4/nosuch', 'sh: 1: cannot create /proc/sys/net/ipv4/nosuch: Directory nonexistent\n', 2],
+    ['cat < /nonexist', 'sh: 1: cannot open /nonexist: No such file\n', 2],
+    ['nosuchcmd', 'sh: 1: nosuchcmd: not found\n', 127],
+    ["echo 'abc", 'sh: 1: Syntax error: Unterminated quoted string\n', 2],
+    ['true &&', 'sh: 1: Syntax error: end of file unexpected\n', 2],
+    ['| true', 'sh: 1: Syntax error: "|" unexpected\n', 2],
+  ];
+  for (const [line, stderr, status] of ERRORS) {
+    it(`error: ${line}`, () => expectErr(fixture(), line, stderr, status));
+  }
+
+  it('sysctl with no argument prints its usage, status 1', () => {
+    const r = fixture().sh('sysctl');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^\nUsage:\n sysctl \[options\] \[variable\[=value\] \.\.\.\]\n/);
+  });
+
+  it('a write, then an unknown key: the first is done, the status is 1', () => {
+    const f = fixture();
+    const r = f.sh('sysctl -w net.ipv4.ip_forward=1 net.ipv4.nosuch=2');
+    assert.equal(r.stdout, 'net.ipv4.ip_forward = 1\n');
+    assert.equal(r.status, 1);
+    assert.equal(f.host.netns.get('')!.sysctl.ipForward, true);
+  });
+
+  it('a real key the simulation does not act on is set, and flagged', () => {
+    const r = fixture().sh('sysctl -w net.ipv4.conf.all.rp_filter=2');
+    assert.equal(r.stdout, 'net.ipv4.conf.all.rp_filter = 2\n');
+    assert.equal(r.status, 0);
+    assert.equal(r.notSimulated?.command, 'sysctl net.ipv4.conf.all.rp_filter');
+  });
+
+  it('echo, redirections to files, /dev/null and 2>&1; cat; hostname', () => {
+    const f = fixture(['eth0']);
+    assert.equal(f.sh(`echo 'a'"b"c\\ d`).stdout, 'abc d\n');
+    assert.equal(f.sh('echo -n x').stdout, 'x');
+    f.ok('echo hi > /tmp/x', 'echo there >> /tmp/x');
+    assert.equal(f.sh('cat /tmp/x').stdout, 'hi\nthere\n');
+    assert.equal(f.sh('cat < /tmp/x').stdout, 'hi\nthere\n');
+    assert.equal(f.sh('ip link show eth9 2>/dev/null').stderr, '');
+    assert.equal(f.sh('ip link show eth9 2>&1').stdout, 'Device "eth9" does not exist.\n');
+    assert.equal(f.sh('hostname').stdout, 'h1\n');
+    f.ok('ip addr add 192.168.1.10/24 dev eth0', 'ip link set eth0 up');
+    assert.equal(f.sh('hostname -I').stdout, '192.168.1.10 \n');
+  });
+});

@@ -1,0 +1,93 @@
+/** The lab loader (src/core/lab/load.ts and its readers): the whole format read with places, and its diagnostics. */
+import { strict as assert } from 'node:assert';
+import { loadLab } from '../../../src/core/lab/load';
+
+const LAB = `name: gateway
+title: { en: "Gateways", ko: "게이트웨이" }
+switches: [lan1, lan2]
+hosts:
+  A:
+    interfaces:
+      eth0: lan1
+      eth1: { switch: lan2, mac: "02:00:00:00:01:01" }
+    run: |
+      ip addr add 192.168.1.10/24 dev eth0
+
+      ip route add 192.168.2.0/24 \\
+        via 192.168.1.1
+    files:
+      /etc/hosts: |
+        192.168.1.11 db
+      /etc/coredns/Corefile: { from: Corefile }
+    serve: [tcp/80, red:tcp/8080]
+`;
+
+describe('lab loader', () => {
+  it('reads the whole format with places', () => {
+    const r = loadLab(LAB, { file: 'lab.yaml', readFile: (p) => (p === 'Corefile' ? '.:53 {\n}\n' : undefined) });
+    assert.deepEqual(r.diagnostics, []);
+    const lab = r.lab!;
+    assert.equal(lab.name, 'gateway');
+    assert.deepEqual(lab.title, { en: 'Gateways', ko: '게이트웨이' });
+    assert.deepEqual(
+      lab.switches.map((s) => s.name),
+      ['lan1', 'lan2'],
+    );
+    const a = lab.hosts[0]!;
+    assert.equal(a.name, 'A');
+    assert.deepEqual(
+      a.interfaces.map((i) => [i.name, i.switch, i.mac]),
+      [
+        ['eth0', 'lan1', undefined],
+        ['eth1', 'lan2', '02:00:00:00:01:01'],
+      ],
+    );
+    assert.equal(a.run.length, 2);
+    assert.equal(a.run[0]!.text, 'ip addr add 192.168.1.10/24 dev eth0');
+    assert.equal(a.run[0]!.range.line, 10);
+    assert.equal(a.run[0]!.range.column, 7);
+    assert.equal(a.run[1]!.text, 'ip route add 192.168.2.0/24  via 192.168.1.1');
+    assert.equal(a.run[1]!.range.line, 12);
+    assert.equal(a.run[1]!.range.endLine, 13);
+    assert.deepEqual(
+      a.files.map((f) => f.path),
+      ['/etc/hosts', '/etc/coredns/Corefile'],
+    );
+    assert.equal(a.files[1]!.content, '.:53 {\n}\n');
+    assert.deepEqual(
+      a.serve.map((s) => [s.netns, s.proto, s.port]),
+      [
+        ['', 'tcp', 80],
+        ['red', 'tcp', 8080],
+      ],
+    );
+  });
+
+  const cases: [string, string, string, number, number][] = [
+    ['YAML syntax', 'hosts: [a\n', 'yaml-syntax', 2, 0],
+    ['not a mapping', '- a\n- b\n', 'lab-not-mapping', 1, 1],
+    ['no hosts', 'name: x\n', 'missing-key', 1, 1],
+    ['unknown switch with did-you-mean', 'switches: [lan1]\nhosts:\n  a:\n    interfaces:\n      eth0: lan2\n', 'unknown-switch', 5, 13],
+    ['bad host name', 'hosts:\n  1abc: {}\n', 'bad-name', 2, 3],
+    ['bad mac', 'switches: [s]\nhosts:\n  a:\n    interfaces:\n      eth0: { switch: s, mac: "zz" }\n', 'bad-mac', 5, 31],
+    ['bad serve', 'hosts:\n  a:\n    serve: [http/80]\n', 'bad-serve', 3, 13],
+    ['unknown key', 'hosts:\n  a:\n    interface: {}\n', 'unknown-key', 3, 5],
+    ['missing from file', 'hosts:\n  a:\n    files:\n      /x: { from: nope }\n', 'file-not-found', 4, 19],
+    ['duplicate key', 'hosts:\n  a: {}\n  a: {}\n', 'duplicate-name', 3, 3],
+  ];
+  for (const [what, text, code, line, column] of cases) {
+    it(`diagnoses: ${what}`, () => {
+      const r = loadLab(text, { file: 'lab.yaml' });
+      const d = r.diagnostics.find((x) => x.code === code);
+      assert.ok(d, `expected ${code}, got ${JSON.stringify(r.diagnostics.map((x) => [x.code, x.line, x.column]))}`);
+      assert.equal(d.line, line);
+      if (column) assert.equal(d.column, column);
+      assert.ok(d.message.en && d.message.ko);
+    });
+  }
+
+  it('suggests the closest key', () => {
+    const r = loadLab('hosts:\n  a:\n    interface: {}\n', { file: 'lab.yaml' });
+    assert.match(r.diagnostics.find((d) => d.code === 'unknown-key')!.message.en, /did you mean "interfaces"/);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The gateway-not-owned lint rule (src/core/lint/rules/gatewayNotOwned.ts): a route through a
+ * gateway nobody on its segment owns, once per gateway; not again for a lonely subnet.
+ */
+import { strict as assert } from 'node:assert';
+import { codes, lineOf, lint, TWO } from '../../../support/lint';
+
+describe('lab lints', () => {
+  describe('gateway-not-owned', () => {
+    it('a gateway nobody on the segment owns: once per gateway, at its first route', () => {
+      const text = `name: t
+switches: [lan1, lan2]
+hosts:
+  a:
+    interfaces: { eth0: lan1 }
+    run: |
+      ip addr add 10.0.0.1/24 dev eth0
+      ip route add 10.1.0.0/16 via 10.0.0.254
+      ip route add default via 10.0.0.254
+  b:
+    interfaces: { eth0: lan1 }
+    run: ip addr add 10.0.0.2/24 dev eth0
+  c:
+    interfaces: { eth0: lan2 }
+    run: ip addr add 10.0.0.254/24 dev eth0
+`;
+      const d = codes(lint(text));
+      assert.deepEqual(
+        d.map((x) => x.code),
+        ['gateway-not-owned'],
+        'c owns 10.0.0.254, but on another switch',
+      );
+      assert.equal(d[0]!.line, lineOf(text, 'ip route add 10.1.0.0/16'));
+      assert.match(d[0]!.message.en, /10\.0\.0\.254.*\(1 other route/);
+    });
+
+    it('a gateway owned on the segment (here: inside a namespace, through a bridge) is fine', () => {
+      const text = `name: t
+switches: [lan]
+hosts:
+  h:
+    interfaces:
+      eth0: lan
+    run: |
+      ip netns add red
+      ip link add br0 type bridge
+      ip link set br0 up
+      ip link add v type veth peer name v-br
+      ip link set v netns red
+      ip link set v-br master br0
+      ip link set v-br up
+      ip -n red link set v up
+      ip -n red addr add 192.168.15.1/24 dev v
+      ip addr add 192.168.15.5/24 dev br0
+      ip route add 10.5.0.0/16 via 192.168.15.1
+      ip netns exec red sysctl -w net.ipv4.ip_forward=1
+`;
+      assert.deepEqual(lint(text), []);
+    });
+
+    it('a lonely subnet is reported once: not again for its gateway', () => {
+      const text = TWO('ip addr add 10.0.0.1/24 dev eth0', 'ip addr add 10.0.1.2/24 dev eth0\nip route add default via 10.0.1.1');
+      assert.deepEqual(
+        codes(lint(text)).map((x) => x.code),
+        ['lonely-subnet'],
+      );
+    });
+  });
+});
