@@ -30,7 +30,7 @@ const unplaced = folders.filter((n) => !floorOf.has(n));
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const floorRules = [];
 for (const [name, i] of floorOf) {
-  const above = [...floorOf].filter(([n, j]) => j > i).map(([n]) => n);
+  const above = [...floorOf].filter(([, j]) => j > i).map(([n]) => n);
   const beside = FLOORS[i].filter((n) => n !== name);
   for (const [others, how] of [
     [above, 'a floor above it'],

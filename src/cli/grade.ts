@@ -83,7 +83,14 @@ export function gradeJson(g: LabGrade, lang: Lang) {
         at: { file: c.range.file, line: c.range.line, column: c.range.column },
       })),
     })),
-    diagnostics: g.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: pick(d.message, lang) })),
+    diagnostics: g.diagnostics.map((d) => ({
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      severity: d.severity,
+      code: d.code,
+      message: pick(d.message, lang),
+    })),
   };
 }
 
@@ -104,7 +111,9 @@ export function gradeText(g: LabGrade, lang: Lang): string {
 }
 
 function xml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[^\t\n\r\u0020-\uffff]/gu, ''); // characters XML 1.0 cannot hold
+  return s
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(/[^\t\n\r\u0020-\uffff]/gu, ''); // characters XML 1.0 cannot hold
 }
 
 /** JUnit XML: a test suite per lab, a test case per check. */
@@ -116,14 +125,26 @@ export function gradeJunit(labs: LabGrade[], lang: Lang): string {
   for (const l of labs) {
     const tests = l.exercises.reduce((m, e) => m + e.checks.length, 0);
     const fails = l.exercises.reduce((m, e) => m + e.checks.filter((c) => !c.passed).length, 0);
-    out.push(`  <testsuite name="${xml(l.lab)}" tests="${tests}" failures="${fails}" errors="${l.diagnostics.filter((d) => d.severity === 'error').length}">`);
-    out.push(`    <properties><property name="score" value="${round(l.score)}"/><property name="maxScore" value="${round(l.maxScore)}"/></properties>`);
+    out.push(
+      `  <testsuite name="${xml(l.lab)}" tests="${tests}" failures="${fails}" errors="${l.diagnostics.filter((d) => d.severity === 'error').length}">`,
+    );
+    out.push(
+      `    <properties><property name="score" value="${round(l.score)}"/><property name="maxScore" value="${round(l.maxScore)}"/></properties>`,
+    );
     for (const e of l.exercises) {
       e.checks.forEach((c, i) => {
         const name = `${e.id} #${i + 1} ${c.kind}`;
-        out.push(`    <testcase classname="${xml(`${l.lab}.${e.id}`)}" name="${xml(name)}" file="${xml(c.range.file)}" line="${c.range.line}">`);
+        out.push(
+          `    <testcase classname="${xml(`${l.lab}.${e.id}`)}" name="${xml(name)}" file="${xml(c.range.file)}" line="${c.range.line}">`,
+        );
         if (!c.passed) {
-          const body = [pick(c.feedback, lang), c.expected !== undefined ? `${M.expected[lang]}: ${c.expected}` : '', c.actual !== undefined ? `${M.actual[lang]}: ${c.actual}` : ''].filter(Boolean).join('\n');
+          const body = [
+            pick(c.feedback, lang),
+            c.expected !== undefined ? `${M.expected[lang]}: ${c.expected}` : '',
+            c.actual !== undefined ? `${M.actual[lang]}: ${c.actual}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n');
           out.push(`      <failure message="${xml(pick(c.feedback, lang))}">${xml(body)}</failure>`);
         }
         out.push('    </testcase>');

@@ -16,7 +16,10 @@ export const MESSAGES = {
   labHasErrors: { en: '{0} has errors; fix them first (knetlab check)', ko: '{0}에 오류가 있습니다. 먼저 고치세요 (knetlab check)' },
   badEndpoint: { en: '"{0}" is not HOST or HOST/NETNS', ko: '"{0}"은(는) 호스트 또는 호스트/네임스페이스가 아닙니다' },
   noHost: { en: 'no host "{0}" in this lab (hosts: {1})', ko: '이 랩에 "{0}" 호스트가 없습니다 (호스트: {1})' },
-  noNetns: { en: 'no network namespace "{0}" on {1} (namespaces: {2})', ko: '{1}에 "{0}" 네트워크 네임스페이스가 없습니다 (네임스페이스: {2})' },
+  noNetns: {
+    en: 'no network namespace "{0}" on {1} (namespaces: {2})',
+    ko: '{1}에 "{0}" 네트워크 네임스페이스가 없습니다 (네임스페이스: {2})',
+  },
   internal: { en: 'internal error: {0}', ko: '내부 오류: {0}' },
 } satisfies Record<string, Localized>;
 

@@ -81,7 +81,8 @@ async function openLab(s: Services, arg?: unknown): Promise<boolean> {
   const dir = await resolveLabDir(s.ctx, arg, vscode.l10n.t('Which lab?'));
   if (!dir) return false;
   const opened = await s.panels.open('lab', dir);
-  if (!opened) void vscode.window.showErrorMessage(vscode.l10n.t('knetlab: the lab panel cannot open (dist/webview is missing from this build).'));
+  if (!opened)
+    void vscode.window.showErrorMessage(vscode.l10n.t('knetlab: the lab panel cannot open (dist/webview is missing from this build).'));
   return opened;
 }
 
@@ -100,10 +101,20 @@ async function resetLab(s: Services, arg?: unknown, opts?: { confirmed?: boolean
   }
   const res = await resetDir(dir);
   if (!res) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('No starter copy of this lab ({0}): it is written when the lab is first opened or graded.', shownPath(starterDir(dir))));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('No starter copy of this lab ({0}): it is written when the lab is first opened or graded.', shownPath(starterDir(dir))),
+    );
     return false;
   }
-  ctx.output.appendLine(vscode.l10n.t('Reset {0}: {1} files restored, {2} removed; your files are in {3}.', shownPath(dir), String(res.restored), String(res.removed), shownPath(res.backup)));
+  ctx.output.appendLine(
+    vscode.l10n.t(
+      'Reset {0}: {1} files restored, {2} removed; your files are in {3}.',
+      shownPath(dir),
+      String(res.restored),
+      String(res.removed),
+      shownPath(res.backup),
+    ),
+  );
   await gradeDir(ctx, dir);
   return true;
 }

@@ -40,7 +40,20 @@ export function loadWorld(files: ReadonlyMap<string, string>, file: string, stud
     if (!loaded.lab) return { errors };
     return { lab: loaded.lab, world: buildWorld(loaded.lab).world, errors };
   } catch (e) {
-    return { errors: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'check-internal-error', message: loc(`Internal error: ${String(e)}`, `내부 오류: ${String(e)}`) }] };
+    return {
+      errors: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          severity: 'error',
+          code: 'check-internal-error',
+          message: loc(`Internal error: ${String(e)}`, `내부 오류: ${String(e)}`),
+        },
+      ],
+    };
   }
 }
 

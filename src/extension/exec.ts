@@ -27,7 +27,12 @@ export class SimShell implements vscode.Pseudoterminal {
   readonly onDidClose = this.closer.event;
   private line = '';
 
-  constructor(private readonly engine: Engine, private readonly world: World, private readonly on: string, private readonly banner: string) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly world: World,
+    private readonly on: string,
+    private readonly banner: string,
+  ) {}
 
   private get prompt(): string {
     return `root@${this.on}:~# `;
@@ -84,7 +89,9 @@ export async function execOnHost(ctx: Ctx, arg?: ExecArgs): Promise<string | und
   const { engine, world } = w;
   let on = arg?.on;
   if (!on || !engine.validEndpoint(world, on)) {
-    on = await vscode.window.showQuickPick(engine.endpoints(world), { placeHolder: vscode.l10n.t('Run commands on which host (or host/namespace)?') });
+    on = await vscode.window.showQuickPick(engine.endpoints(world), {
+      placeHolder: vscode.l10n.t('Run commands on which host (or host/namespace)?'),
+    });
     if (!on) return undefined;
   }
   if (arg?.command !== undefined) {
@@ -94,7 +101,11 @@ export async function execOnHost(ctx: Ctx, arg?: ExecArgs): Promise<string | und
     ctx.output.show(true);
     return text;
   }
-  const banner = vscode.l10n.t('knetlab: a simulated shell on {0} (lab {1}). Nothing runs on your machine. Type exit to close.', on, baseName(dir));
+  const banner = vscode.l10n.t(
+    'knetlab: a simulated shell on {0} (lab {1}). Nothing runs on your machine. Type exit to close.',
+    on,
+    baseName(dir),
+  );
   const terminal = vscode.window.createTerminal({ name: `knetlab ${on}`, pty: new SimShell(engine, world, on, banner) });
   terminal.show();
   return undefined;

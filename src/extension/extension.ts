@@ -44,7 +44,11 @@ export function activate(context: vscode.ExtensionContext): Api {
   // `knetlab.labFolders` (for the explorer's context menu), found after activation returns.
   const labFolders = async () => {
     const labs = await findInWorkspace(LAB_FILE);
-    await vscode.commands.executeCommand('setContext', 'knetlab.labFolders', labs.map((u) => vscode.Uri.joinPath(u, '..').fsPath));
+    await vscode.commands.executeCommand(
+      'setContext',
+      'knetlab.labFolders',
+      labs.map((u) => vscode.Uri.joinPath(u, '..').fsPath),
+    );
   };
   setTimeout(() => void labFolders().catch(() => undefined), 0);
 

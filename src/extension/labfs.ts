@@ -57,7 +57,9 @@ export function baseName(uri: vscode.Uri): string {
 /** `uri` relative to `dir` with `/`, or undefined when it is not inside. */
 export function relativeTo(dir: vscode.Uri, uri: vscode.Uri): string | undefined {
   const base = dir.path.replace(/\/+$/, '') + '/';
-  return uri.scheme === dir.scheme && uri.authority === dir.authority && uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+  return uri.scheme === dir.scheme && uri.authority === dir.authority && uri.path.startsWith(base)
+    ? uri.path.slice(base.length)
+    : undefined;
 }
 
 /**

@@ -5,7 +5,19 @@ import * as vscode from 'vscode';
 import type { Localized } from '../core';
 import type { Ctx } from './ctx';
 import type { GradedLab } from './grades';
-import { baseName, COURSE_FILE, dirOf, exists, findInWorkspace, LAB_FILE, readText, readTree, relativeTo, STATE_DIR, writeTree } from './labfs';
+import {
+  baseName,
+  COURSE_FILE,
+  dirOf,
+  exists,
+  findInWorkspace,
+  LAB_FILE,
+  readText,
+  readTree,
+  relativeTo,
+  STATE_DIR,
+  writeTree,
+} from './labfs';
 
 export interface LabRef {
   readonly dir: vscode.Uri;
@@ -58,7 +70,10 @@ export async function gradeDir(ctx: Ctx, dir: vscode.Uri): Promise<GradedLab> {
   const [engine, files] = await Promise.all([ctx.loadEngine(), readTree(dir)]);
   const back = new Map<string, string>();
   const displayPath = (rel: string) => {
-    const shown = rel === '.' ? vscode.workspace.asRelativePath(dir, false) : vscode.workspace.asRelativePath(vscode.Uri.joinPath(dir, ...rel.split('/')), false);
+    const shown =
+      rel === '.'
+        ? vscode.workspace.asRelativePath(dir, false)
+        : vscode.workspace.asRelativePath(vscode.Uri.joinPath(dir, ...rel.split('/')), false);
     back.set(shown, rel);
     return shown;
   };

@@ -34,7 +34,10 @@ export class LabsProvider implements vscode.TreeDataProvider<LabsNode>, vscode.D
   async getChildren(node?: LabsNode): Promise<LabsNode[]> {
     if (!node) {
       const ws = await discover(this.ctx);
-      return [...ws.courses.map((course) => ({ kind: 'course', course }) as const), ...ws.labs.map((lab) => ({ kind: 'lab', lab }) as const)];
+      return [
+        ...ws.courses.map((course) => ({ kind: 'course', course }) as const),
+        ...ws.labs.map((lab) => ({ kind: 'lab', lab }) as const),
+      ];
     }
     switch (node.kind) {
       case 'course':
@@ -54,7 +57,10 @@ export class LabsProvider implements vscode.TreeDataProvider<LabsNode>, vscode.D
     const lang = this.ctx.lang;
     switch (node.kind) {
       case 'course': {
-        const item = new vscode.TreeItem(node.course.title ? pick(node.course.title, lang) : node.course.name, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(
+          node.course.title ? pick(node.course.title, lang) : node.course.name,
+          vscode.TreeItemCollapsibleState.Expanded,
+        );
         item.iconPath = new vscode.ThemeIcon('book');
         item.contextValue = 'knetlab.course';
         item.resourceUri = node.course.file;
@@ -63,7 +69,10 @@ export class LabsProvider implements vscode.TreeDataProvider<LabsNode>, vscode.D
         return item;
       }
       case 'lab': {
-        const item = new vscode.TreeItem(labLabel(node.lab, (t) => pick(t, lang)), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(
+          labLabel(node.lab, (t) => pick(t, lang)),
+          vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.contextValue = 'knetlab.lab';
         item.resourceUri = node.lab.dir;
         item.id = `lab:${node.lab.dir.toString()}`;
@@ -100,7 +109,11 @@ export class LabsProvider implements vscode.TreeDataProvider<LabsNode>, vscode.D
         const uri = node.lab.locate(where.file);
         if (uri) {
           const pos = new vscode.Position(Math.max(0, where.line - 1), Math.max(0, where.column - 1));
-          item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri, { selection: new vscode.Range(pos, pos) }] };
+          item.command = {
+            command: 'vscode.open',
+            title: vscode.l10n.t('Open'),
+            arguments: [uri, { selection: new vscode.Range(pos, pos) }],
+          };
         }
         return item;
       }

@@ -35,8 +35,14 @@ exercises:
       - reach: { from: a, to: 10.0.0.2 }
 `,
     ],
-    ['README.md', `# ${name}\n\nTwo hosts, \`a\` and \`b\`, on the switch \`lan1\`.\n\n## Exercises\n\n- **a-reaches-b**: make \`a\` reach \`b\`.\n\nGrade with *knetlab: Grade Lab* or \`knetlab grade ${name}\`.\n`],
-    ['README.ko.md', `# ${name}\n\n스위치 \`lan1\`에 연결된 두 호스트 \`a\`와 \`b\`.\n\n## 실습\n\n- **a-reaches-b**: \`a\`가 \`b\`에 닿게 하세요.\n\n*knetlab: 랩 채점* 또는 \`knetlab grade ${name}\`으로 채점하세요.\n`],
+    [
+      'README.md',
+      `# ${name}\n\nTwo hosts, \`a\` and \`b\`, on the switch \`lan1\`.\n\n## Exercises\n\n- **a-reaches-b**: make \`a\` reach \`b\`.\n\nGrade with *knetlab: Grade Lab* or \`knetlab grade ${name}\`.\n`,
+    ],
+    [
+      'README.ko.md',
+      `# ${name}\n\n스위치 \`lan1\`에 연결된 두 호스트 \`a\`와 \`b\`.\n\n## 실습\n\n- **a-reaches-b**: \`a\`가 \`b\`에 닿게 하세요.\n\n*knetlab: 랩 채점* 또는 \`knetlab grade ${name}\`으로 채점하세요.\n`,
+    ],
   ]);
 }
 

@@ -64,12 +64,22 @@ export function traceText(res: TraceResult, args: TraceArgs | undefined, lang: L
 
 function legHeading(kind: string, label: string | undefined): string {
   const heading =
-    kind === 'query' ? vscode.l10n.t('Query') : kind === 'answer' ? vscode.l10n.t('Answer') : kind === 'reply' ? vscode.l10n.t('Reply') : vscode.l10n.t('Request');
+    kind === 'query'
+      ? vscode.l10n.t('Query')
+      : kind === 'answer'
+        ? vscode.l10n.t('Answer')
+        : kind === 'reply'
+          ? vscode.l10n.t('Reply')
+          : vscode.l10n.t('Request');
   return label ? vscode.l10n.t('{0} ({1}):', heading, label) : vscode.l10n.t('{0}:', heading);
 }
 
 function indent(text: string, by = '    '): string {
-  return text.trimEnd().split('\n').map((l) => by + l).join('\n');
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((l) => by + l)
+    .join('\n');
 }
 
 export function topologyText(labName: string, topo: { switches: { name: string; ports: string[] }[]; hosts: TopologyHost[] }): string {

@@ -40,7 +40,11 @@ export class ScoreStatus implements vscode.Disposable {
     }
     const full = g.grade.maxScore > 0 && g.grade.score >= g.grade.maxScore;
     this.item.text = `$(${full ? 'pass-filled' : 'beaker'}) ${scoreText(g.grade)}`;
-    this.item.tooltip = vscode.l10n.t('knetlab: {0} scored {1}. Click to grade again.', vscode.workspace.asRelativePath(g.dir, false), scoreText(g.grade));
+    this.item.tooltip = vscode.l10n.t(
+      'knetlab: {0} scored {1}. Click to grade again.',
+      vscode.workspace.asRelativePath(g.dir, false),
+      scoreText(g.grade),
+    );
     this.item.show();
   }
 

@@ -41,7 +41,11 @@ export class LabTests implements vscode.Disposable {
     const items: vscode.TestItem[] = [];
     this.dirs.clear();
     for (const lab of labs) {
-      const item = this.controller.createTestItem(labId(lab.dir), labLabel(lab, (t) => pick(t, this.ctx.lang)), vscode.Uri.joinPath(lab.dir, LAB_FILE));
+      const item = this.controller.createTestItem(
+        labId(lab.dir),
+        labLabel(lab, (t) => pick(t, this.ctx.lang)),
+        vscode.Uri.joinPath(lab.dir, LAB_FILE),
+      );
       item.canResolveChildren = true;
       this.dirs.set(item.id, lab.dir);
       items.push(item);
@@ -119,7 +123,13 @@ export class LabTests implements vscode.Disposable {
     }
   }
 
-  private report(run: vscode.TestRun, labItem: vscode.TestItem, graded: GradedLab, wanted: (i: vscode.TestItem) => boolean, ms: number): void {
+  private report(
+    run: vscode.TestRun,
+    labItem: vscode.TestItem,
+    graded: GradedLab,
+    wanted: (i: vscode.TestItem) => boolean,
+    ms: number,
+  ): void {
     const lang = this.ctx.lang;
     const errors = graded.grade.diagnostics.filter((d) => d.severity === 'error');
     for (const ex of graded.grade.exercises) {
@@ -201,7 +211,12 @@ export function traceArgsOf(t: TraceResult): { from: string; to: string; proto: 
   if (!first) return undefined;
   const p = first.packet;
   const port = p.tcp?.dport ?? p.udp?.dport;
-  return { from: first.netns ? `${first.host}/${first.netns}` : first.host, to: p.ip.dst, proto: p.ip.proto, ...(port !== undefined ? { port } : {}) };
+  return {
+    from: first.netns ? `${first.host}/${first.netns}` : first.host,
+    to: p.ip.dst,
+    proto: p.ip.proto,
+    ...(port !== undefined ? { port } : {}),
+  };
 }
 
 /** Text shown as itself in Markdown. */

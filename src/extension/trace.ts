@@ -42,7 +42,9 @@ export async function runTrace(ctx: Ctx, arg?: RunTraceArgs, opts: RunTraceOptio
 
   let from = arg?.from;
   if (!from || !engine.validEndpoint(world, from)) {
-    from = await vscode.window.showQuickPick(engine.endpoints(world), { placeHolder: vscode.l10n.t('Send from which host (or host/namespace)?') });
+    from = await vscode.window.showQuickPick(engine.endpoints(world), {
+      placeHolder: vscode.l10n.t('Send from which host (or host/namespace)?'),
+    });
     if (!from) return undefined;
   }
   let to = arg?.to;
@@ -57,7 +59,10 @@ export async function runTrace(ctx: Ctx, arg?: RunTraceArgs, opts: RunTraceOptio
   let proto = arg?.proto && PROTOCOLS.includes(arg.proto) ? arg.proto : undefined;
   if (!proto) {
     const def = ctx.config.traceDefaultProtocol;
-    const items = [def, ...PROTOCOLS.filter((p) => p !== def)].map((p) => ({ label: p, description: p === 'icmp' ? vscode.l10n.t('ping') : undefined }));
+    const items = [def, ...PROTOCOLS.filter((p) => p !== def)].map((p) => ({
+      label: p,
+      description: p === 'icmp' ? vscode.l10n.t('ping') : undefined,
+    }));
     proto = (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Protocol') }))?.label;
     if (!proto) return undefined;
   }
@@ -66,7 +71,8 @@ export async function runTrace(ctx: Ctx, arg?: RunTraceArgs, opts: RunTraceOptio
     const text = await vscode.window.showInputBox({
       prompt: vscode.l10n.t('Destination port'),
       value: '80',
-      validateInput: (v) => (/^[0-9]+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : vscode.l10n.t('A port is a number from 1 to 65535.')),
+      validateInput: (v) =>
+        /^[0-9]+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : vscode.l10n.t('A port is a number from 1 to 65535.'),
     });
     if (!text) return undefined;
     port = Number(text);

@@ -112,7 +112,13 @@ export function isPanelMessage(m: unknown): m is PanelMessage {
     }
     case 'runTrace': {
       const a = o['args'] as Record<string, unknown> | undefined;
-      return !!a && typeof a['from'] === 'string' && typeof a['to'] === 'string' && ['icmp', 'tcp', 'udp'].includes(a['proto'] as string) && (a['port'] === undefined || typeof a['port'] === 'number');
+      return (
+        !!a &&
+        typeof a['from'] === 'string' &&
+        typeof a['to'] === 'string' &&
+        ['icmp', 'tcp', 'udp'].includes(a['proto'] as string) &&
+        (a['port'] === undefined || typeof a['port'] === 'number')
+      );
     }
     case 'grade':
       return o['exercise'] === undefined || typeof o['exercise'] === 'string';

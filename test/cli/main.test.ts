@@ -6,22 +6,9 @@ import { join } from 'node:path';
 import { knownOptions, main } from '../../src/cli/main';
 import type { Command } from '../../src/cli/command';
 import { COMMANDS } from '../../src/cli/commands';
-import { traceJson, traceText } from '../../src/cli/commands/trace';
 import { hashAnswer } from '../../src/core/grade/quiz';
-import type { Step, TraceResult } from '../../src/core';
 
-function run(...argv: string[]): { out: string; err: string; code: number } {
-  let out = '';
-  let err = '';
-  const code = main(argv, { out: (s) => (out += s), err: (s) => (err += s) }, { LANG: 'C' });
-  return { out, err, code };
-}
-
-function tmpLab(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'knetlab-cli-'));
-  writeFileSync(join(dir, 'lab.yaml'), text);
-  return dir;
-}
+import { run, tmpLab } from '../support/cli';
 
 describe('knetlab CLI', () => {
   it('check: a good lab has no errors and exits 0', () => {
@@ -30,7 +17,9 @@ describe('knetlab CLI', () => {
   });
 
   it('check: file:line:col: severity code: message, exit 1 on errors', () => {
-    const dir = tmpLab('switches: [lan]\nhosts:\n  a:\n    interfaces:\n      eth0: lan\n    run: |\n      ip addr add 10.0.0.1/24 dev eth0\n      ip route add 10.9.0.0/24 via 10.1.0.1\n');
+    const dir = tmpLab(
+      'switches: [lan]\nhosts:\n  a:\n    interfaces:\n      eth0: lan\n    run: |\n      ip addr add 10.0.0.1/24 dev eth0\n      ip route add 10.9.0.0/24 via 10.1.0.1\n',
+    );
     const r = run('check', dir);
     assert.equal(r.code, 1);
     const line = r.out.split('\n').find((l) => l.includes('command-failed'))!;
@@ -47,7 +36,8 @@ describe('knetlab CLI', () => {
 
   it('check reads CNI configurations: .conflist and .conf, text and JSON, exit 1 on errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'knetlab-cni-'));
-    const bad = '{\n  "cniVersion": "1.0.0",\n  "name": "mynet",\n  "plugins": [\n    { "type": "bridge", "bridge": "cni0", "ipam": { "type": "host-local", "subnet": "10.22.0.0/16", "gateway": "10.23.0.1" } },\n    { "type": "portmp" }\n  ]\n}\n';
+    const bad =
+      '{\n  "cniVersion": "1.0.0",\n  "name": "mynet",\n  "plugins": [\n    { "type": "bridge", "bridge": "cni0", "ipam": { "type": "host-local", "subnet": "10.22.0.0/16", "gateway": "10.23.0.1" } },\n    { "type": "portmp" }\n  ]\n}\n';
     writeFileSync(join(dir, '10-mynet.conflist'), bad);
     const r = run('check', join(dir, '10-mynet.conflist'));
     assert.equal(r.code, 1, r.out + r.err);
@@ -59,7 +49,13 @@ describe('knetlab CLI', () => {
     const j = run('check', join(dir, '10-mynet.conflist'), '--format', 'json');
     assert.equal(j.code, 1);
     const arr = JSON.parse(j.out) as { code: string; line: number; column: number; endColumn: number; severity: string; message: string }[];
-    assert.deepEqual(arr.map((d) => [d.code, d.line, d.column, d.endColumn, d.severity]), [['cni-ipam', 5, 112, 123, 'error'], ['cni-unknown-plugin', 6, 15, 23, 'warning']]);
+    assert.deepEqual(
+      arr.map((d) => [d.code, d.line, d.column, d.endColumn, d.severity]),
+      [
+        ['cni-ipam', 5, 112, 123, 'error'],
+        ['cni-unknown-plugin', 6, 15, 23, 'warning'],
+      ],
+    );
     const ko = run('check', join(dir, '10-mynet.conflist'), '--lang', 'ko');
     assert.match(ko.out, /서브넷 10\.22\.0\.0\/16 안에 있지 않습니다/);
     // A single-plugin .conf, and a warning only: exit 0.
@@ -73,10 +69,13 @@ describe('knetlab CLI', () => {
     writeFileSync(join(dir, '20-broken.conflist'), '{ "cniVersion": "1.0.0", "name": "b", "plugins": [ { "type": "bridge" }, ] }');
     const folder = run('check', dir, '--format', 'json');
     assert.equal(folder.code, 1);
-    assert.deepEqual((JSON.parse(folder.out) as { file: string; code: string }[]).map((d) => [d.file.split(/[\\/]/).pop(), d.code]), [
-      ['10-mynet.conflist', 'cni-unknown-plugin'],
-      ['20-broken.conflist', 'cni-syntax'],
-    ]);
+    assert.deepEqual(
+      (JSON.parse(folder.out) as { file: string; code: string }[]).map((d) => [d.file.split(/[\\/]/).pop(), d.code]),
+      [
+        ['10-mynet.conflist', 'cni-unknown-plugin'],
+        ['20-broken.conflist', 'cni-syntax'],
+      ],
+    );
   });
 
   it('check --format json prints 1-based positions', () => {
@@ -134,7 +133,9 @@ describe('knetlab CLI', () => {
 
   it('the built CLI runs as a program', function () {
     if (!existsSync('dist/cli.js')) this.skip();
-    const r = spawnSync(process.execPath, ['dist/cli.js', 'trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['dist/cli.js', 'trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10'], {
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /REPLIED/);
   });
@@ -182,7 +183,9 @@ describe('knetlab grade, variant, quiz-hash', () => {
 
   it('variant writes a student copy; grading it as someone else is refused', () => {
     const src = mkdtempSync(join(tmpdir(), 'knetlab-var-'));
-    writeFileSync(join(src, 'lab.yaml'), `name: v
+    writeFileSync(
+      join(src, 'lab.yaml'),
+      `name: v
 variables:
   net: { subnet: 10.0.0.0/8, prefix: 24 }
 switches: [lan]
@@ -196,7 +199,8 @@ exercises:
     points: 1
     checks:
       - route: { on: a, to: "{{ net.9 }}", dev: eth0 }
-`);
+`,
+    );
     mkdirSync(join(src, 'solution'));
     writeFileSync(join(src, 'solution', 'answers.yaml'), 'own: x\n');
     const out = join(mkdtempSync(join(tmpdir(), 'knetlab-var-out-')), 'alice');
@@ -232,7 +236,10 @@ describe('knetlab commands describe themselves', () => {
 
   it('a command is one module of src/cli/commands, and the registry lists them all', () => {
     const dir = join(__dirname, '..', '..', 'src', 'cli', 'commands');
-    const modules = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+    const modules = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     assert.deepEqual(COMMANDS.map((c) => c.name).sort(), modules);
     // main.ts names no command: it only finds them in the registry.
     const mainText = readFileSync(join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), 'utf8');
@@ -253,7 +260,8 @@ describe('knetlab commands describe themselves', () => {
         assert.ok(r.out.includes(`\n  knetlab ${c.usage[lang]}\n`), `${lang} ${c.name}`);
         for (const line of c.help[lang].split('\n')) assert.ok(r.out.includes(`\n      ${line}\n`), `${lang} ${c.name}: ${line}`);
       }
-      for (const c of COMMANDS.filter((x) => x.listing === 'option')) assert.match(r.out, new RegExp(`\\n  ${c.usage[lang]} +${c.help[lang]}\\n`));
+      for (const c of COMMANDS.filter((x) => x.listing === 'option'))
+        assert.match(r.out, new RegExp(`\\n  ${c.usage[lang]} +${c.help[lang]}\\n`));
     }
     // No command is a usage error that prints the help; --help after any command prints it too.
     const none = run();
@@ -285,108 +293,5 @@ describe('knetlab commands describe themselves', () => {
     assert.deepEqual(call('hello', 'you', '--loud'), { out: 'hello you!\n', code: 0 });
     assert.match(call('--help').out, /\n {2}knetlab hello NAME \[--loud\]\n {6}Say hello to NAME\.\n\nOptions:/);
     assert.equal(call('check', '--loud').code, 2, 'check still wants a path (its options are parsed as before)');
-  });
-});
-
-describe('knetlab trace: legs', () => {
-  const step = (host: string, stage: Step['stage'], en: string): Step => ({
-    host,
-    netns: '',
-    stage,
-    packet: { ip: { src: '10.0.0.1', dst: '10.0.0.2', ttl: 64, proto: 'udp' } },
-    detail: { en, ko: `${en} (ko)` },
-  });
-
-  it('JSON: legs holds every leg, in the same form as request.steps; request and reply stay as they were', () => {
-    const j = run('trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10', '--format', 'json');
-    const obj = JSON.parse(j.out);
-    assert.deepEqual(Object.keys(obj), ['replied', 'verdict', 'reason', 'request', 'reply', 'legs']);
-    assert.deepEqual(obj.legs, [
-      { kind: 'request', steps: obj.request.steps },
-      { kind: 'reply', answers: 0, steps: obj.reply.steps },
-    ]);
-    // A trace that got no reply has one leg.
-    const none = JSON.parse(run('trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.4.10', '--format', 'json').out);
-    assert.equal(none.replied, false);
-    assert.deepEqual(none.legs.map((l: { kind: string }) => l.kind), none.reply.steps.length ? ['request', 'reply'] : ['request']);
-  });
-
-  it('text: a plain trace prints Request then Reply, as before', () => {
-    const t = run('trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10');
-    const blocks = t.out.split('\n\n');
-    assert.equal(blocks.length, 3, t.out);
-    assert.match(blocks[1]!, /^Request:\n {2}1\. \[a\] send: /);
-    assert.match(blocks[2]!, /^Reply:\n {2}1\. \[b eth0\] /);
-  });
-
-  // A name lookup before the connection, and a proxied connection: the legs a walk may give.
-  const query = { kind: 'query' as const, label: { en: 'DNS query for web', ko: 'web의 DNS 질의' }, steps: [step('a', 'send', 'a asks the resolver.')] };
-  const answer = { kind: 'answer' as const, answers: 0, steps: [step('dns', 'deliver', 'dns answers 10.0.0.2.')] };
-  const request = { kind: 'request' as const, steps: [step('a', 'send', 'a sends.'), step('lb', 'deliver', 'lb accepts.')] };
-  const proxied = { kind: 'request' as const, label: { en: 'proxied to 10.0.0.9:80', ko: '10.0.0.9:80으로 전달' }, parent: 2, steps: [step('lb', 'send', 'lb connects.')] };
-  const proxiedReply = { kind: 'reply' as const, answers: 3, steps: [step('web', 'deliver', 'web answers.')] };
-  const reply = { kind: 'reply' as const, answers: 2, steps: [step('lb', 'send', 'lb answers.'), step('a', 'deliver', 'a gets it.')] };
-  const res: TraceResult = {
-    replied: true,
-    verdict: 'replied',
-    reason: { en: 'a got its answer.', ko: 'a가 답을 받았습니다.' },
-    request,
-    reply,
-    legs: [query, answer, request, proxied, proxiedReply, reply],
-  };
-
-  it('text prints every leg in walk order, with its label', () => {
-    const text = traceText(res, 'a', 'web', 'tcp', 80, 'en');
-    assert.equal(
-      text,
-      [
-        'a -> web tcp/80: REPLIED: a got its answer.',
-        '',
-        'Query (DNS query for web):',
-        '  1. [a] send: a asks the resolver.',
-        '',
-        'Answer:',
-        '  1. [dns] deliver: dns answers 10.0.0.2.',
-        '',
-        'Request:',
-        '  1. [a] send: a sends.',
-        '  2. [lb] deliver: lb accepts.',
-        '',
-        'Request (proxied to 10.0.0.9:80):',
-        '  1. [lb] send: lb connects.',
-        '',
-        'Reply:',
-        '  1. [web] deliver: web answers.',
-        '',
-        'Reply:',
-        '  1. [lb] send: lb answers.',
-        '  2. [a] deliver: a gets it.',
-        '',
-      ].join('\n'),
-    );
-    const ko = traceText(res, 'a', 'web', 'tcp', 80, 'ko');
-    assert.match(ko, /\n질의 \(web의 DNS 질의\):\n/);
-    assert.match(ko, /\n답변:\n/);
-    assert.match(ko, /\n요청 \(10\.0\.0\.9:80으로 전달\):\n/);
-  });
-
-  it('JSON gives each leg its kind, label, answers, parent and steps', () => {
-    const j = JSON.parse(JSON.stringify(traceJson(res, 'ko')));
-    assert.deepEqual(
-      j.legs.map((l: Record<string, unknown>) => ({ ...l, steps: (l['steps'] as { detail: string }[]).map((s) => s.detail) })),
-      [
-        { kind: 'query', label: 'web의 DNS 질의', steps: ['a asks the resolver. (ko)'] },
-        { kind: 'answer', answers: 0, steps: ['dns answers 10.0.0.2. (ko)'] },
-        { kind: 'request', steps: ['a sends. (ko)', 'lb accepts. (ko)'] },
-        { kind: 'request', label: '10.0.0.9:80으로 전달', parent: 2, steps: ['lb connects. (ko)'] },
-        { kind: 'reply', answers: 3, steps: ['web answers. (ko)'] },
-        { kind: 'reply', answers: 2, steps: ['lb answers. (ko)', 'a gets it. (ko)'] },
-      ],
-    );
-    assert.deepEqual(j.request.steps, j.legs[2].steps);
-    assert.deepEqual(j.reply.steps, j.legs[5].steps);
-    // Legs without a kind (written before legs had kinds): the first is the request, the rest replies.
-    const old = traceJson({ ...res, legs: [{ steps: request.steps }, { steps: reply.steps }] }, 'en');
-    assert.deepEqual(old.legs.map((l) => l.kind), ['request', 'reply']);
   });
 });

@@ -55,7 +55,12 @@ describe('extension (fake vscode)', () => {
   it('runTrace with CodeLens arguments prints the steps', async () => {
     addLab('02-gateway');
     start();
-    const text = (await fake.commands.executeCommand('knetlab.runTrace', { uri: fake.Uri.file('/ws/labs/02-gateway/lab.yaml'), from: 'a', to: '192.168.2.10', proto: 'icmp' })) as string;
+    const text = (await fake.commands.executeCommand('knetlab.runTrace', {
+      uri: fake.Uri.file('/ws/labs/02-gateway/lab.yaml'),
+      from: 'a',
+      to: '192.168.2.10',
+      proto: 'icmp',
+    })) as string;
     assert.match(text, /^a -> 192\.168\.2\.10 ping: REPLIED/);
     assert.match(text, /Request:/);
   });
@@ -74,7 +79,11 @@ describe('extension (fake vscode)', () => {
     const topo = (await fake.commands.executeCommand('knetlab.showTopology', fake.Uri.file('/ws/labs/02-gateway'))) as string;
     assert.match(topo, /lan1: a:eth0, r:eth0/);
     assert.match(topo, /192\.168\.1\.10\/24/);
-    const out = (await fake.commands.executeCommand('knetlab.exec', { uri: fake.Uri.file('/ws/labs/02-gateway'), on: 'r', command: 'ip -br addr show eth1' })) as string;
+    const out = (await fake.commands.executeCommand('knetlab.exec', {
+      uri: fake.Uri.file('/ws/labs/02-gateway'),
+      on: 'r',
+      command: 'ip -br addr show eth1',
+    })) as string;
     assert.match(out, /192\.168\.2\.1\/24/);
   });
 
@@ -160,10 +169,14 @@ describe('extension manifest and bundles', () => {
   it('every vscode.l10n.t string of src/extension has a Korean translation', () => {
     const dir = join(repo, 'src/extension');
     // Every module, those in language/ and panels/ (and its kinds/) included.
-    const sources = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8'));
-    const strings = new Set(sources.flatMap((s) => [...s.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\'/g, "'"))));
+    const sources = (readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
+    const strings = new Set(
+      sources.flatMap((s) => [...s.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\'/g, "'"))),
+    );
     assert.ok(strings.size > 20);
-    assert.ok(strings.has('Lab: {0}'), 'the panel kinds\' strings are read too');
+    assert.ok(strings.has('Lab: {0}'), "the panel kinds' strings are read too");
     for (const s of strings) assert.ok(s in bundleKo, `l10n/bundle.l10n.ko.json lacks "${s}"`);
   });
 

@@ -118,7 +118,11 @@ describe('web extension bundle (worker-like host, fake vscode)', function () {
     addLab('02-gateway');
     const a = start();
     const text = (await fake.commands.executeCommand('knetlab.gradeLab', fake.Uri.file('/ws/labs/02-gateway'))) as string;
-    assert.equal(typeof text, 'string', `gradeLab returned ${String(text)}; errors: ${JSON.stringify(fake.outputs.filter((o) => o.name === 'error'))}`);
+    assert.equal(
+      typeof text,
+      'string',
+      `gradeLab returned ${String(text)}; errors: ${JSON.stringify(fake.outputs.filter((o) => o.name === 'error'))}`,
+    );
     assert.match(text, /Lab .*: \d+(\.\d+)?\/\d+/);
     assert.match(text, /FAIL r-on-lan3/);
     assert.match(a.status.text, /\d+\/\d+/);
@@ -134,7 +138,11 @@ describe('web extension bundle (worker-like host, fake vscode)', function () {
       to: '192.168.2.10',
       proto: 'icmp',
     })) as string;
-    assert.equal(typeof text, 'string', `runTrace returned ${String(text)}; errors: ${JSON.stringify(fake.outputs.filter((o) => o.name === 'error'))}`);
+    assert.equal(
+      typeof text,
+      'string',
+      `runTrace returned ${String(text)}; errors: ${JSON.stringify(fake.outputs.filter((o) => o.name === 'error'))}`,
+    );
     assert.match(text, /^a -> 192\.168\.2\.10 ping: REPLIED/);
     assert.match(text, /Request:/);
   });

@@ -40,9 +40,9 @@ describe('fuzz: knetlab check (CLI)', function () {
     const text = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.string({ unit: 'binary', maxLength: 200 }),
-      fc.tuple(fc.constantFrom(...labs), fc.nat(), fc.nat({ max: 40 }), fc.string({ maxLength: 6 })).map(
-        ([l, at, del, ins]) => l.text.slice(0, at % (l.text.length + 1)) + ins + l.text.slice((at % (l.text.length + 1)) + del),
-      ),
+      fc
+        .tuple(fc.constantFrom(...labs), fc.nat(), fc.nat({ max: 40 }), fc.string({ maxLength: 6 }))
+        .map(([l, at, del, ins]) => l.text.slice(0, at % (l.text.length + 1)) + ins + l.text.slice((at % (l.text.length + 1)) + del)),
     );
     let n = 0;
     fc.assert(
@@ -74,7 +74,15 @@ describe('fuzz: knetlab check (CLI)', function () {
   });
 
   it('odd arguments', () => {
-    for (const args of [[], [join(dir, 'missing.yaml')], [dir], ['--format'], ['--format', 'xml', 'labs/02-gateway'], ['--nope'], ['labs/02-gateway', '--format', 'json']]) {
+    for (const args of [
+      [],
+      [join(dir, 'missing.yaml')],
+      [dir],
+      ['--format'],
+      ['--format', 'xml', 'labs/02-gateway'],
+      ['--nope'],
+      ['labs/02-gateway', '--format', 'json'],
+    ]) {
       assertClean(runCheck(args), args.join(' '));
     }
   });

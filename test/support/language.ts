@@ -35,10 +35,29 @@ export function bigLab(lines: number): string {
   for (let p = 0; p < pairs; p++) {
     const a = `10.${p}.1`;
     const b = `10.${p}.2`;
-    out.push(`  r${p}:`, '    interfaces:', `      eth0: l${p}a`, `      eth1: l${p}b`, '    run: |', `      ip addr add ${a}.1/24 dev eth0`, `      ip addr add ${b}.1/24 dev eth1`, '      sysctl -w net.ipv4.ip_forward=1');
-    for (const [side, net] of [['a', a], ['b', b]] as const) {
+    out.push(
+      `  r${p}:`,
+      '    interfaces:',
+      `      eth0: l${p}a`,
+      `      eth1: l${p}b`,
+      '    run: |',
+      `      ip addr add ${a}.1/24 dev eth0`,
+      `      ip addr add ${b}.1/24 dev eth1`,
+      '      sysctl -w net.ipv4.ip_forward=1',
+    );
+    for (const [side, net] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       for (let k = 0; k < 3; k++) {
-        out.push(`  h${p}${side}${k}:`, '    interfaces:', `      eth0: l${p}${side}`, '    run: |', `      ip addr add ${net}.${10 + k}/24 dev eth0`, `      ip route add default via ${net}.1`);
+        out.push(
+          `  h${p}${side}${k}:`,
+          '    interfaces:',
+          `      eth0: l${p}${side}`,
+          '    run: |',
+          `      ip addr add ${net}.${10 + k}/24 dev eth0`,
+          `      ip route add default via ${net}.1`,
+        );
       }
     }
   }

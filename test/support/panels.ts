@@ -14,7 +14,9 @@ import { BOOTSTRAP_ID } from '../../src/protocol/panels';
 
 export const repo = join(__dirname, '..', '..');
 export const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
-export const LABS = readdirSync(join(repo, 'labs'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+export const LABS = readdirSync(join(repo, 'labs'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 export const LAB = '/ws/labs/02-gateway';
 export const labUri = () => fake.Uri.file(LAB);
 
@@ -31,7 +33,11 @@ function addPanelBundles(): void {
 /** The workspace's state (a Memento), kept across activations when a test passes the same one. */
 export function memento(): { get<T>(k: string): T | undefined; update(k: string, v: unknown): Promise<void>; data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
-  return { data, get: <T>(k: string) => data.get(k) as T | undefined, update: async (k, v) => void data.set(k, JSON.parse(JSON.stringify(v))) };
+  return {
+    data,
+    get: <T>(k: string) => data.get(k) as T | undefined,
+    update: async (k, v) => void data.set(k, JSON.parse(JSON.stringify(v))),
+  };
 }
 
 let current: Api | undefined;
@@ -39,7 +45,11 @@ let current: Api | undefined;
 /** Activates the extension (with the panels' bundles unless told otherwise). */
 export function start(withBundles = true, workspaceState?: ReturnType<typeof memento>): Api {
   if (withBundles) addPanelBundles();
-  const context = { subscriptions: [], extensionUri: fake.Uri.file('/ext'), ...(workspaceState ? { workspaceState } : {}) } as unknown as ExtensionContext;
+  const context = {
+    subscriptions: [],
+    extensionUri: fake.Uri.file('/ext'),
+    ...(workspaceState ? { workspaceState } : {}),
+  } as unknown as ExtensionContext;
   current = activate(context);
   return current;
 }

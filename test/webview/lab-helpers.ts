@@ -68,7 +68,11 @@ export const FIXTURES: Fixture[] = readdirSync(LABS, { withFileTypes: true })
   });
 
 export const msg = (f: Fixture, view: LabView, lang: Lang = 'en'): HostMessage => ({ type: 'lab', lang, labDir: f.labDir, view });
-export const allOpen = (f: Fixture, view: LabView = f.fresh): PanelState => ({ kind: 'lab', labDir: f.labDir, lab: { open: view.exercises.map((e) => e.id) } });
+export const allOpen = (f: Fixture, view: LabView = f.fresh): PanelState => ({
+  kind: 'lab',
+  labDir: f.labDir,
+  lab: { open: view.exercises.map((e) => e.id) },
+});
 export const pick = (l: Localized, lang: Lang) => l[lang];
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** The text a reader sees of a bit of Markdown (the bundled tasks and hints: emphasis, code spans, fences). */

@@ -27,9 +27,24 @@ describe('lab panel (webview/lab) in Chromium: Markdown, short answers, errors',
 
     it('renders Markdown: headings, lists, code, tables; raw HTML escaped; links and images load nothing', async () => {
       const md = [
-        '## Heading', '', '- one', '- two **bold**', '', '1. first', '', 'Some `code span` and <b>raw</b> <script>alert(1)</script> <img src=x onerror=alert(2)>', '',
-        '| left | right |', '| :--- | ---: |', '| a | b |', '', '[a link](https://example.com/page) ![an image](https://example.com/x.png) [js](javascript:alert(3))', '',
-        '```yaml', 'key: <value>', '```',
+        '## Heading',
+        '',
+        '- one',
+        '- two **bold**',
+        '',
+        '1. first',
+        '',
+        'Some `code span` and <b>raw</b> <script>alert(1)</script> <img src=x onerror=alert(2)>',
+        '',
+        '| left | right |',
+        '| :--- | ---: |',
+        '| a | b |',
+        '',
+        '[a link](https://example.com/page) ![an image](https://example.com/x.png) [js](javascript:alert(3))',
+        '',
+        '```yaml',
+        'key: <value>',
+        '```',
       ].join('\n');
       const p = await openWatched(msg(f, withTask(md)), { state: allOpen(f) });
       const task = p.page.locator(`vscode-collapsible[data-exercise="${f.fresh.exercises[0]!.id}"] .task`);
@@ -83,7 +98,10 @@ exercises:
       await field.click();
       await p.page.keyboard.type('192.168.1.0/24');
       await p.page.keyboard.press('Enter');
-      assert.deepEqual((await p.posted()).filter((x) => x.type === 'answer'), [{ type: 'answer', quiz: 'subnet-quiz', value: '192.168.1.0/24' }]);
+      assert.deepEqual(
+        (await p.posted()).filter((x) => x.type === 'answer'),
+        [{ type: 'answer', quiz: 'subnet-quiz', value: '192.168.1.0/24' }],
+      );
       // typing more, then a redraw (the language changes): the draft stays, and the focus too
       await p.page.keyboard.type(' and more');
       await p.send({ type: 'lang', lang: 'ko' });
@@ -98,7 +116,9 @@ exercises:
     });
 
     it('a lab that does not load shows its errors with links; an error message keeps the last drawing', async () => {
-      const broken = loadLabFor('name: broken\nswitches: [lan]\nhosts:\n  a: { interfaces: { eth0: nowhere } }\n', { file: 'labs/broken/lab.yaml' });
+      const broken = loadLabFor('name: broken\nswitches: [lan]\nhosts:\n  a: { interfaces: { eth0: nowhere } }\n', {
+        file: 'labs/broken/lab.yaml',
+      });
       const view = labErrorsView('broken', broken.diagnostics);
       assert.ok(view.errors.length > 0);
       const p = await openWatched({ type: 'lab', lang: 'ko', labDir: 'file:///broken', view });
@@ -143,7 +163,8 @@ exercises:
         }
         for (const el of document.querySelectorAll('vscode-collapsible')) {
           const h = el.shadowRoot?.querySelector('.collapsible-header');
-          if (h?.getAttribute('role') !== 'button' || !h.getAttribute('aria-label') || !h.hasAttribute('aria-expanded')) out.push(`collapsible ${el.getAttribute('data-exercise')}`);
+          if (h?.getAttribute('role') !== 'button' || !h.getAttribute('aria-label') || !h.hasAttribute('aria-expanded'))
+            out.push(`collapsible ${el.getAttribute('data-exercise')}`);
         }
         return out;
       });

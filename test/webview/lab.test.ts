@@ -57,7 +57,8 @@ describe('lab panel (webview/lab) in Chromium', function () {
                 assert.equal(await li.locator('.check-label').textContent(), pick(ch.quiz.question, lang));
                 const radios = li.locator('vscode-radio');
                 assert.equal(await radios.count(), ch.quiz.choices?.length ?? 0);
-                for (const [j, c] of (ch.quiz.choices ?? []).entries()) assert.equal(await radios.nth(j).getAttribute('label'), pick(c.text, lang));
+                for (const [j, c] of (ch.quiz.choices ?? []).entries())
+                  assert.equal(await radios.nth(j).getAttribute('label'), pick(c.text, lang));
               } else {
                 assert.equal(await li.locator('code.check-label').textContent(), ch.label);
               }
@@ -90,12 +91,18 @@ describe('lab panel (webview/lab) in Chromium', function () {
               id: e.id,
               state: e.state,
               checks: e.checks.map((c) => c.state),
-              description: e.score === undefined ? t(S.points, 'en', { n: e.points }) : t(S.pointsOf, 'en', { score: String(Math.round(e.score * 100) / 100), max: e.points }),
+              description:
+                e.score === undefined
+                  ? t(S.points, 'en', { n: e.points })
+                  : t(S.pointsOf, 'en', { score: String(Math.round(e.score * 100) / 100), max: e.points }),
             })),
           );
           if (view === f.solved) {
             assert.ok(got.every((e) => e.state === 'passed'));
-            assert.equal(await p.page.locator('.score-text').textContent(), t(S.scoreText, 'en', { score: view.maxScore, max: view.maxScore }));
+            assert.equal(
+              await p.page.locator('.score-text').textContent(),
+              t(S.scoreText, 'en', { score: view.maxScore, max: view.maxScore }),
+            );
             assert.equal(await p.page.locator('vscode-progress-bar.score-bar').getAttribute('value'), String(view.maxScore));
           }
           if (view === f.fresh) {
@@ -106,7 +113,7 @@ describe('lab panel (webview/lab) in Chromium', function () {
         }
       });
 
-      it('Trace posts runTrace with the check\'s packet; the lab-line links post reveal', async () => {
+      it("Trace posts runTrace with the check's packet; the lab-line links post reveal", async () => {
         const p = await openWatched(msg(f, f.starter), { state: allOpen(f) });
         const traced = f.starter.exercises.flatMap((e) => e.checks.filter((c) => c.trace).map((c) => ({ e, c })));
         assert.ok(traced.length > 0);
@@ -151,7 +158,10 @@ describe('lab panel (webview/lab) in Chromium', function () {
       it('grade buttons post grade (the lab, one exercise); busy disables them', async () => {
         const p = await openWatched(msg(f, f.starter), { state: allOpen(f) });
         await p.page.click('#grade-lab');
-        assert.deepEqual((await p.posted()).filter((m) => m.type === 'grade'), [{ type: 'grade' }]);
+        assert.deepEqual(
+          (await p.posted()).filter((m) => m.type === 'grade'),
+          [{ type: 'grade' }],
+        );
         for (const e of f.starter.exercises) await p.page.click(sel(`grade:${e.id}`));
         assert.deepEqual(
           (await p.posted()).filter((m) => m.type === 'grade').slice(1),
@@ -172,7 +182,12 @@ describe('lab panel (webview/lab) in Chromium', function () {
       });
 
       it('hints: only the revealed ones, "n of m hints"', async () => {
-        for (const [view, shown] of [[f.fresh, 'none'], [f.starter, 'one'], [f.starter2, 'two'], [f.solved, 'none']] as const) {
+        for (const [view, shown] of [
+          [f.fresh, 'none'],
+          [f.starter, 'one'],
+          [f.starter2, 'two'],
+          [f.solved, 'none'],
+        ] as const) {
           const p = await openWatched(msg(f, view), { state: allOpen(f) });
           for (const e of view.exercises) {
             const sec = p.page.locator(`vscode-collapsible[data-exercise="${e.id}"]`);
@@ -186,7 +201,11 @@ describe('lab panel (webview/lab) in Chromium', function () {
             const count = await sec.locator('.hints-count').textContent();
             assert.equal(
               count,
-              n ? t(S.hintsOf, 'en', { n, m: e.hintCount }) : e.hintCount === 1 ? t(S.hintLater, 'en') : t(S.hintsLater, 'en', { m: e.hintCount }),
+              n
+                ? t(S.hintsOf, 'en', { n, m: e.hintCount })
+                : e.hintCount === 1
+                  ? t(S.hintLater, 'en')
+                  : t(S.hintsLater, 'en', { m: e.hintCount }),
             );
             // a hint's code spans are elements
             if (n && e.hints[0]!.en.includes('`')) assert.ok((await hints.first().locator('code').count()) > 0);
@@ -196,7 +215,9 @@ describe('lab panel (webview/lab) in Chromium', function () {
       });
 
       it('a quiz is answered in place: the choice posts answer, the next view shows it saved', async () => {
-        const quizzes = f.starter.exercises.flatMap((e) => e.checks.filter((c): c is CheckView & { quiz: NonNullable<CheckView['quiz']> } => !!c.quiz));
+        const quizzes = f.starter.exercises.flatMap((e) =>
+          e.checks.filter((c): c is CheckView & { quiz: NonNullable<CheckView['quiz']> } => !!c.quiz),
+        );
         assert.ok(quizzes.length > 0);
         const p = await openWatched(msg(f, f.starter), { state: allOpen(f) });
         let answers: string | undefined;
@@ -208,7 +229,14 @@ describe('lab panel (webview/lab) in Chromium', function () {
           await p.page.click(sel(`quiz:${q.id}:save`));
           const posted = await p.posted();
           assert.deepEqual(posted[posted.length - 1], { type: 'answer', quiz: q.id, value: choice.key });
-          assert.equal(await p.page.locator(sel(`quiz:${q.id}:save`)).locator('xpath=..').locator('.quiz-status').textContent(), t(S.saving, 'en'));
+          assert.equal(
+            await p.page
+              .locator(sel(`quiz:${q.id}:save`))
+              .locator('xpath=..')
+              .locator('.quiz-status')
+              .textContent(),
+            t(S.saving, 'en'),
+          );
           answers = setAnswer(answers, q.id, choice.key);
         }
         // The extension writes answers.yaml and sends the new view: every answer shows as saved and chosen.
@@ -218,13 +246,25 @@ describe('lab panel (webview/lab) in Chromium', function () {
         for (const [i, c] of quizzes.entries()) {
           const q = c.quiz;
           const key = q.choices![i % q.choices!.length]!.key;
-          const status = p.page.locator(sel(`quiz:${q.id}:save`)).locator('xpath=..').locator('.quiz-status');
-          await p.page.waitForFunction(([k, text]) => {
-            const b = document.querySelector(`[data-key="${k}"]`);
-            return b?.parentElement?.querySelector('.quiz-status')?.textContent === text;
-          }, [`quiz:${q.id}:save`, t(S.saved, 'en')] as const);
+          const status = p.page
+            .locator(sel(`quiz:${q.id}:save`))
+            .locator('xpath=..')
+            .locator('.quiz-status');
+          await p.page.waitForFunction(
+            ([k, text]) => {
+              const b = document.querySelector(`[data-key="${k}"]`);
+              return b?.parentElement?.querySelector('.quiz-status')?.textContent === text;
+            },
+            [`quiz:${q.id}:save`, t(S.saved, 'en')] as const,
+          );
           assert.equal(await status.textContent(), t(S.saved, 'en'));
-          const checked = await p.page.locator(sel(`quiz:${q.id}:choices`)).evaluate((g) => [...g.querySelectorAll('vscode-radio')].filter((r) => (r as unknown as { checked: boolean }).checked).map((r) => r.getAttribute('value')));
+          const checked = await p.page
+            .locator(sel(`quiz:${q.id}:choices`))
+            .evaluate((g) =>
+              [...g.querySelectorAll('vscode-radio')]
+                .filter((r) => (r as unknown as { checked: boolean }).checked)
+                .map((r) => r.getAttribute('value')),
+            );
           assert.deepEqual(checked, [key]);
           assert.equal(parseAnswerKey(q.id).exercise, f.starter.exercises.find((e) => e.checks.includes(c))!.id);
         }
@@ -238,21 +278,31 @@ describe('lab panel (webview/lab) in Chromium', function () {
         await p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         for (let i = 0; i < keys.length * 2 + 10 && seen.length < keys.length; i++) {
           await p.page.keyboard.press('Tab');
-          const k = await p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('[data-key]')?.getAttribute('data-key') ?? null);
+          const k = await p.page.evaluate(
+            () => (document.activeElement as HTMLElement | null)?.closest('[data-key]')?.getAttribute('data-key') ?? null,
+          );
           if (k && !seen.includes(k)) seen.push(k);
         }
         assert.deepEqual(seen, keys, 'every control, in the order they are drawn');
         // Arrow keys between the exercises' headers, Enter and Space toggle.
         const first = f.starter.exercises[0]!.id;
         const second = f.starter.exercises[1]!.id;
-        await p.page.locator(`vscode-collapsible[data-exercise="${first}"]`).evaluate((el) => (el.shadowRoot!.querySelector('.collapsible-header') as HTMLElement).focus());
+        await p.page
+          .locator(`vscode-collapsible[data-exercise="${first}"]`)
+          .evaluate((el) => (el.shadowRoot!.querySelector('.collapsible-header') as HTMLElement).focus());
         await p.page.keyboard.press('ArrowDown');
         assert.equal(await p.page.evaluate(() => document.activeElement?.getAttribute('data-exercise')), second);
         await p.page.keyboard.press('End');
-        assert.equal(await p.page.evaluate(() => document.activeElement?.getAttribute('data-exercise')), f.starter.exercises[f.starter.exercises.length - 1]!.id);
+        assert.equal(
+          await p.page.evaluate(() => document.activeElement?.getAttribute('data-exercise')),
+          f.starter.exercises[f.starter.exercises.length - 1]!.id,
+        );
         await p.page.keyboard.press('Home');
         await p.page.keyboard.press('Enter');
-        const expanded = () => p.page.locator(`vscode-collapsible[data-exercise="${first}"]`).evaluate((el) => el.shadowRoot!.querySelector('.collapsible-header')!.getAttribute('aria-expanded'));
+        const expanded = () =>
+          p.page
+            .locator(`vscode-collapsible[data-exercise="${first}"]`)
+            .evaluate((el) => el.shadowRoot!.querySelector('.collapsible-header')!.getAttribute('aria-expanded'));
         assert.equal(await expanded(), 'false');
         assert.ok(!(await p.state())!.lab!.open.includes(first));
         await p.page.keyboard.press(' ');
@@ -260,7 +310,11 @@ describe('lab panel (webview/lab) in Chromium', function () {
         assert.ok((await p.state())!.lab!.open.includes(first));
         // Radio choices with the arrow keys, saved with Enter on Save.
         const quiz = f.starter.exercises.flatMap((e) => e.checks).find((c) => c.quiz?.choices)!.quiz!;
-        await p.page.locator(sel(`quiz:${quiz.id}:choices`)).locator('vscode-radio').first().focus();
+        await p.page
+          .locator(sel(`quiz:${quiz.id}:choices`))
+          .locator('vscode-radio')
+          .first()
+          .focus();
         await p.page.keyboard.press('ArrowDown');
         await p.page.locator(sel(`quiz:${quiz.id}:save`)).focus();
         await p.page.keyboard.press('Enter');
@@ -274,7 +328,9 @@ describe('lab panel (webview/lab) in Chromium', function () {
         const firstOpen = f.starter.exercises.find((e) => e.state !== 'passed')!.id;
         assert.deepEqual((await p.state())?.lab?.open, [firstOpen], 'the first exercise to do is open');
         const last = f.starter.exercises[f.starter.exercises.length - 1]!.id;
-        await p.page.locator(`vscode-collapsible[data-exercise="${last}"]`).evaluate((el) => (el.shadowRoot!.querySelector('.collapsible-header') as HTMLElement).click());
+        await p.page
+          .locator(`vscode-collapsible[data-exercise="${last}"]`)
+          .evaluate((el) => (el.shadowRoot!.querySelector('.collapsible-header') as HTMLElement).click());
         await p.send({ type: 'lang', lang: 'ko' });
         await p.page.waitForFunction((title) => document.querySelector('h1.lab-title')?.textContent === title, f.lab.title!.ko);
         assert.equal(await p.page.locator('#grade-lab').textContent(), t(S.gradeLab, 'ko'));
@@ -290,18 +346,26 @@ describe('lab panel (webview/lab) in Chromium', function () {
         const r = await openWatched(undefined, { state });
         await r.page.waitForSelector('main.lab');
         assert.equal(await r.page.locator('h1.lab-title').textContent(), f.lab.title!.ko);
-        const open = await r.page.$$eval('vscode-collapsible.exercise', (els) => els.filter((e) => (e as unknown as { open: boolean }).open).map((e) => e.getAttribute('data-exercise')));
+        const open = await r.page.$$eval('vscode-collapsible.exercise', (els) =>
+          els.filter((e) => (e as unknown as { open: boolean }).open).map((e) => e.getAttribute('data-exercise')),
+        );
         assert.deepEqual(open.sort(), [firstOpen, last].sort());
         // a fresh view of the same lab keeps the sections open
         await r.send(msg(f, f.solved, 'en'));
         await r.page.waitForFunction((title) => document.querySelector('h1.lab-title')?.textContent === title, f.lab.title!.en);
-        const open2 = await r.page.$$eval('vscode-collapsible.exercise', (els) => els.filter((e) => (e as unknown as { open: boolean }).open).map((e) => e.getAttribute('data-exercise')));
+        const open2 = await r.page.$$eval('vscode-collapsible.exercise', (els) =>
+          els.filter((e) => (e as unknown as { open: boolean }).open).map((e) => e.getAttribute('data-exercise')),
+        );
         assert.deepEqual(open2.sort(), [firstOpen, last].sort());
         await closeClean(r);
       });
 
       it('screenshots: light, dark and high contrast; Korean', async () => {
-        const state: PanelState = { kind: 'lab', labDir: f.labDir, lab: { open: [f.starter.exercises[0]!.id, f.starter.exercises[f.starter.exercises.length - 1]!.id] } };
+        const state: PanelState = {
+          kind: 'lab',
+          labDir: f.labDir,
+          lab: { open: [f.starter.exercises[0]!.id, f.starter.exercises[f.starter.exercises.length - 1]!.id] },
+        };
         for (const theme of ['light', 'dark', 'high-contrast'] as Theme[]) {
           const p = await openWatched(msg(f, f.starter), { theme, state, viewport: { width: 900, height: 1000 } });
           await p.page.evaluate(() => document.fonts.ready);
@@ -309,7 +373,12 @@ describe('lab panel (webview/lab) in Chromium', function () {
           // the text and the state colours differ from the background in every theme
           const colours = await p.page.evaluate(() => {
             const c = (sel: string) => getComputedStyle(document.querySelector(sel)!).color;
-            return { body: getComputedStyle(document.body).backgroundColor, text: c('h1.lab-title'), failed: c('.state.state-failed'), link: c('a.reveal') };
+            return {
+              body: getComputedStyle(document.body).backgroundColor,
+              text: c('h1.lab-title'),
+              failed: c('.state.state-failed'),
+              link: c('a.reveal'),
+            };
           });
           assert.notEqual(colours.text, colours.body);
           assert.notEqual(colours.failed, colours.body);

@@ -9,7 +9,19 @@ import { tracePacket } from '../../src/core/index';
 import { pathOf, traceView } from '../../src/core/view/trace';
 import { generateTopology } from '../../bench/webview';
 import { openPanel, type OpenOptions, type PanelHandle } from './harness';
-import { bundledView, centre, type Fixture, grown, labDirs, load, msg, open, overlapping, useTopologyPanels, viewport } from './topology-helpers';
+import {
+  bundledView,
+  centre,
+  type Fixture,
+  grown,
+  labDirs,
+  load,
+  msg,
+  open,
+  overlapping,
+  useTopologyPanels,
+  viewport,
+} from './topology-helpers';
 
 describe('topology panel (webview/topology): edits, large labs, messages, the drawing alone', function () {
   this.timeout(60_000);
@@ -24,14 +36,21 @@ describe('topology panel (webview/topology): edits, large labs, messages, the dr
         await p.send(msg(grown(f)));
         await p.page.waitForSelector(`.knt-node[data-id="n:${f.lab.hosts[0]!.name}/zzns"]`);
         assert.equal(await viewport(p), vp);
-        const boxes = await p.page.$$eval('.knt-item', (els) => els.map((x) => ({ id: x.getAttribute('data-id')!, ...(x.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }) })));
+        const boxes = await p.page.$$eval('.knt-item', (els) =>
+          els.map((x) => ({
+            id: x.getAttribute('data-id')!,
+            ...(x.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }),
+          })),
+        );
         assert.deepEqual(overlapping(boxes.map((b) => ({ id: b.id, x: b.x, y: b.y, w: b.width, h: b.height }))), [], dir);
       }
     });
 
     it('draws a generated 500-node, 1,000-link topology whole; labels show once zoomed in', async () => {
       const gen = generateTopology();
-      const p = panels.track(await openPanel(panels.browser(), 'topology', { type: 'topology', lang: 'en', labDir: 'file:///bench', model: gen.model }));
+      const p = panels.track(
+        await openPanel(panels.browser(), 'topology', { type: 'topology', lang: 'en', labDir: 'file:///bench', model: gen.model }),
+      );
       await p.page.waitForFunction((n) => document.querySelectorAll('.knt-item').length === n, gen.items);
       assert.equal(await p.page.locator('path.knt-link').count(), gen.model.links.length);
       assert.equal(await p.page.locator('.knt-node').count(), gen.model.nodes.length + gen.model.ports.length);
@@ -69,7 +88,10 @@ describe('topology panel (webview/topology): edits, large labs, messages, the dr
       await p.send(msg(f));
       await p.page.waitForSelector('.knt-item');
       assert.ok(await p.page.locator('.empty').isHidden());
-      assert.deepEqual((await p.posted()).map((m) => m.type), ['ready']);
+      assert.deepEqual(
+        (await p.posted()).map((m) => m.type),
+        ['ready'],
+      );
     });
   });
 
@@ -87,14 +109,19 @@ describe('topology panel (webview/topology): edits, large labs, messages, the dr
         const w = window as unknown as Record<string, unknown>;
         w['__reveals'] = [];
         const api = w['__topo'] as { createTopologyView: (el: HTMLElement, o: unknown) => { update(m: unknown): void } };
-        const view = api.createTopologyView(host, { lang: 'en', interactive: false, onReveal: (s: unknown) => (w['__reveals'] as unknown[]).push(s), onState: () => {} });
+        const view = api.createTopologyView(host, {
+          lang: 'en',
+          interactive: false,
+          onReveal: (s: unknown) => (w['__reveals'] as unknown[]).push(s),
+          onState: () => {},
+        });
         view.update(model);
         w['__view'] = view;
       }, f.model);
       return p;
     }
 
-    it('highlights a packet\'s path, the current step\'s node, port and link, with a packet moving along the link', async () => {
+    it("highlights a packet's path, the current step's node, port and link, with a packet moving along the link", async () => {
       const f = load('02-gateway');
       const trace = tracePacket(f.world, { from: { host: 'a', netns: '' }, to: '192.168.2.10', proto: 'icmp' });
       assert.ok(trace.replied);
@@ -104,14 +131,23 @@ describe('topology panel (webview/topology): edits, large labs, messages, the dr
       const current = tv.anchors[0]![step]!;
       assert.ok(current.link);
       const p = await withView(f);
-      await p.page.evaluate(({ path, current }) => (window as unknown as { __view: { highlight(a: unknown, b: unknown): void } }).__view.highlight(path, current), { path, current });
+      await p.page.evaluate(
+        ({ path, current }) =>
+          (window as unknown as { __view: { highlight(a: unknown, b: unknown): void } }).__view.highlight(path, current),
+        { path, current },
+      );
       const marked = await p.page.evaluate(() => ({
         path: [...document.querySelectorAll('#solo .knt-on-path')].map((e) => e.getAttribute('data-id')),
         current: [...document.querySelectorAll('#solo .knt-current')].map((e) => e.getAttribute('data-id')),
       }));
       assert.deepEqual([...marked.path].sort(), [...path.nodes, ...path.ports, ...path.links].sort());
       assert.deepEqual([...marked.current].sort(), [current.node, current.port, current.link].filter(Boolean).sort());
-      const pos = () => p.page.$eval('#solo .knt-packet', (e) => ({ x: e.getAttribute('cx'), y: e.getAttribute('cy'), shown: getComputedStyle(e).display !== 'none' }));
+      const pos = () =>
+        p.page.$eval('#solo .knt-packet', (e) => ({
+          x: e.getAttribute('cx'),
+          y: e.getAttribute('cy'),
+          shown: getComputedStyle(e).display !== 'none',
+        }));
       const a = await pos();
       assert.ok(a.shown);
       await p.page.waitForFunction((x) => document.querySelector('#solo .knt-packet')?.getAttribute('cx') !== x, a.x);
@@ -133,7 +169,8 @@ describe('topology panel (webview/topology): edits, large labs, messages, the dr
       const p = await withView(f);
       await p.page.emulateMedia({ reducedMotion: 'reduce' });
       await p.page.evaluate(
-        ({ path, current }) => (window as unknown as { __view: { highlight(a: unknown, b: unknown): void } }).__view.highlight(path, current),
+        ({ path, current }) =>
+          (window as unknown as { __view: { highlight(a: unknown, b: unknown): void } }).__view.highlight(path, current),
         { path: pathOf(tv, 0, step), current: tv.anchors[0]![step]! },
       );
       const first = await p.page.$eval('#solo .knt-packet', (e) => `${e.getAttribute('cx')},${e.getAttribute('cy')}`);

@@ -32,7 +32,10 @@ export interface Fixture {
 
 export function load(dir: string, text = readFileSync(join(LABS, dir, 'lab.yaml'), 'utf8')): Fixture {
   const file = `labs/${dir}/lab.yaml`;
-  const loaded = loadLabFor(text, { file, readFile: (rel) => (existsSync(join(LABS, dir, rel)) ? readFileSync(join(LABS, dir, rel), 'utf8') : undefined) });
+  const loaded = loadLabFor(text, {
+    file,
+    readFile: (rel) => (existsSync(join(LABS, dir, rel)) ? readFileSync(join(LABS, dir, rel), 'utf8') : undefined),
+  });
   assert.ok(loaded.lab, `${file} loads`);
   const world = buildWorld(loaded.lab).world;
   return { dir, text, lab: loaded.lab, world, model: topologyModel(loaded.lab, world) };
@@ -41,7 +44,10 @@ export function load(dir: string, text = readFileSync(join(LABS, dir, 'lab.yaml'
 /** The lab with one more host cabled to its first switch (an edit in the editor). */
 export function edited(f: Fixture): Fixture {
   const sw = f.lab.switches[0]!.name;
-  const text = f.text.replace(/^hosts:\n/m, `hosts:\n  zz:\n    interfaces:\n      eth0: ${sw}\n    run: |\n      ip addr add 10.99.0.9/24 dev eth0\n`);
+  const text = f.text.replace(
+    /^hosts:\n/m,
+    `hosts:\n  zz:\n    interfaces:\n      eth0: ${sw}\n    run: |\n      ip addr add 10.99.0.9/24 dev eth0\n`,
+  );
   assert.notEqual(text, f.text);
   return load(f.dir, text);
 }
@@ -64,9 +70,18 @@ export function overlapping(items: readonly { id: string; x: number; y: number; 
   return out;
 }
 
-export const msg = (f: Fixture, lang: 'en' | 'ko' = 'en'): HostMessage => ({ type: 'topology', lang, labDir: `file:///labs/${f.dir}`, model: f.model });
+export const msg = (f: Fixture, lang: 'en' | 'ko' = 'en'): HostMessage => ({
+  type: 'topology',
+  lang,
+  labDir: `file:///labs/${f.dir}`,
+  model: f.model,
+});
 
-export async function open(browser: Browser, f: Fixture | undefined, opts: OpenOptions & { lang?: 'en' | 'ko' } = {}): Promise<PanelHandle> {
+export async function open(
+  browser: Browser,
+  f: Fixture | undefined,
+  opts: OpenOptions & { lang?: 'en' | 'ko' } = {},
+): Promise<PanelHandle> {
   const p = await openPanel(browser, 'topology', f ? msg(f, opts.lang) : undefined, opts);
   if (f) await p.page.waitForSelector('.knt-item');
   await p.waitForPost('ready');
@@ -76,7 +91,9 @@ export async function open(browser: Browser, f: Fixture | undefined, opts: OpenO
 /** Every item's transform and every link's path: the whole layout, as drawn. */
 export async function geometry(p: PanelHandle): Promise<{ items: Record<string, string>; links: Record<string, string> }> {
   return p.page.evaluate(() => ({
-    items: Object.fromEntries([...document.querySelectorAll('.knt-item')].map((e) => [e.getAttribute('data-id'), e.getAttribute('transform')])),
+    items: Object.fromEntries(
+      [...document.querySelectorAll('.knt-item')].map((e) => [e.getAttribute('data-id'), e.getAttribute('transform')]),
+    ),
     links: Object.fromEntries([...document.querySelectorAll('path.knt-link')].map((e) => [e.getAttribute('data-id'), e.getAttribute('d')])),
   }));
 }
@@ -104,7 +121,8 @@ export async function bundledView(): Promise<string> {
   viewBundle ??= (
     await build({
       stdin: {
-        contents: "import { createTopologyView } from './webview/common/topology/index.ts'; (window as any).__topo = { createTopologyView };",
+        contents:
+          "import { createTopologyView } from './webview/common/topology/index.ts'; (window as any).__topo = { createTopologyView };",
         resolveDir: ROOT,
         loader: 'ts',
       },

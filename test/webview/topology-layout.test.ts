@@ -11,12 +11,21 @@ import { type ItemGeom, layoutTopology } from '../../webview/common/topology/lay
 import { edited, grown, labDirs, load, overlapping } from './topology-helpers';
 
 describe('topology layout (webview/common/topology/layout.ts)', () => {
-  const cases: [string, TopologyModel][] = [...labDirs.map((d) => [d, load(d).model] as [string, TopologyModel]), ['generated 500 nodes / 1,000 links', generateTopology().model]];
+  const cases: [string, TopologyModel][] = [
+    ...labDirs.map((d) => [d, load(d).model] as [string, TopologyModel]),
+    ['generated 500 nodes / 1,000 links', generateTopology().model],
+  ];
   for (const [name, model] of cases) {
     it(`${name}: the same numbers every time, every node and port placed, ports on their box's edge or bridge, no overlaps`, () => {
       const a = layoutTopology(model);
       const b = layoutTopology(JSON.parse(JSON.stringify(model)) as TopologyModel);
-      const strip = (l: ReturnType<typeof layoutTopology>) => l.items.map((it) => ({ ...it, node: it.node.id, boxes: it.boxes.map((x) => ({ ...x, node: x.node.id })), ports: it.ports.map((p) => ({ ...p, port: p.port.id })) }));
+      const strip = (l: ReturnType<typeof layoutTopology>) =>
+        l.items.map((it) => ({
+          ...it,
+          node: it.node.id,
+          boxes: it.boxes.map((x) => ({ ...x, node: x.node.id })),
+          ports: it.ports.map((p) => ({ ...p, port: p.port.id })),
+        }));
       assert.deepEqual(strip(b), strip(a));
       for (const n of model.nodes) assert.ok(a.item.has(n.id) || a.box.has(n.id), `${n.id} placed`);
       for (const p of model.ports) {
@@ -30,7 +39,9 @@ describe('topology layout (webview/common/topology/layout.ts)', () => {
         }
       }
       assert.deepEqual(overlapping(a.items), []);
-      for (const it of a.items) for (const bx of it.boxes) assert.ok(bx.x >= 0 && bx.y >= 0 && bx.x + bx.w <= it.w + 0.01 && bx.y + bx.h <= it.h + 0.01, `${bx.id} inside ${it.id}`);
+      for (const it of a.items)
+        for (const bx of it.boxes)
+          assert.ok(bx.x >= 0 && bx.y >= 0 && bx.x + bx.w <= it.w + 0.01 && bx.y + bx.h <= it.h + 0.01, `${bx.id} inside ${it.id}`);
     });
   }
 
@@ -52,7 +63,8 @@ describe('topology layout (webview/common/topology/layout.ts)', () => {
       const previous = new Map(before.items.map((it) => [it.id, { x: it.x + 37, y: it.y - 11, w: it.w, h: it.h }]));
       const e = edited(f);
       const after = layoutTopology(e.model, { previous });
-      for (const it of before.items) assert.deepEqual([after.item.get(it.id)!.x, after.item.get(it.id)!.y], [it.x + 37, it.y - 11], `${dir}: ${it.id} kept`);
+      for (const it of before.items)
+        assert.deepEqual([after.item.get(it.id)!.x, after.item.get(it.id)!.y], [it.x + 37, it.y - 11], `${dir}: ${it.id} kept`);
       assert.deepEqual(overlapping(after.items), [], dir);
       const z = after.item.get('h:zz')!;
       const sw = after.item.get(`s:${f.lab.switches[0]!.name}`)!;

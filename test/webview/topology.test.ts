@@ -27,7 +27,11 @@ describe('topology panel (webview/topology)', function () {
           Object.fromEntries(
             [...document.querySelectorAll('.knt-node')].map((e) => [
               e.getAttribute('data-id'),
-              { text: [...e.querySelectorAll('text')].map((t) => t.textContent).join(' | '), aria: e.getAttribute('aria-label'), role: e.getAttribute('role') },
+              {
+                text: [...e.querySelectorAll('text')].map((t) => t.textContent).join(' | '),
+                aria: e.getAttribute('aria-label'),
+                role: e.getAttribute('role'),
+              },
             ]),
           ),
         );
@@ -55,7 +59,9 @@ describe('topology panel (webview/topology)', function () {
           }
         }
         assert.equal(Object.keys(drawn).length, f.model.nodes.length + f.model.ports.length);
-        const links = await p.page.$$eval('path.knt-link', (els) => els.map((e) => ({ id: e.getAttribute('data-id'), cls: e.getAttribute('class'), d: e.getAttribute('d') })));
+        const links = await p.page.$$eval('path.knt-link', (els) =>
+          els.map((e) => ({ id: e.getAttribute('data-id'), cls: e.getAttribute('class'), d: e.getAttribute('d') })),
+        );
         assert.equal(links.length, f.model.links.length);
         for (const l of f.model.links) {
           const d = links.find((x) => x.id === l.id);
@@ -100,7 +106,7 @@ describe('topology panel (webview/topology)', function () {
         });
       }
 
-      it('shows a host\'s addresses and routing tables on hover, and a port\'s on keyboard focus', async () => {
+      it("shows a host's addresses and routing tables on hover, and a port's on keyboard focus", async () => {
         const p = panels.track(await open(panels.browser(), f));
         const host = f.model.nodes.find((n) => n.kind === 'host' && (n.tables?.[0]?.routes.length ?? 0) > 0)!;
         const at = await titleOf(p, host.id);
@@ -110,7 +116,8 @@ describe('topology panel (webview/topology)', function () {
         const text = (await tip.textContent()) ?? '';
         assert.ok(text.includes(host.name));
         for (const r of host.tables![0]!.routes) assert.ok(text.includes(r), `tooltip has the route "${r}"`);
-        for (const port of f.model.ports.filter((x) => x.node === host.id)) for (const a of port.addresses) assert.ok(text.includes(a), `tooltip has ${a}`);
+        for (const port of f.model.ports.filter((x) => x.node === host.id))
+          for (const a of port.addresses) assert.ok(text.includes(a), `tooltip has ${a}`);
         assert.ok(text.includes('Routes, table main'));
         await p.page.mouse.move(2, 790);
         await tip.waitFor({ state: 'hidden' });
@@ -120,7 +127,10 @@ describe('topology panel (webview/topology)', function () {
         await tip.waitFor({ state: 'visible' });
         const ptext = (await tip.textContent()) ?? '';
         assert.ok(ptext.includes(port.name) && ptext.includes(port.addresses[0]!) && ptext.includes(port.mac!), ptext);
-        assert.equal(await p.page.locator(`.knt-node[data-id="${port.id}"]`).getAttribute('aria-describedby'), await tip.getAttribute('id'));
+        assert.equal(
+          await p.page.locator(`.knt-node[data-id="${port.id}"]`).getAttribute('aria-describedby'),
+          await tip.getAttribute('id'),
+        );
       });
 
       it('reveals the declaration: a click on a host, a switch or a port, and Enter on a focused node', async () => {
@@ -165,12 +175,18 @@ describe('topology panel (webview/topology)', function () {
           e.dispatchEvent(new Event('input'));
         }, addr);
         const matched = await p.page.$$eval('.knt-node.knt-match', (els) => els.map((e) => e.getAttribute('data-id')));
-        assert.deepEqual(matched, f.model.ports.filter((x) => x.addresses.some((a) => a.includes(addr))).map((x) => x.id));
+        assert.deepEqual(
+          matched,
+          f.model.ports.filter((x) => x.addresses.some((a) => a.includes(addr))).map((x) => x.id),
+        );
         assert.match((await p.page.locator('.toolbar .count').textContent()) ?? '', /match/);
         // Centred: the match is in the middle of the drawing.
         const c = await centre(p, port.id, '');
         const stage = await p.page.locator('.stage').boundingBox();
-        assert.ok(Math.abs(c.x - (stage!.x + stage!.width / 2)) < 40 && Math.abs(c.y - (stage!.y + stage!.height / 2)) < 40, `centred: ${JSON.stringify(c)}`);
+        assert.ok(
+          Math.abs(c.x - (stage!.x + stage!.width / 2)) < 40 && Math.abs(c.y - (stage!.y + stage!.height / 2)) < 40,
+          `centred: ${JSON.stringify(c)}`,
+        );
         assert.equal((await p.state())?.topology?.search, addr);
         // By name: every node of that name.
         const host = f.model.nodes.find((n) => n.kind === 'host')!;
@@ -199,7 +215,10 @@ describe('topology panel (webview/topology)', function () {
         const pin = st.topology?.pinned?.[host.id];
         assert.ok(pin, 'the moved host is pinned');
         const [x0, y0] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(before.items[host.id]!)!.slice(1).map(Number) as [number, number];
-        assert.ok(Math.abs(pin.x - (x0 + 60 / k)) <= 2 && Math.abs(pin.y - (y0 + 40 / k)) <= 2, `pinned at ${JSON.stringify(pin)} from ${x0},${y0}`);
+        assert.ok(
+          Math.abs(pin.x - (x0 + 60 / k)) <= 2 && Math.abs(pin.y - (y0 + 40 / k)) <= 2,
+          `pinned at ${JSON.stringify(pin)} from ${x0},${y0}`,
+        );
         // No click (and so no reveal) after a drag.
         assert.equal((await p.posted()).filter((m) => m.type === 'reveal').length, 0);
         // Zoom in, then the lab is edited: one more host.
@@ -217,9 +236,13 @@ describe('topology panel (webview/topology)', function () {
         assert.deepEqual((await p.state())?.topology?.pinned?.[host.id], pin);
         assert.equal((await p.state())?.last?.type, 'topology');
         // The new host is next to its switch, overlapping nothing.
-        const boxes = await p.page.$$eval('.knt-item', (els) => els.map((x) => ({ id: x.getAttribute('data-id'), r: x.getBoundingClientRect().toJSON() as DOMRect })));
+        const boxes = await p.page.$$eval('.knt-item', (els) =>
+          els.map((x) => ({ id: x.getAttribute('data-id'), r: x.getBoundingClientRect().toJSON() as DOMRect })),
+        );
         const z = boxes.find((b) => b.id === 'h:zz')!.r;
-        for (const b of boxes) if (b.id !== 'h:zz') assert.ok(z.right <= b.r.left || b.r.right <= z.left || z.bottom <= b.r.top || b.r.bottom <= z.top, `zz overlaps ${b.id}`);
+        for (const b of boxes)
+          if (b.id !== 'h:zz')
+            assert.ok(z.right <= b.r.left || b.r.right <= z.left || z.bottom <= b.r.top || b.r.bottom <= z.top, `zz overlaps ${b.id}`);
       });
 
       it('a reload restores the view from the saved state', async () => {
@@ -251,7 +274,7 @@ describe('topology panel (webview/topology)', function () {
         assert.deepEqual((await geometry(r)).items, geo.items);
       });
 
-      it('exports a standalone SVG with the labels and the theme\'s colours, and a PNG', async () => {
+      it("exports a standalone SVG with the labels and the theme's colours, and a PNG", async () => {
         const p = panels.track(await open(panels.browser(), f, { theme: 'dark' }));
         await p.page.locator('vscode-button.export-svg').click();
         const svg = await p.waitForPost('export');
@@ -277,12 +300,17 @@ describe('topology panel (webview/topology)', function () {
         assert.equal(parsed.ns, 'http://www.w3.org/2000/svg');
         assert.ok(parsed.viewBox);
         for (const n of f.model.nodes) assert.ok(parsed.texts.includes(n.name), `the SVG has ${n.name}`);
-        for (const port of f.model.ports.filter((x) => x.kind === 'nic')) assert.ok(parsed.texts.includes(portLabel(port)), `the SVG has ${portLabel(port)}`);
+        for (const port of f.model.ports.filter((x) => x.kind === 'nic'))
+          assert.ok(parsed.texts.includes(portLabel(port)), `the SVG has ${portLabel(port)}`);
         assert.equal(parsed.fill, '#1f1f1f', "the dark theme's background");
         assert.equal(parsed.styled, 0, 'presentation attributes, no inline styles');
         assert.equal(parsed.title, f.lab.title?.en ?? f.lab.name);
         await p.page.locator('vscode-button.export-png').click();
-        await p.page.waitForFunction(() => (window as unknown as { __posted: { type: string; format?: string }[] }).__posted.some((m) => m.type === 'export' && m.format === 'png'));
+        await p.page.waitForFunction(() =>
+          (window as unknown as { __posted: { type: string; format?: string }[] }).__posted.some(
+            (m) => m.type === 'export' && m.format === 'png',
+          ),
+        );
         const png = (await p.posted()).find((m) => m.type === 'export' && m.format === 'png');
         assert.ok(png && png.type === 'export');
         assert.ok(png.data.startsWith('data:image/png;base64,'));

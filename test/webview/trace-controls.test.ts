@@ -26,7 +26,10 @@ describe('trace panel (webview/trace) in Chromium: keyboard, table, state, form'
     }
     const at = (id: string) => order.indexOf(id);
     // At the first step, the back buttons are disabled and out of the tab order.
-    assert.ok(at('btn-back') < 0 && at('btn-play') >= 0 && at('btn-forward') > at('btn-play') && at('speed') > at('btn-forward'), order.join(' '));
+    assert.ok(
+      at('btn-back') < 0 && at('btn-play') >= 0 && at('btn-forward') > at('btn-play') && at('speed') > at('btn-forward'),
+      order.join(' '),
+    );
     assert.ok(at('step-0-0') > at('btn-forward'), order.join(' '));
     // In the list: ArrowDown moves the selection, the focus follows.
     await p.page.focus('#step-0-0');
@@ -63,7 +66,9 @@ describe('trace panel (webview/trace) in Chromium: keyboard, table, state, form'
     assert.match((await p.page.textContent('#live')) ?? '', /^Reply, step \d+ \(Step \d+ of 27\): /);
     // Every control has a name.
     const unnamed = await p.page.$$eval('vscode-button, vscode-single-select, [role=listbox], [role=option]', (els) =>
-      els.filter((e) => !(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (e.textContent ?? '').trim())).map((e) => e.id || e.tagName),
+      els
+        .filter((e) => !(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (e.textContent ?? '').trim()))
+        .map((e) => e.id || e.tagName),
     );
     assert.deepEqual(unnamed, []);
     assert.deepEqual(p.errors, []);
@@ -77,9 +82,17 @@ describe('trace panel (webview/trace) in Chromium: keyboard, table, state, form'
     await p.page.waitForSelector('#steps-table caption');
     assert.equal(await p.page.textContent('#steps-table caption'), `Every step of the trace ${view.title}, the request then the reply`);
     assert.deepEqual(await p.page.$$eval('#steps-table thead th', (ths) => ths.map((th) => [th.getAttribute('scope'), th.textContent])), [
-      ['col', 'Leg'], ['col', '#'], ['col', 'Where'], ['col', 'Interface'], ['col', 'Stage'], ['col', 'What happens'],
+      ['col', 'Leg'],
+      ['col', '#'],
+      ['col', 'Where'],
+      ['col', 'Interface'],
+      ['col', 'Stage'],
+      ['col', 'What happens'],
     ]);
-    assert.equal(await p.page.locator('#steps-table tbody th[scope=row]').count(), view.trace.request.steps.length + view.trace.reply.steps.length);
+    assert.equal(
+      await p.page.locator('#steps-table tbody th[scope=row]').count(),
+      view.trace.request.steps.length + view.trace.reply.steps.length,
+    );
     // Hidden from sight (not from screen readers) until asked for.
     assert.ok(((await p.page.locator('.steps-table-wrap').boundingBox())?.width ?? 0) <= 1);
     assert.equal(await p.page.getAttribute('#btn-table', 'aria-pressed'), 'false');
@@ -172,7 +185,7 @@ describe('trace panel (webview/trace) in Chromium: keyboard, table, state, form'
     await p.close();
   });
 
-  it('traces another packet: the form starts from the trace shown, lists the lab\'s endpoints, and posts runTrace', async () => {
+  it("traces another packet: the form starts from the trace shown, lists the lab's endpoints, and posts runTrace", async () => {
     const f = fixture('05-network-namespaces (solved)');
     const i = f.traces.findIndex((t) => t.title === 'host1/red -> 192.168.15.3 tcp/8080');
     const p = await open(message(f, viewOf(f, i)));
@@ -188,11 +201,15 @@ describe('trace panel (webview/trace) in Chromium: keyboard, table, state, form'
     await p.page.click('#trace-run');
     assert.deepEqual((await p.waitForPost('runTrace')).args, { from: 'host1/red', to: '192.168.15.3', proto: 'tcp', port: 8080 });
     // Another one: ICMP needs no port; a bad address is refused in words.
-    const set = (sel: string, v: string) => p.page.evaluate(([s, x]) => {
-      const el = document.querySelector(s!) as HTMLElement & { value: string };
-      el.value = x!;
-      el.dispatchEvent(new Event('change'));
-    }, [sel, v] as const);
+    const set = (sel: string, v: string) =>
+      p.page.evaluate(
+        ([s, x]) => {
+          const el = document.querySelector(s!) as HTMLElement & { value: string };
+          el.value = x!;
+          el.dispatchEvent(new Event('change'));
+        },
+        [sel, v] as const,
+      );
     await set('#trace-from', 'host2');
     await set('#trace-proto', 'icmp');
     assert.equal(await p.page.isHidden('#trace-port'), true);
@@ -201,7 +218,9 @@ describe('trace panel (webview/trace) in Chromium: keyboard, table, state, form'
     assert.equal(await p.page.textContent('#trace-form-error'), 'Give the destination as an IP address.');
     await set('#trace-to', '192.168.1.2');
     await p.page.click('#trace-run');
-    await p.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'runTrace').length === 2);
+    await p.page.waitForFunction(
+      () => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'runTrace').length === 2,
+    );
     const posted = (await p.posted()).filter((m) => m.type === 'runTrace');
     assert.deepEqual(posted[1], { type: 'runTrace', args: { from: 'host2', to: '192.168.1.2', proto: 'icmp' } });
     assert.equal(await p.page.textContent('#trace-form-error'), '');

@@ -47,7 +47,9 @@ export async function selected(p: PanelHandle): Promise<{ leg: number; index: nu
 }
 
 /** What the topology shows as the current step's node, and the nodes of the highlighted path. */
-export async function topoHighlight(p: PanelHandle): Promise<{ current: string[]; path: string[]; ports: string[]; currentPort: string[]; links: string[]; currentLink: string[] }> {
+export async function topoHighlight(
+  p: PanelHandle,
+): Promise<{ current: string[]; path: string[]; ports: string[]; currentPort: string[]; links: string[]; currentLink: string[] }> {
   return p.page.evaluate(() => {
     const ids = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.getAttribute('data-id')!);
     const nodes = (sel: string) => ids(sel).filter((id) => !id.startsWith('p:'));
@@ -73,7 +75,13 @@ export async function stateWhen(p: PanelHandle, ok: (s: PanelState | undefined) 
 }
 
 export function expectedRows(tr: TraceResult, leg: number, lang: Lang): string[][] {
-  return (legsOf(tr)[leg]?.steps ?? []).map((s, i) => [String(i + 1), s.netns ? `${s.host}/${s.netns}` : s.host, s.iface ?? '', STAGES[s.stage][lang], s.detail[lang]]);
+  return (legsOf(tr)[leg]?.steps ?? []).map((s, i) => [
+    String(i + 1),
+    s.netns ? `${s.host}/${s.netns}` : s.host,
+    s.iface ?? '',
+    STAGES[s.stage][lang],
+    s.detail[lang],
+  ]);
 }
 
 /** Chromium for the tests of one describe block, and a way to open the trace panel in it. */

@@ -89,9 +89,19 @@ export function multiLegTrace(f: LabFixture, proxied = false): TraceResult {
   const conn = by('a -> 192.168.4.10 tcp/8080');
   const onward = by('r -> 192.168.4.10 icmp');
   const query = { kind: 'query', steps: lookup.request.steps, label: { en: 'DNS query for c.lab', ko: 'c.lab DNS 질의' } } as const;
-  const answer = { kind: 'answer', steps: lookup.reply.steps, answers: 0, label: { en: 'c.lab is 192.168.4.10', ko: 'c.lab은 192.168.4.10' } } as const;
+  const answer = {
+    kind: 'answer',
+    steps: lookup.reply.steps,
+    answers: 0,
+    label: { en: 'c.lab is 192.168.4.10', ko: 'c.lab은 192.168.4.10' },
+  } as const;
   const request = { kind: 'request', steps: conn.request.steps } as const;
   const reply = { kind: 'reply', steps: conn.reply.steps, answers: 2 } as const;
-  const proxy = { kind: 'request', steps: onward.request.steps, parent: 2, label: { en: 'proxied to 192.168.4.10', ko: '192.168.4.10으로 프록시' } } as const;
+  const proxy = {
+    kind: 'request',
+    steps: onward.request.steps,
+    parent: 2,
+    label: { en: 'proxied to 192.168.4.10', ko: '192.168.4.10으로 프록시' },
+  } as const;
   return { ...conn, request, reply, legs: proxied ? [query, answer, request, proxy, reply] : [query, answer, request, reply] };
 }

@@ -15,7 +15,9 @@ import { multiLegTrace } from './trace-labs';
 const TITLE = 'b: c.lab, then a -> c.lab tcp/8080';
 
 /** The event list's sections, in page order: which leg, its kind, its heading, where it sits. */
-async function sections(p: PanelHandle): Promise<{ leg: string; kind: string; head: string; parent: string; child: boolean; x: number; y: number }[]> {
+async function sections(
+  p: PanelHandle,
+): Promise<{ leg: string; kind: string; head: string; parent: string; child: boolean; x: number; y: number }[]> {
   return p.page.$$eval('#events section.event-col', (els) =>
     els.map((e) => {
       const box = e.getBoundingClientRect();
@@ -62,8 +64,13 @@ describe('trace panel (webview/trace) in Chromium: traces of any number of legs'
     assert.ok(s[2]!.y > s[0]!.y);
     assert.equal(s[2]!.x, s[0]!.x);
     // Each list is named by its heading.
-    const named = await p.page.$$eval('#events [role=listbox]', (ls) => ls.map((l) => document.getElementById(l.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''));
-    assert.deepEqual(named, s.map((x) => x.head));
+    const named = await p.page.$$eval('#events [role=listbox]', (ls) =>
+      ls.map((l) => document.getElementById(l.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''),
+    );
+    assert.deepEqual(
+      named,
+      s.map((x) => x.head),
+    );
     await p.shot('trace-legs-light');
     assert.deepEqual(p.errors, []);
     await p.close();
@@ -99,7 +106,10 @@ describe('trace panel (webview/trace) in Chromium: traces of any number of legs'
     await p.page.click(`#step-2-0`);
     await p.page.keyboard.press('ArrowLeft');
     assert.deepEqual(await selected(p), { leg: 1, index: counts[1]! - 1 });
-    assert.match((await p.page.textContent('#live')) ?? '', new RegExp(`^Answer, step ${counts[1]} \\(Step ${counts[0]! + counts[1]!} of ${total}\\): `));
+    assert.match(
+      (await p.page.textContent('#live')) ?? '',
+      new RegExp(`^Answer, step ${counts[1]} \\(Step ${counts[0]! + counts[1]!} of ${total}\\): `),
+    );
     // In a list, the arrows stay in that leg.
     await p.page.focus(`#step-1-${counts[1]! - 1}`);
     await p.page.keyboard.press('ArrowDown');
@@ -112,7 +122,11 @@ describe('trace panel (webview/trace) in Chromium: traces of any number of legs'
     });
     await p.page.click(`#step-0-${counts[0]! - 1}`);
     await p.page.click('#btn-play');
-    await p.page.waitForFunction(() => document.querySelector<HTMLElement>('[role=option][aria-selected=true]')?.dataset['leg'] === '1', undefined, { timeout: 5000 });
+    await p.page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[role=option][aria-selected=true]')?.dataset['leg'] === '1',
+      undefined,
+      { timeout: 5000 },
+    );
     await p.page.click('#btn-play');
     assert.deepEqual(p.errors, []);
     await p.close();
@@ -121,9 +135,16 @@ describe('trace panel (webview/trace) in Chromium: traces of any number of legs'
   it('the table lists every step of every leg, in order, with its leg', async () => {
     const p = await open(message(f, view));
     await p.page.waitForSelector('#steps-table caption');
-    assert.equal(await p.page.textContent('#steps-table caption'), `Every step of the trace ${TITLE}, leg by leg: Query, Answer, Request, Reply`);
-    const body = await p.page.$$eval('#steps-table tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-leg'), tr.getAttribute('data-index'), tr.querySelector('td')?.textContent ?? '']));
-    const want = tr.legs.flatMap((l, leg) => l.steps.map((_, i) => [String(leg), String(i), ['Query', 'Answer', 'Request', 'Reply'][leg]!]));
+    assert.equal(
+      await p.page.textContent('#steps-table caption'),
+      `Every step of the trace ${TITLE}, leg by leg: Query, Answer, Request, Reply`,
+    );
+    const body = await p.page.$$eval('#steps-table tbody tr', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-leg'), tr.getAttribute('data-index'), tr.querySelector('td')?.textContent ?? '']),
+    );
+    const want = tr.legs.flatMap((l, leg) =>
+      l.steps.map((_, i) => [String(leg), String(i), ['Query', 'Answer', 'Request', 'Reply'][leg]!]),
+    );
     assert.deepEqual(body, want);
     await p.page.click('#btn-table');
     await p.page.click('#btn-end');
@@ -155,7 +176,10 @@ describe('trace panel (webview/trace) in Chromium: traces of any number of legs'
     await p.page.keyboard.press('ArrowRight');
     assert.deepEqual(await selected(p), { leg: 3, index: 0 });
     assert.equal(await p.page.textContent('#detail .detail-pos'), 'Request 2, step 1');
-    assert.equal(await p.page.locator('#steps-table tbody tr').count(), px.legs.reduce((n, l) => n + l.steps.length, 0));
+    assert.equal(
+      await p.page.locator('#steps-table tbody tr').count(),
+      px.legs.reduce((n, l) => n + l.steps.length, 0),
+    );
     // The leg is saved by its index, and restored.
     const saved = await stateWhen(p, (st) => st?.trace?.leg === 3);
     assert.deepEqual(saved?.trace, { leg: 3, step: 0, speed: 1 });
@@ -167,13 +191,18 @@ describe('trace panel (webview/trace) in Chromium: traces of any number of legs'
     await q.close();
   });
 
-  it('in Korean: the legs\' names and headings', async () => {
+  it("in Korean: the legs' names and headings", async () => {
     const lang: Lang = 'ko';
     const p = await open(message(f, view, lang));
     await p.page.waitForSelector('[role=option][aria-selected=true]');
     assert.deepEqual(
       (await sections(p)).map((x) => x.head),
-      [`질의 (c.lab DNS 질의): ${counts[0]}단계`, `DNS 응답 (c.lab은 192.168.4.10): ${counts[1]}단계`, `요청: ${counts[2]}단계`, `응답: ${counts[3]}단계`],
+      [
+        `질의 (c.lab DNS 질의): ${counts[0]}단계`,
+        `DNS 응답 (c.lab은 192.168.4.10): ${counts[1]}단계`,
+        `요청: ${counts[2]}단계`,
+        `응답: ${counts[3]}단계`,
+      ],
     );
     assert.equal(await p.page.textContent('#steps-table caption'), `${TITLE} 추적의 모든 단계, 구간 순서대로: 질의, DNS 응답, 요청, 응답`);
     await p.page.click('#step-1-0');

@@ -113,7 +113,11 @@ describe('trace panel (webview/trace) in Chromium', function () {
     await p.page.click('#btn-play');
     assert.equal(await p.page.getAttribute('#btn-play', 'aria-pressed'), 'true');
     assert.equal(await p.page.getAttribute('#btn-play', 'aria-label'), 'Pause (Space)');
-    await p.page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[aria-selected=true]')?.dataset['index']) >= 2, undefined, { timeout: 5000 });
+    await p.page.waitForFunction(
+      () => Number(document.querySelector<HTMLElement>('[aria-selected=true]')?.dataset['index']) >= 2,
+      undefined,
+      { timeout: 5000 },
+    );
     await p.page.click('#btn-play');
     assert.equal(await p.page.getAttribute('#btn-play', 'aria-pressed'), 'false');
     const at = await selected(p);
@@ -124,13 +128,15 @@ describe('trace panel (webview/trace) in Chromium', function () {
     await p.page.keyboard.press('End');
     await p.page.keyboard.press('ArrowLeft');
     await p.page.click('#btn-play');
-    await p.page.waitForFunction(() => document.getElementById('btn-play')?.getAttribute('aria-pressed') === 'false', undefined, { timeout: 5000 });
+    await p.page.waitForFunction(() => document.getElementById('btn-play')?.getAttribute('aria-pressed') === 'false', undefined, {
+      timeout: 5000,
+    });
     assert.equal((await selected(p))?.leg, 1);
     assert.deepEqual(p.errors, []);
     await p.close();
   });
 
-  it('the detail of a route step: the namespace\'s table with the matched route marked; headers; the lab line', async () => {
+  it("the detail of a route step: the namespace's table with the matched route marked; headers; the lab line", async () => {
     const f = fixture('02-gateway (solved)');
     const view = viewOf(f, 1);
     const p = await open(message(f, view));
@@ -138,10 +144,28 @@ describe('trace panel (webview/trace) in Chromium', function () {
     const step = view.trace.request.steps[idx]!;
     await p.page.click(`#step-0-${idx}`);
     const table = f.model.nodes.find((n) => n.id === 'h:a')!.tables!.find((t) => t.table === 'main')!;
-    const lines = await p.page.$$eval('#detail .route-table tr', (trs) => trs.map((tr) => [tr.classList.contains('matched'), tr.querySelector('.route-line')?.textContent ?? '', tr.querySelector('.mark')?.textContent ?? ''] as const));
-    assert.deepEqual(lines.map((l) => l[1]), table.routes);
-    assert.deepEqual(lines.filter((l) => l[0]).map((l) => l[1]), [step.data!['route']]);
-    assert.deepEqual(lines.filter((l) => l[0]).map((l) => l[2]), ['matched']);
+    const lines = await p.page.$$eval('#detail .route-table tr', (trs) =>
+      trs.map(
+        (tr) =>
+          [
+            tr.classList.contains('matched'),
+            tr.querySelector('.route-line')?.textContent ?? '',
+            tr.querySelector('.mark')?.textContent ?? '',
+          ] as const,
+      ),
+    );
+    assert.deepEqual(
+      lines.map((l) => l[1]),
+      table.routes,
+    );
+    assert.deepEqual(
+      lines.filter((l) => l[0]).map((l) => l[1]),
+      [step.data!['route']],
+    );
+    assert.deepEqual(
+      lines.filter((l) => l[0]).map((l) => l[2]),
+      ['matched'],
+    );
     assert.equal(await p.page.textContent('#detail .route-table caption'), 'Routing table main of a');
     // Out through, next hop and source.
     assert.match((await p.page.textContent('#detail .fields')) ?? '', /eth0.*192\.168\.1\.1.*192\.168\.1\.10/);
@@ -156,12 +180,17 @@ describe('trace panel (webview/trace) in Chromium', function () {
     // An ARP step: the exchange, who answered.
     const arp = view.trace.request.steps.findIndex((s) => s.stage === 'neigh');
     await p.page.click(`#step-0-${arp}`);
-    assert.match((await p.page.textContent('#detail .arp')) ?? '', /who-has 192\.168\.1\.1 tell 192\.168\.1\.10.*192\.168\.1\.1 is-at [0-9a-f:]{17}.*answered by r eth0/);
+    assert.match(
+      (await p.page.textContent('#detail .arp')) ?? '',
+      /who-has 192\.168\.1\.1 tell 192\.168\.1\.10.*192\.168\.1\.1 is-at [0-9a-f:]{17}.*answered by r eth0/,
+    );
     // A forward step: the TTL, and the changed header marked.
     const fwd = view.trace.request.steps.findIndex((s) => s.stage === 'forward');
     await p.page.click(`#step-0-${fwd}`);
     assert.equal(await p.page.textContent('#detail .decision p'), 'TTL 64 → 63 (net.ipv4.ip_forward = 1)');
-    assert.deepEqual(await p.page.$$eval('#detail .packet tr.changed', (trs) => trs.map((tr) => tr.getAttribute('data-field'))), ['ip.ttl']);
+    assert.deepEqual(await p.page.$$eval('#detail .packet tr.changed', (trs) => trs.map((tr) => tr.getAttribute('data-field'))), [
+      'ip.ttl',
+    ]);
     assert.deepEqual(p.errors, []);
     await p.close();
   });
@@ -195,7 +224,10 @@ describe('trace panel (webview/trace) in Chromium', function () {
     assert.equal((await p.page.textContent('#events-noreply .empty'))?.trim(), '단계 없음: 아무것도 돌아오지 않았습니다.');
     // The drop step's detail: why.
     await p.page.keyboard.press('End');
-    assert.match((await p.page.textContent('#detail .drop-reason')) ?? '', new RegExp(`버려지는 이유: ${t.trace.reason.ko.replace(/[()]/g, '\\$&')}`));
+    assert.match(
+      (await p.page.textContent('#detail .drop-reason')) ?? '',
+      new RegExp(`버려지는 이유: ${t.trace.reason.ko.replace(/[()]/g, '\\$&')}`),
+    );
     await p.shot('trace-dropped-ko');
     // The display language changes: everything is redrawn in English, at the same step.
     await p.send({ type: 'lang', lang: 'en' });
@@ -214,14 +246,24 @@ describe('trace panel (webview/trace) in Chromium', function () {
     const f = fixture('02-gateway (solved)');
     const main = viewOf(f, 1);
     const other = FIXTURES.find((x) => x.name === '02-gateway')!.traces.find((x) => x.trace.verdict === 'no-route')!;
-    const view = traceView(f.model, main.trace, main.title, [{ label: { en: 'via the backup router', ko: '백업 라우터 경유' }, trace: other.trace }]);
+    const view = traceView(f.model, main.trace, main.title, [
+      { label: { en: 'via the backup router', ko: '백업 라우터 경유' }, trace: other.trace },
+    ]);
     const p = await open(message(f, view));
     await p.page.waitForSelector('#branches:not([hidden])');
-    const radios = await p.page.$$eval('#branches vscode-radio', (rs) => rs.map((r) => [r.getAttribute('label'), (r as HTMLElement & { checked: boolean }).checked] as const));
-    assert.deepEqual(radios, [['This trace: Replied', true], ['via the backup router: No route', false]]);
+    const radios = await p.page.$$eval('#branches vscode-radio', (rs) =>
+      rs.map((r) => [r.getAttribute('label'), (r as HTMLElement & { checked: boolean }).checked] as const),
+    );
+    assert.deepEqual(radios, [
+      ['This trace: Replied', true],
+      ['via the backup router: No route', false],
+    ]);
     assert.equal((await rows(p, 0)).length, main.trace.request.steps.length);
     await p.page.click('#branches vscode-radio[data-branch="0"]');
-    await p.page.waitForFunction((n) => document.querySelectorAll('#events-0 [role=option]').length === n, other.trace.request.steps.length);
+    await p.page.waitForFunction(
+      (n) => document.querySelectorAll('#events-0 [role=option]').length === n,
+      other.trace.request.steps.length,
+    );
     assert.deepEqual(await rows(p, 0), expectedRows(other.trace, 0, 'en'));
     assert.equal(await p.page.textContent('#reason'), other.trace.reason.en);
     assert.equal((await stateWhen(p, (st) => st?.trace?.branch === 0))?.trace?.branch, 0);

@@ -133,11 +133,16 @@ function draw(): void {
   const view = model.last?.view;
   const status = h('div', { class: 'sr-status', role: 'status', 'aria-live': 'polite', id: 'status' }, model.status);
   if (!view) {
-    app.replaceChildren(h('main', { class: 'lab', 'aria-busy': 'true' }, h('p', { class: 'waiting' }, model.error ?? t(S.waiting, model.lang))), status);
+    app.replaceChildren(
+      h('main', { class: 'lab', 'aria-busy': 'true' }, h('p', { class: 'waiting' }, model.error ?? t(S.waiting, model.lang))),
+      status,
+    );
     return;
   }
   const u = ui();
-  const main = h('main', { class: 'lab', 'aria-busy': model.busy ? 'true' : 'false', 'aria-label': t(S.panel, model.lang) },
+  const main = h(
+    'main',
+    { class: 'lab', 'aria-busy': model.busy ? 'true' : 'false', 'aria-label': t(S.panel, model.lang) },
     renderHeader(view, u, actions),
     ...renderProblems(view, u, actions),
     renderExercises(view, u, actions),
@@ -218,7 +223,8 @@ document.addEventListener('keydown', (e) => {
   const host = (origin.getRootNode() as ShadowRoot).host as HTMLElement;
   const i = all.indexOf(host);
   if (i < 0) return;
-  const j = e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : e.key === 'ArrowDown' ? Math.min(all.length - 1, i + 1) : Math.max(0, i - 1);
+  const j =
+    e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : e.key === 'ArrowDown' ? Math.min(all.length - 1, i + 1) : Math.max(0, i - 1);
   e.preventDefault();
   all[j]?.shadowRoot?.querySelector<HTMLElement>('.collapsible-header')?.focus();
 });

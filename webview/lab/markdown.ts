@@ -14,7 +14,12 @@ md.renderer.rules['image'] = (tokens, idx) => md.utils.escapeHtml(tokens[idx]!.c
 md.renderer.rules['link_open'] = (tokens, idx, options, _env, self) => {
   const tok = tokens[idx]!;
   const href = tok.attrGet('href') ?? '';
-  tok.attrs = [['href', '#'], ['class', 'md-link'], ['title', href], ['data-href', href]];
+  tok.attrs = [
+    ['href', '#'],
+    ['class', 'md-link'],
+    ['title', href],
+    ['data-href', href],
+  ];
   return self.renderToken(tokens, idx, options);
 };
 

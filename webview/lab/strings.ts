@@ -46,7 +46,10 @@ export const S = {
   noAnswer: { en: 'Not answered yet', ko: '아직 답하지 않았습니다' },
   errorsTitle: { en: 'The lab does not load', ko: '실습을 불러올 수 없습니다' },
   warningsTitle: { en: 'Problems met while grading', ko: '채점 중 발견한 문제' },
-  lastError: { en: 'The lab no longer loads; this shows its last good version. {message}', ko: '실습을 더 이상 불러올 수 없습니다. 마지막으로 불러온 버전을 보여 줍니다. {message}' },
+  lastError: {
+    en: 'The lab no longer loads; this shows its last good version. {message}',
+    ko: '실습을 더 이상 불러올 수 없습니다. 마지막으로 불러온 버전을 보여 줍니다. {message}',
+  },
   linkNotOpened: { en: 'Links open nothing from this panel: {url}', ko: '이 패널의 링크는 아무것도 열지 않습니다: {url}' },
   state: {
     untried: { en: 'Not graded', ko: '채점 전' },

@@ -29,7 +29,8 @@ const boot = bootstrap();
 let last: TopologyMessage | undefined = boot?.type === 'topology' ? boot : saved?.last?.type === 'topology' ? saved.last : undefined;
 let lang: Lang = last?.lang ?? (boot && 'lang' in boot ? boot.lang : undefined) ?? (document.documentElement.lang === 'ko' ? 'ko' : 'en');
 // The saved view belongs to the lab it was saved for.
-let viewState: TopologyViewState | undefined = saved?.topology && (!last || !saved.labDir || saved.labDir === last.labDir) ? saved.topology : undefined;
+let viewState: TopologyViewState | undefined =
+  saved?.topology && (!last || !saved.labDir || saved.labDir === last.labDir) ? saved.topology : undefined;
 
 // ---- the page: toolbar, message line, drawing
 const app = document.getElementById('app') ?? document.body.appendChild(el('div', { id: 'app' }));

@@ -15,8 +15,14 @@ export const STRINGS = {
   exportSvgLabel: { en: 'Export the drawing as an SVG file', ko: '그림을 SVG 파일로 내보내기' },
   exportPngLabel: { en: 'Export the drawing as a PNG image', ko: '그림을 PNG 이미지로 내보내기' },
   busy: { en: 'Working…', ko: '작업 중…' },
-  empty: { en: 'No lab to draw yet: open a lab.yaml and run "knetlab: Show Topology".', ko: '아직 그릴 실습이 없습니다. lab.yaml을 열고 "knetlab: 토폴로지 보기"를 실행하세요.' },
-  error: { en: 'The lab does not load; this drawing is the last one that did: {0}', ko: '실습을 불러올 수 없어, 마지막으로 불러온 그림을 보여 줍니다: {0}' },
+  empty: {
+    en: 'No lab to draw yet: open a lab.yaml and run "knetlab: Show Topology".',
+    ko: '아직 그릴 실습이 없습니다. lab.yaml을 열고 "knetlab: 토폴로지 보기"를 실행하세요.',
+  },
+  error: {
+    en: 'The lab does not load; this drawing is the last one that did: {0}',
+    ko: '실습을 불러올 수 없어, 마지막으로 불러온 그림을 보여 줍니다: {0}',
+  },
   exported: { en: 'Exported {0}', ko: '{0} 내보냄' },
   exportFailed: { en: 'Export failed: {0}', ko: '내보내기 실패: {0}' },
 } satisfies Record<string, Localized>;

@@ -12,14 +12,23 @@ import { t, tl, VERDICTS } from './strings';
  * Draws the branches of `view` into `el` (hidden when there are none), `current` checked
  * (undefined: the trace itself); `onPick` hears another choice (undefined: the trace itself).
  */
-export function renderBranches(el: HTMLElement, lang: Lang, view: TraceView | undefined, current: number | undefined, onPick: (branch: number | undefined) => void): void {
+export function renderBranches(
+  el: HTMLElement,
+  lang: Lang,
+  view: TraceView | undefined,
+  current: number | undefined,
+  onPick: (branch: number | undefined) => void,
+): void {
   if (!view || view.branches.length === 0) {
     el.hidden = true;
     fill(el);
     return;
   }
   el.hidden = false;
-  const opts = [{ label: t(lang, 'branchMain'), trace: view.trace, value: -1 }, ...view.branches.map((b, i) => ({ label: tl(lang, b.label), trace: b.trace, value: i }))];
+  const opts = [
+    { label: t(lang, 'branchMain'), trace: view.trace, value: -1 },
+    ...view.branches.map((b, i) => ({ label: tl(lang, b.label), trace: b.trace, value: i })),
+  ];
   const picked = (e: Event): void => {
     const radio = e.target as HTMLElement & { value?: string; checked?: boolean };
     if (radio.tagName !== 'VSCODE-RADIO' || !radio.checked) return;

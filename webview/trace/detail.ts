@@ -6,7 +6,17 @@
 import type { SourceRange } from '../../src/core/text/diag';
 import type { Lang } from '../../src/core/text/i18n';
 import type { PacketHeaders, Step, TraceResult } from '../../src/core/datapath/trace';
-import { changedHeaders, type DataField, type Decision, decisionOf, headerRows, previousStep, stepAt, type StepRef, stepPlace } from '../../src/core/view/trace';
+import {
+  changedHeaders,
+  type DataField,
+  type Decision,
+  decisionOf,
+  headerRows,
+  previousStep,
+  stepAt,
+  type StepRef,
+  stepPlace,
+} from '../../src/core/view/trace';
 import type { TopologyModel } from '../../src/core/view/types';
 import { type Child, fill, h } from './dom';
 import { legName } from './legs';
@@ -27,7 +37,13 @@ export function revealButton(lang: Lang, source: SourceRange, onReveal: (s: Sour
   const label = `${fileName(source.file)}:${source.line}`;
   return h(
     'button',
-    { type: 'button', class: 'link reveal', 'aria-label': t(lang, 'openLine', { file: fileName(source.file), line: source.line }), 'data-line': source.line, on: { click: () => onReveal(source) } },
+    {
+      type: 'button',
+      class: 'link reveal',
+      'aria-label': t(lang, 'openLine', { file: fileName(source.file), line: source.line }),
+      'data-line': source.line,
+      on: { click: () => onReveal(source) },
+    },
     label,
   );
 }
@@ -39,7 +55,17 @@ function headersTable(lang: Lang, p: PacketHeaders, changed: ReadonlySet<string>
     'table',
     { class: cls },
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t(lang, 'layer')), h('th', { scope: 'col' }, t(lang, 'field')), h('th', { scope: 'col' }, t(lang, 'value')))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t(lang, 'layer')),
+        h('th', { scope: 'col' }, t(lang, 'field')),
+        h('th', { scope: 'col' }, t(lang, 'value')),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -51,9 +77,27 @@ function headersTable(lang: Lang, p: PacketHeaders, changed: ReadonlySet<string>
         return h(
           'tr',
           { class: `${first ? 'layer-first' : ''} ${isChanged ? 'changed' : ''}`.trim() || undefined, 'data-field': key },
-          h('th', { scope: 'row' }, first ? tl(lang, LAYERS[r.layer] ?? { en: r.layer, ko: r.layer }) : h('span', { class: 'sr-only' }, tl(lang, LAYERS[r.layer] ?? { en: r.layer, ko: r.layer }))),
+          h(
+            'th',
+            { scope: 'row' },
+            first
+              ? tl(lang, LAYERS[r.layer] ?? { en: r.layer, ko: r.layer })
+              : h('span', { class: 'sr-only' }, tl(lang, LAYERS[r.layer] ?? { en: r.layer, ko: r.layer })),
+          ),
           h('td', { class: 'mono' }, r.field),
-          h('td', { class: 'mono' }, r.value, isChanged ? h('span', { class: 'changed-mark', title: t(lang, 'changed') }, h('span', { 'aria-hidden': 'true' }, ' ●'), h('span', { class: 'sr-only' }, ` (${t(lang, 'changed')})`)) : null),
+          h(
+            'td',
+            { class: 'mono' },
+            r.value,
+            isChanged
+              ? h(
+                  'span',
+                  { class: 'changed-mark', title: t(lang, 'changed') },
+                  h('span', { 'aria-hidden': 'true' }, ' ●'),
+                  h('span', { class: 'sr-only' }, ` (${t(lang, 'changed')})`),
+                )
+              : null,
+          ),
         );
       }),
     ),
@@ -102,13 +146,31 @@ function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
       if (d.via === 'cache') return [h('p', {}, t(lang, 'neighCache', { target, mac: d.mac ?? '?' }))];
       if (d.via === 'static') return [h('p', {}, t(lang, 'neighStatic', { target, mac: d.mac ?? '?', state: d.state ?? '' }))];
       const reply: Child = d.answered
-        ? h('li', { class: 'arp-reply' }, h('span', { class: 'arrow', 'aria-hidden': 'true' }, '← '), h('span', { class: 'mono' }, t(lang, 'arpIsAt', { target, mac: d.mac ?? '?' })), d.answeredBy ? ` (${t(lang, 'arpFrom', { who: d.answeredBy })})` : '')
-        : h('li', { class: 'arp-reply none' }, h('span', { class: 'arrow', 'aria-hidden': 'true' }, '✕ '), t(lang, 'arpNoAnswer'), d.heardBy ? `: ${d.heardBy.length ? t(lang, 'arpHeardBy', { list: d.heardBy.join(', ') }) : t(lang, 'arpNobody')}` : '');
+        ? h(
+            'li',
+            { class: 'arp-reply' },
+            h('span', { class: 'arrow', 'aria-hidden': 'true' }, '← '),
+            h('span', { class: 'mono' }, t(lang, 'arpIsAt', { target, mac: d.mac ?? '?' })),
+            d.answeredBy ? ` (${t(lang, 'arpFrom', { who: d.answeredBy })})` : '',
+          )
+        : h(
+            'li',
+            { class: 'arp-reply none' },
+            h('span', { class: 'arrow', 'aria-hidden': 'true' }, '✕ '),
+            t(lang, 'arpNoAnswer'),
+            d.heardBy ? `: ${d.heardBy.length ? t(lang, 'arpHeardBy', { list: d.heardBy.join(', ') }) : t(lang, 'arpNobody')}` : '',
+          );
       return [
         h(
           'ol',
           { class: 'arp', 'aria-label': t(lang, 'arpExchange', { dev: d.dev ?? '' }) },
-          h('li', { class: 'arp-request' }, h('span', { class: 'arrow', 'aria-hidden': 'true' }, '→ '), h('span', { class: 'mono' }, t(lang, 'arpWhoHas', { target, sender: d.sender ?? '0.0.0.0' })), ' (ff:ff:ff:ff:ff:ff)'),
+          h(
+            'li',
+            { class: 'arp-request' },
+            h('span', { class: 'arrow', 'aria-hidden': 'true' }, '→ '),
+            h('span', { class: 'mono' }, t(lang, 'arpWhoHas', { target, sender: d.sender ?? '0.0.0.0' })),
+            ' (ff:ff:ff:ff:ff:ff)',
+          ),
           reply,
         ),
         d.answers && d.answers > 1 ? h('p', { class: 'warn' }, t(lang, 'arpAnswers', { n: d.answers })) : null,
@@ -148,7 +210,15 @@ function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
       ];
     }
     case 'forward':
-      return [h('p', {}, d.expired ? t(lang, 'ttlExpired', { ttl: d.ttlAfter }) : t(lang, 'ttl', { before: d.ttlBefore ?? d.ttlAfter + 1, after: d.ttlAfter }))];
+      return [
+        h(
+          'p',
+          {},
+          d.expired
+            ? t(lang, 'ttlExpired', { ttl: d.ttlAfter })
+            : t(lang, 'ttl', { before: d.ttlBefore ?? d.ttlAfter + 1, after: d.ttlAfter }),
+        ),
+      ];
     case 'drop':
       return [
         h('p', { class: 'drop-reason' }, h('strong', {}, `${t(lang, 'dropReason')}: `), tl(lang, d.reason)),
@@ -183,7 +253,17 @@ export function renderDetail(el: HTMLElement, input: DetailInput): void {
     ),
     h('p', { class: 'detail-text' }, tl(lang, step.detail)),
     step.source ? h('p', { class: 'detail-source' }, `${t(lang, 'labLine')}: `, revealButton(lang, step.source, input.onReveal)) : null,
-    h('section', { class: `decision decision-${decision.kind}`, 'aria-labelledby': 'decision-head', 'data-kind': decision.kind }, h('h3', { id: 'decision-head' }, t(lang, 'decision')), ...decisionBody(lang, step, decision)),
-    h('section', { class: 'packet', 'aria-labelledby': 'packet-head' }, h('h3', { id: 'packet-head' }, t(lang, 'headers')), headersTable(lang, step.packet, changed, t(lang, 'headers'))),
+    h(
+      'section',
+      { class: `decision decision-${decision.kind}`, 'aria-labelledby': 'decision-head', 'data-kind': decision.kind },
+      h('h3', { id: 'decision-head' }, t(lang, 'decision')),
+      ...decisionBody(lang, step, decision),
+    ),
+    h(
+      'section',
+      { class: 'packet', 'aria-labelledby': 'packet-head' },
+      h('h3', { id: 'packet-head' }, t(lang, 'headers')),
+      headersTable(lang, step.packet, changed, t(lang, 'headers')),
+    ),
   );
 }

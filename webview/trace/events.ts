@@ -48,7 +48,9 @@ export class EventLists {
   render(lang: Lang, trace: TraceResult): void {
     this.trace = trace;
     this.lists.clear();
-    const cols: Child[] = legRows(trace).flatMap((row) => row.map((slot, k) => this.column(lang, trace, slot, row.length === 1 ? 'alone' : k === 0 ? 'first' : 'second')));
+    const cols: Child[] = legRows(trace).flatMap((row) =>
+      row.map((slot, k) => this.column(lang, trace, slot, row.length === 1 ? 'alone' : k === 0 ? 'first' : 'second')),
+    );
     fill(this.el, ...cols);
     this.el.dataset['legs'] = String(legsOf(trace).length);
     this.current = undefined;
@@ -86,7 +88,11 @@ export class EventLists {
         'data-leg': leg,
         'data-kind': kind,
       },
-      h('h2', { id: headId, class: 'event-head' }, leg !== undefined ? legHeading(lang, trace, leg) : t(lang, 'events', { leg: name, n: 0 })),
+      h(
+        'h2',
+        { id: headId, class: 'event-head' },
+        leg !== undefined ? legHeading(lang, trace, leg) : t(lang, 'events', { leg: name, n: 0 }),
+      ),
       parent ? h('p', { class: 'event-parent' }, h('span', { 'aria-hidden': 'true' }, '↳ '), parent) : null,
       colsHead(lang),
       list,
@@ -179,11 +185,7 @@ export class StepsTable {
     const head = h(
       'thead',
       {},
-      h(
-        'tr',
-        {},
-        ...(['leg', 'number', 'where', 'iface', 'stage', 'what'] as const).map((k) => h('th', { scope: 'col' }, t(lang, k))),
-      ),
+      h('tr', {}, ...(['leg', 'number', 'where', 'iface', 'stage', 'what'] as const).map((k) => h('th', { scope: 'col' }, t(lang, k)))),
     );
     const body = h('tbody', {});
     const legs = legsOf(trace);
@@ -206,7 +208,9 @@ export class StepsTable {
     });
     // An ordinary trace keeps its plain caption; any other names its legs in order.
     const plain = legs.every((_, i) => (i === 0 ? legKind(trace, i) === 'request' : i === 1 && legKind(trace, i) === 'reply'));
-    const caption = plain ? t(lang, 'tableCaption', { title }) : t(lang, 'tableCaptionLegs', { title, legs: legs.map((_, i) => legName(lang, trace, i)).join(', ') });
+    const caption = plain
+      ? t(lang, 'tableCaption', { title })
+      : t(lang, 'tableCaptionLegs', { title, legs: legs.map((_, i) => legName(lang, trace, i)).join(', ') });
     fill(this.el, h('caption', {}, caption), head, body);
   }
 

@@ -48,19 +48,43 @@ export class TraceForm {
   constructor(private readonly onTrace: (args: TraceArgsView) => void) {
     this.from = h('vscode-single-select', { id: 'trace-from' }) as unknown as Field;
     this.to = h('vscode-textfield', { id: 'trace-to', class: 'to-field' }) as unknown as Field;
-    this.proto = h('vscode-single-select', { id: 'trace-proto', on: { change: () => this.protoChanged() } }, ...['icmp', 'tcp', 'udp'].map((p) => h('vscode-option', { value: p }, p))) as unknown as Field;
+    this.proto = h(
+      'vscode-single-select',
+      { id: 'trace-proto', on: { change: () => this.protoChanged() } },
+      ...['icmp', 'tcp', 'udp'].map((p) => h('vscode-option', { value: p }, p)),
+    ) as unknown as Field;
     this.port = h('vscode-textfield', { id: 'trace-port', class: 'port-field', type: 'number', min: 1, max: 65535 }) as unknown as Field;
     this.submit = h('vscode-button', { id: 'trace-run', on: { click: () => this.run() } });
     this.msg = h('span', { class: 'form-error', id: 'trace-form-error', role: 'alert' });
     this.heading = h('span', { class: 'form-head', id: 'trace-form-head' });
-    this.el = h('form', { class: 'trace-form', id: 'trace-form', 'aria-labelledby': 'trace-form-head', on: { submit: (e: Event) => { e.preventDefault(); this.run(); } } });
+    this.el = h('form', {
+      class: 'trace-form',
+      id: 'trace-form',
+      'aria-labelledby': 'trace-form-head',
+      on: {
+        submit: (e: Event) => {
+          e.preventDefault();
+          this.run();
+        },
+      },
+    });
     this.el.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'VSCODE-TEXTFIELD') {
         e.preventDefault();
         this.run();
       }
     });
-    fill(this.el, this.heading, this.from, h('span', { 'aria-hidden': 'true' }, '→'), this.to, this.proto, this.port, this.submit, this.msg);
+    fill(
+      this.el,
+      this.heading,
+      this.from,
+      h('span', { 'aria-hidden': 'true' }, '→'),
+      this.to,
+      this.proto,
+      this.port,
+      this.submit,
+      this.msg,
+    );
   }
 
   /** New endpoints (the lab changed) and the trace shown, whose packet fills the form. */

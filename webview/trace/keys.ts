@@ -6,7 +6,17 @@
 import type { Player } from './player';
 
 /** Elements where keys have their own meaning: the panel's shortcuts leave them alone. */
-const OWN_KEYS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'VSCODE-TEXTFIELD', 'VSCODE-TEXTAREA', 'VSCODE-SINGLE-SELECT', 'VSCODE-RADIO', 'VSCODE-RADIO-GROUP', 'VSCODE-OPTION']);
+const OWN_KEYS = new Set([
+  'INPUT',
+  'TEXTAREA',
+  'SELECT',
+  'VSCODE-TEXTFIELD',
+  'VSCODE-TEXTAREA',
+  'VSCODE-SINGLE-SELECT',
+  'VSCODE-RADIO',
+  'VSCODE-RADIO-GROUP',
+  'VSCODE-OPTION',
+]);
 const BUTTONS = new Set(['BUTTON', 'VSCODE-BUTTON']);
 
 /** Handles a key press for the player (a step from inside a list moves the focus along). */

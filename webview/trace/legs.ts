@@ -37,7 +37,9 @@ export function legHeading(lang: Lang, trace: TraceResult, i: number): string {
 /** For a leg another leg opened (a proxy's connection onward): that leg, in words. */
 export function legParent(lang: Lang, trace: TraceResult, i: number): string | undefined {
   const parent = legsOf(trace)[i]?.parent;
-  return parent !== undefined && parent !== i && parent < legsOf(trace).length ? t(lang, 'openedBy', { leg: legName(lang, trace, parent) }) : undefined;
+  return parent !== undefined && parent !== i && parent < legsOf(trace).length
+    ? t(lang, 'openedBy', { leg: legName(lang, trace, parent) })
+    : undefined;
 }
 
 /**

@@ -24,11 +24,12 @@ import { pathOf, savedLeg, stepAt, type StepRef, stepOrder, stepPlace, traceView
 import type { TopologyModel, TraceView } from '../../src/core/view/types';
 import type { HostMessage, PanelState, TopologyViewState } from '../../src/protocol/panels';
 import { bootstrap, getState, onMessage, post, setState } from '../common/host';
-import { fill, h, icon } from './dom';
+import { fill, h } from './dom';
 import { revealButton, renderDetail } from './detail';
 import { renderBranches } from './branches';
 import { EventLists, StepsTable } from './events';
 import { TraceForm } from './form';
+import { Controls } from './controls';
 import { playerKey } from './keys';
 import { legName } from './legs';
 import { Player, SPEEDS } from './player';
@@ -53,6 +54,7 @@ class TracePanel {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly player: Player;
+  private readonly controls: Controls;
   private readonly lists: EventLists;
   private readonly table = new StepsTable();
   private readonly form = new TraceForm((args) => post({ type: 'runTrace', args }));
@@ -64,16 +66,17 @@ class TracePanel {
   private readonly verdictEl = h('div', { class: 'verdict', id: 'verdict' });
   private readonly branchesEl = h('div', { class: 'branches', id: 'branches', hidden: true });
   private readonly statusEl = h('div', { class: 'status-line' });
-  private readonly controlsEl = h('div', { class: 'controls', role: 'group', id: 'controls' });
   private readonly topoEl = h('section', { class: 'topo', id: 'topology', role: 'region' });
-  private readonly detailEl = h('section', { class: 'detail', id: 'detail', role: 'region', 'aria-labelledby': 'detail-head', tabindex: -1 });
+  private readonly detailEl = h('section', {
+    class: 'detail',
+    id: 'detail',
+    role: 'region',
+    'aria-labelledby': 'detail-head',
+    tabindex: -1,
+  });
   private readonly eventsEl = h('section', { class: 'events-wrap', id: 'events' });
   private readonly liveEl = h('div', { class: 'sr-only', id: 'live', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   private readonly emptyEl = h('p', { class: 'empty-panel', id: 'empty' });
-
-  private readonly buttons: Record<'start' | 'back' | 'play' | 'forward' | 'end' | 'table' | 'topology', HTMLElement>;
-  private readonly speedEl: HTMLElement & { value: string };
-  private readonly posEl = h('span', { class: 'position', id: 'position' });
 
   constructor(root: HTMLElement) {
     this.player = new Player(
@@ -84,44 +87,28 @@ class TracePanel {
       this.player.pause();
       this.player.gotoRef(ref, focus);
     });
-    const button = (id: string, name: Parameters<typeof icon>[0] | undefined, onClick: () => void, secondary = true): HTMLElement => {
-      const b = h('vscode-button', { id: `btn-${id}`, secondary, on: { click: onClick } }, name ? icon(name) : null) as HTMLElement;
-      return b;
-    };
-    this.buttons = {
-      start: button('start', 'start', () => this.player.step(-Infinity)),
-      back: button('back', 'back', () => this.player.step(-1)),
-      play: button('play', 'play', () => this.player.toggle(), false),
-      forward: button('forward', 'forward', () => this.player.step(1)),
-      end: button('end', 'end', () => this.player.step(Infinity)),
-      table: button('table', undefined, () => this.toggleTable()),
-      topology: button('topology', undefined, () => post({ type: 'showTopology' })),
-    };
-    this.speedEl = h(
-      'vscode-single-select',
-      { id: 'speed', on: { change: () => this.speedChanged() } },
-      ...SPEEDS.map((s) => h('vscode-option', { value: String(s), selected: s === 1 }, `${s}x`)),
-    ) as HTMLElement & { value: string };
-    const speedLabel = h('label', { class: 'speed-label', id: 'speed-label', for: 'speed' });
-    fill(
-      this.controlsEl,
-      this.buttons.start,
-      this.buttons.back,
-      this.buttons.play,
-      this.buttons.forward,
-      this.buttons.end,
-      speedLabel,
-      this.speedEl,
-      this.posEl,
-      h('span', { class: 'spacer' }),
-      this.buttons.table,
-      this.buttons.topology,
-    );
+    this.controls = new Controls({
+      start: () => this.player.step(-Infinity),
+      back: () => this.player.step(-1),
+      play: () => this.player.toggle(),
+      forward: () => this.player.step(1),
+      end: () => this.player.step(Infinity),
+      table: () => this.toggleTable(),
+      topology: () => post({ type: 'showTopology' }),
+      speed: () => this.speedChanged(),
+    });
     this.eventsEl.append(this.lists.el, this.table.wrap);
     fill(
       root,
-      h('header', { class: 'top' }, h('div', { class: 'top-row' }, this.titleEl, this.form.el), this.verdictEl, this.branchesEl, this.statusEl),
-      this.controlsEl,
+      h(
+        'header',
+        { class: 'top' },
+        h('div', { class: 'top-row' }, this.titleEl, this.form.el),
+        this.verdictEl,
+        this.branchesEl,
+        this.statusEl,
+      ),
+      this.controls.el,
       h('div', { class: 'body' }, this.topoEl, this.detailEl),
       this.eventsEl,
       this.emptyEl,
@@ -149,7 +136,12 @@ class TracePanel {
         this.labDir = m.labDir;
         this.setModel(m.model);
         if (this.msg) {
-          this.msg = { ...this.msg, lang: m.lang, model: m.model, view: traceView(m.model, this.msg.view.trace, this.msg.view.title, this.msg.view.branches) };
+          this.msg = {
+            ...this.msg,
+            lang: m.lang,
+            model: m.model,
+            view: traceView(m.model, this.msg.view.trace, this.msg.view.title, this.msg.view.branches),
+          };
           this.selectBranch(this.branch, this.player.current);
         }
         this.applyLang();
@@ -174,14 +166,20 @@ class TracePanel {
 
   private showTrace(given: TraceMessage, restore?: PanelState['trace']): void {
     // A message saved by an older version (restored after a reload) has its anchors by leg name.
-    const m = Array.isArray(given.view.anchors) ? given : { ...given, view: traceView(given.model, given.view.trace, given.view.title, given.view.branches) };
+    const m = Array.isArray(given.view.anchors)
+      ? given
+      : { ...given, view: traceView(given.model, given.view.trace, given.view.title, given.view.branches) };
     const same = this.msg && this.msg.view.title === m.view.title && this.msg.view.branches.length === m.view.branches.length;
     const branch = restore ? restore.branch : same ? this.branch : undefined;
     const restoredTrace = (branch !== undefined ? m.view.branches[branch]?.trace : undefined) ?? m.view.trace;
-    const at: StepRef | undefined = restore ? { leg: savedLeg(restoredTrace, restore.leg), index: restore.step } : same ? this.player.current : undefined;
+    const at: StepRef | undefined = restore
+      ? { leg: savedLeg(restoredTrace, restore.leg), index: restore.step }
+      : same
+        ? this.player.current
+        : undefined;
     if (restore && SPEEDS.includes(restore.speed)) {
       this.player.speed = restore.speed;
-      this.speedEl.value = String(restore.speed);
+      this.controls.speedEl.value = String(restore.speed);
     }
     this.msg = m;
     this.lang = m.lang;
@@ -260,7 +258,7 @@ class TracePanel {
     const lang = this.lang;
     this.lists.select(ref, focus);
     this.table.select(ref);
-    this.posEl.textContent = total ? t(lang, 'stepOf', { n: pos + 1, total }) : '';
+    this.controls.posEl.textContent = total ? t(lang, 'stepOf', { n: pos + 1, total }) : '';
     this.setDisabled(pos, total);
     if (!v || !ref) {
       fill(this.detailEl);
@@ -269,7 +267,13 @@ class TracePanel {
       return;
     }
     const step = stepAt(v.trace, ref)!;
-    renderDetail(this.detailEl, { lang, trace: v.trace, ref, ...(this.model ? { model: this.model } : {}), onReveal: (s) => this.reveal(s) });
+    renderDetail(this.detailEl, {
+      lang,
+      trace: v.trace,
+      ref,
+      ...(this.model ? { model: this.model } : {}),
+      onReveal: (s) => this.reveal(s),
+    });
     // The selected row scrolled into view first (a layout of the lists and the detail), then the
     // highlight, which changes only the drawing: laid out on its own, the drawing costs far less
     // than in one layout with the rest of the page.
@@ -282,22 +286,23 @@ class TracePanel {
   private setDisabled(pos: number, total: number): void {
     const atStart = pos <= 0;
     const atEnd = pos >= total - 1;
-    for (const [k, off] of [['start', atStart], ['back', atStart], ['forward', atEnd], ['end', atEnd], ['play', total < 2]] as const) {
-      (this.buttons[k] as HTMLElement & { disabled: boolean }).disabled = off;
+    for (const [k, off] of [
+      ['start', atStart],
+      ['back', atStart],
+      ['forward', atEnd],
+      ['end', atEnd],
+      ['play', total < 2],
+    ] as const) {
+      (this.controls.buttons[k] as HTMLElement & { disabled: boolean }).disabled = off;
     }
   }
 
   private playingChanged(playing: boolean): void {
-    const b = this.buttons.play;
-    fill(b, icon(playing ? 'pause' : 'play'));
-    b.setAttribute('aria-label', t(this.lang, playing ? 'pause' : 'play'));
-    b.setAttribute('title', t(this.lang, playing ? 'pause' : 'play'));
-    b.setAttribute('aria-pressed', String(playing));
-    b.dataset['playing'] = String(playing);
+    this.controls.setPlaying(playing, this.lang);
   }
 
   private speedChanged(): void {
-    const s = Number(this.speedEl.value);
+    const s = Number(this.controls.speedEl.value);
     if (SPEEDS.includes(s)) this.player.setSpeed(s);
     this.save();
   }
@@ -320,21 +325,21 @@ class TracePanel {
     // Only when it changes: setting the document's lang, even to the same value, restyles the whole page.
     if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
     if (document.title !== t(lang, 'panel')) document.title = t(lang, 'panel');
-    const label = (k: keyof typeof this.buttons, key: Parameters<typeof t>[1]) => {
-      this.buttons[k].setAttribute('aria-label', t(lang, key));
-      this.buttons[k].setAttribute('title', t(lang, key));
+    const label = (k: keyof Controls['buttons'], key: Parameters<typeof t>[1]) => {
+      this.controls.buttons[k].setAttribute('aria-label', t(lang, key));
+      this.controls.buttons[k].setAttribute('title', t(lang, key));
     };
     label('start', 'toStart');
     label('back', 'back');
     label('forward', 'forward');
     label('end', 'toEnd');
     this.playingChanged(this.player.playing);
-    this.buttons.table.textContent = t(lang, this.tableShown ? 'showLists' : 'showTable');
-    this.buttons.table.setAttribute('aria-pressed', String(this.tableShown));
-    this.buttons.topology.textContent = t(lang, 'showTopology');
-    this.controlsEl.setAttribute('aria-label', t(lang, 'controls'));
-    this.speedEl.setAttribute('aria-label', t(lang, 'speed'));
-    const speedLabel = this.controlsEl.querySelector('.speed-label');
+    this.controls.buttons.table.textContent = t(lang, this.tableShown ? 'showLists' : 'showTable');
+    this.controls.buttons.table.setAttribute('aria-pressed', String(this.tableShown));
+    this.controls.buttons.topology.textContent = t(lang, 'showTopology');
+    this.controls.el.setAttribute('aria-label', t(lang, 'controls'));
+    this.controls.speedEl.setAttribute('aria-label', t(lang, 'speed'));
+    const speedLabel = this.controls.el.querySelector('.speed-label');
     if (speedLabel) speedLabel.textContent = t(lang, 'speed');
     this.topoEl.setAttribute('aria-label', t(lang, 'topology'));
     this.eventsEl.setAttribute('aria-label', t(lang, 'what'));
@@ -360,7 +365,12 @@ class TracePanel {
     const state: PanelState = {
       kind: 'trace',
       labDir: this.labDir,
-      trace: { leg: ref?.leg ?? 0, step: ref?.index ?? 0, speed: this.player.speed, ...(this.branch !== undefined ? { branch: this.branch } : {}) },
+      trace: {
+        leg: ref?.leg ?? 0,
+        step: ref?.index ?? 0,
+        speed: this.player.speed,
+        ...(this.branch !== undefined ? { branch: this.branch } : {}),
+      },
       ...(this.topoState ? { topology: this.topoState } : {}),
       ...(this.msg ? { last: this.msg } : {}),
     };
@@ -374,7 +384,10 @@ function start(): void {
   const saved = getState();
   const first = bootstrap() ?? (saved?.kind === 'trace' ? saved.last : undefined);
   // The saved position applies to the trace it was saved with (a reload), not to a new one.
-  const restore = saved?.kind === 'trace' && first?.type === 'trace' && saved.last?.type === 'trace' && saved.last.view.title === first.view.title ? saved.trace : undefined;
+  const restore =
+    saved?.kind === 'trace' && first?.type === 'trace' && saved.last?.type === 'trace' && saved.last.view.title === first.view.title
+      ? saved.trace
+      : undefined;
   if (saved?.kind === 'trace') panel.restoreTopology(saved.topology);
   if (first) panel.handle(first, restore);
   onMessage((m) => panel.handle(m));

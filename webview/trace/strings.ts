@@ -4,7 +4,10 @@ import type { Stage, Verdict } from '../../src/core/datapath/trace';
 
 export const S = {
   panel: { en: 'Packet trace', ko: '패킷 추적' },
-  waiting: { en: 'No trace yet: run one from a check or with the command "knetlab: Trace a packet".', ko: '아직 추적이 없습니다. 검사에서 실행하거나 "knetlab: 패킷 추적" 명령으로 실행하세요.' },
+  waiting: {
+    en: 'No trace yet: run one from a check or with the command "knetlab: Trace a packet".',
+    ko: '아직 추적이 없습니다. 검사에서 실행하거나 "knetlab: 패킷 추적" 명령으로 실행하세요.',
+  },
   controls: { en: 'Playback', ko: '재생' },
   toStart: { en: 'To the first step (Home)', ko: '첫 단계로 (Home)' },
   back: { en: 'Step back (←)', ko: '한 단계 뒤로 (←)' },
@@ -31,7 +34,7 @@ export const S = {
   leg: { en: 'Leg', ko: '구간' },
   tableCaption: { en: 'Every step of the trace {title}, the request then the reply', ko: '{title} 추적의 모든 단계: 요청, 그다음 응답' },
   tableCaptionLegs: { en: 'Every step of the trace {title}, leg by leg: {legs}', ko: '{title} 추적의 모든 단계, 구간 순서대로: {legs}' },
-  topology: { en: 'The topology, with the packet\'s path', ko: '패킷 경로가 표시된 토폴로지' },
+  topology: { en: "The topology, with the packet's path", ko: '패킷 경로가 표시된 토폴로지' },
   detail: { en: 'The selected step', ko: '선택한 단계' },
   headers: { en: 'The packet here', ko: '이 지점의 패킷' },
   layer: { en: 'Header', ko: '헤더' },
@@ -58,15 +61,24 @@ export const S = {
   arpHeardBy: { en: 'heard by {list}', ko: '들은 곳: {list}' },
   arpNobody: { en: 'nobody heard it', ko: '아무도 듣지 못함' },
   arpAnswers: { en: '{n} interfaces answered: the address is used twice', ko: '{n}개 인터페이스가 응답: 주소가 중복 사용됨' },
-  neighCache: { en: 'Neighbour cache: {target} is at {mac} (learned earlier in this trace).', ko: '이웃 캐시: {target}의 MAC은 {mac} (이 추적에서 앞서 학습).' },
+  neighCache: {
+    en: 'Neighbour cache: {target} is at {mac} (learned earlier in this trace).',
+    ko: '이웃 캐시: {target}의 MAC은 {mac} (이 추적에서 앞서 학습).',
+  },
   neighStatic: { en: 'Static neighbour entry ({state}): {target} is at {mac}.', ko: '정적 이웃 항목 ({state}): {target}의 MAC은 {mac}.' },
   fdb: { en: 'FDB of bridge {bridge}', ko: '브리지 {bridge}의 FDB' },
   mac: { en: 'MAC', ko: 'MAC' },
   port: { en: 'Port', ko: '포트' },
   bridgeForward: { en: 'The entry is known: the frame goes to that port only.', ko: '알려진 항목이라 프레임은 그 포트로만 갑니다.' },
-  bridgeFlood: { en: 'No entry for {mac}: the bridge floods the frame, here to port {port}.', ko: '{mac} 항목이 없어 브리지가 프레임을 플러딩합니다. 여기서는 포트 {port}(으)로.' },
-  bridgeLearn: { en: 'Learned from the frame\'s source address.', ko: '프레임의 출발지 주소에서 학습했습니다.' },
-  bridgeLocal: { en: '{mac} is the bridge\'s own address: the frame goes up to the bridge\'s IP stack.', ko: '{mac}은(는) 브리지 자신의 주소라 프레임이 브리지의 IP 스택으로 올라갑니다.' },
+  bridgeFlood: {
+    en: 'No entry for {mac}: the bridge floods the frame, here to port {port}.',
+    ko: '{mac} 항목이 없어 브리지가 프레임을 플러딩합니다. 여기서는 포트 {port}(으)로.',
+  },
+  bridgeLearn: { en: "Learned from the frame's source address.", ko: '프레임의 출발지 주소에서 학습했습니다.' },
+  bridgeLocal: {
+    en: "{mac} is the bridge's own address: the frame goes up to the bridge's IP stack.",
+    ko: '{mac}은(는) 브리지 자신의 주소라 프레임이 브리지의 IP 스택으로 올라갑니다.',
+  },
   switchHow: { en: 'Switch {switch}: {how} to {port}', ko: '스위치 {switch}: {port}(으)로 {how}' },
   how_unicast: { en: 'delivered', ko: '전달' },
   how_flooded: { en: 'flooded (the MAC is unknown)', ko: '플러딩 (MAC을 모름)' },
@@ -76,7 +88,10 @@ export const S = {
   before: { en: 'Before', ko: '이전' },
   after: { en: 'After', ko: '이후' },
   ttl: { en: 'TTL {before} → {after} (net.ipv4.ip_forward = 1)', ko: 'TTL {before} → {after} (net.ipv4.ip_forward = 1)' },
-  ttlExpired: { en: 'TTL {ttl}: the packet cannot be forwarded (time exceeded).', ko: 'TTL {ttl}: 패킷을 전달할 수 없습니다 (time exceeded).' },
+  ttlExpired: {
+    en: 'TTL {ttl}: the packet cannot be forwarded (time exceeded).',
+    ko: 'TTL {ttl}: 패킷을 전달할 수 없습니다 (time exceeded).',
+  },
   dropReason: { en: 'Why it is dropped', ko: '버려지는 이유' },
   sysctlIs: { en: '{key} = {value}', ko: '{key} = {value}' },
   // Verdicts

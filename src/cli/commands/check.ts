@@ -39,7 +39,10 @@ export const check: Command = {
     ko: '랩(랩 폴더, lab.yaml, 또는 랩들이 있는 폴더), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\n오류가 있으면 종료 상태 1.',
   },
   listing: 'command',
-  options: [{ name: '--format', value: 'text|json' }, { name: '--student', value: 'ID' }],
+  options: [
+    { name: '--format', value: 'text|json' },
+    { name: '--student', value: 'ID' },
+  ],
   run(p, { lang, io }) {
     if (!p.positional.length) throw usageError(check, lang);
     const format = p.options.get('--format') ?? 'text';
@@ -51,11 +54,33 @@ export const check: Command = {
         if (/(^|[\\/])Corefile$/.test(file)) all.push(...parseCorefile(readText(file, lang), shown).diagnostics);
         // CNI configurations: any .conflist or .conf named on the command line (not only in net.d/).
         else if (/\.(conflist|conf)$/.test(file)) all.push(...checkCniConfig(readText(file, lang), shown).diagnostics);
-        else all.push(...checkLab(readText(file, lang), { file: shown, readFile: readerFor(file), ...(p.options.has('--student') ? { student: p.options.get('--student')! } : {}) }));
+        else
+          all.push(
+            ...checkLab(readText(file, lang), {
+              file: shown,
+              readFile: readerFor(file),
+              ...(p.options.has('--student') ? { student: p.options.get('--student')! } : {}),
+            }),
+          );
       }
     }
     if (format === 'json') {
-      io.out(JSON.stringify(all.map((d) => ({ file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, severity: d.severity, code: d.code, message: pick(d.message, lang) })), null, 2) + '\n');
+      io.out(
+        JSON.stringify(
+          all.map((d) => ({
+            file: d.file,
+            line: d.line,
+            column: d.column,
+            endLine: d.endLine,
+            endColumn: d.endColumn,
+            severity: d.severity,
+            code: d.code,
+            message: pick(d.message, lang),
+          })),
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       for (const d of all) io.out(formatDiag(d, lang) + '\n');
       const errors = all.filter((d) => d.severity === 'error').length;

@@ -17,7 +17,10 @@ export const exec: Command = {
     ko: '랩의 run 줄을 실행한 뒤 시뮬레이션된 호스트에서 명령 하나를 실행하고, 실제 도구가 출력하는 내용을 출력합니다.',
   },
   listing: 'command',
-  options: [{ name: '--on', value: 'HOST[/NETNS]' }, { name: '--student', value: 'ID' }],
+  options: [
+    { name: '--on', value: 'HOST[/NETNS]' },
+    { name: '--student', value: 'ID' },
+  ],
   run(p, { lang, io }) {
     const on = p.options.get('--on');
     if (!on || !p.rest.length) throw usageError(exec, lang);

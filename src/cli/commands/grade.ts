@@ -9,7 +9,10 @@ import { usageError } from '../usage';
 
 const M = {
   badCourse: { en: 'cannot read the course {0}', ko: '코스 {0}을(를) 읽을 수 없습니다' },
-  badMinScore: { en: '"{0}" is not a score (a number, or a percentage like 80%)', ko: '"{0}"은(는) 점수가 아닙니다 (숫자 또는 80% 같은 백분율)' },
+  badMinScore: {
+    en: '"{0}" is not a score (a number, or a percentage like 80%)',
+    ko: '"{0}"은(는) 점수가 아닙니다 (숫자 또는 80% 같은 백분율)',
+  },
   badAttempts: { en: '"{0}" is not a number of attempts', ko: '"{0}"은(는) 시도 횟수가 아닙니다' },
   belowMin: { en: 'score {0} is below the minimum {1}', ko: '점수 {0}이(가) 최소 점수 {1}보다 낮습니다' },
   total: { en: 'Total', ko: '합계' },

@@ -2,13 +2,27 @@
  * `knetlab trace`: walks a packet from an endpoint to an address and back, and prints every leg of
  * the walk step by step (text), or the whole result (JSON, the contract described in README.md).
  */
-import { formatEndpoint, type Lang, type Leg, type LegKind, type Localized, parseAddr, pick, type Step, tracePacket, type TraceResult } from '../../core';
+import {
+  formatEndpoint,
+  type Lang,
+  type Leg,
+  type LegKind,
+  type Localized,
+  parseAddr,
+  pick,
+  type Step,
+  tracePacket,
+  type TraceResult,
+} from '../../core';
 import type { Command } from '../command';
 import { fmt, t, UsageError } from '../common';
 import { checkEndpoint, loadWorld } from '../lab';
 
 const M = {
-  usage: { en: 'usage: knetlab trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N]', ko: '사용법: knetlab trace 랩 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N]' },
+  usage: {
+    en: 'usage: knetlab trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N]',
+    ko: '사용법: knetlab trace 랩 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N]',
+  },
   badProto: { en: 'unknown protocol "{0}" (icmp, tcp or udp)', ko: '알 수 없는 프로토콜 "{0}" (icmp, tcp, udp)' },
   badPort: { en: '"{0}" is not a port (1-65535)', ko: '"{0}"은(는) 포트가 아닙니다 (1-65535)' },
   badAddress: { en: '"{0}" is not an IP address', ko: '"{0}"은(는) IP 주소가 아닙니다' },
@@ -81,7 +95,10 @@ export function traceText(res: TraceResult, from: string, to: string, proto: str
 
 export const trace: Command = {
   name: 'trace',
-  summary: { en: 'Walk a packet and its reply through a lab, step by step.', ko: '패킷과 그 응답이 랩을 지나가는 과정을 단계별로 보여 줍니다.' },
+  summary: {
+    en: 'Walk a packet and its reply through a lab, step by step.',
+    ko: '패킷과 그 응답이 랩을 지나가는 과정을 단계별로 보여 줍니다.',
+  },
   usage: {
     en: 'trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N] [--format text|json]',
     ko: 'trace 랩 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N] [--format text|json]',

@@ -17,7 +17,13 @@ import type { CheckState, CheckView, ExerciseView, LabView, QuizView, TraceArgsV
 
 /** The view of a lab, graded or not, with the answers saved in answers.yaml. */
 export function labView(lab: Lab, grade: LabGrade | undefined, answers: Answers | undefined): LabView {
-  const exercises = lab.exercises.map((ex) => exerciseView(ex, grade?.exercises.find((g) => g.id === ex.id), answers));
+  const exercises = lab.exercises.map((ex) =>
+    exerciseView(
+      ex,
+      grade?.exercises.find((g) => g.id === ex.id),
+      answers,
+    ),
+  );
   const warnings = (grade?.diagnostics ?? []).filter((d) => d.severity === 'error');
   return {
     lab: lab.name,

@@ -55,7 +55,10 @@ export function bridgePortLinkId(host: string, netns: string, dev: string): stri
 }
 
 /** A veth pair, named by the end whose port id sorts first (so both ends give the same id). */
-export function vethId(a: readonly [host: string, netns: string, dev: string], b: readonly [host: string, netns: string, dev: string]): string {
+export function vethId(
+  a: readonly [host: string, netns: string, dev: string],
+  b: readonly [host: string, netns: string, dev: string],
+): string {
   const [first] = [a, b].sort((x, y) => (portId(...x) < portId(...y) ? -1 : portId(...x) > portId(...y) ? 1 : 0));
   return `l:v:${first![0]}/${first![1]}/${first![2]}`;
 }
@@ -74,7 +77,11 @@ export function portIdOfLink(link: Link): string {
 
 /** The routing tables of a namespace: main and local always, then any other table that has routes. */
 function tables(ns: Netns): RouteTableView[] {
-  const ids = [TABLE_MAIN, TABLE_LOCAL, ...[...ns.tables.keys()].filter((t) => t !== TABLE_MAIN && t !== TABLE_LOCAL).sort((a, b) => a - b)];
+  const ids = [
+    TABLE_MAIN,
+    TABLE_LOCAL,
+    ...[...ns.tables.keys()].filter((t) => t !== TABLE_MAIN && t !== TABLE_LOCAL).sort((a, b) => a - b),
+  ];
   const out: RouteTableView[] = [];
   for (const id of ids) {
     const routes = (ns.tables.get(id) ?? []).filter((r) => r.dst.addr.family === 4).map((r) => routeLine(r));
@@ -103,7 +110,8 @@ export function topologyModel(lab: Lab, world: World): TopologyModel {
   };
   for (const s of lab.switches) addSwitch(s.name);
   for (const name of world.switches.keys()) addSwitch(name);
-  for (const host of world.hosts.values()) for (const ns of host.netns.values()) for (const l of ns.links.values()) if (l.switchName) addSwitch(l.switchName);
+  for (const host of world.hosts.values())
+    for (const ns of host.netns.values()) for (const l of ns.links.values()) if (l.switchName) addSwitch(l.switchName);
   nodes.push(...switches.values());
 
   for (const host of world.hosts.values()) {

@@ -29,7 +29,10 @@ export function cniHover(text: string, offset: number, lang: Lang): CniHover | u
   const description = schemaDescription(key.path, cniSchema);
   if (!description) return undefined;
   const name = key.path[key.path.length - 1];
-  const where = key.path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+  const where = key.path
+    .map((s) => (typeof s === 'number' ? `[${s}]` : s))
+    .join('.')
+    .replace(/\.\[/g, '[');
   const markdown = [`**${String(name)}** — \`${where}\``, '', splitDescription(description, lang)].join('\n');
   return { markdown, start: key.start, end: key.end };
 }

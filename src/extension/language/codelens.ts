@@ -28,7 +28,8 @@ export const LENS_TITLES = {
 export function codeLenses(lab: Lab | undefined): LensSpec[] {
   if (!lab) return [];
   const out: LensSpec[] = [];
-  for (const h of lab.hosts) out.push({ span: spanOf(h.range), title: LENS_TITLES.traceFromHere, command: RUN_TRACE, args: { from: h.name } });
+  for (const h of lab.hosts)
+    out.push({ span: spanOf(h.range), title: LENS_TITLES.traceFromHere, command: RUN_TRACE, args: { from: h.name } });
   for (const ex of lab.exercises) {
     out.push({ span: spanOf(ex.range), title: LENS_TITLES.grade, command: GRADE_LAB, args: { exercise: ex.id } });
     for (const c of ex.checks) {

@@ -18,7 +18,10 @@ export interface CommandDoc {
 export function commandDocs(): CommandDoc[] {
   return commandSpecs().flatMap((spec) => {
     const link = spec.link !== undefined ? { link: spec.link } : {};
-    return [...spec.names.map((pattern) => ({ pattern, doc: spec.summary, ...link })), ...(spec.forms ?? []).map((f) => ({ ...f, ...link }))];
+    return [
+      ...spec.names.map((pattern) => ({ pattern, doc: spec.summary, ...link })),
+      ...(spec.forms ?? []).map((f) => ({ ...f, ...link })),
+    ];
   });
 }
 
@@ -37,8 +40,44 @@ function matches(pattern: readonly string[], words: readonly string[]): boolean 
 }
 
 /** iproute2 accepts any prefix of an object name: `ip a`, `ip ad`, `ip r`, `ip l`. */
-const IP_OBJECTS: Record<string, string> = { a: 'addr', ad: 'addr', add: 'addr', addr: 'addr', address: 'address', r: 'route', ro: 'route', rou: 'route', route: 'route', l: 'link', li: 'link', link: 'link', n: 'neigh', ne: 'neigh', neigh: 'neigh', neighbor: 'neigh', neighbour: 'neigh', netns: 'netns', ru: 'rule', rule: 'rule' };
-const IP_VERBS: Record<string, string> = { a: 'add', add: 'add', d: 'del', del: 'del', delete: 'del', s: 'show', sh: 'show', show: 'show', ls: 'show', list: 'show', set: 'set', replace: 'replace', get: 'get', exec: 'exec' };
+const IP_OBJECTS: Record<string, string> = {
+  a: 'addr',
+  ad: 'addr',
+  add: 'addr',
+  addr: 'addr',
+  address: 'address',
+  r: 'route',
+  ro: 'route',
+  rou: 'route',
+  route: 'route',
+  l: 'link',
+  li: 'link',
+  link: 'link',
+  n: 'neigh',
+  ne: 'neigh',
+  neigh: 'neigh',
+  neighbor: 'neigh',
+  neighbour: 'neigh',
+  netns: 'netns',
+  ru: 'rule',
+  rule: 'rule',
+};
+const IP_VERBS: Record<string, string> = {
+  a: 'add',
+  add: 'add',
+  d: 'del',
+  del: 'del',
+  delete: 'del',
+  s: 'show',
+  sh: 'show',
+  show: 'show',
+  ls: 'show',
+  list: 'show',
+  set: 'set',
+  replace: 'replace',
+  get: 'get',
+  exec: 'exec',
+};
 
 /** The words of a command with iproute2's short forms spelled out (`ip a a` -> `ip addr add`). */
 export function normaliseCommand(words: readonly string[]): string[] {

@@ -22,7 +22,10 @@ export function netnsDeclaration(host: HostSpec, ns: string): Span | undefined {
     if (!m || m[1] !== ns || line.range.line !== line.range.endLine) continue;
     const at = m.index + m[0].length - m[1].length;
     const r = spanOf(line.range);
-    return { start: { line: r.start.line, character: r.start.character + at }, end: { line: r.start.line, character: r.start.character + at + ns.length } };
+    return {
+      start: { line: r.start.line, character: r.start.character + at },
+      end: { line: r.start.line, character: r.start.character + at + ns.length },
+    };
   }
   return undefined;
 }

@@ -5,7 +5,16 @@
  */
 import { checkCniConfig, isCniConfigPath } from '../../core/cni/config';
 import { parseCorefile } from '../../core/dns/corefile';
-import { checkLab, type Diagnostic, type DiagnosticCode, IncrementalLabChecker, type Lang, type LoadOptions, pick, type Severity } from '../../core';
+import {
+  checkLab,
+  type Diagnostic,
+  type DiagnosticCode,
+  IncrementalLabChecker,
+  type Lang,
+  type LoadOptions,
+  pick,
+  type Severity,
+} from '../../core';
 import { type Span, spanOf } from './span';
 
 export const DIAGNOSTICS_DOCS = 'https://github.com/knetlab/knetlab/blob/main/docs/diagnostics.md';
@@ -98,5 +107,11 @@ export function docsUrl(code: DiagnosticCode): string {
 }
 
 export function toEditorDiagnostic(d: Diagnostic, lang: Lang): EditorDiagnostic {
-  return { span: spanOf(d), severity: d.severity, message: pick(d.message, lang), code: { value: d.code, target: docsUrl(d.code) }, source: 'knetlab' };
+  return {
+    span: spanOf(d),
+    severity: d.severity,
+    message: pick(d.message, lang),
+    code: { value: d.code, target: docsUrl(d.code) },
+    source: 'knetlab',
+  };
 }

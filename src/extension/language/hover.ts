@@ -3,7 +3,21 @@
  * command of a run line (what it does), a host name (its interfaces after the run lines) and a key
  * (its schema description). Plain data in, Markdown out.
  */
-import { type Addr, BITS, formatAddr, type HostSpec, type Lang, type Lab, loc, nsLabel, parseAddr, checkEndpoints, pick, type RunLine, type World } from '../../core';
+import {
+  type Addr,
+  BITS,
+  formatAddr,
+  type HostSpec,
+  type Lang,
+  type Lab,
+  loc,
+  nsLabel,
+  parseAddr,
+  checkEndpoints,
+  pick,
+  type RunLine,
+  type World,
+} from '../../core';
 import type { LabAnalysis } from './analysis';
 import { describeCommand } from './commandDocs';
 import { keyAt, schemaDescription, splitDescription } from './schemaDocs';
@@ -66,17 +80,31 @@ export function describeAddress(tok: Pick<AddressToken, 'addr' | 'len' | 'text'>
   if (len !== undefined && len < bits) {
     const f = prefixFacts(tok.addr, len);
     const isNetwork = formatAddr(tok.addr) === f.network.split('/')[0] && tok.len !== undefined;
-    lines.push(`- ${t('network', '네트워크', lang)}: \`${f.network}\`${isNetwork ? t(' (this prefix is the network itself)', ' (이 프리픽스가 네트워크 자체)', lang) : ''}`);
+    lines.push(
+      `- ${t('network', '네트워크', lang)}: \`${f.network}\`${isNetwork ? t(' (this prefix is the network itself)', ' (이 프리픽스가 네트워크 자체)', lang) : ''}`,
+    );
     if (f.broadcast) lines.push(`- ${t('broadcast', '브로드캐스트', lang)}: \`${f.broadcast}\``);
-    if (f.first && f.last) lines.push(`- ${t('host range', '호스트 범위', lang)}: \`${f.first}\` – \`${f.last}\` (${f.size} ${t(f.size === 1n ? 'address' : 'addresses', '개 주소', lang)})`);
+    if (f.first && f.last)
+      lines.push(
+        `- ${t('host range', '호스트 범위', lang)}: \`${f.first}\` – \`${f.last}\` (${f.size} ${t(f.size === 1n ? 'address' : 'addresses', '개 주소', lang)})`,
+      );
   }
   if (!world) {
-    lines.push('', t('_The lab does not load: fix its errors to see who owns this address._', '_랩을 읽을 수 없습니다. 오류를 고치면 이 주소의 주인을 볼 수 있습니다._', lang));
+    lines.push(
+      '',
+      t(
+        '_The lab does not load: fix its errors to see who owns this address._',
+        '_랩을 읽을 수 없습니다. 오류를 고치면 이 주소의 주인을 볼 수 있습니다._',
+        lang,
+      ),
+    );
     return lines.join('\n');
   }
   const isPrefix = tok.len !== undefined && tok.len < bits && owners.length === 0;
   if (owners.length) {
-    lines.push(`- ${t('owned by', '주인', lang)}: ${owners.map((o) => `${nsLabel(o.ns)} \`${o.link.name}\` (${formatAddr(o.addr.addr)}/${o.addr.prefixLen}${o.link.up ? '' : ', DOWN'})`).join(', ')}`);
+    lines.push(
+      `- ${t('owned by', '주인', lang)}: ${owners.map((o) => `${nsLabel(o.ns)} \`${o.link.name}\` (${formatAddr(o.addr.addr)}/${o.addr.prefixLen}${o.link.up ? '' : ', DOWN'})`).join(', ')}`,
+    );
   } else if (!isPrefix) {
     lines.push(`- ${t('no interface of this lab holds this address', '이 랩의 어떤 인터페이스도 이 주소를 갖고 있지 않습니다', lang)}`);
   }
@@ -90,9 +118,14 @@ export function describeAddress(tok: Pick<AddressToken, 'addr' | 'len' | 'text'>
   }
   const routes = coveringRoutes(world, tok.addr, isPrefix ? tok.len : undefined);
   if (routes.length) {
-    lines.push('', t('Routes that cover it (the one each namespace would use):', '이 주소를 다루는 경로 (네임스페이스마다 쓸 경로):', lang), '');
+    lines.push(
+      '',
+      t('Routes that cover it (the one each namespace would use):', '이 주소를 다루는 경로 (네임스페이스마다 쓸 경로):', lang),
+      '',
+    );
     for (const { ns, route } of routes.slice(0, MAX_ROUTES)) lines.push(`- \`${describeRoute(ns, route)}\``);
-    if (routes.length > MAX_ROUTES) lines.push(`- … ${t(`${routes.length - MAX_ROUTES} more`, `${routes.length - MAX_ROUTES}개 더`, lang)}`);
+    if (routes.length > MAX_ROUTES)
+      lines.push(`- … ${t(`${routes.length - MAX_ROUTES} more`, `${routes.length - MAX_ROUTES}개 더`, lang)}`);
   } else {
     lines.push('', t('No namespace of this lab has a route to it.', '이 랩의 어떤 네임스페이스에도 이 주소로 가는 경로가 없습니다.', lang));
   }
@@ -104,7 +137,8 @@ export function describeAddress(tok: Pick<AddressToken, 'addr' | 'len' | 'text'>
 
 export function runLineAt(lab: Lab | undefined, pos: Pos): { host: HostSpec; line: RunLine } | undefined {
   if (!lab) return undefined;
-  for (const host of lab.hosts) for (const line of host.run) if (line.range.line === line.range.endLine && rangeContains(line.range, pos)) return { host, line };
+  for (const host of lab.hosts)
+    for (const line of host.run) if (line.range.line === line.range.endLine && rangeContains(line.range, pos)) return { host, line };
   return undefined;
 }
 
@@ -141,7 +175,13 @@ function splitExec(seg: Token[], offset: number): { words: string[]; netns?: str
   let i = 0;
   while (seg[i]?.text === 'ip' && seg[i + 1]?.text === 'netns' && seg[i + 2]?.text === 'exec' && seg[i + 3]) {
     // on the `ip netns exec NS` words themselves: that command
-    if (offset <= seg[i + 3]!.end) return { words: seg.slice(i).map((x) => x.text).slice(0, 4) };
+    if (offset <= seg[i + 3]!.end)
+      return {
+        words: seg
+          .slice(i)
+          .map((x) => x.text)
+          .slice(0, 4),
+      };
     netns = seg[i + 3]!.text;
     i += 4;
   }
@@ -160,9 +200,25 @@ function commandHover(a: LabAnalysis, pos: Pos, lang: Lang): HoverResult | undef
   const nsOpt = cmd.words[0] === 'ip' && cmd.words[1] === '-n' ? cmd.words[2] : undefined;
   const where = cmd.netns ?? nsOpt;
   const lines = [`\`${doc.pattern}\``, '', pick(doc.doc, lang)];
-  if (where) lines.push('', t(`Runs in network namespace \`${where}\` of ${at.host.name}.`, `${at.host.name}의 네트워크 네임스페이스 \`${where}\` 안에서 실행됩니다.`, lang));
+  if (where)
+    lines.push(
+      '',
+      t(
+        `Runs in network namespace \`${where}\` of ${at.host.name}.`,
+        `${at.host.name}의 네트워크 네임스페이스 \`${where}\` 안에서 실행됩니다.`,
+        lang,
+      ),
+    );
   const run = a.built()?.runs.find((r) => r.range.line === at.line.range.line && r.host === at.host.name);
-  if (run && run.status !== 0) lines.push('', t(`In the simulator this line fails (exit status ${run.status}).`, `시뮬레이터에서 이 줄은 실패합니다 (종료 상태 ${run.status}).`, lang));
+  if (run && run.status !== 0)
+    lines.push(
+      '',
+      t(
+        `In the simulator this line fails (exit status ${run.status}).`,
+        `시뮬레이터에서 이 줄은 실패합니다 (종료 상태 ${run.status}).`,
+        lang,
+      ),
+    );
   return { markdown: lines.join('\n'), span: word?.span ?? spanOf(at.line.range) };
 }
 
@@ -226,5 +282,8 @@ function keyHover(a: LabAnalysis, pos: Pos, lang: Lang): HoverResult | undefined
   const w = wordAt(a.text, pos, /[^\s:{},[\]]/);
   const span = w ?? { span: { start: pos, end: pos } };
   const pathText = key.path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.');
-  return { markdown: `\`${pathText}\`\n\n${splitDescription(desc, lang)}`, span: contains(span.span, pos) ? span.span : { start: pos, end: pos } };
+  return {
+    markdown: `\`${pathText}\`\n\n${splitDescription(desc, lang)}`,
+    span: contains(span.span, pos) ? span.span : { start: pos, end: pos },
+  };
 }

@@ -15,7 +15,14 @@ import { corefileHover } from './corefileDocs';
 import { corefileSymbols } from './symbols';
 import { codeLenses } from './codelens';
 import { definitionAt } from './definition';
-import { type CheckContext, checkerFor, type DocumentChecker, type DocumentCheckSession, isLabPath, toEditorDiagnostic } from './diagnostics';
+import {
+  type CheckContext,
+  checkerFor,
+  type DocumentChecker,
+  type DocumentCheckSession,
+  isLabPath,
+  toEditorDiagnostic,
+} from './diagnostics';
 import { hoverAt } from './hover';
 import { codeFixes } from './quickfix';
 import type { Span } from './span';
@@ -34,10 +41,19 @@ export interface LanguageHost {
 const LAB_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/lab.{yaml,yml}' }];
 const COREFILE_SELECTOR: vscode.DocumentSelector = [{ language: 'corefile' }];
 /** The files package.json's jsonValidation gives schema/cni.schema.json. */
-const CNI_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.conflist' }, { pattern: '/etc/cni/net.d/*.conf' }, { pattern: '**/cni/net.d/*.conf' }, { pattern: '**/net.d/*.conf' }];
+const CNI_SELECTOR: vscode.DocumentSelector = [
+  { pattern: '**/*.conflist' },
+  { pattern: '/etc/cni/net.d/*.conf' },
+  { pattern: '**/cni/net.d/*.conf' },
+  { pattern: '**/net.d/*.conf' },
+];
 
 function severity(s: Diagnostic['severity']): vscode.DiagnosticSeverity {
-  return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  return s === 'error'
+    ? vscode.DiagnosticSeverity.Error
+    : s === 'warning'
+      ? vscode.DiagnosticSeverity.Warning
+      : vscode.DiagnosticSeverity.Information;
 }
 
 function symbolKind(k: SymbolKind): vscode.SymbolKind {
@@ -227,14 +243,18 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, host:
     vscode.languages.registerHoverProvider(COREFILE_SELECTOR, {
       provideHover(doc, position) {
         const h = corefileHover(doc.getText(), doc.offsetAt(position), host.lang);
-        return h && new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)));
+        return (
+          h && new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)))
+        );
       },
     }),
 
     vscode.languages.registerHoverProvider(CNI_SELECTOR, {
       provideHover(doc, position) {
         const h = cniHover(doc.getText(), doc.offsetAt(position), host.lang);
-        return h && new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)));
+        return (
+          h && new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)))
+        );
       },
     }),
 
@@ -242,7 +262,12 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, host:
       provideCodeLenses(doc) {
         if (!isLab(doc)) return [];
         return codeLenses(docs.analysis(doc).lab).map(
-          (l) => new vscode.CodeLens(range(l.span), { title: label(l.title, host.lang), command: l.command, arguments: [{ uri: doc.uri, ...l.args }] }),
+          (l) =>
+            new vscode.CodeLens(range(l.span), {
+              title: label(l.title, host.lang),
+              command: l.command,
+              arguments: [{ uri: doc.uri, ...l.args }],
+            }),
         );
       },
     }),
@@ -262,7 +287,11 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, host:
             if (f.diagnostic) {
               const d = f.diagnostic;
               const match = ctx.diagnostics.filter(
-                (v) => v.source === 'knetlab' && (typeof v.code === 'object' ? v.code.value : v.code) === d.code && v.range.start.line === d.line - 1 && v.range.start.character === d.column - 1,
+                (v) =>
+                  v.source === 'knetlab' &&
+                  (typeof v.code === 'object' ? v.code.value : v.code) === d.code &&
+                  v.range.start.line === d.line - 1 &&
+                  v.range.start.character === d.column - 1,
               );
               if (match.length) action.diagnostics = match;
             }
@@ -292,7 +321,12 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, host:
         const a = docs.analysis(doc);
         const def = definitionAt(a.lab, a.text, { line: position.line, character: position.character });
         if (!def) return undefined;
-        const link: vscode.LocationLink = { originSelectionRange: range(def.origin), targetUri: doc.uri, targetRange: range(def.target), targetSelectionRange: range(def.target) };
+        const link: vscode.LocationLink = {
+          originSelectionRange: range(def.origin),
+          targetUri: doc.uri,
+          targetRange: range(def.target),
+          targetSelectionRange: range(def.target),
+        };
         return [link];
       },
     }),

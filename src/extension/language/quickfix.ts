@@ -4,7 +4,23 @@
  * and left down when a check that wants its packet answered (its kind says so: reach) fails on it,
  * and IP forwarding on a router others route through.
  */
-import { type Diagnostic, findCheckKind, type HostSpec, type Lab, type Link, loc, type Localized, networkOf, parseAddr, parseEndpoint, prefixContains, type RunLine, tracePacket, type TraceResult, type World } from '../../core';
+import {
+  type Diagnostic,
+  findCheckKind,
+  type HostSpec,
+  type Lab,
+  type Link,
+  loc,
+  type Localized,
+  networkOf,
+  parseAddr,
+  parseEndpoint,
+  prefixContains,
+  type RunLine,
+  tracePacket,
+  type TraceResult,
+  type World,
+} from '../../core';
 import type { LabAnalysis } from './analysis';
 import { intersects, lineAt, type Span, spanOf, textIn } from './span';
 
@@ -53,7 +69,12 @@ export function didYouMeanFix(text: string, d: Diagnostic): CodeFix[] {
   return [
     {
       title: loc(`Change "${wrong}" to "${hint}"`, `"${wrong}"을(를) "${hint}"(으)로 바꾸기`),
-      edits: [{ span: { start: { line: span.start.line, character: at }, end: { line: span.start.line, character: at + wrong.length } }, newText: hint }],
+      edits: [
+        {
+          span: { start: { line: span.start.line, character: at }, end: { line: span.start.line, character: at + wrong.length } },
+          newText: hint,
+        },
+      ],
       diagnostic: d,
       preferred: true,
     },
@@ -76,7 +97,11 @@ export function insertRunLine(text: string, after: RunLine, command: string): Te
   } else return undefined; // a flow list or a quoted scalar: no certain place
   const newLine = `${prefix}${command}${suffix}`;
   const lines = text.split('\n').length;
-  if (r.start.line + 1 < lines) return { span: { start: { line: r.start.line + 1, character: 0 }, end: { line: r.start.line + 1, character: 0 } }, newText: `${newLine}\n` };
+  if (r.start.line + 1 < lines)
+    return {
+      span: { start: { line: r.start.line + 1, character: 0 }, end: { line: r.start.line + 1, character: 0 } },
+      newText: `${newLine}\n`,
+    };
   const end = { line: r.start.line, character: line.length };
   return { span: { start: end, end }, newText: `\n${newLine}` };
 }
@@ -93,7 +118,14 @@ export function forwardingFix(text: string, lab: Lab, d: Diagnostic): CodeFix[] 
   const last = host && lastRunLine(host);
   const edit = last && insertRunLine(text, last, m[2]!);
   if (!edit) return [];
-  return [{ title: loc(`Enable IP forwarding on ${m[1]} (${m[2]})`, `${m[1]}에서 IP 포워딩 켜기 (${m[2]})`), edits: [edit], diagnostic: d, preferred: true }];
+  return [
+    {
+      title: loc(`Enable IP forwarding on ${m[1]} (${m[2]})`, `${m[1]}에서 IP 포워딩 켜기 (${m[2]})`),
+      edits: [edit],
+      diagnostic: d,
+      preferred: true,
+    },
+  ];
 }
 
 export interface DownLink {
@@ -107,7 +139,8 @@ export interface DownLink {
   readonly created: RunLine;
 }
 
-const sameRange = (a: { line: number; column: number } | undefined, b: { line: number; column: number }) => !!a && a.line === b.line && a.column === b.column;
+const sameRange = (a: { line: number; column: number } | undefined, b: { line: number; column: number }) =>
+  !!a && a.line === b.line && a.column === b.column;
 
 /** Interfaces the run lines created and left down (loopbacks aside). */
 export function downLinks(lab: Lab, world: World): DownLink[] {
@@ -132,7 +165,13 @@ export function downLinks(lab: Lab, world: World): DownLink[] {
 
 function bringUp(text: string, d: DownLink): CodeFix | undefined {
   const edit = insertRunLine(text, d.after, d.command);
-  return edit && { title: loc(`Bring ${d.link.name} up (${d.command})`, `${d.link.name}을(를) up으로 올리기 (${d.command})`), edits: [edit], preferred: true };
+  return (
+    edit && {
+      title: loc(`Bring ${d.link.name} up (${d.command})`, `${d.link.name}을(를) up으로 올리기 (${d.command})`),
+      edits: [edit],
+      preferred: true,
+    }
+  );
 }
 
 /**
@@ -168,7 +207,8 @@ export function bringUpFixes(a: LabAnalysis, span: Span): CodeFix[] {
     const steps = [...res.request.steps, ...res.reply.steps];
     const said = [res.reason.en, ...steps.map((s) => s.detail.en)].join('\n');
     // The walk names the down interface it met ...
-    for (const d of down) if (new RegExp(`(?<![A-Za-z0-9_.-])${escapeRe(d.link.name)}(?![A-Za-z0-9_.-])[^\\n]*\\bdown\\b`).test(said)) chosen.add(d);
+    for (const d of down)
+      if (new RegExp(`(?<![A-Za-z0-9_.-])${escapeRe(d.link.name)}(?![A-Za-z0-9_.-])[^\\n]*\\bdown\\b`).test(said)) chosen.add(d);
     // ... or, a down interface having no connected route, finds no route where that interface's subnet holds the destination.
     const last = steps[steps.length - 1];
     if (res.verdict === 'no-route' && last) {
@@ -181,4 +221,3 @@ export function bringUpFixes(a: LabAnalysis, span: Span): CodeFix[] {
   }
   return [...chosen].map((d) => bringUp(a.text, d)).filter((f): f is CodeFix => !!f);
 }
-

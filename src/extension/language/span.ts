@@ -86,7 +86,8 @@ export function matchAt(text: string, p: Pos, re: RegExp): Word | undefined {
   for (const m of line.matchAll(re)) {
     const s = m.index;
     const e = s + m[0].length;
-    if (p.character >= s && p.character <= e) return { text: m[0], span: { start: { line: p.line, character: s }, end: { line: p.line, character: e } } };
+    if (p.character >= s && p.character <= e)
+      return { text: m[0], span: { start: { line: p.line, character: s }, end: { line: p.line, character: e } } };
   }
   return undefined;
 }

@@ -32,14 +32,39 @@ export function labSymbols(lab: Lab | undefined, lang: Lang): LabSymbol[] {
   const out: LabSymbol[] = [];
   for (const sw of lab.switches) {
     const users = lab.hosts.flatMap((h) => h.interfaces.filter((i) => i.switch === sw.name).map((i) => `${h.name}:${i.name}`));
-    out.push({ name: sw.name, detail: pick(loc('switch', '스위치'), lang) + (users.length ? ` · ${users.join(', ')}` : ''), kind: 'switch', span: spanOf(sw.range), selection: spanOf(sw.range), children: [] });
+    out.push({
+      name: sw.name,
+      detail: pick(loc('switch', '스위치'), lang) + (users.length ? ` · ${users.join(', ')}` : ''),
+      kind: 'switch',
+      span: spanOf(sw.range),
+      selection: spanOf(sw.range),
+      children: [],
+    });
   }
   for (const h of lab.hosts) {
-    const children: LabSymbol[] = h.interfaces.map((i) => ({ name: i.name, detail: i.switch, kind: 'interface', span: cover(i.range, i.switchRange), selection: spanOf(i.range), children: [] }));
-    const parts = [...h.interfaces.map((i) => i.range), ...h.run.map((r) => r.range), ...h.serve.map((s) => s.range), ...h.files.map((f) => f.range)];
+    const children: LabSymbol[] = h.interfaces.map((i) => ({
+      name: i.name,
+      detail: i.switch,
+      kind: 'interface',
+      span: cover(i.range, i.switchRange),
+      selection: spanOf(i.range),
+      children: [],
+    }));
+    const parts = [
+      ...h.interfaces.map((i) => i.range),
+      ...h.run.map((r) => r.range),
+      ...h.serve.map((s) => s.range),
+      ...h.files.map((f) => f.range),
+    ];
     out.push({
       name: h.name,
-      detail: pick(loc(`${h.interfaces.length} interface(s), ${h.run.length} run line(s)`, `인터페이스 ${h.interfaces.length}개, run 줄 ${h.run.length}개`), lang),
+      detail: pick(
+        loc(
+          `${h.interfaces.length} interface(s), ${h.run.length} run line(s)`,
+          `인터페이스 ${h.interfaces.length}개, run 줄 ${h.run.length}개`,
+        ),
+        lang,
+      ),
       kind: 'host',
       span: cover(h.range, ...parts),
       selection: spanOf(h.range),
@@ -49,8 +74,18 @@ export function labSymbols(lab: Lab | undefined, lang: Lang): LabSymbol[] {
   for (const ex of lab.exercises) {
     const children: LabSymbol[] = ex.checks.map((c, i) => {
       const a = (c.args ?? {}) as Record<string, unknown>;
-      const summary = ['from', 'on', 'to', 'proto', 'port'].filter((k) => a[k] !== undefined).map((k) => `${k}: ${String(a[k])}`).join(', ');
-      return { name: `${i + 1}. ${c.kind}`, detail: summary, kind: 'check', span: cover(c.range, c.extent), selection: spanOf(c.range), children: [] };
+      const summary = ['from', 'on', 'to', 'proto', 'port']
+        .filter((k) => a[k] !== undefined)
+        .map((k) => `${k}: ${String(a[k])}`)
+        .join(', ');
+      return {
+        name: `${i + 1}. ${c.kind}`,
+        detail: summary,
+        kind: 'check',
+        span: cover(c.range, c.extent),
+        selection: spanOf(c.range),
+        children: [],
+      };
     });
     out.push({
       name: ex.id,

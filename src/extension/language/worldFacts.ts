@@ -33,7 +33,8 @@ export function allNamespaces(world: World): Netns[] {
 /** The interfaces that hold exactly this address. */
 export function ownersOf(world: World, a: Addr): AddrOwner[] {
   const out: AddrOwner[] = [];
-  for (const ns of allNamespaces(world)) for (const link of ns.links.values()) for (const ia of link.addrs) if (addrEq(ia.addr, a)) out.push({ ns, link, addr: ia });
+  for (const ns of allNamespaces(world))
+    for (const link of ns.links.values()) for (const ia of link.addrs) if (addrEq(ia.addr, a)) out.push({ ns, link, addr: ia });
   return out;
 }
 
@@ -83,7 +84,13 @@ export function prefixFacts(a: Addr, len: number): PrefixFacts {
   const bc = broadcastOf(a, len);
   const network = `${formatAddr(net)}/${len}`;
   if (a.family === 4 && len <= 30) {
-    return { network, broadcast: formatAddr(bc), first: formatAddr({ family: 4, value: net.value + 1n }), last: formatAddr({ family: 4, value: bc.value - 1n }), size: size - 2n };
+    return {
+      network,
+      broadcast: formatAddr(bc),
+      first: formatAddr({ family: 4, value: net.value + 1n }),
+      last: formatAddr({ family: 4, value: bc.value - 1n }),
+      size: size - 2n,
+    };
   }
   return { network, first: formatAddr(net), last: formatAddr(bc), size };
 }
@@ -109,7 +116,15 @@ export function hostInterfaces(host: Host): HostInterface[] {
     for (const l of ns.links.values()) {
       const addrs = l.addrs.map((ia) => `${formatAddr(ia.addr)}/${ia.prefixLen}`);
       if (l.kind === 'loopback' && addrs.every((x) => x.startsWith('127.') || x === '::1/128')) continue;
-      out.push({ netns: ns.name, name: l.name, kind: l.kind, up: l.up, addrs, ...(l.switchName ? { switchName: l.switchName } : {}), ...(l.master ? { master: l.master.name } : {}) });
+      out.push({
+        netns: ns.name,
+        name: l.name,
+        kind: l.kind,
+        up: l.up,
+        addrs,
+        ...(l.switchName ? { switchName: l.switchName } : {}),
+        ...(l.master ? { master: l.master.name } : {}),
+      });
     }
   }
   return out;

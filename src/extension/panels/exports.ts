@@ -33,7 +33,9 @@ export function decodeBase64(text: string): Uint8Array | undefined {
 export function exportBytes(format: 'svg' | 'png', data: string): Uint8Array | undefined {
   if (data.length > MAX_EXPORT_BYTES * 2) return undefined;
   if (format === 'svg') {
-    return /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/.test(data) && /<\/svg>\s*$/.test(data) ? new TextEncoder().encode(data) : undefined;
+    return /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/.test(data) && /<\/svg>\s*$/.test(data)
+      ? new TextEncoder().encode(data)
+      : undefined;
   }
   const m = /^data:image\/png;base64,([A-Za-z0-9+/=\s]+)$/.exec(data);
   const bytes = m ? decodeBase64(m[1]!.replace(/\s+/g, '')) : undefined;
@@ -43,6 +45,10 @@ export function exportBytes(format: 'svg' | 'png', data: string): Uint8Array | u
 
 /** A file name for the save dialog: the panel's name without folders or odd characters, with the format's extension. */
 export function exportName(name: string, format: 'svg' | 'png'): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/\.(svg|png)$/i, '').replace(/[^\p{L}\p{N}._ -]+/gu, '-').replace(/^[.\s-]+/, '').slice(0, 100);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/\.(svg|png)$/i, '')
+    .replace(/[^\p{L}\p{N}._ -]+/gu, '-')
+    .replace(/^[.\s-]+/, '')
+    .slice(0, 100);
   return `${base || 'topology'}.${format}`;
 }

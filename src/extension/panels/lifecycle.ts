@@ -71,11 +71,16 @@ export class OpenPanels implements vscode.Disposable {
     // panel opens next to it, not over it); in the active group otherwise.
     const besides = !!vscode.window.activeTextEditor || this.all().some((e) => e.panel.active);
     const column = besides ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(spec.viewType, spec.title(dir, trace), { viewColumn: column, preserveFocus }, {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [root],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      spec.viewType,
+      spec.title(dir, trace),
+      { viewColumn: column, preserveFocus },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [root],
+      },
+    );
     return this.adopt(spec, dir, panel, trace);
   }
 

@@ -93,7 +93,13 @@ export class PanelManager implements vscode.Disposable, TraceShower {
     return this.openPanel('trace', dir, false, args, first);
   }
 
-  private async openPanel(kind: PanelKind, dir: vscode.Uri, preserveFocus: boolean, trace?: TraceArgsView, first?: HostMessage): Promise<boolean> {
+  private async openPanel(
+    kind: PanelKind,
+    dir: vscode.Uri,
+    preserveFocus: boolean,
+    trace?: TraceArgsView,
+    first?: HostMessage,
+  ): Promise<boolean> {
     const spec = panelKind(kind);
     const existing = this.panels.get(kind, dir);
     if (existing) {

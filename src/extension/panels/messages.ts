@@ -74,7 +74,10 @@ async function busyWhile(host: MessageHost, entry: Entry, work: () => Promise<vo
 }
 
 /** Opens the lab file at the place a panel names (a node, a step, a check). */
-async function reveal(entry: Entry, source: { file: string; line: number; column: number; endLine?: number; endColumn?: number }): Promise<void> {
+async function reveal(
+  entry: Entry,
+  source: { file: string; line: number; column: number; endLine?: number; endColumn?: number },
+): Promise<void> {
   const uri = await locate(entry.dir, source.file);
   if (!uri) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Cannot find {0} in the workspace.', source.file));
@@ -97,7 +100,8 @@ async function reveal(entry: Entry, source: { file: string; line: number; column
  */
 export async function locate(dir: vscode.Uri, file: string): Promise<vscode.Uri | undefined> {
   const candidates: vscode.Uri[] = [];
-  if (file === vscode.workspace.asRelativePath(vscode.Uri.joinPath(dir, LAB_FILE), false)) candidates.push(vscode.Uri.joinPath(dir, LAB_FILE));
+  if (file === vscode.workspace.asRelativePath(vscode.Uri.joinPath(dir, LAB_FILE), false))
+    candidates.push(vscode.Uri.joinPath(dir, LAB_FILE));
   const rel = file.replace(/\\/g, '/');
   if (/^(\/|[A-Za-z]:\/)/.test(rel)) {
     candidates.push(dir.with({ path: rel.startsWith('/') ? rel : `/${rel}` }));

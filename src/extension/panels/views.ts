@@ -43,11 +43,29 @@ export function buildLab(files: ReadonlyMap<string, string>, file: string): Buil
 }
 
 function noLabFile(file: string): Diagnostic {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'file-not-found', message: loc('This folder has no lab.yaml.', '이 폴더에는 lab.yaml이 없습니다.') };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'error',
+    code: 'file-not-found',
+    message: loc('This folder has no lab.yaml.', '이 폴더에는 lab.yaml이 없습니다.'),
+  };
 }
 
 function internal(file: string, e: unknown): Diagnostic {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'check-internal-error', message: loc(`Internal error: ${String(e)}`, `내부 오류: ${String(e)}`) };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'error',
+    code: 'check-internal-error',
+    message: loc(`Internal error: ${String(e)}`, `내부 오류: ${String(e)}`),
+  };
 }
 
 /** Why a lab does not load, in one line of the display language (`file:line: message`). */
@@ -81,7 +99,12 @@ export function traceOn(built: BuiltLab, args: TraceArgsView): TraceBuilt {
 }
 
 /** A trace just run (by knetlab.runTrace), mapped onto the topology of the lab it ran on. */
-export function traceOf(lab: Lab, world: World, result: TraceResult, args: TraceArgsView): { readonly view: TraceView; readonly topology: TopologyModel } {
+export function traceOf(
+  lab: Lab,
+  world: World,
+  result: TraceResult,
+  args: TraceArgsView,
+): { readonly view: TraceView; readonly topology: TopologyModel } {
   const topology = topologyModel(lab, world);
   return { view: traceView(topology, result, traceTitle(args), []), topology };
 }
@@ -95,7 +118,12 @@ export function traceArgsOfView(view: TraceView): TraceArgsView | undefined {
   if (!first) return undefined;
   const p = first.packet;
   const port = p.tcp?.dport ?? p.udp?.dport;
-  return { from: first.netns ? `${first.host}/${first.netns}` : first.host, to: p.ip.dst, proto: p.ip.proto, ...(port !== undefined && p.ip.proto !== 'icmp' ? { port } : {}) };
+  return {
+    from: first.netns ? `${first.host}/${first.netns}` : first.host,
+    to: p.ip.dst,
+    proto: p.ip.proto,
+    ...(port !== undefined && p.ip.proto !== 'icmp' ? { port } : {}),
+  };
 }
 
 /**

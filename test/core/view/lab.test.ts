@@ -20,7 +20,10 @@ import type { LabView } from '../../../src/core/view/types';
 
 const LABS = 'labs';
 
-const dirs = readdirSync(LABS, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(LABS, d.name, 'lab.yaml'))).map((d) => d.name).sort();
+const dirs = readdirSync(LABS, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(LABS, d.name, 'lab.yaml')))
+  .map((d) => d.name)
+  .sort();
 
 interface Case {
   readonly lab: Lab;
@@ -42,8 +45,14 @@ function wellFormed(v: LabView, lab: Lab): void {
   assert.equal(v.lab, lab.name);
   assert.deepEqual(v.title, lab.title);
   assert.deepEqual(v.errors, []);
-  assert.equal(v.maxScore, lab.exercises.reduce((s, e) => s + e.points, 0));
-  assert.deepEqual(v.exercises.map((e) => e.id), lab.exercises.map((e) => e.id));
+  assert.equal(
+    v.maxScore,
+    lab.exercises.reduce((s, e) => s + e.points, 0),
+  );
+  assert.deepEqual(
+    v.exercises.map((e) => e.id),
+    lab.exercises.map((e) => e.id),
+  );
   v.exercises.forEach((e, i) => {
     const spec = lab.exercises[i]!;
     assert.deepEqual(e.title, spec.title);
@@ -154,7 +163,11 @@ describe('labView: the lab panel model', () => {
             assert.equal(c.state, 'passed');
             if (c.quiz) {
               assert.ok(c.quiz.answer, `${c.quiz.id}: the saved answer`);
-              if (c.quiz.choices) assert.ok(c.quiz.choices.some((ch) => ch.key === c.quiz!.answer), `${c.quiz.answer} is one of the choices`);
+              if (c.quiz.choices)
+                assert.ok(
+                  c.quiz.choices.some((ch) => ch.key === c.quiz!.answer),
+                  `${c.quiz.answer} is one of the choices`,
+                );
             }
           }
         }
@@ -225,13 +238,24 @@ exercises:
     const quizzes = v.exercises[0]!.checks.flatMap((c) => (c.quiz ? [c.quiz] : []));
     assert.deepEqual(quizzes, [
       { id: 'x#1', question: { en: 'Why?', ko: '왜?' }, answer: 'because' },
-      { id: 'x#2', question: { en: 'Which?', ko: 'Which?' }, choices: [{ key: 'x', text: { en: 'x', ko: 'x' } }, { key: 'yes', text: { en: 'yes', ko: '예' } }], answer: 'yes' },
+      {
+        id: 'x#2',
+        question: { en: 'Which?', ko: 'Which?' },
+        choices: [
+          { key: 'x', text: { en: 'x', ko: 'x' } },
+          { key: 'yes', text: { en: 'yes', ko: '예' } },
+        ],
+        answer: 'yes',
+      },
     ]);
     assert.equal(v.exercises[0]!.checks[0]!.points, 1.5);
   });
 
   it('names each check by its kind, and an unknown kind by itself', () => {
-    const lab = loadLab('name: t\nswitches: [lan]\nhosts:\n  a: { interfaces: { eth0: lan } }\nexercises:\n  - id: x\n    checks:\n      - noreach: { from: a, to: 10.0.0.1 }\n      - ping: { from: a, to: 10.0.0.1 }\n', { file: 'lab.yaml' }).lab!;
+    const lab = loadLab(
+      'name: t\nswitches: [lan]\nhosts:\n  a: { interfaces: { eth0: lan } }\nexercises:\n  - id: x\n    checks:\n      - noreach: { from: a, to: 10.0.0.1 }\n      - ping: { from: a, to: 10.0.0.1 }\n',
+      { file: 'lab.yaml' },
+    ).lab!;
     const [noreach, ping] = labView(lab, undefined, undefined).exercises[0]!.checks;
     assert.deepEqual([noreach!.kindName, noreach!.kindSummary], [findCheckKind('noreach')!.name, findCheckKind('noreach')!.summary]);
     assert.deepEqual(ping!.kindName, { en: 'ping', ko: 'ping' });
@@ -256,7 +280,12 @@ exercises:
   });
 
   it('grading errors become warnings; a lab that does not load gives its errors', () => {
-    const lab = loadLab('name: t\nswitches: [lan]\nhosts:\n  a: { interfaces: { eth0: lan } }\nexercises:\n  - id: q\n    points: 1\n    checks:\n      - quiz: { ask: "?", answer: { sha256: "' + '0'.repeat(64) + '", salt: s } }\n', { file: 'lab.yaml' }).lab!;
+    const lab = loadLab(
+      'name: t\nswitches: [lan]\nhosts:\n  a: { interfaces: { eth0: lan } }\nexercises:\n  - id: q\n    points: 1\n    checks:\n      - quiz: { ask: "?", answer: { sha256: "' +
+        '0'.repeat(64) +
+        '", salt: s } }\n',
+      { file: 'lab.yaml' },
+    ).lab!;
     const bad = parseAnswers('q: [', 'answers.yaml');
     const g = gradeLab(lab, { answers: bad.answers, answersDiagnostics: bad.diagnostics });
     const v = labView(lab, g, bad.answers);

@@ -20,7 +20,10 @@ const labDirs = readdirSync(LABS, { withFileTypes: true })
 function load(dir: string): { lab: Lab; world: World; text: string } {
   const file = join(LABS, dir, 'lab.yaml');
   const text = readFileSync(file, 'utf8');
-  const loaded = loadLabFor(text, { file, readFile: (rel) => (existsSync(join(LABS, dir, rel)) ? readFileSync(join(LABS, dir, rel), 'utf8') : undefined) });
+  const loaded = loadLabFor(text, {
+    file,
+    readFile: (rel) => (existsSync(join(LABS, dir, rel)) ? readFileSync(join(LABS, dir, rel), 'utf8') : undefined),
+  });
   assert.ok(loaded.lab, `${file} does not load`);
   return { lab: loaded.lab, world: buildWorld(loaded.lab).world, text };
 }
@@ -33,7 +36,17 @@ const run = (world: World, host: string, netns: string, line: string): string =>
 
 /** `ip link show` of a namespace: name, ifindex, peer ifindex (@ifN), master, state, mac, link-netns. */
 function ipLinks(world: World, host: string, netns: string) {
-  const out: { index: number; name: string; peer?: number; master?: string; state: string; mac: string; peerNs?: string; peerNsid?: boolean; flags: string[] }[] = [];
+  const out: {
+    index: number;
+    name: string;
+    peer?: number;
+    master?: string;
+    state: string;
+    mac: string;
+    peerNs?: string;
+    peerNsid?: boolean;
+    flags: string[];
+  }[] = [];
   const lines = run(world, host, netns, 'ip link show').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const m = /^(\d+): ([^:@]+)(?:@if(\d+))?: <([^>]*)>.*?(?:master (\S+) )?state (\S+)/.exec(lines[i]!);
@@ -42,7 +55,17 @@ function ipLinks(world: World, host: string, netns: string) {
     const mac = /link\/\S+ (\S+)/.exec(l2)?.[1] ?? '';
     const peerNs = / link-netns (\S+)/.exec(l2)?.[1];
     const peerNsid = / link-netnsid /.test(l2);
-    out.push({ index: Number(m[1]), name: m[2]!, ...(m[3] ? { peer: Number(m[3]) } : {}), ...(m[5] ? { master: m[5] } : {}), state: m[6]!, mac, ...(peerNs ? { peerNs } : {}), peerNsid, flags: m[4]!.split(',') });
+    out.push({
+      index: Number(m[1]),
+      name: m[2]!,
+      ...(m[3] ? { peer: Number(m[3]) } : {}),
+      ...(m[5] ? { master: m[5] } : {}),
+      state: m[6]!,
+      mac,
+      ...(peerNs ? { peerNs } : {}),
+      peerNsid,
+      flags: m[4]!.split(','),
+    });
   }
   return out;
 }
@@ -67,7 +90,8 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
           want.push(`h:${h.name}`);
           for (const ns of ['', ...namespaces(h.name).reverse()]) {
             if (ns) want.push(`n:${h.name}/${ns}`);
-            for (const l of ipLinks(world, h.name, ns)) if (world.hosts.get(h.name)!.netns.get(ns)!.links.get(l.name)!.kind === 'bridge') want.push(`b:${h.name}/${ns}/${l.name}`);
+            for (const l of ipLinks(world, h.name, ns))
+              if (world.hosts.get(h.name)!.netns.get(ns)!.links.get(l.name)!.kind === 'bridge') want.push(`b:${h.name}/${ns}/${l.name}`);
           }
         }
         assert.deepEqual([...model.nodes.map((n) => n.id)].sort(), want.sort());
@@ -82,7 +106,8 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
           assert.ok(n.source, `${n.id} has a source`);
           assert.equal(n.source.file, lab.file);
           const line = lineOf(text, n.source.line);
-          if (n.kind === 'switch' || n.kind === 'host') assert.ok(line.includes(n.name), `${n.id}: line ${n.source.line} "${line}" names it`);
+          if (n.kind === 'switch' || n.kind === 'host')
+            assert.ok(line.includes(n.name), `${n.id}: line ${n.source.line} "${line}" names it`);
           if (n.kind === 'netns') assert.match(line, new RegExp(`netns add ${n.name}\\b`));
           if (n.kind === 'bridge') assert.match(line, new RegExp(`${n.name} type bridge`));
         }
@@ -124,7 +149,9 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
 
       it('links: a cable per declared interface, a veth link per pair, a bridge-port link per enslaved port', () => {
         const cables = model.links.filter((l) => l.kind === 'cable');
-        const want = lab.hosts.flatMap((h) => h.interfaces.map((i) => ({ id: cableId(h.name, '', i.name), kind: 'cable', a: portId(h.name, '', i.name), b: `s:${i.switch}` })));
+        const want = lab.hosts.flatMap((h) =>
+          h.interfaces.map((i) => ({ id: cableId(h.name, '', i.name), kind: 'cable', a: portId(h.name, '', i.name), b: `s:${i.switch}` })),
+        );
         assert.deepEqual(cables, want);
         const vethLinks = model.links.filter((l) => l.kind === 'veth');
         const wantVeth: string[] = [];
@@ -148,7 +175,10 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
         }
         assert.deepEqual(vethLinks.map((l) => `${l.id} ${l.a} ${l.b}`).sort(), wantVeth.sort());
         assert.deepEqual(
-          model.links.filter((l) => l.kind === 'bridge-port').map((l) => `${l.a} -> ${l.b}`).sort(),
+          model.links
+            .filter((l) => l.kind === 'bridge-port')
+            .map((l) => `${l.a} -> ${l.b}`)
+            .sort(),
           bridgePorts.sort(),
         );
         for (const l of model.links) {
@@ -195,9 +225,15 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
       'veth p:host1//veth-blue-br p:host1/blue/veth-blue',
       'cable p:host2//eth0 s:lan',
     ]);
-    assert.deepEqual(m.nodes.map((n) => n.id), ['s:lan', 'h:host1', 'b:host1//v-net-0', 'n:host1/red', 'n:host1/blue', 'n:host1/green', 'h:host2']);
+    assert.deepEqual(
+      m.nodes.map((n) => n.id),
+      ['s:lan', 'h:host1', 'b:host1//v-net-0', 'n:host1/red', 'n:host1/blue', 'n:host1/green', 'h:host2'],
+    );
     const green = m.ports.filter((p) => p.node === 'n:host1/green');
-    assert.deepEqual(green.map((p) => [p.name, p.up, p.state]), [['lo', false, 'DOWN']]);
+    assert.deepEqual(
+      green.map((p) => [p.name, p.up, p.state]),
+      [['lo', false, 'DOWN']],
+    );
     assert.deepEqual(m.ports.find((p) => p.id === 'p:host1/red/veth-red')?.addresses, ['192.168.15.1/24']);
   });
 
@@ -212,7 +248,10 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
     run1('sysctl -w net.ipv4.ip_forward=1');
     const lab: Lab = { file: 'x/lab.yaml', name: 'x', switches: [], hosts: [], exercises: [], variables: [] };
     const m = topologyModel(lab, w.world);
-    assert.deepEqual(m.nodes.map((n) => n.id), ['s:lan', 'h:a']);
+    assert.deepEqual(
+      m.nodes.map((n) => n.id),
+      ['s:lan', 'h:a'],
+    );
     const host = m.nodes[1]!;
     assert.equal(host.forwarding, true);
     assert.deepEqual(host.tables?.find((t) => t.table === '100')?.routes, ['10.9.0.0/16 via 10.0.0.254 dev eth0']);
@@ -220,7 +259,10 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
     assert.equal(v0.up, true);
     assert.equal(v0.state, 'LOWERLAYERDOWN');
     assert.equal(m.ports.find((p) => p.name === 'v1')!.state, 'DOWN');
-    assert.deepEqual(m.links.filter((l) => l.kind === 'veth').map((l) => l.id), ['l:v:a//v0']);
+    assert.deepEqual(
+      m.links.filter((l) => l.kind === 'veth').map((l) => l.id),
+      ['l:v:a//v0'],
+    );
   });
 
   it('ids: one scheme, both ends of a veth name the same link', () => {

@@ -8,11 +8,17 @@ const ctx = { file: '10-mynet.conflist', readFile: () => undefined };
 describe('extension language: CNI configurations', () => {
   it('reads *.conflist and *.conf under a net.d folder, like the CNI document selector', () => {
     assert.ok(CHECKERS.includes(cniChecker));
-    for (const p of ['/x/10-mynet.conflist', '/etc/cni/net.d/10-mynet.conf', '/home/s/labs/cni/net.d/99-loopback.conf', '/x/net.d/10-x.conf']) {
+    for (const p of [
+      '/x/10-mynet.conflist',
+      '/etc/cni/net.d/10-mynet.conf',
+      '/home/s/labs/cni/net.d/99-loopback.conf',
+      '/x/net.d/10-x.conf',
+    ]) {
       assert.equal(checkerFor(p, 'json')?.id, 'cni', p);
       assert.equal(checkerFor(p, 'plaintext')?.id, 'cni', p);
     }
-    for (const p of ['/etc/resolv.conf', '/x/net.d/sub/10-x.conf', '/x/cni.json', '/x/10-mynet.conflist.bak']) assert.equal(checkerFor(p, 'json'), undefined, p);
+    for (const p of ['/etc/resolv.conf', '/x/net.d/sub/10-x.conf', '/x/cni.json', '/x/10-mynet.conflist.bak'])
+      assert.equal(checkerFor(p, 'json'), undefined, p);
     // The lab and Corefile checkers keep their documents.
     assert.equal(checkerFor('/x/lab.yaml', 'yaml')?.id, 'lab');
     assert.equal(checkerFor('/x/Corefile', 'corefile')?.id, 'corefile');
@@ -22,7 +28,8 @@ describe('extension language: CNI configurations', () => {
   it('the selector of the extension and the activation events name the same files', () => {
     const index = readFileSync(new URL('../../../src/extension/language/index.ts', import.meta.url), 'utf8');
     const selector = /CNI_SELECTOR[^=]*=\s*(\[[^\n]*\]);/.exec(index)?.[1] ?? '';
-    for (const pattern of ['**/*.conflist', '/etc/cni/net.d/*.conf', '**/net.d/*.conf']) assert.ok(selector.includes(`'${pattern}'`), pattern);
+    for (const pattern of ['**/*.conflist', '/etc/cni/net.d/*.conf', '**/net.d/*.conf'])
+      assert.ok(selector.includes(`'${pattern}'`), pattern);
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { activationEvents: string[] };
     assert.ok(pkg.activationEvents.includes('workspaceContains:**/*.conflist'));
     assert.ok(pkg.activationEvents.includes('workspaceContains:**/net.d/*.conf'));
@@ -31,7 +38,10 @@ describe('extension language: CNI configurations', () => {
   it('reports the core diagnostics, with a docs link, in the display language', () => {
     const text = '{\n  "cniVersion": "1.0.0",\n  "name": "mynet",\n  "plugins": [\n    { "type": "brigde", "bridge": "cni0" }\n  ]\n}\n';
     const ds = cniChecker.check(text, ctx);
-    assert.deepEqual(ds.map((d) => [d.code, d.line, d.column, d.severity]), [['cni-unknown-plugin', 5, 15, 'warning']]);
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.line, d.column, d.severity]),
+      [['cni-unknown-plugin', 5, 15, 'warning']],
+    );
     const en = toEditorDiagnostic(ds[0]!, 'en');
     assert.deepEqual(en.span, { start: { line: 4, character: 14 }, end: { line: 4, character: 22 } });
     assert.match(en.message, /did you mean "bridge"\?/);

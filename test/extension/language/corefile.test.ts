@@ -36,7 +36,23 @@ describe('extension language: Corefile grammar', () => {
     assert.equal(server.exec('example.org:53 example.net {')?.[1], 'example.org:53 example.net');
     assert.equal(server.exec('dns://.:1053 {')?.[1], 'dns://.:1053');
     const plugin = re(repo['plugin-name']!.patterns![0]!.match!);
-    for (const p of ['errors', 'health', 'ready', 'kubernetes', 'forward', 'cache', 'loop', 'reload', 'loadbalance', 'hosts', 'log', 'prometheus', 'file', 'rewrite']) assert.ok(plugin.test(p), p);
+    for (const p of [
+      'errors',
+      'health',
+      'ready',
+      'kubernetes',
+      'forward',
+      'cache',
+      'loop',
+      'reload',
+      'loadbalance',
+      'hosts',
+      'log',
+      'prometheus',
+      'file',
+      'rewrite',
+    ])
+      assert.ok(plugin.test(p), p);
     assert.equal(re(repo['env']!.match!).exec('forward . {$UPSTREAM}')?.[2], 'UPSTREAM');
     assert.ok(re(repo['comment']!.match!).test('    # a comment'));
     assert.ok(!re(repo['comment']!.match!).test('rewrite name foo#bar baz'));
@@ -48,7 +64,11 @@ describe('extension language: Corefile grammar', () => {
   });
 
   it('has a language configuration: # comments, {} brackets, folding', () => {
-    const conf = read('language-configuration/corefile.json') as { comments: { lineComment: string }; brackets: string[][]; folding: { markers: { start: string; end: string } } };
+    const conf = read('language-configuration/corefile.json') as {
+      comments: { lineComment: string };
+      brackets: string[][];
+      folding: { markers: { start: string; end: string } };
+    };
     assert.equal(conf.comments.lineComment, '#');
     assert.deepEqual(conf.brackets[0], ['{', '}']);
     assert.ok(re(conf.folding.markers.start).test('.:53 {'));

@@ -76,7 +76,10 @@ describe('extension language: Corefile and CNI hovers', () => {
     const grammar = readFileSync(new URL('../../../syntaxes/corefile.tmLanguage.json', import.meta.url), 'utf8');
     const listed = /\\\\b\(([a-z0-9_|]+)\)\\\\b/.exec(grammar)?.[1]?.split('|') ?? [];
     assert.ok(listed.length > 40);
-    const required = 'errors health ready kubernetes forward cache loop reload loadbalance hosts log prometheus file rewrite template whoami bind auto etcd acl any debug dnssec local minimal nsid root secondary sign trace tls view metadata k8s_external'.split(' ');
+    const required =
+      'errors health ready kubernetes forward cache loop reload loadbalance hosts log prometheus file rewrite template whoami bind auto etcd acl any debug dnssec local minimal nsid root secondary sign trace tls view metadata k8s_external'.split(
+        ' ',
+      );
     for (const p of [...required, ...listed.filter((p) => p !== 'multisite')]) {
       const doc = COREFILE_DOCS[p];
       assert.ok(doc, p);
@@ -88,7 +91,11 @@ describe('extension language: Corefile and CNI hovers', () => {
 
   it('documents a CNI key in English and Korean, in a plugin list and a single plugin', () => {
     const conflist = JSON.stringify(
-      { cniVersion: '1.0.0', name: 'mynet', plugins: [{ type: 'bridge', bridge: 'cni0', isGateway: true, ipMasq: true, ipam: { type: 'host-local', subnet: '10.244.1.0/24' } }] },
+      {
+        cniVersion: '1.0.0',
+        name: 'mynet',
+        plugins: [{ type: 'bridge', bridge: 'cni0', isGateway: true, ipMasq: true, ipam: { type: 'host-local', subnet: '10.244.1.0/24' } }],
+      },
       null,
       2,
     );
@@ -107,7 +114,8 @@ describe('extension language: Corefile and CNI hovers', () => {
     assert.match(subnetEn?.markdown ?? '', /plugins\[0\]\.ipam\.subnet[\s\S]*CIDR to allocate from/);
     assert.match(subnetKo?.markdown ?? '', /할당할 CIDR/);
 
-    const conf = '{\n  "cniVersion": "0.4.0",\n  "name": "n",\n  "type": "bridge",\n  "ipam": { "type": "host-local", "subnet": "10.0.0.0/24" }\n}\n';
+    const conf =
+      '{\n  "cniVersion": "0.4.0",\n  "name": "n",\n  "type": "bridge",\n  "ipam": { "type": "host-local", "subnet": "10.0.0.0/24" }\n}\n';
     assert.match(cniHover(conf, at(conf, '"subnet"', 0, 2), 'en')?.markdown ?? '', /ipam\.subnet/);
     assert.match(cniHover(conf, at(conf, '"cniVersion"', 0, 2), 'ko')?.markdown ?? '', /CNI 스펙 버전/);
     // a value, an unknown key and broken JSON give nothing

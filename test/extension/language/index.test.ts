@@ -56,14 +56,19 @@ describe('extension language: diagnostics', () => {
       return { ms: performance.now() - t0, cpu: (cpu.user + cpu.system) / 1000, diags };
     };
     const cold = once();
-    assert.deepEqual(cold.diags.map((d) => d.message), []);
+    assert.deepEqual(
+      cold.diags.map((d) => d.message),
+      [],
+    );
     // The first check compiles the schema and warms the JIT; the editor pays that once, at activation.
     for (let i = 0; i < 8; i++) once();
     const runs = Array.from({ length: 9 }, () => once());
     const mid = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     const wall = mid(runs.map((r) => r.ms));
     const median = mid(runs.map((r) => r.cpu));
-    console.log(`      checker path on a ${lines}-line lab: first ${cold.ms.toFixed(1)} ms; warm median ${wall.toFixed(1)} ms wall, ${median.toFixed(1)} ms CPU (best ${Math.min(...runs.map((r) => r.ms)).toFixed(1)} ms wall)`);
+    console.log(
+      `      checker path on a ${lines}-line lab: first ${cold.ms.toFixed(1)} ms; warm median ${wall.toFixed(1)} ms wall, ${median.toFixed(1)} ms CPU (best ${Math.min(...runs.map((r) => r.ms)).toFixed(1)} ms wall)`,
+    );
   });
 });
 
@@ -160,10 +165,16 @@ describe('extension language: CodeLens, outline, definitions', () => {
   it('puts Run trace over packet checks, Grade over exercises, Trace from here on hosts', () => {
     const lenses = codeLenses(analyze(lab01).lab);
     const grade = lenses.filter((l) => l.command === GRADE_LAB);
-    assert.deepEqual(grade.map((l) => l.args), [{ exercise: 'e-on-lan2' }, { exercise: 'e-default-gateway' }, { exercise: 'guest-lan1-only' }, { exercise: 'how-routing-works' }]);
+    assert.deepEqual(
+      grade.map((l) => l.args),
+      [{ exercise: 'e-on-lan2' }, { exercise: 'e-default-gateway' }, { exercise: 'guest-lan1-only' }, { exercise: 'how-routing-works' }],
+    );
     const traces = lenses.filter((l) => l.command === RUN_TRACE);
     const fromHere = traces.filter((l) => l.args.to === undefined);
-    assert.deepEqual(fromHere.map((l) => l.args.from), ['a', 'b', 'r', 'c', 'd', 'e', 'guest']);
+    assert.deepEqual(
+      fromHere.map((l) => l.args.from),
+      ['a', 'b', 'r', 'c', 'd', 'e', 'guest'],
+    );
     const checks = traces.filter((l) => l.args.to !== undefined);
     assert.equal(checks.length, 9); // 1 + 4 + 4 reach/noreach/route checks, no output or quiz
     assert.deepEqual(checks[3]!.args, { from: 'a', to: '192.168.2.12', proto: 'tcp', port: 443 });
@@ -175,15 +186,25 @@ describe('extension language: CodeLens, outline, definitions', () => {
 
   it('outlines switches, hosts with interfaces and exercises with checks', () => {
     const syms = labSymbols(analyze(lab01).lab, 'en');
-    assert.deepEqual(syms.filter((s) => s.kind === 'switch').map((s) => s.name), ['lan1', 'lan2']);
+    assert.deepEqual(
+      syms.filter((s) => s.kind === 'switch').map((s) => s.name),
+      ['lan1', 'lan2'],
+    );
     const r = syms.find((s) => s.kind === 'host' && s.name === 'r')!;
     assert.equal(r.detail, '2 interface(s), 3 run line(s)');
-    assert.deepEqual(r.children.map((c) => `${c.name}:${c.detail}`), ['eth0:lan1', 'eth1:lan2']);
+    assert.deepEqual(
+      r.children.map((c) => `${c.name}:${c.detail}`),
+      ['eth0:lan1', 'eth1:lan2'],
+    );
     const ex = syms.find((s) => s.name === 'guest-lan1-only')!;
-    assert.deepEqual(ex.children.map((c) => c.name), ['1. reach', '2. reach', '3. noreach', '4. noreach']);
+    assert.deepEqual(
+      ex.children.map((c) => c.name),
+      ['1. reach', '2. reach', '3. noreach', '4. noreach'],
+    );
     for (const s of syms) {
       assert.ok(s.span.start.line <= s.selection.start.line && s.span.end.line >= s.selection.end.line, s.name);
-      for (const c of s.children) assert.ok(c.span.start.line >= s.span.start.line && c.span.end.line <= s.span.end.line, `${s.name}/${c.name}`);
+      for (const c of s.children)
+        assert.ok(c.span.start.line >= s.span.start.line && c.span.end.line <= s.span.end.line, `${s.name}/${c.name}`);
     }
     const ko = labSymbols(analyze(lab01).lab, 'ko').find((s) => s.name === 'r')!;
     assert.equal(ko.detail, '인터페이스 2개, run 줄 3개');

@@ -45,7 +45,8 @@ describe('extension language: quick fixes', () => {
   });
 
   it('replaces an unknown check kind with the close one', () => {
-    const text = 'name: t\nswitches: [lan1]\nhosts:\n  a:\n    interfaces: { eth0: lan1 }\nexercises:\n  - id: x\n    checks:\n      - reachh: { from: a, to: 10.0.0.1 }\n';
+    const text =
+      'name: t\nswitches: [lan1]\nhosts:\n  a:\n    interfaces: { eth0: lan1 }\nexercises:\n  - id: x\n    checks:\n      - reachh: { from: a, to: 10.0.0.1 }\n';
     const { fixes, diags } = fixesAt(text, point(text, 'reachh', 1));
     const fix = fixes.find((f) => f.diagnostic?.code === 'unknown-check-kind');
     assert.ok(fix, JSON.stringify(diags.map((d) => [d.code, d.message.en])));
@@ -59,7 +60,7 @@ describe('extension language: quick fixes', () => {
     assert.deepEqual(fixes, []);
   });
 
-  it('enables IP forwarding at the end of the router\'s run block', () => {
+  it("enables IP forwarding at the end of the router's run block", () => {
     const text = [
       'name: t',
       'switches: [lan1, lan2]',
@@ -90,7 +91,10 @@ describe('extension language: quick fixes', () => {
     assert.equal(fix.title.en, 'Enable IP forwarding on r (sysctl -w net.ipv4.ip_forward=1)');
     const fixed = apply(text, fix);
     assert.match(fixed, /ip addr add 10\.0\.2\.1\/24 dev eth1\n {6}sysctl -w net\.ipv4\.ip_forward=1\n {2}c:/);
-    assert.deepEqual(checkLab(fixed, { file: 'lab.yaml' }).filter((d) => d.code === 'forwarding-off'), []);
+    assert.deepEqual(
+      checkLab(fixed, { file: 'lab.yaml' }).filter((d) => d.code === 'forwarding-off'),
+      [],
+    );
   });
 
   it('inserts into a run list as a list item', () => {
@@ -108,7 +112,9 @@ describe('extension language: quick fixes', () => {
       '      - ip addr add 10.0.2.1/24 dev eth1',
     ].join('\n');
     const diags = checkLab(text, { file: 'lab.yaml' });
-    const fix = codeFixes(analyze(text), diags, { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } }).find((f) => f.diagnostic?.code === 'forwarding-off');
+    const fix = codeFixes(analyze(text), diags, { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } }).find(
+      (f) => f.diagnostic?.code === 'forwarding-off',
+    );
     assert.ok(fix, JSON.stringify(diags.map((d) => d.code)));
     assert.ok(apply(text, fix).endsWith('      - ip addr add 10.0.2.1/24 dev eth1\n      - sysctl -w net.ipv4.ip_forward=1'));
   });
@@ -161,20 +167,31 @@ describe('extension language: quick fixes', () => {
 
     it('asks the check kind: on a check that passes when answered (reach, with its own packet), not on noreach', () => {
       const tcp = text.replace('reach: { from: h/red, to: 10.0.0.1 }', 'reach: { from: h/red, to: 10.0.0.1, proto: tcp }');
-      assert.deepEqual(fixesAt(tcp, point(tcp, 'reach: { from: h/red', 2)).fixes.map((f) => f.title.en), ['Bring veth-red-br up (ip link set veth-red-br up)']);
+      assert.deepEqual(
+        fixesAt(tcp, point(tcp, 'reach: { from: h/red', 2)).fixes.map((f) => f.title.en),
+        ['Bring veth-red-br up (ip link set veth-red-br up)'],
+      );
       const blocked = text.replace('reach: { from: h/red', 'noreach: { from: h/red');
       assert.deepEqual(fixesAt(blocked, point(blocked, 'noreach: { from: h/red', 2)).fixes, []);
     });
 
     it('offers it on the run line that created the interface', () => {
       const { fixes } = fixesAt(text, point(text, 'ip link add veth-red', 3));
-      assert.deepEqual(fixes.map((f) => f.title.en), ['Bring veth-red-br up (ip link set veth-red-br up)']);
+      assert.deepEqual(
+        fixes.map((f) => f.title.en),
+        ['Bring veth-red-br up (ip link set veth-red-br up)'],
+      );
     });
 
     it('uses ip -n for an interface inside a namespace', () => {
-      const t2 = text.replace('      ip -n red link set veth-red up\n', '').replace('ip addr add 10.0.0.1/24 dev veth-red-br', 'ip addr add 10.0.0.1/24 dev veth-red-br\n      ip link set veth-red-br up');
+      const t2 = text
+        .replace('      ip -n red link set veth-red up\n', '')
+        .replace('ip addr add 10.0.0.1/24 dev veth-red-br', 'ip addr add 10.0.0.1/24 dev veth-red-br\n      ip link set veth-red-br up');
       const a = analyze(t2);
-      assert.deepEqual(downLinks(a.lab!, a.built()!.world).map((d) => d.command), ['ip -n red link set veth-red up']);
+      assert.deepEqual(
+        downLinks(a.lab!, a.built()!.world).map((d) => d.command),
+        ['ip -n red link set veth-red up'],
+      );
       const { fixes } = fixesAt(t2, point(t2, 'reach: { from: h/red', 2));
       assert.equal(fixes[0]?.title.en, 'Bring veth-red up (ip -n red link set veth-red up)');
       assert.match(apply(t2, fixes[0]!), /ip -n red addr add 10\.0\.0\.2\/24 dev veth-red\n {6}ip -n red link set veth-red up\n/);

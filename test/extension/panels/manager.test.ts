@@ -17,13 +17,19 @@ describe('panels (fake vscode): opening', () => {
     start();
     const text = (await fake.commands.executeCommand('knetlab.showTopology', labUri())) as string;
     assert.match(text, /lan1: a:eth0, r:eth0/, 'the text is still the result');
-    assert.ok(!fake.outputs.some((o) => o.name === 'knetlab' && /lan1: a:eth0/.test(o.text)), 'the text goes to the output only when the panel cannot open');
+    assert.ok(
+      !fake.outputs.some((o) => o.name === 'knetlab' && /lan1: a:eth0/.test(o.text)),
+      'the text goes to the output only when the panel cannot open',
+    );
     const p = panelOf(VIEW_TYPES.topology);
     assert.equal(p.title, 'Topology: 02-gateway');
     const opts = p.options as { enableScripts: boolean; retainContextWhenHidden: boolean; localResourceRoots: fake.Uri[] };
     assert.equal(opts.enableScripts, true);
     assert.equal(opts.retainContextWhenHidden, false);
-    assert.deepEqual(opts.localResourceRoots.map((u) => u.toString()), ['file:///ext/dist/webview']);
+    assert.deepEqual(
+      opts.localResourceRoots.map((u) => u.toString()),
+      ['file:///ext/dist/webview'],
+    );
     // Opening it again reveals the same panel.
     await fake.commands.executeCommand('knetlab.showTopology', fake.Uri.file(`${LAB}/lab.yaml`));
     assert.equal(fake.webviewPanels.length, 1);
@@ -37,7 +43,10 @@ describe('panels (fake vscode): opening', () => {
   it('renders the page with a CSP of default-src none, a fresh nonce on the one script, and the lab as escaped bootstrap JSON', async () => {
     addLab('02-gateway');
     // A lab text that tries to close the script element.
-    fake.files.set(`${LAB}/lab.yaml`, fake.files.get(`${LAB}/lab.yaml`)!.replace(/^name: .*$/m, 'name: "x</script><script>alert(1)</script>"'));
+    fake.files.set(
+      `${LAB}/lab.yaml`,
+      fake.files.get(`${LAB}/lab.yaml`)!.replace(/^name: .*$/m, 'name: "x</script><script>alert(1)</script>"'),
+    );
     start();
     await fake.commands.executeCommand('knetlab.showTopology', labUri());
     const html = panelOf(VIEW_TYPES.topology).webview.html;
@@ -49,7 +58,9 @@ describe('panels (fake vscode): opening', () => {
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:\/\/(?!fake\.vscode-cdn\.test)/);
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
     assert.equal(scripts.length, 2, 'the bootstrap data and the panel script');
-    assert.ok(scripts.some((a) => a.includes(`nonce="${nonce}"`) && a.includes('src="https://fake.vscode-cdn.test/ext/dist/webview/topology.js"')));
+    assert.ok(
+      scripts.some((a) => a.includes(`nonce="${nonce}"`) && a.includes('src="https://fake.vscode-cdn.test/ext/dist/webview/topology.js"')),
+    );
     assert.ok(html.includes('href="https://fake.vscode-cdn.test/ext/dist/webview/topology.css"'));
     assert.ok(!html.includes('<script>alert'), 'lab text cannot close the bootstrap element');
     const boot = bootstrapOf(html);
@@ -79,7 +90,12 @@ describe('panels (fake vscode): opening', () => {
   it('runTrace shows the trace in the trace panel, and still returns and prints the text', async () => {
     addLab('02-gateway');
     start();
-    const text = (await fake.commands.executeCommand('knetlab.runTrace', { uri: fake.Uri.file(`${LAB}/lab.yaml`), from: 'a', to: '192.168.2.10', proto: 'icmp' })) as string;
+    const text = (await fake.commands.executeCommand('knetlab.runTrace', {
+      uri: fake.Uri.file(`${LAB}/lab.yaml`),
+      from: 'a',
+      to: '192.168.2.10',
+      proto: 'icmp',
+    })) as string;
     assert.match(text, /^a -> 192\.168\.2\.10 ping: REPLIED/);
     assert.ok(fake.outputs.some((o) => o.name === 'knetlab' && o.text.includes('a -> 192.168.2.10 ping: REPLIED')));
     const p = panelOf(VIEW_TYPES.trace);
@@ -108,7 +124,10 @@ describe('panels (fake vscode): opening', () => {
     const m = shown(p);
     assert.equal(m.type, 'lab');
     if (m.type !== 'lab') return;
-    assert.deepEqual(m.view.exercises.map((e) => e.id), ['r-on-lan3', 'c-default-gateway', 'a-reaches-c', 'b-reaches-c', 'return-route']);
+    assert.deepEqual(
+      m.view.exercises.map((e) => e.id),
+      ['r-on-lan3', 'c-default-gateway', 'a-reaches-c', 'b-reaches-c', 'return-route'],
+    );
     assert.ok(m.view.exercises.every((e) => e.state === 'untried'));
     assert.equal(m.view.score, undefined);
   });

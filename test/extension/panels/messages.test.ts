@@ -49,7 +49,10 @@ describe('panels (fake vscode): messages from the panels', () => {
     if (m.type !== 'trace') return;
     assert.equal(m.view.trace.replied, false, 'the starter lab has no route to lan3');
     await until(() => posted(p, 'busy').length === 2, 'busy, then not busy');
-    assert.deepEqual(p.webview.posted.filter((x) => x.type === 'busy').map((x) => x['busy']), [true, false]);
+    assert.deepEqual(
+      p.webview.posted.filter((x) => x.type === 'busy').map((x) => x['busy']),
+      [true, false],
+    );
   });
 
   it('grade grades the lab, the lab panel shows the score, one more hint after each failed attempt', async () => {
@@ -71,10 +74,16 @@ describe('panels (fake vscode): messages from the panels', () => {
     p.webview.send({ type: 'grade', exercise: 'r-on-lan3' });
     const second = await until(() => {
       const m = shown(p);
-      return p.webview.posted.length > before && m.type === 'lab' && m.view.exercises.find((e) => e.id === 'r-on-lan3')!.hints.length === 2 ? m : undefined;
+      return p.webview.posted.length > before && m.type === 'lab' && m.view.exercises.find((e) => e.id === 'r-on-lan3')!.hints.length === 2
+        ? m
+        : undefined;
     }, 'the second hint');
     if (second.type !== 'lab') return;
-    assert.equal(second.view.exercises.find((e) => e.id === 'c-default-gateway')!.hints.length, 1, 'only the exercise graded gets a hint more');
+    assert.equal(
+      second.view.exercises.find((e) => e.id === 'c-default-gateway')!.hints.length,
+      1,
+      'only the exercise graded gets a hint more',
+    );
   });
 
   it('a grade from elsewhere (the Testing view, knetlab.gradeLab) updates the lab panel', async () => {
@@ -96,7 +105,9 @@ describe('panels (fake vscode): messages from the panels', () => {
     assert.match(text, /other: x/);
     const m = await until(() => {
       const s = shown(p);
-      return s.type === 'lab' && s.view.exercises.find((e) => e.id === 'return-route')!.checks[1]!.quiz?.answer === '192.168.1.10' ? s : undefined;
+      return s.type === 'lab' && s.view.exercises.find((e) => e.id === 'return-route')!.checks[1]!.quiz?.answer === '192.168.1.10'
+        ? s
+        : undefined;
     }, 'the saved answer in the view');
     assert.equal(m.type, 'lab');
   });
@@ -135,15 +146,25 @@ describe('panels (fake vscode): messages from the panels', () => {
     }
   });
 
-  it('ignores messages that are not the protocol\'s', async () => {
+  it("ignores messages that are not the protocol's", async () => {
     const p = await labPanel();
     const files = new Map(fake.files);
     const postedBefore = p.webview.posted.length;
     for (const m of [
-      null, 'grade', 42, {}, { type: 'nope' }, { type: 'reveal' }, { type: 'reveal', source: { file: 1, line: 1, column: 1 } },
-      { type: 'runTrace', args: { from: 'a', to: '192.168.2.10', proto: 'sctp' } }, { type: 'answer', quiz: 'return-route#1' },
-      { type: 'export', format: 'gif', name: 'x', data: '' }, { type: 'grade', exercise: 7 }, { type: '__proto__' },
-    ]) p.webview.send(m);
+      null,
+      'grade',
+      42,
+      {},
+      { type: 'nope' },
+      { type: 'reveal' },
+      { type: 'reveal', source: { file: 1, line: 1, column: 1 } },
+      { type: 'runTrace', args: { from: 'a', to: '192.168.2.10', proto: 'sctp' } },
+      { type: 'answer', quiz: 'return-route#1' },
+      { type: 'export', format: 'gif', name: 'x', data: '' },
+      { type: 'grade', exercise: 7 },
+      { type: '__proto__' },
+    ])
+      p.webview.send(m);
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(fake.webviewPanels.length, 1, 'no trace panel');
     assert.equal(p.webview.posted.length, postedBefore, 'nothing sent back');

@@ -4,7 +4,20 @@
  */
 import * as fake from '../../support/vscode-fake';
 import { strict as assert } from 'node:assert';
-import { addLab, api, bootstrapOf, labUri, memento, panelOf, pkg, posted, shown, start, until, withFakeExtension } from '../../support/panels';
+import {
+  addLab,
+  api,
+  bootstrapOf,
+  labUri,
+  memento,
+  panelOf,
+  pkg,
+  posted,
+  shown,
+  start,
+  until,
+  withFakeExtension,
+} from '../../support/panels';
 import type { PanelState } from '../../../src/protocol/panels';
 import { VIEW_TYPES } from '../../../src/protocol/panels';
 
@@ -28,7 +41,9 @@ describe('panels (fake vscode): restoring panels after a reload (serializer)', (
       assert.ok(!panel.disposed);
       assert.match(panel.webview.html, /default-src 'none'|default-src &#39;none&#39;/);
       assert.equal(bootstrapOf(panel.webview.html).type, kind);
-      assert.deepEqual((panel.webview.options as { localResourceRoots: fake.Uri[] }).localResourceRoots.map(String), ['file:///ext/dist/webview']);
+      assert.deepEqual((panel.webview.options as { localResourceRoots: fake.Uri[] }).localResourceRoots.map(String), [
+        'file:///ext/dist/webview',
+      ]);
       assert.equal(api().panels.info(kind, labUri() as never)?.shows, kind);
     }
     // The restored panel is the lab's: opening it reveals that one.
@@ -46,7 +61,9 @@ describe('panels (fake vscode): restoring panels after a reload (serializer)', (
     addLab('02-gateway');
     start();
     const panel = new fake.FakeWebviewPanel(VIEW_TYPES.trace, 'old', 1, {});
-    await fake.serializers.get(VIEW_TYPES.trace)!.deserializeWebviewPanel(panel, { kind: 'trace', labDir: 'file:///ws/labs/02-gateway', last });
+    await fake.serializers
+      .get(VIEW_TYPES.trace)!
+      .deserializeWebviewPanel(panel, { kind: 'trace', labDir: 'file:///ws/labs/02-gateway', last });
     const m = bootstrapOf(panel.webview.html);
     assert.equal(m.type, 'trace');
     assert.equal(m.type === 'trace' && m.view.title, 'a -> 192.168.2.10 icmp');
@@ -80,7 +97,10 @@ describe('panels (fake vscode): restoring panels after a reload (serializer)', (
     // Saved state that is not ours is ignored.
     api().ctx.dispose();
     const bad = memento();
-    bad.data.set('knetlab.panels.failedAttempts', { 'file:///ws/labs/02-gateway': { 'r-on-lan3': 'x', 'c-default-gateway': -1 }, other: 5 });
+    bad.data.set('knetlab.panels.failedAttempts', {
+      'file:///ws/labs/02-gateway': { 'r-on-lan3': 'x', 'c-default-gateway': -1 },
+      other: 5,
+    });
     start(true, bad);
     await fake.commands.executeCommand('knetlab.gradeLab', labUri());
     await fake.commands.executeCommand('knetlab.openLab', labUri());
@@ -91,7 +111,14 @@ describe('panels (fake vscode): restoring panels after a reload (serializer)', (
   it('closes a restored panel whose lab is gone or whose state is not ours', async () => {
     addLab('02-gateway');
     start();
-    for (const state of [undefined, null, 'x', { kind: 'lab' }, { kind: 'lab', labDir: 'file:///ws/labs/nothing-here' }, { kind: 'lab', labDir: 42 }]) {
+    for (const state of [
+      undefined,
+      null,
+      'x',
+      { kind: 'lab' },
+      { kind: 'lab', labDir: 'file:///ws/labs/nothing-here' },
+      { kind: 'lab', labDir: 42 },
+    ]) {
       const panel = new fake.FakeWebviewPanel(VIEW_TYPES.lab, 'old', 1, {});
       await fake.serializers.get(VIEW_TYPES.lab)!.deserializeWebviewPanel(panel, state);
       assert.ok(panel.disposed, JSON.stringify(state));

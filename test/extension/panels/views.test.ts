@@ -35,7 +35,11 @@ describe('panel views (pure)', () => {
       const t = traceOn(built, { from, to: '127.0.0.1', proto: 'icmp' });
       assert.ok('view' in t, JSON.stringify(t));
       assert.equal(t.view.title, `${from} -> 127.0.0.1 icmp`);
-      assert.deepEqual(traceArgsOfState({ type: 'trace', lang: 'en', labDir: 'x', model: t.topology, view: t.view }), { from, to: '127.0.0.1', proto: 'icmp' });
+      assert.deepEqual(traceArgsOfState({ type: 'trace', lang: 'en', labDir: 'x', model: t.topology, view: t.view }), {
+        from,
+        to: '127.0.0.1',
+        proto: 'icmp',
+      });
       const view = labViewOf(built, files, name, undefined);
       assert.ok(view.exercises.length > 0);
       assert.deepEqual(view.errors, []);
@@ -86,9 +90,12 @@ describe('panels: manifest and sources', () => {
     .map((f) => [relative(dir, join(dir, f)).split('\\').join('/'), readFileSync(join(dir, f), 'utf8')] as const);
 
   it('every vscode.l10n.t string of src/extension/panels has a Korean translation', () => {
-    const strings = new Set(sources.flatMap(([, s]) => [...s.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\'/g, "'"))));
+    const strings = new Set(
+      sources.flatMap(([, s]) => [...s.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\'/g, "'"))),
+    );
     assert.ok(strings.size >= 5);
-    for (const title of ['Topology: {0}', 'Trace: {0}', 'Lab: {0}']) assert.ok(strings.has(title), `the kinds' titles are read too: ${title}`);
+    for (const title of ['Topology: {0}', 'Trace: {0}', 'Lab: {0}'])
+      assert.ok(strings.has(title), `the kinds' titles are read too: ${title}`);
     for (const s of strings) assert.ok(s in bundleKo, `l10n/bundle.l10n.ko.json lacks "${s}"`);
   });
 
@@ -99,7 +106,7 @@ describe('panels: manifest and sources', () => {
     }
   });
 
-  it('contributes knetlab.openLab with its menus, and the panels\' commands on lab.yaml and the Labs view', () => {
+  it("contributes knetlab.openLab with its menus, and the panels' commands on lab.yaml and the Labs view", () => {
     const cmd = pkg.contributes.commands.find((c: { command: string }) => c.command === 'knetlab.openLab');
     assert.equal(cmd?.title, '%command.openLab%');
     const nls = JSON.parse(readFileSync(join(repo, 'package.nls.json'), 'utf8'));
@@ -108,8 +115,14 @@ describe('panels: manifest and sources', () => {
     assert.match(nlsKo['command.openLab'], /[가-힣]/);
     const menus = pkg.contributes.menus as Record<string, { command: string; when: string }[]>;
     for (const c of ['knetlab.openLab', 'knetlab.showTopology', 'knetlab.runTrace']) {
-      assert.ok(menus['editor/title']!.some((m) => m.command === c && m.when.includes('lab.yaml')), `editor/title ${c}`);
-      assert.ok(menus['view/item/context']!.some((m) => m.command === c && m.when.includes('viewItem == knetlab.lab')), `view/item/context ${c}`);
+      assert.ok(
+        menus['editor/title']!.some((m) => m.command === c && m.when.includes('lab.yaml')),
+        `editor/title ${c}`,
+      );
+      assert.ok(
+        menus['view/item/context']!.some((m) => m.command === c && m.when.includes('viewItem == knetlab.lab')),
+        `view/item/context ${c}`,
+      );
     }
   });
 });
@@ -117,7 +130,9 @@ describe('panels: manifest and sources', () => {
 describe('panel kinds describe themselves', () => {
   it('each kind is one module of panels/kinds/, and the list holds them all, once each', () => {
     const dir = join(repo, 'src/extension/panels/kinds');
-    const modules = readdirSync(dir).filter((f) => f.endsWith('.ts') && !['index.ts', 'kind.ts'].includes(f)).map((f) => f.replace(/\.ts$/, ''));
+    const modules = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !['index.ts', 'kind.ts'].includes(f))
+      .map((f) => f.replace(/\.ts$/, ''));
     assert.deepEqual(PANEL_KINDS.map((k) => k.kind).sort(), modules.sort());
     assert.equal(new Set(PANEL_KINDS.map((k) => k.viewType)).size, PANEL_KINDS.length);
     for (const k of PANEL_KINDS) assert.equal(panelKind(k.kind), k);

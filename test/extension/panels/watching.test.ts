@@ -20,7 +20,10 @@ describe('panels (fake vscode): live updates', () => {
     const lab = panelOf(VIEW_TYPES.lab);
     const original = fake.files.get(`${LAB}/lab.yaml`)!;
     // A new host, typed in the editor and not saved.
-    let text = original.replace(/^hosts:\n/m, 'hosts:\n  d:\n    interfaces: { eth0: lan1 }\n    run: |\n      ip addr add 192.168.1.20/24 dev eth0\n');
+    let text = original.replace(
+      /^hosts:\n/m,
+      'hosts:\n  d:\n    interfaces: { eth0: lan1 }\n    run: |\n      ip addr add 192.168.1.20/24 dev eth0\n',
+    );
     const doc: fake.FakeTextDocument = { uri: fake.Uri.file(`${LAB}/lab.yaml`), isDirty: true, getText: () => text };
     fake.workspace.textDocuments.push(doc);
     const t0 = Date.now();
@@ -43,7 +46,7 @@ describe('panels (fake vscode): live updates', () => {
     assert.ok(labErr.type === 'lab' && labErr.view.exercises.length === 0);
   });
 
-  it('a file changed on disk (the watcher) redraws; another lab\'s file does not', async () => {
+  it("a file changed on disk (the watcher) redraws; another lab's file does not", async () => {
     addLab('02-gateway');
     addLab('01-switching-routing');
     start();
@@ -55,7 +58,10 @@ describe('panels (fake vscode): live updates', () => {
     w.change.fire(fake.Uri.file(`${LAB}/.knetlab/starter/lab.yaml`));
     await new Promise((r) => setTimeout(r, EDIT_DEBOUNCE_MS + 50));
     assert.equal(posted(topo, 'topology').length, 0);
-    fake.files.set(`${LAB}/lab.yaml`, fake.files.get(`${LAB}/lab.yaml`)!.replace('ip addr add 192.168.1.10/24 dev eth0', 'ip addr add 192.168.1.11/24 dev eth0'));
+    fake.files.set(
+      `${LAB}/lab.yaml`,
+      fake.files.get(`${LAB}/lab.yaml`)!.replace('ip addr add 192.168.1.10/24 dev eth0', 'ip addr add 192.168.1.11/24 dev eth0'),
+    );
     w.change.fire(fake.Uri.file(`${LAB}/lab.yaml`));
     const m = await until(() => posted(topo, 'topology')[0], 'the redraw');
     assert.ok(m.type === 'topology' && m.model.ports.some((p) => p.addresses.includes('192.168.1.11/24')));

@@ -29,7 +29,11 @@ export class FakeTestItem {
   range?: Range;
   canResolveChildren = false;
   readonly children: Collection = new Collection(this);
-  constructor(readonly id: string, readonly label: string, readonly uri?: Uri) {}
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    readonly uri?: Uri,
+  ) {}
 }
 export class FakeTestRun {
   readonly results = new Map<string, { state: string; messages: TestMessage[] }>();
@@ -51,9 +55,17 @@ export class FakeTestRun {
   }
 }
 export class TestRunRequest {
-  constructor(readonly include?: FakeTestItem[], readonly exclude?: FakeTestItem[]) {}
+  constructor(
+    readonly include?: FakeTestItem[],
+    readonly exclude?: FakeTestItem[],
+  ) {}
 }
-export const controllers: { id: string; items: Collection; runHandler?: (r: TestRunRequest, t: unknown) => Promise<void>; resolveHandler?: (i?: FakeTestItem) => Promise<void> }[] = [];
+export const controllers: {
+  id: string;
+  items: Collection;
+  runHandler?: (r: TestRunRequest, t: unknown) => Promise<void>;
+  resolveHandler?: (i?: FakeTestItem) => Promise<void>;
+}[] = [];
 export const tests = {
   createTestController(id: string) {
     const c = {

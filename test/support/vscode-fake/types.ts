@@ -1,6 +1,10 @@
 /** Plain values of the vscode API: URIs, positions and ranges, markdown, enums, l10n, env. */
 export class Uri {
-  private constructor(readonly scheme: string, readonly authority: string, readonly path: string) {}
+  private constructor(
+    readonly scheme: string,
+    readonly authority: string,
+    readonly path: string,
+  ) {}
   static file(p: string): Uri {
     return new Uri('file', '', p);
   }
@@ -10,10 +14,11 @@ export class Uri {
   }
   static joinPath(base: Uri, ...parts: string[]): Uri {
     const segs = base.path.split('/');
-    for (const p of parts) for (const s of p.split('/')) {
-      if (s === '..') segs.pop();
-      else if (s && s !== '.') segs.push(s);
-    }
+    for (const p of parts)
+      for (const s of p.split('/')) {
+        if (s === '..') segs.pop();
+        else if (s && s !== '.') segs.push(s);
+      }
     return new Uri(base.scheme, base.authority, segs.join('/') || '/');
   }
   get fsPath(): string {
@@ -30,7 +35,10 @@ export class Uri {
 export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 } as const;
 
 export class Position {
-  constructor(readonly line: number, readonly character: number) {}
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 export class Range {
   readonly start: Position;
@@ -41,7 +49,10 @@ export class Range {
   }
 }
 export class Location {
-  constructor(readonly uri: Uri, readonly range: Range) {}
+  constructor(
+    readonly uri: Uri,
+    readonly range: Range,
+  ) {}
 }
 export class MarkdownString {
   isTrusted?: boolean | { enabledCommands: readonly string[] };
@@ -61,7 +72,10 @@ export class ThemeIcon {
 }
 export class TreeItem {
   description?: string;
-  constructor(readonly label: string, readonly collapsibleState?: number) {}
+  constructor(
+    readonly label: string,
+    readonly collapsibleState?: number,
+  ) {}
 }
 export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };
 export const StatusBarAlignment = { Left: 1, Right: 2 };
@@ -70,7 +84,11 @@ export const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 
 export class Diagnostic {
   code?: string;
   source?: string;
-  constructor(readonly range: Range, readonly message: string, readonly severity: number) {}
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly severity: number,
+  ) {}
 }
 export const CodeActionKind = { QuickFix: { value: 'quickfix' } };
 export const SymbolKind = { Class: 4, Event: 23, Field: 7, Interface: 10, Module: 1 };

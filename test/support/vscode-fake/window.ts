@@ -46,7 +46,13 @@ export class FakeWebviewPanel {
   private readonly disposing = new EventEmitter<void>();
   readonly onDidDispose = this.disposing.event;
   readonly onDidChangeViewState = new EventEmitter<unknown>().event;
-  constructor(readonly viewType: string, public title: string, public viewColumn: number | undefined, readonly options: unknown, readonly showOptions?: unknown) {
+  constructor(
+    readonly viewType: string,
+    public title: string,
+    public viewColumn: number | undefined,
+    readonly options: unknown,
+    readonly showOptions?: unknown,
+  ) {
     this.webview = new FakeWebview(options);
   }
   reveal(): void {
@@ -61,7 +67,10 @@ export class FakeWebviewPanel {
 
 /** Webview panels created, serializers registered, documents shown, in order. */
 export const webviewPanels: FakeWebviewPanel[] = [];
-export const serializers = new Map<string, { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Thenable<void> | Promise<void> }>();
+export const serializers = new Map<
+  string,
+  { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Thenable<void> | Promise<void> }
+>();
 export const shownDocuments: { uri: Uri; options?: { selection?: Range; viewColumn?: number } }[] = [];
 export const messages: { kind: 'error' | 'warning' | 'info'; text: string }[] = [];
 
@@ -73,7 +82,10 @@ export const window = {
     webviewPanels.push(p);
     return p;
   },
-  registerWebviewPanelSerializer(viewType: string, serializer: { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Promise<void> }) {
+  registerWebviewPanelSerializer(
+    viewType: string,
+    serializer: { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Promise<void> },
+  ) {
     serializers.set(viewType, serializer);
     return { dispose: () => serializers.delete(viewType) };
   },
@@ -87,10 +99,29 @@ export const window = {
   createOutputChannel(name: string) {
     const o = { name, text: '' };
     outputs.push(o);
-    return { append: (s: string) => (o.text += s), appendLine: (s: string) => (o.text += s + '\n'), show() {}, clear: () => (o.text = ''), dispose() {} };
+    return {
+      append: (s: string) => (o.text += s),
+      appendLine: (s: string) => (o.text += s + '\n'),
+      show() {},
+      clear: () => (o.text = ''),
+      dispose() {},
+    };
   },
   createStatusBarItem() {
-    return { text: '', tooltip: '', name: '', command: '', visible: false, show() { this.visible = true; }, hide() { this.visible = false; }, dispose() {} };
+    return {
+      text: '',
+      tooltip: '',
+      name: '',
+      command: '',
+      visible: false,
+      show() {
+        this.visible = true;
+      },
+      hide() {
+        this.visible = false;
+      },
+      dispose() {},
+    };
   },
   createTreeView() {
     return { dispose() {} };
@@ -123,4 +154,3 @@ export const window = {
     return { dispose() {} };
   },
 };
-

@@ -55,7 +55,6 @@ const fs = {
   },
 };
 
-
 function glob(pattern: string): RegExp {
   const name = pattern.replace(/^\*\*\//, '');
   return new RegExp(`/${name.replace(/\./g, '\\.')}$`);
@@ -76,11 +75,20 @@ export interface FakeTextDocument {
 }
 
 export class RelativePattern {
-  constructor(readonly base: Uri, readonly pattern: string) {}
+  constructor(
+    readonly base: Uri,
+    readonly pattern: string,
+  ) {}
 }
 
 /** File system watchers created, with a way to fire their events. */
-export const watchers: { pattern: unknown; change: EventEmitter<Uri>; create: EventEmitter<Uri>; delete: EventEmitter<Uri>; disposed: boolean }[] = [];
+export const watchers: {
+  pattern: unknown;
+  change: EventEmitter<Uri>;
+  create: EventEmitter<Uri>;
+  delete: EventEmitter<Uri>;
+  disposed: boolean;
+}[] = [];
 
 export const settings = new Map<string, unknown>();
 
@@ -106,8 +114,19 @@ export const workspace = {
   onDidCloseTextDocument: events.closeTextDocument.event,
   onDidSaveTextDocument: new EventEmitter<unknown>().event,
   createFileSystemWatcher(pattern?: unknown) {
-    const w = { pattern, change: new EventEmitter<Uri>(), create: new EventEmitter<Uri>(), delete: new EventEmitter<Uri>(), disposed: false };
+    const w = {
+      pattern,
+      change: new EventEmitter<Uri>(),
+      create: new EventEmitter<Uri>(),
+      delete: new EventEmitter<Uri>(),
+      disposed: false,
+    };
     watchers.push(w);
-    return { onDidCreate: w.create.event, onDidChange: w.change.event, onDidDelete: w.delete.event, dispose: () => void (w.disposed = true) };
+    return {
+      onDidCreate: w.create.event,
+      onDidChange: w.change.event,
+      onDidDelete: w.delete.event,
+      dispose: () => void (w.disposed = true),
+    };
   },
 };

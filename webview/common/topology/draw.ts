@@ -53,8 +53,14 @@ export function drawItem(g: Selection<SVGGElement, ItemGeom, null, undefined>, i
     s.append('rect').attr('class', 'knt-frame').attr('width', it.w).attr('height', it.h).attr('rx', 12);
     const cy = it.h / 2;
     // Two arrows, one each way: a switch's glyph.
-    s.append('path').attr('class', 'knt-glyph').attr('d', `M12 ${cy - 4} h16 m-4 -4 l4 4 l-4 4 M28 ${cy + 4} h-16 m4 -4 l-4 4 l4 4`);
-    s.append('text').attr('class', 'knt-title').attr('x', 36).attr('y', cy + 4).text(n.name);
+    s.append('path')
+      .attr('class', 'knt-glyph')
+      .attr('d', `M12 ${cy - 4} h16 m-4 -4 l4 4 l-4 4 M28 ${cy + 4} h-16 m4 -4 l-4 4 l4 4`);
+    s.append('text')
+      .attr('class', 'knt-title')
+      .attr('x', 36)
+      .attr('y', cy + 4)
+      .text(n.name);
     return;
   }
   for (const b of it.boxes) {
@@ -63,12 +69,28 @@ export function drawItem(g: Selection<SVGGElement, ItemGeom, null, undefined>, i
     if (n.kind === 'bridge') {
       bx.append('rect').attr('class', 'knt-frame').attr('x', b.x).attr('y', b.y).attr('width', b.w).attr('height', b.h).attr('rx', 3);
       bx.append('text').attr('class', 'knt-title').attr('x', b.lx).attr('y', b.ly).attr('text-anchor', b.anchor).text(n.name);
-      if (b.sub) bx.append('text').attr('class', 'knt-sub').attr('x', b.lx).attr('y', b.ly + 14).attr('text-anchor', b.anchor).text(b.sub);
+      if (b.sub)
+        bx.append('text')
+          .attr('class', 'knt-sub')
+          .attr('x', b.lx)
+          .attr('y', b.ly + 14)
+          .attr('text-anchor', b.anchor)
+          .text(b.sub);
     } else {
-      bx.append('rect').attr('class', 'knt-frame').attr('x', b.x).attr('y', b.y).attr('width', b.w).attr('height', b.h).attr('rx', n.kind === 'host' ? 6 : 4);
+      bx.append('rect')
+        .attr('class', 'knt-frame')
+        .attr('x', b.x)
+        .attr('y', b.y)
+        .attr('width', b.w)
+        .attr('height', b.h)
+        .attr('rx', n.kind === 'host' ? 6 : 4);
       bx.append('text').attr('class', 'knt-title').attr('x', b.lx).attr('y', b.ly).text(n.name);
       if (n.kind === 'host' && n.forwarding) {
-        bx.append('text').attr('class', 'knt-badge').attr('x', b.lx + measure(n.name) * 1.1 + 8).attr('y', b.ly).text(t(lang, 'forwarding'));
+        bx.append('text')
+          .attr('class', 'knt-badge')
+          .attr('x', b.lx + measure(n.name) * 1.1 + 8)
+          .attr('y', b.ly)
+          .text(t(lang, 'forwarding'));
       }
     }
   }
@@ -78,7 +100,13 @@ export function drawItem(g: Selection<SVGGElement, ItemGeom, null, undefined>, i
 function drawPort(g: Selection<SVGGElement, ItemGeom, null, undefined>, p: PortGeom): void {
   const s = M.port;
   const el = g.append('g').attr('class', portClass(p.port)).attr('data-id', p.id);
-  el.append('rect').attr('class', 'knt-square').attr('x', p.x - s / 2).attr('y', p.y - s / 2).attr('width', s).attr('height', s).attr('rx', 2);
+  el.append('rect')
+    .attr('class', 'knt-square')
+    .attr('x', p.x - s / 2)
+    .attr('y', p.y - s / 2)
+    .attr('width', s)
+    .attr('height', s)
+    .attr('rx', 2);
   if (p.label) el.append('text').attr('class', 'knt-label').attr('x', p.lx).attr('y', p.ly).attr('text-anchor', p.anchor).text(p.label);
 }
 
@@ -92,7 +120,11 @@ export function portAt(layout: TopoLayout | undefined, pid: string): { x: number
 }
 
 /** The SVG path of a link; `attach` says where cables meet their switches (layout.ts: switchAttachments). */
-export function linkD(layout: TopoLayout | undefined, attach: ReadonlyMap<string, { x: number; y: number; side: Side }>, l: TopoLink): string | undefined {
+export function linkD(
+  layout: TopoLayout | undefined,
+  attach: ReadonlyMap<string, { x: number; y: number; side: Side }>,
+  l: TopoLink,
+): string | undefined {
   if (!layout) return undefined;
   const pa = portAt(layout, l.a);
   if (!pa) return undefined;

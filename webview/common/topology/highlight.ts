@@ -25,7 +25,13 @@ export interface Marks {
 type Layer<E extends Element> = Selection<E, unknown, null, undefined>;
 
 /** Sets the classes of every node and link for `marks`; the number of search matches. */
-export function markNodes(svg: Layer<SVGSVGElement>, itemsLayer: Layer<SVGGElement>, linksLayer: Layer<SVGGElement>, marks: Marks, ix: ModelIndex | undefined): number {
+export function markNodes(
+  svg: Layer<SVGSVGElement>,
+  itemsLayer: Layer<SVGGElement>,
+  linksLayer: Layer<SVGGElement>,
+  marks: Marks,
+  ix: ModelIndex | undefined,
+): number {
   const { path, current, selected } = marks;
   const q = marks.search.trim().toLowerCase();
   let matches = 0;
@@ -37,7 +43,9 @@ export function markNodes(svg: Layer<SVGSVGElement>, itemsLayer: Layer<SVGGEleme
     if (q && ix) {
       const n = ix.nodes.get(nid);
       const p = ix.ports.get(nid);
-      match = !!(n && n.name.toLowerCase().includes(q)) || !!(p && (p.name.toLowerCase().includes(q) || p.addresses.some((a) => a.includes(q)) || (p.mac ?? '').includes(q)));
+      match =
+        !!(n && n.name.toLowerCase().includes(q)) ||
+        !!(p && (p.name.toLowerCase().includes(q) || p.addresses.some((a) => a.includes(q)) || (p.mac ?? '').includes(q)));
     }
     if (match) matches++;
     this.classList.toggle('knt-on-path', onPath);
@@ -62,14 +70,21 @@ export class PacketMover {
     private readonly linksLayer: Layer<SVGGElement>,
   ) {}
 
-  move(current: StepAnchor | undefined, path: PathMarks | undefined, layout: TopoLayout | undefined, model: TopologyModel | undefined): void {
+  move(
+    current: StepAnchor | undefined,
+    path: PathMarks | undefined,
+    layout: TopoLayout | undefined,
+    model: TopologyModel | undefined,
+  ): void {
     const packet = this.packet;
     this.stop();
     if (!current || !layout) {
       packet.style('display', 'none');
       return;
     }
-    const linkEl = current.link ? this.linksLayer.node()!.querySelector<SVGPathElement>(`path.knt-link[data-id="${cssEscape(current.link)}"]`) : null;
+    const linkEl = current.link
+      ? this.linksLayer.node()!.querySelector<SVGPathElement>(`path.knt-link[data-id="${cssEscape(current.link)}"]`)
+      : null;
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     if (linkEl && linkEl.getAttribute('d')) {
       const len = linkEl.getTotalLength();
@@ -110,7 +125,10 @@ export class PacketMover {
       const it = layout.item.get(owner)!;
       const bx = b === it ? it.x : it.x + (b as { x: number }).x;
       const by = b === it ? it.y : it.y + (b as { y: number }).y;
-      packet.style('display', null).attr('cx', bx + 12).attr('cy', by + 12);
+      packet
+        .style('display', null)
+        .attr('cx', bx + 12)
+        .attr('cy', by + 12);
       return;
     }
     packet.style('display', 'none');

@@ -8,7 +8,8 @@ import { type Index, type ItemGeom, M, type Measure, type Side } from './geometr
 import { interior } from './interior';
 import type { Graph } from './layering';
 
-const overlaps = (a: ItemGeom, b: ItemGeom, m: number) => a.x < b.x + b.w + m && b.x < a.x + a.w + m && a.y < b.y + b.h + m && b.y < a.y + a.h + m;
+const overlaps = (a: ItemGeom, b: ItemGeom, m: number) =>
+  a.x < b.x + b.w + m && b.x < a.x + a.w + m && a.y < b.y + b.h + m && b.y < a.y + a.h + m;
 
 /**
  * Keeps the given positions; a new item goes where the fresh layout puts it relative to a
@@ -16,8 +17,17 @@ const overlaps = (a: ItemGeom, b: ItemGeom, m: number) => a.x < b.x + b.w + m &&
  * overlaps nothing. Ports face their switches where they now are.
  */
 export function applyFixed(
-  ix: Index, g: Graph, items: ItemGeom[], item: Map<string, ItemGeom>,
-  fixed: ReadonlyMap<string, { x: number; y: number; w?: number; h?: number }>, pinned: ReadonlySet<string>, relative: boolean, settle: boolean, sideOfPort: Map<string, Side>, measure: Measure, fwd: string,
+  ix: Index,
+  g: Graph,
+  items: ItemGeom[],
+  item: Map<string, ItemGeom>,
+  fixed: ReadonlyMap<string, { x: number; y: number; w?: number; h?: number }>,
+  pinned: ReadonlySet<string>,
+  relative: boolean,
+  settle: boolean,
+  sideOfPort: Map<string, Side>,
+  measure: Measure,
+  fwd: string,
 ): void {
   const fresh = new Map(items.map((it) => [it.id, { x: it.x, y: it.y }]));
   const kept = items.filter((it) => fixed.has(it.id));

@@ -76,7 +76,14 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
   // Bridges, each a bar to the right of the namespaces.
   let x = pad + nsW;
   let used: Set<number>;
-  const bridgeGeoms: { b: TopoNode; barX: number; top: number; h: number; sub: string; rows: { p: TopoPort; y: number; label: string; edge: boolean }[] }[] = [];
+  const bridgeGeoms: {
+    b: TopoNode;
+    barX: number;
+    top: number;
+    h: number;
+    sub: string;
+    rows: { p: TopoPort; y: number; label: string; edge: boolean }[];
+  }[] = [];
   let nextFree = contentTop + 2 * row;
   for (const b of bridges) {
     const slaves = (ix.portsOf.get(node.id) ?? []).filter((p) => p.master === b.id);
@@ -121,8 +128,16 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
   for (const r of edgeRows) {
     const right = r.side === 'right';
     ports.push({
-      id: r.p.id, port: r.p, x: right ? w : 0, y: r.y, side: r.side, label: r.label,
-      lx: right ? w - ps / 2 - 6 : ps / 2 + 6, ly: r.y + 4, anchor: right ? 'end' : 'start', on: 'edge',
+      id: r.p.id,
+      port: r.p,
+      x: right ? w : 0,
+      y: r.y,
+      side: r.side,
+      label: r.label,
+      lx: right ? w - ps / 2 - 6 : ps / 2 + 6,
+      ly: r.y + 4,
+      anchor: right ? 'end' : 'start',
+      on: 'edge',
     });
   }
   for (const k of kidGeoms) {
@@ -130,15 +145,60 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
     for (const p of k.inner.ports) ports.push({ ...p, x: p.x + pad, y: p.y + k.y, lx: p.lx + pad, ly: p.ly + k.y });
   }
   for (const g of bridgeGeoms) {
-    boxes.push({ id: g.b.id, node: g.b, x: g.barX, y: g.top, w: bar, h: g.h, lx: g.barX + bar + 6, ly: g.top + 12, anchor: 'start', ...(g.sub ? { sub: g.sub } : {}) });
+    boxes.push({
+      id: g.b.id,
+      node: g.b,
+      x: g.barX,
+      y: g.top,
+      w: bar,
+      h: g.h,
+      lx: g.barX + bar + 6,
+      ly: g.top + 12,
+      anchor: 'start',
+      ...(g.sub ? { sub: g.sub } : {}),
+    });
     const self = bridgeSelf.get(g.b.id);
-    if (self) ports.push({ id: self.id, port: self, x: g.barX + bar / 2, y: g.top, side: 'right', label: '', lx: g.barX, ly: g.top, anchor: 'start', on: 'bridge-self' });
+    if (self)
+      ports.push({
+        id: self.id,
+        port: self,
+        x: g.barX + bar / 2,
+        y: g.top,
+        side: 'right',
+        label: '',
+        lx: g.barX,
+        ly: g.top,
+        anchor: 'start',
+        on: 'bridge-self',
+      });
     for (const r of g.rows) {
       if (r.edge) {
-        ports.push({ id: r.p.id, port: r.p, x: w, y: r.y, side: 'right', label: r.label, lx: w - ps / 2 - 6, ly: r.y + 4, anchor: 'end', on: 'edge' });
+        ports.push({
+          id: r.p.id,
+          port: r.p,
+          x: w,
+          y: r.y,
+          side: 'right',
+          label: r.label,
+          lx: w - ps / 2 - 6,
+          ly: r.y + 4,
+          anchor: 'end',
+          on: 'edge',
+        });
       } else {
         const px = g.barX - 16;
-        ports.push({ id: r.p.id, port: r.p, x: px, y: r.y, side: 'left', label: r.label, lx: px - ps / 2 - 4, ly: r.y - 6, anchor: 'end', on: 'bridge' });
+        ports.push({
+          id: r.p.id,
+          port: r.p,
+          x: px,
+          y: r.y,
+          side: 'left',
+          label: r.label,
+          lx: px - ps / 2 - 4,
+          ly: r.y - 6,
+          anchor: 'end',
+          on: 'bridge',
+        });
       }
     }
   }
@@ -166,16 +226,31 @@ function mirror(inner: Inner): void {
 }
 
 export function switchSize(node: TopoNode, cables: number, measure: Measure): { w: number; h: number } {
-  return { w: Math.max(M.switchMinW, measure(node.name) * 1.1 + 2 * M.pad + 26), h: Math.max(M.switchMinH, 14 * Math.ceil(cables / 2) + 18) };
+  return {
+    w: Math.max(M.switchMinW, measure(node.name) * 1.1 + 2 * M.pad + 26),
+    h: Math.max(M.switchMinH, 14 * Math.ceil(cables / 2) + 18),
+  };
 }
 
 /** A host's interior, mirrored when it faces left. */
-export function hostInterior(model: TopologyModel, hostId: string, sideOfPort: ReadonlyMap<string, Side>, measure: Measure, forwardingLabel: string): Pick<ItemGeom, 'w' | 'h' | 'boxes' | 'ports' | 'facing'> {
+export function hostInterior(
+  model: TopologyModel,
+  hostId: string,
+  sideOfPort: ReadonlyMap<string, Side>,
+  measure: Measure,
+  forwardingLabel: string,
+): Pick<ItemGeom, 'w' | 'h' | 'boxes' | 'ports' | 'facing'> {
   const ix = modelIndex(model);
   return interior(ix, ix.nodes.get(hostId)!, sideOfPort, measure, forwardingLabel);
 }
 
-export function interior(ix: Index, node: TopoNode, sideOfPort: ReadonlyMap<string, Side>, measure: Measure, forwardingLabel: string): Pick<ItemGeom, 'w' | 'h' | 'boxes' | 'ports' | 'facing'> {
+export function interior(
+  ix: Index,
+  node: TopoNode,
+  sideOfPort: ReadonlyMap<string, Side>,
+  measure: Measure,
+  forwardingLabel: string,
+): Pick<ItemGeom, 'w' | 'h' | 'boxes' | 'ports' | 'facing'> {
   let right = 0;
   let left = 0;
   for (const [p, s] of sideOfPort) {

@@ -59,7 +59,12 @@ export function portState(lang: Lang, p: TopoPort): string {
 /** An interface's accessible name: `interface eth0, in r, 192.168.1.1/24, state UP, cabled to lan1`. */
 export function portAria(ix: ModelIndex, lang: Lang, p: TopoPort): string {
   const owner = ix.nodes.get(p.node)?.name ?? '';
-  return [`${t(lang, 'port')} ${p.name}, ${t(lang, 'inNode', owner)}`, p.addresses.join(' ') || t(lang, 'noAddress'), portState(lang, p), ...portRelations(ix, lang, p)].join(', ');
+  return [
+    `${t(lang, 'port')} ${p.name}, ${t(lang, 'inNode', owner)}`,
+    p.addresses.join(' ') || t(lang, 'noAddress'),
+    portState(lang, p),
+    ...portRelations(ix, lang, p),
+  ].join(', ');
 }
 
 /** The drawing's parts that carry its accessible names. */
@@ -84,8 +89,12 @@ export function labelDrawing(ix: ModelIndex, lang: Lang, model: TopologyModel, {
     items.push({ id: nid, text });
   });
   list.attr('aria-label', t(lang, 'nodeList'));
-  list.selectAll('li').data(items).join('li').text((d) => d.text);
+  list
+    .selectAll('li')
+    .data(items)
+    .join('li')
+    .text((d) => d.text);
   svg.attr('aria-roledescription', t(lang, 'roleDiagram'));
-  svg.attr('aria-label', t(lang, 'diagram', model?.title ? (model.title[lang] ?? model.title.en) : model?.lab ?? ''));
+  svg.attr('aria-label', t(lang, 'diagram', model?.title ? (model.title[lang] ?? model.title.en) : (model?.lab ?? '')));
   help.text(t(lang, 'diagramHelp'));
 }

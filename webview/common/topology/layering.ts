@@ -51,14 +51,16 @@ export function layers(g: Graph): { layer: Map<string, number>; comps: string[][
     // The component, in BFS order.
     const comp: string[] = [start.id];
     seen.add(start.id);
-    for (let i = 0; i < comp.length; i++) for (const n of g.adj.get(comp[i]!)!) {
+    for (let i = 0; i < comp.length; i++)
+      for (const n of g.adj.get(comp[i]!)!) {
         if (seen.has(n)) continue;
         seen.add(n);
         comp.push(n);
       }
     comp.sort((a, b) => order.get(a)! - order.get(b)!);
     comps.push(comp);
-    const deg = (id: string) => g.adj.get(id)!.filter((n) => kind.get(n) === 'switch').length + g.adj.get(id)!.filter((n) => kind.get(n) === 'host').length;
+    const deg = (id: string) =>
+      g.adj.get(id)!.filter((n) => kind.get(n) === 'switch').length + g.adj.get(id)!.filter((n) => kind.get(n) === 'host').length;
     const backbone = new Set(comp.filter((id) => kind.get(id) === 'switch' || deg(id) >= 2));
     const root = comp.find((id) => backbone.has(id) && kind.get(id) === 'switch') ?? comp.find((id) => backbone.has(id));
     if (root === undefined) {
@@ -81,7 +83,7 @@ export function layers(g: Graph): { layer: Map<string, number>; comps: string[][
     for (const id of comp) {
       if (backbone.has(id)) continue;
       const sw = g.adj.get(id)![0];
-      const l = sw !== undefined ? layer.get(sw) ?? 0 : 0;
+      const l = sw !== undefined ? (layer.get(sw) ?? 0) : 0;
       if (sw === undefined) layer.set(id, 0);
       else if (max === 0) layer.set(id, alt++ % 2 === 0 ? -1 : 1);
       else layer.set(id, l === 0 ? -1 : l + 1);

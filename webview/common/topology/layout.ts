@@ -21,7 +21,17 @@
  * is what the drawing and the tests import.
  */
 import type { TopologyModel } from '../../../src/core/view/types';
-import { type BoxGeom, type ItemGeom, type Measure, modelIndex, monoMeasure, type PortGeom, push, type Side, type TopoLayout } from './geometry';
+import {
+  type BoxGeom,
+  type ItemGeom,
+  type Measure,
+  modelIndex,
+  monoMeasure,
+  type PortGeom,
+  push,
+  type Side,
+  type TopoLayout,
+} from './geometry';
 import { applyFixed } from './incremental';
 import { interior, switchSize } from './interior';
 import { graph, layers } from './layering';
@@ -60,7 +70,8 @@ export function layoutTopology(model: TopologyModel, opts: LayoutOptions = {}): 
 
   // Port sides from the columns: towards the switch.
   const sideOfPort = new Map<string, Side>();
-  for (const [host, cs] of g.cables) for (const c of cs) sideOfPort.set(c.port, (layer.get(c.sw) ?? 0) >= (layer.get(host) ?? 0) ? 'right' : 'left');
+  for (const [host, cs] of g.cables)
+    for (const c of cs) sideOfPort.set(c.port, (layer.get(c.sw) ?? 0) >= (layer.get(host) ?? 0) ? 'right' : 'left');
 
   const items: ItemGeom[] = [];
   const item = new Map<string, ItemGeom>();
@@ -86,7 +97,20 @@ export function layoutTopology(model: TopologyModel, opts: LayoutOptions = {}): 
     it.y = Math.round(it.y);
   }
   const fixed = new Map([...(opts.previous ?? []), ...(opts.pinned ?? [])]);
-  if (fixed.size) applyFixed(ix, g, items, item, fixed, new Set(opts.pinned?.keys() ?? []), !!opts.previous?.size, opts.settle !== false, sideOfPort, measure, fwd);
+  if (fixed.size)
+    applyFixed(
+      ix,
+      g,
+      items,
+      item,
+      fixed,
+      new Set(opts.pinned?.keys() ?? []),
+      !!opts.previous?.size,
+      opts.settle !== false,
+      sideOfPort,
+      measure,
+      fwd,
+    );
   return finish(items, item);
 }
 

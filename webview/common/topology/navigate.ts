@@ -71,15 +71,26 @@ export function fitTransform(b: { x: number; y: number; w: number; h: number }, 
 }
 
 /** The pan and zoom that centre `els` (the search matches), zooming out only if they do not fit. */
-export function centreTransform(els: Iterable<Element>, svgEl: SVGSVGElement, tr: ZoomTransform, size: { w: number; h: number }): ZoomTransform {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+export function centreTransform(
+  els: Iterable<Element>,
+  svgEl: SVGSVGElement,
+  tr: ZoomTransform,
+  size: { w: number; h: number },
+): ZoomTransform {
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   const c = svgEl.getBoundingClientRect();
   for (const el of els) {
     const r = el.getBoundingClientRect();
     // Back to drawing coordinates.
     const a = tr.invert([r.left - c.left, r.top - c.top]);
     const z = tr.invert([r.right - c.left, r.bottom - c.top]);
-    x0 = Math.min(x0, a[0]); y0 = Math.min(y0, a[1]); x1 = Math.max(x1, z[0]); y1 = Math.max(y1, z[1]);
+    x0 = Math.min(x0, a[0]);
+    y0 = Math.min(y0, a[1]);
+    x1 = Math.max(x1, z[0]);
+    y1 = Math.max(y1, z[1]);
   }
   const { w, h } = size;
   const k = Math.min(tr.k, (w - 48) / Math.max(1, x1 - x0), (h - 48) / Math.max(1, y1 - y0));

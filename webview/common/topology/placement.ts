@@ -21,7 +21,10 @@ function placeInOrder(want: number[], heights: number[], gap: number): number[] 
   const blocks: { sum: number; count: number }[] = [];
   for (let i = 0; i < n; i++) {
     blocks.push({ sum: want[i]! - off[i]!, count: 1 });
-    while (blocks.length > 1 && blocks[blocks.length - 2]!.sum / blocks[blocks.length - 2]!.count > blocks[blocks.length - 1]!.sum / blocks[blocks.length - 1]!.count) {
+    while (
+      blocks.length > 1 &&
+      blocks[blocks.length - 2]!.sum / blocks[blocks.length - 2]!.count > blocks[blocks.length - 1]!.sum / blocks[blocks.length - 1]!.count
+    ) {
       const b = blocks.pop()!;
       blocks[blocks.length - 1]!.sum += b.sum;
       blocks[blocks.length - 1]!.count += b.count;
@@ -37,7 +40,13 @@ function placeInOrder(want: number[], heights: number[], gap: number): number[] 
  * next component starts.
  */
 export function placeComponent(
-  comp: readonly string[], cols: readonly string[][], g: Graph, layer: ReadonlyMap<string, number>, item: ReadonlyMap<string, ItemGeom>, sideOfPort: ReadonlyMap<string, Side>, top: number,
+  comp: readonly string[],
+  cols: readonly string[][],
+  g: Graph,
+  layer: ReadonlyMap<string, number>,
+  item: ReadonlyMap<string, ItemGeom>,
+  sideOfPort: ReadonlyMap<string, Side>,
+  top: number,
 ): number {
   // A column much taller than the drawing is wide is cut into side-by-side columns (in order),
   // so that a big lab keeps a readable shape; the bundled labs' columns are short enough.
@@ -98,11 +107,18 @@ export function placeComponent(
           const sw = item.get(c.sw)!;
           return sw.y + sw.h / 2 - (localY.get(c.port) ?? it.h / 2);
         });
-        const hosts = g.adj.get(id)!.filter((n) => item.get(n)!.kind === 'host').map((n) => item.get(n)!.y);
+        const hosts = g.adj
+          .get(id)!
+          .filter((n) => item.get(n)!.kind === 'host')
+          .map((n) => item.get(n)!.y);
         const all = [...ws, ...hosts];
         return all.length ? all.reduce((s, v) => s + v, 0) / all.length : it.y;
       });
-      const ys = placeInOrder(want, col.map((id) => item.get(id)!.h), M.gapY);
+      const ys = placeInOrder(
+        want,
+        col.map((id) => item.get(id)!.h),
+        M.gapY,
+      );
       col.forEach((id, i) => (item.get(id)!.y = ys[i]!));
     }
   }

@@ -27,9 +27,12 @@ export class Tooltip {
     this.for = nid;
     const el = this.tip.node()!;
     el.replaceChildren();
-    const head = (text: string) => el.appendChild(Object.assign(document.createElement('div'), { className: 'knt-tip-head', textContent: text }));
-    const line = (text: string, cls = '') => el.appendChild(Object.assign(document.createElement('div'), { className: cls, textContent: text }));
-    const pre = (lines: readonly string[]) => el.appendChild(Object.assign(document.createElement('pre'), { textContent: lines.length ? lines.join('\n') : t(lang, 'noRoutes') }));
+    const head = (text: string) =>
+      el.appendChild(Object.assign(document.createElement('div'), { className: 'knt-tip-head', textContent: text }));
+    const line = (text: string, cls = '') =>
+      el.appendChild(Object.assign(document.createElement('div'), { className: cls, textContent: text }));
+    const pre = (lines: readonly string[]) =>
+      el.appendChild(Object.assign(document.createElement('pre'), { textContent: lines.length ? lines.join('\n') : t(lang, 'noRoutes') }));
     if (p) {
       head(`${t(lang, 'port')} ${p.name} (${ix.nodes.get(p.node)?.name ?? ''})`);
       line(`${t(lang, 'addresses')}: ${p.addresses.join(' ') || t(lang, 'noAddress')}`);
@@ -42,7 +45,11 @@ export class Tooltip {
       if (n.kind === 'host' || n.kind === 'netns') {
         line(t(lang, n.forwarding ? 'forwardingOn' : 'forwardingOff'));
         line(`${t(lang, 'addresses')}:`, 'knt-tip-sub');
-        pre((ix.portsOf.get(n.id) ?? []).map((q) => `${q.name.padEnd(12)} ${q.up ? (q.state ?? 'UP') : 'DOWN'} ${q.addresses.join(' ')}`.trimEnd()));
+        pre(
+          (ix.portsOf.get(n.id) ?? []).map((q) =>
+            `${q.name.padEnd(12)} ${q.up ? (q.state ?? 'UP') : 'DOWN'} ${q.addresses.join(' ')}`.trimEnd(),
+          ),
+        );
         for (const tb of n.tables ?? []) {
           line(t(lang, 'routes', tb.table), 'knt-tip-sub');
           pre(tb.routes);

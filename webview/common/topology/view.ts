@@ -15,8 +15,6 @@
  * export.ts.
  */
 import { drag, type D3DragEvent, select, zoom, type ZoomBehavior, zoomIdentity, type ZoomTransform } from 'd3';
-import type { SourceRange } from '../../../src/core/text/diag';
-import type { Lang } from '../../../src/core/text/i18n';
 import type { TopologyViewState } from '../../../src/protocol/panels';
 import type { StepAnchor, TopoLink, TopologyModel } from '../../../src/core/view/types';
 import { cssEscape, drawItem, linkD, textMeasure } from './draw';
@@ -28,45 +26,9 @@ import { centreTransform, drawingKey, fitTransform, revealTransform } from './na
 import { t } from './strings';
 import { Tooltip } from './tooltip';
 
-export interface TopologyViewOptions {
-  readonly lang: Lang;
-  /** A node was clicked (or Enter pressed on it): show where the lab declares it. */
-  readonly onReveal: (source: SourceRange) => void;
-  /** The view state changed (pan, zoom, a node moved, a search): save it. */
-  readonly onState: (state: TopologyViewState) => void;
-  /** The state to start from (restored after a reload). */
-  readonly state?: TopologyViewState;
-  /** false: no dragging and no reveal (a drawing to look at). Default true. */
-  readonly interactive?: boolean;
-}
+import type { TopologyView, TopologyViewOptions } from './viewTypes';
 
-export interface TopologyPath {
-  readonly nodes: readonly string[];
-  readonly ports: readonly string[];
-  readonly links: readonly string[];
-}
-
-export interface TopologyView {
-  /** Draws a model; after the first, keeps the pan/zoom, the positions and the selection. */
-  update(model: TopologyModel): void;
-  /** Marks a packet's path; the current step's node, port and link stand out, with a packet on the link. */
-  highlight(path: TopologyPath, current?: StepAnchor): void;
-  clearHighlight(): void;
-  /** Zooms and pans so the whole drawing shows. */
-  fit(): void;
-  /** Marks the nodes and ports whose name or address contains `text`, and centres them; the number of matches. */
-  search(text: string): number;
-  /** A standalone SVG document of the drawing, the theme's colours inlined. */
-  exportSvg(): string;
-  /** A PNG of the drawing, as a data URL. */
-  exportPng(): Promise<string>;
-  setLang(lang: Lang): void;
-  /** The current view state (what onState last reported). */
-  state(): TopologyViewState;
-  /** The layout in use (positions of every item), for tests and for panels that draw on top. */
-  layout(): TopoLayout | undefined;
-  destroy(): void;
-}
+export type { TopologyPath, TopologyView, TopologyViewOptions } from './viewTypes';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Below this zoom, labels are left out. */
@@ -81,7 +43,9 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
   let layout: TopoLayout | undefined;
   let attach = new Map<string, { x: number; y: number; side: Side }>();
   const pinned = new Map<string, { x: number; y: number }>(Object.entries(opts.state?.pinned ?? {}));
-  let transform: ZoomTransform | undefined = opts.state?.transform ? zoomIdentity.translate(opts.state.transform.x, opts.state.transform.y).scale(opts.state.transform.k) : undefined;
+  let transform: ZoomTransform | undefined = opts.state?.transform
+    ? zoomIdentity.translate(opts.state.transform.x, opts.state.transform.y).scale(opts.state.transform.k)
+    : undefined;
   let searchText = opts.state?.search ?? '';
   let focusId: string | undefined;
   let selected: string | undefined;
@@ -102,7 +66,12 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
   const linksLayer = viewport.append('g').attr('class', 'knt-links').attr('aria-hidden', 'true');
   const overlay = viewport.append('g').attr('class', 'knt-overlay').attr('aria-hidden', 'true');
   const packet = overlay.append('circle').attr('class', 'knt-packet').attr('r', 7).style('display', 'none');
-  const tip = select(root).append('div').attr('class', 'knt-tooltip').attr('role', 'tooltip').attr('id', `${id}-tip`).style('display', 'none');
+  const tip = select(root)
+    .append('div')
+    .attr('class', 'knt-tooltip')
+    .attr('role', 'tooltip')
+    .attr('id', `${id}-tip`)
+    .style('display', 'none');
   const list = select(root).append('ul').attr('class', 'knt-sr-only');
   const tooltip = new Tooltip(root, tip, `${id}-tip`, (nid) => nodeEl(nid));
   const packetMover = new PacketMover(packet, linksLayer);
@@ -150,7 +119,8 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
   }
 
   const nodes = (): SVGGElement[] => Array.from(itemsLayer.node()!.querySelectorAll<SVGGElement>('.knt-node'));
-  const nodeEl = (nid: string): SVGGElement | null => itemsLayer.node()!.querySelector<SVGGElement>(`.knt-node[data-id="${cssEscape(nid)}"]`);
+  const nodeEl = (nid: string): SVGGElement | null =>
+    itemsLayer.node()!.querySelector<SVGGElement>(`.knt-node[data-id="${cssEscape(nid)}"]`);
 
   function drawLinks(): void {
     if (!model || !layout) return;
@@ -166,7 +136,10 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
 
   function render(): void {
     if (!model || !layout) return;
-    const active = document.activeElement instanceof SVGGElement && itemsLayer.node()!.contains(document.activeElement) ? document.activeElement.getAttribute('data-id') : null;
+    const active =
+      document.activeElement instanceof SVGGElement && itemsLayer.node()!.contains(document.activeElement)
+        ? document.activeElement.getAttribute('data-id')
+        : null;
     itemsLayer
       .selectAll<SVGGElement, ItemGeom>('g.knt-item')
       .data(layout.items, (d) => d.id)
@@ -223,7 +196,12 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
     const box = fitFirst ? size() : undefined;
     const previous = mode !== 'fresh' && layout ? positions() : undefined;
     performance.mark('knetlab:topology:layout-start');
-    layout = layoutTopology(model, { measure, pinned, ...(previous ? { previous, settle: mode === 'edit' } : {}), forwardingLabel: t(lang, 'forwarding') });
+    layout = layoutTopology(model, {
+      measure,
+      pinned,
+      ...(previous ? { previous, settle: mode === 'edit' } : {}),
+      forwardingLabel: t(lang, 'forwarding'),
+    });
     performance.measure('knetlab:topology:layout', 'knetlab:topology:layout-start');
     if (box) fit(box);
     performance.mark('knetlab:topology:render-start');
@@ -247,7 +225,8 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
   }
 
   // ---- events
-  const targetNode = (e: Event): SVGGElement | null => (e.target instanceof Element ? (e.target.closest('.knt-node') as SVGGElement | null) : null);
+  const targetNode = (e: Event): SVGGElement | null =>
+    e.target instanceof Element ? (e.target.closest('.knt-node') as SVGGElement | null) : null;
   svg.on('mouseover', (e: MouseEvent) => {
     const n = targetNode(e);
     if (n && n.getAttribute('data-id') !== tooltip.for) showTip(n.getAttribute('data-id')!);
@@ -330,7 +309,7 @@ export function createTopologyView(container: HTMLElement, opts: TopologyViewOpt
     svg.call(zoomer.transform, centreTransform(els, svgEl, transform ?? zoomIdentity, size()));
   }
 
-  const title = () => (model?.title ? model.title[lang] ?? model.title.en : model?.lab ?? '');
+  const title = () => (model?.title ? (model.title[lang] ?? model.title.en) : (model?.lab ?? ''));
   function withLabels<T>(f: () => T): T {
     const far = svgEl.classList.contains('knt-far');
     svgEl.classList.remove('knt-far');

@@ -11,7 +11,12 @@ export const labPanel: PanelKindSpec = {
   message(target, { views, files, built }, { ctx, failures }) {
     const grade = ctx.grades.get(target.dir)?.grade;
     const answersFile = vscode.workspace.asRelativePath(vscode.Uri.joinPath(target.dir, 'answers.yaml'), false);
-    return { type: 'lab', lang: ctx.lang, labDir: target.dir.toString(), view: views.labViewOf(built, files, baseName(target.dir), grade, failures(target.dir), answersFile) };
+    return {
+      type: 'lab',
+      lang: ctx.lang,
+      labDir: target.dir.toString(),
+      view: views.labViewOf(built, files, baseName(target.dir), grade, failures(target.dir), answersFile),
+    };
   },
   // A lab panel that showed a grade shows one again: the lab's files graded as they are now.
   restored(dir, state, { ctx, failed }) {

@@ -9,6 +9,8 @@ export const topologyPanel: PanelKindSpec = {
   title: (dir) => vscode.l10n.t('Topology: {0}', baseName(dir)),
   message(target, { views, built }, { ctx }) {
     const lang = ctx.lang;
-    return built.topology ? { type: 'topology', lang, labDir: target.dir.toString(), model: built.topology } : { type: 'error', message: views.errorText(built.errors, lang) };
+    return built.topology
+      ? { type: 'topology', lang, labDir: target.dir.toString(), model: built.topology }
+      : { type: 'error', message: views.errorText(built.errors, lang) };
   },
 };

@@ -14,9 +14,12 @@ export const tracePanel: PanelKindSpec = {
   message(target, { views, built }, { ctx }) {
     const lang = ctx.lang;
     if (!built.topology) return { type: 'error', message: views.errorText(built.errors, lang) };
-    if (!target.trace) return { type: 'error', message: vscode.l10n.t('No trace to show: run one from the lab panel or with knetlab: Run Trace.') };
+    if (!target.trace)
+      return { type: 'error', message: vscode.l10n.t('No trace to show: run one from the lab panel or with knetlab: Run Trace.') };
     const t = views.traceOn(built, target.trace);
-    return 'view' in t ? { type: 'trace', lang, labDir: target.dir.toString(), model: t.topology, view: t.view } : { type: 'error', message: pick(t.error, lang) };
+    return 'view' in t
+      ? { type: 'trace', lang, labDir: target.dir.toString(), model: t.topology, view: t.view }
+      : { type: 'error', message: pick(t.error, lang) };
   },
   async restoreTrace(state, loader) {
     if (state.last?.type !== 'trace') return undefined;
@@ -26,7 +29,13 @@ export const tracePanel: PanelKindSpec = {
 };
 
 /** The first message of a trace panel showing a trace just run (exactly what the command printed). */
-export function tracedMessage(views: Views, dir: vscode.Uri, args: TraceArgsView, traced: { lab: Lab; world: World; result: TraceResult }, lang: Lang): HostMessage {
+export function tracedMessage(
+  views: Views,
+  dir: vscode.Uri,
+  args: TraceArgsView,
+  traced: { lab: Lab; world: World; result: TraceResult },
+  lang: Lang,
+): HostMessage {
   const t = views.traceOf(traced.lab, traced.world, traced.result, args);
   return { type: 'trace', lang, labDir: dir.toString(), model: t.topology, view: t.view };
 }

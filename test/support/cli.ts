@@ -1,0 +1,18 @@
+/** Running the CLI inside the test process, and a throwaway lab folder. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+
+export function run(...argv: string[]): { out: string; err: string; code: number } {
+  let out = '';
+  let err = '';
+  const code = main(argv, { out: (s) => (out += s), err: (s) => (err += s) }, { LANG: 'C' });
+  return { out, err, code };
+}
+
+export function tmpLab(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'knetlab-cli-'));
+  writeFileSync(join(dir, 'lab.yaml'), text);
+  return dir;
+}
