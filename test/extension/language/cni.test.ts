@@ -27,7 +27,7 @@ describe('extension language: CNI configurations', () => {
 
   it('the selector of the extension and the activation events name the same files', () => {
     const index = readFileSync(new URL('../../../src/extension/language/index.ts', import.meta.url), 'utf8');
-    const selector = /CNI_SELECTOR[^=]*=\s*(\[[^\n]*\]);/.exec(index)?.[1] ?? '';
+    const selector = /CNI_SELECTOR[^=]*=\s*(\[[\s\S]*?\]);/.exec(index)?.[1] ?? '';
     for (const pattern of ['**/*.conflist', '/etc/cni/net.d/*.conf', '**/net.d/*.conf'])
       assert.ok(selector.includes(`'${pattern}'`), pattern);
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { activationEvents: string[] };
