@@ -88,3 +88,22 @@ export class W {
     return this;
   }
 }
+
+/**
+ * The course's gateway lab in miniature: a -- lan1 -- r -- lan2 -- b, a with a route to lan2 via r,
+ * b with the route back (unless `returnRoute` is false), r forwarding when `forward` is true.
+ */
+export function gatewayWorld(forward: boolean, returnRoute = true): W {
+  const w = new W();
+  const a = w.host('a', { eth0: 'lan1' });
+  const r = w.host('r', { eth0: 'lan1', eth1: 'lan2' });
+  const b = w.host('b', { eth0: 'lan2' });
+  w.addr(a, 'eth0', '192.168.1.10/24')
+    .addr(r, 'eth0', '192.168.1.1/24')
+    .addr(r, 'eth1', '192.168.2.1/24')
+    .addr(b, 'eth0', '192.168.2.10/24');
+  w.route(a, '192.168.2.0/24', '192.168.1.1');
+  if (returnRoute) w.route(b, '192.168.1.0/24', '192.168.2.1');
+  if (forward) w.forward(r);
+  return w;
+}

@@ -11,22 +11,12 @@ import { setPernet } from '../../../src/core/sim/pernet';
 import { NETFILTER, type App, type HookContext, type HookDecision, type Netfilter } from '../../../src/core/datapath/seams';
 import { tracePacket } from '../../../src/core/datapath/walk';
 import type { Hook } from '../../../src/core/datapath/trace';
-import { W } from '../../support/world';
+import { gatewayWorld, type W } from '../../support/world';
 
 /** a -- lan1 -- r -- lan2 -- b; r forwards. */
 function gateway(returnRoute = true): { w: W; a: Netns; r: Netns; b: Netns } {
-  const w = new W();
-  const a = w.host('a', { eth0: 'lan1' });
-  const r = w.host('r', { eth0: 'lan1', eth1: 'lan2' });
-  const b = w.host('b', { eth0: 'lan2' });
-  w.addr(a, 'eth0', '192.168.1.10/24')
-    .addr(r, 'eth0', '192.168.1.1/24')
-    .addr(r, 'eth1', '192.168.2.1/24')
-    .addr(b, 'eth0', '192.168.2.10/24');
-  w.route(a, '192.168.2.0/24', '192.168.1.1');
-  if (returnRoute) w.route(b, '192.168.1.0/24', '192.168.2.1');
-  w.forward(r);
-  return { w, a, r, b };
+  const w = gatewayWorld(true, returnRoute);
+  return { w, a: w.ns('a'), r: w.ns('r'), b: w.ns('b') };
 }
 
 /** A netfilter stand-in: one decision at one hook, and a record of every call. */

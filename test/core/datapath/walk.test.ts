@@ -1,22 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { tracePacket } from '../../../src/core/datapath/walk';
 import { setLinkUp } from '../../../src/core/sim/kernel';
-import { W } from '../../support/world';
+import { gatewayWorld, W } from '../../support/world';
 
-function gateway(forward: boolean, returnRoute = true): W {
-  const w = new W();
-  const a = w.host('a', { eth0: 'lan1' });
-  const r = w.host('r', { eth0: 'lan1', eth1: 'lan2' });
-  const b = w.host('b', { eth0: 'lan2' });
-  w.addr(a, 'eth0', '192.168.1.10/24')
-    .addr(r, 'eth0', '192.168.1.1/24')
-    .addr(r, 'eth1', '192.168.2.1/24')
-    .addr(b, 'eth0', '192.168.2.10/24');
-  w.route(a, '192.168.2.0/24', '192.168.1.1');
-  if (returnRoute) w.route(b, '192.168.1.0/24', '192.168.2.1');
-  if (forward) w.forward(r);
-  return w;
-}
+const gateway = gatewayWorld;
 
 describe('packet walk', () => {
   it('two hosts on one switch: ping replied, with ARP and the switch in the trace', () => {
