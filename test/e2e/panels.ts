@@ -153,7 +153,7 @@ export function panelTests(s: Session): void {
         await exercise.locator('.collapsible-header').first().click();
       await exercise.locator('[data-key="trace:a-reaches-c:1"]').click();
       const trace = await panelFrame('trace');
-      const request = trace.locator('[role="listbox"][data-leg="request"] [role="option"]');
+      const request = trace.locator('[role="listbox"][data-leg="0"][data-kind="request"] [role="option"]');
       await request.first().waitFor({ timeout: 30_000 });
       assert.ok((await request.count()) >= 2, "the request's steps are listed");
       const firstStep = (await request.first().textContent()) ?? '';
@@ -213,7 +213,7 @@ export function panelTests(s: Session): void {
       await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
       // The lab and trace panels were open, each the visible tab of its group: both come back.
       const trace = await panelFrame('trace');
-      await trace.locator('[role="listbox"][data-leg="request"] [role="option"]').first().waitFor({ timeout: 30_000 });
+      await trace.locator('[role="listbox"][data-leg="0"][data-kind="request"] [role="option"]').first().waitFor({ timeout: 30_000 });
       await trace.locator('svg .knt-node.knt-on-path[data-id="h:a"]').first().waitFor({ timeout: 30_000 });
       const lab = await panelFrame('lab');
       await lab.locator('vscode-collapsible[data-exercise="return-route"]').waitFor({ timeout: 30_000 });
