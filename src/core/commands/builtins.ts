@@ -1,5 +1,6 @@
 /** Small commands: echo, true, false, `:`, sleep, hostname, cat, sysctl; each with its spec for the registry. */
 import { formatAddr } from '../net/addr';
+import { setHostname } from '../sim/kernel';
 import { utsName } from '../sim/model';
 import type { Arg } from '../shell/expand';
 import { allSysctls, findSysctl, procSysKey } from './procfs';
@@ -48,7 +49,7 @@ export const hostnameCommand: CommandHandler = (ctx, args) => {
   const opt = args[1]!.text;
   if (!opt.startsWith('-')) {
     if (args.length > 2) return result('', `hostname: too many arguments\n`, 1);
-    ctx.host.hostname = opt;
+    setHostname(ctx.host, opt);
     return result('');
   }
   if (opt === '-I' || opt === '--all-ip-addresses') {

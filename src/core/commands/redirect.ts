@@ -3,6 +3,7 @@
  * sets a sysctl, /dev/null swallows, other paths become files of the host; reading uses the
  * commands' own file reader (a context the line runner makes, run.ts).
  */
+import { writeFile } from '../sim/kernel';
 import type { Host, Netns } from '../sim/model';
 import { expandWord, type Redirect } from '../shell/index';
 import { readFile } from './builtins';
@@ -78,7 +79,7 @@ export function applyRedirect(
     };
   } else {
     const path = target.startsWith('/') ? target : `/root/${target}`;
-    if (!append || !ctx.host.files.has(path)) ctx.host.files.set(path, append ? (ctx.host.files.get(path) ?? '') : '');
+    if (!append || !ctx.host.files.has(path)) writeFile(ctx.host, path, '', append);
     sink = { kind: 'file', path, append };
   }
   if (rd.op === '>&') {

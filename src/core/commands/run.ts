@@ -3,6 +3,7 @@
  * redirections (opened in redirect.ts). Commands are found in the registry; real tools that are not
  * simulated say so.
  */
+import { writeFile } from '../sim/kernel';
 import type { Host, Netns, World } from '../sim/model';
 import { type Arg, expandWord, expandWords, parseLine, type SimpleCommand } from '../shell/index';
 import { findSysctl } from './procfs';
@@ -286,7 +287,7 @@ function runSimple(
       case 'null':
         return;
       case 'file':
-        ctx.host.files.set(sink.path, (ctx.host.files.get(sink.path) ?? '') + text);
+        writeFile(ctx.host, sink.path, text, true);
         return;
       case 'proc': {
         if (!text) return;

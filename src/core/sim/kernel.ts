@@ -18,9 +18,12 @@ export {
   type NewLink,
   operState,
   renameLink,
+  setLinkMac,
+  setLinkMtu,
   setLinkUp,
   setMaster,
 } from './links';
 export { addAddress, allAddrs, deleteAddress, type NewAddr } from './addresses';
 export { addRoute, deleteRoute, insertRoute, type RouteMatch, type RouteSpec } from './routes';
 export { linkForwarding, setIpForward, setLinkForwarding } from './sysctl';
+export { bindSocket, setHostname, writeFile } from './host';

@@ -117,6 +117,16 @@ function unregister(link: Link): void {
   ns.links.delete(link.name);
 }
 
+/** IFLA_ADDRESS: the link's MAC (the caller has checked it is a unicast address). */
+export function setLinkMac(link: Link, mac: string): void {
+  link.mac = mac;
+}
+
+/** IFLA_MTU (the caller has checked the device's range). */
+export function setLinkMtu(link: Link, mtu: number): void {
+  link.mtu = mtu;
+}
+
 /** Sets IFF_UP. Up: the loopback gets 127.0.0.1/8, prefix and broadcast routes return. Down: routes through the link go. */
 export function setLinkUp(link: Link, up: boolean): KResult {
   if (link.up === up) return ok();

@@ -8,7 +8,7 @@ import { loc } from '../text/i18n';
 import type { HostSpec, Lab } from '../lab/types';
 import { runLine } from '../commands/run';
 import { LISTENER } from '../apps/listener';
-import { addHost, addLink, createWorld, setLinkUp } from '../sim/kernel';
+import { addHost, addLink, bindSocket, createWorld, setLinkUp, writeFile } from '../sim/kernel';
 import { type Host, ROOT_NS, type World } from '../sim/model';
 
 export interface RunLineResult {
@@ -116,8 +116,8 @@ export function buildWorld(lab: Lab, cache?: HostBuildCache): BuildResult {
       });
       if (res.ok) setLinkUp(res.value, true);
     }
-    for (const f of spec.files) host.files.set(f.path, f.content);
-    for (const s of spec.serve) host.sockets.push({ proto: s.proto, port: s.port, netns: s.netns, origin: s.range, owner: LISTENER });
+    for (const f of spec.files) writeFile(host, f.path, f.content);
+    for (const s of spec.serve) bindSocket(host, { proto: s.proto, port: s.port, netns: s.netns, origin: s.range, owner: LISTENER });
     const b: HostBuild = { spec, host, runs: [], diagnostics: [] };
     builds.push(b);
     fresh.push(b);

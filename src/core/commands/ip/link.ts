@@ -1,5 +1,16 @@
 /** `ip link`: add, set, delete and show links (show in link-show.ts), as iproute2 6.1's iplink.c reads its arguments. */
-import { addLink, addVethPair, deleteLink, findLink, moveLink, renameLink, setLinkUp, setMaster } from '../../sim/kernel';
+import {
+  addLink,
+  addVethPair,
+  deleteLink,
+  findLink,
+  moveLink,
+  renameLink,
+  setLinkMac,
+  setLinkMtu,
+  setLinkUp,
+  setMaster,
+} from '../../sim/kernel';
 import type { Link, LinkKind, Netns } from '../../sim/model';
 import { USAGE_LINK } from '../usage';
 import {
@@ -203,13 +214,13 @@ function applyLinkReq(l: Link, req: LinkReq): void {
   if (req.address !== undefined) {
     const first = parseInt(req.address.slice(0, 2), 16);
     if (first & 1 || req.address === '00:00:00:00:00:00') throw rtnlError({ errno: 'EADDRNOTAVAIL' });
-    l.mac = req.address;
+    setLinkMac(l, req.address);
   }
   if (req.mtu !== undefined) {
     const [min, max] = mtuRange(l.kind);
     if (req.mtu < min) throw rtnlError({ errno: 'EINVAL', extack: 'mtu less than device minimum' });
     if (req.mtu > max) throw rtnlError({ errno: 'EINVAL', extack: 'mtu greater than device maximum' });
-    l.mtu = req.mtu;
+    setLinkMtu(l, req.mtu);
   }
   if (req.name !== undefined && req.name !== l.name) check(renameLink(l, req.name));
   if (req.master !== undefined) {
@@ -269,8 +280,8 @@ function linkAdd(st: IpState, a: Args): void {
     }
     const [l, p] = check(addVethPair(ns, myName, peerName, undefined, peerNs));
     if (peerNs !== ns) linkNamespaces(ns, peerNs);
-    if (peer.address) p.mac = peer.address;
-    if (peer.mtu !== undefined) p.mtu = peer.mtu;
+    if (peer.address) setLinkMac(p, peer.address);
+    if (peer.mtu !== undefined) setLinkMtu(p, peer.mtu);
     if (peer.up) setLinkUp(p, true);
     applyCreated(l, req);
     return;
