@@ -35,7 +35,7 @@ const LEG_HEADINGS: Readonly<Record<LegKind, Localized>> = {
   request: { en: 'Request', ko: '요청' },
   reply: { en: 'Reply', ko: '응답' },
   query: { en: 'Query', ko: '질의' },
-  answer: { en: 'Answer', ko: '답변' },
+  answer: { en: 'Answer', ko: 'DNS 응답' },
 };
 
 /** A leg's kind; legs written before legs had kinds are the request first, replies after. */

@@ -163,7 +163,7 @@ function routeStep(w: Walk, ns: Netns, p: Packet, o: Out, again = false): void {
   const src = o.src ? formatAddr(o.src) : '0.0.0.0';
   const via = o.gateway ? loc(` via ${formatAddr(o.gateway)}`, ` (게이트웨이 ${formatAddr(o.gateway)})`) : loc('', '');
   const lead = again
-    ? loc('OUTPUT changed the packet, so the route is looked up again. ', 'OUTPUT이 패킷을 바꿔 경로를 다시 조회합니다. ')
+    ? loc('OUTPUT changed the packet, so the route is looked up again. ', 'OUTPUT이 패킷을 바꿔서 라우트를 다시 조회합니다. ')
     : loc('', '');
   w.add(
     ns,
