@@ -94,7 +94,7 @@ describe('knetlab trace: legs', () => {
     );
     const ko = traceText(res, 'a', 'web', 'tcp', 80, 'ko');
     assert.match(ko, /\n질의 \(web의 DNS 질의\):\n/);
-    assert.match(ko, /\n답변:\n/);
+    assert.match(ko, /\nDNS 응답:\n/);
     assert.match(ko, /\n요청 \(10\.0\.0\.9:80으로 전달\):\n/);
   });
 
