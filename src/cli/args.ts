@@ -15,7 +15,8 @@ export interface KnownOptions {
 }
 
 /**
- * Splits `argv`: options it does not know, and a value option without its value, are usage errors;
+ * Splits `argv`: options it does not know, a value option without its value, and a value option
+ * given twice (which value was meant?) are usage errors;
  * a flag is recorded as `'true'`; `--` ends the options and the rest is kept as given.
  */
 export function parseArgs(argv: readonly string[], known: KnownOptions, lang: Lang): Parsed {
@@ -38,6 +39,8 @@ export function parseArgs(argv: readonly string[], known: KnownOptions, lang: La
       if (!known.values.has(name)) throw new UsageError(t(lang, 'unknownOption', a));
       const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (value === undefined) throw new UsageError(t(lang, 'missingValue', name));
+      const before = options.get(name);
+      if (before !== undefined) throw new UsageError(t(lang, 'repeatedOption', name, before, value));
       options.set(name, value);
       continue;
     }

@@ -41,7 +41,26 @@ function langOf(argv: readonly string[], env: Record<string, string | undefined>
   return lang;
 }
 
-export function main(argv: string[], io: Io, env: Record<string, string | undefined>, commands: readonly Command[] = COMMANDS): number {
+/** Global options written before the command (`knetlab --lang ko check ...`) move after it. */
+function commandFirst(argv: readonly string[]): string[] {
+  const lead: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const a = argv[i]!;
+    const name = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    const g = GLOBAL_OPTIONS.find((o) => o.name === name);
+    if (!g) break;
+    const n = g.value && !a.includes('=') ? 2 : 1;
+    lead.push(...argv.slice(i, i + n));
+    i += n;
+  }
+  if (!lead.length) return [...argv];
+  // Nothing but global options: the default command (the help), as with no arguments at all.
+  return i < argv.length ? [argv[i]!, ...lead, ...argv.slice(i + 1)] : ['', ...lead];
+}
+
+export function main(argv0: string[], io: Io, env: Record<string, string | undefined>, commands: readonly Command[] = COMMANDS): number {
+  const argv = commandFirst(argv0);
   const lang = langOf(argv, env);
   const [word, ...rest] = argv;
   const run = { lang, io, commands, invokedAs: word || undefined };

@@ -8,6 +8,7 @@ export const MESSAGES = {
   unknownCommand: { en: 'unknown command "{0}"; try knetlab --help', ko: '알 수 없는 명령 "{0}"; knetlab --help를 보세요' },
   unknownOption: { en: 'unknown option "{0}"', ko: '알 수 없는 옵션 "{0}"' },
   missingValue: { en: 'option {0} needs a value', ko: '{0} 옵션에 값이 필요합니다' },
+  repeatedOption: { en: 'option {0} is given twice ("{1}" and "{2}")', ko: '{0} 옵션이 두 번 주어졌습니다 ("{1}", "{2}")' },
   noSuchPath: { en: 'no such file or folder: {0}', ko: '파일이나 폴더가 없습니다: {0}' },
   noLabYaml: { en: 'no lab.yaml in {0}', ko: '{0}에 lab.yaml이 없습니다' },
   cannotRead: { en: 'cannot read {0}: {1}', ko: '{0}을(를) 읽을 수 없습니다: {1}' },

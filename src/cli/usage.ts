@@ -41,6 +41,15 @@ export function usageText(commands: readonly Command[], lang: Lang): string {
   return lines.join('\n');
 }
 
+/** `knetlab help COMMAND`: that command's summary, usage and help, then the global options. */
+export function commandHelpText(command: Command, lang: Lang): string {
+  const lines = [`knetlab ${command.name}: ${command.summary[lang]}`, '', TEXT.usage[lang], `  knetlab ${command.usage[lang]}`];
+  for (const l of command.help[lang].split('\n')) lines.push(`      ${l}`);
+  lines.push('', TEXT.options[lang]);
+  for (const o of GLOBAL_OPTIONS) lines.push(`  ${(o.value ? `${o.name} ${o.value}` : o.name).padEnd(OPTION_COLUMN)} ${o.help[lang]}`);
+  return lines.join('\n');
+}
+
 /** The usage error of a command called wrongly: `usage: knetlab check PATH...`. */
 export function usageError(command: Pick<Command, 'usage'>, lang: Lang): UsageError {
   return new UsageError(`${TEXT.usageWord[lang]} knetlab ${command.usage[lang]}`);
