@@ -23,7 +23,7 @@ export const exec: Command = {
   ],
   run(p, { lang, io }) {
     const on = p.options.get('--on');
-    if (!on || !p.rest.length) throw usageError(exec, lang);
+    if (!on || !p.rest.length || p.positional.length > 1) throw usageError(exec, lang);
     const { world } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
     const ep = checkEndpoint(world, on, lang);
     const line = p.rest.length === 1 ? p.rest[0]! : p.rest.map(shellQuote).join(' ');

@@ -15,6 +15,10 @@ const M = {
   },
   badAttempts: { en: '"{0}" is not a number of attempts', ko: '"{0}"은(는) 시도 횟수가 아닙니다' },
   belowMin: { en: 'score {0} is below the minimum {1}', ko: '점수 {0}이(가) 최소 점수 {1}보다 낮습니다' },
+  minAboveMax: {
+    en: '--min-score {0} is above the most points there are ({1}): nobody could pass',
+    ko: '--min-score {0}이(가) 받을 수 있는 최대 점수({1})보다 높아 아무도 통과할 수 없습니다',
+  },
   total: { en: 'Total', ko: '합계' },
 } satisfies Record<string, Localized>;
 
@@ -22,19 +26,21 @@ function parseMinScore(text: string | undefined, lang: Lang): { value: number; p
   if (text === undefined) return undefined;
   const m = /^([0-9]+(?:\.[0-9]+)?)(%?)$/.exec(text);
   if (!m) throw new UsageError(fmt(lang, M.badMinScore, text));
-  return { value: Number(m[1]), percent: m[2] === '%' };
+  const min = { value: Number(m[1]), percent: m[2] === '%' };
+  if (min.percent && min.value > 100) throw new UsageError(fmt(lang, M.minAboveMax, text, '100%'));
+  return min;
 }
 
 export const grade: Command = {
   name: 'grade',
   summary: { en: "Grade a lab's exercises, or every lab of a course.", ko: '랩의 과제를 채점합니다 (코스면 모든 랩).' },
   usage: {
-    en: 'grade LAB|COURSE [--student ID] [--solution] [--format text|json|junit] [--min-score N|N%]',
-    ko: 'grade 랩|코스 [--student ID] [--solution] [--format text|json|junit] [--min-score N|N%]',
+    en: 'grade LAB|COURSE [--student ID] [--solution] [--attempts N] [--format text|json|junit] [--min-score N|N%]',
+    ko: 'grade 랩|코스 [--student ID] [--solution] [--attempts N] [--format text|json|junit] [--min-score N|N%]',
   },
   help: {
-    en: "Grade a lab's exercises (or every lab of a course). Exit 0 when graded, 1 below --min-score.",
-    ko: '랩의 과제를 채점합니다 (코스면 모든 랩). 채점하면 0, --min-score 미만이면 1.',
+    en: "Grade a lab's exercises (or every lab of a course). Exit 0 when graded, 1 below --min-score.\n--attempts N grades as after N failed attempts (one more hint shown for each).",
+    ko: '랩의 과제를 채점합니다 (코스면 모든 랩). 채점하면 0, --min-score 미만이면 1.\n--attempts N은 N번 실패한 뒤처럼 채점합니다 (실패할 때마다 힌트가 하나씩 더 보입니다).',
   },
   listing: 'command',
   options: [
@@ -80,6 +86,7 @@ export const grade: Command = {
     }
     const score = round(labs.reduce((n, l) => n + l.score, 0));
     const maxScore = round(labs.reduce((n, l) => n + l.maxScore, 0));
+    if (min && !min.percent && min.value > maxScore) throw new UsageError(fmt(lang, M.minAboveMax, String(min.value), String(maxScore)));
     if (format === 'json') {
       const body = course ? { score, maxScore, labs: labs.map((l) => gradeJson(l, lang)) } : gradeJson(labs[0]!, lang);
       io.out(JSON.stringify(body, null, 2) + '\n');

@@ -119,7 +119,7 @@ export const trace: Command = {
   run(p, { lang, io }) {
     const from = p.options.get('--from');
     const to = p.options.get('--to');
-    if (!from || !to) throw new UsageError(M.usage[lang]);
+    if (!from || !to || p.positional.length > 1) throw new UsageError(M.usage[lang]);
     const proto = p.options.get('--proto') ?? 'icmp';
     if (proto !== 'icmp' && proto !== 'tcp' && proto !== 'udp') throw new UsageError(fmt(lang, M.badProto, proto));
     const portText = p.options.get('--port');

@@ -15,7 +15,7 @@ const M = {
 export const variant: Command = {
   name: 'variant',
   summary: { en: "Write a student's own variant of a lab.", ko: '학생 한 명의 랩 변형을 씁니다.' },
-  usage: { en: 'variant LAB --student ID --out DIR', ko: 'variant 랩 --student ID --out 폴더' },
+  usage: { en: 'variant LAB --student ID --out DIR [--force]', ko: 'variant 랩 --student ID --out 폴더 [--force]' },
   help: {
     en: "Write a student's own variant of a lab (its variables drawn for that student).",
     ko: '학생 한 명의 랩 변형을 씁니다 (그 학생에게 뽑힌 변수 값으로).',
@@ -26,7 +26,7 @@ export const variant: Command = {
     const path = p.positional[0];
     const student = p.options.get('--student');
     const out = p.options.get('--out');
-    if (!path || !student || !out) throw usageError(variant, lang);
+    if (!path || p.positional.length > 1 || !student || !out) throw usageError(variant, lang);
     if (!existsSync(join(path, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', path));
     if (existsSync(out) && readdirSync(out).length > 0 && !p.options.has('--force')) throw new UsageError(fmt(lang, M.outNotEmpty, out));
     const files = readTree(path);
