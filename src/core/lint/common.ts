@@ -18,11 +18,12 @@ export function keepFirst<K, V extends { count: number }>(m: Map<K, V>, key: K, 
   else e.count = count;
 }
 
-export function moreRoutes(count: number): Localized {
+/** "N other routes ... use it too": of this namespace (`sameNs`), or of the lab (any host). */
+export function moreRoutes(count: number, sameNs = true): Localized {
   if (count <= 1) return { en: '', ko: '' };
   const n = count - 1;
-  return loc(
-    ` (${n} other route${n === 1 ? '' : 's'} of this namespace use it too.)`,
-    ` (이 네임스페이스의 다른 경로 ${n}개도 이것을 씁니다.)`,
-  );
+  const s = n === 1 ? '' : 's';
+  return sameNs
+    ? loc(` (${n} other route${s} of this namespace use it too.)`, ` (이 네임스페이스의 다른 라우트 ${n}개도 이것을 씁니다.)`)
+    : loc(` (${n} other route${s} of the lab go through it too.)`, ` (실습의 다른 라우트 ${n}개도 이곳을 거칩니다.)`);
 }

@@ -3,7 +3,7 @@
  * prefix first, then the lowest metric; routes filtered by scope and output device. Then source
  * address selection (inet_select_addr) and the output route of a locally sent packet.
  */
-import { type Addr, BITS, formatAddr, maskOf, type Prefix } from '../net/addr';
+import { type Addr, BITS, maskOf, type Prefix } from '../net/addr';
 import { type Errno, fail, type KResult, ok } from './errors';
 import { type Link, type Netns, type Route, SCOPE_VALUE, TABLE_LOCAL, TABLE_MAIN } from './model';
 
@@ -137,7 +137,7 @@ function inSubnet(a: Addr, base: Addr, len: number): boolean {
 }
 
 /** inet_select_addr: a primary address of `dev` of suitable scope, on `dst`'s subnet if one is. */
-export function selectSourceAddr(dev: Link, dst: Addr | undefined, scope: number, family: 4 | 6 = 4): Addr | undefined {
+function selectSourceAddr(dev: Link, dst: Addr | undefined, scope: number, family: 4 | 6 = 4): Addr | undefined {
   let addr: Addr | undefined;
   for (const ifa of dev.addrs) {
     if (ifa.secondary || ifa.addr.family !== family) continue;
@@ -156,13 +156,8 @@ export function selectSourceAddr(dev: Link, dst: Addr | undefined, scope: number
   return undefined;
 }
 
-/** The scope of a route's nexthop: link for a gateway, host for a device route. */
-export function nexthopScope(r: Route): number {
-  return r.gateway ? SCOPE_VALUE.link : SCOPE_VALUE.host;
-}
-
 /** fib_result_prefsrc: the route's src, else inet_select_addr on its device within the route's scope. */
-export function routeSource(r: Route, dst: Addr): Addr | undefined {
+function routeSource(r: Route, dst: Addr): Addr | undefined {
   if (r.type === 'local') return r.prefsrc ?? dst;
   if (r.prefsrc) return r.prefsrc;
   return r.dev ? selectSourceAddr(r.dev, r.gateway, SCOPE_VALUE[r.scope], dst.family) : undefined;
@@ -228,19 +223,6 @@ export function routeOutput(ns: Netns, dst: Addr, opts: { src?: Addr; oif?: Link
 /** The gateway packets really go to: none when the route's gateway is a local address. */
 export function effectiveGateway(r: Route): Addr | undefined {
   return r.gatewayIsLocal ? undefined : r.gateway;
-}
-
-/** The two lines `ip route get ADDR` prints for an output route. */
-export function formatRouteGet(o: OutputRoute): string {
-  const parts: string[] = [];
-  if (o.type !== 'unicast') parts.push(o.type);
-  parts.push(formatAddr(o.dst));
-  if (o.gateway) parts.push('via', formatAddr(o.gateway));
-  parts.push('dev', o.dev.name);
-  if (o.src) parts.push('src', formatAddr(o.src));
-  parts.push('uid', '0');
-  const flags = o.type === 'local' ? '<local> ' : o.type === 'broadcast' ? '<local,brd> ' : '';
-  return `${parts.join(' ')} \n    cache ${flags}\n`;
 }
 
 export function hostBits(a: Addr): number {

@@ -47,7 +47,7 @@ export const forwardingOff: LintRule = {
       const setAt = ctx.lineOf(perLink ? owner.link.forwardingOrigin : routerNs.sysctl.ipForwardOrigin);
       const exec = routerNs.name === ROOT_NS ? '' : `ip netns exec ${routerNs.name} `;
       const fix = `${exec}sysctl -w ${setting}=1`;
-      const more = moreRoutes(count);
+      const more = moreRoutes(count, false);
       warn(
         ctx.routePlace(r, ns),
         loc(

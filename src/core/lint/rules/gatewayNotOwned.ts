@@ -39,7 +39,8 @@ export const gatewayNotOwned: LintRule = {
         )
       )
         continue;
-      const key = `${ctx.segments.numberOf(r.dev!)}|${gw.family}|${gw.value}`;
+      // Per namespace: each host that routes through the missing gateway is told at its own line.
+      const key = `${nsLabel(ns)}|${ctx.segments.numberOf(r.dev!)}|${gw.family}|${gw.value}`;
       keepFirst(unowned, key, { route: r, ns, count: 1 }, (e) => ctx.routePlace(e.route, e.ns));
     }
     for (const { route: r, ns, count } of unowned.values()) {

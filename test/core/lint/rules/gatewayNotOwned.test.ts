@@ -34,6 +34,32 @@ hosts:
       assert.match(d[0]!.message.en, /10\.0\.0\.254.*\(1 other route/);
     });
 
+    it('two hosts through the same missing gateway: each is told at its own line, counting only its own routes', () => {
+      const text = `name: t
+switches: [lan1]
+hosts:
+  a:
+    interfaces: { eth0: lan1 }
+    run: |
+      ip addr add 10.0.0.1/24 dev eth0
+      ip route add default via 10.0.0.254
+  b:
+    interfaces: { eth0: lan1 }
+    run: |
+      ip addr add 10.0.0.2/24 dev eth0
+      ip route add 10.9.0.0/16 via 10.0.0.254
+      ip route add default via 10.0.0.254
+`;
+      const d = codes(lint(text), 'gateway-not-owned');
+      assert.deepEqual(
+        d.map((x) => x.line),
+        [lineOf(text, 'ip route add default via 10.0.0.254'), lineOf(text, 'ip route add 10.9.0.0/16')],
+      );
+      assert.doesNotMatch(d[0]!.message.en, /other route/, "a has one route through it; b's are not a's");
+      assert.match(d[0]!.message.en, /^a: /);
+      assert.match(d[1]!.message.en, /^b: .*\(1 other route of this namespace use it too\.\)/);
+    });
+
     it('a gateway owned on the segment (here: inside a namespace, through a bridge) is fine', () => {
       const text = `name: t
 switches: [lan]
