@@ -223,9 +223,12 @@ describe('topology panel (webview/topology)', function () {
         assert.equal((await p.posted()).filter((m) => m.type === 'reveal').length, 0);
         // Zoom in, then the lab is edited: one more host.
         await p.page.locator('.knt-node').first().focus();
+        const scaleOf = (tr: string | null) => Number(/scale\(([\d.]+)\)/.exec(tr ?? '')?.[1] ?? 1);
+        const unzoomed = await viewport(p);
         await p.page.keyboard.press('+');
+        await p.page.waitForFunction((before) => document.querySelector('.knt-viewport')?.getAttribute('transform') !== before, unzoomed);
         const zoomed = await viewport(p);
-        assert.notEqual(zoomed, before.items[host.id]);
+        assert.ok(scaleOf(zoomed) > scaleOf(unzoomed), `+ zooms in: ${unzoomed} -> ${zoomed}`);
         const e = edited(f);
         const old = await geometry(p);
         await p.send(msg(e));
