@@ -161,16 +161,22 @@ export const sysctlCommand: CommandHandler = (ctx, args) => {
     out += valuesOnly ? `${value}\n` : namesOnly ? `${name}\n` : `${name} = ${value}\n`;
   };
   if (load) {
-    const file = load.text.includes('=') ? load.text.split('=')[1]! : '/etc/sysctl.conf';
-    const text = ctx.host.files.get(file);
-    if (text === undefined) {
-      if (load.text.startsWith('--system')) return notSimulated('sysctl --system', load.column);
-      return result('', `sysctl: cannot open "${file}": No such file or directory\n`, 1);
-    }
-    for (const raw of text.split('\n')) {
-      const line = raw.trim();
-      if (!line || line.startsWith('#') || line.startsWith(';')) continue;
-      vars.push({ text: line.replace(/\s*=\s*/, '='), column: load.column });
+    // procps: `-p FILE...` loads every file named after it (`--load=FILE` names one), else /etc/sysctl.conf.
+    const system = load.text.startsWith('--system');
+    const named = load.text.includes('=') ? [load.text.split('=')[1]!] : system ? [] : vars.splice(0).map((v) => v.text);
+    for (const file of named.length ? named : ['/etc/sysctl.conf']) {
+      const text = ctx.host.files.get(file);
+      if (text === undefined) {
+        if (system) return notSimulated('sysctl --system', load.column);
+        err += `sysctl: cannot open "${file}": No such file or directory\n`;
+        status = 1;
+        continue;
+      }
+      for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+        vars.push({ text: line.replace(/\s*=\s*/, '='), column: load.column });
+      }
     }
     write = true;
   }
@@ -180,7 +186,7 @@ export const sysctlCommand: CommandHandler = (ctx, args) => {
   }
   if (vars.length === 0) {
     if (anyOption) {
-      if (load) return result(out);
+      if (load) return result(out, err, status);
       return result('', "sysctl: no variables specified\nTry `sysctl --help' for more information.\n", 1);
     }
     return result('', USAGE_SYSCTL, 1);

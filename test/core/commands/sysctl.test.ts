@@ -75,4 +75,46 @@ describe('commands: sysctl, /proc/sys, echo, cat, hostname', () => {
     f.ok('ip addr add 192.168.1.10/24 dev eth0', 'ip link set eth0 up');
     assert.equal(f.sh('hostname -I').stdout, '192.168.1.10 \n');
   });
+
+  it('sysctl -a lists every key it knows, each once and sorted, with the interface keys of each interface; -N names only', () => {
+    const f = fixture(['eth0']);
+    const all = f.sh('sysctl -a');
+    assert.equal(all.status, 0);
+    const names = all.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' = ')[0]!);
+    assert.deepEqual(names, [...new Set(names)].sort(), 'each once, in name order');
+    for (const k of ['net.ipv4.ip_forward', 'net.ipv4.conf.all.forwarding', 'net.ipv4.conf.eth0.forwarding', 'net.ipv4.conf.lo.rp_filter'])
+      assert.ok(names.includes(k), k);
+    assert.match(all.stdout, /^net\.ipv4\.ip_forward = 0$/m);
+    assert.deepEqual(f.sh('sysctl -a -N').stdout.trim().split('\n'), names);
+    f.ok('sysctl -w net.ipv4.ip_forward=1');
+    assert.match(f.sh('sysctl -a').stdout, /^net\.ipv4\.ip_forward = 1$/m);
+  });
+
+  it('sysctl -p loads /etc/sysctl.conf; -p FILE... loads each file named, skipping comments', () => {
+    const f = fixture();
+    const ns = f.host.netns.get('')!;
+    f.host.files.set('/etc/sysctl.conf', 'net.ipv4.ip_forward = 1\n# a comment\n; another\n\n');
+    assert.deepEqual(f.sh('sysctl -p'), { stdout: 'net.ipv4.ip_forward = 1\n', stderr: '', status: 0 });
+    assert.equal(ns.sysctl.ipForward, true);
+    f.host.files.set('/etc/off.conf', 'net.ipv4.ip_forward=0\n');
+    f.host.files.set('/etc/on.conf', 'net.ipv4.ip_forward=1\n');
+    assert.equal(f.sh('sysctl -p /etc/off.conf').stdout, 'net.ipv4.ip_forward = 0\n');
+    assert.equal(ns.sysctl.ipForward, false);
+    assert.equal(f.sh('sysctl -p /etc/off.conf /etc/on.conf').stdout, 'net.ipv4.ip_forward = 0\nnet.ipv4.ip_forward = 1\n');
+    assert.equal(ns.sysctl.ipForward, true);
+    assert.equal(f.sh('sysctl --load=/etc/off.conf').stdout, 'net.ipv4.ip_forward = 0\n');
+  });
+
+  it('sysctl -p with a file that is not there: says so, loads the others, status 1', () => {
+    const f = fixture();
+    f.host.files.set('/etc/on.conf', 'net.ipv4.ip_forward=1\n');
+    const r = f.sh('sysctl -p /etc/nope.conf /etc/on.conf');
+    assert.equal(r.stderr, 'sysctl: cannot open "/etc/nope.conf": No such file or directory\n');
+    assert.equal(r.stdout, 'net.ipv4.ip_forward = 1\n');
+    assert.equal(r.status, 1);
+    assert.equal(f.sh('sysctl -p /etc/nope.conf').status, 1);
+  });
 });
