@@ -73,7 +73,6 @@ export function readFile(ctx: CommandContext, file: string): string | undefined 
     return k ? k.get(ctx.netns) + '\n' : undefined;
   }
   if (path === '/etc/hostname') return ctx.host.files.get(path) ?? `${ctx.host.name}\n`;
-  if (path === '/proc/sys/kernel/hostname') return `${utsName(ctx.host)}\n`;
   return ctx.host.files.get(path);
 }
 

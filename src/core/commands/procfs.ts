@@ -1,11 +1,11 @@
 /**
- * The network sysctls of a namespace, seen as `sysctl` keys (`net.ipv4.ip_forward`) and as files
+ * The network sysctls of a namespace (and kernel.hostname), seen as `sysctl` keys (`net.ipv4.ip_forward`) and as files
  * under /proc/sys. `ip_forward` (and `conf.all.forwarding`, the same switch) is the kernel's
  * `sysctl.ipForward`; a few other real keys keep their value here but change nothing in the
  * simulation, which the caller reports as not simulated.
  */
-import { setIpForward } from '../sim/kernel';
-import type { Netns } from '../sim/model';
+import { setHostname, setIpForward } from '../sim/kernel';
+import { type Netns, utsName } from '../sim/model';
 
 export interface SysctlKey {
   /** Dotted name: `net.ipv4.ip_forward`. */
@@ -69,6 +69,19 @@ function linkForwardKey(name: string, dev: string): SysctlKey {
   };
 }
 
+/** kernel.hostname: the UTS name, as `hostname` sets and prints it (at most 64 bytes). */
+const HOSTNAME_KEY: SysctlKey = {
+  name: 'kernel.hostname',
+  simulated: true,
+  get: (ns) => utsName(ns.host),
+  set(ns, value) {
+    const name = value.replace(/\n$/, '');
+    if (new TextEncoder().encode(name).length > 64) return false;
+    setHostname(ns.host, name);
+    return true;
+  },
+};
+
 function plainKey(name: string, def: string, isInt = true): SysctlKey {
   return {
     name,
@@ -118,6 +131,7 @@ const GLOBAL: Record<string, string> = {
 export function findSysctl(ns: Netns, key: string): SysctlKey | undefined {
   const name = key.replace(/\//g, '.');
   if (name === 'net.ipv4.ip_forward' || name === 'net.ipv4.conf.all.forwarding') return forwardKey(name);
+  if (name === HOSTNAME_KEY.name) return HOSTNAME_KEY;
   if (name in GLOBAL) return plainKey(name, GLOBAL[name]!);
   let m = /^net\.ipv4\.conf\.([^.]+)\.forwarding$/.exec(name);
   if (m && m[1] !== 'all' && m[1] !== 'default' && ns.links.has(m[1]!)) return linkForwardKey(name, m[1]!);
@@ -130,7 +144,7 @@ export function findSysctl(ns: Netns, key: string): SysctlKey | undefined {
 
 /** Every key that exists in `ns`, sorted, for `sysctl -a`. */
 export function allSysctls(ns: Netns): SysctlKey[] {
-  const names = ['net.ipv4.ip_forward', 'net.ipv4.conf.all.forwarding', ...Object.keys(GLOBAL)];
+  const names = [HOSTNAME_KEY.name, 'net.ipv4.ip_forward', 'net.ipv4.conf.all.forwarding', ...Object.keys(GLOBAL)];
   const ifs = ['all', 'default', ...[...ns.links.keys()]];
   for (const i of ifs) for (const k of Object.keys(IPV4_CONF)) names.push(`net.ipv4.conf.${i}.${k}`);
   for (const i of ifs) for (const k of Object.keys(IPV6_CONF)) names.push(`net.ipv6.conf.${i}.${k}`);

@@ -117,4 +117,16 @@ describe('commands: sysctl, /proc/sys, echo, cat, hostname', () => {
     assert.equal(r.status, 1);
     assert.equal(f.sh('sysctl -p /etc/nope.conf').status, 1);
   });
+
+  it('kernel.hostname is the UTS name: read and written through sysctl and /proc/sys, as hostname sees it', () => {
+    const f = fixture();
+    const name = f.sh('hostname').stdout;
+    assert.equal(f.sh('cat /proc/sys/kernel/hostname').stdout, name);
+    assert.equal(f.sh('sysctl kernel.hostname').stdout, `kernel.hostname = ${name}`);
+    assert.equal(f.sh('sysctl -w kernel.hostname=rtr1').stdout, 'kernel.hostname = rtr1\n');
+    assert.equal(f.sh('hostname').stdout, 'rtr1\n');
+    f.ok('echo web1 > /proc/sys/kernel/hostname');
+    assert.equal(f.sh('hostname').stdout, 'web1\n');
+    assert.match(f.sh('sysctl -a').stdout, /^kernel\.hostname = web1$/m);
+  });
 });
