@@ -72,11 +72,6 @@ export class Flow {
   readonly fdb = new Map<Link, Map<string, Link>>();
   private readonly conns = new Map<Netns, Connection[]>();
 
-  /** Every connection conntrack knows in a namespace, oldest first. */
-  connections(ns: Netns): readonly Connection[] {
-    return this.conns.get(ns) ?? [];
-  }
-
   /** The connection a packet belongs to in `ns`, and its direction; undefined for an unknown one. */
   find(ns: Netns, p: Packet): Tracked | undefined {
     if (isIcmpError(p) && p.inner) {
@@ -112,10 +107,9 @@ export class Flow {
     return { conn, dir: 'original', fresh: true, related: false };
   }
 
-  /** nf_conntrack_confirm: the packet's connection is in the table for good; NAT is settled. */
-  confirm(ns: Netns, p: Packet): void {
-    const t = this.find(ns, p);
-    if (t && t.dir === 'original') t.conn.confirmed = true;
+  /** nf_conntrack_confirm: a connection's first packet has left the namespace's hooks; NAT is settled. */
+  confirm(tracked: Tracked): void {
+    if (tracked.dir === 'original') tracked.conn.confirmed = true;
   }
 
   /**
@@ -129,12 +123,12 @@ export class Flow {
   }
 
   /**
-   * nf_nat_packet: a packet of a NATed connection rewritten as its connection says, at the hooks
-   * where the kernel does it. Returns the packet itself when nothing changes.
+   * nf_nat_packet: a packet of a NATed connection (`tracked`, as find or track gave it) rewritten
+   * as its connection says, at the hooks where the kernel does it. Returns the packet itself when
+   * nothing changes.
    */
-  translate(hook: Hook, ns: Netns, p: Packet): Packet {
-    const tracked = this.find(ns, p);
-    if (!tracked || tracked.conn.nat.length === 0) return p;
+  translate(hook: Hook, tracked: Tracked, p: Packet): Packet {
+    if (tracked.conn.nat.length === 0) return p;
     const { conn, dir } = tracked;
     // The tuple this packet must carry when it has been through NAT in this namespace.
     const want = dir === 'original' ? invert(conn.reply) : invert(conn.original);

@@ -56,6 +56,23 @@ export interface Frame {
 export const DEFAULT_TTL = 64;
 export const EPHEMERAL_PORT = 40000;
 
+/**
+ * The first packet a socket sends to open a connection: an echo request, a TCP SYN or a UDP
+ * datagram to `port` (80 when not given). Its source is left unset: the output route chooses it.
+ */
+export function openingPacket(dst: Addr, proto: Proto, port: number | undefined, sport: number, payload?: Payload): Packet {
+  const dport = port ?? 80;
+  return {
+    src: { family: dst.family, value: 0n },
+    dst,
+    ttl: DEFAULT_TTL,
+    proto,
+    ...(proto === 'icmp' ? { icmp: 'echo-request' as const } : { sport, dport }),
+    ...(proto === 'tcp' ? { tcpFlags: 'S' } : {}),
+    ...(payload ? { payload } : {}),
+  };
+}
+
 /** `ICMP echo-request 10.0.0.1 > 10.0.0.2`, `TCP 10.0.0.1:40000 > 10.0.0.2:80 [S]`. */
 export function describe(p: Packet): string {
   const s = formatAddr(p.src);

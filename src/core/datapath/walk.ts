@@ -12,9 +12,9 @@ import { parseAddr } from '../net/addr';
 import { loc } from '../text/i18n';
 import { ROOT_NS, type World } from '../sim/model';
 import { l2Send } from './link/l2';
-import { DEFAULT_TTL, EPHEMERAL_PORT, type Packet, type Payload } from './packet';
+import { EPHEMERAL_PORT, openingPacket, type Payload } from './packet';
 import type { TraceResult } from './trace';
-import { Budget, type Ending, MAX_STEPS, type Stages, Walk } from './walk/context';
+import { Budget, type Ending, MAX_STEPS, NOWHERE, type Stages, Walk } from './walk/context';
 import { runHook } from './walk/hooks';
 import { icmpError } from './walk/icmp';
 import { ipInput } from './walk/input';
@@ -58,18 +58,7 @@ export function tracePacket(world: World, req: TraceRequest, opts: TraceOptions 
         : `"${req.to}"는 IP 주소가 아닙니다`;
     return result(w, false, { verdict: 'dropped', reason: loc(`Cannot trace: ${what}.`, `추적할 수 없습니다: ${ko}.`) });
   }
-  const proto = req.proto;
-  const port = req.port ?? (proto === 'icmp' ? undefined : 80);
-  const packet: Packet = {
-    src: { family: dst.family, value: 0n },
-    dst,
-    ttl: DEFAULT_TTL,
-    proto,
-    ...(proto === 'icmp' ? { icmp: 'echo-request' as const } : {}),
-    ...(proto === 'tcp' ? { sport: EPHEMERAL_PORT, dport: port, tcpFlags: 'S' } : {}),
-    ...(proto === 'udp' ? { sport: EPHEMERAL_PORT, dport: port } : {}),
-    ...(req.payload ? { payload: req.payload } : {}),
-  };
+  const packet = openingPacket(dst, req.proto, req.port, EPHEMERAL_PORT, req.payload);
   const main = w.open(ns, packet);
   try {
     sendLocal(w, ns, packet, true);
@@ -81,11 +70,7 @@ export function tracePacket(world: World, req: TraceRequest, opts: TraceOptions 
       reason: loc(`The walk gave up after ${maxSteps} steps.`, `${maxSteps} 단계를 넘어 추적을 멈췄습니다.`),
     };
   }
-  return result(
-    w,
-    main.replied,
-    main.ending ?? { verdict: 'dropped', reason: loc('The packet went nowhere.', '패킷이 아무 데도 가지 못했습니다.') },
-  );
+  return result(w, main.replied, main.ending ?? NOWHERE);
 }
 
 function result(w: Walk, replied: boolean, e: Ending): TraceResult {

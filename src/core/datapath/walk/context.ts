@@ -56,7 +56,6 @@ interface MutableLeg {
 export interface Connection {
   readonly origin: { ns: Netns; packet: Packet };
   readonly requestLeg: number;
-  replyLeg?: number;
   replied: boolean;
   ending?: Ending;
   /** The cause behind an ICMP error sent back, for the verdict when it arrives. */
@@ -67,6 +66,9 @@ export interface Connection {
 }
 
 export const MAX_STEPS = 4000;
+
+/** How a connection ends when nothing ended it: nothing came back and nothing said why. */
+export const NOWHERE: Ending = { verdict: 'dropped', reason: loc('The packet went nowhere.', '패킷이 아무 데도 가지 못했습니다.') };
 
 export class Walk {
   readonly legs: MutableLeg[] = [];
@@ -114,7 +116,7 @@ export class Walk {
   /** The answer starts: a reply leg for the current connection. */
   startReply(): void {
     this.legs.push({ kind: 'reply', steps: [], answers: this.conn.requestLeg });
-    this.current = this.conn.replyLeg = this.legs.length - 1;
+    this.current = this.legs.length - 1;
     if (this.conn.requestLeg === 0) this.mainReply = this.current;
   }
 

@@ -9,47 +9,45 @@ import { loc } from '../../text/i18n';
 import type { Link, Netns } from '../../sim/model';
 import { pernet } from '../../sim/pernet';
 import { DEFAULT_TTL, headers, type Packet } from '../packet';
+import type { Tracked } from '../flow';
 import { NETFILTER, type RejectWith } from '../seams';
-import type { Hook } from '../trace';
+import type { Hook, Verdict } from '../trace';
 import type { Walk } from './context';
 
 const DST_HOOKS: ReadonlySet<Hook> = new Set(['PREROUTING', 'OUTPUT']);
 
+/** What the sender makes of each ICMP error a REJECT sends (admin-prohibited and pkt-filtered: prohibited). */
+const REJECT_CAUSE: Partial<Record<RejectWith, Verdict>> = {
+  'port-unreachable': 'refused',
+  'host-unreachable': 'host-unreachable',
+  'net-unreachable': 'no-route',
+};
+
 export function runHook(w: Walk, hook: Hook, ns: Netns, p0: Packet, io: { in?: Link; out?: Link }): Packet | undefined {
   const nf = pernet(ns, NETFILTER);
   if (!nf) return p0;
-  const conn = DST_HOOKS.has(hook) ? w.flow.track(ns, p0) : w.flow.find(ns, p0);
+  const dstHook = DST_HOOKS.has(hook);
+  // The packet's connection, found once: it matches before NAT and after it.
+  const conn = dstHook ? w.flow.track(ns, p0) : w.flow.find(ns, p0);
   // NAT of a known connection comes before the filter at PREROUTING and OUTPUT (its priority is -100).
-  const p = conn && !conn.fresh && DST_HOOKS.has(hook) ? w.flow.translate(hook, ns, p0) : p0;
-  if (p !== p0) natStep(w, hook, ns, io, p0, p);
+  const p = conn && !conn.fresh && dstHook ? nat(w, hook, ns, io, conn, p0) : p0;
   const d = nf.run({ hook, ns, packet: p, io, flow: w.flow, ...(conn ? { conn } : {}) });
   const iface = io.out ?? io.in;
-  for (const n of d.notes ?? []) {
-    w.add(ns, 'netfilter', iface, p, n.detail, { hook, ...(n.source ? { source: n.source } : {}), ...(n.data ? { data: n.data } : {}) });
-  }
+  for (const n of d.notes ?? []) w.add(ns, 'netfilter', iface, p, n.detail, { hook, source: n.source, data: n.data });
   switch (d.verdict) {
     case 'drop':
-      w.add(ns, 'netfilter', iface, p, d.detail, { hook, ...(d.source ? { source: d.source } : {}), data: { verdict: 'DROP' } });
+      w.add(ns, 'netfilter', iface, p, d.detail, { hook, source: d.source, data: { verdict: 'DROP' } });
       w.drop(ns, iface, p, 'dropped', d.detail, d.source, { hook });
       return undefined;
     case 'reject':
-      w.add(ns, 'netfilter', iface, p, d.detail, {
-        hook,
-        ...(d.source ? { source: d.source } : {}),
-        data: { verdict: 'REJECT', with: d.with },
-      });
+      w.add(ns, 'netfilter', iface, p, d.detail, { hook, source: d.source, data: { verdict: 'REJECT', with: d.with } });
       reject(w, ns, p, d.with, d.source);
       return undefined;
-    case 'rewrite': {
-      w.add(ns, 'netfilter', iface, d.packet, d.detail, {
-        hook,
-        ...(d.source ? { source: d.source } : {}),
-        data: { before: headers(p), after: headers(d.packet) },
-      });
-      return finishNat(w, hook, ns, io, d.packet);
-    }
+    case 'rewrite':
+      w.add(ns, 'netfilter', iface, d.packet, d.detail, { hook, source: d.source, data: { before: headers(p), after: headers(d.packet) } });
+      return finish(w, hook, ns, io, conn, d.packet);
     case 'accept':
-      return finishNat(w, hook, ns, io, p);
+      return finish(w, hook, ns, io, conn, p);
   }
 }
 
@@ -57,17 +55,19 @@ export function runHook(w: Walk, hook: Hook, ns: Netns, p0: Packet, io: { in?: L
  * NAT set up by this hook's tables (or a binding made at an earlier hook) applied to the packet;
  * at the last hook of a namespace (POSTROUTING, INPUT) its connection is confirmed.
  */
-function finishNat(w: Walk, hook: Hook, ns: Netns, io: { in?: Link; out?: Link }, p: Packet): Packet {
-  const after = w.flow.translate(hook, ns, p);
-  if (after !== p) natStep(w, hook, ns, io, p, after);
-  if (hook === 'POSTROUTING' || hook === 'INPUT') w.flow.confirm(ns, after);
+function finish(w: Walk, hook: Hook, ns: Netns, io: { in?: Link; out?: Link }, conn: Tracked | undefined, p: Packet): Packet {
+  if (!conn) return p;
+  const after = nat(w, hook, ns, io, conn, p);
+  if (hook === 'POSTROUTING' || hook === 'INPUT') w.flow.confirm(conn);
   return after;
 }
 
-function natStep(w: Walk, hook: Hook, ns: Netns, io: { in?: Link; out?: Link }, before: Packet, after: Packet): void {
+/** The connection's NAT at this hook, with a step when it rewrote the packet. */
+function nat(w: Walk, hook: Hook, ns: Netns, io: { in?: Link; out?: Link }, conn: Tracked, before: Packet): Packet {
+  const after = w.flow.translate(hook, conn, before);
+  if (after === before) return before;
   const what = (x: Packet) => `${formatAddr(x.src)}${x.sport ? `:${x.sport}` : ''} > ${formatAddr(x.dst)}${x.dport ? `:${x.dport}` : ''}`;
-  const tracked = w.flow.find(ns, after);
-  const reply = tracked?.dir === 'reply';
+  const reply = conn.dir === 'reply';
   w.add(
     ns,
     'netfilter',
@@ -84,20 +84,14 @@ function natStep(w: Walk, hook: Hook, ns: Netns, io: { in?: Link; out?: Link }, 
         ),
     { hook, data: { before: headers(before), after: headers(after), conntrack: reply ? 'reply' : 'original' } },
   );
+  return after;
 }
 
 /** The REJECT target: an ICMP error, or a TCP reset sent in the name of the destination. */
 function reject(w: Walk, ns: Netns, p: Packet, how: RejectWith, source: Walk['conn']['icmpSource']): void {
   if (how !== 'tcp-reset' || p.proto !== 'tcp') {
     const kind = how === 'tcp-reset' ? 'port-unreachable' : how;
-    const cause =
-      kind === 'port-unreachable'
-        ? 'refused'
-        : kind === 'host-unreachable'
-          ? 'host-unreachable'
-          : kind === 'net-unreachable'
-            ? 'no-route'
-            : 'prohibited';
+    const cause = REJECT_CAUSE[kind] ?? 'prohibited';
     w.stages.icmpError(w, ns, p, kind, cause, source);
     return;
   }

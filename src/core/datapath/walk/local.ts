@@ -7,10 +7,10 @@
 import { addrEq, formatAddr } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
-import { DEFAULT_TTL, EPHEMERAL_PORT, type Packet } from '../packet';
+import { DEFAULT_TTL, EPHEMERAL_PORT, openingPacket, type Packet } from '../packet';
 import { type AppDecision, appOf, type Upstream, type UpstreamResult } from '../seams';
 import type { Verdict } from '../trace';
-import type { Ending, Walk } from './context';
+import { type Ending, NOWHERE, type Walk } from './context';
 
 export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
   const label = nsLabel(ns);
@@ -176,21 +176,11 @@ function answer(w: Walk, ns: Netns, inDev: Link, p: Packet, q: Packet, detail: L
 function upstream(w: Walk, ns: Netns, u: Upstream): UpstreamResult {
   const outer = w.conn;
   const leg = w.legIndex;
-  const packet: Packet = {
-    src: { family: u.to.family, value: 0n },
-    dst: u.to,
-    ttl: DEFAULT_TTL,
-    proto: u.proto,
-    ...(u.proto === 'icmp' ? { icmp: 'echo-request' as const } : { sport: EPHEMERAL_PORT + 1 + w.legs.length, dport: u.port ?? 80 }),
-    ...(u.proto === 'tcp' ? { tcpFlags: 'S' } : {}),
-    ...(u.payload ? { payload: u.payload } : {}),
-  };
+  // A port of its own for each upstream connection, so that each is a connection of its own.
+  const packet = openingPacket(u.to, u.proto, u.port, EPHEMERAL_PORT + 1 + w.legs.length, u.payload);
   const conn = w.open(ns, packet, u.label, leg);
   w.stages.sendLocal(w, ns, packet, true);
-  const ending = conn.ending ?? {
-    verdict: 'dropped' as Verdict,
-    reason: loc('The packet went nowhere.', '패킷이 아무 데도 가지 못했습니다.'),
-  };
+  const ending = conn.ending ?? NOWHERE;
   w.resume(outer, leg);
   return { replied: conn.replied, verdict: ending.verdict, reason: ending.reason, ...(conn.answer ? { payload: conn.answer } : {}) };
 }
