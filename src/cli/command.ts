@@ -56,3 +56,9 @@ export interface Command {
   /** Runs the command; the exit status. Bad input throws a UsageError (exit status 2). */
   run(args: Parsed, env: RunEnv): number;
 }
+
+/** The command a word names (its name or an alias); no word at all is the default command. */
+export function findCommand(commands: readonly Command[], word: string | undefined): Command | undefined {
+  if (!word) return commands.find((c) => c.isDefault);
+  return commands.find((c) => c.name === word || c.aliases?.includes(word));
+}

@@ -5,16 +5,10 @@
  */
 import { type Lang, langFromLocale } from '../core';
 import { type KnownOptions, parseArgs } from './args';
-import type { Command } from './command';
+import { type Command, findCommand } from './command';
 import { COMMANDS } from './commands';
 import { type Io, t, UsageError } from './common';
 import { GLOBAL_OPTIONS } from './usage';
-
-/** The command a word names (its name or an alias); no word at all is the default command. */
-export function findCommand(commands: readonly Command[], word: string | undefined): Command | undefined {
-  if (!word) return commands.find((c) => c.isDefault);
-  return commands.find((c) => c.name === word || c.aliases?.includes(word));
-}
 
 /**
  * The options any command accepts: every command's own (a command ignores the others'), the global

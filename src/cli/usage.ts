@@ -25,29 +25,38 @@ const TEXT = {
 /** The width of an option's name in the Options list. */
 const OPTION_COLUMN = 14;
 
-/** `knetlab --help`: every listed command with its usage and help, then the options. */
-export function usageText(commands: readonly Command[], lang: Lang): string {
-  const lines = [TEXT.title[lang], '', TEXT.usage[lang]];
-  for (const c of commands.filter((x) => x.listing === 'command')) {
-    lines.push(`  knetlab ${c.usage[lang]}`);
-    for (const l of c.help[lang].split('\n')) lines.push(`      ${l}`);
-  }
-  lines.push('', TEXT.options[lang]);
+/** A command's usage line and its help, as both helps list them. */
+function commandLines(c: Command, lang: Lang): string[] {
+  return [`  knetlab ${c.usage[lang]}`, ...c.help[lang].split('\n').map((l) => `      ${l}`)];
+}
+
+/** The Options list: the global options, and the commands listed as options (`--version`). */
+function optionLines(commands: readonly Command[], lang: Lang): string[] {
   const options = [
     ...GLOBAL_OPTIONS.map((o) => ({ name: o.value ? `${o.name} ${o.value}` : o.name, help: o.help })),
     ...commands.filter((x) => x.listing === 'option').map((c) => ({ name: c.usage[lang], help: c.help })),
   ];
-  for (const o of options) lines.push(`  ${o.name.padEnd(OPTION_COLUMN)} ${o.help[lang]}`);
-  return lines.join('\n');
+  return [TEXT.options[lang], ...options.map((o) => `  ${o.name.padEnd(OPTION_COLUMN)} ${o.help[lang]}`)];
+}
+
+/** `knetlab --help`: every listed command with its usage and help, then the options. */
+export function usageText(commands: readonly Command[], lang: Lang): string {
+  const listed = commands.filter((x) => x.listing === 'command');
+  return [TEXT.title[lang], '', TEXT.usage[lang], ...listed.flatMap((c) => commandLines(c, lang)), '', ...optionLines(commands, lang)].join(
+    '\n',
+  );
 }
 
 /** `knetlab help COMMAND`: that command's summary, usage and help, then the global options. */
 export function commandHelpText(command: Command, lang: Lang): string {
-  const lines = [`knetlab ${command.name}: ${command.summary[lang]}`, '', TEXT.usage[lang], `  knetlab ${command.usage[lang]}`];
-  for (const l of command.help[lang].split('\n')) lines.push(`      ${l}`);
-  lines.push('', TEXT.options[lang]);
-  for (const o of GLOBAL_OPTIONS) lines.push(`  ${(o.value ? `${o.name} ${o.value}` : o.name).padEnd(OPTION_COLUMN)} ${o.help[lang]}`);
-  return lines.join('\n');
+  return [
+    `knetlab ${command.name}: ${command.summary[lang]}`,
+    '',
+    TEXT.usage[lang],
+    ...commandLines(command, lang),
+    '',
+    ...optionLines([], lang),
+  ].join('\n');
 }
 
 /** The usage error of a command called wrongly: `usage: knetlab check PATH...`. */

@@ -2,7 +2,7 @@
  * `knetlab help` (`--help`, `-h`, or no command at all): the general help, from every command's
  * description; `knetlab help COMMAND` (or `knetlab COMMAND --help`): that command's help.
  */
-import type { Command } from '../command';
+import { type Command, findCommand } from '../command';
 import { t, UsageError } from '../common';
 import { commandHelpText, usageText } from '../usage';
 
@@ -20,7 +20,7 @@ export const help: Command = {
   run(p, { lang, io, commands, invokedAs }) {
     const word = invokedAs === 'help' ? p.positional[0] : undefined;
     if (word !== undefined) {
-      const command = commands.find((c) => c.name === word || c.aliases?.includes(word));
+      const command = word ? findCommand(commands, word) : undefined;
       if (!command) throw new UsageError(t(lang, 'unknownCommand', word));
       io.out(commandHelpText(command, lang) + '\n');
       return 0;
