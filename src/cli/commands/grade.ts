@@ -17,7 +17,7 @@ const M = {
   belowMin: { en: 'score {0} is below the minimum {1}', ko: '점수 {0}이(가) 최소 점수 {1}보다 낮습니다' },
   minAboveMax: {
     en: '--min-score {0} is above the most points there are ({1}): nobody could pass',
-    ko: '--min-score {0}이(가) 받을 수 있는 최대 점수({1})보다 높아 아무도 통과할 수 없습니다',
+    ko: '--min-score {0}: 받을 수 있는 최대 점수({1})보다 높아 아무도 통과할 수 없습니다',
   },
   total: { en: 'Total', ko: '합계' },
 } satisfies Record<string, Localized>;
