@@ -95,6 +95,10 @@ describe('datapath seams: netfilter', () => {
     // The reset is sent in the name of the destination.
     assert.equal(rst.packet.ip.src, '192.168.2.10');
     assert.equal(tcp.reply.steps.at(-1)!.host, 'a');
+    assert.deepEqual(tcp.reason, {
+      en: "Connection refused: a TCP reset came back from 192.168.2.10:80's way (a REJECT rule).",
+      ko: '연결 거부: 192.168.2.10:80에 가는 길에서 TCP reset이 돌아왔습니다 (REJECT 규칙).',
+    });
   });
 
   it('rewrites: DNAT at PREROUTING is routed anew, and the reply leg is un-NATed by the flow', () => {
@@ -125,6 +129,10 @@ describe('datapath seams: netfilter', () => {
     const back = res.reply.steps.find((s) => s.stage === 'netfilter' && s.host === 'r')!;
     assert.equal(back.packet.ip.src, '192.168.1.1');
     assert.equal(back.packet.tcp!.sport, 80);
+    assert.deepEqual(back.detail, {
+      en: 'conntrack: a reply of a NATed connection, rewritten back at POSTROUTING: 192.168.2.10:8080 > 192.168.1.10:40000 becomes 192.168.1.1:80 > 192.168.1.10:40000.',
+      ko: 'conntrack: NAT된 연결의 응답이라 POSTROUTING에서 되돌려 씁니다: 192.168.2.10:8080 > 192.168.1.10:40000 → 192.168.1.1:80 > 192.168.1.10:40000.',
+    });
     const last = res.reply.steps.at(-1)!;
     assert.equal(last.host, 'a');
     assert.equal(last.packet.ip.src, '192.168.1.1');
@@ -240,7 +248,10 @@ describe('datapath seams: apps', () => {
     assert.equal(answer.host, 'a');
     assert.equal(answer.packet.udp!.sport, 53);
     assert.match(answer.packet.payload!.summary, /192\.168\.2\.10 \(asked: A\? web\.lab\)/);
-    assert.match(res.reason.en, /A web\.lab = 192\.168\.2\.10/);
+    assert.deepEqual(res.reason, {
+      en: 'a got an answer from 192.168.2.10:53: A web.lab = 192.168.2.10 (asked: A? web.lab).',
+      ko: '192.168.2.10:53의 응답이 a에 도착했습니다: A web.lab = 192.168.2.10 (asked: A? web.lab).',
+    });
   });
 
   it('proxies a TCP connection: the upstream connection is legs of its own, then the client is answered', () => {
@@ -321,5 +332,7 @@ describe('datapath seams: apps', () => {
     assert.equal(res.verdict, 'refused');
     assert.equal(res.legs[1]!.parent, 0);
     assert.match(res.legs[2]!.steps.at(-1)!.detail.en, /refused/i);
+    // The client hears why: the program refused (not the kernel's "nothing listens").
+    assert.deepEqual(res.reason, { en: 'Connection refused: upstream: refused', ko: '연결 거부: upstream: refused' });
   });
 });

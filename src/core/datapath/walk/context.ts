@@ -63,6 +63,8 @@ export interface Connection {
   icmpSource?: SourceRef;
   /** The payload of the answer that reached the origin. */
   answer?: Packet['payload'];
+  /** Why a TCP reset came back when it was not the kernel's "nothing listens": a REJECT rule, a program that refused. */
+  reset?: { readonly why: Localized; readonly source?: SourceRef };
 }
 
 export const MAX_STEPS = 4000;

@@ -103,8 +103,12 @@ function reject(w: Walk, ns: Netns, p: Packet, how: RejectWith, source: Walk['co
     });
     return;
   }
-  w.conn.icmpCause = 'refused';
-  w.conn.icmpSource = source;
+  const sent = w.conn.origin.packet;
+  const to = `${formatAddr(sent.dst)}:${sent.dport}`;
+  w.conn.reset = {
+    why: loc(`a TCP reset came back from ${to}'s way (a REJECT rule).`, `${to}에 가는 길에서 TCP reset이 돌아왔습니다 (REJECT 규칙).`),
+    ...(source ? { source } : {}),
+  };
   w.startReply();
   w.stages.sendLocal(
     w,

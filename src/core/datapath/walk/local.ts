@@ -113,6 +113,7 @@ function act(
   const src = source ? { source } : {};
   if (d.kind === 'refuse') {
     if (p.proto === 'tcp') {
+      w.conn.reset = { why: d.detail, ...(source ? { source } : {}) };
       answer(w, ns, inDev, p, { ...back, proto: 'tcp', tcpFlags: 'R.' }, d.detail, source);
       return;
     }
@@ -210,29 +211,26 @@ function finishAtOrigin(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
         `${label}이(가) ${target}:${sent.dport}에 연결했습니다 (SYN-ACK 수신)${got.ko}.`,
       ),
     };
+  } else if (p.proto === 'tcp' && c.reset) {
+    e = {
+      verdict: 'refused',
+      reason: loc(`Connection refused: ${c.reset.why.en}`, `연결 거부: ${c.reset.why.ko}`),
+      ...(c.reset.source ? { source: c.reset.source } : {}),
+    };
   } else if (p.proto === 'tcp') {
     e = {
       verdict: 'refused',
-      reason: c.icmpSource
-        ? loc(
-            `Connection refused: a TCP reset came back from ${target}:${sent.dport}'s way (a REJECT rule).`,
-            `연결 거부: ${target}:${sent.dport}(으)로 가는 길에서 TCP reset이 돌아왔습니다 (REJECT 규칙).`,
-          )
-        : loc(
-            `Connection refused: ${target} answered RST, nothing listens on tcp/${sent.dport}.`,
-            `연결 거부: ${target}이(가) RST로 응답했습니다. tcp/${sent.dport}에서 대기 중인 것이 없습니다.`,
-          ),
-      ...(c.icmpSource ? { source: c.icmpSource } : {}),
+      reason: loc(
+        `Connection refused: ${target} answered RST, nothing listens on tcp/${sent.dport}.`,
+        `연결 거부: ${target}이(가) RST로 응답했습니다. tcp/${sent.dport}에서 대기 중인 것이 없습니다.`,
+      ),
     };
   } else if (p.proto === 'udp') {
     c.replied = true;
     const got = p.payload ? `: ${p.payload.summary}` : '';
     e = {
       verdict: 'replied',
-      reason: loc(
-        `${label} got an answer from ${from}:${p.sport}${got}.`,
-        `${label}이(가) ${from}:${p.sport}에서 응답을 받았습니다${got}.`,
-      ),
+      reason: loc(`${label} got an answer from ${from}:${p.sport}${got}.`, `${from}:${p.sport}의 응답이 ${label}에 도착했습니다${got}.`),
     };
   } else {
     e = icmpEnding(w, p, from, target, sent);
