@@ -1,6 +1,6 @@
 // House rule: no source, test, style or script file over 400 lines. A file that grows past it is
-// Generated code (ajv's standalone validators, under a generated/ folder) is exempt: nobody edits it.
-// split along its seams (see docs/architecture.md), never squeezed.
+// split along its seams (see docs/architecture.md), never squeezed. Generated code (ajv's
+// standalone validators, under a generated/ folder) is exempt: nobody edits it.
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
