@@ -3,8 +3,9 @@
  * The kernel is right; a mismatch is a simulator bug (or a gap in what it models).
  */
 import { buildWorld, execCommand, loadLab, tracePacket } from '../../src/core';
-import type { KernelAnswer, KernelResult } from './kernel';
-import type { PingClass, Question, Scenario } from './scenario';
+import type { Evidence, KernelAnswer, KernelResult } from './kernel';
+import type { Endpoint, Question, Scenario } from './scenario';
+import type { Step, TraceRequest, TraceResult, Verdict } from '../../src/core';
 
 export interface Mismatch {
   /** What was compared: `run a$ ip route add ...`, `ping a -> 10.0.0.2`... */
@@ -17,30 +18,86 @@ type Sim = ReturnType<typeof buildWorld>;
 
 const q = (s: string): string => JSON.stringify(s);
 
-/**
- * How the kernel's ping outcome may show up as a simulator verdict. `no-answer` is silence within
- * ping's one second: a neighbour that never answers ARP (host-unreachable needs 3 s of probes), a
- * silent drop, or a blackhole on a router.
- */
-const PING_VERDICTS: Partial<Record<PingClass, readonly string[]>> = {
-  replied: ['replied'],
-  'ttl-exceeded': ['ttl-exceeded'],
-  'no-route': ['no-route'],
-  'net-unreachable': ['no-route'],
-  blackhole: ['blackhole'],
-  prohibited: ['prohibited'],
-  'host-unreachable': ['host-unreachable', 'unreachable-route'],
-  'no-answer': ['dropped', 'host-unreachable', 'blackhole'],
+/** Asks the simulator to trace a question (compareScenario takes another to check the oracle catches a wrong one). */
+export type Tracer = (world: Sim['world'], req: TraceRequest) => TraceResult;
+
+const realTracer: Tracer = (world, req) => tracePacket(world, req);
+
+/** Verdicts that end a packet with nothing sent back: the origin hears silence. */
+const SILENT: readonly Verdict[] = ['dropped', 'blackhole', 'budget-exceeded'];
+
+/** What ping prints for an ICMP error that came back, by the simulator's verdict (the ICMP type behind it). */
+const PING_ERROR: Partial<Record<Verdict, string>> = {
+  'ttl-exceeded': 'Time to live exceeded',
+  'no-route': 'Destination Net Unreachable',
+  'host-unreachable': 'Destination Host Unreachable',
+  'unreachable-route': 'Destination Host Unreachable',
+  prohibited: 'Packet filtered',
+  refused: 'Destination Port Unreachable',
 };
 
-function pingLine(raw: string): string {
-  const lines = raw.split('\n').filter((l) => l.trim() !== '');
-  return lines.find((l) => /From |connect:|ping:/.test(l)) ?? 'silence';
-}
+/** What ping prints when the sender's own stack refuses (its output route), by verdict. */
+const PING_LOCAL: Partial<Record<Verdict, string>> = {
+  'no-route': 'connect: Network is unreachable',
+  blackhole: 'connect: Invalid argument',
+  'unreachable-route': 'connect: No route to host',
+  prohibited: 'sendmsg: Permission denied',
+};
 
-/** Three outcomes of a TCP connect that both sides can tell apart. */
-function tcpOutcome(cls: string): 'connected' | 'refused' | 'no-answer' {
-  return cls === 'connected' || cls === 'refused' ? cls : 'no-answer';
+/**
+ * The errno of a TCP connect that an ICMP error (or a reset) ended, by the simulator's verdict:
+ * in SYN-SENT every destination-unreachable is fatal (tcp_v4_err), with icmp_err_convert's errno;
+ * time exceeded gives EHOSTUNREACH, code 13 (packet filtered, a prohibit route or REJECT) too.
+ */
+const TCP_ERROR: Partial<Record<Verdict, string>> = {
+  refused: 'ECONNREFUSED',
+  'no-route': 'ENETUNREACH',
+  'host-unreachable': 'EHOSTUNREACH',
+  'unreachable-route': 'EHOSTUNREACH',
+  'ttl-exceeded': 'EHOSTUNREACH',
+  prohibited: 'EHOSTUNREACH',
+};
+
+/** connect()'s errno when the sender's own stack refuses, by verdict (ip_route_output's error; a failed ARP). */
+const TCP_LOCAL: Partial<Record<Verdict, string>> = {
+  'no-route': 'ENETUNREACH',
+  blackhole: 'EINVAL',
+  'unreachable-route': 'EHOSTUNREACH',
+  prohibited: 'EACCES',
+  'host-unreachable': 'EHOSTUNREACH',
+};
+
+/**
+ * What the origin of a traced ping or connect sees, in the kernel's {@link Evidence} form. The
+ * verdict decides the class; the steps say where it was decided (the origin's own stack, something
+ * that came back to it, or somewhere nothing comes back from) and, for ping, the address of `From`.
+ * A verdict that cannot be what the origin saw gives a `?` string no kernel answer equals.
+ */
+export function simEvidence(t: TraceResult, from: Endpoint, proto: 'icmp' | 'tcp'): Evidence {
+  const ping = proto === 'icmp';
+  if (t.replied) return ping ? 'replied' : 'connected';
+  const here = (s: Step | undefined): boolean => s !== undefined && s.host === from.host && s.netns === from.netns;
+  const back = t.reply.steps[t.reply.steps.length - 1];
+  if (back && back.stage === 'deliver' && here(back)) {
+    // an answer reached the origin: an ICMP error or a reset
+    const text = ping ? PING_ERROR[t.verdict] : TCP_ERROR[t.verdict];
+    if (!text) return `?${t.verdict} (an answer came back)`;
+    return ping ? `From ${back.packet.ip.src}: ${text}` : text;
+  }
+  // an answer that was lost on its way back is silence to the origin, whatever killed it
+  if (back) return ping ? 'silence' : 'ETIMEDOUT';
+  const last = t.request.steps[t.request.steps.length - 1];
+  if (here(last)) {
+    // the origin's own stack ended it
+    if (t.verdict === 'host-unreachable') return ping ? `From ${last!.packet.ip.src}: Destination Host Unreachable` : 'EHOSTUNREACH';
+    const hook = last!.hook ?? (last!.data?.hook as string | undefined);
+    if (t.verdict === 'dropped' && (hook === 'OUTPUT' || hook === 'POSTROUTING'))
+      return ping ? 'sendmsg: Operation not permitted' : 'EPERM';
+    const text = ping ? PING_LOCAL[t.verdict] : TCP_LOCAL[t.verdict];
+    if (text) return text;
+  }
+  if (SILENT.includes(t.verdict)) return ping ? 'silence' : 'ETIMEDOUT';
+  return `?${t.verdict} (nothing came back)`;
 }
 
 /** Kernel-generated MAC addresses are random: hide every MAC the lab text does not spell out. */
@@ -107,30 +164,27 @@ function compareRuns(k: KernelResult, sim: Sim): Mismatch[] {
   return out;
 }
 
-function compareQuestion(scenario: Scenario, question: Question, a: KernelAnswer, sim: Sim): Mismatch | undefined {
+function compareQuestion(scenario: Scenario, question: Question, a: KernelAnswer, sim: Sim, trace: Tracer): Mismatch | undefined {
   const what = question.label;
   try {
     switch (question.ask) {
-      case 'ping': {
-        if (a.kind !== 'ping') return undefined;
-        const t = tracePacket(sim.world, { from: question.from, to: question.to, proto: 'icmp' });
-        // a reply lost on its way back is silence to the sender, whatever killed it
-        const lostReply = a.cls === 'no-answer' && !t.replied && t.reply.steps.length > 0;
-        const verdictOk = lostReply || (PING_VERDICTS[a.cls]?.includes(t.verdict) ?? true);
-        if (t.replied === a.replied && verdictOk) return undefined;
-        return {
-          what: t.replied === a.replied ? `${what} (how it fails)` : what,
-          kernel: `${a.replied ? 'replied' : 'not replied'} (${a.cls}${a.replied ? '' : `: ${pingLine(a.raw)}`})`,
-          simulator: `${t.replied ? 'replied' : 'not replied'} (${t.verdict}: ${t.reason.en})`,
-        };
-      }
+      case 'ping':
       case 'tcp': {
-        if (a.kind !== 'tcp') return undefined;
-        const t = tracePacket(sim.world, { from: question.from, to: question.to, proto: 'tcp', port: question.port });
-        const s = t.verdict === 'replied' ? 'connected' : t.verdict === 'refused' ? 'refused' : 'no-answer';
-        const kcls = tcpOutcome(a.cls);
-        if (s === kcls) return undefined;
-        return { what, kernel: `${kcls} (${a.cls})`, simulator: `${s} (${t.verdict}: ${t.reason.en})` };
+        if (a.kind !== question.ask) return undefined;
+        const proto = question.ask === 'ping' ? 'icmp' : 'tcp';
+        const t = trace(sim.world, {
+          from: question.from,
+          to: question.to,
+          proto,
+          ...(question.ask === 'tcp' ? { port: question.port } : {}),
+        });
+        const seen = simEvidence(t, question.from, proto);
+        if (seen === a.seen) return undefined;
+        return {
+          what: t.replied === (a.seen === 'replied' || a.seen === 'connected') ? `${what} (how it fails)` : what,
+          kernel: a.seen,
+          simulator: `${seen} (${t.verdict}: ${t.reason.en})`,
+        };
       }
       case 'route-get':
       case 'exec': {
@@ -149,14 +203,14 @@ function compareQuestion(scenario: Scenario, question: Question, a: KernelAnswer
 }
 
 /** Every disagreement between the kernel's result and the simulator for one scenario. */
-export function compareScenario(k: KernelResult): Mismatch[] {
+export function compareScenario(k: KernelResult, opts: { trace?: Tracer } = {}): Mismatch[] {
   const { sim, mismatches } = simulate(k.scenario);
   if (!sim) return mismatches;
   const out = [...mismatches, ...compareRuns(k, sim)];
   k.scenario.questions.forEach((question, i) => {
     const a = k.answers[i];
     if (!a) return;
-    const m = compareQuestion(k.scenario, question, a, sim);
+    const m = compareQuestion(k.scenario, question, a, sim, opts.trace ?? realTracer);
     if (m) out.push(m);
   });
   return out;

@@ -17,7 +17,15 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { KHost, Question, Scenario } from './scenario';
 import { loadScenarios } from './scenario';
-import { classifyPing, classifyTcp, type KernelAnswer, type KernelResult, type RunRecord } from './kernel-answers';
+import {
+  classifyPing,
+  classifyTcp,
+  pingEvidence,
+  tcpEvidence,
+  type KernelAnswer,
+  type KernelResult,
+  type RunRecord,
+} from './kernel-answers';
 import { lineArgv, rewriteNetns, unsafeReason } from './kernel-lines';
 import { cleanStale, deleteNetns, listNetns, NETNS_DIR, run, uniquePrefix } from './kernel-netns';
 
@@ -29,10 +37,20 @@ export {
   type KernelResult,
   classifyPing,
   classifyTcp,
+  pingEvidence,
+  tcpEvidence,
+  type Evidence,
   expectHolds,
   kernelExpectationProblems,
   describeKernel,
 } from './kernel-answers';
+
+/**
+ * How long a ping waits for its answer and a connect for its SYN-ACK, in seconds. Longer than a
+ * failed ARP resolution (three probes a second apart), so that a neighbour that never answers shows
+ * as the kernel reports it (`Destination Host Unreachable`, EHOSTUNREACH) and not as silence.
+ */
+export const WAIT_S = 4;
 
 // ---------------------------------------------------------------------------------------------
 // A scenario built for real
@@ -170,14 +188,19 @@ export class KernelLab {
     }
     switch (q.ask) {
       case 'ping': {
-        const r = await run(['ip', 'netns', 'exec', ns, 'ping', '-n', '-c1', '-W1', q.to], 4000);
+        const t0 = performance.now();
+        const r = await run(['ip', 'netns', 'exec', ns, 'ping', '-n', '-c1', `-W${WAIT_S}`, `-w${WAIT_S + 1}`, q.to], (WAIT_S + 3) * 1000);
+        const ms = performance.now() - t0;
         const cls = classifyPing(r);
-        return { kind: 'ping', replied: cls === 'replied', cls, raw: this.unrename((r.stdout + r.stderr).trim()) };
+        const raw = this.unrename((r.stdout + r.stderr).trim());
+        return { kind: 'ping', replied: cls === 'replied', cls, seen: pingEvidence(r), raw, ms };
       }
       case 'tcp': {
-        const target = `TCP:${q.to}:${q.port},connect-timeout=1`;
-        const r = await run(['ip', 'netns', 'exec', ns, 'socat', '-T1', '/dev/null', target], 4000);
-        return { kind: 'tcp', cls: classifyTcp(r), raw: this.unrename(r.stderr.trim()) };
+        const target = `TCP:${q.to}:${q.port},connect-timeout=${WAIT_S}`;
+        const t0 = performance.now();
+        const r = await run(['ip', 'netns', 'exec', ns, 'socat', '-T1', '/dev/null', target], (WAIT_S + 3) * 1000);
+        const ms = performance.now() - t0;
+        return { kind: 'tcp', cls: classifyTcp(r), seen: tcpEvidence(r), raw: this.unrename(r.stderr.trim()), ms };
       }
       case 'route-get': {
         const r = await run(['ip', '-n', ns, 'route', 'get', q.to], 3000);

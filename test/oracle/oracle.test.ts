@@ -6,10 +6,12 @@
  * fails instead, so a CI machine that lost its privileges cannot pass silently.
  */
 import { strict as assert } from 'node:assert';
-import { compareScenario, formatMismatches } from './compare';
+import { compareScenario, formatMismatches, simulate } from './compare';
 import { canUseNetns, cleanStale, kernelExpectationProblems, runScenarios } from './kernel';
 import type { KernelResult } from './kernel';
+import { MUTATIONS, mutatedTracer } from './mutations';
 import { loadScenarios } from './scenario';
+import { tracePacket } from '../../src/core';
 
 const scenarios = loadScenarios();
 
@@ -49,4 +51,32 @@ describe('oracle: simulator vs the Linux kernel', function () {
       if (parts.length > 0) assert.fail(parts.join('\n'));
     });
   }
+
+  // A simulator that gives the wrong cause must fail: each mutation changes some answers, and every
+  // changed answer where the kernel showed a cause (anything but silence) must be a mismatch.
+  describe('a wrong simulator fails the oracle', function () {
+    for (const m of MUTATIONS) {
+      it(m.name, function () {
+        let changed = 0;
+        const missed: string[] = [];
+        for (const k of results.values()) {
+          const { sim } = simulate(k.scenario);
+          if (!sim) continue;
+          const mismatches = new Set(compareScenario(k, { trace: mutatedTracer(m) }).map((x) => x.what.replace(/ \(how it fails\)$/, '')));
+          const real = new Set(compareScenario(k).map((x) => x.what.replace(/ \(how it fails\)$/, '')));
+          k.scenario.questions.forEach((q, i) => {
+            const a = k.answers[i];
+            if ((q.ask !== 'ping' && q.ask !== 'tcp') || !a || a.kind === 'output' || real.has(q.label)) return;
+            const proto = q.ask === 'ping' ? 'icmp' : 'tcp';
+            const t = tracePacket(sim.world, { from: q.from, to: q.to, proto, ...(q.ask === 'tcp' ? { port: q.port } : {}) });
+            if (m.change(t, proto) === undefined || a.seen === 'silence' || a.seen === 'ETIMEDOUT') return;
+            changed++;
+            if (!mismatches.has(q.label)) missed.push(`${k.scenario.file}: ${q.label} (kernel ${a.seen}, real verdict ${t.verdict})`);
+          });
+        }
+        assert.ok(changed > 0, `the mutation changes no answer the kernel explains: the scenarios cannot test it`);
+        assert.deepEqual(missed, [], `the oracle did not catch the mutation on ${missed.length} of ${changed} questions`);
+      });
+    }
+  });
 });
