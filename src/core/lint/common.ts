@@ -18,12 +18,18 @@ export function keepFirst<K, V extends { count: number }>(m: Map<K, V>, key: K, 
   else e.count = count;
 }
 
-/** "N other routes ... use it too": of this namespace (`sameNs`), or of the lab (any host). */
+/**
+ * "N other routes ... use it too": of this namespace (`sameNs`: the routes through the same
+ * gateway), or of the lab (any host: the routes through the same router). The verb agrees with N.
+ */
 export function moreRoutes(count: number, sameNs = true): Localized {
   if (count <= 1) return { en: '', ko: '' };
   const n = count - 1;
-  const s = n === 1 ? '' : 's';
+  const routes = n === 1 ? '1 other route' : `${n} other routes`;
   return sameNs
-    ? loc(` (${n} other route${s} of this namespace use it too.)`, ` (이 네임스페이스의 다른 라우트 ${n}개도 이것을 씁니다.)`)
-    : loc(` (${n} other route${s} of the lab go through it too.)`, ` (실습의 다른 라우트 ${n}개도 이곳을 거칩니다.)`);
+    ? loc(
+        ` (${routes} of this namespace ${n === 1 ? 'uses' : 'use'} it too.)`,
+        ` (이 네임스페이스의 다른 라우트 ${n}개도 같은 게이트웨이를 사용합니다.)`,
+      )
+    : loc(` (${routes} of the lab ${n === 1 ? 'goes' : 'go'} through it too.)`, ` (실습의 다른 라우트 ${n}개도 이 라우터를 거쳐 갑니다.)`);
 }

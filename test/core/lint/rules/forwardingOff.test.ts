@@ -19,7 +19,7 @@ describe('lab lints', () => {
       assert.match(d[0]!.message.en, /^a: .*192\.168\.1\.1 \(r\).*net\.ipv4\.ip_forward is 0.*sysctl -w net\.ipv4\.ip_forward=1/);
       assert.match(d[0]!.message.ko, /sysctl -w net\.ipv4\.ip_forward=1/);
       // b's route through r counts too: a route of another host, so not "of this namespace".
-      assert.match(d[0]!.message.en, /\(1 other route of the lab go through it too\.\)$/);
+      assert.match(d[0]!.message.en, /\(1 other route of the lab goes through it too\.\)$/);
     });
 
     it('ip_forward turned off by a line: the message points at it', () => {

@@ -57,7 +57,35 @@ hosts:
       );
       assert.doesNotMatch(d[0]!.message.en, /other route/, "a has one route through it; b's are not a's");
       assert.match(d[0]!.message.en, /^a: /);
-      assert.match(d[1]!.message.en, /^b: .*\(1 other route of this namespace use it too\.\)/);
+      assert.match(d[1]!.message.en, /^b: .*\(1 other route of this namespace uses it too\.\)/);
+    });
+
+    it("a route of another namespace of the same host is not counted, and each line's count is its own", () => {
+      const text = `name: t
+switches: [lan1]
+hosts:
+  a:
+    interfaces: { eth0: lan1, eth1: lan1 }
+    run: |
+      ip addr add 10.0.0.1/24 dev eth0
+      ip route add 10.7.0.0/16 via 10.0.0.254
+      ip route add 10.8.0.0/16 via 10.0.0.254
+      ip route add 10.9.0.0/16 via 10.0.0.254
+      ip netns add red
+      ip link set eth1 netns red
+      ip -n red addr add 10.0.0.5/24 dev eth1
+      ip -n red link set eth1 up
+      ip -n red route add default via 10.0.0.254
+`;
+      const d = codes(lint(text), 'gateway-not-owned');
+      assert.deepEqual(
+        d.map((x) => x.line),
+        [lineOf(text, 'ip route add 10.7.0.0/16'), lineOf(text, 'ip -n red route add default')],
+      );
+      assert.match(d[0]!.message.en, /^a: .*\(2 other routes of this namespace use it too\.\)$/);
+      assert.match(d[0]!.message.ko, /\(이 네임스페이스의 다른 라우트 2개도 같은 게이트웨이를 사용합니다\.\)$/);
+      assert.match(d[1]!.message.en, /^a\/red: /);
+      assert.doesNotMatch(d[1]!.message.en, /other route/, "a/red has one route through it; a's three are not red's");
     });
 
     it('a gateway owned on the segment (here: inside a namespace, through a bridge) is fine', () => {
