@@ -41,6 +41,18 @@ export const trueCommand: CommandHandler = () => result('');
 export const falseCommand: CommandHandler = () => result('', '', 1);
 export const sleepCommand: CommandHandler = () => result('');
 
+/** The UTS name's limit in bytes (HOST_NAME_MAX, __NEW_UTS_LEN). */
+const HOST_NAME_MAX = 64;
+
+/**
+ * Debian hostname's check of a name to set: dot-separated labels, none empty, each of ASCII
+ * letters, digits and hyphens, not beginning or ending with a hyphen (`a_b`, `a..b`, `a.`, `a-` are
+ * refused; `123`, `a--b` are not).
+ */
+function validHostname(name: string): boolean {
+  return name.split('.').every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(label));
+}
+
 /** Names set with `hostname NAME` (the UTS name; the host keeps its lab name). */
 
 export const hostnameCommand: CommandHandler = (ctx, args) => {
@@ -49,6 +61,9 @@ export const hostnameCommand: CommandHandler = (ctx, args) => {
   const opt = args[1]!.text;
   if (!opt.startsWith('-')) {
     if (args.length > 2) return result('', `hostname: too many arguments\n`, 1);
+    // Debian's hostname checks the name's form first, then sethostname(2) refuses more than 64 bytes (EINVAL)
+    if (!validHostname(opt)) return result('', 'hostname: the specified hostname is invalid\n', 1);
+    if (new TextEncoder().encode(opt).length > HOST_NAME_MAX) return result('', 'hostname: name too long\n', 1);
     setHostname(ctx.host, opt);
     return result('');
   }

@@ -69,15 +69,17 @@ function linkForwardKey(name: string, dev: string): SysctlKey {
   };
 }
 
-/** kernel.hostname: the UTS name, as `hostname` sets and prints it (at most 64 bytes). */
+/**
+ * kernel.hostname: the UTS name, as `hostname` sets and prints it. A longer write is cut to 64
+ * bytes without an error (proc_dostring), unlike `hostname NAME`, which sethostname(2) refuses.
+ */
 const HOSTNAME_KEY: SysctlKey = {
   name: 'kernel.hostname',
   simulated: true,
   get: (ns) => utsName(ns.host),
   set(ns, value) {
-    const name = value.replace(/\n$/, '');
-    if (new TextEncoder().encode(name).length > 64) return false;
-    setHostname(ns.host, name);
+    const bytes = new TextEncoder().encode(value.replace(/\n$/, ''));
+    setHostname(ns.host, new TextDecoder().decode(bytes.slice(0, 64)));
     return true;
   },
 };

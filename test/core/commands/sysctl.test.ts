@@ -129,4 +129,29 @@ describe('commands: sysctl, /proc/sys, echo, cat, hostname', () => {
     assert.equal(f.sh('hostname').stdout, 'web1\n');
     assert.match(f.sh('sysctl -a').stdout, /^kernel\.hostname = web1$/m);
   });
+
+  it('hostname NAME refuses what Debian hostname refuses: a malformed name, then more than 64 bytes', () => {
+    const fx = fixture();
+    const f = { sh: (line: string) => (({ stdout, stderr, status }) => ({ stdout, stderr, status }))(fx.sh(line)) };
+    const max = 'a'.repeat(64);
+    assert.deepEqual(f.sh(`hostname ${max}a`), { stdout: '', stderr: 'hostname: name too long\n', status: 1 });
+    assert.equal(f.sh('hostname').stdout, 'h1\n', 'the name is unchanged');
+    assert.deepEqual(f.sh(`hostname ${'a'.repeat(64)}.b`), { stdout: '', stderr: 'hostname: name too long\n', status: 1 });
+    for (const bad of ['a_b', 'a..b', 'a.', '.a', 'a-', 'a.-b', `a_${max}`]) {
+      assert.deepEqual(f.sh(`hostname ${bad}`), { stdout: '', stderr: 'hostname: the specified hostname is invalid\n', status: 1 }, bad);
+    }
+    for (const good of [max, '123', 'a--b', 'A.B-c', 'xn--a']) {
+      assert.equal(f.sh(`hostname ${good}`).status, 0, good);
+      assert.equal(f.sh('hostname').stdout, `${good}\n`);
+    }
+  });
+
+  it('kernel.hostname written longer than 64 bytes is cut to 64, without an error (as the kernel does)', () => {
+    const f = fixture();
+    const long = 'a'.repeat(70);
+    const r = f.sh(`sysctl -w kernel.hostname=${long}`);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, `kernel.hostname = ${long}\n`, 'sysctl echoes what it wrote');
+    assert.equal(f.sh('hostname').stdout, `${'a'.repeat(64)}\n`);
+  });
 });
