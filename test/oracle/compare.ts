@@ -89,7 +89,11 @@ export function simEvidence(t: TraceResult, from: Endpoint, proto: 'icmp' | 'tcp
   const last = t.request.steps[t.request.steps.length - 1];
   if (here(last)) {
     // the origin's own stack ended it
-    if (t.verdict === 'host-unreachable') return ping ? `From ${last!.packet.ip.src}: Destination Host Unreachable` : 'EHOSTUNREACH';
+    if (t.verdict === 'host-unreachable') {
+      // the sender's own ARP failure comes back as an ICMP error through lo; the simulator says when it is lost
+      if (last!.data?.errorLost) return ping ? 'silence' : 'ETIMEDOUT';
+      return ping ? `From ${last!.packet.ip.src}: Destination Host Unreachable` : 'EHOSTUNREACH';
+    }
     const hook = last!.hook ?? (last!.data?.hook as string | undefined);
     if (t.verdict === 'dropped' && (hook === 'OUTPUT' || hook === 'POSTROUTING'))
       return ping ? 'sendmsg: Operation not permitted' : 'EPERM';

@@ -189,7 +189,7 @@ export class KernelLab {
     switch (q.ask) {
       case 'ping': {
         const t0 = performance.now();
-        const r = await run(['ip', 'netns', 'exec', ns, 'ping', '-n', '-c1', `-W${WAIT_S}`, `-w${WAIT_S + 1}`, q.to], (WAIT_S + 3) * 1000);
+        const r = await run(['ip', 'netns', 'exec', ns, 'ping', '-n', '-c1', `-W${WAIT_S}`, q.to], (WAIT_S + 3) * 1000);
         const ms = performance.now() - t0;
         const cls = classifyPing(r);
         const raw = this.unrename((r.stdout + r.stderr).trim());

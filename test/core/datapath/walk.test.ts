@@ -162,6 +162,25 @@ describe('packet walk', () => {
     assert.equal(self.verdict, 'replied');
   });
 
+  it('ARP fails in a namespace whose lo is down: host unreachable, but the error back to the sender is lost with lo', () => {
+    const w = new W();
+    const h = w.host('h');
+    const red = w.netns('h', 'red');
+    w.veth(h, 'v0', red, 'v1');
+    w.addr(h, 'v0', '10.1.0.1/24').addr(red, 'v1', '10.1.0.2/24');
+    const res = tracePacket(w.world, { from: { host: 'h', netns: 'red' }, to: '10.1.0.9', proto: 'icmp' });
+    assert.equal(res.verdict, 'host-unreachable');
+    const last = res.request.steps[res.request.steps.length - 1]!;
+    assert.deepEqual(last.data, { errorLost: 'lo' });
+    assert.match(res.reason.en, /through lo, which is down, so the sender hears nothing/);
+    assert.match(res.reason.ko, /lo가 down 상태라 송신 측은 아무것도 받지 못합니다/);
+    setLinkUp(w.link(red, 'lo'), true);
+    const up = tracePacket(w.world, { from: { host: 'h', netns: 'red' }, to: '10.1.0.9', proto: 'icmp' });
+    assert.equal(up.verdict, 'host-unreachable');
+    assert.equal(up.request.steps[up.request.steps.length - 1]!.data, undefined);
+    assert.doesNotMatch(up.reason.en, /lo/);
+  });
+
   it('a veth whose peer is down loses the frame', () => {
     const w = new W();
     const h = w.host('h');

@@ -15,11 +15,18 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
   const mac = resolve(w, ns, dev, nexthop, p);
   if (!mac) {
     if (local) {
-      const reason = loc(
-        `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable (${STRERROR.EHOSTUNREACH}).`,
-        `${nsLabel(ns)} ${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없습니다: 호스트에 도달할 수 없습니다 (${STRERROR.EHOSTUNREACH}).`,
-      );
-      w.drop(ns, dev, p, 'host-unreachable', reason);
+      // The kernel tells the sender with an ICMP error to itself, through lo: with lo down it never arrives.
+      const loDown = [...ns.links.values()].some((l) => l.kind === 'loopback' && !l.up);
+      const reason = loDown
+        ? loc(
+            `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable, but the error (${STRERROR.EHOSTUNREACH}) reaches the sender through lo, which is down, so the sender hears nothing.`,
+            `${nsLabel(ns)} ${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없습니다. 커널은 이 오류(${STRERROR.EHOSTUNREACH})를 lo를 거쳐 송신 측에 알리는데, lo가 down 상태라 송신 측은 아무것도 받지 못합니다.`,
+          )
+        : loc(
+            `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable (${STRERROR.EHOSTUNREACH}).`,
+            `${nsLabel(ns)} ${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없습니다: 호스트에 도달할 수 없습니다 (${STRERROR.EHOSTUNREACH}).`,
+          );
+      w.drop(ns, dev, p, 'host-unreachable', reason, undefined, loDown ? { errorLost: 'lo' } : undefined);
     } else {
       w.add(
         ns,
