@@ -8,10 +8,10 @@
  * that it needs nothing from node_modules inside the extension host.
  */
 import Mocha from 'mocha';
-import { loadTests, runMarked } from './tests';
+import { forbidPending, loadTests, runMarked } from './tests';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', forbidPending: forbidPending(process.env) });
   // The test modules are bundled in: define mocha's globals, then load them (order = run order).
   mocha.suite.emit('pre-require', globalThis, 'knetlab-extension-suite', mocha);
   loadTests();

@@ -11,10 +11,13 @@
 // browser `mocha` object (setup + run).
 // @ts-expect-error -- a module only the web suite's bundle defines
 import mochaBrowser from 'mocha-browser';
-import { loadTests, runMarked } from '../suite/tests';
+import { forbidPending, loadTests, runMarked } from '../suite/tests';
+
+/** CI as the suite was built under: a web worker has no environment (scripts/e2e-build.mjs defines it). */
+declare const KNETLAB_BUILD_CI: string;
 
 interface BrowserMocha {
-  setup(opts: { ui: string; reporter: string; timeout: number; color: boolean }): void;
+  setup(opts: { ui: string; reporter: string; timeout: number; color: boolean; forbidPending: boolean }): void;
   run(done: (failures: number) => void): void;
 }
 
@@ -22,7 +25,7 @@ export function run(): Promise<void> {
   const mocha = mochaBrowser as BrowserMocha;
   (globalThis as { knetlabSuiteHost?: string }).knetlabSuiteHost = 'web';
   // setup() defines describe/it on the worker's global scope before the test files load.
-  mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false });
+  mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false, forbidPending: forbidPending({ CI: KNETLAB_BUILD_CI }) });
   loadTests();
   return runMarked((done) => mocha.run(done));
 }
