@@ -94,9 +94,7 @@ export function simEvidence(t: TraceResult, from: Endpoint, proto: 'icmp' | 'tcp
       if (last!.data?.errorLost) return ping ? 'silence' : 'ETIMEDOUT';
       return ping ? `From ${last!.packet.ip.src}: Destination Host Unreachable` : 'EHOSTUNREACH';
     }
-    const hook = last!.hook ?? (last!.data?.hook as string | undefined);
-    if (t.verdict === 'dropped' && (hook === 'OUTPUT' || hook === 'POSTROUTING'))
-      return ping ? 'sendmsg: Operation not permitted' : 'EPERM';
+    // a netfilter DROP at OUTPUT is silence too: ping and connect get no error (seen on kernel 6.18, nf_tables)
     const text = ping ? PING_LOCAL[t.verdict] : TCP_LOCAL[t.verdict];
     if (text) return text;
   }
