@@ -59,14 +59,18 @@ interface QuestionBase {
 export interface PingQuestion extends QuestionBase {
   readonly ask: 'ping';
   readonly to: string;
-  /** `replied`, `not-replied` or a finer {@link PingClass}. */
+  /**
+   * `replied`, `not-replied` or a finer {@link PingClass} (a claim about the kernel; the comparison
+   * with the simulator is on the evidence, kernel-answers.ts). `no-answer` also holds for an error
+   * that came after a second (a failed ARP), as it did when the oracle waited one second.
+   */
   readonly expect?: string;
 }
 export interface TcpQuestion extends QuestionBase {
   readonly ask: 'tcp';
   readonly to: string;
   readonly port: number;
-  /** `connected`, `refused`, `no-answer` (anything but those two) or a finer {@link TcpClass}. */
+  /** `connected`, `refused`, `no-answer` (anything but those two) or a finer {@link TcpClass}; `timeout` also holds for a failure after a second. */
   readonly expect?: string;
 }
 export interface RouteGetQuestion extends QuestionBase {
