@@ -9,6 +9,9 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { parseAnswers } from '../../src/core/grade/answers';
+import { buildWorld, gradeFiles, loadLab, tracePacket } from '../../src/core';
+import { readTree } from '../../src/cli/grade';
+import { VERDICTS } from '../../webview/trace/strings';
 import { removeDir, runCommand, screenshot, tempDir, waitForWorkbench, waitUntil } from './harness';
 import { contributedCommands, measures, ROOT, type Session } from './session';
 
@@ -141,7 +144,19 @@ export function panelTests(s: Session): void {
       const before = (await score.textContent()) ?? '';
       await lab.locator('[data-key="grade-lab"]').click();
       await waitUntil(async () => ((await score.textContent()) ?? '') !== before, 60_000, 'the score after grading');
-      assert.match((await score.textContent()) ?? '', /\d/);
+      // The grade it shows is the core's grade of the folder as it is now (the quiz answer included).
+      const g = gradeFiles(readTree(lab02()), { displayPath: (p) => p });
+      assert.ok(g.maxScore > 0 && g.score < g.maxScore, `the starter is not solved: ${g.score}/${g.maxScore}`);
+      const num = (n: number) => String(Math.round(n * 100) / 100);
+      assert.equal((await score.textContent())?.trim(), `${num(g.score)} of ${num(g.maxScore)} points`);
+      const failed = g.exercises.filter((e) => !e.passed).map((e) => e.id);
+      for (const e of g.exercises) {
+        // as the lab view names it: passed, unanswered (only quizzes left open) or failed
+        const open = e.checks.filter((c) => !c.passed);
+        const want = e.passed ? 'passed' : open.every((c) => c.unanswered) ? 'unanswered' : 'failed';
+        const state = await lab.locator(`vscode-collapsible[data-exercise="${e.id}"]`).getAttribute('class');
+        assert.match(state ?? '', new RegExp(`\\bstate-${want}\\b`), `${e.id} (failed: ${failed.join(', ')})`);
+      }
       await lab.locator('vscode-collapsible[data-exercise="a-reaches-c"].state-failed').waitFor({ timeout: 15_000 });
       await screenshot(page, 'panel-lab-graded');
     });
@@ -161,8 +176,24 @@ export function panelTests(s: Session): void {
       // The packet's path is marked on the drawing, and the verdict says it did not get there.
       await trace.locator('svg .knt-on-path').first().waitFor({ timeout: 30_000 });
       assert.ok((await trace.locator('svg .knt-node.knt-on-path[data-id="h:a"]').count()) > 0, 'the sender is on the path');
-      await trace.locator('[data-verdict]').first().waitFor({ timeout: 15_000 });
-      assert.notEqual(await trace.locator('[data-verdict]').first().getAttribute('data-verdict'), 'replied');
+      // The verdict it shows is the core's for that check (a ping from a to 192.168.4.10), in words.
+      const checkLine = readFileSync(join(lab02(), 'lab.yaml'), 'utf8')
+        .split('\n')
+        .filter((l) => /^\s*- (reach|route|output|quiz):/.test(l))
+        .slice(0, 20);
+      assert.ok(
+        checkLine.some((l) => /- reach: \{ from: a, to: 192\.168\.4\.10 \}/.test(l)),
+        'lab 02 checks a ping from a to c',
+      );
+      const loaded = loadLab(readFileSync(join(lab02(), 'lab.yaml'), 'utf8'), { file: 'lab.yaml' });
+      assert.ok(loaded.lab);
+      const want = tracePacket(buildWorld(loaded.lab).world, { from: { host: 'a', netns: '' }, to: '192.168.4.10', proto: 'icmp' });
+      assert.notEqual(want.verdict, 'replied', 'the starter does not reach c yet');
+      const badge = trace.locator('[data-verdict]').first();
+      await badge.waitFor({ timeout: 15_000 });
+      assert.equal(await badge.getAttribute('data-verdict'), want.verdict);
+      assert.equal((await badge.textContent())?.trim(), VERDICTS[want.verdict].en);
+      assert.equal((await trace.locator('#reason').first().textContent())?.trim(), want.reason.en);
       // Stepping forward moves the current step.
       await request.first().click();
       await page.keyboard.press('ArrowRight');

@@ -4,11 +4,40 @@
  * view; screenshots in test-results/.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { removeDir, runCommand, screenshot, tempDir, waitForWorkbench, waitUntil } from './harness';
 import { contributedCommands, ROOT, type Session } from './session';
+import { buildWorld, gradeFiles, loadLab, parseEndpoint, tracePacket } from '../../src/core';
+import { readTree } from '../../src/cli/grade';
+
+/** A regular expression for `text` as Monaco renders it (spaces may be no-break spaces). */
+function spaced(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[\\s\\u00a0]'));
+}
+
+/** The first line "Run trace" prints for a ping from `from` to `to` in the lab at `dir`, up to the reason. */
+function expectedHeadline(dir: string, from: string, to: string): string {
+  const loaded = loadLab(readFileSync(join(dir, 'lab.yaml'), 'utf8'), { file: 'lab.yaml' });
+  assert.ok(loaded.lab, 'the lab loads');
+  const ep = parseEndpoint(from);
+  assert.ok(ep, from);
+  const res = tracePacket(buildWorld(loaded.lab).world, { from: ep, to, proto: 'icmp' });
+  return `${from} -> ${to} ping: ${res.verdict.toUpperCase()}:`;
+}
+
+/** How the Testing view should mark each lab folder of `labs`: the core's grade of it. */
+function expectedResults(labs: string): Map<string, 'passed' | 'failed' | 'error'> {
+  const out = new Map<string, 'passed' | 'failed' | 'error'>();
+  for (const d of readdirSync(labs, { withFileTypes: true })) {
+    if (!d.isDirectory()) continue;
+    const g = gradeFiles(readTree(join(labs, d.name)), { displayPath: (p) => p });
+    const result = g.diagnostics.some((x) => x.severity === 'error') ? 'error' : g.exercises.every((e) => e.passed) ? 'passed' : 'failed';
+    out.set(d.name, result);
+  }
+  return out;
+}
 
 /** Declares the UI tests (a describe) inside the session's describe. */
 export function uiTests(s: Session): void {
@@ -118,6 +147,16 @@ export function uiTests(s: Session): void {
         await page.keyboard.press('Enter');
       }
       await output.waitFor({ timeout: 60_000 });
+      // The verdict it shows is the simulator's for that check: the same trace run here through the core.
+      const check = /reach: \{ from: ([\w/-]+), to: ([\d.]+) \}/.exec(text[line - 1]!);
+      assert.ok(check, `line ${line} is an ICMP reach check: ${text[line - 1]}`);
+      const expected = expectedHeadline(join(labs, '02-gateway'), check[1]!, check[2]!);
+      assert.doesNotMatch(expected, /: REPLIED:/, 'the starter lab does not answer this check yet');
+      const shown = page.locator('.part.panel .view-lines', { hasText: spaced(expected) }).first();
+      await shown.waitFor({ timeout: 30_000 }).catch(async () => {
+        const lines = (await page.locator('.part.panel .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+        assert.fail(`the output does not show "${expected}":\n${lines}`);
+      });
       await screenshot(page, 'run-trace');
     });
 
@@ -138,6 +177,17 @@ export function uiTests(s: Session): void {
         hasNot: page.locator('.codicon-testing-passed-icon, .codicon-testing-failed-icon, .codicon-testing-error-icon'),
       });
       assert.equal(await unrun.count(), 0, `labs without a result: ${(await unrun.allInnerTexts()).join(', ')}`);
+      // Each lab's result is the grade the core gives it: errored (its lab.yaml does not build), passed
+      // (every exercise), or failed; the starters fail some, and 99-broken errors.
+      const expected = expectedResults(labs);
+      assert.equal(expected.get('99-broken'), 'error');
+      assert.ok([...expected.values()].includes('failed'), JSON.stringify([...expected]));
+      for (const [dir, result] of expected) {
+        const row = labRows.filter({ hasText: new RegExp(`\\b${dir}\\b`) });
+        assert.equal(await row.count(), 1, `one row for ${dir}`);
+        const icon = row.locator(`.codicon-testing-${result === 'error' ? 'error' : result}-icon`);
+        assert.equal(await icon.count(), 1, `${dir}: ${result}, as the core grades it; the row: ${await row.innerText()}`);
+      }
       await screenshot(page, 'testing-view');
     });
   });
