@@ -10,14 +10,17 @@ import { STRERROR } from '../../sim/errors';
 import { type OutputRoute, routeOutput } from '../../sim/fib';
 import { nsLabel, type Netns, type Route, TABLE_MAIN } from '../../sim/model';
 import { routeLine, tableName } from '../../sim/routefmt';
-import { describe, type Packet } from '../packet';
+import { DEFAULT_TTL, describe, type Packet } from '../packet';
+import { hopLimit } from '../../sim/kernel';
 import type { Verdict } from '../trace';
 import type { Walk } from './context';
 
 export function sendLocal(w: Walk, ns: Netns, p0: Packet, first: boolean): void {
   const out = lookup(w, ns, p0, first ? undefined : p0.src);
   if (!out) return;
-  const p: Packet = first ? { ...p0, src: out.src ?? p0.src } : p0;
+  // An IPv6 packet leaves with its device's hop limit (net.ipv6.conf.DEV.hop_limit).
+  const hop = p0.dst.family === 6 && p0.ttl === DEFAULT_TTL ? { ttl: hopLimit(out.dev) } : {};
+  const p: Packet = first ? { ...p0, src: out.src ?? p0.src, ...hop } : p0;
   if (first) {
     w.conn.origin.packet = p;
     w.add(ns, 'send', undefined, p, loc(`${nsLabel(ns)} sends ${describe(p)}.`, `${nsLabel(ns)}이(가) ${describe(p)}을(를) 보냅니다.`));
