@@ -26,7 +26,8 @@ const PING_VERDICTS: Partial<Record<PingClass, readonly string[]>> = {
   replied: ['replied'],
   'ttl-exceeded': ['ttl-exceeded'],
   'no-route': ['no-route'],
-  'net-unreachable': ['no-route'],
+  // IPv6 answers an unreachable route on a router with "No route" too (ip6_pkt_discard).
+  'net-unreachable': ['no-route', 'unreachable-route'],
   blackhole: ['blackhole'],
   prohibited: ['prohibited'],
   'host-unreachable': ['host-unreachable', 'unreachable-route'],
