@@ -8,6 +8,7 @@ import { addrEq, formatAddr } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
 import { DEFAULT_TTL, EPHEMERAL_PORT, openingPacket, type Packet } from '../packet';
+import { icmpName } from '../inet6';
 import { type AppDecision, appOf, type Upstream, type UpstreamResult } from '../seams';
 import type { Verdict } from '../trace';
 import { type Ending, NOWHERE, type Walk } from './context';
@@ -278,6 +279,11 @@ function icmpEnding(w: Walk, p: Packet, from: string, target: string, sent: Pack
       ),
     ],
   };
-  const [verdict, reason] = what[p.icmp ?? ''] ?? ['dropped', loc('Unexpected answer.', '예상하지 못한 응답입니다.')];
+  let [verdict, reason] = what[p.icmp ?? ''] ?? ['dropped', loc('Unexpected answer.', '예상하지 못한 응답입니다.')];
+  if (p.src.family === 6 && p.icmp && p.icmp in what) {
+    // ping -6 prints ICMPv6's own words: "From R icmp_seq=1 Destination unreachable: No route".
+    const name = icmpName(p.icmp, 6);
+    reason = loc(`${name} from ${from}.`, `${from}에서 ${name}.`);
+  }
   return { verdict: w.conn.icmpCause ?? verdict, reason, ...(w.conn.icmpSource ? { source: w.conn.icmpSource } : {}) };
 }
