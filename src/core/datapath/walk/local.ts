@@ -279,7 +279,8 @@ function icmpEnding(w: Walk, p: Packet, from: string, target: string, sent: Pack
       ),
     ],
   };
-  let [verdict, reason] = what[p.icmp ?? ''] ?? ['dropped', loc('Unexpected answer.', '예상하지 못한 응답입니다.')];
+  const [verdict, found] = what[p.icmp ?? ''] ?? ['dropped', loc('Unexpected answer.', '예상하지 못한 응답입니다.')];
+  let reason = found;
   if (p.src.family === 6 && p.icmp && p.icmp in what) {
     // ping -6 prints ICMPv6's own words: "From R icmp_seq=1 Destination unreachable: No route".
     const name = icmpName(p.icmp, 6);
