@@ -41,6 +41,10 @@ describe('IPv6 in the packet walk (src/core/datapath/inet6.ts)', () => {
       const t = tracePacket(world, { from: from('a'), to: '2001:db8:2::10', proto: 'icmp' });
       assert.equal(t.verdict, 'dropped');
       assert.match(t.reason.en, /net\.ipv6\.conf\.all\.forwarding is 0/);
+      assert.equal(
+        t.reason.ko,
+        'r에서는 2001:db8:2::10 주소가 자기 주소가 아니고 net.ipv6.conf.all.forwarding 값이 0이라 패킷을 라우팅하지 않고 버립니다 (IPv6 포워딩은 net.ipv4.ip_forward나 인터페이스별 설정이 아니라 all 값만 따릅니다).',
+      );
     }
   });
 

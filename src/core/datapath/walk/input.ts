@@ -84,7 +84,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
   if (p.dst.family === 6 && !ipv6Forwarding(ns)) {
     const reason = loc(
       `${label} is not the destination (${formatAddr(p.dst)} is not one of its addresses) and net.ipv6.conf.all.forwarding is 0 there (IPv6 forwarding follows "all" alone, not net.ipv4.ip_forward nor a device's own setting), so it does not route the packet: dropped.`,
-      `${label}은(는) 목적지가 아니고(${formatAddr(p.dst)}은(는) 그 주소가 아님) net.ipv6.conf.all.forwarding이 0이라 패킷을 라우팅하지 않고 버립니다 (IPv6 포워딩은 net.ipv4.ip_forward나 인터페이스별 설정이 아니라 all 값만 따릅니다).`,
+      `${label}에서는 ${formatAddr(p.dst)} 주소가 자기 주소가 아니고 net.ipv6.conf.all.forwarding 값이 0이라 패킷을 라우팅하지 않고 버립니다 (IPv6 포워딩은 net.ipv4.ip_forward나 인터페이스별 설정이 아니라 all 값만 따릅니다).`,
     );
     const src = ns.conf6?.all.forwardingOrigin ?? ns.origin ?? ns.host.origin;
     w.drop(ns, inDev, p, 'dropped', reason, src, { sysctl: 'net.ipv6.conf.all.forwarding', value: 0 });
@@ -113,7 +113,9 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
   if (!r) {
     const reason = loc(
       `${label} forwards packets but has no route to ${formatAddr(p.dst)}: it answers ${v6 ? icmpName('net-unreachable', 6) : 'ICMP net unreachable'}.`,
-      `${label}은(는) 패킷을 전달하지만 ${formatAddr(p.dst)}(으)로 가는 경로가 없어 ${v6 ? icmpName('net-unreachable', 6) : 'ICMP net unreachable'}로 응답합니다.`,
+      v6
+        ? `${label}에서는 패킷을 포워딩하지만 ${formatAddr(p.dst)} 주소로 가는 라우트가 없어 ${icmpName('net-unreachable', 6)} 메시지로 응답합니다.`
+        : `${label}은(는) 패킷을 전달하지만 ${formatAddr(p.dst)}(으)로 가는 경로가 없어 ICMP net unreachable로 응답합니다.`,
     );
     w.add(ns, 'route', inDev, p, reason, { data: { table: 'main', route: null } });
     w.stages.icmpError(w, ns, p, 'net-unreachable', 'no-route');
@@ -145,7 +147,9 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
       p,
       loc(
         `${label} matches the ${r.type} route "${rt}": it answers ${icmpName(kind, p.dst.family)}.`,
-        `${label}에서 ${r.type} 경로 "${rt}"가 일치하여 ${icmpName(kind, p.dst.family)}로 응답합니다.`,
+        v6
+          ? `${label}에서 ${r.type} 라우트 "${rt}"가 일치하여 ${icmpName(kind, 6)} 메시지로 응답합니다.`
+          : `${label}에서 ${r.type} 경로 "${rt}"가 일치하여 ICMP ${kind}로 응답합니다.`,
       ),
       { source: r.origin, data: { route: rt, table: tableName(r.table) } },
     );
@@ -186,7 +190,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
       v6
         ? loc(
             `The hop limit is ${p.ttl}: ${label} cannot forward it and answers ${icmpName('time-exceeded', 6)}.`,
-            `hop limit가 ${p.ttl}이라 ${label}에서 더 포워딩하지 못하고 ${icmpName('time-exceeded', 6)}로 응답합니다.`,
+            `남은 hop limit: ${p.ttl}. ${label}에서 더 포워딩하지 못하고 ${icmpName('time-exceeded', 6)} 메시지로 응답합니다.`,
           )
         : loc(
             `TTL is ${p.ttl}: ${label} cannot forward it and answers ICMP time exceeded.`,

@@ -94,7 +94,9 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
       p,
       loc(
         `${cap(ask.en)} on ${dev.name}: ${v6 ? 'no neighbour advertisement' : 'no answer'}. No interface on this segment owns ${nh}.`,
-        `${dev.name}에서 ${ask.ko}: ${v6 ? '이웃 광고(neighbour advertisement)가' : '응답이'} 없습니다. 이 세그먼트에서 ${nh}을(를) 가진 인터페이스가 없습니다.`,
+        v6
+          ? `${dev.name}에서 ${ask.ko}: 이웃 광고(neighbour advertisement)가 없습니다. 이 세그먼트에 ${nh} 주소를 가진 인터페이스가 없습니다.`
+          : `${dev.name}에서 ${ask.ko}: 응답이 없습니다. 이 세그먼트에서 ${nh}을(를) 가진 인터페이스가 없습니다.`,
       ),
       { data: { nexthop: nh, answered: false, heardBy: arrivals.map((a) => `${nsLabel(a.link.netns)} ${a.link.name}`) } },
     );
