@@ -107,4 +107,16 @@ describe('IPv6 in the packet walk (src/core/datapath/inet6.ts)', () => {
     assert.match(t.reason.en, /^No neighbour advertisement for 2001:db8:1::99 on a eth0/);
     assert.match(t.reason.ko, /이웃 광고/);
   });
+
+  it('a UDP datagram to a closed port: ICMPv6 port unreachable (code 4) back to the sender', () => {
+    const { world } = v6World();
+    const t = tracePacket(world, { from: from('a'), to: '2001:db8:2::10', proto: 'udp', port: 53 });
+    assert.equal(t.verdict, 'refused');
+    const deliver = t.request.steps.at(-1)!;
+    assert.equal(
+      deliver.detail.en,
+      'Nothing listens on udp/53 on b: it answers ICMPv6 destination unreachable (port unreachable, code 4).',
+    );
+    assert.equal(t.reason.en, 'ICMPv6 destination unreachable (port unreachable, code 4) from 2001:db8:2::10.');
+  });
 });

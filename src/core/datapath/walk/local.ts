@@ -78,10 +78,15 @@ export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
       'deliver',
       inDev,
       p,
-      loc(
-        `Nothing listens on ${where} on ${label}: it answers ICMP port unreachable.`,
-        `${label}의 ${where}에서 대기 중인 것이 없어 ICMP port unreachable로 응답합니다.`,
-      ),
+      p.src.family === 6
+        ? loc(
+            `Nothing listens on ${where} on ${label}: it answers ${icmpName('port-unreachable', 6)}.`,
+            `${label}의 ${where}에서 대기 중인 것이 없어 ${icmpName('port-unreachable', 6)} 메시지로 응답합니다.`,
+          )
+        : loc(
+            `Nothing listens on ${where} on ${label}: it answers ICMP port unreachable.`,
+            `${label}의 ${where}에서 대기 중인 것이 없어 ICMP port unreachable로 응답합니다.`,
+          ),
     );
     w.startReply();
     w.stages.sendLocal(w, ns, { ...back, proto: 'icmp', icmp: 'port-unreachable', inner: p }, false);
