@@ -119,4 +119,16 @@ describe('IPv6 in the packet walk (src/core/datapath/inet6.ts)', () => {
     );
     assert.equal(t.reason.en, 'ICMPv6 destination unreachable (port unreachable, code 4) from 2001:db8:2::10.');
   });
+
+  it('link-local: a zone (%dev) picks the device; the answer leaves by the device the question came in on', () => {
+    const { world } = v6World();
+    const ask = (host: string, to: string) => tracePacket(world, { from: from(host), to, proto: 'icmp' });
+    assert.equal(ask('r', 'fe80::ff:fe00:20b%eth1').verdict, 'replied');
+    assert.equal(ask('r', 'fe80::ff:fe00:20b%eth0').verdict, 'host-unreachable');
+    assert.equal(ask('r', 'fe80::ff:fe00:20b%eth9').verdict, 'dropped', 'no such device: nothing to trace');
+    // b's reply to r's eth1 address: without the incoming device, r's first fe80::/64 route (eth0) would take it.
+    const t = ask('b', 'fe80::ff:fe00:201');
+    assert.equal(t.verdict, 'replied');
+    assert.ok(t.reply.steps.some((s) => s.host === 'r' && s.iface === 'eth1'));
+  });
 });

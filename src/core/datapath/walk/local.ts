@@ -9,6 +9,7 @@ import { type Localized, loc } from '../../text/i18n';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
 import { DEFAULT_TTL, EPHEMERAL_PORT, openingPacket, type Packet } from '../packet';
 import { icmpName } from '../inet6';
+import { isLinkLocal6 } from '../../sim/inet6';
 import { type AppDecision, appOf, type Upstream, type UpstreamResult } from '../seams';
 import type { Verdict } from '../trace';
 import { type Ending, NOWHERE, type Walk } from './context';
@@ -89,7 +90,8 @@ export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
           ),
     );
     w.startReply();
-    w.stages.sendLocal(w, ns, { ...back, proto: 'icmp', icmp: 'port-unreachable', inner: p }, false);
+    const q: Packet = { ...back, proto: 'icmp', icmp: 'port-unreachable', inner: p };
+    w.stages.sendLocal(w, ns, q, false, replyDev(inDev, q));
     return;
   }
   const app = appOf(sock);
@@ -176,7 +178,12 @@ function act(
 function answer(w: Walk, ns: Netns, inDev: Link, p: Packet, q: Packet, detail: Localized, source?: Walk['conn']['icmpSource']): void {
   w.add(ns, 'deliver', inDev, p, detail, source ? { source } : undefined);
   w.startReply();
-  w.stages.sendLocal(w, ns, q, false);
+  w.stages.sendLocal(w, ns, q, false, replyDev(inDev, q));
+}
+
+/** An answer to a link-local address leaves by the device the question came in on (icmp6_iif, the socket's scope). */
+function replyDev(inDev: Link, q: Packet): Link | undefined {
+  return isLinkLocal6(q.dst) && inDev.kind !== 'loopback' ? inDev : undefined;
 }
 
 /** A proxy's own connection from `ns`, walked as legs of its own; the client's connection resumes after. */
