@@ -5,6 +5,7 @@
  * (ipv6_dev_get_saddr, RFC 6724's rules 1, 2, 5 and 8).
  */
 import { type Addr, addrEq, maskOf } from '../net/addr';
+import { hasCarrier } from './carrier';
 import type { Link, Netns, Scope } from './model';
 
 /** The EUI-64 link-local address of a MAC address: fe80::/64, the universal/local bit flipped, ff:fe in the middle. */
@@ -24,6 +25,8 @@ export interface Inet6Addr {
   readonly scope: Scope;
   /** Made by addrconf, not by `ip addr add`. */
   readonly auto: boolean;
+  /** Duplicate address detection has not run (the link is down or has no carrier): shown `tentative`. */
+  readonly tentative?: boolean;
 }
 
 export function isLinkLocal6(a: Addr): boolean {
@@ -51,6 +54,8 @@ export function inet6Addrs(l: Link): Inet6Addr[] {
     if (a.addr.family === 6) out.push({ addr: a.addr, prefixLen: a.prefixLen, scope: a.scope, auto: false });
   }
   for (const a of autoInet6(l)) if (!out.some((b) => addrEq(b.addr, a.addr))) out.push(a);
+  // lo does no DAD; elsewhere DAD waits for the link to be up with a carrier, and starts again when the carrier returns.
+  if (l.kind !== 'loopback' && !(l.inet6Auto && hasCarrier(l))) return out.map((a) => ({ ...a, tentative: true }));
   return out;
 }
 
@@ -76,6 +81,7 @@ export function selectSource6(ns: Netns, dev: Link | undefined, dst: Addr): Addr
   for (const l of links) {
     // Addresses of scope link and narrower only count on the outgoing device.
     for (const a of inet6Addrs(l)) {
+      if (a.tentative) continue; // not usable before DAD
       if (addrEq(a.addr, dst)) return a.addr; // rule 1: the same address
       const s = scopeValue(a.addr);
       if (s <= 2 && dev && l !== dev && ds <= 2) continue;

@@ -83,4 +83,28 @@ describe('addrconf (src/core/sim/addrconf.ts)', () => {
       'blackhole 2001:db8:a::/64 dev lo metric 1024 pref medium\n2001:db8:b::/64 via fe80::1 dev v0 metric 1024 pref medium\ndefault via 2001:db8::2 dev v0 metric 1024 pref medium\n',
     );
   });
+
+  it('an address given while the link is down is tentative, without routes, until the link is up with a carrier', () => {
+    const f = fixture();
+    f.ok('ip link add v0 address 02:00:00:00:00:01 type veth peer name v1', 'ip addr add 2001:db8::1/64 dev v0');
+    assert.match(f.sh('ip -6 addr show dev v0').stdout, /^ {4}inet6 2001:db8::1\/64 scope global tentative $/m);
+    assert.equal(f.sh('ip -6 route show table all dev v0').stdout, '');
+    f.ok('ip link set v0 up', 'ip link set v1 up');
+    assert.equal(
+      f.sh('ip -o -6 addr show dev v0').stdout,
+      '3: v0    inet6 2001:db8::1/64 scope global \\       valid_lft forever preferred_lft forever\n' +
+        '3: v0    inet6 fe80::ff:fe00:1/64 scope link \\       valid_lft forever preferred_lft forever\n',
+    );
+    assert.equal(
+      f.sh('ip -6 route show dev v0').stdout,
+      '2001:db8::/64 proto kernel metric 256 pref medium\nfe80::/64 proto kernel metric 256 pref medium\n',
+    );
+    // The carrier goes: the addresses stay, DAD waits again, the routes are linkdown.
+    f.ok('ip link set v1 down');
+    assert.match(f.sh('ip -6 addr show dev v0').stdout, /inet6 fe80::ff:fe00:1\/64 scope link tentative/);
+    assert.match(f.sh('ip -6 route show dev v0').stdout, /^fe80::\/64 proto kernel metric 256 linkdown pref medium$/m);
+    // On lo there is no DAD.
+    f.ok('ip addr add 2001:db8:5::1/64 dev lo');
+    assert.match(f.sh('ip -6 addr show dev lo').stdout, /inet6 2001:db8:5::1\/64 scope global \n/);
+  });
 });

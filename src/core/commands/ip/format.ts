@@ -85,6 +85,8 @@ export interface ShownAddr {
   readonly label?: string;
   readonly broadcast?: Addr;
   readonly secondary: boolean;
+  /** An IPv6 address whose duplicate address detection has not run: its link is down or has no carrier. */
+  readonly tentative?: boolean;
 }
 
 /** Every address of a link in `ip addr` order: IPv4 as configured, then IPv6 (newest first, then addrconf's). */
@@ -101,7 +103,7 @@ export function addrLine(a: ShownAddr): string {
     const brd = a.broadcast ? ` brd ${formatAddr(a.broadcast)}` : '';
     return `inet ${formatAddr(a.addr)}/${a.prefixLen}${brd} scope ${a.scope}${a.secondary ? ' secondary' : ''} ${a.label ?? ''}`;
   }
-  return `inet6 ${formatAddr(a.addr)}/${a.prefixLen} scope ${a.scope} `;
+  return `inet6 ${formatAddr(a.addr)}/${a.prefixLen} scope ${a.scope} ${a.tentative ? 'tentative ' : ''}`;
 }
 
 export const LIFETIME = '       valid_lft forever preferred_lft forever';
