@@ -227,10 +227,10 @@ export class KernelLab {
   }
 }
 
-/** Waits (at most about 4 s) until no namespace of `names` has a tentative IPv6 address. */
+/** Waits (at most about 4 s) until no up link of the namespaces `names` has a tentative IPv6 address (one on a down link stays so). */
 async function waitDad(names: string[]): Promise<void> {
   for (let i = 0; i < 40; i++) {
-    const rs = await Promise.all(names.map((n) => run(['ip', '-n', n, '-6', 'addr', 'show', 'tentative'], 2000)));
+    const rs = await Promise.all(names.map((n) => run(['ip', '-n', n, '-6', 'addr', 'show', 'up', 'tentative'], 2000)));
     if (rs.every((r) => r.stdout.trim() === '')) return;
     await new Promise((res) => setTimeout(res, 100));
   }
