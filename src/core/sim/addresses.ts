@@ -9,6 +9,7 @@ import { type IfAddr, type Link, type Netns, type Route, SCOPE_VALUE, type Scope
 import { insertRoute, invalidate } from './routes';
 import { addInet6Routes, syncAddrconf } from './addrconf';
 import { scopeOf6 } from './inet6';
+import { ipv6Disabled } from './ipv6conf';
 
 export interface NewAddr {
   readonly addr: Addr;
@@ -79,6 +80,7 @@ export function addAddress(link: Link, spec: NewAddr): KResult<IfAddr> {
 
 /** inet6_addr_add: IPv6 has no secondary addresses; the routes come when the link is ready (addrconf.ts). */
 function addAddress6(link: Link, spec: NewAddr): KResult<IfAddr> {
+  if (ipv6Disabled(link)) return fail('EACCES', 'ipv6: IPv6 is disabled on this device');
   if (link.addrs.some((a) => addrEq(a.addr, spec.addr)) || addrEq(link.inet6Auto, spec.addr)) {
     return fail('EEXIST', 'ipv6: address already assigned');
   }

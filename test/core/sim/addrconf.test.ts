@@ -62,6 +62,9 @@ describe('addrconf (src/core/sim/addrconf.ts)', () => {
     f.ok('sysctl -w net.ipv6.conf.v0.disable_ipv6=1');
     assert.equal(f.sh('ip -o -6 addr show dev v0').stdout, '');
     assert.equal(f.sh('ip -6 route show table all dev v0').stdout, '');
+    assert.equal(f.sh('ip addr add 2001:db8:1::1/64 dev v0').stderr, 'Error: ipv6: IPv6 is disabled on this device.\n');
+    f.ok('sysctl -w net.ipv6.conf.v0.disable_ipv6=0');
+    assert.match(f.sh('ip -o -6 addr show dev v0').stdout, /inet6 fe80::ff:fe00:1\/64 scope link/, 'enabled again: addrconf runs');
   });
 
   it('IPv6 errors and defaults: an address twice, off-link and link-local gateways, reject routes on lo', () => {
