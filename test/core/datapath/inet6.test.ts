@@ -131,4 +131,14 @@ describe('IPv6 in the packet walk (src/core/datapath/inet6.ts)', () => {
     assert.equal(t.verdict, 'replied');
     assert.ok(t.reply.steps.some((s) => s.host === 'r' && s.iface === 'eth1'));
   });
+
+  it('a router whose neighbour solicitation gets no advertisement answers address unreachable (code 3)', () => {
+    const { world } = v6World();
+    const t = tracePacket(world, { from: from('a'), to: '2001:db8:2::99', proto: 'icmp' });
+    assert.equal(t.verdict, 'host-unreachable');
+    assert.equal(t.reason.en, 'ICMPv6 destination unreachable (address unreachable, code 3) from 2001:db8:1::1.');
+    assert.ok(
+      t.request.steps.some((s) => s.detail.en === 'No neighbour advertisement for 2001:db8:2::99 on eth1: r cannot forward the packet.'),
+    );
+  });
 });
