@@ -150,7 +150,7 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
     }
   } else {
     if (!dev) return fail('ENODEV');
-    if (!dev.up && !v6) return fail('ENETDOWN', 'Device for nexthop is not up');
+    if (!dev.up) return fail('ENETDOWN', v6 ? 'Nexthop device is not up' : 'Device for nexthop is not up');
   }
   return ok({
     table,
@@ -173,6 +173,7 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
  * that is not itself through a gateway (else "No route to host"); never through lo.
  */
 function resolveGateway6(ns: Netns, gw: Addr, dev: Link | undefined): KResult<Link> {
+  if (dev && !dev.up) return fail('ENETDOWN', 'Nexthop device is not up');
   if (isLinkLocal6(gw)) {
     if (!dev) return fail('ENODEV', 'Egress device not specified');
     return ok(dev);

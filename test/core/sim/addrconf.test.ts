@@ -74,6 +74,9 @@ describe('addrconf (src/core/sim/addrconf.ts)', () => {
     assert.equal(f.sh('ip route add 2001:db8:9::/64 via 2001:db8:7::1').stderr, 'RTNETLINK answers: No route to host\n');
     assert.equal(f.sh('ip route add 2001:db8:9::/64 via fe80::1').stderr, 'Error: Egress device not specified.\n');
     assert.equal(f.sh('ip -6 addr del 2001:db8::5/64 dev v0').stderr, 'Error: ipv6: address not found.\n');
+    f.ok('ip link add v2 type veth peer name v3');
+    assert.equal(f.sh('ip -6 route add 2001:db8:7::/64 dev v2').stderr, 'Error: Nexthop device is not up.\n');
+    assert.equal(f.sh('ip -6 route add 2001:db8:7::/64 via fe80::1 dev v2').stderr, 'Error: Nexthop device is not up.\n');
     f.ok(
       'ip route add default via 2001:db8::2',
       'ip route add blackhole 2001:db8:a::/64',
