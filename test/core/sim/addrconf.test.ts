@@ -113,4 +113,12 @@ describe('addrconf (src/core/sim/addrconf.ts)', () => {
     f.ok('ip addr add 2001:db8:5::1/64 dev lo');
     assert.match(f.sh('ip -6 addr show dev lo').stdout, /inet6 2001:db8:5::1\/64 scope global \n/);
   });
+
+  it('ip -6 route change and replace find a route at its default metric, 1024', () => {
+    const f = fixture();
+    f.ok('ip link add v0 type veth peer name v1', 'ip link set v0 up', 'ip link set v1 up', 'ip addr add 2001:db8::1/64 dev v0');
+    f.ok('ip -6 route add 2001:db8:9::/64 via 2001:db8::2', 'ip -6 route change 2001:db8:9::/64 via 2001:db8::3');
+    f.ok('ip -6 route replace 2001:db8:9::/64 via 2001:db8::4 metric 1024');
+    assert.equal(f.sh('ip -6 route show 2001:db8:9::/64').stdout, '2001:db8:9::/64 via 2001:db8::4 dev v0 metric 1024 pref medium\n');
+  });
 });

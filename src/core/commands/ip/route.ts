@@ -50,7 +50,8 @@ function routeModify(st: IpState, a: Args, mode: 'add' | 'replace' | 'append' | 
   if (mode === 'change') {
     const table = req.table ?? (req.type === 'local' || req.type === 'broadcast' ? TABLE_LOCAL : TABLE_MAIN);
     const t = st.netns.tables.get(table) ?? [];
-    if (!t.some((r) => r.dst.len === dst.len && addrEq(r.dst.addr, dst.addr) && r.metric === (req.metric ?? 0))) {
+    const metric = req.metric ?? (dst.addr.family === 6 ? 1024 : 0);
+    if (!t.some((r) => r.dst.len === dst.len && addrEq(r.dst.addr, dst.addr) && r.metric === metric)) {
       throw rtnlError({ errno: 'ENOENT' });
     }
   }
