@@ -36,6 +36,16 @@ const PING_ERROR: Partial<Record<Verdict, string>> = {
   refused: 'Destination Port Unreachable',
 };
 
+/** The same for ping -6 (iputils names ICMPv6 errors by type and code). */
+const PING6_ERROR: Partial<Record<Verdict, string>> = {
+  'ttl-exceeded': 'Time exceeded: Hop limit',
+  'no-route': 'Destination unreachable: No route',
+  'host-unreachable': 'Destination unreachable: Address unreachable',
+  'unreachable-route': 'Destination unreachable: No route',
+  prohibited: 'Destination unreachable: Administratively prohibited',
+  refused: 'Destination unreachable: Port unreachable',
+};
+
 /** What ping prints when the sender's own stack refuses (its output route), by verdict. */
 const PING_LOCAL: Partial<Record<Verdict, string>> = {
   'no-route': 'connect: Network is unreachable',
@@ -58,6 +68,9 @@ const TCP_ERROR: Partial<Record<Verdict, string>> = {
   prohibited: 'EHOSTUNREACH',
 };
 
+/** The same for IPv6 (icmpv6_err_convert: an administratively prohibited answer is EACCES). */
+const TCP6_ERROR: Partial<Record<Verdict, string>> = { ...TCP_ERROR, prohibited: 'EACCES', 'unreachable-route': 'ENETUNREACH' };
+
 /** connect()'s errno when the sender's own stack refuses, by verdict (ip_route_output's error; a failed ARP). */
 const TCP_LOCAL: Partial<Record<Verdict, string>> = {
   'no-route': 'ENETUNREACH',
@@ -73,6 +86,12 @@ const TCP_LOCAL: Partial<Record<Verdict, string>> = {
  * that came back to it, or somewhere nothing comes back from) and, for ping, the address of `From`.
  * A verdict that cannot be what the origin saw gives a `?` string no kernel answer equals.
  */
+/** ping's From address: a link-local one carries its zone, the interface it came in on (iputils prints the scope id). */
+function fromText(s: Step): string {
+  const src = s.packet.ip.src;
+  return /^fe[89ab]/i.test(src) && s.iface ? `${src}%${s.iface}` : src;
+}
+
 export function simEvidence(t: TraceResult, from: Endpoint, proto: 'icmp' | 'tcp'): Evidence {
   const ping = proto === 'icmp';
   if (t.replied) return ping ? 'replied' : 'connected';
@@ -80,9 +99,10 @@ export function simEvidence(t: TraceResult, from: Endpoint, proto: 'icmp' | 'tcp
   const back = t.reply.steps[t.reply.steps.length - 1];
   if (back && back.stage === 'deliver' && here(back)) {
     // an answer reached the origin: an ICMP error or a reset
-    const text = ping ? PING_ERROR[t.verdict] : TCP_ERROR[t.verdict];
+    const v6 = back.packet.ip.src.includes(':');
+    const text = ping ? (v6 ? PING6_ERROR : PING_ERROR)[t.verdict] : (v6 ? TCP6_ERROR : TCP_ERROR)[t.verdict];
     if (!text) return `?${t.verdict} (an answer came back)`;
-    return ping ? `From ${back.packet.ip.src}: ${text}` : text;
+    return ping ? `From ${fromText(back)}: ${text}` : text;
   }
   // an answer that was lost on its way back is silence to the origin, whatever killed it
   if (back) return ping ? 'silence' : 'ETIMEDOUT';
@@ -92,10 +112,15 @@ export function simEvidence(t: TraceResult, from: Endpoint, proto: 'icmp' | 'tcp
     if (t.verdict === 'host-unreachable') {
       // the sender's own ARP failure comes back as an ICMP error through lo; the simulator says when it is lost
       if (last!.data?.errorLost) return ping ? 'silence' : 'ETIMEDOUT';
-      return ping ? `From ${last!.packet.ip.src}: Destination Host Unreachable` : 'EHOSTUNREACH';
+      const v6 = last!.packet.ip.src.includes(':');
+      return ping
+        ? `From ${fromText(last!)}: ${v6 ? 'Destination unreachable: Address unreachable' : 'Destination Host Unreachable'}`
+        : 'EHOSTUNREACH';
     }
     // a netfilter DROP at OUTPUT is silence too: ping and connect get no error (seen on kernel 6.18, nf_tables)
-    const text = ping ? PING_LOCAL[t.verdict] : TCP_LOCAL[t.verdict];
+    // ping -6 connects its socket first, so a prohibit route fails the connect
+    const v6 = last!.packet.ip.dst.includes(':');
+    const text = ping ? (v6 && t.verdict === 'prohibited' ? 'connect: Permission denied' : PING_LOCAL[t.verdict]) : TCP_LOCAL[t.verdict];
     if (text) return text;
   }
   if (SILENT.includes(t.verdict)) return ping ? 'silence' : 'ETIMEDOUT';

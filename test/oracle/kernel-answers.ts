@@ -40,9 +40,10 @@ export type KernelAnswer =
 export function classifyPing(r: ProcResult): PingClass {
   const all = r.stdout + r.stderr;
   if (r.status === 0) return 'replied';
-  if (/Time to live exceeded/i.test(all)) return 'ttl-exceeded';
-  if (/Destination Host Unreachable/i.test(all)) return 'host-unreachable';
-  if (/Destination Net Unreachable/i.test(all)) return 'net-unreachable';
+  if (/Time to live exceeded|Time exceeded: Hop limit/i.test(all)) return 'ttl-exceeded';
+  if (/Destination Host Unreachable|Destination unreachable: Address unreachable/i.test(all)) return 'host-unreachable';
+  if (/Destination Net Unreachable|Destination unreachable: No route/i.test(all)) return 'net-unreachable';
+  if (/Destination unreachable: Administratively prohibited/i.test(all)) return 'prohibited';
   if (/Network is unreachable/i.test(all)) return 'no-route';
   if (/Invalid argument/i.test(all)) return 'blackhole';
   if (/Packet filtered|Permission denied|Operation not permitted|Prohibited|check your local firewall rules/i.test(all))

@@ -141,7 +141,12 @@ export class KernelLab {
     // errors per peer (about one a second), so a second probe through the same router would get
     // silence instead of "Destination Net Unreachable". Switch the limit off in every namespace.
     const mine = listNetns().filter((n) => n.startsWith(`${this.prefix}-`) && !n.startsWith(`${this.prefix}-s-`));
-    await Promise.all(mine.map((n) => run(['ip', 'netns', 'exec', n, 'sysctl', '-qw', 'net.ipv4.icmp_ratelimit=0'], 3000)));
+    await Promise.all(
+      mine.map((n) => run(['ip', 'netns', 'exec', n, 'sysctl', '-qw', 'net.ipv4.icmp_ratelimit=0', 'net.ipv6.icmp.ratelimit=0'], 3000)),
+    );
+    // The simulator takes duplicate address detection as done; the kernel's IPv6 addresses stay
+    // tentative (unusable as sources) for a second or two: wait, bounded, until none is.
+    await waitDad(mine);
     for (const h of lab.hosts) for (const s of h.serve) await this.serve(h, s);
   }
 
@@ -167,7 +172,8 @@ export class KernelLab {
       this.problems.push(`${h.name}: serve ${s.netns}:${s.proto}/${s.port}: no such namespace`);
       return;
     }
-    const addr = s.proto === 'tcp' ? `TCP-LISTEN:${s.port},fork,reuseaddr` : `UDP-RECV:${s.port},reuseaddr`;
+    // TCP listeners take both families (a lab's `serve: tcp/80` listens on every address).
+    const addr = s.proto === 'tcp' ? `TCP6-LISTEN:${s.port},ipv6only=0,fork,reuseaddr` : `UDP-RECV:${s.port},reuseaddr`;
     const child = spawn('ip', ['netns', 'exec', ns, 'socat', addr, '/dev/null'], { stdio: 'ignore', detached: true });
     child.on('error', () => undefined);
     if (child.pid) this.serves.push(child.pid);
@@ -196,7 +202,7 @@ export class KernelLab {
         return { kind: 'ping', replied: cls === 'replied', cls, seen: pingEvidence(r), raw, ms };
       }
       case 'tcp': {
-        const target = `TCP:${q.to}:${q.port},connect-timeout=${WAIT_S}`;
+        const target = `TCP:${q.to.includes(':') ? `[${q.to}]` : q.to}:${q.port},connect-timeout=${WAIT_S}`;
         const t0 = performance.now();
         const r = await run(['ip', 'netns', 'exec', ns, 'socat', '-T1', '/dev/null', target], (WAIT_S + 3) * 1000);
         const ms = performance.now() - t0;
@@ -241,6 +247,15 @@ export class KernelLab {
     }
     const mine = listNetns().filter((n) => n.startsWith(`${this.prefix}-`));
     await Promise.all(mine.map((n) => deleteNetns(n)));
+  }
+}
+
+/** Waits (at most about 4 s) until no up link of the namespaces `names` has a tentative IPv6 address (one on a down link stays so). */
+async function waitDad(names: string[]): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const rs = await Promise.all(names.map((n) => run(['ip', '-n', n, '-6', 'addr', 'show', 'up', 'tentative'], 2000)));
+    if (rs.every((r) => r.stdout.trim() === '')) return;
+    await new Promise((res) => setTimeout(res, 100));
   }
 }
 

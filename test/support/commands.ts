@@ -40,9 +40,10 @@ export function fixture(nics: string[] = []): Fixture {
 /** A namespace with the oracle's setup: v0/v1 veth pair, v1 on bridge br0, addresses on v0 and br0. */
 export function lab(): Fixture {
   const f = fixture();
+  // Fixed MACs, given before the links come up, so that the EUI-64 addresses are known.
   f.ok(
-    'ip link add v0 type veth peer name v1',
-    'ip link add br0 type bridge',
+    'ip link add v0 address f6:31:ed:75:d8:c5 type veth peer name v1 address 22:3e:61:f4:ec:97',
+    'ip link add br0 address 22:3e:61:f4:ec:97 type bridge',
     'ip link set v0 up',
     'ip link set v1 up',
     'ip link set v1 master br0',
@@ -50,11 +51,6 @@ export function lab(): Fixture {
     'ip addr add 10.0.0.1/24 dev v0',
     'ip addr add 10.1.0.1/16 brd + dev br0',
   );
-  // Fixed MACs, so that the EUI-64 addresses are known.
-  const ns = f.host.netns.get('')!;
-  ns.links.get('v0')!.mac = 'f6:31:ed:75:d8:c5';
-  ns.links.get('v1')!.mac = '22:3e:61:f4:ec:97';
-  ns.links.get('br0')!.mac = '22:3e:61:f4:ec:97';
   return f;
 }
 

@@ -6,6 +6,7 @@
  */
 import { setHostname, setIpForward } from '../sim/kernel';
 import { type Netns, utsName } from '../sim/model';
+import { ipv6SysctlKey, ipv6SysctlNames } from './sysctl6';
 
 export interface SysctlKey {
   /** Dotted name: `net.ipv4.ip_forward`. */
@@ -118,7 +119,6 @@ const IPV4_CONF: Record<string, string> = {
   arp_filter: '0',
   log_martians: '0',
 };
-const IPV6_CONF: Record<string, string> = { forwarding: '0', disable_ipv6: '0', accept_ra: '1', autoconf: '1' };
 const GLOBAL: Record<string, string> = {
   'net.ipv4.icmp_echo_ignore_all': '0',
   'net.ipv4.icmp_echo_ignore_broadcasts': '1',
@@ -139,9 +139,7 @@ export function findSysctl(ns: Netns, key: string): SysctlKey | undefined {
   if (m && m[1] !== 'all' && m[1] !== 'default' && ns.links.has(m[1]!)) return linkForwardKey(name, m[1]!);
   m = /^net\.ipv4\.conf\.([^.]+)\.([a-z_]+)$/.exec(name);
   if (m && m[2]! in IPV4_CONF && (m[1] === 'all' || m[1] === 'default' || ns.links.has(m[1]!))) return plainKey(name, IPV4_CONF[m[2]!]!);
-  m = /^net\.ipv6\.conf\.([^.]+)\.([a-z_]+)$/.exec(name);
-  if (m && m[2]! in IPV6_CONF && (m[1] === 'all' || m[1] === 'default' || ns.links.has(m[1]!))) return plainKey(name, IPV6_CONF[m[2]!]!);
-  return undefined;
+  return ipv6SysctlKey(ns, name);
 }
 
 /** Every key that exists in `ns`, sorted, for `sysctl -a`. */
@@ -149,7 +147,7 @@ export function allSysctls(ns: Netns): SysctlKey[] {
   const names = [HOSTNAME_KEY.name, 'net.ipv4.ip_forward', 'net.ipv4.conf.all.forwarding', ...Object.keys(GLOBAL)];
   const ifs = ['all', 'default', ...[...ns.links.keys()]];
   for (const i of ifs) for (const k of Object.keys(IPV4_CONF)) names.push(`net.ipv4.conf.${i}.${k}`);
-  for (const i of ifs) for (const k of Object.keys(IPV6_CONF)) names.push(`net.ipv6.conf.${i}.${k}`);
+  names.push(...ipv6SysctlNames(ns));
   return [...new Set(names)]
     .sort()
     .map((n) => findSysctl(ns, n)!)

@@ -80,7 +80,7 @@ export function describe(p: Packet): string {
   const app = p.payload ? ` ${p.payload.app.toUpperCase()} ${p.payload.summary}` : '';
   switch (p.proto) {
     case 'icmp':
-      return `ICMP ${p.icmp} ${s} > ${d}`;
+      return `${p.dst.family === 6 ? 'ICMPv6' : 'ICMP'} ${p.icmp} ${s} > ${d}`;
     case 'tcp':
       return `TCP ${s}:${p.sport} > ${d}:${p.dport} [${p.tcpFlags}]${app}`;
     case 'udp':

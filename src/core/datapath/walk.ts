@@ -44,8 +44,11 @@ export function tracePacket(world: World, req: TraceRequest, opts: TraceOptions 
   const w = new Walk(world, STAGES, maxSteps);
   const host = world.hosts.get(req.from.host);
   const ns = host?.netns.get(req.from.netns || ROOT_NS);
-  const dst = parseAddr(req.to);
-  if (!host || !ns || !dst) {
+  // `fe80::1%eth0`: an IPv6 address with its zone, the device it is reached through (as ping -6 takes it).
+  const zone = req.to.indexOf('%');
+  const dst = parseAddr(zone < 0 ? req.to : req.to.slice(0, zone));
+  const oif = zone < 0 || dst?.family !== 6 ? undefined : ns?.links.get(req.to.slice(zone + 1));
+  if (!host || !ns || !dst || (zone >= 0 && !oif)) {
     const what = !host
       ? `no host "${req.from.host}"`
       : !ns
@@ -61,7 +64,7 @@ export function tracePacket(world: World, req: TraceRequest, opts: TraceOptions 
   const packet = openingPacket(dst, req.proto, req.port, EPHEMERAL_PORT, req.payload);
   const main = w.open(ns, packet);
   try {
-    sendLocal(w, ns, packet, true);
+    sendLocal(w, ns, packet, true, oif);
   } catch (e) {
     if (!(e instanceof Budget)) throw e;
     w.resume(main, w.legIndex);

@@ -7,6 +7,9 @@ import { type Addr, addrEq, BITS, broadcastOf, networkOf, prefixContains } from 
 import { fail, type KResult, ok } from './errors';
 import { type IfAddr, type Link, type Netns, type Route, SCOPE_VALUE, type Scope, type SourceRef, TABLE_LOCAL, TABLE_MAIN } from './model';
 import { insertRoute, invalidate } from './routes';
+import { addInet6Routes, syncAddrconf } from './addrconf';
+import { scopeOf6 } from './inet6';
+import { ipv6Disabled } from './ipv6conf';
 
 export interface NewAddr {
   readonly addr: Addr;
@@ -25,6 +28,7 @@ export function allAddrs(ns: Netns): { link: Link; a: IfAddr }[] {
 
 /** `ip addr add`. The kernel adds the local route at once, the prefix and broadcast routes when the link is up. */
 export function addAddress(link: Link, spec: NewAddr): KResult<IfAddr> {
+  if (spec.addr.family === 6) return addAddress6(link, spec);
   if (link.addrs.some((a) => addrEq(a.addr, spec.addr) && a.prefixLen === spec.prefixLen)) {
     return fail('EEXIST', 'ipv4: Address already assigned');
   }
@@ -74,6 +78,51 @@ export function addAddress(link: Link, spec: NewAddr): KResult<IfAddr> {
   return ok(ifa);
 }
 
+/** inet6_addr_add: IPv6 has no secondary addresses; the routes come when the link is ready (addrconf.ts). */
+function addAddress6(link: Link, spec: NewAddr): KResult<IfAddr> {
+  if (ipv6Disabled(link)) return fail('EACCES', 'ipv6: IPv6 is disabled on this device');
+  if (link.addrs.some((a) => addrEq(a.addr, spec.addr)) || addrEq(link.inet6Auto, spec.addr)) {
+    return fail('EEXIST', 'ipv6: address already assigned');
+  }
+  const ifa: IfAddr = {
+    addr: spec.addr,
+    prefixLen: spec.prefixLen,
+    scope: spec.scope ?? scopeOf6(spec.addr),
+    label: spec.label ?? link.name,
+    secondary: false,
+    origin: spec.origin ?? link.netns.host.runOrigin,
+  };
+  link.addrs.push(ifa);
+  if (link.inet6Auto) addInet6Routes(link, ifa.addr, ifa.prefixLen);
+  syncAddrconf(link.netns);
+  return ok(ifa);
+}
+
+/** inet6_addr_del: the local entry goes, and the prefix route when no other address of the link has that prefix. */
+function deleteAddress6(link: Link, addr: Addr, prefixLen: number | undefined): KResult {
+  const idx = link.addrs.findIndex((a) => addrEq(a.addr, addr) && (prefixLen === undefined || a.prefixLen === prefixLen));
+  if (idx < 0) return fail('EADDRNOTAVAIL', 'ipv6: address not found');
+  const ifa = link.addrs.splice(idx, 1)[0]!;
+  const ns = link.netns;
+  const net = networkOf(ifa.addr, ifa.prefixLen);
+  const shared = link.addrs.some(
+    (a) => a.addr.family === 6 && a.prefixLen === ifa.prefixLen && addrEq(networkOf(a.addr, a.prefixLen), net),
+  );
+  for (const [id, t] of ns.tables) {
+    ns.tables.set(
+      id,
+      t.filter((r) => {
+        if (r.dev !== link || r.proto !== 'kernel' || r.dst.addr.family !== 6) return true;
+        if (r.type === 'local' && addrEq(r.dst.addr, addr)) return false;
+        return shared || !(r.type === 'unicast' && r.dst.len === ifa.prefixLen && addrEq(r.dst.addr, net) && r.metric === 256);
+      }),
+    );
+  }
+  invalidate(ns);
+  syncAddrconf(ns);
+  return ok();
+}
+
 function primaryFor(link: Link, ifa: IfAddr): IfAddr {
   if (!ifa.secondary) return ifa;
   return (
@@ -88,6 +137,7 @@ function primaryFor(link: Link, ifa: IfAddr): IfAddr {
 
 /** The routes the kernel adds for an address of an up link: local, broadcast, and its prefix. */
 export function addIfaddrRoutes(ns: Netns, link: Link, ifa: IfAddr): void {
+  if (ifa.addr.family === 6) return; // addrconf.ts, when the link is ready
   const prim = primaryFor(link, ifa);
   const bits = BITS[ifa.addr.family];
   const key = (r: Omit<Route, 'table'> & { table: number }) => r;
@@ -160,6 +210,7 @@ function hasRoute(ns: Netns, r: Route): boolean {
 }
 
 export function deleteAddress(link: Link, addr: Addr, prefixLen: number | undefined): KResult {
+  if (addr.family === 6) return deleteAddress6(link, addr, prefixLen);
   const idx = link.addrs.findIndex((a) => addrEq(a.addr, addr) && (prefixLen === undefined || a.prefixLen === prefixLen));
   if (idx < 0) return fail('EADDRNOTAVAIL');
   const ifa = link.addrs[idx]!;

@@ -5,6 +5,7 @@
  */
 import { type Addr, BITS, maskOf, type Prefix } from '../net/addr';
 import { type Errno, fail, type KResult, ok } from './errors';
+import { selectSource6 } from './inet6';
 import { type Link, type Netns, type Route, SCOPE_VALUE, TABLE_LOCAL, TABLE_MAIN } from './model';
 
 interface TableIndex {
@@ -160,6 +161,7 @@ function selectSourceAddr(dev: Link, dst: Addr | undefined, scope: number, famil
 function routeSource(r: Route, dst: Addr): Addr | undefined {
   if (r.type === 'local') return r.prefsrc ?? dst;
   if (r.prefsrc) return r.prefsrc;
+  if (dst.family === 6) return r.dev ? selectSource6(r.dev.netns, r.dev, dst) : undefined;
   return r.dev ? selectSourceAddr(r.dev, r.gateway, SCOPE_VALUE[r.scope], dst.family) : undefined;
 }
 
@@ -204,13 +206,13 @@ export function routeOutput(ns: Netns, dst: Addr, opts: { src?: Addr; oif?: Link
       dst,
       dev,
       nexthop: dst,
-      src: opts.src ?? selectSourceAddr(dev, undefined, SCOPE_VALUE.link, dst.family),
+      src: opts.src ?? (dst.family === 6 ? selectSource6(ns, dev, dst) : selectSourceAddr(dev, undefined, SCOPE_VALUE.link, dst.family)),
     });
   }
   if (!r) return fail('ENETUNREACH');
   const errno = ERROR_OF[r.type];
   if (errno) return { ...fail(errno === ('EAGAIN' as Errno) ? 'ENETUNREACH' : errno), route: r };
-  if (r.type === 'local') {
+  if (r.type === 'local' || r.type === 'anycast') {
     const lo = [...ns.links.values()].find((l) => l.kind === 'loopback')!;
     return ok({ route: r, type: 'local', dst, dev: lo, nexthop: dst, src: opts.src ?? r.prefsrc ?? dst });
   }

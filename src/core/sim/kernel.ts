@@ -12,18 +12,19 @@ export {
   addVethPair,
   deleteLink,
   findLink,
-  hasCarrier,
   linkByIndex,
   moveLink,
   type NewLink,
-  operState,
   renameLink,
   setLinkMac,
   setLinkMtu,
   setLinkUp,
   setMaster,
 } from './links';
+export { hasCarrier, operState } from './carrier';
 export { addAddress, allAddrs, deleteAddress, type NewAddr } from './addresses';
 export { addRoute, deleteRoute, insertRoute, type RouteMatch, type RouteSpec } from './routes';
 export { linkForwarding, setIpForward, setLinkForwarding } from './sysctl';
+export { type Conf6Key, CONF6_DEFAULTS, getConf6, hopLimit, ipv6Forwarding, netConf6 } from './ipv6conf';
+export { writeConf6 } from './addrconf';
 export { bindSocket, setHostname, writeFile } from './host';

@@ -8,6 +8,8 @@ import { fail, type KResult, ok } from './errors';
 import type { Link, LinkKind, Netns, SourceRef } from './model';
 import { addAddress, addIfaddrRoutes } from './addresses';
 import { flushLinkRoutes } from './routes';
+import { inet6Down, syncAddrconf } from './addrconf';
+import { inheritConf6 } from './ipv6conf';
 
 export interface NewLink {
   readonly name: string;
@@ -34,6 +36,7 @@ export function addLinkRaw(ns: Netns, spec: NewLink): Link {
   };
   if (spec.kind === 'bridge') link.fdb = new Map();
   ns.links.set(link.name, link);
+  inheritConf6(link);
   return link;
 }
 
@@ -60,37 +63,6 @@ export function findLink(ns: Netns, name: string): Link | undefined {
 export function linkByIndex(ns: Netns, ifindex: number): Link | undefined {
   for (const l of ns.links.values()) if (l.ifindex === ifindex) return l;
   return undefined;
-}
-
-/** Whether the link has a carrier (LOWER_UP). */
-export function hasCarrier(link: Link): boolean {
-  if (!link.up) return false;
-  switch (link.kind) {
-    case 'loopback':
-    case 'dummy':
-    case 'nic':
-      return true;
-    case 'veth':
-      return !!link.peer && link.peer.up;
-    case 'bridge': {
-      // A bridge without ports keeps the carrier it was created with; with ports, it has one when a port has.
-      let ports = false;
-      for (const l of link.netns.links.values()) {
-        if (l.master !== link) continue;
-        ports = true;
-        if (hasCarrier(l)) return true;
-      }
-      return !ports;
-    }
-  }
-}
-
-/** The operational state `ip link` shows. */
-export function operState(link: Link): 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN' {
-  if (!link.up) return 'DOWN';
-  if (link.kind === 'loopback' || link.kind === 'dummy') return 'UNKNOWN';
-  if (link.kind === 'bridge' && ![...link.netns.links.values()].some((l) => l.master === link)) return 'UNKNOWN';
-  return hasCarrier(link) ? 'UP' : link.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
 }
 
 export function deleteLink(link: Link): KResult {
@@ -139,9 +111,13 @@ export function setLinkUp(link: Link, up: boolean): KResult {
       for (const a of link.addrs) addIfaddrRoutes(ns, link, a);
     }
   } else {
+    inet6Down(link);
     flushLinkRoutes(ns, link, false);
     ns.neigh = ns.neigh.filter((n) => n.dev !== link);
   }
+  // Carriers follow (a veth's peer, a bridge's ports), and with them IPv6's automatic addresses.
+  syncAddrconf(ns);
+  if (link.peer && link.peer.netns !== ns) syncAddrconf(link.peer.netns);
   return ok();
 }
 
@@ -177,6 +153,7 @@ export function moveLink(link: Link, to: Netns): KResult {
   from.nextIfindex = Math.max(from.nextIfindex, link.ifindex + 1);
   link.netns = to;
   to.links.set(link.name, link);
+  inheritConf6(link);
   return ok();
 }
 
@@ -189,5 +166,6 @@ export function setMaster(link: Link, master: Link | undefined): KResult {
   } else {
     link.master = undefined;
   }
+  syncAddrconf(link.netns);
   return ok();
 }

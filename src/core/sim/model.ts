@@ -54,9 +54,25 @@ export interface Link {
   /** A bridge's forwarding database, keyed by MAC. */
   fdb?: Map<string, FdbEntry>;
   readonly origin?: SourceRef;
+  /** net.ipv6.conf.DEV.* (sim/ipv6conf.ts); absent until written or read: then a copy of `default`. */
+  conf6?: DevConf6;
+  /**
+   * The address addrconf gave the link when it became ready (up with a carrier): `::1` on lo, the
+   * EUI-64 link-local address elsewhere; its routes exist while it does. Gone when the link goes down.
+   */
+  inet6Auto?: Addr;
 }
 
-export type RouteType = 'unicast' | 'local' | 'broadcast' | 'blackhole' | 'unreachable' | 'prohibit' | 'throw';
+/** IPv6 settings of one device, or of `all` / `default` (sim/ipv6conf.ts). */
+export interface DevConf6 {
+  forwarding: number;
+  hop_limit: number;
+  disable_ipv6: number;
+  /** The lab line that last wrote forwarding. */
+  forwardingOrigin?: SourceRef;
+}
+
+export type RouteType = 'unicast' | 'local' | 'broadcast' | 'anycast' | 'multicast' | 'blackhole' | 'unreachable' | 'prohibit' | 'throw';
 export type RouteProto = 'kernel' | 'boot' | 'static';
 
 export const TABLE_MAIN = 254;
@@ -112,6 +128,8 @@ export interface Netns {
   ipForwardRaw?: string;
   /** State that parts above the model keep in this namespace (sim/pernet.ts), such as netfilter's tables. */
   pernet?: Map<object, unknown>;
+  /** net.ipv6.conf.all.* and net.ipv6.conf.default.* (sim/ipv6conf.ts), once written or read. */
+  conf6?: { readonly all: DevConf6; readonly dflt: DevConf6 };
   /** Namespace ids this namespace has assigned to others (`link-netnsid`), in order. */
   nsids?: Map<Netns, number>;
 }

@@ -3,7 +3,7 @@
  * gateway reachable, the device up), kept in `ip route show` order, with the FIB index updated or
  * dropped. Part of the kernel API (kernel.ts).
  */
-import { type Addr, addrEq, type Prefix } from '../net/addr';
+import { type Addr, addrEq, maskOf, type Prefix } from '../net/addr';
 import { fail, type KResult, ok } from './errors';
 import {
   type Link,
@@ -18,10 +18,19 @@ import {
   TABLE_MAIN,
 } from './model';
 import { fibIndexInsert, fibTableLookup, routesWithPrefix } from './fib';
+import { isLinkLocal6 } from './inet6';
 
 /** Routes are kept in `ip route show` order: by destination, longer prefix first, then metric. */
 function compareRoutes(a: Route, b: Route): number {
   if (a.dst.addr.family !== b.dst.addr.family) return a.dst.addr.family - b.dst.addr.family;
+  if (a.dst.addr.family === 6 && a.dst.len !== b.dst.len) {
+    // fib6's tree walk: a prefix comes after the longer prefixes it contains (the default route last).
+    const len = Math.min(a.dst.len, b.dst.len);
+    const ma = a.dst.addr.value & maskOf(6, len);
+    const mb = b.dst.addr.value & maskOf(6, len);
+    if (ma === mb) return b.dst.len - a.dst.len;
+    return ma < mb ? -1 : 1;
+  }
   const ka = a.dst.addr.value;
   const kb = b.dst.addr.value;
   if (ka !== kb) return ka < kb ? -1 : 1;
@@ -90,6 +99,7 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
   let dev = spec.dev;
   let gatewayIsLocal = false;
   if (spec.prefsrc && !isLocalAddress(ns, spec.prefsrc)) return fail('EINVAL', 'Invalid prefsrc address');
+  const v6 = spec.dst.addr.family === 6;
   if (type === 'blackhole' || type === 'unreachable' || type === 'prohibit' || type === 'throw') {
     if (spec.gateway || dev)
       return fail('EINVAL', 'Gateway or device supplied for ' + (type === 'blackhole' ? 'blackhole' : type) + ' route');
@@ -97,7 +107,9 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
       table,
       type,
       dst: spec.dst,
-      metric: spec.metric ?? 0,
+      // IPv6 keeps a reject route on lo (ip6_route_info_create), and user routes default to metric 1024.
+      ...(v6 ? { dev: [...ns.links.values()].find((l) => l.kind === 'loopback') } : {}),
+      metric: spec.metric ?? (v6 ? 1024 : 0),
       scope,
       proto: spec.proto ?? 'boot',
       prefsrc: spec.prefsrc,
@@ -110,6 +122,23 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
       if (!dev.up) return fail('ENETDOWN', 'Nexthop device is not up');
     } else {
       const lookupScope = Math.max(SCOPE_VALUE[scope] + 1, SCOPE_VALUE.link);
+      if (v6) {
+        const r6 = resolveGateway6(ns, spec.gateway, dev);
+        if (!r6.ok) return r6;
+        dev = r6.value;
+        return ok({
+          table,
+          type,
+          dst: spec.dst,
+          gateway: spec.gateway,
+          dev,
+          metric: spec.metric ?? 1024,
+          prefsrc: spec.prefsrc,
+          scope,
+          proto: spec.proto ?? 'boot',
+          origin: spec.origin ?? ns.host.runOrigin,
+        });
+      }
       const res = fibTableLookup(ns, spec.gateway, { minScope: lookupScope, oif: dev, ignoreLinkState: true });
       if (!res || (res.type !== 'unicast' && res.type !== 'local')) return fail('EINVAL', 'Nexthop has invalid gateway');
       const rdev = res.dev;
@@ -121,7 +150,7 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
     }
   } else {
     if (!dev) return fail('ENODEV');
-    if (!dev.up) return fail('ENETDOWN', 'Device for nexthop is not up');
+    if (!dev.up) return fail('ENETDOWN', v6 ? 'Nexthop device is not up' : 'Device for nexthop is not up');
   }
   return ok({
     table,
@@ -129,7 +158,7 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
     dst: spec.dst,
     gateway: spec.gateway,
     dev,
-    metric: spec.metric ?? 0,
+    metric: spec.metric ?? (v6 ? 1024 : 0),
     prefsrc: spec.prefsrc,
     scope,
     proto: spec.proto ?? 'boot',
@@ -137,6 +166,32 @@ function resolveRoute(ns: Netns, spec: RouteSpec): KResult<Route> {
     ...(gatewayIsLocal ? { gatewayIsLocal } : {}),
     origin: spec.origin ?? ns.host.runOrigin,
   });
+}
+
+/**
+ * ip6_validate_gw: a link-local gateway needs its device; any other must be reached by a route
+ * that is not itself through a gateway (else "No route to host"); never through lo.
+ */
+function resolveGateway6(ns: Netns, gw: Addr, dev: Link | undefined): KResult<Link> {
+  if (dev && !dev.up) return fail('ENETDOWN', 'Nexthop device is not up');
+  if (isLinkLocal6(gw)) {
+    if (!dev) return fail('ENODEV', 'Egress device not specified');
+    return ok(dev);
+  }
+  let r: Route | undefined;
+  for (const x of ns.tables.get(TABLE_MAIN) ?? []) {
+    if (
+      x.dst.addr.family !== 6 ||
+      (dev && x.dev !== dev) ||
+      (x.dst.addr.value & maskOf(6, x.dst.len)) !== (gw.value & maskOf(6, x.dst.len))
+    )
+      continue;
+    if (!r || x.dst.len > r.dst.len || (x.dst.len === r.dst.len && x.metric < r.metric)) r = x;
+  }
+  if (!r || r.type !== 'unicast' || r.gateway || !r.dev) return fail('EHOSTUNREACH');
+  if (r.dev.kind === 'loopback') return fail('EINVAL', 'Egress device can not be loopback device for this route');
+  if (dev && r.dev !== dev) return fail('EHOSTUNREACH');
+  return ok(r.dev);
 }
 
 function sameKey(r: Route, table: number, dst: Prefix, metric: number): boolean {

@@ -174,7 +174,14 @@ export function addrShow(st: IpState, a: Args): void {
       for (const x of addrs) st.out += `${l.ifindex}: ${l.name}    ${addrLine(x)}\\${LIFETIME}\n`;
       continue;
     }
-    st.out += linkHeader(l, false) + '\n';
+    // iproute2 6.1 dumps the links of `ip -6 addr` (no device named) without their qdisc and group.
+    const head =
+      fam === 6 && !f.dev
+        ? linkHeader(l, false)
+            .replace(/ qdisc \S+/, '')
+            .replace(' group default', '')
+        : linkHeader(l, false);
+    st.out += head + '\n';
     if (!fam) st.out += linkLayerLine(l) + '\n';
     for (const x of addrs) st.out += `    ${addrLine(x)}\n${LIFETIME}\n`;
   }

@@ -6,6 +6,7 @@
 import { type Addr, BITS, formatAddr } from '../../net/addr';
 import { hasCarrier, operState } from '../../sim/kernel';
 import type { Link, Netns, Scope } from '../../sim/model';
+import { inet6Addrs } from '../../sim/inet6';
 
 // ---------------------------------------------------------------------------------------------
 // Namespace ids (NETNSA_NSID): allocated per namespace, in the order the kernel needs them.
@@ -84,34 +85,15 @@ export interface ShownAddr {
   readonly label?: string;
   readonly broadcast?: Addr;
   readonly secondary: boolean;
+  /** An IPv6 address whose duplicate address detection has not run: its link is down or has no carrier. */
+  readonly tentative?: boolean;
 }
 
-/** The EUI-64 link-local address of a MAC address (fe80::/64). */
-export function linkLocalOf(mac: string): Addr {
-  const b = mac.split(':').map((x) => parseInt(x, 16));
-  const bytes = [b[0]! ^ 2, b[1]!, b[2]!, 0xff, 0xfe, b[3]!, b[4]!, b[5]!];
-  let v = 0xfe80n << 112n;
-  for (let i = 0; i < 8; i++) v |= BigInt(bytes[i]!) << BigInt(8 * (7 - i));
-  return { family: 6, value: v };
-}
-
-/** The IPv6 addresses the kernel configures by itself: `::1` on an up lo, fe80::/64 on an up link with a carrier. */
-export function autoInet6(l: Link): ShownAddr[] {
-  if (!l.up) return [];
-  if (l.kind === 'loopback') return [{ addr: { family: 6, value: 1n }, prefixLen: 128, scope: 'host', secondary: false }];
-  if (!hasCarrier(l)) return [];
-  return [{ addr: linkLocalOf(l.mac), prefixLen: 64, scope: 'link', secondary: false }];
-}
-
-/** Every address of a link in `ip addr` order: IPv4 as configured, then IPv6 (newest first, then automatic ones). */
+/** Every address of a link in `ip addr` order: IPv4 as configured, then IPv6 (newest first, then addrconf's). */
 export function shownAddrs(l: Link, family: 0 | 4 | 6): ShownAddr[] {
   const out: ShownAddr[] = [];
   if (family !== 6) for (const a of l.addrs) if (a.addr.family === 4) out.push(a);
-  if (family !== 4) {
-    const v6 = l.addrs.filter((a) => a.addr.family === 6).reverse();
-    out.push(...v6);
-    out.push(...autoInet6(l).filter((a) => !v6.some((b) => b.addr.value === a.addr.value)));
-  }
+  if (family !== 4) for (const a of inet6Addrs(l)) out.push({ ...a, secondary: false });
   return out;
 }
 
@@ -121,7 +103,7 @@ export function addrLine(a: ShownAddr): string {
     const brd = a.broadcast ? ` brd ${formatAddr(a.broadcast)}` : '';
     return `inet ${formatAddr(a.addr)}/${a.prefixLen}${brd} scope ${a.scope}${a.secondary ? ' secondary' : ''} ${a.label ?? ''}`;
   }
-  return `inet6 ${formatAddr(a.addr)}/${a.prefixLen} scope ${a.scope} `;
+  return `inet6 ${formatAddr(a.addr)}/${a.prefixLen} scope ${a.scope} ${a.tentative ? 'tentative ' : ''}`;
 }
 
 export const LIFETIME = '       valid_lft forever preferred_lft forever';

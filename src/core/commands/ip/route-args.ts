@@ -181,12 +181,16 @@ export function parseRouteArgs(st: IpState, a: Args, modify: boolean): RouteReq 
       if (matches(v, 'help')) throw usage(USAGE_ROUTE);
       if (dstOk) throw duparg2('to', v);
       const p = getPrefix(v, req.family);
-      if (req.family === 0) req.family = p.addr.family;
+      // `default` with no family yet stays AF_UNSPEC: a later `via` decides it (iproute2's get_prefix).
+      if (req.family === 0 && !(p.len === 0 && (v === 'default' || v === 'any' || v === 'all'))) req.family = p.addr.family;
       req.dst = { addr: p.addr, len: p.len };
       dstOk = true;
     }
     a.advance();
   }
   if (!dstOk && modify) throw usage(USAGE_ROUTE);
+  if (req.dst && req.dst.addr.family !== req.family && req.family !== 0 && req.dst.len === 0) {
+    req.dst = { addr: { family: req.family, value: 0n }, len: 0 };
+  }
   return req;
 }

@@ -1,12 +1,11 @@
 /** `ip route show` and `ip route flush` (iproute2 6.1's iproute.c): the filter they share, print_route()'s lines. */
 import { routeLine } from '../../sim/routefmt';
-import { type Addr, addrEq, formatAddr, formatRouteDst, maskOf, prefixContains } from '../../net/addr';
-import { deleteRoute, findLink, hasCarrier } from '../../sim/kernel';
-import { type Link, type Route, type Scope, TABLE_LOCAL, TABLE_MAIN } from '../../sim/model';
+import { type Addr, addrEq, maskOf, prefixContains } from '../../net/addr';
+import { deleteRoute, findLink } from '../../sim/kernel';
+import { type Link, type Route, type Scope, TABLE_MAIN } from '../../sim/model';
 import { USAGE_ROUTE } from '../usage';
 import { Args, invarg, IpExit, type IpState, ipNotSimulated, matches, nodev, usage } from './common';
 import { getPrefix, parseScope } from './addr';
-import { autoInet6 } from './format';
 import { parseProto, parseRouteType, parseTable } from './route-args';
 
 interface ShowFilter {
@@ -74,13 +73,6 @@ function parseShow(st: IpState, a: Args): ShowFilter {
   return f;
 }
 
-function routeFlags(r: Route): string {
-  let s = '';
-  if (r.onlink) s += ' onlink';
-  if (r.dev && r.dev.up && !hasCarrier(r.dev) && r.dev.kind !== 'loopback') s += ' linkdown';
-  return s;
-}
-
 /** One line of `ip route show`, as print_route() writes it (with its trailing space). */
 function formatRoute(r: Route, f: ShowFilter, showTable: boolean): string {
   return routeLine(r, { hideDev: !!f.dev, hideProto: !!f.proto, hideScope: !!f.scope, showTable }) + ' \n';
@@ -97,38 +89,6 @@ function selected(r: Route, f: ShowFilter): boolean {
   return true;
 }
 
-/** The IPv6 routes the kernel keeps for its automatic addresses (fe80::/64, ::1), shown by `ip -6 route`. */
-function inet6Lines(st: IpState, f: ShowFilter, table: number, showTable: boolean): string {
-  let out = '';
-  const links = [...st.netns.links.values()].sort((x, y) => x.ifindex - y.ifindex);
-  const dev = (l: Link) => (f.dev ? '' : ` dev ${l.name}`);
-  const tbl = showTable && table === TABLE_LOCAL ? ' table local' : '';
-  for (const r of st.netns.tables.get(table) ?? []) {
-    if (r.dst.addr.family !== 6 || !selected(r, f)) continue;
-    const kind = r.type === 'unicast' ? '' : `${r.type} `;
-    out += `${kind}${formatRouteDst(r.dst)}${r.gateway ? ` via ${formatAddr(r.gateway)}` : ''}${r.dev ? dev(r.dev) : ''}${tbl} proto ${r.proto} metric ${r.type === 'local' ? 0 : r.metric || 1024}${routeFlags(r)} pref medium\n`;
-  }
-  const locals: { addr: bigint; line: string }[] = [];
-  let multicast = '';
-  for (const l of links) {
-    if (f.dev && l !== f.dev) continue;
-    for (const x of autoInet6(l)) {
-      if (table === TABLE_MAIN && l.kind !== 'loopback')
-        out += `fe80::/64${dev(l)} proto kernel metric 256${routeFlags({ dev: l } as Route)} pref medium\n`;
-      if (table === TABLE_LOCAL)
-        locals.push({ addr: x.addr.value, line: `local ${formatAddr(x.addr)}${dev(l)}${tbl} proto kernel metric 0 pref medium\n` });
-    }
-    if (table === TABLE_LOCAL && l.kind !== 'loopback' && autoInet6(l).length)
-      multicast += `multicast ff00::/8${dev(l)}${tbl} proto kernel metric 256 pref medium\n`;
-  }
-  out +=
-    locals
-      .sort((x, y) => (x.addr < y.addr ? -1 : x.addr > y.addr ? 1 : 0))
-      .map((x) => x.line)
-      .join('') + multicast;
-  return out;
-}
-
 export function routeShow(st: IpState, a: Args): void {
   const f = parseShow(st, a);
   if (st.opts.details) throw ipNotSimulated('ip -details route', 0);
@@ -143,7 +103,14 @@ export function routeShow(st: IpState, a: Args): void {
       }
     }
   }
-  if (v6) for (const id of tables) st.out += inet6Lines(st, f, id, all);
+  if (v6) {
+    for (const id of tables) {
+      for (const r of st.netns.tables.get(id) ?? []) {
+        if (r.dst.addr.family !== 6 || !selected(r, f)) continue;
+        st.out += routeLine(r, { hideDev: !!f.dev, hideProto: !!f.proto, showTable: all }) + '\n';
+      }
+    }
+  }
 }
 
 export function routeFlush(st: IpState, a: Args): void {

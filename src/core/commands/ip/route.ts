@@ -3,7 +3,8 @@
  * The arguments are parsed in route-args.ts; show and flush live in route-show.ts.
  */
 import { type Addr, addrEq, formatAddr, maskOf } from '../../net/addr';
-import { routeOutput } from '../../sim/fib';
+import { type OutputRoute, routeOutput } from '../../sim/fib';
+import { tableName } from '../../sim/routefmt';
 import { addRoute, deleteRoute, findLink, type RouteSpec } from '../../sim/kernel';
 import { type Link, type RouteProto, type RouteType, TABLE_LOCAL, TABLE_MAIN } from '../../sim/model';
 import { USAGE_ROUTE } from '../usage';
@@ -49,7 +50,8 @@ function routeModify(st: IpState, a: Args, mode: 'add' | 'replace' | 'append' | 
   if (mode === 'change') {
     const table = req.table ?? (req.type === 'local' || req.type === 'broadcast' ? TABLE_LOCAL : TABLE_MAIN);
     const t = st.netns.tables.get(table) ?? [];
-    if (!t.some((r) => r.dst.len === dst.len && addrEq(r.dst.addr, dst.addr) && r.metric === (req.metric ?? 0))) {
+    const metric = req.metric ?? (dst.addr.family === 6 ? 1024 : 0);
+    if (!t.some((r) => r.dst.len === dst.len && addrEq(r.dst.addr, dst.addr) && r.metric === metric)) {
       throw rtnlError({ errno: 'ENOENT' });
     }
   }
@@ -97,6 +99,10 @@ function routeGet(st: IpState, a: Args): void {
   const r = routeOutput(st.netns, dst, { src: from, oif });
   if (!r.ok) throw rtnlError(r.err);
   const o = r.value;
+  if (dst.family === 6) {
+    st.out += routeGet6(o, from);
+    return;
+  }
   const p: string[] = [];
   if (o.type !== 'unicast') p.push(o.type);
   p.push(formatAddr(o.dst));
@@ -110,6 +116,21 @@ function routeGet(st: IpState, a: Args): void {
   p.push('uid', '0');
   const flags = o.type === 'local' ? '<local> ' : o.type === 'broadcast' ? '<local,brd> ' : '';
   st.out += `${p.join(' ')} \n    cache ${flags}\n`;
+}
+
+/** `ip -6 route get`: the route's own fields (rt6_fill_node), `from ::` when no source was asked for. */
+function routeGet6(o: OutputRoute, from: Addr | undefined): string {
+  const r = o.route;
+  const p: string[] = [];
+  if (o.type === 'local' || r.type === 'anycast') p.push(r.type === 'anycast' ? 'anycast' : 'local');
+  p.push(formatAddr(o.dst), 'from', from ? formatAddr(from) : '::');
+  if (o.gateway) p.push('via', formatAddr(o.gateway));
+  p.push('dev', o.dev.name);
+  if (r.table !== TABLE_MAIN) p.push('table', tableName(r.table));
+  if (r.proto !== 'boot') p.push('proto', r.proto);
+  if (o.src) p.push('src', formatAddr(o.src));
+  p.push('metric', String(r.metric), 'pref', 'medium');
+  return p.join(' ') + '\n';
 }
 
 export function doRoute(st: IpState, a: Args): void {

@@ -15,7 +15,7 @@ import type { Hook, Leg, LegKind, PacketHeaders, Stage, Step, Verdict } from '..
 /** The walk's stages, as the other stages reach them. */
 export interface Stages {
   /** A packet made by a namespace's own stack: output route, OUTPUT, POSTROUTING, out. */
-  sendLocal(w: Walk, ns: Netns, p: Packet, first: boolean): void;
+  sendLocal(w: Walk, ns: Netns, p: Packet, first: boolean, oif?: Link): void;
   /** ip_finish_output: the next hop's MAC, then the wire. */
   output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, local: boolean): void;
   /** ip_rcv onwards: PREROUTING, the input route, local delivery or forwarding. */

@@ -6,6 +6,8 @@
 import { formatAddr } from '../../net/addr';
 import { loc } from '../../text/i18n';
 import { routeOutput } from '../../sim/fib';
+import { hopLimit } from '../../sim/kernel';
+import { icmpName } from '../inet6';
 import { type Netns, nsLabel, type SourceRef } from '../../sim/model';
 import { DEFAULT_TTL, type IcmpKind, type Packet } from '../packet';
 import type { Verdict } from '../trace';
@@ -15,7 +17,10 @@ export function icmpError(w: Walk, ns: Netns, p: Packet, kind: IcmpKind, cause: 
   if (w.inReply || (p.proto === 'icmp' && p.icmp !== 'echo-request')) {
     w.end({
       verdict: cause,
-      reason: loc(`The answer was lost: ${kind} at ${nsLabel(ns)}.`, `응답이 사라졌습니다: ${nsLabel(ns)}에서 ${kind}.`),
+      reason: loc(
+        `The answer was lost: ${p.dst.family === 6 ? icmpName(kind, 6) : kind} at ${nsLabel(ns)}.`,
+        `응답이 사라졌습니다: ${nsLabel(ns)}에서 ${p.dst.family === 6 ? icmpName(kind, 6) : kind}.`,
+      ),
       source,
     });
     return;
@@ -30,8 +35,10 @@ export function icmpError(w: Walk, ns: Netns, p: Packet, kind: IcmpKind, cause: 
     undefined,
     p,
     loc(
-      `${nsLabel(ns)} sends ICMP ${kind} back to ${formatAddr(p.src)}.`,
-      `${nsLabel(ns)}이(가) ICMP ${kind}을(를) ${formatAddr(p.src)}(으)로 돌려보냅니다.`,
+      `${nsLabel(ns)} sends ${icmpName(kind, p.src.family)} back to ${formatAddr(p.src)}.`,
+      p.src.family === 6
+        ? `${nsLabel(ns)}에서 ${icmpName(kind, 6)} 메시지를 ${formatAddr(p.src)} 쪽으로 돌려보냅니다.`
+        : `${nsLabel(ns)}이(가) ICMP ${kind}을(를) ${formatAddr(p.src)}(으)로 돌려보냅니다.`,
     ),
     { source },
   );
@@ -39,9 +46,20 @@ export function icmpError(w: Walk, ns: Netns, p: Packet, kind: IcmpKind, cause: 
   w.stages.sendLocal(
     w,
     ns,
-    { src: src ?? { family: p.src.family, value: 0n }, dst: p.src, ttl: DEFAULT_TTL, proto: 'icmp', icmp: kind, inner: p },
+    {
+      src: src ?? { family: p.src.family, value: 0n },
+      dst: p.src,
+      ttl: p.src.family === 6 && out.ok ? hopLimit(out.value.dev) : DEFAULT_TTL,
+      proto: 'icmp',
+      icmp: kind,
+      inner: p,
+    },
     false,
   );
   if (!w.conn.ending)
-    w.end({ verdict: cause, reason: loc(`ICMP ${kind} from ${nsLabel(ns)}.`, `${nsLabel(ns)}에서 ICMP ${kind}.`), source });
+    w.end({
+      verdict: cause,
+      reason: loc(`${icmpName(kind, p.src.family)} from ${nsLabel(ns)}.`, `${nsLabel(ns)}에서 ${icmpName(kind, p.src.family)}.`),
+      source,
+    });
 }

@@ -6,7 +6,8 @@
 import { formatAddr, isLimitedBroadcast, isLoopback, isMulticast } from '../../net/addr';
 import { loc } from '../../text/i18n';
 import { effectiveGateway, fibTableLookup } from '../../sim/fib';
-import { linkForwarding } from '../../sim/kernel';
+import { ipv6Forwarding, linkForwarding } from '../../sim/kernel';
+import { icmpName } from '../inet6';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
 import { routeLine, tableName } from '../../sim/routefmt';
 import type { IcmpKind, Packet } from '../packet';
@@ -80,8 +81,18 @@ export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
 /** ip_forward: the packet is not for this namespace. */
 function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeof fibTableLookup>): void {
   const label = nsLabel(ns);
-  const forwarding = linkForwarding(inDev);
-  const perLink = inDev.forwarding !== undefined;
+  if (p.dst.family === 6 && !ipv6Forwarding(ns)) {
+    const reason = loc(
+      `${label} is not the destination (${formatAddr(p.dst)} is not one of its addresses) and net.ipv6.conf.all.forwarding is 0 there (IPv6 forwarding follows "all" alone, not net.ipv4.ip_forward nor a device's own setting), so it does not route the packet: dropped.`,
+      `${label}에서는 ${formatAddr(p.dst)} 주소가 자기 주소가 아니고 net.ipv6.conf.all.forwarding 값이 0이라 패킷을 라우팅하지 않고 버립니다 (IPv6 포워딩은 net.ipv4.ip_forward나 인터페이스별 설정이 아니라 all 값만 따릅니다).`,
+    );
+    const src = ns.conf6?.all.forwardingOrigin ?? ns.origin ?? ns.host.origin;
+    w.drop(ns, inDev, p, 'dropped', reason, src, { sysctl: 'net.ipv6.conf.all.forwarding', value: 0 });
+    return;
+  }
+  const v6 = p.dst.family === 6;
+  const forwarding = v6 || linkForwarding(inDev);
+  const perLink = !v6 && inDev.forwarding !== undefined;
   const fwdSource = (perLink ? inDev.forwardingOrigin : ns.sysctl.ipForwardOrigin) ?? ns.origin ?? ns.host.origin;
   if (!forwarding && perLink) {
     const reason = loc(
@@ -101,8 +112,10 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
   }
   if (!r) {
     const reason = loc(
-      `${label} forwards packets but has no route to ${formatAddr(p.dst)}: it answers ICMP net unreachable.`,
-      `${label}은(는) 패킷을 전달하지만 ${formatAddr(p.dst)}(으)로 가는 경로가 없어 ICMP net unreachable로 응답합니다.`,
+      `${label} forwards packets but has no route to ${formatAddr(p.dst)}: it answers ${v6 ? icmpName('net-unreachable', 6) : 'ICMP net unreachable'}.`,
+      v6
+        ? `${label}에서는 패킷을 포워딩하지만 ${formatAddr(p.dst)} 주소로 가는 라우트가 없어 ${icmpName('net-unreachable', 6)} 메시지로 응답합니다.`
+        : `${label}은(는) 패킷을 전달하지만 ${formatAddr(p.dst)}(으)로 가는 경로가 없어 ICMP net unreachable로 응답합니다.`,
     );
     w.add(ns, 'route', inDev, p, reason, { data: { table: 'main', route: null } });
     w.stages.icmpError(w, ns, p, 'net-unreachable', 'no-route');
@@ -124,15 +137,19 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
       );
       return;
     }
-    const kind: IcmpKind = r.type === 'prohibit' ? 'pkt-filtered' : r.type === 'unreachable' ? 'host-unreachable' : 'net-unreachable';
+    // IPv6 answers an unreachable route with "no route" (ip6_pkt_discard), a prohibit route with "administratively prohibited".
+    const kind: IcmpKind =
+      r.type === 'prohibit' ? 'pkt-filtered' : r.type === 'unreachable' && !v6 ? 'host-unreachable' : 'net-unreachable';
     w.add(
       ns,
       'route',
       inDev,
       p,
       loc(
-        `${label} matches the ${r.type} route "${rt}": it answers ICMP ${kind}.`,
-        `${label}에서 ${r.type} 경로 "${rt}"가 일치하여 ICMP ${kind}로 응답합니다.`,
+        `${label} matches the ${r.type} route "${rt}": it answers ${icmpName(kind, p.dst.family)}.`,
+        v6
+          ? `${label}에서 ${r.type} 라우트 "${rt}"가 일치하여 ${icmpName(kind, 6)} 메시지로 응답합니다.`
+          : `${label}에서 ${r.type} 경로 "${rt}"가 일치하여 ICMP ${kind}로 응답합니다.`,
       ),
       { source: r.origin, data: { route: rt, table: tableName(r.table) } },
     );
@@ -170,10 +187,15 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
       'forward',
       inDev,
       p,
-      loc(
-        `TTL is ${p.ttl}: ${label} cannot forward it and answers ICMP time exceeded.`,
-        `TTL이 ${p.ttl}이라 ${label}이(가) 전달하지 못하고 ICMP time exceeded로 응답합니다.`,
-      ),
+      v6
+        ? loc(
+            `The hop limit is ${p.ttl}: ${label} cannot forward it and answers ${icmpName('time-exceeded', 6)}.`,
+            `남은 hop limit: ${p.ttl}. ${label}에서 더 포워딩하지 못하고 ${icmpName('time-exceeded', 6)} 메시지로 응답합니다.`,
+          )
+        : loc(
+            `TTL is ${p.ttl}: ${label} cannot forward it and answers ICMP time exceeded.`,
+            `TTL이 ${p.ttl}이라 ${label}이(가) 전달하지 못하고 ICMP time exceeded로 응답합니다.`,
+          ),
     );
     w.stages.icmpError(w, ns, p, 'time-exceeded', 'ttl-exceeded');
     return;
@@ -184,11 +206,16 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
     'forward',
     dev,
     fwd,
-    loc(
-      `${label} forwards (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
-      `${label}이(가) 전달합니다 (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
-    ),
-    { source: inDev.forwardingOrigin ?? ns.sysctl.ipForwardOrigin },
+    v6
+      ? loc(
+          `${label} forwards (net.ipv6.conf.all.forwarding = 1): hop limit ${p.ttl} -> ${fwd.ttl}.`,
+          `${label}에서 포워딩합니다 (net.ipv6.conf.all.forwarding = 1): hop limit ${p.ttl} -> ${fwd.ttl}.`,
+        )
+      : loc(
+          `${label} forwards (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
+          `${label}이(가) 전달합니다 (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
+        ),
+    { source: v6 ? ns.conf6?.all.forwardingOrigin : (inDev.forwardingOrigin ?? ns.sysctl.ipForwardOrigin) },
   );
   const pf = w.stages.hook(w, 'FORWARD', ns, fwd, { in: inDev, out: dev });
   if (!pf) return;

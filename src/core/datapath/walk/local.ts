@@ -8,6 +8,8 @@ import { addrEq, formatAddr } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
 import { DEFAULT_TTL, EPHEMERAL_PORT, openingPacket, type Packet } from '../packet';
+import { icmpName } from '../inet6';
+import { isLinkLocal6 } from '../../sim/inet6';
 import { type AppDecision, appOf, type Upstream, type UpstreamResult } from '../seams';
 import type { Verdict } from '../trace';
 import { type Ending, NOWHERE, type Walk } from './context';
@@ -77,13 +79,19 @@ export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
       'deliver',
       inDev,
       p,
-      loc(
-        `Nothing listens on ${where} on ${label}: it answers ICMP port unreachable.`,
-        `${label}의 ${where}에서 대기 중인 것이 없어 ICMP port unreachable로 응답합니다.`,
-      ),
+      p.src.family === 6
+        ? loc(
+            `Nothing listens on ${where} on ${label}: it answers ${icmpName('port-unreachable', 6)}.`,
+            `${label}의 ${where}에서 대기 중인 것이 없어 ${icmpName('port-unreachable', 6)} 메시지로 응답합니다.`,
+          )
+        : loc(
+            `Nothing listens on ${where} on ${label}: it answers ICMP port unreachable.`,
+            `${label}의 ${where}에서 대기 중인 것이 없어 ICMP port unreachable로 응답합니다.`,
+          ),
     );
     w.startReply();
-    w.stages.sendLocal(w, ns, { ...back, proto: 'icmp', icmp: 'port-unreachable', inner: p }, false);
+    const q: Packet = { ...back, proto: 'icmp', icmp: 'port-unreachable', inner: p };
+    w.stages.sendLocal(w, ns, q, false, replyDev(inDev, q));
     return;
   }
   const app = appOf(sock);
@@ -170,7 +178,12 @@ function act(
 function answer(w: Walk, ns: Netns, inDev: Link, p: Packet, q: Packet, detail: Localized, source?: Walk['conn']['icmpSource']): void {
   w.add(ns, 'deliver', inDev, p, detail, source ? { source } : undefined);
   w.startReply();
-  w.stages.sendLocal(w, ns, q, false);
+  w.stages.sendLocal(w, ns, q, false, replyDev(inDev, q));
+}
+
+/** An answer to a link-local address leaves by the device the question came in on (icmp6_iif, the socket's scope). */
+function replyDev(inDev: Link, q: Packet): Link | undefined {
+  return isLinkLocal6(q.dst) && inDev.kind !== 'loopback' ? inDev : undefined;
 }
 
 /** A proxy's own connection from `ns`, walked as legs of its own; the client's connection resumes after. */
@@ -278,6 +291,12 @@ function icmpEnding(w: Walk, p: Packet, from: string, target: string, sent: Pack
       ),
     ],
   };
-  const [verdict, reason] = what[p.icmp ?? ''] ?? ['dropped', loc('Unexpected answer.', '예상하지 못한 응답입니다.')];
+  const [verdict, found] = what[p.icmp ?? ''] ?? ['dropped', loc('Unexpected answer.', '예상하지 못한 응답입니다.')];
+  let reason = found;
+  if (p.src.family === 6 && p.icmp && p.icmp in what) {
+    // ping -6 prints ICMPv6's own words: "From R icmp_seq=1 Destination unreachable: No route".
+    const name = icmpName(p.icmp, 6);
+    reason = loc(`${name} from ${from}.`, `${from}에서 ${name}.`);
+  }
   return { verdict: w.conn.icmpCause ?? verdict, reason, ...(w.conn.icmpSource ? { source: w.conn.icmpSource } : {}) };
 }

@@ -9,6 +9,7 @@ import { fibTableLookup } from '../../sim/fib';
 import { hasCarrier } from '../../sim/kernel';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
 import type { Frame, Packet } from '../packet';
+import { solicitWords } from '../inet6';
 import type { Walk } from './context';
 
 function neighKey(dev: Link, a: Addr): string {
@@ -59,7 +60,8 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
     dst: BROADCAST_MAC,
     arp: { op: 'request', sender: sender ?? { family: 4, value: 0n }, target: nexthop },
   };
-  const who = `who-has ${nh} tell ${sender ? formatAddr(sender) : '0.0.0.0'}`;
+  const v6 = nexthop.family === 6;
+  const ask = solicitWords(nexthop.family, nexthop, sender);
   if (!hasCarrier(dev)) {
     const why = noCarrierWhy(dev);
     w.add(
@@ -68,8 +70,8 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
       dev,
       p,
       loc(
-        `ARP ${who}: ${dev.name} has no carrier (${why.en}), so nobody hears it.`,
-        `ARP ${who}: ${dev.name}에 캐리어가 없어(${why.ko}) 아무도 듣지 못합니다.`,
+        `${cap(ask.en)}: ${dev.name} has no carrier (${why.en}), so nobody hears it.`,
+        `${ask.ko}: ${dev.name}에 캐리어가 없어(${why.ko}) 아무도 듣지 못합니다.`,
       ),
       { data: { nexthop: nh, answered: false } },
     );
@@ -91,8 +93,10 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
       dev,
       p,
       loc(
-        `ARP ${who} on ${dev.name}: no answer. No interface on this segment owns ${nh}.`,
-        `${dev.name}에서 ARP ${who}: 응답이 없습니다. 이 세그먼트에서 ${nh}을(를) 가진 인터페이스가 없습니다.`,
+        `${cap(ask.en)} on ${dev.name}: ${v6 ? 'no neighbour advertisement' : 'no answer'}. No interface on this segment owns ${nh}.`,
+        v6
+          ? `${dev.name}에서 ${ask.ko}: 이웃 광고(neighbour advertisement)가 없습니다. 이 세그먼트에 ${nh} 주소를 가진 인터페이스가 없습니다.`
+          : `${dev.name}에서 ${ask.ko}: 응답이 없습니다. 이 세그먼트에서 ${nh}을(를) 가진 인터페이스가 없습니다.`,
       ),
       { data: { nexthop: nh, answered: false, heardBy: arrivals.map((a) => `${nsLabel(a.link.netns)} ${a.link.name}`) } },
     );
@@ -115,12 +119,20 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
     dev,
     p,
     loc(
-      `ARP ${who} on ${dev.name}: ${nh} is-at ${first.mac} (${nsLabel(first.netns)} ${first.name})${dup.en}.`,
-      `${dev.name}에서 ARP ${who}: ${nh}의 MAC은 ${first.mac}입니다 (${nsLabel(first.netns)} ${first.name})${dup.ko}.`,
+      v6
+        ? `${cap(ask.en)} on ${dev.name}: neighbour advertisement ${nh} is at ${first.mac} (${nsLabel(first.netns)} ${first.name})${dup.en}.`
+        : `${ask.en} on ${dev.name}: ${nh} is-at ${first.mac} (${nsLabel(first.netns)} ${first.name})${dup.en}.`,
+      v6
+        ? `${dev.name}에서 ${ask.ko}: 이웃 광고(neighbour advertisement)가 돌아옵니다. ${nh}의 MAC은 ${first.mac}입니다 (${nsLabel(first.netns)} ${first.name})${dup.ko}.`
+        : `${dev.name}에서 ${ask.ko}: ${nh}의 MAC은 ${first.mac}입니다 (${nsLabel(first.netns)} ${first.name})${dup.ko}.`,
     ),
     { data: { nexthop: nh, mac: first.mac, answeredBy: `${nsLabel(first.netns)} ${first.name}`, answers: answers.length } },
   );
   return first.mac;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function noCarrierWhy(dev: Link): Localized {

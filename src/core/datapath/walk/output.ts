@@ -14,6 +14,7 @@ import { resolve } from './neigh';
 export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, local: boolean): void {
   const mac = resolve(w, ns, dev, nexthop, p);
   if (!mac) {
+    if (nexthop.family === 6) return unresolved6(w, ns, dev, nexthop, p, local);
     if (local) {
       // The kernel tells the sender with an ICMP error to itself, through lo: with lo down it never arrives.
       const loDown = [...ns.links.values()].some((l) => l.kind === 'loopback' && !l.up);
@@ -81,4 +82,28 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
     { eth: a.frame },
   );
   w.stages.ipInput(w, rns, a.link, rp);
+}
+
+/** No neighbour advertisement came back: EHOSTUNREACH at the sender, ICMPv6 address unreachable from a router. */
+function unresolved6(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, local: boolean): void {
+  const nh = formatAddr(nexthop);
+  if (local) {
+    const reason = loc(
+      `No neighbour advertisement for ${nh} on ${nsLabel(ns)} ${dev.name}: the host is unreachable (${STRERROR.EHOSTUNREACH}).`,
+      `${nsLabel(ns)} ${dev.name}에서 ${nh}에 대한 이웃 광고(neighbour advertisement)가 없습니다: 호스트에 도달할 수 없습니다 (${STRERROR.EHOSTUNREACH}).`,
+    );
+    w.drop(ns, dev, p, 'host-unreachable', reason);
+    return;
+  }
+  w.add(
+    ns,
+    'drop',
+    dev,
+    p,
+    loc(
+      `No neighbour advertisement for ${nh} on ${dev.name}: ${nsLabel(ns)} cannot forward the packet.`,
+      `${dev.name}에서 ${nh}에 대한 이웃 광고(neighbour advertisement)가 없어 ${nsLabel(ns)}에서 패킷을 포워딩할 수 없습니다.`,
+    ),
+  );
+  w.stages.icmpError(w, ns, p, 'host-unreachable', 'host-unreachable');
 }

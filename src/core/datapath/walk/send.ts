@@ -8,16 +8,19 @@ import { type Addr, addrEq, formatAddr } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
 import { STRERROR } from '../../sim/errors';
 import { type OutputRoute, routeOutput } from '../../sim/fib';
-import { nsLabel, type Netns, type Route, TABLE_MAIN } from '../../sim/model';
+import { type Link, nsLabel, type Netns, type Route, TABLE_MAIN } from '../../sim/model';
 import { routeLine, tableName } from '../../sim/routefmt';
-import { describe, type Packet } from '../packet';
+import { DEFAULT_TTL, describe, type Packet } from '../packet';
+import { hopLimit } from '../../sim/kernel';
 import type { Verdict } from '../trace';
 import type { Walk } from './context';
 
-export function sendLocal(w: Walk, ns: Netns, p0: Packet, first: boolean): void {
-  const out = lookup(w, ns, p0, first ? undefined : p0.src);
+export function sendLocal(w: Walk, ns: Netns, p0: Packet, first: boolean, oif?: Link): void {
+  const out = lookup(w, ns, p0, first ? undefined : p0.src, oif);
   if (!out) return;
-  const p: Packet = first ? { ...p0, src: out.src ?? p0.src } : p0;
+  // An IPv6 packet leaves with its device's hop limit (net.ipv6.conf.DEV.hop_limit).
+  const hop = p0.dst.family === 6 && p0.ttl === DEFAULT_TTL ? { ttl: hopLimit(out.dev) } : {};
+  const p: Packet = first ? { ...p0, src: out.src ?? p0.src, ...hop } : p0;
   if (first) {
     w.conn.origin.packet = p;
     w.add(ns, 'send', undefined, p, loc(`${nsLabel(ns)} sends ${describe(p)}.`, `${nsLabel(ns)}이(가) ${describe(p)}을(를) 보냅니다.`));
@@ -75,8 +78,8 @@ export function sendLocal(w: Walk, ns: Netns, p0: Packet, first: boolean): void 
 type Out = OutputRoute;
 
 /** The output route, or the walk's end with the reason when there is none. */
-function lookup(w: Walk, ns: Netns, p: Packet, src: Addr | undefined): Out | undefined {
-  const out = routeOutput(ns, p.dst, src ? { src } : {});
+function lookup(w: Walk, ns: Netns, p: Packet, src: Addr | undefined, oif?: Link): Out | undefined {
+  const out = routeOutput(ns, p.dst, { ...(src ? { src } : {}), ...(oif ? { oif } : {}) });
   if (out.ok) return out.value;
   const r = out.route;
   const dst = formatAddr(p.dst);

@@ -1,12 +1,13 @@
 /**
  * forwarding-off: a route through a gateway whose owner does not forward (net.ipv4.ip_forward, or
- * net.ipv4.conf.DEV.forwarding for the interface, is 0), unless that router is only the route's
+ * net.ipv4.conf.DEV.forwarding for the interface, is 0; for an IPv6 gateway net.ipv6.conf.all.forwarding), unless that router is only the route's
  * destination. One warning per router (per interface when forwarding is set for it alone), at the
  * first route through it, with the sysctl line that fixes it.
  */
 import { loc } from '../../text/i18n';
 import { formatAddr, formatRouteDst, prefixContains } from '../../net/addr';
 import { fibTableLookup } from '../../sim/fib';
+import { ipv6Forwarding } from '../../sim/kernel';
 import { type Link, type Netns, nsLabel, ROOT_NS, type Route } from '../../sim/model';
 import type { LintRule } from '../rule';
 import type { AddrAt } from '../segments';
@@ -28,13 +29,15 @@ export const forwardingOff: LintRule = {
       if (owners.length !== 1) continue; // none: gateway-not-owned; several: a duplicate address
       const owner = owners[0]!;
       const routerNs = owner.link.netns;
-      const fwd = owner.link.forwarding ?? routerNs.sysctl.ipForward;
+      // IPv6 is forwarded by net.ipv6.conf.all.forwarding alone (never per interface).
+      const v6 = r.gateway!.family === 6;
+      const fwd = v6 ? ipv6Forwarding(routerNs) : (owner.link.forwarding ?? routerNs.sysctl.ipForward);
       if (fwd) continue;
       const dk = `${ctx.segments.numberOf(owner.link)}|${r.dst.addr.family}|${r.dst.addr.value}/${r.dst.len}`;
       let only = destOnly.get(dk);
       if (only === undefined) destOnly.set(dk, (only = onlyDestination(routerNs, r)));
       if (only) continue;
-      keepFirst(noForward, owner.link.forwarding !== undefined ? owner.link : routerNs, { route: r, ns, owner, count: 1 }, (e) =>
+      keepFirst(noForward, !v6 && owner.link.forwarding !== undefined ? owner.link : routerNs, { route: r, ns, owner, count: 1 }, (e) =>
         ctx.routePlace(e.route, e.ns),
       );
     }
@@ -42,9 +45,12 @@ export const forwardingOff: LintRule = {
       const gw = formatAddr(r.gateway!);
       const routerNs = owner.link.netns;
       const router = nsLabel(routerNs);
-      const perLink = owner.link.forwarding !== undefined;
-      const setting = perLink ? `net.ipv4.conf.${owner.link.name}.forwarding` : 'net.ipv4.ip_forward';
-      const setAt = ctx.lineOf(perLink ? owner.link.forwardingOrigin : routerNs.sysctl.ipForwardOrigin);
+      const v6 = r.gateway!.family === 6;
+      const perLink = !v6 && owner.link.forwarding !== undefined;
+      const setting = v6 ? 'net.ipv6.conf.all.forwarding' : perLink ? `net.ipv4.conf.${owner.link.name}.forwarding` : 'net.ipv4.ip_forward';
+      const setAt = ctx.lineOf(
+        v6 ? routerNs.conf6?.all.forwardingOrigin : perLink ? owner.link.forwardingOrigin : routerNs.sysctl.ipForwardOrigin,
+      );
       const exec = routerNs.name === ROOT_NS ? '' : `ip netns exec ${routerNs.name} `;
       const fix = `${exec}sysctl -w ${setting}=1`;
       const more = moreRoutes(count, false);

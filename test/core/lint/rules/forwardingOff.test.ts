@@ -22,6 +22,35 @@ describe('lab lints', () => {
       assert.match(d[0]!.message.en, /\(1 other route of the lab goes through it too\.\)$/);
     });
 
+    it('an IPv6 gateway: net.ipv4.ip_forward does not count, net.ipv6.conf.all.forwarding does', () => {
+      const v6 = (routerLine: string) => `name: t
+switches: [lan1, lan2]
+hosts:
+  a:
+    interfaces:
+      eth0: lan1
+    run: |
+      ip addr add 2001:db8:1::10/64 dev eth0
+      ip route add 2001:db8:2::/64 via 2001:db8:1::1
+  r:
+    interfaces:
+      eth0: lan1
+      eth1: lan2
+    run: |
+      ip addr add 2001:db8:1::1/64 dev eth0
+      ip addr add 2001:db8:2::1/64 dev eth1
+      ${routerLine}
+`;
+      const off = codes(lint(v6('sysctl -w net.ipv4.ip_forward=1')), 'forwarding-off');
+      assert.equal(off.length, 1);
+      assert.match(
+        off[0]!.message.en,
+        /r does not forward packets: net\.ipv6\.conf\.all\.forwarding is 0 there\. Enable it on r: sysctl -w net\.ipv6\.conf\.all\.forwarding=1$/,
+      );
+      assert.equal(codes(lint(v6('sysctl -w net.ipv6.conf.eth0.forwarding=1')), 'forwarding-off').length, 1);
+      assert.equal(codes(lint(v6('sysctl -w net.ipv6.conf.all.forwarding=1')), 'forwarding-off').length, 0);
+    });
+
     it('ip_forward turned off by a line: the message points at it', () => {
       const text = GATEWAY('sysctl -w net.ipv4.ip_forward=0');
       const d = codes(lint(text), 'forwarding-off');

@@ -1,0 +1,78 @@
+/**
+ * The IPv6 keys of `sysctl` and /proc/sys/net/ipv6/conf/: forwarding, hop_limit and disable_ipv6 of
+ * `all`, `default` and each device, acted on by the kernel model (sim/ipv6conf.ts, sim/addrconf.ts),
+ * and the other keys of a conf directory, kept and read back only. procfs.ts asks here first.
+ */
+import { type Conf6Key, CONF6_DEFAULTS, getConf6, writeConf6 } from '../sim/kernel';
+import type { Netns } from '../sim/model';
+
+/** The shape of procfs.ts's SysctlKey. */
+interface Key6 {
+  readonly name: string;
+  readonly simulated: boolean;
+  get(ns: Netns): string;
+  set(ns: Netns, value: string): boolean;
+}
+
+const STORED: Readonly<Record<string, string>> = {
+  accept_ra: '1',
+  autoconf: '1',
+  accept_dad: '1',
+  keep_addr_on_down: '0',
+  addr_gen_mode: '0',
+};
+
+function readInt(value: string): number | undefined {
+  const m = /^\s*([+-]?[0-9]+)\s*$/.exec(value);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return Number.isSafeInteger(n) && Math.abs(n) <= 0x7fffffff ? n : undefined;
+}
+
+/** Values a key takes: hop_limit is 1 to 255 (proc_dointvec_minmax), the others any integer. */
+function valid(key: Conf6Key, n: number): boolean {
+  return key !== 'hop_limit' || (n >= 1 && n <= 255);
+}
+
+export function ipv6SysctlKey(ns: Netns, name: string): Key6 | undefined {
+  const m = /^net\.ipv6\.conf\.([^.]+)\.([a-z_0-9]+)$/.exec(name);
+  if (!m) return undefined;
+  const dev = m[1]!;
+  const key = m[2]!;
+  const where = dev === 'all' || dev === 'default' ? dev : ns.links.get(dev);
+  if (!where) return undefined;
+  if (key in CONF6_DEFAULTS) {
+    const k = key as Conf6Key;
+    return {
+      name,
+      simulated: true,
+      get: (n) => String(getConf6(n, typeof where === 'string' ? where : (n.links.get(dev) ?? where), k)),
+      set(n, value) {
+        const v = readInt(value);
+        if (v === undefined || !valid(k, v)) return false;
+        writeConf6(n, typeof where === 'string' ? where : (n.links.get(dev) ?? where), k, v);
+        return true;
+      },
+    };
+  }
+  if (!(key in STORED)) return undefined;
+  return {
+    name,
+    simulated: false,
+    get: (n) => n.sysctlValues?.get(name) ?? STORED[key]!,
+    set(n, value) {
+      const v = readInt(value);
+      if (v === undefined) return false;
+      (n.sysctlValues ??= new Map()).set(name, String(v));
+      return true;
+    },
+  };
+}
+
+/** Every IPv6 conf key of the namespace, for `sysctl -a`. */
+export function ipv6SysctlNames(ns: Netns): string[] {
+  const out: string[] = [];
+  for (const i of ['all', 'default', ...ns.links.keys()])
+    for (const k of [...Object.keys(CONF6_DEFAULTS), ...Object.keys(STORED)]) out.push(`net.ipv6.conf.${i}.${k}`);
+  return out;
+}
