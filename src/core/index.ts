@@ -17,6 +17,7 @@ export * from './datapath/trace';
 export { execCommand } from './commands/exec';
 export type { ExecResult } from './commands/exec';
 export { tracePacket } from './datapath/walk';
+export { traceWarnings, unmodelledLines } from './datapath/honesty';
 export type { TraceRequest } from './datapath/walk';
 export { parseEndpoint, formatEndpoint } from './net/endpoint';
 export type { Endpoint } from './net/endpoint';

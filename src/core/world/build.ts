@@ -145,15 +145,17 @@ function runHost(world: World, b: HostBuild): void {
     const at = placeInLine(line.range, line.text, res.column);
     const err = res.stderr.trim();
     if (res.notSimulated) {
-      diagnostics.push({
+      const d: Diagnostic = {
         ...at,
         severity: 'warning',
         code: 'command-not-simulated',
         message: loc(
           `${spec.name}: "${res.notSimulated.command}" is not simulated; this line has no effect in the simulator.${err ? ` (${err})` : ''}`,
-          `${spec.name}: "${res.notSimulated.command}"은(는) 시뮬레이션하지 않습니다. 이 줄은 시뮬레이터에서 효과가 없습니다.${err ? ` (${err})` : ''}`,
+          `${spec.name}: "${res.notSimulated.command}" 부분은 시뮬레이션하지 않습니다. 이 줄은 시뮬레이터에서 효과가 없습니다.${err ? ` (${err})` : ''}`,
         ),
-      });
+      };
+      diagnostics.push(d);
+      (host.unmodelled ??= []).push(d);
     } else if (res.status !== 0 && /^sh: 1: Syntax error/.test(err)) {
       diagnostics.push({
         ...at,
