@@ -22,6 +22,8 @@ export type { TraceRequest } from './datapath/walk';
 export { parseEndpoint, formatEndpoint } from './net/endpoint';
 export type { Endpoint } from './net/endpoint';
 export { checkLab, instantiateText, loadLabFor } from './check/check';
+export { checkLabFiles } from './check/folder';
+export type { CheckFilesOptions } from './check/folder';
 export { gradeLab, validateExercises } from './grade/grade';
 export { parseAnswers } from './grade/answers';
 export { hashAnswer, normaliseAnswer, checkAnswer } from './grade/quiz';
