@@ -144,7 +144,7 @@ export const SCHEMA_CASES: [string, string, string, string, number, number, numb
     4,
     5,
     10,
-    /^hosts\.a\.serve must be a list or a socket, not a mapping/,
+    /^hosts\.a\.serve must be a list, not a mapping/,
   ],
   [
     'no alternative has the type',

@@ -86,6 +86,17 @@ describe('lab loader', () => {
     });
   }
 
+  it('serve: one socket as a string is a wrong type, as switches: is: a list even of one, and no socket is made', () => {
+    const r = loadLab('switches: [lan]\nhosts:\n  a:\n    interfaces: { eth0: lan }\n    serve: tcp/80\n', { file: 'lab.yaml' });
+    const ds = r.diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.line, d.column, d.message.en]),
+      [['wrong-type', 5, 12, 'hosts.a.serve must be a list, not the string "tcp/80".']],
+    );
+    assert.ok(ds[0]!.message.ko.includes('리스트'), ds[0]!.message.ko);
+    assert.equal(loadLab('hosts:\n  a:\n    serve: [tcp/80]\n', { file: 'lab.yaml' }).lab!.hosts[0]!.serve.length, 1);
+  });
+
   it('suggests the closest key', () => {
     const r = loadLab('hosts:\n  a:\n    interface: {}\n', { file: 'lab.yaml' });
     assert.match(r.diagnostics.find((d) => d.code === 'unknown-key')!.message.en, /did you mean "interfaces"/);
