@@ -5,7 +5,7 @@
  * hosts with their interfaces, run lines, files and sockets, exercises, variables), reporting only
  * what the schema cannot see.
  */
-import { type Document, isMap, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { DiagnosticCode } from '../text/diag';
 import { loc } from '../text/i18n';
 import { readExercises } from './load/exercises';
@@ -19,8 +19,17 @@ export type { LoadOptions, LoadResult } from './load/reader';
 export { EXERCISE_ID_RE, HOST_NAME_RE, IFNAME_RE, NETNS_NAME_RE, SWITCH_NAME_RE } from './load/names';
 
 const LAB_KEYS = ['name', 'title', 'description', 'switches', 'hosts', 'exercises', 'variables'] as const;
-/** Keys that later parts of the schema own; accepted here without a warning. */
+/** Keys that other parts read (`variant:`, written by knetlab variant) or that sections not built yet will own. */
 const LATER_LAB_KEYS = ['nodes', 'cluster', 'docker', 'variant'];
+/**
+ * The sections the format reserves but knetlab does not build yet: a lab may hold them (the
+ * schema knows their names), but nothing reads them, so each gets a warning until it exists.
+ */
+const UNBUILT_SECTIONS: Readonly<Record<string, { en: string; ko: string }>> = {
+  docker: { en: 'Docker containers', ko: '도커 컨테이너' },
+  nodes: { en: 'Kubernetes nodes', ko: '쿠버네티스 노드' },
+  cluster: { en: 'the Kubernetes cluster', ko: '쿠버네티스 클러스터' },
+};
 
 /** Reads a lab file's text into a Lab, with every problem as a diagnostic. Never throws. */
 export function loadLab(text: string, opts: LoadOptions): LoadResult {
@@ -146,6 +155,20 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
   }
   const top = { ...whole, endLine: 1, endColumn: 1 };
   checkKeys(rd, root, LAB_KEYS, loc('the lab', '랩'), LATER_LAB_KEYS);
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const what = Object.hasOwn(UNBUILT_SECTIONS, key) ? UNBUILT_SECTIONS[key]! : undefined;
+    if (!what) continue;
+    rd.add(
+      'warning',
+      'unsupported-section',
+      rd.nodeRange(pair.key as Node, top),
+      loc(
+        `"${key}:" (${what.en}) is a section knetlab does not build yet: it is not checked, and nothing of it exists in the simulator.`,
+        `"${key}:"(${what.ko}) 섹션은 knetlab이 아직 만들지 않습니다. 검사하지 않으며, 그 내용은 시뮬레이터에 하나도 생기지 않습니다.`,
+      ),
+    );
+  }
 
   const nameNode = root.get('name', true);
   let name = '';

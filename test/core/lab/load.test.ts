@@ -97,6 +97,34 @@ describe('lab loader', () => {
     assert.equal(loadLab('hosts:\n  a:\n    serve: [tcp/80]\n', { file: 'lab.yaml' }).lab!.hosts[0]!.serve.length, 1);
   });
 
+  it('docker:, nodes: and cluster:, sections not built yet: a warning at each key, in both languages; variant: none', () => {
+    const text = 'name: t\nhosts: {}\ndocker:\n  web: {}\nnodes: [a]\n"cluster": {}\nvariant: { student: s, values: {} }\n';
+    const r = loadLab(text, { file: 'lab.yaml' });
+    assert.ok(r.lab);
+    const ws = r.diagnostics.filter((d) => d.code === 'unsupported-section');
+    assert.deepEqual(
+      ws.map((d) => [d.severity, d.line, d.column, d.endColumn]),
+      [
+        ['warning', 3, 1, 7],
+        ['warning', 5, 1, 6],
+        ['warning', 6, 1, 10],
+      ],
+    );
+    assert.equal(
+      ws[0]!.message.en,
+      '"docker:" (Docker containers) is a section knetlab does not build yet: it is not checked, and nothing of it exists in the simulator.',
+    );
+    assert.equal(
+      ws[1]!.message.ko,
+      '"nodes:"(쿠버네티스 노드) 섹션은 knetlab이 아직 만들지 않습니다. 검사하지 않으며, 그 내용은 시뮬레이터에 하나도 생기지 않습니다.',
+    );
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.code !== 'unsupported-section').map((d) => d.code),
+      [],
+      'no other diagnostic: the schema knows these keys',
+    );
+  });
+
   it('suggests the closest key', () => {
     const r = loadLab('hosts:\n  a:\n    interface: {}\n', { file: 'lab.yaml' });
     assert.match(r.diagnostics.find((d) => d.code === 'unknown-key')!.message.en, /did you mean "interfaces"/);
