@@ -109,6 +109,8 @@ export const check: Command = {
           const { dir } = target;
           if (!existsSync(join(dir, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', dir));
           const files = readTree(dir);
+          // readTree leaves out files past its size bound; lab.yaml is read whatever its size.
+          if (!files.has('lab.yaml')) files.set('lab.yaml', readText(join(dir, 'lab.yaml'), lang));
           const displayPath = (rel: string) => shownPath(join(dir, rel));
           all.push(...checkLabFiles(files, { displayPath, ...(student !== undefined ? { student } : {}) }));
         }
