@@ -15,6 +15,7 @@ export type { BuildResult, RunLineResult } from './world/build';
 export * from './sim/model';
 export * from './datapath/trace';
 export { execCommand } from './commands/exec';
+export { localizeNotes } from './commands/notes';
 export type { ExecResult } from './commands/exec';
 export { tracePacket } from './datapath/walk';
 export { traceWarnings, unmodelledLines } from './datapath/honesty';

@@ -10,8 +10,10 @@ import {
   execCommand,
   type ExecResult,
   type Lab,
+  type Lang,
   loadLabFor,
   loc,
+  localizeNotes,
   parseAddr,
   parseEndpoint,
   ROOT_NS,
@@ -89,9 +91,12 @@ export function trace(world: World, args: TraceArgs): TraceResult | undefined {
   return tracePacket(world, { from: ep, to: args.to.trim(), proto: args.proto, ...(args.port !== undefined ? { port: args.port } : {}) });
 }
 
-export function exec(world: World, on: string, line: string): ExecResult | undefined {
+/** One line on a host; knetlab's own lines of its output in `lang` (a tool's stay as Linux prints them). */
+export function exec(world: World, on: string, line: string, lang: Lang = 'en'): ExecResult | undefined {
   const ep = validEndpoint(world, on);
-  return ep ? execCommand(world, ep, line) : undefined;
+  if (!ep) return undefined;
+  const res = execCommand(world, ep, line);
+  return { ...res, stdout: localizeNotes(res.stdout, lang), stderr: localizeNotes(res.stderr, lang) };
 }
 
 export interface TopologyHost {

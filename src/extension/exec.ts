@@ -4,7 +4,7 @@
  * Nothing runs on the user's machine: every line goes to the simulator.
  */
 import * as vscode from 'vscode';
-import type { World } from '../core';
+import type { Lang, World } from '../core';
 import type { Ctx } from './ctx';
 import { baseName } from './labfs';
 import { resolveLabDir, uriOf, worldOf } from './pickers';
@@ -32,6 +32,7 @@ export class SimShell implements vscode.Pseudoterminal {
     private readonly world: World,
     private readonly on: string,
     private readonly banner: string,
+    private readonly lang: Lang = 'en',
   ) {}
 
   private get prompt(): string {
@@ -76,7 +77,7 @@ export class SimShell implements vscode.Pseudoterminal {
 
   /** Runs one line on the simulated host; its stdout then stderr. */
   run(line: string): string {
-    const res = this.engine.exec(this.world, this.on, line);
+    const res = this.engine.exec(this.world, this.on, line, this.lang);
     return res ? res.stdout + res.stderr : '';
   }
 }
@@ -95,7 +96,7 @@ export async function execOnHost(ctx: Ctx, arg?: ExecArgs): Promise<string | und
     if (!on) return undefined;
   }
   if (arg?.command !== undefined) {
-    const res = engine.exec(world, on, arg.command);
+    const res = engine.exec(world, on, arg.command, ctx.lang);
     const text = `root@${on}:~# ${arg.command}\n${res ? res.stdout + res.stderr : ''}`;
     ctx.output.append(text.endsWith('\n') ? text : text + '\n');
     ctx.output.show(true);
@@ -106,7 +107,7 @@ export async function execOnHost(ctx: Ctx, arg?: ExecArgs): Promise<string | und
     on,
     baseName(dir),
   );
-  const terminal = vscode.window.createTerminal({ name: `knetlab ${on}`, pty: new SimShell(engine, world, on, banner) });
+  const terminal = vscode.window.createTerminal({ name: `knetlab ${on}`, pty: new SimShell(engine, world, on, banner, ctx.lang) });
   terminal.show();
   return undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
+import { main } from '../../../src/cli/main';
 import { run, tmpLab } from '../../support/cli';
 
 const LAB = `name: honest
@@ -99,5 +100,31 @@ describe('knetlab: answers that may be wrong say so', () => {
     assert.equal(b.err, '');
     const ko = run('--lang', 'ko', 'exec', dir, '--on', 'a', '--', 'ip', 'route', 'get', '10.0.0.2');
     assert.equal(ko.err.split('\n')[0], HEAD_KO);
+  });
+});
+
+describe('knetlab exec under a Korean locale: every message of knetlab in Korean', () => {
+  it("--lang ko, KNETLAB_LANG=ko and LANG=ko_KR: knetlab's own lines in Korean, a tool's as Linux prints them", () => {
+    const ko = run('--lang', 'ko', 'exec', 'labs/02-gateway', '--on', 'a', '--', 'ip link | grep eth0');
+    assert.equal(ko.err, 'knetlab: 파이프(|)는 시뮬레이션하지 않습니다\n');
+    let err = '';
+    for (const env of [{ KNETLAB_LANG: 'ko' }, { LANG: 'ko_KR.UTF-8' }]) {
+      err = '';
+      main(['exec', 'labs/02-gateway', '--on', 'a', '--', 'cd', '/'], { out: () => undefined, err: (s) => (err += s) }, env);
+      assert.equal(err, 'knetlab: 셸 내장 명령("cd")은 시뮬레이션하지 않습니다\n', JSON.stringify(env));
+    }
+    assert.equal(
+      run('--lang', 'ko', 'exec', 'labs/02-gateway', '--on', 'a', '--', 'ip link show eth9').err,
+      'Device "eth9" does not exist.\n',
+    );
+    assert.equal(run('exec', 'labs/02-gateway', '--on', 'a', '--', 'ip link | grep eth0').err, 'knetlab: pipes (|) are not simulated\n');
+  });
+
+  it('the usage errors of exec are Korean too', () => {
+    const r = run('--lang', 'ko', 'exec', 'labs/02-gateway', '--on', 'zz', '--', 'hostname');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /^knetlab: 이 랩에 "zz" 호스트가 없습니다/);
+    const u = run('--lang', 'ko', 'exec', 'labs/02-gateway');
+    assert.match(u.err, /^knetlab: 사용법: /);
   });
 });
