@@ -68,7 +68,7 @@ describe('lab loader', () => {
     ['not a mapping', '- a\n- b\n', 'lab-not-mapping', 1, 1],
     ['no hosts', 'name: x\n', 'missing-key', 1, 1],
     ['unknown switch with did-you-mean', 'switches: [lan1]\nhosts:\n  a:\n    interfaces:\n      eth0: lan2\n', 'unknown-switch', 5, 13],
-    ['bad host name', 'hosts:\n  1abc: {}\n', 'bad-name', 2, 3],
+    ['bad host name', 'hosts:\n  a_b: {}\n', 'bad-name', 2, 3],
     ['bad mac', 'switches: [s]\nhosts:\n  a:\n    interfaces:\n      eth0: { switch: s, mac: "zz" }\n', 'bad-mac', 5, 31],
     ['bad serve', 'hosts:\n  a:\n    serve: [http/80]\n', 'bad-serve', 3, 13],
     ['unknown key', 'hosts:\n  a:\n    interface: {}\n', 'unknown-key', 3, 5],
@@ -123,6 +123,26 @@ describe('lab loader', () => {
       [],
       'no other diagnostic: the schema knows these keys',
     );
+  });
+
+  it('host names: any DNS label (RFC 1123), as Linux and Kubernetes take them: controlplane, 63 characters, a leading digit', () => {
+    const long = 'n'.repeat(62) + '1';
+    const ok = loadLab(`name: k\nswitches: [lan]\nhosts:\n  controlplane: { interfaces: { eth0: lan } }\n  ${long}: {}\n  01-node: {}\n`, {
+      file: 'lab.yaml',
+    });
+    assert.deepEqual(ok.diagnostics, []);
+    assert.deepEqual(
+      ok.lab!.hosts.map((h) => h.name),
+      ['controlplane', long, '01-node'],
+    );
+    for (const bad of ['n'.repeat(64), 'node-', '-node', 'node_1', 'nöde']) {
+      const r = loadLab(`name: k\nhosts:\n  ${bad}: {}\n`, { file: 'lab.yaml' });
+      assert.deepEqual(
+        r.diagnostics.map((d) => [d.code, d.line]),
+        [['bad-name', 3]],
+        bad,
+      );
+    }
   });
 
   it('suggests the closest key', () => {
