@@ -38,7 +38,7 @@ describe('trace panel (webview/trace) in Chromium: an answer that may be wrong s
     assert.deepEqual(items, [{ line: '12', code: 'command-not-simulated', text: `lab.yaml:12 ${warning.message.en}` }]);
     await p.page.click('#warnings li button');
     const posted = await p.waitForPost('reveal');
-    assert.deepEqual((posted as { source: Diagnostic }).source, warning);
+    assert.deepEqual(posted.source, { file: warning.file, line: 12, column: 7, endLine: 12, endColumn: 9 });
     await p.send(message(f, doubtful, 'ko'));
     await p.page.waitForFunction(() => document.getElementById('warnings-head')?.textContent?.startsWith('이 답은'));
     assert.equal(await p.page.textContent('#warnings li'), `lab.yaml:12 ${warning.message.ko}`);

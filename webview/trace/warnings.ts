@@ -23,7 +23,10 @@ export function renderWarnings(el: HTMLElement, lang: Lang, tr: TraceResult, onR
     h(
       'ul',
       { 'aria-labelledby': 'warnings-head' },
-      ...ws.map((w) => h('li', { 'data-line': w.line, 'data-code': w.code }, revealButton(lang, w, onReveal), ' ', tl(lang, w.message))),
+      ...ws.map((w) => {
+        const at: SourceRange = { file: w.file, line: w.line, column: w.column, endLine: w.endLine, endColumn: w.endColumn };
+        return h('li', { 'data-line': w.line, 'data-code': w.code }, revealButton(lang, at, onReveal), ' ', tl(lang, w.message));
+      }),
     ),
   );
 }
