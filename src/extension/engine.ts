@@ -19,6 +19,7 @@ import {
   ROOT_NS,
   tracePacket,
   type TraceResult,
+  unmodelledLines,
   type World,
 } from '../core';
 
@@ -89,6 +90,12 @@ export function trace(world: World, args: TraceArgs): TraceResult | undefined {
   const ep = validEndpoint(world, args.from);
   if (!ep || !isAddress(args.to)) return undefined;
   return tracePacket(world, { from: ep, to: args.to.trim(), proto: args.proto, ...(args.port !== undefined ? { port: args.port } : {}) });
+}
+
+/** The lines of the host of `on` that the simulator does not model: what it prints may differ from Linux. */
+export function unmodelled(world: World, on: string): Diagnostic[] {
+  const ep = validEndpoint(world, on);
+  return ep ? unmodelledLines(world, [ep.host]) : [];
 }
 
 /** One line on a host; knetlab's own lines of its output in `lang` (a tool's stay as Linux prints them). */

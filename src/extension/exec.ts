@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Lang, World } from '../core';
 import type { Ctx } from './ctx';
 import { baseName } from './labfs';
+import { warningLines } from './report';
 import { resolveLabDir, uriOf, worldOf } from './pickers';
 
 export interface ExecArgs {
@@ -102,11 +103,11 @@ export async function execOnHost(ctx: Ctx, arg?: ExecArgs): Promise<string | und
     ctx.output.show(true);
     return text;
   }
-  const banner = vscode.l10n.t(
-    'knetlab: a simulated shell on {0} (lab {1}). Nothing runs on your machine. Type exit to close.',
-    on,
-    baseName(dir),
-  );
+  // The host's lines the simulator does not model: what the shell prints may differ from Linux.
+  const banner = [
+    vscode.l10n.t('knetlab: a simulated shell on {0} (lab {1}). Nothing runs on your machine. Type exit to close.', on, baseName(dir)),
+    ...warningLines(engine.unmodelled(world, on), ctx.lang),
+  ].join('\n');
   const terminal = vscode.window.createTerminal({ name: `knetlab ${on}`, pty: new SimShell(engine, world, on, banner, ctx.lang) });
   terminal.show();
   return undefined;

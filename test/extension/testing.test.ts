@@ -31,7 +31,7 @@ exercises:
 const HEAD = 'This answer may be wrong: it could depend on this line, which the simulator does not model: ';
 const LINE = 'labs/honest/lab.yaml:8:7: warning command-not-simulated: a: "tc" is not simulated';
 
-describe('extension: the Testing view says when an answer may be wrong', () => {
+describe('extension: the Testing view and the simulated shell say when an answer may be wrong', () => {
   beforeEach(() => fake.reset());
 
   it('the doubtful line, at its place: with a failed check, and in the output of a passed one', async () => {
@@ -62,5 +62,25 @@ describe('extension: the Testing view says when an answer may be wrong', () => {
     // route reads only b, which has no such line.
     assert.equal(run.results.get(id(2))!.state, 'passed');
     assert.equal(run.output.filter((o) => o.test?.id === id(2)).length, 0);
+  });
+
+  it("the simulated shell opens with the host's lines the simulator does not model; a host without any, without", async () => {
+    fake.files.set('/ws/labs/honest/lab.yaml', LAB);
+    activate({ subscriptions: [] as { dispose(): void }[] } as unknown as ExtensionContext);
+    const opened = async (on: string) => {
+      await fake.commands.executeCommand('knetlab.exec', { uri: fake.Uri.file('/ws/labs/honest'), on });
+      const pty = fake.terminals[fake.terminals.length - 1]!.pty as { open(): void; onDidWrite(f: (s: string) => void): void };
+      let written = '';
+      pty.onDidWrite((s) => (written += s));
+      pty.open();
+      return written.split('\r\n');
+    };
+    const a = await opened('a');
+    assert.match(a[0]!, /^knetlab: a simulated shell on a \(lab honest\)/);
+    assert.equal(a[1], 'This answer may be wrong: it could depend on these lines, which the simulator does not model:');
+    assert.ok(a[2]!.startsWith('  labs/honest/lab.yaml:8:7: warning command-not-simulated: a: "tc" is not simulated'), a[2]);
+    const b = await opened('b');
+    assert.equal(b.length, 2, JSON.stringify(b));
+    assert.equal(b[1], 'root@b:~# ');
   });
 });
