@@ -1,7 +1,8 @@
 /**
- * The Testing view (src/extension/testing.ts) against a fake `vscode`: a check whose answer could
- * depend on a lab line the simulator does not model says so at that line, a failed check with its
- * failure messages, a passed one in the run's output; a check that reads no such line says nothing.
+ * The Testing view (src/extension/testing.ts) and the simulated shell (exec.ts) against a fake
+ * `vscode`: a check whose answer could depend on a lab line the simulator does not model says so
+ * at that line, a failed check with its failure messages, a passed one in the run's output; a
+ * check that reads no such line says nothing; the shell opens with its host's such lines.
  */
 import * as fake from '../support/vscode-fake';
 import { strict as assert } from 'node:assert';
