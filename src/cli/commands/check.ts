@@ -33,7 +33,7 @@ function findTargets(path: string, lang: Lang): Target[] {
     const dir = labDirOf(path);
     return [dir !== undefined ? { kind: 'lab', dir } : { kind: 'file', path }];
   }
-  if (existsSync(join(path, 'lab.yaml'))) return [{ kind: 'lab', dir: path }];
+  if (existsSync(join(path, 'lab.yaml'))) return [{ kind: 'lab', dir: labDirOf(join(path, 'lab.yaml')) ?? path }];
   const out: Target[] = [];
   const dirs = new Set<string>();
   walkFiles(path, 4, (p, name) => {

@@ -19,6 +19,7 @@ describe('knetlab check: a course folder', () => {
 
   it("a solution's lab.yaml named alone is checked as its lab's patch; course.yaml as a course", () => {
     assert.equal(run('check', 'labs/02-gateway/solution/lab.yaml').err, '0 error(s), 0 warning(s)\n');
+    assert.equal(run('check', 'labs/02-gateway/solution').err, '0 error(s), 0 warning(s)\n');
     assert.equal(run('check', 'labs/course.yaml').err, '0 error(s), 0 warning(s)\n');
   });
 
