@@ -68,7 +68,7 @@ function checkCourse(path: string, lang: Lang): Diagnostic[] {
       code: 'file-not-found',
       message: loc(
         `The course names the lab folder "${l.path}", which has no lab.yaml.`,
-        `과정이 가리키는 랩 폴더 "${l.path}"에 lab.yaml이 없습니다.`,
+        `과정이 가리키는 실습 폴더 "${l.path}"에 lab.yaml이 없습니다.`,
       ),
     })),
   ];
@@ -88,7 +88,7 @@ export const check: Command = {
   usage: { en: 'check PATH... [--format text|json]', ko: 'check 경로... [--format text|json]' },
   help: {
     en: 'Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. Exit 1 when any error.',
-    ko: '랩(랩 폴더, lab.yaml, 또는 랩들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 랩은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n오류가 있으면 종료 상태 1.',
+    ko: '랩(랩 폴더, lab.yaml, 또는 랩들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n오류가 있으면 종료 상태 1.',
   },
   listing: 'command',
   options: [

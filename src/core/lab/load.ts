@@ -158,7 +158,7 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
       rd0.range(at, at + 1),
       loc(
         `YAML: nested more than ${MAX_NESTING} levels deep; the lab is not read further.`,
-        `YAML 오류: ${MAX_NESTING}단계보다 깊게 중첩되어 랩을 더 읽지 않습니다.`,
+        `YAML 오류: ${MAX_NESTING}단계보다 깊게 중첩되어 실습 파일을 더 읽지 않습니다.`,
       ),
     );
     return { diagnostics: rd0.diagnostics };
@@ -184,16 +184,16 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
       bound.kind === 'loop'
         ? loc(
             `YAML: the alias ${bound.node.toString()} is inside what it names: it would never end; the lab is not read further.`,
-            `YAML 오류: 자신이 가리키는 노드 안에 들어 있는 별칭(${bound.node.toString()})이라 끝없이 펼쳐집니다. 랩을 더 읽지 않습니다.`,
+            `YAML 오류: 자신이 가리키는 노드 안에 들어 있는 별칭(${bound.node.toString()})이라 끝없이 펼쳐집니다. 실습 파일을 더 읽지 않습니다.`,
           )
         : bound.kind === 'aliases'
           ? loc(
               `YAML: the aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb); the lab is not read further.`,
-              `YAML 오류: 별칭을 펼치면 노드가 ${MAX_ALIAS_NODES}개를 넘습니다(별칭 폭탄). 랩을 더 읽지 않습니다.`,
+              `YAML 오류: 별칭을 펼치면 노드가 ${MAX_ALIAS_NODES}개를 넘습니다(별칭 폭탄). 실습 파일을 더 읽지 않습니다.`,
             )
           : loc(
               `YAML: nested more than ${MAX_DEPTH} levels deep; the lab is not read further.`,
-              `YAML 오류: ${MAX_DEPTH}단계보다 깊게 중첩되어 랩을 더 읽지 않습니다.`,
+              `YAML 오류: ${MAX_DEPTH}단계보다 깊게 중첩되어 실습 파일을 더 읽지 않습니다.`,
             ),
     );
     return { diagnostics: rd.diagnostics };
@@ -225,7 +225,7 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
       rd.nodeRange(pair.key as Node, top),
       loc(
         `"${key}:" (${what.en}) is a section knetlab does not build yet: it is not checked, and nothing of it exists in the simulator.`,
-        `"${key}:"(${what.ko}) 섹션은 knetlab이 아직 만들지 않습니다. 검사하지 않으며, 그 내용은 시뮬레이터에 하나도 생기지 않습니다.`,
+        `"${key}:"(${what.ko})는 knetlab이 아직 지원하지 않는 섹션입니다. 검사하지 않으며, 그 내용은 시뮬레이터에 하나도 생기지 않습니다.`,
       ),
     );
   }

@@ -51,7 +51,7 @@ describe('knetlab check: a course folder', () => {
       );
       assert.equal(errors[1]!.message, 'The course names the lab folder "03-missing", which has no lab.yaml.');
       const ko = JSON.parse(run('--lang', 'ko', 'check', join(dir, 'course.yaml'), '--format', 'json').out);
-      assert.equal(ko[0].message, '과정이 가리키는 랩 폴더 "03-missing"에 lab.yaml이 없습니다.');
+      assert.equal(ko[0].message, '과정이 가리키는 실습 폴더 "03-missing"에 lab.yaml이 없습니다.');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

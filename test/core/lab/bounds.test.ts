@@ -83,7 +83,7 @@ describe('lab YAML bounds', () => {
           8,
           10,
           'YAML: the alias *a is inside what it names: it would never end; the lab is not read further.',
-          'YAML 오류: 자신이 가리키는 노드 안에 들어 있는 별칭(*a)이라 끝없이 펼쳐집니다. 랩을 더 읽지 않습니다.',
+          'YAML 오류: 자신이 가리키는 노드 안에 들어 있는 별칭(*a)이라 끝없이 펼쳐집니다. 실습 파일을 더 읽지 않습니다.',
         ],
       ],
     );

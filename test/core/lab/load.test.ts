@@ -116,7 +116,7 @@ describe('lab loader', () => {
     );
     assert.equal(
       ws[1]!.message.ko,
-      '"nodes:"(쿠버네티스 노드) 섹션은 knetlab이 아직 만들지 않습니다. 검사하지 않으며, 그 내용은 시뮬레이터에 하나도 생기지 않습니다.',
+      '"nodes:"(쿠버네티스 노드)는 knetlab이 아직 지원하지 않는 섹션입니다. 검사하지 않으며, 그 내용은 시뮬레이터에 하나도 생기지 않습니다.',
     );
     assert.deepEqual(
       r.diagnostics.filter((d) => d.code !== 'unsupported-section').map((d) => d.code),
