@@ -28,6 +28,20 @@ export function formatDiag(d: Diagnostic, lang: Lang): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${pick(d.message, lang)}`;
 }
 
+/** An answer's warnings (lines it could depend on that the simulator does not model), as JSON: `[{ file, line, column, code, message }]`. */
+export function warningsJson(warnings: readonly Diagnostic[] | undefined, lang: Lang) {
+  return (warnings ?? []).map((d) => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: pick(d.message, lang) }));
+}
+
+/** An answer's warnings as text lines under `indent`: a heading, then each line; nothing when there are none. */
+export function warningsText(warnings: readonly Diagnostic[] | undefined, lang: Lang, indent = ''): string[] {
+  if (!warnings?.length) return [];
+  return [
+    indent + t(lang, 'mayBeWrong'),
+    ...warnings.map((d) => `${indent}  ${d.file}:${d.line}:${d.column}: ${d.code}: ${pick(d.message, lang)}`),
+  ];
+}
+
 /** Visits the files below `dir` in name order, skipping hidden entries and node_modules. */
 export function walkFiles(dir: string, maxDepth: number, visit: (path: string, name: string, st: Stats) => boolean | void): void {
   let stop = false;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gradeFiles, hasSolution, type LabGrade, type Lang, type Localized, pick } from '../core';
-import { fmt, formatDiag, t, UsageError, walkFiles } from './common';
+import { fmt, formatDiag, t, UsageError, walkFiles, warningsJson, warningsText } from './common';
 
 const M = {
   noSolution: { en: '{0} has no solution/ folder', ko: '{0}에 solution/ 폴더가 없습니다' },
@@ -81,6 +81,7 @@ export function gradeJson(g: LabGrade, lang: Lang) {
         ...(c.actual !== undefined ? { actual: c.actual } : {}),
         ...(c.source ? { source: { file: c.source.file, line: c.source.line, column: c.source.column } } : {}),
         at: { file: c.range.file, line: c.range.line, column: c.range.column },
+        warnings: warningsJson(c.warnings, lang),
       })),
     })),
     diagnostics: g.diagnostics.map((d) => ({
@@ -104,6 +105,7 @@ export function gradeText(g: LabGrade, lang: Lang): string {
     for (const c of e.checks) {
       const where = c.source ? ` (${c.source.file}:${c.source.line})` : '';
       lines.push(`    ${c.passed ? '✓' : '✗'} ${c.kind}: ${pick(c.feedback, lang)}${where}`);
+      lines.push(...warningsText(c.warnings, lang, '      '));
     }
     for (const h of e.hints) lines.push(`    ${M.hint[lang]}: ${pick(h, lang)}`);
   }
@@ -147,6 +149,7 @@ export function gradeJunit(labs: LabGrade[], lang: Lang): string {
             .join('\n');
           out.push(`      <failure message="${xml(pick(c.feedback, lang))}">${xml(body)}</failure>`);
         }
+        if (c.warnings?.length) out.push(`      <system-out>${xml(warningsText(c.warnings, lang).join('\n'))}</system-out>`);
         out.push('    </testcase>');
       });
     }

@@ -22,6 +22,10 @@ export const MESSAGES = {
     ko: '{1}에 "{0}" 네트워크 네임스페이스가 없습니다 (네임스페이스: {2})',
   },
   internal: { en: 'internal error: {0}', ko: '내부 오류: {0}' },
+  mayBeWrong: {
+    en: 'warning: this answer may be wrong: it could depend on these lines, which the simulator does not model:',
+    ko: '경고: 이 답은 틀릴 수 있습니다. 시뮬레이터가 다루지 않는 다음 줄에 따라 달라질 수 있습니다:',
+  },
 } satisfies Record<string, Localized>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -10,13 +10,16 @@ import {
   execCommand,
   type ExecResult,
   type Lab,
+  type Lang,
   loadLabFor,
   loc,
+  localizeNotes,
   parseAddr,
   parseEndpoint,
   ROOT_NS,
   tracePacket,
   type TraceResult,
+  unmodelledLines,
   type World,
 } from '../core';
 
@@ -89,9 +92,18 @@ export function trace(world: World, args: TraceArgs): TraceResult | undefined {
   return tracePacket(world, { from: ep, to: args.to.trim(), proto: args.proto, ...(args.port !== undefined ? { port: args.port } : {}) });
 }
 
-export function exec(world: World, on: string, line: string): ExecResult | undefined {
+/** The lines of the host of `on` that the simulator does not model: what it prints may differ from Linux. */
+export function unmodelled(world: World, on: string): Diagnostic[] {
   const ep = validEndpoint(world, on);
-  return ep ? execCommand(world, ep, line) : undefined;
+  return ep ? unmodelledLines(world, [ep.host]) : [];
+}
+
+/** One line on a host; knetlab's own lines of its output in `lang` (a tool's stay as Linux prints them). */
+export function exec(world: World, on: string, line: string, lang: Lang = 'en'): ExecResult | undefined {
+  const ep = validEndpoint(world, on);
+  if (!ep) return undefined;
+  const res = execCommand(world, ep, line);
+  return { ...res, stdout: localizeNotes(res.stdout, lang), stderr: localizeNotes(res.stderr, lang) };
 }
 
 export interface TopologyHost {

@@ -4,9 +4,10 @@
  * Nothing runs on the user's machine: every line goes to the simulator.
  */
 import * as vscode from 'vscode';
-import type { World } from '../core';
+import type { Lang, World } from '../core';
 import type { Ctx } from './ctx';
 import { baseName } from './labfs';
+import { warningLines } from './report';
 import { resolveLabDir, uriOf, worldOf } from './pickers';
 
 export interface ExecArgs {
@@ -32,6 +33,7 @@ export class SimShell implements vscode.Pseudoterminal {
     private readonly world: World,
     private readonly on: string,
     private readonly banner: string,
+    private readonly lang: Lang = 'en',
   ) {}
 
   private get prompt(): string {
@@ -76,7 +78,7 @@ export class SimShell implements vscode.Pseudoterminal {
 
   /** Runs one line on the simulated host; its stdout then stderr. */
   run(line: string): string {
-    const res = this.engine.exec(this.world, this.on, line);
+    const res = this.engine.exec(this.world, this.on, line, this.lang);
     return res ? res.stdout + res.stderr : '';
   }
 }
@@ -95,18 +97,18 @@ export async function execOnHost(ctx: Ctx, arg?: ExecArgs): Promise<string | und
     if (!on) return undefined;
   }
   if (arg?.command !== undefined) {
-    const res = engine.exec(world, on, arg.command);
+    const res = engine.exec(world, on, arg.command, ctx.lang);
     const text = `root@${on}:~# ${arg.command}\n${res ? res.stdout + res.stderr : ''}`;
     ctx.output.append(text.endsWith('\n') ? text : text + '\n');
     ctx.output.show(true);
     return text;
   }
-  const banner = vscode.l10n.t(
-    'knetlab: a simulated shell on {0} (lab {1}). Nothing runs on your machine. Type exit to close.',
-    on,
-    baseName(dir),
-  );
-  const terminal = vscode.window.createTerminal({ name: `knetlab ${on}`, pty: new SimShell(engine, world, on, banner) });
+  // The host's lines the simulator does not model: what the shell prints may differ from Linux.
+  const banner = [
+    vscode.l10n.t('knetlab: a simulated shell on {0} (lab {1}). Nothing runs on your machine. Type exit to close.', on, baseName(dir)),
+    ...warningLines(engine.unmodelled(world, on), ctx.lang),
+  ].join('\n');
+  const terminal = vscode.window.createTerminal({ name: `knetlab ${on}`, pty: new SimShell(engine, world, on, banner, ctx.lang) });
   terminal.show();
   return undefined;
 }

@@ -19,6 +19,15 @@ export function diagText(d: Diagnostic, lang: Lang): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${pick(d.message, lang)}`;
 }
 
+/** An answer's warnings: the lines it could depend on that the simulator does not model (none: nothing). */
+export function warningLines(warnings: readonly Diagnostic[] | undefined, lang: Lang, indent = ''): string[] {
+  if (!warnings?.length) return [];
+  return [
+    indent + vscode.l10n.t('This answer may be wrong: it could depend on these lines, which the simulator does not model:'),
+    ...warnings.map((d) => `${indent}  ${diagText(d, lang)}`),
+  ];
+}
+
 export function gradeText(g: LabGrade, lang: Lang): string {
   const lines: string[] = [];
   lines.push(vscode.l10n.t('Lab {0}: {1}', g.lab, scoreText(g)));
@@ -29,6 +38,7 @@ export function gradeText(g: LabGrade, lang: Lang): string {
     for (const c of e.checks) {
       const where = c.source ? ` (${c.source.file}:${c.source.line})` : '';
       lines.push(`    ${c.passed ? '✓' : '✗'} ${c.kind}: ${pick(c.feedback, lang)}${where}`);
+      lines.push(...warningLines(c.warnings, lang, '      '));
       if (!c.passed && c.expected !== undefined) lines.push(`      ${vscode.l10n.t('expected')}: ${c.expected}`);
       if (!c.passed && c.actual !== undefined) lines.push(`      ${vscode.l10n.t('actual')}: ${c.actual}`);
     }
@@ -53,7 +63,7 @@ export function traceHeadline(res: TraceResult, args: TraceArgs | undefined, lan
 
 /** A trace as the CLI prints it: the verdict, then every leg (request, reply, a lookup's, a proxy's) with its steps. */
 export function traceText(res: TraceResult, args: TraceArgs | undefined, lang: Lang): string {
-  const lines = [traceHeadline(res, args, lang)];
+  const lines = [traceHeadline(res, args, lang), ...warningLines(res.warnings, lang)];
   const legs = res.legs ?? [res.request, ...(res.reply.steps.length ? [res.reply] : [])];
   legs.forEach((leg, i) => {
     lines.push('', legHeading(leg.kind ?? (i === 0 ? 'request' : 'reply'), leg.label ? pick(leg.label, lang) : undefined));

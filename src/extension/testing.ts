@@ -140,7 +140,9 @@ export class LabTests implements vscode.Disposable {
         const item = exItem.children.get(checkId(graded.dir, ex.id, i));
         if (!item || !wanted(item)) return;
         if (c.passed) run.passed(item);
-        else run.failed(item, this.checkMessage(graded, c));
+        else run.failed(item, [this.checkMessage(graded, c), ...this.warningMessages(graded, c)]);
+        // A passed check has no message: its doubt goes to the run's output, at each line.
+        if (c.passed) for (const m of this.warningMessages(graded, c)) run.appendOutput(`${m.message as string}\r\n`, m.location, item);
       });
       if (ex.passed) run.passed(exItem, ms);
       else run.failed(exItem, this.exerciseMessage(graded, ex), ms);
@@ -189,6 +191,24 @@ export class LabTests implements vscode.Disposable {
     const uri = graded.locate(where.file);
     if (uri) m.location = new vscode.Location(uri, at(where.line, where.column));
     return m;
+  }
+
+  /**
+   * A check whose answer could depend on lines the simulator does not model (CheckGrade.warnings):
+   * one message per line, at that line, saying the verdict may be wrong.
+   */
+  warningMessages(graded: GradedLab, c: CheckGrade): vscode.TestMessage[] {
+    return (c.warnings ?? []).map((w) => {
+      const m = new vscode.TestMessage(
+        vscode.l10n.t(
+          'This answer may be wrong: it could depend on this line, which the simulator does not model: {0}',
+          diagText(w, this.ctx.lang),
+        ),
+      );
+      const uri = graded.locate(w.file);
+      if (uri) m.location = new vscode.Location(uri, at(w.line, w.column));
+      return m;
+    });
   }
 
   private exerciseMessage(graded: GradedLab, ex: ExerciseGrade): vscode.TestMessage[] {

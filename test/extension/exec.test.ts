@@ -64,4 +64,23 @@ describe('extension: the simulated shell (knetlab.exec)', () => {
     sh.handleInput('exit\r');
     assert.equal(closed(), 0);
   });
+
+  it("under a Korean VS Code, knetlab's own lines are Korean; a tool's stay as Linux prints them", () => {
+    const text = readFileSync('labs/02-gateway/lab.yaml', 'utf8');
+    const { world } = engine.loadWorld(new Map([['lab.yaml', text]]), 'lab.yaml');
+    const sh = new SimShell(engine, world!, 'r', 'banner', 'ko');
+    let written = '';
+    sh.onDidWrite((s) => (written += s));
+    sh.handleInput('ip link | grep eth0\r');
+    assert.equal(written, 'ip link | grep eth0\r\nknetlab: 파이프(|)는 시뮬레이션하지 않습니다\r\nroot@r:~# ');
+    written = '';
+    sh.handleInput('ip link show eth9\r');
+    assert.equal(written, 'ip link show eth9\r\nDevice "eth9" does not exist.\r\nroot@r:~# ');
+    // The same line in an English VS Code.
+    const en = new SimShell(engine, world!, 'r', 'banner');
+    written = '';
+    en.onDidWrite((s) => (written += s));
+    en.handleInput('cd /\r');
+    assert.equal(written, 'cd /\r\nknetlab: the shell builtin "cd" is not simulated\r\nroot@r:~# ');
+  });
 });

@@ -67,10 +67,18 @@ export class KernelLab {
     readonly prefix: string,
   ) {}
 
+  /**
+   * A host's namespace, named by the host's place in the lab, not its name: a lab's host name may
+   * be 63 characters (a DNS label), and the harness's kernel names stay short whatever it is.
+   */
   hostNs(host: string): string {
-    const n = `${this.prefix}-h-${host}`;
+    const n = `${this.prefix}-h${this.hostIndex(host)}`;
     this.names.set(n, host);
     return n;
+  }
+  private hostIndex(host: string): number {
+    const i = this.scenario.lab.hosts.findIndex((h) => h.name === host);
+    return i >= 0 ? i : this.scenario.lab.hosts.length;
   }
   switchNs(sw: string): string {
     const n = `${this.prefix}-s-${sw}`;
@@ -78,7 +86,7 @@ export class KernelLab {
     return n;
   }
   innerNs(host: string, ns: string): string {
-    const n = `${this.prefix}-n-${host}-${ns}`;
+    const n = `${this.prefix}-n${this.hostIndex(host)}-${ns}`;
     this.names.set(n, ns);
     return n;
   }

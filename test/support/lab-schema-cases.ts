@@ -144,7 +144,7 @@ export const SCHEMA_CASES: [string, string, string, string, number, number, numb
     4,
     5,
     10,
-    /^hosts\.a\.serve must be a list or a socket, not a mapping/,
+    /^hosts\.a\.serve must be a list, not a mapping/,
   ],
   [
     'no alternative has the type',
@@ -188,13 +188,13 @@ export const SCHEMA_CASES: [string, string, string, string, number, number, numb
   ],
   [
     'pattern of a key: bad host name',
-    'name: x\nhosts:\n  1abc: {}\n',
+    'name: x\nhosts:\n  ab-_: {}\n',
     'bad-name',
     'error',
     3,
     3,
     7,
-    /^"1abc" under hosts is not a valid host name: a letter, then up to 9 letters, digits or "-"\./,
+    /^"ab-_" under hosts is not a valid host name: a DNS label \(RFC 1123\): letters, digits and "-", at most 63, starting and ending with a letter or digit\./,
   ],
   [
     'pattern of a key: interface lo',

@@ -27,6 +27,7 @@ import { bootstrap, getState, onMessage, post, setState } from '../common/host';
 import { fill, h } from './dom';
 import { revealButton, renderDetail } from './detail';
 import { renderBranches } from './branches';
+import { renderWarnings } from './warnings';
 import { EventLists, StepsTable } from './events';
 import { TraceForm } from './form';
 import { Controls } from './controls';
@@ -64,6 +65,7 @@ class TracePanel {
 
   private readonly titleEl = h('h1', { class: 'title', id: 'trace-title' });
   private readonly verdictEl = h('div', { class: 'verdict', id: 'verdict' });
+  private readonly warningsEl = h('div', { class: 'warnings', id: 'warnings', role: 'note', hidden: true });
   private readonly branchesEl = h('div', { class: 'branches', id: 'branches', hidden: true });
   private readonly statusEl = h('div', { class: 'status-line' });
   private readonly topoEl = h('section', { class: 'topo', id: 'topology', role: 'region' });
@@ -105,6 +107,7 @@ class TracePanel {
         { class: 'top' },
         h('div', { class: 'top-row' }, this.titleEl, this.form.el),
         this.verdictEl,
+        this.warningsEl,
         this.branchesEl,
         this.statusEl,
       ),
@@ -118,8 +121,7 @@ class TracePanel {
     this.applyLang();
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Messages
+  // ---- Messages
 
   /** The drawing's state saved before a reload (applied when the drawing is made). */
   restoreTopology(state: TopologyViewState | undefined): void {
@@ -224,7 +226,7 @@ class TracePanel {
     if (!m || !v) return;
     const lang = this.lang;
     this.titleEl.textContent = v.title;
-    // The verdict: replied or not, and why, in plain words.
+    // The verdict: replied or not, and why, in plain words; then any doubt of it (warnings.ts).
     const tr = v.trace;
     fill(
       this.verdictEl,
@@ -235,6 +237,7 @@ class TracePanel {
       tr.source ? revealButton(lang, tr.source, (s) => this.reveal(s)) : null,
     );
     this.verdictEl.className = `verdict ${tr.replied ? 'ok' : 'fail'}`;
+    renderWarnings(this.warningsEl, lang, tr, (s) => this.reveal(s));
     this.renderBranches();
     this.form.set(lang, this.model, tr);
     this.lists.render(lang, tr);
@@ -250,8 +253,7 @@ class TracePanel {
     });
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Position
+  // ---- Position
 
   private moved(ref: StepRef | undefined, pos: number, total: number, focus: boolean): void {
     const v = this.shown;
@@ -317,8 +319,7 @@ class TracePanel {
     post({ type: 'reveal', source });
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Language and state
+  // ---- Language and state
 
   private applyLang(): void {
     const lang = this.lang;

@@ -44,6 +44,10 @@ export const S = {
   decision: { en: 'What decided it', ko: '결정한 것' },
   labLine: { en: 'Lab line', ko: '실습 파일 줄' },
   openLine: { en: 'Open {file}:{line} in the editor', ko: '편집기에서 {file}:{line} 열기' },
+  mayBeWrong: {
+    en: 'This answer may be wrong: it could depend on these lines, which the simulator does not model.',
+    ko: '이 답은 틀릴 수 있습니다. 시뮬레이터가 다루지 않는 다음 줄에 따라 달라질 수 있습니다.',
+  },
   nothingDecided: { en: 'Nothing to decide at this step.', ko: '이 단계에서는 결정할 것이 없습니다.' },
   // Decisions
   routeTable: { en: 'Routing table {table} of {where}', ko: '{where}의 라우팅 테이블 {table}' },

@@ -1,33 +1,85 @@
 /** `knetlab check`: the diagnostics of labs, Corefiles and CNI configurations, compiler style. */
 import { existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { checkCniConfig, checkLab, type Diagnostic, type Lang, parseCorefile, pick } from '../../core';
+import { basename, dirname, join, relative } from 'node:path';
+import { checkCniConfig, checkLab, checkLabFiles, type Diagnostic, type Lang, loadCourse, loc, parseCorefile, pick } from '../../core';
 import type { Command } from '../command';
 import { fmt, formatDiag, t, UsageError, walkFiles } from '../common';
+import { readTree } from '../grade';
 import { readerFor, readText } from '../lab';
 import { usageError } from '../usage';
 
 const SUMMARY = { en: '{0} error(s), {1} warning(s)', ko: '오류 {0}개, 경고 {1}개' };
 
+/** What `check` reads: a lab folder (its starter, then with its solution applied), a course, or one file. */
+type Target = { readonly kind: 'lab'; readonly dir: string } | { readonly kind: 'course' | 'file'; readonly path: string };
+
+/** The lab folder a lab.yaml stands for: its own, or for a solution's patch the lab it patches. */
+function labDirOf(file: string): string | undefined {
+  if (basename(file) !== 'lab.yaml') return undefined;
+  const dir = dirname(file);
+  if (basename(dir) === 'solution' && existsSync(join(dirname(dir), 'lab.yaml'))) return dirname(dir);
+  return dir;
+}
+
 /**
- * Every lab.yaml under a folder (a course), or the lab itself; for a folder of CNI configurations
- * with no lab (/etc/cni/net.d), its .conflist and .conf files, in name order.
+ * A lab folder or lab.yaml; a course.yaml; every lab and course.yaml under a folder (a solution's
+ * lab.yaml is its lab's patch, not a lab); for a folder of CNI configurations with no lab
+ * (/etc/cni/net.d), its .conflist and .conf files, in name order.
  */
-function findLabs(path: string, lang: Lang): string[] {
+function findTargets(path: string, lang: Lang): Target[] {
   if (!existsSync(path)) throw new UsageError(t(lang, 'noSuchPath', path));
-  if (!statSync(path).isDirectory()) return [path];
-  if (existsSync(join(path, 'lab.yaml'))) return [join(path, 'lab.yaml')];
-  const out: string[] = [];
+  if (!statSync(path).isDirectory()) {
+    if (basename(path) === 'course.yaml') return [{ kind: 'course', path }];
+    const dir = labDirOf(path);
+    return [dir !== undefined ? { kind: 'lab', dir } : { kind: 'file', path }];
+  }
+  if (existsSync(join(path, 'lab.yaml'))) return [{ kind: 'lab', dir: labDirOf(join(path, 'lab.yaml')) ?? path }];
+  const out: Target[] = [];
+  const dirs = new Set<string>();
   walkFiles(path, 4, (p, name) => {
-    if (name === 'lab.yaml') out.push(p);
+    if (name === 'course.yaml') out.push({ kind: 'course', path: p });
+    const dir = name === 'lab.yaml' ? labDirOf(p) : undefined;
+    if (dir !== undefined && !dirs.has(dir)) {
+      dirs.add(dir);
+      out.push({ kind: 'lab', dir });
+    }
   });
   if (!out.length) {
     walkFiles(path, 0, (p, name, st) => {
-      if (st.isFile() && /\.(conflist|conf)$/.test(name)) out.push(p);
+      if (st.isFile() && /\.(conflist|conf)$/.test(name)) out.push({ kind: 'file', path: p });
     });
   }
   if (!out.length) throw new UsageError(t(lang, 'noLabYaml', path));
   return out;
+}
+
+const shownPath = (p: string) => relative(process.cwd(), p) || p;
+
+/** A course.yaml: its own diagnostics, and each lab it names that has no lab.yaml. */
+function checkCourse(path: string, lang: Lang): Diagnostic[] {
+  const file = shownPath(path);
+  const c = loadCourse(readText(path, lang), file);
+  const missing = (c.course?.labs ?? []).filter((l) => !existsSync(join(dirname(path), l.path, 'lab.yaml')));
+  return [
+    ...c.diagnostics,
+    ...missing.map((l): Diagnostic => ({
+      ...l.range,
+      severity: 'error',
+      code: 'file-not-found',
+      message: loc(
+        `The course names the lab folder "${l.path}", which has no lab.yaml.`,
+        `과정이 가리키는 실습 폴더 "${l.path}"에 lab.yaml이 없습니다.`,
+      ),
+    })),
+  ];
+}
+
+function checkFile(file: string, lang: Lang, student: string | undefined): Diagnostic[] {
+  const shown = shownPath(file);
+  if (/(^|[\\/])Corefile$/.test(file)) return parseCorefile(readText(file, lang), shown).diagnostics;
+  // CNI configurations: any .conflist or .conf named on the command line (not only in net.d/).
+  if (/\.(conflist|conf)$/.test(file)) return checkCniConfig(readText(file, lang), shown).diagnostics;
+  return checkLab(readText(file, lang), { file: shown, readFile: readerFor(file), ...(student !== undefined ? { student } : {}) });
 }
 
 export const check: Command = {
@@ -35,8 +87,8 @@ export const check: Command = {
   summary: { en: 'Check labs, Corefiles and CNI configurations.', ko: '랩, Corefile, CNI 설정을 검사합니다.' },
   usage: { en: 'check PATH... [--format text|json]', ko: 'check 경로... [--format text|json]' },
   help: {
-    en: 'Check labs (a lab folder, a lab.yaml, or a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). Exit 1 when any error.',
-    ko: '랩(랩 폴더, lab.yaml, 또는 랩들이 있는 폴더), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\n오류가 있으면 종료 상태 1.',
+    en: 'Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. Exit 1 when any error.',
+    ko: '랩(랩 폴더, lab.yaml, 또는 랩들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n오류가 있으면 종료 상태 1.',
   },
   listing: 'command',
   options: [
@@ -48,20 +100,20 @@ export const check: Command = {
     const format = p.options.get('--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
     const all: Diagnostic[] = [];
+    const student = p.options.get('--student');
     for (const path of p.positional) {
-      for (const file of findLabs(path, lang)) {
-        const shown = relative(process.cwd(), file) || file;
-        if (/(^|[\\/])Corefile$/.test(file)) all.push(...parseCorefile(readText(file, lang), shown).diagnostics);
-        // CNI configurations: any .conflist or .conf named on the command line (not only in net.d/).
-        else if (/\.(conflist|conf)$/.test(file)) all.push(...checkCniConfig(readText(file, lang), shown).diagnostics);
-        else
-          all.push(
-            ...checkLab(readText(file, lang), {
-              file: shown,
-              readFile: readerFor(file),
-              ...(p.options.has('--student') ? { student: p.options.get('--student')! } : {}),
-            }),
-          );
+      for (const target of findTargets(path, lang)) {
+        if (target.kind === 'course') all.push(...checkCourse(target.path, lang));
+        else if (target.kind === 'file') all.push(...checkFile(target.path, lang, student));
+        else if (target.kind === 'lab') {
+          const { dir } = target;
+          if (!existsSync(join(dir, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', dir));
+          const files = readTree(dir);
+          // readTree leaves out files past its size bound; lab.yaml is read whatever its size.
+          if (!files.has('lab.yaml')) files.set('lab.yaml', readText(join(dir, 'lab.yaml'), lang));
+          const displayPath = (rel: string) => shownPath(join(dir, rel));
+          all.push(...checkLabFiles(files, { displayPath, ...(student !== undefined ? { student } : {}) }));
+        }
       }
     }
     if (format === 'json') {

@@ -1,5 +1,6 @@
 /** `knetlab exec`: one command on a host of the lab, after the lab's own; prints what Linux would. */
-import { execCommand } from '../../core';
+import { execCommand, localizeNotes, unmodelledLines } from '../../core';
+import { warningsText } from '../common';
 import type { Command } from '../command';
 import { checkEndpoint, loadWorld } from '../lab';
 import { usageError } from '../usage';
@@ -29,7 +30,9 @@ export const exec: Command = {
     const line = p.rest.length === 1 ? p.rest[0]! : p.rest.map(shellQuote).join(' ');
     const res = execCommand(world, ep, line);
     if (res.stdout) io.out(res.stdout);
-    if (res.stderr) io.err(res.stderr);
+    if (res.stderr) io.err(localizeNotes(res.stderr, lang));
+    // What the host printed may be wrong where the host has lines the simulator does not model.
+    for (const l of warningsText(unmodelledLines(world, [ep.host]), lang)) io.err(l + '\n');
     return res.status;
   },
 };

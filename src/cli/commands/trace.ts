@@ -15,7 +15,7 @@ import {
   type TraceResult,
 } from '../../core';
 import type { Command } from '../command';
-import { fmt, t, UsageError } from '../common';
+import { fmt, t, UsageError, warningsJson, warningsText } from '../common';
 import { checkEndpoint, loadWorld } from '../lab';
 
 const M = {
@@ -67,6 +67,7 @@ export function traceJson(res: TraceResult, lang: Lang) {
     request: { steps: res.request.steps.map((s) => stepJson(s, lang)) },
     reply: { steps: res.reply.steps.map((s) => stepJson(s, lang)) },
     legs: res.legs.map((l, i) => legJson(l, i, lang)),
+    warnings: warningsJson(res.warnings, lang),
   };
 }
 
@@ -85,7 +86,7 @@ function legHeading(leg: Leg, index: number, lang: Lang): string {
 export function traceText(res: TraceResult, from: string, to: string, proto: string, port: number | undefined, lang: Lang): string {
   const what = proto === 'icmp' ? 'ping' : `${proto}/${port ?? 80}`;
   const head = `${from} -> ${to} ${what}: ${res.verdict.toUpperCase()}: ${pick(res.reason, lang)}${res.source ? ` (${res.source.file}:${res.source.line})` : ''}`;
-  const lines = [head];
+  const lines = [head, ...warningsText(res.warnings, lang)];
   res.legs.forEach((leg, i) => {
     lines.push('', legHeading(leg, i, lang));
     leg.steps.forEach((s, n) => lines.push(stepLine(s, n, lang)));

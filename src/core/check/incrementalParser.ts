@@ -88,8 +88,8 @@ export class IncrementalLabParser {
   }
 }
 
-/** Characters whose change can change what tooDeep finds. */
-const DEPTH_CHARS = /[[\]{}"'#\\\n]/;
+/** Characters whose change can change what tooDeep finds (brackets, quotes, comments, block levels). */
+const DEPTH_CHARS = /[[\]{}"'#\\\n \t?|>-]/;
 
 function reparse(prev: ParsedLabText, text: string): ParsedLabText | undefined {
   const doc = prev.doc!;

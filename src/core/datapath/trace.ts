@@ -3,6 +3,7 @@
  * they were at that point. Modelled on Batfish (hops of steps, a final disposition) and on Packet
  * Tracer's simulation mode (an event list with the packet at each layer).
  */
+import type { Diagnostic } from '../text/diag';
 import type { Localized } from '../text/i18n';
 import type { SourceRef } from '../sim/model';
 
@@ -107,4 +108,9 @@ export interface TraceResult {
    * The request is always the first; any other leg with no steps is left out.
    */
   readonly legs: readonly Leg[];
+  /**
+   * The lab lines the simulator does not model that this answer could depend on (honesty.ts):
+   * when there are any, the answer may be wrong. Absent when there are none.
+   */
+  readonly warnings?: readonly Diagnostic[];
 }

@@ -11,6 +11,7 @@ import type { Endpoint } from '../net/endpoint';
 import { parseAddr } from '../net/addr';
 import { loc } from '../text/i18n';
 import { ROOT_NS, type World } from '../sim/model';
+import { traceWarnings } from './honesty';
 import { l2Send } from './link/l2';
 import { EPHEMERAL_PORT, openingPacket, type Payload } from './packet';
 import type { TraceResult } from './trace';
@@ -78,6 +79,7 @@ export function tracePacket(world: World, req: TraceRequest, opts: TraceOptions 
 
 function result(w: Walk, replied: boolean, e: Ending): TraceResult {
   const { legs, request, reply } = w.result();
+  const warnings = traceWarnings(w.world, legs);
   return {
     replied,
     verdict: e.verdict,
@@ -86,5 +88,6 @@ function result(w: Walk, replied: boolean, e: Ending): TraceResult {
     request,
     reply,
     legs,
+    ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -9,6 +9,8 @@ import { loc } from '../text/i18n';
 import { didYouMean } from '../text/didyoumean';
 import type { CheckSpec, ExerciseSpec, Lab } from '../lab/types';
 import { buildWorld } from '../world/build';
+import { checkEndpoints } from '../lab/endpoints';
+import { unmodelledLines } from '../datapath/honesty';
 import type { World } from '../sim/model';
 import { NO_ANSWERS } from './answers';
 import { checkKindNames, findCheckKind } from './registry';
@@ -91,6 +93,18 @@ function runCheck(check: CheckSpec, problems: Diagnostic[], ctx: CheckContext): 
   }
 }
 
+/**
+ * The lab lines the simulator does not model that a check's answer could depend on
+ * (datapath/honesty.ts): its trace's, else those of the hosts it names (`on:`, `from:`); a check
+ * that names no host (a quiz) reads nothing of the simulated machines.
+ */
+function checkWarnings(world: World, check: CheckSpec, result: CheckResult): readonly Diagnostic[] {
+  if (result.warnings) return result.warnings;
+  if (result.trace) return result.trace.warnings ?? [];
+  const hosts = checkEndpoints(check).map((e) => e.endpoint.host);
+  return hosts.length ? unmodelledLines(world, hosts) : [];
+}
+
 function gradeExercise(
   ex: ExerciseSpec,
   lab: Lab,
@@ -109,7 +123,14 @@ function gradeExercise(
     const isQuiz = check.kind === 'quiz';
     const result = runCheck(check, problems, { lab, world, answers, exercise: ex, index, quizIndex: isQuiz ? quizIndex : -1 });
     if (isQuiz) quizIndex++;
-    checks.push({ ...result, kind: check.kind, range: check.range, points: result.passed ? roundScore(per) : 0 });
+    const warnings = checkWarnings(world, check, result);
+    checks.push({
+      ...result,
+      kind: check.kind,
+      range: check.range,
+      points: result.passed ? roundScore(per) : 0,
+      ...(warnings.length ? { warnings } : {}),
+    });
   });
   const passedCount = checks.filter((c) => c.passed).length;
   const passed = n > 0 && passedCount === n;

@@ -37,6 +37,11 @@ export interface CheckResult {
   readonly trace?: TraceResult;
   /** The check could not be graded (no answer given, a malformed answers file...). */
   readonly unanswered?: boolean;
+  /**
+   * Lab lines the simulator does not model that this answer could depend on: when there are any,
+   * the verdict may be wrong. The grader fills it from the trace or the hosts the check names.
+   */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** A check's packet as knetlab.runTrace takes it: how to trace it again (the view's TraceArgsView). */

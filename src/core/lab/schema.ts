@@ -44,8 +44,10 @@ export function validateLabSchema(doc: Document.Parsed, lineCounter: LineCounter
       // Keys that are collections become strings, as the loader reads them; no console warning.
       doc.options.logLevel = 'error';
       data = doc.toJS({ maxAliasCount: 1000 });
-    } catch {
-      return []; // the YAML itself is broken (e.g. an alias bomb): the YAML parser's errors say why
+    } catch (e) {
+      // The loader refuses an alias bomb or a document nested too deep before this (load/bounds.ts):
+      // whatever else stops toJS is said, never a schema check silently skipped.
+      return [internal(file, String(e))];
     } finally {
       doc.options.logLevel = logLevel;
     }

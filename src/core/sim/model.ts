@@ -4,7 +4,7 @@
  * kernel.ts (configuration, as rtnetlink does it), fib.ts (route lookup) and ../datapath (packets).
  */
 import type { Addr, Prefix } from '../net/addr';
-import type { SourceRange } from '../text/diag';
+import type { Diagnostic, SourceRange } from '../text/diag';
 
 export type SourceRef = SourceRange;
 
@@ -163,6 +163,11 @@ export interface Host {
   hostname?: string;
   /** The shell's variables, kept from one run line to the next. */
   shellEnv?: Map<string, string>;
+  /**
+   * The host's run lines the simulator does not model (their `command-not-simulated` warnings, in
+   * line order): an answer that reads this host may be wrong (datapath/honesty.ts).
+   */
+  unmodelled?: Diagnostic[];
 }
 
 export interface World {

@@ -30,6 +30,7 @@ export type DiagnosticCode =
   | 'bad-serve'
   | 'unknown-netns'
   | 'bad-file'
+  | 'unsupported-section'
   // run lines
   | 'shell-syntax'
   | 'command-failed'

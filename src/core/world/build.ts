@@ -7,6 +7,7 @@ import type { Diagnostic, SourceRange } from '../text/diag';
 import { loc } from '../text/i18n';
 import type { HostSpec, Lab } from '../lab/types';
 import { runLine } from '../commands/run';
+import { localizeNotes } from '../commands/notes';
 import { LISTENER } from '../apps/listener';
 import { addHost, addLink, bindSocket, createWorld, setLinkUp, writeFile } from '../sim/kernel';
 import { type Host, ROOT_NS, type World } from '../sim/model';
@@ -144,22 +145,25 @@ function runHost(world: World, b: HostBuild): void {
     runs.push({ host: spec.name, range: line.range, command: line.text, stdout: res.stdout, stderr: res.stderr, status: res.status });
     const at = placeInLine(line.range, line.text, res.column);
     const err = res.stderr.trim();
+    const errKo = localizeNotes(err, 'ko');
     if (res.notSimulated) {
-      diagnostics.push({
+      const d: Diagnostic = {
         ...at,
         severity: 'warning',
         code: 'command-not-simulated',
         message: loc(
           `${spec.name}: "${res.notSimulated.command}" is not simulated; this line has no effect in the simulator.${err ? ` (${err})` : ''}`,
-          `${spec.name}: "${res.notSimulated.command}"은(는) 시뮬레이션하지 않습니다. 이 줄은 시뮬레이터에서 효과가 없습니다.${err ? ` (${err})` : ''}`,
+          `${spec.name}: "${res.notSimulated.command}" 부분은 시뮬레이션하지 않습니다. 이 줄은 시뮬레이터에서 효과가 없습니다.${errKo ? ` (${errKo})` : ''}`,
         ),
-      });
+      };
+      diagnostics.push(d);
+      (host.unmodelled ??= []).push(d);
     } else if (res.status !== 0 && /^sh: 1: Syntax error/.test(err)) {
       diagnostics.push({
         ...at,
         severity: 'error',
         code: 'shell-syntax',
-        message: loc(`${spec.name}: the shell cannot read this line: ${err}`, `${spec.name}: 셸이 이 줄을 읽을 수 없습니다: ${err}`),
+        message: loc(`${spec.name}: the shell cannot read this line: ${err}`, `${spec.name}: 셸이 이 줄을 읽을 수 없습니다: ${errKo}`),
       });
     } else if (res.status !== 0) {
       diagnostics.push({
@@ -168,7 +172,7 @@ function runHost(world: World, b: HostBuild): void {
         code: 'command-failed',
         message: loc(
           `${spec.name}: this command fails (exit status ${res.status}): ${err || '(no message)'}`,
-          `${spec.name}: 이 명령은 실패합니다 (종료 상태 ${res.status}): ${err || '(메시지 없음)'}`,
+          `${spec.name}: 이 명령은 실패합니다 (종료 상태 ${res.status}): ${errKo || '(메시지 없음)'}`,
         ),
       });
     }

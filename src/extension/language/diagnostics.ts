@@ -7,6 +7,7 @@ import { checkCniConfig, isCniConfigPath } from '../../core/cni/config';
 import { parseCorefile } from '../../core/dns/corefile';
 import {
   checkLab,
+  checkLabFiles,
   type Diagnostic,
   type DiagnosticCode,
   IncrementalLabChecker,
@@ -68,6 +69,32 @@ export const labChecker: DocumentChecker = {
   },
 };
 
+/** The starter beside a solution's lab.yaml (solution/lab.yaml), relative to the solution's folder. */
+const STARTER = '../lab.yaml';
+
+/**
+ * A lab's solution, `solution/lab.yaml`: a patch of the starter, not a lab. It is checked as the
+ * lab it makes, the starter with it applied (core check/folder.ts), and shows the problems at its
+ * own lines; the starter's are the starter's document's. With no starter beside it, it is a lab.
+ */
+export const solutionChecker: DocumentChecker = {
+  id: 'solution',
+  matches: (path) => /(^|[\\/])solution[\\/]lab\.ya?ml$/.test(path),
+  filesWanted: () => [STARTER],
+  check: (text, ctx) => {
+    const starter = ctx.readFile(STARTER);
+    if (starter === undefined) return checkLab(text, labOptions(ctx));
+    const files = new Map([
+      ['lab.yaml', starter],
+      ['solution/lab.yaml', text],
+    ]);
+    const displayPath = (rel: string) => (rel === 'solution/lab.yaml' ? ctx.file : `${ctx.file}/../../${rel}`);
+    return checkLabFiles(files, { displayPath, ...(ctx.student !== undefined ? { student: ctx.student } : {}) }).filter(
+      (d) => d.file === ctx.file,
+    );
+  },
+};
+
 /** Corefiles: braces, plugins CoreDNS does not have, single-use plugins used twice. */
 export const corefileChecker: DocumentChecker = {
   id: 'corefile',
@@ -88,7 +115,7 @@ export const cniChecker: DocumentChecker = {
 };
 
 /** Every checker, first match wins. */
-export const CHECKERS: readonly DocumentChecker[] = [labChecker, corefileChecker, cniChecker];
+export const CHECKERS: readonly DocumentChecker[] = [solutionChecker, labChecker, corefileChecker, cniChecker];
 
 export function checkerFor(path: string, languageId: string, checkers: readonly DocumentChecker[] = CHECKERS): DocumentChecker | undefined {
   return checkers.find((c) => c.matches(path, languageId));

@@ -112,7 +112,7 @@ function lastRunLine(h: HostSpec): RunLine | undefined {
 }
 
 export function forwardingFix(text: string, lab: Lab, d: Diagnostic): CodeFix[] {
-  const m = /Enable it on ([A-Za-z][A-Za-z0-9-]*): ((?:ip netns exec \S+ )?sysctl -w \S+=1)/.exec(d.message.en);
+  const m = /Enable it on ([A-Za-z0-9][A-Za-z0-9-]*): ((?:ip netns exec \S+ )?sysctl -w \S+=1)/.exec(d.message.en);
   if (!m) return [];
   const host = lab.hosts.find((h) => h.name === m[1]);
   const last = host && lastRunLine(host);

@@ -16,7 +16,7 @@ describe('knetlab trace: legs', () => {
   it('JSON: legs holds every leg, in the same form as request.steps; request and reply stay as they were', () => {
     const j = run('trace', 'labs/02-gateway', '--from', 'a', '--to', '192.168.2.10', '--format', 'json');
     const obj = JSON.parse(j.out);
-    assert.deepEqual(Object.keys(obj), ['replied', 'verdict', 'reason', 'request', 'reply', 'legs']);
+    assert.deepEqual(Object.keys(obj), ['replied', 'verdict', 'reason', 'request', 'reply', 'legs', 'warnings']);
     assert.deepEqual(obj.legs, [
       { kind: 'request', steps: obj.request.steps },
       { kind: 'reply', answers: 0, steps: obj.reply.steps },

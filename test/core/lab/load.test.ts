@@ -68,7 +68,7 @@ describe('lab loader', () => {
     ['not a mapping', '- a\n- b\n', 'lab-not-mapping', 1, 1],
     ['no hosts', 'name: x\n', 'missing-key', 1, 1],
     ['unknown switch with did-you-mean', 'switches: [lan1]\nhosts:\n  a:\n    interfaces:\n      eth0: lan2\n', 'unknown-switch', 5, 13],
-    ['bad host name', 'hosts:\n  1abc: {}\n', 'bad-name', 2, 3],
+    ['bad host name', 'hosts:\n  a_b: {}\n', 'bad-name', 2, 3],
     ['bad mac', 'switches: [s]\nhosts:\n  a:\n    interfaces:\n      eth0: { switch: s, mac: "zz" }\n', 'bad-mac', 5, 31],
     ['bad serve', 'hosts:\n  a:\n    serve: [http/80]\n', 'bad-serve', 3, 13],
     ['unknown key', 'hosts:\n  a:\n    interface: {}\n', 'unknown-key', 3, 5],
@@ -85,6 +85,65 @@ describe('lab loader', () => {
       assert.ok(d.message.en && d.message.ko);
     });
   }
+
+  it('serve: one socket as a string is a wrong type, as switches: is: a list even of one, and no socket is made', () => {
+    const r = loadLab('switches: [lan]\nhosts:\n  a:\n    interfaces: { eth0: lan }\n    serve: tcp/80\n', { file: 'lab.yaml' });
+    const ds = r.diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.line, d.column, d.message.en]),
+      [['wrong-type', 5, 12, 'hosts.a.serve must be a list, not the string "tcp/80".']],
+    );
+    assert.ok(ds[0]!.message.ko.includes('리스트'), ds[0]!.message.ko);
+    assert.equal(loadLab('hosts:\n  a:\n    serve: [tcp/80]\n', { file: 'lab.yaml' }).lab!.hosts[0]!.serve.length, 1);
+  });
+
+  it('docker:, nodes: and cluster:, sections not built yet: a warning at each key, in both languages; variant: none', () => {
+    const text = 'name: t\nhosts: {}\ndocker:\n  web: {}\nnodes: [a]\n"cluster": {}\nvariant: { student: s, values: {} }\n';
+    const r = loadLab(text, { file: 'lab.yaml' });
+    assert.ok(r.lab);
+    const ws = r.diagnostics.filter((d) => d.code === 'unsupported-section');
+    assert.deepEqual(
+      ws.map((d) => [d.severity, d.line, d.column, d.endColumn]),
+      [
+        ['warning', 3, 1, 7],
+        ['warning', 5, 1, 6],
+        ['warning', 6, 1, 10],
+      ],
+    );
+    assert.equal(
+      ws[0]!.message.en,
+      '"docker:" (Docker containers) is a section knetlab does not build yet: it is not checked, and nothing of it exists in the simulator.',
+    );
+    assert.equal(
+      ws[1]!.message.ko,
+      '"nodes:"(쿠버네티스 노드)는 knetlab이 아직 지원하지 않는 섹션입니다. 검사하지 않으며, 그 내용은 시뮬레이터에 하나도 생기지 않습니다.',
+    );
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.code !== 'unsupported-section').map((d) => d.code),
+      [],
+      'no other diagnostic: the schema knows these keys',
+    );
+  });
+
+  it('host names: any DNS label (RFC 1123), as Linux and Kubernetes take them: controlplane, 63 characters, a leading digit', () => {
+    const long = 'n'.repeat(62) + '1';
+    const ok = loadLab(`name: k\nswitches: [lan]\nhosts:\n  controlplane: { interfaces: { eth0: lan } }\n  ${long}: {}\n  01-node: {}\n`, {
+      file: 'lab.yaml',
+    });
+    assert.deepEqual(ok.diagnostics, []);
+    assert.deepEqual(
+      ok.lab!.hosts.map((h) => h.name),
+      ['controlplane', long, '01-node'],
+    );
+    for (const bad of ['n'.repeat(64), 'node-', '-node', 'node_1', 'nöde']) {
+      const r = loadLab(`name: k\nhosts:\n  ${bad}: {}\n`, { file: 'lab.yaml' });
+      assert.deepEqual(
+        r.diagnostics.map((d) => [d.code, d.line]),
+        [['bad-name', 3]],
+        bad,
+      );
+    }
+  });
 
   it('suggests the closest key', () => {
     const r = loadLab('hosts:\n  a:\n    interface: {}\n', { file: 'lab.yaml' });

@@ -126,7 +126,7 @@ hosts:
       /etc/empty:
     serve: [tcp/80, red:udp/53]
   b:
-    serve: tcp/65535
+    serve: [tcp/65535]
   c:
 exercises:
   - id: one

@@ -7,7 +7,7 @@ import Module from 'node:module';
 import { registered } from './commands';
 import { controllers, testRuns } from './testing';
 import { env } from './types';
-import { answers, messages, outputs, serializers, shownDocuments, webviewPanels, window } from './window';
+import { answers, messages, outputs, serializers, shownDocuments, terminals, webviewPanels, window } from './window';
 import { events, files, settings, watchers, workspace } from './workspace';
 
 export * from './commands';
@@ -37,6 +37,7 @@ export function reset(): void {
   serializers.clear();
   shownDocuments.length = 0;
   messages.length = 0;
+  terminals.length = 0;
 }
 
 const M = Module as unknown as { _resolveFilename: (req: string, ...rest: unknown[]) => string };

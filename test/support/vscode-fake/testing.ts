@@ -50,6 +50,11 @@ export class FakeTestRun {
   errored(i: FakeTestItem, m: TestMessage | TestMessage[]) {
     this.results.set(i.id, { state: 'errored', messages: Array.isArray(m) ? m : [m] });
   }
+  /** What appendOutput wrote, with its place and test. */
+  readonly output: { text: string; location?: unknown; test?: FakeTestItem }[] = [];
+  appendOutput(text: string, location?: unknown, test?: FakeTestItem) {
+    this.output.push({ text, location, test });
+  }
   end() {
     this.ended = true;
   }

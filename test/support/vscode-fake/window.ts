@@ -73,6 +73,8 @@ export const serializers = new Map<
 >();
 export const shownDocuments: { uri: Uri; options?: { selection?: Range; viewColumn?: number } }[] = [];
 export const messages: { kind: 'error' | 'warning' | 'info'; text: string }[] = [];
+/** The terminals createTerminal made, with their options (a pseudoterminal's `pty`). */
+export const terminals: { name?: string; pty?: unknown }[] = [];
 
 export const window = {
   activeTextEditor: undefined as unknown,
@@ -126,7 +128,8 @@ export const window = {
   createTreeView() {
     return { dispose() {} };
   },
-  createTerminal() {
+  createTerminal(opts: { name?: string; pty?: unknown } = {}) {
+    terminals.push(opts);
     return { show() {}, dispose() {} };
   },
   onDidChangeActiveTextEditor: new EventEmitter<unknown>().event,

@@ -37,8 +37,8 @@ export function readHosts(rd: Reader, hostsNode: unknown, top: SourceRange, swit
           'bad-name',
           hr,
           loc(
-            `"${key}" is not a valid host name: a letter, then up to 9 letters, digits or "-".`,
-            `"${key}"은(는) 올바른 호스트 이름이 아닙니다: 문자 하나 뒤에 최대 9개의 문자, 숫자, "-".`,
+            `"${key}" is not a valid host name: a DNS label (RFC 1123): letters, digits and "-", at most 63, starting and ending with a letter or digit.`,
+            `"${key}"은(는) 올바른 호스트 이름이 아닙니다: DNS 레이블(RFC 1123): 문자, 숫자, "-" 최대 63자, 문자나 숫자로 시작하고 끝남.`,
           ),
         );
         continue;

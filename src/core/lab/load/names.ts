@@ -3,8 +3,11 @@
  * schema/lab.schema.json `$defs`; the words for them are in schema/forms.ts).
  */
 
-/** A host: a letter, then up to 9 letters, digits or "-". */
-export const HOST_NAME_RE = /^[A-Za-z][A-Za-z0-9-]{0,9}$/;
+/**
+ * A host: any name Linux and Kubernetes take for a machine, a DNS label (RFC 1123): letters,
+ * digits and "-", at most 63, starting and ending with a letter or digit (`controlplane`, `node01`).
+ */
+export const HOST_NAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 /** A switch: letters, digits, "-", "_" and ".", at most 32, starting with a letter or digit. */
 export const SWITCH_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 /** A Linux interface name: at most 15 bytes, no slash, colon or white space, not `.` or `..`. */

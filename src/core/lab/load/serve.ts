@@ -1,6 +1,6 @@
 /**
- * A host's `serve:`: the sockets its apps listen on, `[netns:]tcp/PORT` or `[netns:]udp/PORT`,
- * one or a list.
+ * A host's `serve:`: the sockets its apps listen on, a list of `[netns:]tcp/PORT` or
+ * `[netns:]udp/PORT`.
  */
 import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { SourceRange } from '../../text/diag';
@@ -14,8 +14,20 @@ const SERVE_RE = /^(?:([^:\s/]+):)?(tcp|udp)\/([0-9]{1,5})$/;
 export function readServe(rd: Reader, serve: unknown, range: SourceRange): ServeSpec[] {
   const out: ServeSpec[] = [];
   if (serve === undefined || (isScalar(serve) && serve.value === null)) return out;
-  const items = isSeq(serve) ? serve.items : [serve];
-  for (const item of items) {
+  // A list, even of one socket, as switches: are: one form for every lab, and a string that only
+  // looks like a list (`tcp/80, udp/53`) is never read as one socket.
+  if (!isSeq(serve)) {
+    rd.error(
+      'wrong-type',
+      rd.nodeRange(serve as Node, range),
+      loc(
+        'serve must be a list of sockets, e.g. [tcp/80] or [tcp/80, red:tcp/8080].',
+        'serve는 [tcp/80]이나 [tcp/80, red:tcp/8080]처럼 소켓의 리스트여야 합니다.',
+      ),
+    );
+    return out;
+  }
+  for (const item of serve.items) {
     const r = rd.nodeRange(item as Node, range);
     const s = isScalar(item) ? String((item as Scalar).value) : undefined;
     const m = s !== undefined ? SERVE_RE.exec(s) : null;

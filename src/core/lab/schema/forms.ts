@@ -21,7 +21,7 @@ export interface Form {
   readonly code: DiagnosticCode;
   /** `a valid host name` */
   readonly noun: Localized;
-  /** `a letter, then up to 9 letters, digits or "-"` */
+  /** `a DNS label (RFC 1123): letters, digits and "-", ...` */
   readonly rule: Localized;
 }
 
@@ -30,7 +30,7 @@ const FORMS: Record<string, Form> = {
   hostName: {
     code: 'bad-name',
     noun: loc('a valid host name', '올바른 호스트 이름'),
-    rule: loc('a letter, then up to 9 letters, digits or "-"', '문자 하나 뒤에 최대 9개의 문자, 숫자, "-"'),
+    rule: loc('a DNS label (RFC 1123): letters, digits and "-", at most 63, starting and ending with a letter or digit', 'DNS 레이블(RFC 1123): 문자, 숫자, "-" 최대 63자, 문자나 숫자로 시작하고 끝남'),
   },
   switchName: {
     code: 'bad-name',
