@@ -74,6 +74,7 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'lab-not-mapping': () => check('- a\n- b\n'),
   'missing-key': () => check('switches: [lan]\nhosts: {}\n'),
   'unknown-key': () => check(hostA('', 'colour: red\n')),
+  'unsupported-section': () => check('name: t\nswitches: [lan]\nhosts: {}\ndocker: {}\n'),
   'wrong-type': () => check('name: t\nswitches: lan\nhosts: {}\n'),
   'bad-name': () => check(`${HEAD}hosts:\n  Bad_Name: {}\n`),
   'duplicate-name': () => check('name: t\nswitches: [lan, lan]\nhosts: {}\n'),
