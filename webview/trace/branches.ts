@@ -6,7 +6,7 @@
 import type { Lang } from '../../src/core/text/i18n';
 import type { TraceView } from '../../src/core/view/types';
 import { fill, h } from './dom';
-import { t, tl, VERDICTS } from './strings';
+import { t, tl, verdictLabel } from './strings';
 
 /**
  * Draws the branches of `view` into `el` (hidden when there are none), `current` checked
@@ -43,7 +43,7 @@ export function renderBranches(
       h('vscode-radio', {
         name: 'branch',
         value: String(o.value),
-        label: `${o.label}: ${tl(lang, VERDICTS[o.trace.verdict])}`,
+        label: `${o.label}: ${verdictLabel(lang, o.trace)}`,
         checked: (current ?? -1) === o.value,
         'data-branch': o.value,
       }),

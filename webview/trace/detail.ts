@@ -20,7 +20,7 @@ import {
 import type { TopologyModel } from '../../src/core/view/types';
 import { type Child, fill, h } from './dom';
 import { legName } from './legs';
-import { LAYERS, STAGES, t, tl } from './strings';
+import { isV6, LAYERS, stageLabel, t, tl } from './strings';
 
 export interface DetailInput {
   readonly lang: Lang;
@@ -109,6 +109,23 @@ function fieldsList(fields: readonly DataField[]): HTMLElement | null {
   return h('dl', { class: 'fields' }, ...fields.flatMap((f) => [h('dt', {}, f.key), h('dd', { class: 'mono' }, f.value)]));
 }
 
+/** The solicited-node multicast MAC a neighbour solicitation for `target` goes to: 33:33:ff and its last 24 bits. */
+function solicitedNodeMac(target: string): string {
+  const [head = '', tail = ''] = target.split('%')[0]!.split('::');
+  const h = head ? head.split(':') : [];
+  const tl6 = tail ? tail.split(':') : [];
+  const groups = target.includes('::') ? [...h, ...Array<string>(8 - h.length - tl6.length).fill('0'), ...tl6] : h;
+  const last = groups
+    .slice(-2)
+    .map((g) =>
+      parseInt(g || '0', 16)
+        .toString(16)
+        .padStart(4, '0'),
+    )
+    .join('');
+  return `33:33:ff:${last.slice(2, 4)}:${last.slice(4, 6)}:${last.slice(6, 8)}`;
+}
+
 function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
   switch (d.kind) {
     case 'route': {
@@ -143,6 +160,7 @@ function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
     }
     case 'neigh': {
       const target = d.nexthop;
+      const v6 = isV6(target);
       if (d.via === 'cache') return [h('p', {}, t(lang, 'neighCache', { target, mac: d.mac ?? '?' }))];
       if (d.via === 'static') return [h('p', {}, t(lang, 'neighStatic', { target, mac: d.mac ?? '?', state: d.state ?? '' }))];
       const reply: Child = d.answered
@@ -150,7 +168,7 @@ function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
             'li',
             { class: 'arp-reply' },
             h('span', { class: 'arrow', 'aria-hidden': 'true' }, '← '),
-            h('span', { class: 'mono' }, t(lang, 'arpIsAt', { target, mac: d.mac ?? '?' })),
+            h('span', { class: 'mono' }, t(lang, v6 ? 'ndAdvert' : 'arpIsAt', { target, mac: d.mac ?? '?' })),
             d.answeredBy ? ` (${t(lang, 'arpFrom', { who: d.answeredBy })})` : '',
           )
         : h(
@@ -163,13 +181,13 @@ function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
       return [
         h(
           'ol',
-          { class: 'arp', 'aria-label': t(lang, 'arpExchange', { dev: d.dev ?? '' }) },
+          { class: 'arp', 'aria-label': t(lang, v6 ? 'ndExchange' : 'arpExchange', { dev: d.dev ?? '' }) },
           h(
             'li',
             { class: 'arp-request' },
             h('span', { class: 'arrow', 'aria-hidden': 'true' }, '→ '),
-            h('span', { class: 'mono' }, t(lang, 'arpWhoHas', { target, sender: d.sender ?? '0.0.0.0' })),
-            ' (ff:ff:ff:ff:ff:ff)',
+            h('span', { class: 'mono' }, t(lang, v6 ? 'ndSolicit' : 'arpWhoHas', { target, sender: d.sender ?? (v6 ? '::' : '0.0.0.0') })),
+            v6 ? ` (${solicitedNodeMac(target)})` : ' (ff:ff:ff:ff:ff:ff)',
           ),
           reply,
         ),
@@ -209,16 +227,18 @@ function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
         fieldsList(d.fields),
       ];
     }
-    case 'forward':
+    case 'forward': {
+      const v6 = isV6(step.packet.ip.dst);
       return [
         h(
           'p',
           {},
           d.expired
-            ? t(lang, 'ttlExpired', { ttl: d.ttlAfter })
-            : t(lang, 'ttl', { before: d.ttlBefore ?? d.ttlAfter + 1, after: d.ttlAfter }),
+            ? t(lang, v6 ? 'hopLimitExpired' : 'ttlExpired', { ttl: d.ttlAfter })
+            : t(lang, v6 ? 'hopLimit' : 'ttl', { before: d.ttlBefore ?? d.ttlAfter + 1, after: d.ttlAfter }),
         ),
       ];
+    }
     case 'drop':
       return [
         h('p', { class: 'drop-reason' }, h('strong', {}, `${t(lang, 'dropReason')}: `), tl(lang, d.reason)),
@@ -247,7 +267,7 @@ export function renderDetail(el: HTMLElement, input: DetailInput): void {
       { class: 'detail-head', id: 'detail-head' },
       h('span', { class: 'detail-pos' }, t(lang, 'legStep', { leg: legName(lang, trace, ref.leg), n: ref.index + 1 })),
       ' ',
-      h('span', { class: `stage stage-${step.stage}` }, tl(lang, STAGES[step.stage])),
+      h('span', { class: `stage stage-${step.stage}` }, stageLabel(lang, step)),
       ' ',
       h('span', { class: 'detail-where' }, `${stepPlace(step)}${step.iface ? ` ${step.iface}` : ''}`),
     ),

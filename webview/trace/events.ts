@@ -11,7 +11,7 @@ import type { Step, TraceResult } from '../../src/core/datapath/trace';
 import { legKind, legsOf, type StepRef, stepPlace } from '../../src/core/view/trace';
 import { type Child, fill, h } from './dom';
 import { LEG_KINDS, legHeading, legName, legParent, legRows, type LegSlot } from './legs';
-import { STAGES, t, tl } from './strings';
+import { stageLabel, t, tl } from './strings';
 
 export const rowId = (ref: StepRef): string => `step-${ref.leg}-${ref.index}`;
 
@@ -121,7 +121,7 @@ export class EventLists {
       h('span', { class: 'c-num' }, index + 1),
       h('span', { class: 'c-where' }, stepPlace(s)),
       h('span', { class: 'c-iface' }, s.iface ?? ''),
-      h('span', { class: 'c-stage' }, h('span', { class: `stage stage-${s.stage}` }, tl(lang, STAGES[s.stage]))),
+      h('span', { class: 'c-stage' }, h('span', { class: `stage stage-${s.stage}` }, stageLabel(lang, s))),
       h('span', { class: 'c-what' }, detail),
     );
   }
@@ -200,7 +200,7 @@ export class StepsTable {
             h('th', { scope: 'row' }, index + 1),
             h('td', {}, stepPlace(s)),
             h('td', {}, s.iface ?? ''),
-            h('td', {}, tl(lang, STAGES[s.stage])),
+            h('td', {}, stageLabel(lang, s)),
             h('td', {}, tl(lang, s.detail)),
           ),
         );

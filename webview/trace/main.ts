@@ -34,7 +34,7 @@ import { Controls } from './controls';
 import { playerKey } from './keys';
 import { legName } from './legs';
 import { Player, SPEEDS } from './player';
-import { STAGES, t, tl, VERDICTS } from './strings';
+import { stageLabel, t, tl, verdictLabel } from './strings';
 import { createTopologyView, type TopologyView } from '../common/topology';
 
 type TraceMessage = Extract<HostMessage, { type: 'trace' }>;
@@ -230,7 +230,7 @@ class TracePanel {
     const tr = v.trace;
     fill(
       this.verdictEl,
-      h('span', { class: `verdict-badge ${tr.replied ? 'ok' : 'fail'}`, 'data-verdict': tr.verdict }, tl(lang, VERDICTS[tr.verdict])),
+      h('span', { class: `verdict-badge ${tr.replied ? 'ok' : 'fail'}`, 'data-verdict': tr.verdict }, verdictLabel(lang, tr)),
       ' ',
       h('span', { class: 'reason', id: 'reason' }, tl(lang, tr.reason)),
       tr.source ? ' ' : null,
@@ -281,7 +281,7 @@ class TracePanel {
     // than in one layout with the rest of the page.
     this.lists.reveal();
     this.topo?.highlight(pathOf(v, ref.leg), v.anchors[ref.leg]?.[ref.index]);
-    this.liveEl.textContent = `${t(lang, 'legStep', { leg: legName(lang, v.trace, ref.leg), n: ref.index + 1 })} (${t(lang, 'stepOf', { n: pos + 1, total })}): ${stepPlace(step)}${step.iface ? ` ${step.iface}` : ''}, ${tl(lang, STAGES[step.stage])}. ${tl(lang, step.detail)}`;
+    this.liveEl.textContent = `${t(lang, 'legStep', { leg: legName(lang, v.trace, ref.leg), n: ref.index + 1 })} (${t(lang, 'stepOf', { n: pos + 1, total })}): ${stepPlace(step)}${step.iface ? ` ${step.iface}` : ''}, ${stageLabel(lang, step)}. ${tl(lang, step.detail)}`;
     this.save();
   }
 

@@ -61,6 +61,12 @@ export const S = {
   arpWhoHas: { en: 'who-has {target} tell {sender}', ko: 'who-has {target} tell {sender}' },
   arpIsAt: { en: '{target} is-at {mac}', ko: '{target} is-at {mac}' },
   arpFrom: { en: 'answered by {who}', ko: '응답: {who}' },
+  ndExchange: { en: 'Neighbour discovery on {dev}', ko: '{dev}의 이웃 탐색(neighbour discovery)' },
+  ndSolicit: {
+    en: 'neighbour solicitation for {target} from {sender}',
+    ko: '이웃 요청(neighbour solicitation): {target}의 MAC 주소 문의, 보낸 곳 {sender}',
+  },
+  ndAdvert: { en: 'neighbour advertisement: {target} is at {mac}', ko: '이웃 광고(neighbour advertisement): {target}의 MAC은 {mac}' },
   arpNoAnswer: { en: 'no answer', ko: '응답 없음' },
   arpHeardBy: { en: 'heard by {list}', ko: '들은 곳: {list}' },
   arpNobody: { en: 'nobody heard it', ko: '아무도 듣지 못함' },
@@ -92,6 +98,14 @@ export const S = {
   before: { en: 'Before', ko: '이전' },
   after: { en: 'After', ko: '이후' },
   ttl: { en: 'TTL {before} → {after} (net.ipv4.ip_forward = 1)', ko: 'TTL {before} → {after} (net.ipv4.ip_forward = 1)' },
+  hopLimit: {
+    en: 'Hop limit {before} → {after} (net.ipv6.conf.all.forwarding = 1)',
+    ko: 'hop limit {before} → {after} (net.ipv6.conf.all.forwarding = 1)',
+  },
+  hopLimitExpired: {
+    en: 'Hop limit {ttl}: the packet cannot be forwarded (time exceeded).',
+    ko: 'hop limit {ttl}: 패킷을 전달할 수 없습니다 (time exceeded).',
+  },
   ttlExpired: {
     en: 'TTL {ttl}: the packet cannot be forwarded (time exceeded).',
     ko: 'TTL {ttl}: 패킷을 전달할 수 없습니다 (time exceeded).',
@@ -149,6 +163,8 @@ export const LAYERS: Readonly<Record<string, Localized>> = {
   eth: { en: 'Ethernet', ko: '이더넷' },
   arp: { en: 'ARP', ko: 'ARP' },
   ip: { en: 'IPv4', ko: 'IPv4' },
+  ip6: { en: 'IPv6', ko: 'IPv6' },
+  nd: { en: 'Neighbour discovery', ko: '이웃 탐색' },
   icmp: { en: 'ICMP', ko: 'ICMP' },
   tcp: { en: 'TCP', ko: 'TCP' },
   udp: { en: 'UDP', ko: 'UDP' },
@@ -163,4 +179,30 @@ export function t(lang: Lang, key: StringKey, vars: Readonly<Record<string, stri
 
 export function tl(lang: Lang, text: Localized): string {
   return pick(text, lang);
+}
+
+/** An IPv6 address is written with colons; the panel names IPv6's mechanisms by their own names. */
+export const isV6 = (a: string | undefined): boolean => !!a && a.includes(':');
+
+/** A step's stage, as IPv6 names it where its name differs (neighbour discovery, not ARP). */
+export function stageLabel(
+  lang: Lang,
+  step: { readonly stage: Stage; readonly packet: { readonly ip: { readonly dst: string } } },
+): string {
+  if (step.stage === 'neigh' && isV6(step.packet.ip.dst)) return tl(lang, { en: 'ND', ko: 'ND' });
+  return tl(lang, STAGES[step.stage]);
+}
+
+/** A trace's verdict, as IPv6 names it where its name differs (hop limit, not TTL). */
+export function verdictLabel(
+  lang: Lang,
+  trace: {
+    readonly verdict: Verdict;
+    readonly request: { readonly steps: readonly { readonly packet: { readonly ip: { readonly dst: string } } }[] };
+  },
+): string {
+  const verdict = trace.verdict;
+  if (verdict === 'ttl-exceeded' && isV6(trace.request.steps[0]?.packet.ip.dst))
+    return tl(lang, { en: 'Hop limit exceeded', ko: 'hop limit 초과' });
+  return tl(lang, VERDICTS[verdict]);
 }

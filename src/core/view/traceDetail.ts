@@ -21,7 +21,7 @@ export function str(data: Step['data'], key: string): string | undefined {
 // Headers, as rows of a table
 
 export interface HeaderRow {
-  readonly layer: 'eth' | 'arp' | 'ip' | 'icmp' | 'tcp' | 'udp' | 'skb' | 'app';
+  readonly layer: 'eth' | 'arp' | 'nd' | 'ip' | 'ip6' | 'icmp' | 'tcp' | 'udp' | 'skb' | 'app';
   readonly field: string;
   readonly value: string;
 }
@@ -31,18 +31,23 @@ export function headerRows(p: PacketHeaders): HeaderRow[] {
   const rows: HeaderRow[] = [];
   if (p.eth) rows.push({ layer: 'eth', field: 'src', value: p.eth.src }, { layer: 'eth', field: 'dst', value: p.eth.dst });
   if (p.arp) {
+    // IPv6 resolves neighbours with ICMPv6 neighbour discovery, not ARP
+    const nd = p.arp.target.includes(':');
+    const layer = nd ? 'nd' : 'arp';
     rows.push(
-      { layer: 'arp', field: 'op', value: p.arp.op },
-      { layer: 'arp', field: 'sender', value: p.arp.sender },
-      { layer: 'arp', field: 'target', value: p.arp.target },
+      { layer, field: 'op', value: nd ? (p.arp.op === 'request' ? 'solicitation' : 'advertisement') : p.arp.op },
+      { layer, field: 'sender', value: p.arp.sender },
+      { layer, field: 'target', value: p.arp.target },
     );
   }
   if (p.ip.src || p.ip.dst) {
+    const v6 = p.ip.dst.includes(':') || p.ip.src.includes(':');
+    const layer = v6 ? 'ip6' : 'ip';
     rows.push(
-      { layer: 'ip', field: 'src', value: p.ip.src },
-      { layer: 'ip', field: 'dst', value: p.ip.dst },
-      { layer: 'ip', field: 'ttl', value: String(p.ip.ttl) },
-      { layer: 'ip', field: 'proto', value: p.ip.proto },
+      { layer, field: 'src', value: p.ip.src },
+      { layer, field: 'dst', value: p.ip.dst },
+      { layer, field: v6 ? 'hop limit' : 'ttl', value: String(p.ip.ttl) },
+      { layer, field: 'proto', value: v6 && p.ip.proto === 'icmp' ? 'icmpv6' : p.ip.proto },
     );
   }
   if (p.icmp) {
@@ -243,7 +248,7 @@ const neighDecider: Decider = (step) => {
   const mac = str(d, 'mac');
   const answeredBy = str(d, 'answeredBy');
   const heard = d['heardBy'];
-  const sender = via === 'arp' ? /\btell (\S+)/.exec(step.detail.en)?.[1] : undefined;
+  const sender = via === 'arp' ? (str(d, 'sender') ?? /\btell (\S+)/.exec(step.detail.en)?.[1]) : undefined;
   return {
     kind: 'neigh',
     via,

@@ -263,4 +263,29 @@ describe('trace step detail (src/core/view/traceDetail.ts)', () => {
       { layer: 'app', field: 'dns', value: 'A? web.default.svc.cluster.local' },
     ]);
   });
+
+  it('headers: IPv6 has a hop limit, ICMPv6, and neighbour discovery instead of ARP', () => {
+    const rows = headerRows({
+      eth: { src: '02:00:00:00:00:01', dst: '33:33:ff:00:00:01' },
+      arp: { op: 'request', sender: '2001:db8:1::10', target: '2001:db8:1::1' },
+      ip: { src: '2001:db8:1::10', dst: '2001:db8:2::20', ttl: 64, proto: 'icmp' },
+    });
+    assert.deepEqual(
+      rows.filter((r) => r.layer !== 'eth').map((r) => `${r.layer}.${r.field}=${r.value}`),
+      [
+        'nd.op=solicitation',
+        'nd.sender=2001:db8:1::10',
+        'nd.target=2001:db8:1::1',
+        'ip6.src=2001:db8:1::10',
+        'ip6.dst=2001:db8:2::20',
+        'ip6.hop limit=64',
+        'ip6.proto=icmpv6',
+      ],
+    );
+    const v4 = headerRows({ ip: { src: '10.0.0.1', dst: '10.0.0.2', ttl: 64, proto: 'icmp' } });
+    assert.deepEqual(
+      v4.map((r) => `${r.layer}.${r.field}`),
+      ['ip.src', 'ip.dst', 'ip.ttl', 'ip.proto'],
+    );
+  });
 });

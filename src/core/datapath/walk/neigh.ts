@@ -61,6 +61,7 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
     arp: { op: 'request', sender: sender ?? { family: 4, value: 0n }, target: nexthop },
   };
   const v6 = nexthop.family === 6;
+  const asker = sender ? { sender: formatAddr(sender) } : {};
   const ask = solicitWords(nexthop.family, nexthop, sender);
   if (!hasCarrier(dev)) {
     const why = noCarrierWhy(dev);
@@ -73,7 +74,7 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
         `${cap(ask.en)}: ${dev.name} has no carrier (${why.en}), so nobody hears it.`,
         `${ask.ko}: ${dev.name}에 캐리어가 없어(${why.ko}) 아무도 듣지 못합니다.`,
       ),
-      { data: { nexthop: nh, answered: false } },
+      { data: { nexthop: nh, ...asker, answered: false } },
     );
     return undefined;
   }
@@ -98,7 +99,7 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
           ? `${dev.name}에서 ${ask.ko}: 이웃 광고(neighbour advertisement)가 없습니다. 이 세그먼트에 ${nh} 주소를 가진 인터페이스가 없습니다.`
           : `${dev.name}에서 ${ask.ko}: 응답이 없습니다. 이 세그먼트에서 ${nh}을(를) 가진 인터페이스가 없습니다.`,
       ),
-      { data: { nexthop: nh, answered: false, heardBy: arrivals.map((a) => `${nsLabel(a.link.netns)} ${a.link.name}`) } },
+      { data: { nexthop: nh, ...asker, answered: false, heardBy: arrivals.map((a) => `${nsLabel(a.link.netns)} ${a.link.name}`) } },
     );
     return undefined;
   }
@@ -126,7 +127,7 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
         ? `${dev.name}에서 ${ask.ko}: 이웃 광고(neighbour advertisement)가 돌아옵니다. ${nh}의 MAC은 ${first.mac}입니다 (${nsLabel(first.netns)} ${first.name})${dup.ko}.`
         : `${dev.name}에서 ${ask.ko}: ${nh}의 MAC은 ${first.mac}입니다 (${nsLabel(first.netns)} ${first.name})${dup.ko}.`,
     ),
-    { data: { nexthop: nh, mac: first.mac, answeredBy: `${nsLabel(first.netns)} ${first.name}`, answers: answers.length } },
+    { data: { nexthop: nh, ...asker, mac: first.mac, answeredBy: `${nsLabel(first.netns)} ${first.name}`, answers: answers.length } },
   );
   return first.mac;
 }
