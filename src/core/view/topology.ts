@@ -16,6 +16,7 @@
 import { formatAddr } from '../net/addr';
 import type { Lab } from '../lab/types';
 import { operState } from '../sim/kernel';
+import { ipv6Forwarding } from '../sim/ipv6conf';
 import { type Link, type Netns, ROOT_NS, TABLE_LOCAL, TABLE_MAIN, type World } from '../sim/model';
 import { routeLine, tableName } from '../sim/routefmt';
 import type { RouteTableView, TopoLink, TopologyModel, TopoNode, TopoPort } from './types';
@@ -126,6 +127,7 @@ export function topologyModel(lab: Lab, world: World): TopologyModel {
         ...(source ? { source } : {}),
         tables: tables(ns),
         forwarding: ns.sysctl.ipForward,
+        ...(ipv6Forwarding(ns) ? { forwarding6: true } : {}),
       });
       for (const l of linksOf(ns)) {
         if (l.kind !== 'bridge') continue;

@@ -36,6 +36,8 @@ export interface TopoNode {
   /** For hosts and namespaces: their routing tables, and whether they forward IPv4. */
   readonly tables?: readonly RouteTableView[];
   readonly forwarding?: boolean;
+  /** Whether they forward IPv6 (net.ipv6.conf.all.forwarding), when they do. */
+  readonly forwarding6?: boolean;
 }
 
 export interface TopoPort {

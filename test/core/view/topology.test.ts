@@ -254,6 +254,9 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
     );
     const host = m.nodes[1]!;
     assert.equal(host.forwarding, true);
+    assert.equal(host.forwarding6, undefined, 'IPv4 forwarding alone does not forward IPv6');
+    run1('sysctl -w net.ipv6.conf.all.forwarding=1');
+    assert.equal(topologyModel(lab, w.world).nodes[1]!.forwarding6, true);
     assert.deepEqual(host.tables?.find((t) => t.table === '100')?.routes, ['10.9.0.0/16 via 10.0.0.254 dev eth0']);
     const v0 = m.ports.find((p) => p.name === 'v0')!;
     assert.equal(v0.up, true);

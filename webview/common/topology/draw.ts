@@ -85,7 +85,7 @@ export function drawItem(g: Selection<SVGGElement, ItemGeom, null, undefined>, i
         .attr('height', b.h)
         .attr('rx', n.kind === 'host' ? 6 : 4);
       bx.append('text').attr('class', 'knt-title').attr('x', b.lx).attr('y', b.ly).text(n.name);
-      if (n.kind === 'host' && n.forwarding) {
+      if (n.kind === 'host' && (n.forwarding || n.forwarding6)) {
         bx.append('text')
           .attr('class', 'knt-badge')
           .attr('x', b.lx + measure(n.name) * 1.1 + 8)

@@ -264,7 +264,7 @@ export function interior(
     if (!s) return 'right';
     return s === facing ? 'right' : 'left';
   };
-  const inner = layoutBox(ix, node, measure, local, node.forwarding ? forwardingLabel : '');
+  const inner = layoutBox(ix, node, measure, local, node.forwarding || node.forwarding6 ? forwardingLabel : '');
   if (facing === 'left') mirror(inner);
   return { ...inner, facing };
 }

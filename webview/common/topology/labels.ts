@@ -17,7 +17,7 @@ export function nodeLabel(ix: ModelIndex, lang: Lang, n: TopoNode): string {
   const addrs = ports.map((p) => `${p.name} ${p.addresses.join(' ') || t(lang, 'noAddress')}`).join(', ');
   switch (n.kind) {
     case 'host':
-      return `${t(lang, 'host')} ${n.name}, ${t(lang, n.forwarding ? 'forwardingOn' : 'forwardingOff')}${addrs ? `, ${addrs}` : ''}`;
+      return `${t(lang, 'host')} ${n.name}, ${t(lang, n.forwarding ? 'forwardingOn' : 'forwardingOff')}${n.forwarding6 ? `, ${t(lang, 'forwarding6On')}` : ''}${addrs ? `, ${addrs}` : ''}`;
     case 'netns':
       return `${t(lang, 'netns')} ${n.name}, ${t(lang, 'inNode', ix.nodes.get(n.parent ?? '')?.name ?? '')}${addrs ? `, ${addrs}` : ''}`;
     case 'switch': {

@@ -17,6 +17,7 @@ export const S = {
   forwarding: { en: 'forwarding', ko: '포워딩' },
   forwardingOn: { en: 'IPv4 forwarding on', ko: 'IPv4 포워딩 켜짐' },
   forwardingOff: { en: 'IPv4 forwarding off', ko: 'IPv4 포워딩 꺼짐' },
+  forwarding6On: { en: 'IPv6 forwarding on', ko: 'IPv6 포워딩 켜짐' },
   addresses: { en: 'Addresses', ko: '주소' },
   noAddress: { en: 'no address', ko: '주소 없음' },
   routes: { en: 'Routes, table {0}', ko: '경로, 테이블 {0}' },

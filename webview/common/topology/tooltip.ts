@@ -44,6 +44,7 @@ export class Tooltip {
       head(`${t(lang, kind)} ${n.name}`);
       if (n.kind === 'host' || n.kind === 'netns') {
         line(t(lang, n.forwarding ? 'forwardingOn' : 'forwardingOff'));
+        if (n.forwarding6) line(t(lang, 'forwarding6On'));
         line(`${t(lang, 'addresses')}:`, 'knt-tip-sub');
         pre(
           (ix.portsOf.get(n.id) ?? []).map((q) =>
