@@ -163,7 +163,7 @@ export function routeFlush(st: IpState, a: Args): void {
         prefsrc: r.prefsrc,
         scope: r.scope,
         proto: r.proto,
-      });
+      }, 'route-flush');
     }
   }
 }
