@@ -6,6 +6,7 @@
  */
 import { type Addr, addrEq, formatAddr } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
+import { eunneun, ro } from '../../text/particle';
 import { STRERROR } from '../../sim/errors';
 import { type OutputRoute, routeOutput } from '../../sim/fib';
 import { nsLabel, type Netns, type Route, TABLE_MAIN } from '../../sim/model';
@@ -17,7 +18,7 @@ import type { Walk } from './context';
 export function sendLocal(w: Walk, ns: Netns, p0: Packet, first: boolean): void {
   const out = lookup(w, ns, p0, first ? undefined : p0.src);
   if (!out) return;
-  const p: Packet = first ? { ...p0, src: out.src ?? p0.src } : p0;
+  const p: Packet = first ? { ...p0, src: out.src ?? p0.src, ...(out.sendTo ? { dst: out.sendTo } : {}) } : p0;
   if (first) {
     w.conn.origin.packet = p;
     w.add(ns, 'send', undefined, p, loc(`${nsLabel(ns)} sends ${describe(p)}.`, `${nsLabel(ns)}이(가) ${describe(p)}을(를) 보냅니다.`));
@@ -170,15 +171,20 @@ function routeStep(w: Walk, ns: Netns, p: Packet, o: Out, again = false): void {
     'route',
     o.dev,
     p,
-    o.type === 'local'
+    o.sendTo
       ? loc(
-          `${lead.en}${formatAddr(p.dst)} is one of ${nsLabel(ns)}'s own addresses: route "${rt}" (table local), out through lo.`,
-          `${lead.ko}${formatAddr(p.dst)}은(는) ${nsLabel(ns)} 자신의 주소입니다: 경로 "${rt}" (local 테이블), lo로 나갑니다.`,
+          `${formatAddr(r.dst.addr)} stands for ${nsLabel(ns)} itself: the kernel sends the packet to ${formatAddr(o.sendTo)}, out through lo.`,
+          `${eunneun(formatAddr(r.dst.addr))} ${nsLabel(ns)} 자신을 뜻합니다. 커널은 패킷을 ${ro(formatAddr(o.sendTo))} 보내며 lo로 나갑니다.`,
         )
-      : loc(
-          `${lead.en}Route lookup for ${formatAddr(p.dst)}: "${rt}" (table ${tableName(r.table)}) matches, out dev ${o.dev.name}${via.en}, source ${src}.`,
-          `${lead.ko}${formatAddr(p.dst)} 경로 조회: "${rt}" (${tableName(r.table)} 테이블)이 일치합니다. ${o.dev.name}(으)로${via.ko} 나가며 출발지 주소는 ${src}입니다.`,
-        ),
+      : o.type === 'local'
+        ? loc(
+            `${lead.en}${formatAddr(p.dst)} is one of ${nsLabel(ns)}'s own addresses: route "${rt}" (table local), out through lo.`,
+            `${lead.ko}${formatAddr(p.dst)}은(는) ${nsLabel(ns)} 자신의 주소입니다: 경로 "${rt}" (local 테이블), lo로 나갑니다.`,
+          )
+        : loc(
+            `${lead.en}Route lookup for ${formatAddr(p.dst)}: "${rt}" (table ${tableName(r.table)}) matches, out dev ${o.dev.name}${via.en}, source ${src}.`,
+            `${lead.ko}${formatAddr(p.dst)} 경로 조회: "${rt}" (${tableName(r.table)} 테이블)이 일치합니다. ${o.dev.name}(으)로${via.ko} 나가며 출발지 주소는 ${src}입니다.`,
+          ),
     {
       data: { route: rt, table: tableName(r.table), dev: o.dev.name, src, ...(o.gateway ? { gateway: formatAddr(o.gateway) } : {}) },
       source: r.origin,
