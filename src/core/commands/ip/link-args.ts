@@ -9,7 +9,7 @@ import { findLink } from '../../sim/kernel';
 import type { Link, Netns } from '../../sim/model';
 import type { NotSimulated } from '../types';
 import { USAGE_LINK } from '../usage';
-import { Args, duparg, duparg2, invalidLladdr, invarg, IpExit, type IpState, matches, parseLladdr, usage } from './common';
+import { Args, duparg, duparg2, invalidLladdr, invarg, IpExit, type IpState, matches, parseLladdr, rtnlError, usage } from './common';
 
 /** check_ifname(): 1 to 15 characters, no `/` and no white space. */
 export function validIfname(name: string): boolean {
@@ -33,13 +33,27 @@ export interface LinkReq {
   typeCol: number;
   /** `link DEV`: checked to exist when a link is created. */
   link?: string;
+  /** The length in bytes of a `broadcast` address given: the kernel refuses one shorter than the device's (EINVAL). */
+  brdLen?: number;
   /** The first option given that the simulator does not model. */
   notSimulated?: NotSimulated;
 }
 
-/** ll_addr_a2n(): hex bytes separated by colons. */
-function validLladdr(text: string): boolean {
-  return /^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2})*$/.test(text);
+/**
+ * ll_addr_a2n(): the part of `text` it refuses, or undefined when it takes it. Each colon-separated
+ * part is read with sscanf("%x"), which takes the leading hex digits and ignores the rest (`down` is
+ * 0x0d, `bridge` 0x0b; `up` and `type` are refused); a dotted text must be an IPv4 address.
+ */
+export function badLladdr(text: string): string | undefined {
+  if (text.includes('.'))
+    return /^(\d{1,3})(\.\d{1,3}){3}$/.test(text) && text.split('.').every((x) => Number(x) <= 255) ? undefined : text;
+  const parts = text.split(':');
+  for (const part of parts.slice(0, 32)) {
+    const m = /^\s*([+-]?)(?:0[xX])?([0-9a-fA-F]+)/.exec(part);
+    if (!m || (m[1] === '-' && /[1-9a-fA-F]/.test(m[2]!)) || parseInt(m[2]!.slice(-9), 16) > 255 || m[2]!.replace(/^0+/, '').length > 2)
+      return part;
+  }
+  return undefined;
 }
 
 /** get_integer(): a C integer (decimal, 0x hex or 0 octal). */
@@ -90,7 +104,9 @@ export function parseLinkArgs(st: IpState, a: Args, ns: Netns): LinkReq {
       req.address = mac;
     } else if (matches(w, 'broadcast') || w === 'brd') {
       const v = a.next();
-      if (!validLladdr(v)) throw invalidLladdr(v);
+      const bad = badLladdr(v);
+      if (bad !== undefined) throw invalidLladdr(bad);
+      req.brdLen = v.includes('.') ? 4 : Math.min(32, v.split(':').length);
       notSim('broadcast', col);
     } else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) {
       const v = a.next();
@@ -175,5 +191,7 @@ export function parseLinkArgs(st: IpState, a: Args, ns: Netns): LinkReq {
 
 /** The option not modelled, as the line's error, once the line is otherwise as iproute2 takes it. */
 export function throwNotSimulated(req: LinkReq): void {
+  // validate_linkmsg: a broadcast address shorter than an Ethernet address is refused.
+  if (req.brdLen !== undefined && req.brdLen < 6) throw rtnlError({ errno: 'EINVAL' });
   if (req.notSimulated) throw new IpExit(1, `knetlab: ${req.notSimulated.command} is not simulated\n`, req.notSimulated);
 }
