@@ -195,9 +195,11 @@ export function setMaster(link: Link, master: Link | undefined): KResult {
     if (link.kind === 'bridge') return fail('EINVAL', 'Can not enslave a bridge to a bridge');
     if (link.kind === 'loopback') return fail('EINVAL');
     link.master = master;
+    link.masterOrigin = link.netns.host.runOrigin;
   } else {
     if (link.master) recordDetach(link, link.master, 'nomaster');
     link.master = undefined;
+    link.masterOrigin = undefined;
   }
   return ok();
 }

@@ -43,6 +43,8 @@ export interface Link {
   up: boolean;
   netns: Netns;
   master?: Link;
+  /** The lab line that made `master` this link's bridge. */
+  masterOrigin?: SourceRef;
   /** A veth's other end (possibly in another namespace or host). */
   peer?: Link;
   /** A NIC's switch. */

@@ -76,6 +76,7 @@ function portOut(l2: L2Way, port: Link, path: Step[]): void {
 /** A frame the bridge itself sends (from its own stack). */
 export const bridgeDriver: LinkDriver = {
   xmit(l2, link, path) {
+    if (l2.enterSegment(link, link)) return;
     bridgeOut(l2, link, undefined, path);
   },
 };
@@ -93,6 +94,7 @@ export function arriveAtPort(l2: L2Way, link: Link, br: Link, path: Step[]): voi
     );
     return;
   }
+  if (l2.enterSegment(br, link)) return;
   fdbOf(l2, br).set(frame.src, link);
   const s = l2.mk(
     link.netns,

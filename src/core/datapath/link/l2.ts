@@ -11,7 +11,7 @@ import { type Frame, headers } from '../packet';
 import type { Stage, Step } from '../trace';
 import type { Arrival, Walk } from '../walk/context';
 import { arriveAtPort, bridgeDriver } from './bridge';
-import type { L2Way, LinkDriver } from './driver';
+import type { L2Loop, L2Way, LinkDriver } from './driver';
 import { dummyDriver } from './dummy';
 import { loopbackDriver } from './loopback';
 import { nicDriver } from './nic';
@@ -31,6 +31,12 @@ export class L2 implements L2Way {
   readonly seen = new Set<Link>();
   readonly record: boolean;
   private readonly eth: { src: string; dst: string };
+  /** The links the frame is on, in order (the flood is walked depth first). */
+  private readonly trail: Link[] = [];
+  /** Each flooding segment the frame crossed, with where in `trail` it entered it. */
+  private readonly crossed = new Map<Link | string, number>();
+  /** Set when the frame came back to a segment: a loop, and the end of the frame's way. */
+  loop?: L2Loop;
 
   constructor(
     readonly w: Walk,
@@ -60,8 +66,33 @@ export class L2 implements L2Way {
     return s ? [...path, s] : path;
   }
 
+  enterSegment(segment: Link | string, via: Link): boolean {
+    if (this.loop) return true;
+    const at = this.crossed.get(segment);
+    if (at === undefined) {
+      this.crossed.set(segment, this.trail.length - 1);
+      return false;
+    }
+    const links = this.trail.slice(at + 1);
+    if (links[links.length - 1] !== via) links.push(via);
+    this.loop =
+      typeof segment === 'string'
+        ? { segment: segment.replace(/^switch /, ''), kind: 'switch', links }
+        : { segment: segment.name, kind: 'bridge', ns: segment.netns, links };
+    return true;
+  }
+
   xmit(link: Link, path: Step[]): void {
-    if (this.seen.size > 10000) return;
+    if (this.seen.size > 10000 || this.loop) return;
+    this.trail.push(link);
+    try {
+      this.xmitOn(link, path);
+    } finally {
+      this.trail.pop();
+    }
+  }
+
+  private xmitOn(link: Link, path: Step[]): void {
     if (!link.up) {
       this.dropHere(
         path,
@@ -76,8 +107,17 @@ export class L2 implements L2Way {
   }
 
   arrive(link: Link, path: Step[]): void {
-    if (this.seen.has(link)) return;
+    if (this.seen.has(link) || this.loop) return;
     this.seen.add(link);
+    this.trail.push(link);
+    try {
+      this.arriveOn(link, path);
+    } finally {
+      this.trail.pop();
+    }
+  }
+
+  private arriveOn(link: Link, path: Step[]): void {
     if (!link.up) {
       this.dropHere(
         path,
@@ -111,5 +151,6 @@ export function l2Send(w: Walk, dev: Link, frame: Frame): Arrival[] {
   w.lastL2Path = [];
   w.lastL2Drop = undefined;
   l2.xmit(dev, []);
-  return l2.arrivals;
+  w.l2Loop = l2.loop;
+  return l2.loop ? [] : l2.arrivals;
 }

@@ -10,6 +10,7 @@ import { hasCarrier } from '../../sim/kernel';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
 import type { Frame, Packet } from '../packet';
 import type { Walk } from './context';
+import { explainLoop } from './explain';
 
 function neighKey(dev: Link, a: Addr): string {
   return `${dev.ifindex}|${a.value}`;
@@ -29,6 +30,7 @@ export function ownsAddress(ns: Netns, a: Addr): boolean {
 
 /** The MAC of `nexthop` on `dev`, or undefined when nobody answers. */
 export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet): string | undefined {
+  w.clearL2Loop();
   if (dev.kind === 'loopback') return '00:00:00:00:00:00';
   const nh = formatAddr(nexthop);
   const known = w.flow.neigh.get(ns)?.get(neighKey(dev, nexthop));
@@ -76,6 +78,22 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
     return undefined;
   }
   const arrivals = w.stages.l2Send(w, dev, arpReq);
+  if (w.l2Loop) {
+    // The request came back to a bridge it had crossed: the walk ends in the storm (the caller sees l2Loop).
+    const e = explainLoop(w.l2Loop);
+    w.add(
+      ns,
+      'neigh',
+      dev,
+      p,
+      loc(`ARP ${who} on ${dev.name}: a broadcast storm.`, `${dev.name}에서 ARP ${who}: 브로드캐스트 스톰이 일어납니다.`),
+      {
+        data: { nexthop: nh, answered: false },
+      },
+    );
+    w.drop(w.l2Loop.ns ?? ns, undefined, p, 'dropped', e.reason, e.source, e.data);
+    return undefined;
+  }
   const answers: { link: Link }[] = [];
   for (const a of arrivals) {
     const rns = a.link.netns;

@@ -9,11 +9,13 @@ import { STRERROR } from '../../sim/errors';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
 import { describe, type Frame, type Packet } from '../packet';
 import type { Walk } from './context';
+import { explainLoop } from './explain';
 import { resolve } from './neigh';
 
 export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, local: boolean): void {
   const mac = resolve(w, ns, dev, nexthop, p);
   if (!mac) {
+    if (w.l2Loop) return; // the storm ended the walk there
     if (local) {
       const reason = loc(
         `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable (${STRERROR.EHOSTUNREACH}).`,
@@ -50,6 +52,11 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
     { eth: frame },
   );
   const arrivals = w.stages.l2Send(w, dev, frame);
+  if (w.l2Loop) {
+    const e = explainLoop(w.l2Loop);
+    w.drop(w.l2Loop.ns ?? ns, undefined, p, 'dropped', e.reason, e.source, e.data);
+    return;
+  }
   const accepted = arrivals.filter((a) => a.frame.dst === a.link.mac || a.frame.dst === BROADCAST_MAC);
   if (accepted.length === 0) {
     const lost = arrivals[0]?.path ?? w.lastL2Path;
