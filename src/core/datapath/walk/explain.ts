@@ -5,9 +5,12 @@
  * up); a route that a line removed (`ip link set DEV down`, `ip addr del`, `ip route del`...).
  * Read only on a walk's failure paths: the world's history (sim/history.ts) costs nothing otherwise.
  */
+import { type Addr, formatAddr, networkOf, prefixContains } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
-import { eulreul, iga, ro } from '../../text/particle';
-import { type Link, nsLabel, type SourceRef } from '../../sim/model';
+import { eulreul, eunneun, iga, ro } from '../../text/particle';
+import { removedRoutesFor } from '../../sim/history';
+import { type Link, type Netns, nsLabel, type Removal, type Route, type SourceRef } from '../../sim/model';
+import { routeLine } from '../../sim/routefmt';
 import type { L2Loop } from './context';
 
 export interface Explanation {
@@ -78,4 +81,94 @@ export function downWhy(link: Link): { text: Localized; source?: SourceRef } {
     ),
     source: link.origin,
   };
+}
+
+/** How a removal happened, in a few words after "was removed at line N". */
+function howRemoved(rm: Removal): Localized {
+  const dev = rm.dev;
+  switch (rm.cause) {
+    case 'link-down':
+      return loc(`when ${dev} went down`, `${iga(dev)} down 되면서`);
+    case 'route-del':
+      return loc('by `ip route del`', '`ip route del`로');
+    case 'route-flush':
+      return loc('by `ip route flush`', '`ip route flush`로');
+    case 'addr-del':
+      return loc(`when the address ${rm.because ?? ''} of ${dev} was deleted`, `${dev}의 주소 ${iga(rm.because ?? '')} 삭제되면서`);
+    case 'secondary-del':
+      return loc(
+        `when the primary address ${rm.because ?? ''} of ${dev} was deleted, taking its secondaries with it (promote_secondaries is 0)`,
+        `${dev}의 주 주소 ${iga(rm.because ?? '')} 삭제되면서 보조 주소도 함께 삭제되어 (promote_secondaries가 0입니다)`,
+      );
+    case 'link-del':
+      return loc(`when ${dev} was deleted`, `${iga(dev)} 삭제되면서`);
+    case 'link-netns':
+      return loc(`when ${dev} moved to another namespace`, `${iga(dev)} 다른 네임스페이스로 옮겨지면서`);
+    case 'nomaster':
+      return loc(`when ${dev} left bridge ${rm.master ?? ''}`, `${iga(dev)} 브리지 ${rm.master ?? ''}에서 빠지면서`);
+  }
+}
+
+/** Who made a route: its line, or the kernel for an address. */
+function addedBy(r: Route): Localized {
+  if (r.origin) return loc(`added at line ${r.origin.line}`, `${r.origin.line}행에서 추가`);
+  return loc(`the kernel's, for an address of ${r.dev?.name ?? '?'}`, `${r.dev?.name ?? '?'} 주소에 대해 커널이 추가`);
+}
+
+/**
+ * A route that would have taken `dst` had a line not removed it (the most specific, the latest),
+ * unless a route of the same prefix is there now.
+ */
+export function explainRemovedRoute(ns: Netns, dst: Addr): Explanation | undefined {
+  const same = (a: Route, b: Route) => a.table === b.table && a.dst.len === b.dst.len && a.dst.addr.value === b.dst.addr.value;
+  const now = [...ns.tables.values()].flat();
+  const rm = removedRoutesFor(ns, dst, (r) => now.some((x) => same(x, r)))[0];
+  if (!rm) return undefined;
+  const r = rm.route!;
+  const rt = routeLine(r);
+  const at = rm.origin ? loc(` at line ${rm.origin.line}`, `${rm.origin.line}행에서 `) : loc('', '');
+  const how = howRemoved(rm);
+  const by = addedBy(r);
+  const note =
+    rm.cause !== 'link-down'
+      ? loc('', '')
+      : r.proto === 'kernel'
+        ? loc(` It comes back when ${rm.dev} is up again.`, ` ${iga(rm.dev)} 다시 up 되면 돌아옵니다.`)
+        : loc(
+            ` A route through a link that goes down is gone for good: bringing ${rm.dev} up again does not restore it.`,
+            ` down 된 링크를 지나는 라우트는 링크를 다시 up 해도 돌아오지 않습니다.`,
+          );
+  return {
+    reason: loc(
+      `The route "${rt}" (${by.en}) was removed${at.en} ${how.en}.${note.en}`,
+      `라우트 "${rt}"(${by.ko})는 ${at.ko}${how.ko} 제거되었습니다.${note.ko}`,
+    ),
+    source: rm.origin ?? r.origin,
+    data: { removedRoute: rt, removedAt: rm.origin?.line, addedAt: r.origin?.line, cause: rm.cause },
+  };
+}
+
+/** An address of a down link whose subnet holds `dst`: its connected route would have taken it. */
+export function explainDownSubnet(ns: Netns, dst: Addr): Explanation | undefined {
+  for (const l of ns.links.values()) {
+    if (l.up) continue;
+    const a = l.addrs.find((x) => !x.secondary && prefixContains({ addr: networkOf(x.addr, x.prefixLen), len: x.prefixLen }, dst));
+    if (!a) continue;
+    const why = downWhy(l);
+    const net = `${formatAddr(networkOf(a.addr, a.prefixLen))}/${a.prefixLen}`;
+    return {
+      reason: loc(
+        `${net} would be reached through ${l.name} (address ${formatAddr(a.addr)}/${a.prefixLen}), but ${why.text.en}, so the kernel has no route for it.`,
+        `${eunneun(net)} ${l.name}의 주소 ${formatAddr(a.addr)}/${a.prefixLen}의 대역이라 ${ro(l.name)} 가야 하지만, ${why.text.ko}. 그래서 커널에 이 대역의 라우트가 없습니다.`,
+      ),
+      source: why.source,
+      data: { down: linkLabel(l), downAt: l.stateOrigin?.line },
+    };
+  }
+  return undefined;
+}
+
+/** Why `dst` has no route in `ns`, where a line or a down link explains it. */
+export function explainNoRoute(ns: Netns, dst: Addr): Explanation | undefined {
+  return explainRemovedRoute(ns, dst) ?? explainDownSubnet(ns, dst);
 }

@@ -11,6 +11,7 @@ import { type Link, type Netns, nsLabel } from '../../sim/model';
 import { routeLine, tableName } from '../../sim/routefmt';
 import type { IcmpKind, Packet } from '../packet';
 import type { Walk } from './context';
+import { explainNoRoute } from './explain';
 import { ownsAddress } from './neigh';
 
 export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
@@ -100,12 +101,13 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
     return;
   }
   if (!r) {
+    const why = explainNoRoute(ns, p.dst);
     const reason = loc(
-      `${label} forwards packets but has no route to ${formatAddr(p.dst)}: it answers ICMP net unreachable.`,
-      `${label}은(는) 패킷을 전달하지만 ${formatAddr(p.dst)}(으)로 가는 경로가 없어 ICMP net unreachable로 응답합니다.`,
+      `${label} forwards packets but has no route to ${formatAddr(p.dst)}: it answers ICMP net unreachable.${why ? ` ${why.reason.en}` : ''}`,
+      `${label}은(는) 패킷을 전달하지만 ${formatAddr(p.dst)}(으)로 가는 경로가 없어 ICMP net unreachable로 응답합니다.${why ? ` ${why.reason.ko}` : ''}`,
     );
-    w.add(ns, 'route', inDev, p, reason, { data: { table: 'main', route: null } });
-    w.stages.icmpError(w, ns, p, 'net-unreachable', 'no-route');
+    w.add(ns, 'route', inDev, p, reason, { data: { table: 'main', route: null, ...why?.data }, source: why?.source });
+    w.stages.icmpError(w, ns, p, 'net-unreachable', 'no-route', why?.source);
     return;
   }
   if (r.type !== 'unicast') {

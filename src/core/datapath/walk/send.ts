@@ -14,6 +14,7 @@ import { routeLine, tableName } from '../../sim/routefmt';
 import { describe, type Packet } from '../packet';
 import type { Verdict } from '../trace';
 import type { Walk } from './context';
+import { type Explanation, explainNoRoute } from './explain';
 
 export function sendLocal(w: Walk, ns: Netns, p0: Packet, first: boolean): void {
   const out = lookup(w, ns, p0, first ? undefined : p0.src);
@@ -129,14 +130,24 @@ function lookup(w: Walk, ns: Netns, p: Packet, src: Addr | undefined): Out | und
       ),
       { data: { route: rt, table: tableName(r.table) }, source: r.origin },
     );
-  } else {
-    noRouteStep(w, ns, p);
+    w.drop(ns, undefined, p, verdict, reason, r.origin);
+    return undefined;
   }
-  w.drop(ns, undefined, p, verdict, reason, r?.origin);
+  const why = out.err.errno === 'ENETUNREACH' ? explainNoRoute(ns, p.dst) : undefined;
+  noRouteStep(w, ns, p, why);
+  w.drop(
+    ns,
+    undefined,
+    p,
+    verdict,
+    why ? loc(`${reason.en} ${why.reason.en}`, `${reason.ko} ${why.reason.ko}`) : reason,
+    why?.source,
+    why?.data,
+  );
   return undefined;
 }
 
-function noRouteStep(w: Walk, ns: Netns, p: Packet): void {
+function noRouteStep(w: Walk, ns: Netns, p: Packet, why: Explanation | undefined): void {
   const dst = formatAddr(p.dst);
   const routes = (ns.tables.get(TABLE_MAIN) ?? []).filter((x: Route) => x.dst.addr.family === p.dst.family).map((x) => routeLine(x));
   const list = routes.length ? routes.slice(0, 8).join('; ') + (routes.length > 8 ? `; ... (${routes.length - 8} more)` : '') : '';
@@ -154,7 +165,7 @@ function noRouteStep(w: Walk, ns: Netns, p: Packet): void {
           `Route lookup for ${dst}: ${nsLabel(ns)}'s main table is empty (no address is configured and up, no route added).`,
           `${dst} 경로 조회: ${nsLabel(ns)}의 main 테이블이 비어 있습니다 (설정되어 up 상태인 주소도, 추가한 경로도 없습니다).`,
         ),
-    { data: { table: 'main', routes } },
+    { data: { table: 'main', routes, ...why?.data }, source: why?.source },
   );
 }
 
