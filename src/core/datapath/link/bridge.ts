@@ -67,6 +67,7 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
 
 function portOut(l2: L2Way, port: Link, path: Step[]): void {
   if (!port.up) {
+    l2.block(port);
     l2.dropHere(path, loc(`Bridge port ${port.name} is down.`, `브리지 포트 ${port.name}이(가) down 상태입니다.`));
     return;
   }
@@ -85,6 +86,7 @@ export const bridgeDriver: LinkDriver = {
 export function arriveAtPort(l2: L2Way, link: Link, br: Link, path: Step[]): void {
   const frame = l2.frame;
   if (!br.up) {
+    l2.block(br);
     l2.dropHere(
       path,
       loc(

@@ -27,6 +27,8 @@ export interface L2Way {
    * frame goes no further.
    */
   enterSegment(segment: Link | string, via: Link): boolean;
+  /** The frame is lost at `link` because it (or what it needs: its peer, its bridge) is down. */
+  block(link: Link): void;
 }
 
 /** What a kind of link does with a frame it sends. */

@@ -35,6 +35,8 @@ export class L2 implements L2Way {
   private readonly trail: Link[] = [];
   /** Each flooding segment the frame crossed, with where in `trail` it entered it. */
   private readonly crossed = new Map<Link | string, number>();
+  /** The links where the frame was lost because they were down, in order. */
+  readonly blocked: Link[] = [];
   /** Set when the frame came back to a segment: a loop, and the end of the frame's way. */
   loop?: L2Loop;
 
@@ -66,6 +68,10 @@ export class L2 implements L2Way {
     return s ? [...path, s] : path;
   }
 
+  block(link: Link): void {
+    if (!this.blocked.includes(link)) this.blocked.push(link);
+  }
+
   enterSegment(segment: Link | string, via: Link): boolean {
     if (this.loop) return true;
     const at = this.crossed.get(segment);
@@ -94,6 +100,7 @@ export class L2 implements L2Way {
 
   private xmitOn(link: Link, path: Step[]): void {
     if (!link.up) {
+      this.block(link);
       this.dropHere(
         path,
         loc(
@@ -119,6 +126,7 @@ export class L2 implements L2Way {
 
   private arriveOn(link: Link, path: Step[]): void {
     if (!link.up) {
+      this.block(link);
       this.dropHere(
         path,
         loc(
@@ -152,5 +160,6 @@ export function l2Send(w: Walk, dev: Link, frame: Frame): Arrival[] {
   w.lastL2Drop = undefined;
   l2.xmit(dev, []);
   w.l2Loop = l2.loop;
+  w.l2Blocked = l2.blocked;
   return l2.loop ? [] : l2.arrivals;
 }

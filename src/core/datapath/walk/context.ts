@@ -94,6 +94,10 @@ export class Walk {
   lastL2Drop?: Localized;
   /** Set by the layer-2 walk when its last frame came back to a segment it had crossed. */
   l2Loop?: L2Loop;
+  /** Set by the layer-2 walk: the links where its last frame was lost because they were down. */
+  l2Blocked: Link[] = [];
+  /** Why the last neighbour resolution got no answer, where known (the neighbour stage sets it). */
+  arpWhy?: { readonly reason: Localized; readonly source?: SourceRef; readonly data?: Record<string, unknown> };
   clearL2Loop(): void {
     this.l2Loop = undefined;
   }

@@ -8,8 +8,8 @@
 import { type Addr, formatAddr, networkOf, prefixContains } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
 import { eulreul, eunneun, iga, ro } from '../../text/particle';
-import { removedRoutesFor } from '../../sim/history';
-import { type Link, type Netns, nsLabel, type Removal, type Route, type SourceRef } from '../../sim/model';
+import { lastDetach, removedAddrs, removedRoutesFor } from '../../sim/history';
+import { type Link, type Netns, nsLabel, type Removal, type Route, type SourceRef, type World } from '../../sim/model';
 import { routeLine } from '../../sim/routefmt';
 import type { L2Loop } from './context';
 
@@ -171,4 +171,82 @@ export function explainDownSubnet(ns: Netns, dst: Addr): Explanation | undefined
 /** Why `dst` has no route in `ns`, where a line or a down link explains it. */
 export function explainNoRoute(ns: Netns, dst: Addr): Explanation | undefined {
   return explainRemovedRoute(ns, dst) ?? explainDownSubnet(ns, dst);
+}
+
+/** The interfaces of the world that have `a` (in any namespace). */
+function ownersOf(world: World, a: Addr): Link[] {
+  const out: Link[] = [];
+  for (const h of world.hosts.values())
+    for (const ns of h.netns.values())
+      for (const l of ns.links.values()) if (l.addrs.some((x) => x.addr.family === a.family && x.addr.value === a.value)) out.push(l);
+  return out;
+}
+
+/** The latest removal of `a` from an interface, anywhere in the world. */
+function addrRemoval(world: World, a: Addr): { ns: Netns; rm: Removal } | undefined {
+  let best: { ns: Netns; rm: Removal } | undefined;
+  for (const h of world.hosts.values())
+    for (const ns of h.netns.values()) {
+      const rm = removedAddrs(ns, a)[0];
+      if (rm && (!best || (rm.origin?.line ?? 0) > (best.rm.origin?.line ?? 0))) best = { ns, rm };
+    }
+  return best;
+}
+
+/**
+ * Why nobody answered an ARP request for `nexthop` sent out of `dev`: the links on the way that were
+ * down (at which line, or never brought up), the owner's port a line detached from its bridge, the
+ * owner being on another segment, or the address a line removed.
+ */
+export function explainNoAnswer(world: World, dev: Link, nexthop: Addr, blocked: readonly Link[]): Explanation | undefined {
+  const nh = formatAddr(nexthop);
+  const owners = ownersOf(world, nexthop).filter((l) => l !== dev);
+  const owner = owners[0];
+  const has = owner ? loc(`${linkLabel(owner)} has ${nh}, but `, `${eunneun(nh)} ${linkLabel(owner)}에 있지만 `) : loc('', '');
+  if (blocked.length) {
+    const whys = blocked.slice(0, 3).map(downWhy);
+    return {
+      reason: loc(
+        `${has.en}the request was lost on the way: ${whys.map((x) => x.text.en).join('; ')}.`,
+        `${has.ko}요청이 가는 길에 사라졌습니다. ${whys.map((x) => x.text.ko).join('. ')}.`,
+      ),
+      source: whys.find((x) => x.source)?.source,
+      data: { down: blocked.map(linkLabel), owner: owner && linkLabel(owner) },
+    };
+  }
+  if (owner) {
+    // The owner's veth peer (its bridge port) was detached from its bridge by a line.
+    const port = owner.kind === 'veth' ? owner.peer : undefined;
+    const rm = port && !port.master ? lastDetach(port.netns, port.name) : undefined;
+    if (port && rm) {
+      const at = rm.origin ? loc(` at line ${rm.origin.line}`, `${rm.origin.line}행에서 `) : loc('', '');
+      return {
+        reason: loc(
+          `${has.en}its veth peer ${linkLabel(port)} was taken out of bridge ${rm.master}${at.en} (\`nomaster\`), so nothing joins it to this segment.`,
+          `${has.ko}그 veth 상대편 ${iga(linkLabel(port))} ${at.ko}브리지 ${rm.master}에서 빠져서(\`nomaster\`) 이 세그먼트와 연결되지 않습니다.`,
+        ),
+        source: rm.origin,
+        data: { owner: linkLabel(owner), detached: linkLabel(port), detachedAt: rm.origin?.line },
+      };
+    }
+    return {
+      reason: loc(
+        `${has.en}it is not on the segment of ${linkLabel(dev)}: no switch, bridge or veth pair joins them at layer 2.`,
+        `${has.ko}${linkLabel(dev)}의 세그먼트에 있지 않습니다. 2계층에서 둘을 잇는 스위치, 브리지, veth 쌍이 없습니다.`,
+      ),
+      source: owner.origin,
+      data: { owner: linkLabel(owner) },
+    };
+  }
+  const gone = addrRemoval(world, nexthop);
+  if (gone) {
+    const at = gone.rm.origin ? loc(` at line ${gone.rm.origin.line}`, `${gone.rm.origin.line}행에서 `) : loc('', '');
+    const where = `${nsLabel(gone.ns)} ${gone.rm.dev}`;
+    return {
+      reason: loc(`${nh} was on ${where} until it was removed${at.en}.`, `${eunneun(nh)} ${where}에 있었지만 ${at.ko}제거되었습니다.`),
+      source: gone.rm.origin,
+      data: { removedFrom: where, removedAt: gone.rm.origin?.line },
+    };
+  }
+  return undefined;
 }

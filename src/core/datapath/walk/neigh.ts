@@ -10,7 +10,7 @@ import { hasCarrier } from '../../sim/kernel';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
 import type { Frame, Packet } from '../packet';
 import type { Walk } from './context';
-import { explainLoop } from './explain';
+import { downWhy, explainLoop, explainNoAnswer } from './explain';
 
 function neighKey(dev: Link, a: Addr): string {
   return `${dev.ifindex}|${a.value}`;
@@ -31,6 +31,7 @@ export function ownsAddress(ns: Netns, a: Addr): boolean {
 /** The MAC of `nexthop` on `dev`, or undefined when nobody answers. */
 export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet): string | undefined {
   w.clearL2Loop();
+  w.arpWhy = undefined;
   if (dev.kind === 'loopback') return '00:00:00:00:00:00';
   const nh = formatAddr(nexthop);
   const known = w.flow.neigh.get(ns)?.get(neighKey(dev, nexthop));
@@ -64,6 +65,8 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
   const who = `who-has ${nh} tell ${sender ? formatAddr(sender) : '0.0.0.0'}`;
   if (!hasCarrier(dev)) {
     const why = noCarrierWhy(dev);
+    const down = dev.up ? (dev.kind === 'veth' && dev.peer && !dev.peer.up ? downWhy(dev.peer) : undefined) : downWhy(dev);
+    if (down) w.arpWhy = { reason: loc(`${down.text.en}.`, `${down.text.ko}.`), source: down.source };
     w.add(
       ns,
       'neigh',
@@ -73,7 +76,7 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
         `ARP ${who}: ${dev.name} has no carrier (${why.en}), so nobody hears it.`,
         `ARP ${who}: ${dev.name}에 캐리어가 없어(${why.ko}) 아무도 듣지 못합니다.`,
       ),
-      { data: { nexthop: nh, answered: false } },
+      { data: { nexthop: nh, answered: false }, ...(down?.source ? { source: down.source } : {}) },
     );
     return undefined;
   }
@@ -103,16 +106,23 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
     if (sender) learn(w, rns, a.link, sender, dev.mac);
   }
   if (answers.length === 0) {
+    const why = explainNoAnswer(w.world, dev, nexthop, w.l2Blocked);
+    w.arpWhy = why;
     w.add(
       ns,
       'neigh',
       dev,
       p,
-      loc(
-        `ARP ${who} on ${dev.name}: no answer. No interface on this segment owns ${nh}.`,
-        `${dev.name}에서 ARP ${who}: 응답이 없습니다. 이 세그먼트에서 ${nh}을(를) 가진 인터페이스가 없습니다.`,
-      ),
-      { data: { nexthop: nh, answered: false, heardBy: arrivals.map((a) => `${nsLabel(a.link.netns)} ${a.link.name}`) } },
+      why
+        ? loc(`ARP ${who} on ${dev.name}: no answer. ${why.reason.en}`, `${dev.name}에서 ARP ${who}: 응답이 없습니다. ${why.reason.ko}`)
+        : loc(
+            `ARP ${who} on ${dev.name}: no answer. No interface on this segment owns ${nh}.`,
+            `${dev.name}에서 ARP ${who}: 응답이 없습니다. 이 세그먼트에는 ${nh} 주소를 가진 인터페이스가 없습니다.`,
+          ),
+      {
+        data: { nexthop: nh, answered: false, heardBy: arrivals.map((a) => `${nsLabel(a.link.netns)} ${a.link.name}`), ...why?.data },
+        ...(why?.source ? { source: why.source } : {}),
+      },
     );
     return undefined;
   }

@@ -16,12 +16,13 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
   const mac = resolve(w, ns, dev, nexthop, p);
   if (!mac) {
     if (w.l2Loop) return; // the storm ended the walk there
+    const why = w.arpWhy;
     if (local) {
       const reason = loc(
-        `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable (${STRERROR.EHOSTUNREACH}).`,
-        `${nsLabel(ns)} ${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없습니다: 호스트에 도달할 수 없습니다 (${STRERROR.EHOSTUNREACH}).`,
+        `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable (${STRERROR.EHOSTUNREACH}).${why ? ` ${why.reason.en}` : ''}`,
+        `${nsLabel(ns)} ${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없습니다: 호스트에 도달할 수 없습니다 (${STRERROR.EHOSTUNREACH}).${why ? ` ${why.reason.ko}` : ''}`,
       );
-      w.drop(ns, dev, p, 'host-unreachable', reason);
+      w.drop(ns, dev, p, 'host-unreachable', reason, why?.source, why?.data);
     } else {
       w.add(
         ns,
@@ -33,7 +34,7 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
           `${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없어 ${nsLabel(ns)}이(가) 패킷을 전달할 수 없습니다.`,
         ),
       );
-      w.stages.icmpError(w, ns, p, 'host-unreachable', 'host-unreachable');
+      w.stages.icmpError(w, ns, p, 'host-unreachable', 'host-unreachable', why?.source);
     }
     return;
   }

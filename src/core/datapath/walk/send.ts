@@ -151,22 +151,17 @@ function noRouteStep(w: Walk, ns: Netns, p: Packet, why: Explanation | undefined
   const dst = formatAddr(p.dst);
   const routes = (ns.tables.get(TABLE_MAIN) ?? []).filter((x: Route) => x.dst.addr.family === p.dst.family).map((x) => routeLine(x));
   const list = routes.length ? routes.slice(0, 8).join('; ') + (routes.length > 8 ? `; ... (${routes.length - 8} more)` : '') : '';
-  w.add(
-    ns,
-    'route',
-    undefined,
-    p,
-    routes.length
-      ? loc(
-          `Route lookup for ${dst}: no route of ${nsLabel(ns)} covers it, and there is no default route. The main table: ${list}.`,
-          `${dst} 경로 조회: ${nsLabel(ns)}의 어떤 경로도 이 주소를 포함하지 않고 기본 경로도 없습니다. main 테이블: ${list}.`,
-        )
-      : loc(
-          `Route lookup for ${dst}: ${nsLabel(ns)}'s main table is empty (no address is configured and up, no route added).`,
-          `${dst} 경로 조회: ${nsLabel(ns)}의 main 테이블이 비어 있습니다 (설정되어 up 상태인 주소도, 추가한 경로도 없습니다).`,
-        ),
-    { data: { table: 'main', routes, ...why?.data }, source: why?.source },
-  );
+  const base = routes.length
+    ? loc(
+        `Route lookup for ${dst}: no route of ${nsLabel(ns)} covers it, and there is no default route. The main table: ${list}.`,
+        `${dst} 경로 조회: ${nsLabel(ns)}의 어떤 경로도 이 주소를 포함하지 않고 기본 경로도 없습니다. main 테이블: ${list}.`,
+      )
+    : loc(
+        `Route lookup for ${dst}: ${nsLabel(ns)}'s main table is empty (no address is configured and up, no route added).`,
+        `${dst} 경로 조회: ${nsLabel(ns)}의 main 테이블이 비어 있습니다 (설정되어 up 상태인 주소도, 추가한 경로도 없습니다).`,
+      );
+  const detail = why ? loc(`${base.en} ${why.reason.en}`, `${base.ko} ${why.reason.ko}`) : base;
+  w.add(ns, 'route', undefined, p, detail, { data: { table: 'main', routes, ...why?.data }, source: why?.source });
 }
 
 function routeStep(w: Walk, ns: Netns, p: Packet, o: Out, again = false): void {
