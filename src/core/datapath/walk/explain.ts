@@ -53,7 +53,7 @@ export function explainLoop(loop: L2Loop): Explanation {
   return {
     reason: loc(
       `Layer-2 loop: the broadcast came back to ${seg.en} through ${linkLabel(via)}. Nothing breaks the loop (Linux bridges run no STP unless it is turned on), so every broadcast circles for ever and is copied at each pass: a broadcast storm, and nothing gets through. The loop: ${chain.join(' -> ')}.${linesText.en}`,
-      `2계층 루프: 브로드캐스트가 ${eulreul(linkLabel(via))} 거쳐 ${seg.ko} 되돌아왔습니다. 루프를 끊는 장치가 없어서(리눅스 브리지는 STP를 켜지 않으면 쓰지 않습니다) 브로드캐스트가 끝없이 돌며 지날 때마다 복제됩니다. 브로드캐스트 스톰이 일어나 아무것도 전달되지 않습니다. 루프: ${chain.join(' -> ')}.${linesText.ko}`,
+      `2계층 루프: 브로드캐스트가 ${eulreul(linkLabel(via))} 거쳐 ${seg.ko} 되돌아왔습니다. 루프를 끊어 줄 STP가 없어서(리눅스 브리지는 켜지 않으면 STP를 쓰지 않습니다) 브로드캐스트가 끝없이 돌면서 지날 때마다 복제됩니다. 브로드캐스트 스톰이 일어나 어떤 패킷도 전달되지 않습니다. 루프: ${chain.join(' -> ')}.${linesText.ko}`,
     ),
     source: latest(refs),
     data: { loop: chain, lines, segment: loop.segment },
@@ -98,7 +98,7 @@ function howRemoved(rm: Removal): Localized {
     case 'secondary-del':
       return loc(
         `when the primary address ${rm.because ?? ''} of ${dev} was deleted, taking its secondaries with it (promote_secondaries is 0)`,
-        `${dev}의 주 주소 ${iga(rm.because ?? '')} 삭제되면서 보조 주소도 함께 삭제되어 (promote_secondaries가 0입니다)`,
+        `${dev}의 주 주소 ${iga(rm.because ?? '')} 삭제될 때 보조 주소와 함께 (promote_secondaries가 0입니다)`,
       );
     case 'link-del':
       return loc(`when ${dev} was deleted`, `${iga(dev)} 삭제되면서`);

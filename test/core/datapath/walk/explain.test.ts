@@ -181,6 +181,31 @@ hosts:
     assert.equal(res.source?.line, 19);
   });
 
+  it('a route whose source was a secondary deleted with its primary (promote_secondaries 0)', () => {
+    const lab = `name: secondary
+switches: [lan1]
+hosts:
+  a:
+    interfaces:
+      eth0: lan1
+    run: |
+      ip addr add 10.1.0.1/24 dev eth0
+      ip addr add 10.1.0.2/24 dev eth0
+      ip addr add 10.3.0.1/24 dev eth0
+      ip route add 10.8.0.0/24 via 10.1.0.254 src 10.1.0.2
+      ip addr del 10.1.0.1/24 dev eth0
+`;
+    const res = ping(lab, 'a', '10.8.0.5');
+    assert.match(
+      res.reason.en,
+      /The route "10\.8\.0\.0\/24 via 10\.1\.0\.254 dev eth0 src 10\.1\.0\.2" \(added at line 11\) was removed at line 12 when the primary address 10\.1\.0\.1\/24 of eth0 was deleted, taking its secondaries with it \(promote_secondaries is 0\)\.$/,
+    );
+    assert.match(
+      res.reason.ko,
+      /\(11행에서 추가\)는 12행에서 eth0의 주 주소 10\.1\.0\.1\/24가 삭제될 때 보조 주소와 함께 \(promote_secondaries가 0입니다\) 제거되었습니다\.$/,
+    );
+  });
+
   it('a subnet whose link is down, with no route ever added: the link and its line', () => {
     const lab = `name: down
 switches: [lan1]
