@@ -182,6 +182,44 @@ function ownersOf(world: World, a: Addr): Link[] {
   return out;
 }
 
+/**
+ * The links of `down` that stand between `from` and the rest of its layer-2 segment: a walk from
+ * `from` over veth pairs, bridge ports and lab switches, whatever their state, that stops at each
+ * link of `down` it meets (closest first).
+ */
+function downNear(world: World, from: Link, down: ReadonlySet<Link>): Link[] {
+  const bySwitch = new Map<string, Link[]>();
+  const ports = new Map<Link, Link[]>();
+  for (const h of world.hosts.values())
+    for (const ns of h.netns.values())
+      for (const l of ns.links.values()) {
+        if (l.switchName) bySwitch.set(l.switchName, [...(bySwitch.get(l.switchName) ?? []), l]);
+        if (l.master) ports.set(l.master, [...(ports.get(l.master) ?? []), l]);
+      }
+  const out: Link[] = [];
+  const seen = new Set<Link>([from]);
+  const queue = [from];
+  while (queue.length) {
+    const l = queue.shift()!;
+    if (down.has(l)) {
+      out.push(l);
+      continue;
+    }
+    const next = [
+      ...(l.peer ? [l.peer] : []),
+      ...(l.master ? [l.master] : []),
+      ...(ports.get(l) ?? []),
+      ...(l.switchName ? (bySwitch.get(l.switchName) ?? []) : []),
+    ];
+    for (const n of next) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      queue.push(n);
+    }
+  }
+  return out;
+}
+
 /** The latest removal of `a` from an interface, anywhere in the world. */
 function addrRemoval(world: World, a: Addr): { ns: Netns; rm: Removal } | undefined {
   let best: { ns: Netns; rm: Removal } | undefined;
@@ -198,10 +236,12 @@ function addrRemoval(world: World, a: Addr): { ns: Netns; rm: Removal } | undefi
  * down (at which line, or never brought up), the owner's port a line detached from its bridge, the
  * owner being on another segment, or the address a line removed.
  */
-export function explainNoAnswer(world: World, dev: Link, nexthop: Addr, blocked: readonly Link[]): Explanation | undefined {
+export function explainNoAnswer(world: World, dev: Link, nexthop: Addr, lost: readonly Link[]): Explanation | undefined {
   const nh = formatAddr(nexthop);
   const owners = ownersOf(world, nexthop).filter((l) => l !== dev);
   const owner = owners[0];
+  // Only the down links between the owner and the rest of its segment explain it, closest first.
+  const blocked = owner ? downNear(world, owner, new Set(lost)) : [...lost];
   const has = owner ? loc(`${linkLabel(owner)} has ${nh}, but `, `${eunneun(nh)} ${linkLabel(owner)}에 있지만 `) : loc('', '');
   if (blocked.length) {
     const whys = blocked.slice(0, 3).map(downWhy);

@@ -85,6 +85,17 @@ describe('walk: explanations of absence', () => {
     assert.equal(res.source?.line, 22);
   });
 
+  it('a down port elsewhere on the bridge is not blamed: only what stands between the owner and the segment', () => {
+    const lab = BRIDGE.replace(
+      '      ip link set v-red master v-net-0\n',
+      '      ip link set v-red master v-net-0\n      ip link add v-x type veth peer name x0\n      ip link set v-x master v-net-0\n',
+    );
+    const res = ping(lab + '      ip link set v-blue nomaster\n');
+    assert.match(res.reason.en, /its veth peer h v-blue was taken out of bridge v-net-0 at line 24/);
+    const down = ping(lab + '      ip link set v-blue down\n');
+    assert.match(down.reason.en, /the request was lost on the way: h v-blue is down: line 24 set it down\.$/);
+  });
+
   it('an address a line deleted', () => {
     const res = ping(BRIDGE + '      ip -n blue addr del 192.168.15.2/24 dev eth0\n');
     assert.match(res.reason.en, /192\.168\.15\.2 was on h\/blue eth0 until it was removed at line 22\.$/);
