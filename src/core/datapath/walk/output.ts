@@ -9,7 +9,7 @@ import { STRERROR } from '../../sim/errors';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
 import { describe, type Frame, type Packet } from '../packet';
 import type { Walk } from './context';
-import { explainLoop } from './explain';
+import { downWhy, explainLoop } from './explain';
 import { resolve } from './neigh';
 
 export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, local: boolean): void {
@@ -63,10 +63,13 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
     const lost = arrivals[0]?.path ?? w.lastL2Path;
     for (const s of lost) w.push(s);
     const where = lost.length ? lost[lost.length - 1]! : undefined;
-    const reason =
+    const base =
       w.lastL2Drop ?? loc(`No interface took the frame addressed to ${mac}.`, `${mac}(으)로 보낸 프레임을 받은 인터페이스가 없습니다.`);
+    // A link on the way that was down: which line set it down, or that none brought it up.
+    const down = w.l2Blocked.length ? downWhy(w.l2Blocked[0]!) : undefined;
+    const reason = down ? loc(`${base.en} ${down.text.en}.`, `${base.ko} ${down.text.ko}.`) : base;
     const at = where ? (w.nsOf(where) ?? ns) : ns;
-    w.drop(at, undefined, p, 'dropped', reason);
+    w.drop(at, undefined, p, 'dropped', reason, down?.source);
     return;
   }
   const a = accepted[0]!;

@@ -96,6 +96,19 @@ describe('walk: explanations of absence', () => {
     assert.match(down.reason.en, /the request was lost on the way: h v-blue is down: line 24 set it down\.$/);
   });
 
+  it('a frame lost at a down link (no ARP: a static neighbour) names the line that set it down', () => {
+    const res = ping(
+      BRIDGE +
+        '      ip -n blue link set eth0 address 02:00:00:00:00:02\n' +
+        '      ip -n red neigh add 192.168.15.2 lladdr 02:00:00:00:00:02 dev eth0 nud permanent\n' +
+        '      ip link set v-blue down\n',
+    );
+    assert.equal(res.verdict, 'dropped');
+    assert.match(res.reason.en, / h v-blue is down: line 24 set it down\.$/);
+    assert.match(res.reason.ko, / h v-blue가 down 상태입니다\. 24행에서 down으로 설정했습니다\.$/);
+    assert.equal(res.source?.line, 24);
+  });
+
   it('an address a line deleted', () => {
     const res = ping(BRIDGE + '      ip -n blue addr del 192.168.15.2/24 dev eth0\n');
     assert.match(res.reason.en, /192\.168\.15\.2 was on h\/blue eth0 until it was removed at line 22\.$/);
