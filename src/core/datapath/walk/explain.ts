@@ -66,6 +66,7 @@ export function explainLoop(loop: L2Loop): Explanation {
  */
 export function downWhy(link: Link): { text: Localized; source?: SourceRef } {
   const who = linkLabel(link);
+  const cmd = `ip ${link.netns.name ? `-n ${link.netns.name} ` : ''}link set ${link.name} up`;
   if (link.stateOrigin)
     return {
       text: loc(
@@ -76,8 +77,8 @@ export function downWhy(link: Link): { text: Localized; source?: SourceRef } {
     };
   return {
     text: loc(
-      `${who} is down: it was never brought up (no \`ip link set ${link.name} up\` line)`,
-      `${iga(who)} down 상태입니다. 한 번도 up으로 올리지 않았습니다 (\`ip link set ${link.name} up\` 줄이 없습니다)`,
+      `${who} is down: it was never brought up (no \`${cmd}\` line)`,
+      `${iga(who)} down 상태입니다. 한 번도 up으로 올리지 않았습니다 (\`${cmd}\` 줄이 없습니다)`,
     ),
     source: link.origin,
   };

@@ -69,7 +69,7 @@ describe('walk: explanations of absence', () => {
 
   it("the owner's own interface never brought up", () => {
     const res = ping(BRIDGE.replace('      ip -n blue link set eth0 up\n', ''));
-    assert.match(res.reason.en, /h\/blue eth0 is down: it was never brought up/);
+    assert.match(res.reason.en, /h\/blue eth0 is down: it was never brought up \(no `ip -n blue link set eth0 up` line\)\.$/);
   });
 
   it('a port taken out of its bridge with nomaster', () => {
