@@ -194,7 +194,7 @@ const text = (a: IfAddr) => `${formatAddr(a.addr)}/${a.prefixLen}`;
 
 /**
  * One address goes (NETDEV_DOWN, fib_del_ifaddr): its local route; for a primary, its prefix and
- * broadcast routes; and (fib_sync_down_addr) every route that uses it as its source, unless another
+ * broadcast routes; and (IPv4, fib_sync_down_addr) every route that uses it as its source, unless another
  * interface still has the address.
  */
 function addrDown(link: Link, ifa: IfAddr, cause: 'addr-del' | 'secondary-del', because: string): void {
@@ -206,7 +206,7 @@ function addrDown(link: Link, ifa: IfAddr, cause: 'addr-del' | 'secondary-del', 
     (r) =>
       (r.dev === link && r.proto === 'kernel' && r.type === 'local' && r.dst.len === bits && addrEq(r.dst.addr, ifa.addr)) ||
       (!ifa.secondary && r.dev === link && r.proto === 'kernel' && addrEq(r.prefsrc, ifa.addr)) ||
-      (!elsewhere && addrEq(r.prefsrc, ifa.addr)),
+      (ifa.addr.family === 4 && !elsewhere && addrEq(r.prefsrc, ifa.addr)),
     because,
     cause,
   );
