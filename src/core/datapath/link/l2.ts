@@ -25,6 +25,8 @@ const DRIVERS: Record<LinkKind, LinkDriver> = {
   dummy: dummyDriver,
 };
 
+const NONE: Link[] = [];
+
 /** One frame's way through layer 2. ARP frames record no steps. */
 export class L2 implements L2Way {
   readonly arrivals: Arrival[] = [];
@@ -33,10 +35,11 @@ export class L2 implements L2Way {
   private readonly eth: { src: string; dst: string };
   /** The links the frame is on, in order (the flood is walked depth first). */
   private readonly trail: Link[] = [];
-  /** Each flooding segment the frame crossed, with where in `trail` it entered it. */
-  private readonly crossed = new Map<Link | string, number>();
-  /** The links where the frame was lost because they were down, in order. */
-  readonly blocked: Link[] = [];
+  /** Each flooding segment the frame crossed (a frame crosses few: a list), with where in `trail` it entered it. */
+  private readonly crossed: (Link | string)[] = [];
+  private readonly crossedAt: number[] = [];
+  /** The links where the frame was lost because they were down, in order (made on the first). */
+  blocked: Link[] = NONE;
   /** Set when the frame came back to a segment: a loop, and the end of the frame's way. */
   loop?: L2Loop;
 
@@ -69,16 +72,19 @@ export class L2 implements L2Way {
   }
 
   block(link: Link): void {
+    if (this.blocked === NONE) this.blocked = [];
     if (!this.blocked.includes(link)) this.blocked.push(link);
   }
 
   enterSegment(segment: Link | string, via: Link): boolean {
     if (this.loop) return true;
-    const at = this.crossed.get(segment);
-    if (at === undefined) {
-      this.crossed.set(segment, this.trail.length - 1);
+    const i = this.crossed.indexOf(segment);
+    if (i < 0) {
+      this.crossed.push(segment);
+      this.crossedAt.push(this.trail.length - 1);
       return false;
     }
+    const at = this.crossedAt[i]!;
     const links = this.trail.slice(at + 1);
     if (links[links.length - 1] !== via) links.push(via);
     this.loop =
