@@ -1,4 +1,5 @@
 /** Builds small worlds straight through the kernel API, for tests of the packet walk. */
+import { buildWorld, loadLabFor } from '../../src/core/index';
 import { parseAddr, parsePrefixLoose } from '../../src/core/net/addr';
 import { type Link, type Netns, type World, ROOT_NS } from '../../src/core/sim/model';
 import {
@@ -106,4 +107,11 @@ export function gatewayWorld(forward: boolean, returnRoute = true): W {
   if (returnRoute) w.route(b, '192.168.1.0/24', '192.168.2.1');
   if (forward) w.forward(r);
   return w;
+}
+
+/** The world a lab text builds (its `run` lines run), for tests that need the lab's lines. */
+export function labWorld(text: string): World {
+  const loaded = loadLabFor(text, { file: 'lab.yaml', readFile: () => undefined });
+  if (!loaded.lab) throw new Error('the lab does not load');
+  return buildWorld(loaded.lab).world;
 }

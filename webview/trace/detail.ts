@@ -151,6 +151,10 @@ function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
       if (d.rows.length) body.push(table);
       else body.push(h('p', {}, t(lang, 'emptyTable')));
       if (d.route === undefined) body.push(h('p', { class: 'no-match' }, t(lang, 'noRouteMatched')));
+      if (d.removed) {
+        const lines = { route: d.removed.route, added: d.removed.addedAt ?? '?', removed: d.removed.removedAt ?? '?' };
+        body.push(h('p', { class: 'removed-route mono' }, t(lang, 'removedRoute', lines)));
+      }
       const facts: DataField[] = [];
       if (d.dev) facts.push({ key: t(lang, 'outDev'), value: d.dev });
       if (d.gateway) facts.push({ key: t(lang, 'gateway'), value: d.gateway });

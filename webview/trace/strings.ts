@@ -53,6 +53,10 @@ export const S = {
   routeTable: { en: 'Routing table {table} of {where}', ko: '{where}의 라우팅 테이블 {table}' },
   matched: { en: 'matched', ko: '일치' },
   noRouteMatched: { en: 'No route matches.', ko: '일치하는 경로가 없습니다.' },
+  removedRoute: {
+    en: 'Removed: {route} (added at line {added}, removed at line {removed})',
+    ko: '제거됨: {route} ({added}행에서 추가, {removed}행에서 제거)',
+  },
   emptyTable: { en: 'The table is empty.', ko: '테이블이 비어 있습니다.' },
   outDev: { en: 'Out through', ko: '나가는 인터페이스' },
   gateway: { en: 'Next hop (gateway)', ko: '다음 홉 (게이트웨이)' },

@@ -1,12 +1,15 @@
 /**
- * The network sysctls of a namespace (and kernel.hostname), seen as `sysctl` keys (`net.ipv4.ip_forward`) and as files
- * under /proc/sys. `ip_forward` (and `conf.all.forwarding`, the same switch) is the kernel's
- * `sysctl.ipForward`; a few other real keys keep their value here but change nothing in the
- * simulation, which the caller reports as not simulated.
+ * The sysctls of a namespace (and kernel.hostname), seen as `sysctl` keys (`net.ipv4.ip_forward`)
+ * and as files under /proc/sys. Every net.* key a fresh namespace of the real kernel lists exists,
+ * with its default (generated/sysctlDefaults.ts, data written by scripts/sysctl-defaults.mjs), per
+ * interface for the conf and neigh families. A few keys are modelled (MODELLED): the simulation acts
+ * on them. Every other key keeps what is written and changes nothing in the simulation, which the
+ * caller reports as not simulated.
  */
 import { setHostname, setIpForward } from '../sim/kernel';
-import { type Netns, utsName } from '../sim/model';
-import { ipv6SysctlKey, ipv6SysctlNames } from './sysctl6';
+import { type Link, type Netns, utsName } from '../sim/model';
+import { LOOPBACK, NET_KEYS, PER_INTERFACE } from './generated/sysctlDefaults';
+import { ipv6SysctlKey } from './sysctl6';
 
 export interface SysctlKey {
   /** Dotted name: `net.ipv4.ip_forward`. */
@@ -25,9 +28,30 @@ function readInt(value: string): number | undefined {
   return Number.isSafeInteger(n) && Math.abs(n) <= 0x7fffffff ? n : undefined;
 }
 
-/** The raw value written to ip_forward (`2` reads back as `2`) as long as it agrees with the switch. */
+/** A key of a per-interface family, split: `net.ipv4.conf` `eth0` `rp_filter`. */
+interface IfKey {
+  readonly family: string;
+  readonly dev: string;
+  readonly leaf: string;
+}
 
-function forwardKey(name: string): SysctlKey {
+function splitIfKey(name: string): IfKey | undefined {
+  for (const family of Object.keys(PER_INTERFACE)) {
+    if (!name.startsWith(family + '.')) continue;
+    const rest = name.slice(family.length + 1);
+    const dot = rest.indexOf('.');
+    if (dot <= 0) return undefined;
+    return { family, dev: rest.slice(0, dot), leaf: rest.slice(dot + 1) };
+  }
+  return undefined;
+}
+
+/** A modelled key: what the simulation acts on. Each answers for the names it knows, else undefined. */
+type Modelled = (ns: Netns, name: string, k: IfKey | undefined) => SysctlKey | undefined;
+
+/** The raw value written to ip_forward (`2` reads back as `2`) as long as it agrees with the switch. */
+const forwardKey: Modelled = (_ns, name) => {
+  if (name !== 'net.ipv4.ip_forward' && name !== 'net.ipv4.conf.all.forwarding') return undefined;
   return {
     name,
     simulated: true,
@@ -49,10 +73,12 @@ function forwardKey(name: string): SysctlKey {
       return true;
     },
   };
-}
+};
 
 /** net.ipv4.conf.DEV.forwarding: the link's own switch (Link.forwarding), else the namespace's. */
-function linkForwardKey(name: string, dev: string): SysctlKey {
+const linkForwardKey: Modelled = (ns, name, k) => {
+  if (k?.family !== 'net.ipv4.conf' || k.leaf !== 'forwarding' || !ns.links.has(k.dev)) return undefined;
+  const dev = k.dev;
   return {
     name,
     simulated: true,
@@ -68,29 +94,78 @@ function linkForwardKey(name: string, dev: string): SysctlKey {
       return true;
     },
   };
-}
+};
+
+/**
+ * net.ipv4.conf.{all,default,DEV}.promote_secondaries: whether deleting a primary address promotes a
+ * secondary (all or the device's, IN_DEV_ORCONF) or deletes them; a new link copies default's.
+ */
+const promoteKey: Modelled = (ns, name, k) => {
+  if (k?.family !== 'net.ipv4.conf' || k.leaf !== 'promote_secondaries') return undefined;
+  const dev = k.dev;
+  if (dev !== 'all' && dev !== 'default' && !ns.links.has(dev)) return undefined;
+  const raw = (ns: Netns) => ns.sysctlValues?.get(name);
+  return {
+    name,
+    simulated: true,
+    get(ns) {
+      const on =
+        dev === 'all'
+          ? ns.sysctl.promoteSecondaries
+          : dev === 'default'
+            ? ns.sysctl.promoteSecondariesDefault
+            : ns.links.get(dev)?.promoteSecondaries;
+      const r = raw(ns);
+      return r !== undefined && (r !== '0') === !!on ? r : on ? '1' : '0';
+    },
+    set(ns, value) {
+      const n = readInt(value);
+      if (n === undefined) return false;
+      if (dev === 'all') ns.sysctl.promoteSecondaries = n !== 0;
+      else if (dev === 'default') ns.sysctl.promoteSecondariesDefault = n !== 0;
+      else if (ns.links.has(dev)) ns.links.get(dev)!.promoteSecondaries = n !== 0;
+      else return false;
+      (ns.sysctlValues ??= new Map()).set(name, String(n));
+      return true;
+    },
+  };
+};
 
 /**
  * kernel.hostname: the UTS name, as `hostname` sets and prints it. A longer write is cut to 64
  * bytes without an error (proc_dostring), unlike `hostname NAME`, which sethostname(2) refuses.
  */
-const HOSTNAME_KEY: SysctlKey = {
-  name: 'kernel.hostname',
-  simulated: true,
-  get: (ns) => utsName(ns.host),
-  set(ns, value) {
-    const bytes = new TextEncoder().encode(value.replace(/\n$/, ''));
-    setHostname(ns.host, new TextDecoder().decode(bytes.slice(0, 64)));
-    return true;
-  },
+const hostnameKey: Modelled = (_ns, name) =>
+  name !== 'kernel.hostname'
+    ? undefined
+    : {
+        name,
+        simulated: true,
+        get: (ns) => utsName(ns.host),
+        set(ns, value) {
+          const bytes = new TextEncoder().encode(value.replace(/\n$/, ''));
+          setHostname(ns.host, new TextDecoder().decode(bytes.slice(0, 64)));
+          return true;
+        },
+      };
+
+/** net.ipv6.conf.{all,default,DEV}.{forwarding,hop_limit,disable_ipv6}: IPv6's modelled keys (sysctl6.ts). */
+const ipv6Key: Modelled = (ns, name) => {
+  const k = ipv6SysctlKey(ns, name);
+  return k?.simulated ? k : undefined;
 };
 
-function plainKey(name: string, def: string, isInt = true): SysctlKey {
+/** The keys the simulation acts on, asked in order before the table of defaults. */
+const MODELLED: readonly Modelled[] = [forwardKey, linkForwardKey, promoteKey, hostnameKey, ipv6Key];
+
+/** A key the simulation only stores: it reads back what was written, else the kernel's default. */
+function storedKey(name: string, sample: string, def: (ns: Netns) => string): SysctlKey {
+  const isInt = /^-?[0-9]+$/.test(sample);
   return {
     name,
     simulated: false,
     get(ns) {
-      return ns.sysctlValues?.get(name) ?? def;
+      return ns.sysctlValues?.get(name) ?? def(ns);
     },
     set(ns, value) {
       let v = value.trim();
@@ -99,55 +174,45 @@ function plainKey(name: string, def: string, isInt = true): SysctlKey {
         if (n === undefined) return false;
         v = String(n);
       }
-      let m = ns.sysctlValues;
-      if (!m) ns.sysctlValues = m = new Map();
-      m.set(name, v);
+      (ns.sysctlValues ??= new Map()).set(name, v);
       return true;
     },
   };
 }
 
-const IPV4_CONF: Record<string, string> = {
-  forwarding: '0',
-  rp_filter: '0',
-  proxy_arp: '0',
-  accept_redirects: '1',
-  send_redirects: '1',
-  accept_source_route: '0',
-  arp_ignore: '0',
-  arp_announce: '0',
-  arp_filter: '0',
-  log_martians: '0',
-};
-const GLOBAL: Record<string, string> = {
-  'net.ipv4.icmp_echo_ignore_all': '0',
-  'net.ipv4.icmp_echo_ignore_broadcasts': '1',
-  'net.ipv4.ip_default_ttl': '64',
-  'net.ipv4.tcp_syncookies': '1',
-  'net.ipv4.ip_nonlocal_bind': '0',
-  'net.ipv4.conf.all.route_localnet': '0',
-  'net.core.somaxconn': '4096',
-};
+/** The kernel's default of a per-interface key for `link` (lo's own where it differs; IPv6 mtu is the link's). */
+function ifDefault(k: IfKey, link: Link | undefined): string | undefined {
+  const base = PER_INTERFACE[k.family]?.[k.leaf];
+  if (base === undefined || !link) return base;
+  if (link.kind === 'loopback') return LOOPBACK[k.family]?.[k.leaf] ?? base;
+  if (k.family === 'net.ipv6.conf' && k.leaf === 'mtu') return String(Math.max(1280, link.mtu));
+  return base;
+}
 
 /** Finds a key by its dotted (or slashed) name, as it exists in `ns` (per-interface keys need the interface). */
 export function findSysctl(ns: Netns, key: string): SysctlKey | undefined {
   const name = key.replace(/\//g, '.');
-  if (name === 'net.ipv4.ip_forward' || name === 'net.ipv4.conf.all.forwarding') return forwardKey(name);
-  if (name === HOSTNAME_KEY.name) return HOSTNAME_KEY;
-  if (name in GLOBAL) return plainKey(name, GLOBAL[name]!);
-  let m = /^net\.ipv4\.conf\.([^.]+)\.forwarding$/.exec(name);
-  if (m && m[1] !== 'all' && m[1] !== 'default' && ns.links.has(m[1]!)) return linkForwardKey(name, m[1]!);
-  m = /^net\.ipv4\.conf\.([^.]+)\.([a-z_]+)$/.exec(name);
-  if (m && m[2]! in IPV4_CONF && (m[1] === 'all' || m[1] === 'default' || ns.links.has(m[1]!))) return plainKey(name, IPV4_CONF[m[2]!]!);
-  return ipv6SysctlKey(ns, name);
+  const k = splitIfKey(name);
+  for (const m of MODELLED) {
+    const found = m(ns, name, k);
+    if (found) return found;
+  }
+  if (name in NET_KEYS) return storedKey(name, NET_KEYS[name]!, () => NET_KEYS[name]!);
+  if (k && ns.links.has(k.dev) && ifDefault(k, ns.links.get(k.dev)) !== undefined) {
+    const dev = k.dev;
+    const base = PER_INTERFACE[k.family]![k.leaf]!;
+    return storedKey(name, base, (n) => ifDefault(k, n.links.get(dev)) ?? base);
+  }
+  return undefined;
 }
 
-/** Every key that exists in `ns`, sorted, for `sysctl -a`. */
+/** Every key that exists in `ns`, sorted as `sysctl -a` prints them, for `sysctl -a`. */
 export function allSysctls(ns: Netns): SysctlKey[] {
-  const names = [HOSTNAME_KEY.name, 'net.ipv4.ip_forward', 'net.ipv4.conf.all.forwarding', ...Object.keys(GLOBAL)];
-  const ifs = ['all', 'default', ...[...ns.links.keys()]];
-  for (const i of ifs) for (const k of Object.keys(IPV4_CONF)) names.push(`net.ipv4.conf.${i}.${k}`);
-  names.push(...ipv6SysctlNames(ns));
+  const names = ['kernel.hostname', ...Object.keys(NET_KEYS)];
+  for (const dev of ns.links.keys()) {
+    for (const [family, keys] of Object.entries(PER_INTERFACE))
+      for (const leaf of Object.keys(keys)) names.push(`${family}.${dev}.${leaf}`);
+  }
   return [...new Set(names)]
     .sort()
     .map((n) => findSysctl(ns, n)!)

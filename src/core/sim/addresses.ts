@@ -1,11 +1,12 @@
 /**
  * Addresses as `ip addr` sets them, with the kernel's side effects: the local, broadcast and
- * prefix routes it adds by itself, primary and secondary addresses (a secondary promoted when its
- * primary goes), and the routes that die with an address. Part of the kernel API (kernel.ts).
+ * prefix routes it adds by itself, primary and secondary addresses (deleted with their primary, or
+ * promoted when promote_secondaries is set), and the routes that die with an address. Part of the kernel API (kernel.ts).
  */
-import { type Addr, addrEq, BITS, broadcastOf, networkOf, prefixContains } from '../net/addr';
+import { type Addr, addrEq, BITS, broadcastOf, formatAddr, networkOf, prefixContains } from '../net/addr';
 import { fail, type KResult, ok } from './errors';
 import { type IfAddr, type Link, type Netns, type Route, SCOPE_VALUE, type Scope, type SourceRef, TABLE_LOCAL, TABLE_MAIN } from './model';
+import { recordAddr, recordRoutes } from './history';
 import { insertRoute, invalidate } from './routes';
 import { addInet6Routes, syncAddrconf } from './addrconf';
 import { scopeOf6 } from './inet6';
@@ -63,19 +64,24 @@ export function addAddress(link: Link, spec: NewAddr): KResult<IfAddr> {
   }
   link.addrs.splice(at, 0, ifa);
   const ns = link.netns;
-  const prim = primaryFor(link, ifa);
-  insertRoute(ns, {
+  addLocalRoute(ns, link, ifa);
+  if (link.up) addIfaddrRoutes(ns, link, ifa);
+  return ok(ifa);
+}
+
+/** The address's local route (table local), whose source is its subnet's primary. */
+function addLocalRoute(ns: Netns, link: Link, ifa: IfAddr): void {
+  const r: Route = {
     table: TABLE_LOCAL,
     type: 'local',
     dst: { addr: ifa.addr, len: BITS[ifa.addr.family] },
     dev: link,
     metric: 0,
-    prefsrc: prim.addr,
+    prefsrc: primaryFor(link, ifa).addr,
     scope: 'host',
     proto: 'kernel',
-  });
-  if (link.up) addIfaddrRoutes(ns, link, ifa);
-  return ok(ifa);
+  };
+  if (!hasRoute(ns, r)) insertRoute(ns, r);
 }
 
 /** inet6_addr_add: IPv6 has no secondary addresses; the routes come when the link is ready (addrconf.ts). */
@@ -209,6 +215,60 @@ function hasRoute(ns: Netns, r: Route): boolean {
   );
 }
 
+function sameSubnet(primary: IfAddr, a: IfAddr): boolean {
+  return (
+    a.addr.family === primary.addr.family &&
+    a.prefixLen === primary.prefixLen &&
+    prefixContains({ addr: networkOf(primary.addr, primary.prefixLen), len: primary.prefixLen }, a.addr)
+  );
+}
+
+/** Removes the routes of `ns` that `drop` picks, recorded as gone with `because`. */
+function dropRoutes(ns: Netns, drop: (r: Route) => boolean, because: string, cause: 'addr-del' | 'secondary-del' = 'addr-del'): void {
+  const gone: Route[] = [];
+  for (const [id, t] of ns.tables) {
+    if (!t.some(drop)) continue;
+    ns.tables.set(
+      id,
+      t.filter((r) => {
+        if (!drop(r)) return true;
+        gone.push(r);
+        return false;
+      }),
+    );
+  }
+  recordRoutes(ns, gone, cause, because);
+}
+
+const text = (a: IfAddr) => `${formatAddr(a.addr)}/${a.prefixLen}`;
+
+/**
+ * One address goes (NETDEV_DOWN, fib_del_ifaddr): its local route; for a primary, its prefix and
+ * broadcast routes; and (IPv4, fib_sync_down_addr) every route that uses it as its source, unless another
+ * interface still has the address.
+ */
+function addrDown(link: Link, ifa: IfAddr, cause: 'addr-del' | 'secondary-del', because: string): void {
+  const ns = link.netns;
+  const bits = BITS[ifa.addr.family];
+  const elsewhere = allAddrs(ns).some(({ a }) => addrEq(a.addr, ifa.addr));
+  dropRoutes(
+    ns,
+    (r) =>
+      (r.dev === link && r.proto === 'kernel' && r.type === 'local' && r.dst.len === bits && addrEq(r.dst.addr, ifa.addr)) ||
+      (!ifa.secondary && r.dev === link && r.proto === 'kernel' && addrEq(r.prefsrc, ifa.addr)) ||
+      (ifa.addr.family === 4 && !elsewhere && addrEq(r.prefsrc, ifa.addr)),
+    because,
+    cause,
+  );
+  recordAddr(link, ifa, cause, cause === 'secondary-del' ? because : undefined);
+}
+
+/**
+ * `ip addr del` (__inet_del_ifa). Deleting a primary IPv4 address deletes the secondaries of its
+ * subnet too, unless net.ipv4.conf.{all,DEV}.promote_secondaries is set: then the first secondary
+ * becomes the primary and takes over the subnet's routes. When the link has no IPv4 address left,
+ * every IPv4 route through it goes (fib_disable_ip).
+ */
 export function deleteAddress(link: Link, addr: Addr, prefixLen: number | undefined): KResult {
   if (addr.family === 6) return deleteAddress6(link, addr, prefixLen);
   const idx = link.addrs.findIndex((a) => addrEq(a.addr, addr) && (prefixLen === undefined || a.prefixLen === prefixLen));
@@ -216,46 +276,39 @@ export function deleteAddress(link: Link, addr: Addr, prefixLen: number | undefi
   const ifa = link.addrs[idx]!;
   const ns = link.netns;
   link.addrs.splice(idx, 1);
-  // Routes with this source address go: the local route, and the prefix and broadcast routes it owned.
-  for (const [id, t] of ns.tables) {
-    ns.tables.set(
-      id,
-      t.filter((r) => {
-        if (r.dev !== link) return true;
-        if (r.proto !== 'kernel') return true;
-        if (r.type === 'local' && r.dst.len === BITS[addr.family] && addrEq(r.dst.addr, addr)) return false;
-        if (!ifa.secondary && addrEq(r.prefsrc, addr)) return false;
-        return true;
-      }),
-    );
-  }
-  if (!ifa.secondary) {
-    // The kernel promotes a secondary address of the same subnet, if there is one.
-    const next = link.addrs.find(
-      (a) =>
-        a.secondary &&
-        a.prefixLen === ifa.prefixLen &&
-        prefixContains({ addr: networkOf(ifa.addr, ifa.prefixLen), len: ifa.prefixLen }, a.addr),
-    );
-    if (next) {
-      next.secondary = false;
-      for (const t of ns.tables.values()) {
-        for (let i = 0; i < t.length; i++) {
-          const r = t[i]!;
-          if (r.dev === link && r.type === 'local' && addrEq(r.prefsrc, addr)) t[i] = { ...r, prefsrc: next.addr };
-        }
+  const v4 = ifa.addr.family === 4;
+  let promote: IfAddr | undefined;
+  if (v4 && !ifa.secondary) {
+    const promoting = !!(ns.sysctl.promoteSecondaries || link.promoteSecondaries);
+    for (const a of [...link.addrs]) {
+      if (!a.secondary || !sameSubnet(ifa, a)) continue;
+      if (promoting) {
+        promote ??= a;
+        continue;
       }
-      if (link.up) addIfaddrRoutes(ns, link, next);
-    } else {
-      // Static routes whose gateway was on this subnet die with it.
-      const stillOnLink = (gw: Addr) =>
-        link.addrs.some((a) => prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, gw));
-      const t = ns.tables.get(TABLE_MAIN)!;
-      ns.tables.set(
-        TABLE_MAIN,
-        t.filter((r) => !(r.dev === link && r.gateway && !r.onlink && !stillOnLink(r.gateway))),
-      );
+      link.addrs.splice(link.addrs.indexOf(a), 1);
+      addrDown(link, a, 'secondary-del', text(ifa));
     }
+  }
+  addrDown(link, ifa, 'addr-del', text(ifa));
+  if (promote) {
+    // The promoted address moves after the last primary and owns the subnet's routes from now on.
+    link.addrs.splice(link.addrs.indexOf(promote), 1);
+    let at = 0;
+    link.addrs.forEach((a, i) => {
+      if (!a.secondary && a.addr.family === 4) at = i + 1;
+    });
+    promote.secondary = false;
+    link.addrs.splice(at, 0, promote);
+    // The subnet's secondaries' local routes come back with the new primary as their source.
+    for (const a of link.addrs) {
+      if (a !== promote && !(a.secondary && sameSubnet(promote, a))) continue;
+      if (link.up) addIfaddrRoutes(ns, link, a);
+      else addLocalRoute(ns, link, a);
+    }
+  }
+  if (v4 && !link.addrs.some((a) => a.addr.family === 4)) {
+    dropRoutes(ns, (r) => r.dev === link && r.dst.addr.family === 4, text(ifa));
   }
   invalidate(ns);
   return ok();

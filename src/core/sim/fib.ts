@@ -175,7 +175,14 @@ export interface OutputRoute {
   readonly nexthop: Addr;
   readonly gateway?: Addr;
   readonly src?: Addr;
+  /**
+   * Where the packet really goes when that is not `dst`: a packet to 0.0.0.0 goes to the source
+   * address, else to 127.0.0.1 (ip_route_output_key_hash_rcu: "apparently, routing tricks").
+   */
+  readonly sendTo?: Addr;
 }
+
+const LOOPBACK_ADDR: Addr = { family: 4, value: 0x7f000001n };
 
 const ERROR_OF: Partial<Record<Route['type'], Errno>> = {
   blackhole: 'EINVAL',
@@ -187,6 +194,21 @@ const ERROR_OF: Partial<Record<Route['type'], Errno>> = {
 /** ip_route_output: the route of a packet this namespace sends, as `ip route get` shows it. */
 export function routeOutput(ns: Netns, dst: Addr, opts: { src?: Addr; oif?: Link } = {}): KResult<OutputRoute> & { route?: Route } {
   if (opts.oif && !opts.oif.up) return fail('ENETUNREACH');
+  if (dst.family === 4 && dst.value === 0n && !opts.oif) {
+    // A destination of 0.0.0.0 is this host: the source address if one is given, else 127.0.0.1, through lo.
+    const lo = [...ns.links.values()].find((l) => l.kind === 'loopback')!;
+    const to = opts.src ?? LOOPBACK_ADDR;
+    const route: Route = {
+      table: TABLE_LOCAL,
+      type: 'local',
+      dst: { addr: dst, len: 32 },
+      dev: lo,
+      metric: 0,
+      scope: 'host',
+      proto: 'kernel',
+    };
+    return ok({ route, type: 'local', dst, dev: lo, nexthop: to, src: to, sendTo: to });
+  }
   const r = fibTableLookup(ns, dst, { oif: opts.oif });
   if (!r && opts.oif) {
     // ip_route_output_key_hash_rcu: no route through the given device, so the destination is taken to be on its link.

@@ -4,7 +4,8 @@
  * routes it adds by itself; routes lost when a link goes down) and its own errors.
  *
  * The API the rest of the simulator calls, by concern: netns.ts (worlds, hosts, namespaces),
- * links.ts, addresses.ts, routes.ts and sysctl.ts. Nothing else writes kernel state.
+ * links.ts, addresses.ts, routes.ts and sysctl.ts; history.ts keeps what they removed, and at which
+ * line, for the explanations of a trace. Nothing else writes kernel state.
  */
 export { addHost, createNetns, createWorld, deleteNetns } from './netns';
 export {

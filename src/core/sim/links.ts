@@ -7,6 +7,7 @@ import { deterministicMac, parseAddr } from '../net/addr';
 import { fail, type KResult, ok } from './errors';
 import type { Link, LinkKind, Netns, SourceRef } from './model';
 import { addAddress, addIfaddrRoutes } from './addresses';
+import { recordDetach, recordLinkState } from './history';
 import { flushLinkRoutes } from './routes';
 import { inet6Down, syncAddrconf } from './addrconf';
 import { inheritConf6 } from './ipv6conf';
@@ -34,6 +35,7 @@ export function addLinkRaw(ns: Netns, spec: NewLink): Link {
     switchName: spec.switchName,
     origin: spec.origin ?? ns.host.runOrigin,
   };
+  if (ns.sysctl.promoteSecondariesDefault) link.promoteSecondaries = true;
   if (spec.kind === 'bridge') link.fdb = new Map();
   ns.links.set(link.name, link);
   inheritConf6(link);
@@ -80,11 +82,16 @@ export function deleteLink(link: Link): KResult {
 
 function unregister(link: Link): void {
   const ns = link.netns;
-  flushLinkRoutes(ns, link, true);
+  flushLinkRoutes(ns, link, true, 'link-del');
   link.addrs = [];
   ns.neigh = ns.neigh.filter((n) => n.dev !== link);
   if (link.master?.fdb) for (const [mac, e] of link.master.fdb) if (e.port === link) link.master.fdb.delete(mac);
-  if (link.kind === 'bridge') for (const l of ns.links.values()) if (l.master === link) l.master = undefined;
+  if (link.kind === 'bridge')
+    for (const l of ns.links.values())
+      if (l.master === link) {
+        recordDetach(l, link, 'link-del');
+        l.master = undefined;
+      }
   link.master = undefined;
   ns.links.delete(link.name);
 }
@@ -104,6 +111,7 @@ export function setLinkUp(link: Link, up: boolean): KResult {
   if (link.up === up) return ok();
   link.up = up;
   const ns = link.netns;
+  recordLinkState(link, ns.host.runOrigin);
   if (up) {
     if (link.kind === 'loopback' && !link.addrs.some((a) => a.addr.family === 4)) {
       addAddress(link, { addr: parseAddr('127.0.0.1')!, prefixLen: 8, scope: 'host' });
@@ -140,7 +148,8 @@ export function moveLink(link: Link, to: Netns): KResult {
   if (to.links.has(link.name)) return fail('EEXIST');
   const from = link.netns;
   if (link.up) setLinkUp(link, false);
-  flushLinkRoutes(from, link, true);
+  flushLinkRoutes(from, link, true, 'link-netns');
+  link.stateOrigin = undefined;
   link.addrs = [];
   if (link.master?.fdb) for (const [mac, e] of link.master.fdb) if (e.port === link) link.master.fdb.delete(mac);
   link.master = undefined;
@@ -163,8 +172,11 @@ export function setMaster(link: Link, master: Link | undefined): KResult {
     if (link.kind === 'bridge') return fail('EINVAL', 'Can not enslave a bridge to a bridge');
     if (link.kind === 'loopback') return fail('EINVAL');
     link.master = master;
+    link.masterOrigin = link.netns.host.runOrigin;
   } else {
+    if (link.master) recordDetach(link, link.master, 'nomaster');
     link.master = undefined;
+    link.masterOrigin = undefined;
   }
   syncAddrconf(link.netns);
   return ok();

@@ -43,6 +43,8 @@ export interface Link {
   up: boolean;
   netns: Netns;
   master?: Link;
+  /** The lab line that made `master` this link's bridge. */
+  masterOrigin?: SourceRef;
   /** A veth's other end (possibly in another namespace or host). */
   peer?: Link;
   /** A NIC's switch. */
@@ -51,6 +53,13 @@ export interface Link {
   /** net.ipv4.conf.DEV.forwarding when set for this link alone; else the namespace's ip_forward. */
   forwarding?: boolean;
   forwardingOrigin?: SourceRef;
+  /**
+   * net.ipv4.conf.DEV.promote_secondaries: copied from conf.default when the link is made (the kernel
+   * does not copy a later write to default into existing links for this key).
+   */
+  promoteSecondaries?: boolean;
+  /** The lab line that last set the link up or down; absent when no line did (never brought up, or up as declared). */
+  stateOrigin?: SourceRef;
   /** A bridge's forwarding database, keyed by MAC. */
   fdb?: Map<string, FdbEntry>;
   readonly origin?: SourceRef;
@@ -98,6 +107,31 @@ export interface Route {
   origin?: SourceRef;
 }
 
+/** What removed something a line had made: the route, address or port it was (sim/history.ts). */
+export type RemovalCause =
+  | 'route-del' // ip route del
+  | 'route-flush' // ip route flush
+  | 'link-down' // ip link set DEV down
+  | 'addr-del' // ip addr del / flush: the address, or a route that used it
+  | 'secondary-del' // a secondary deleted with its primary (promote_secondaries 0)
+  | 'link-del' // ip link del
+  | 'link-netns' // ip link set DEV netns NS
+  | 'nomaster'; // ip link set DEV nomaster
+
+export interface Removal {
+  readonly cause: RemovalCause;
+  /** The run line that removed it, where known. */
+  readonly origin?: SourceRef;
+  readonly route?: Route;
+  readonly addr?: IfAddr;
+  /** The device it was on, by its name then. */
+  readonly dev: string;
+  /** For `nomaster`, `link-del` of a port: the bridge the port left. */
+  readonly master?: string;
+  /** For a route or address that went with another address: that address (`10.0.0.1/24`). */
+  readonly because?: string;
+}
+
 export interface NeighEntry {
   readonly addr: Addr;
   readonly dev: Link;
@@ -108,6 +142,10 @@ export interface NeighEntry {
 export interface Sysctl {
   ipForward: boolean;
   ipForwardOrigin?: SourceRef;
+  /** net.ipv4.conf.all.promote_secondaries: with a link's own value, whether a secondary is promoted (IN_DEV_ORCONF). */
+  promoteSecondaries?: boolean;
+  /** net.ipv4.conf.default.promote_secondaries: what a new link starts with. */
+  promoteSecondariesDefault?: boolean;
 }
 
 export interface Netns {
@@ -130,6 +168,8 @@ export interface Netns {
   pernet?: Map<object, unknown>;
   /** net.ipv6.conf.all.* and net.ipv6.conf.default.* (sim/ipv6conf.ts), once written or read. */
   conf6?: { readonly all: DevConf6; readonly dflt: DevConf6 };
+  /** What lines removed, in order (sim/history.ts): for the explanations of what a trace finds missing. */
+  removed?: Removal[];
   /** Namespace ids this namespace has assigned to others (`link-netnsid`), in order. */
   nsids?: Map<Netns, number>;
 }

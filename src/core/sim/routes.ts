@@ -8,6 +8,7 @@ import { fail, type KResult, ok } from './errors';
 import {
   type Link,
   type Netns,
+  type RemovalCause,
   type Route,
   type RouteProto,
   type RouteType,
@@ -19,6 +20,7 @@ import {
 } from './model';
 import { fibIndexInsert, fibTableLookup, routesWithPrefix } from './fib';
 import { isLinkLocal6 } from './inet6';
+import { recordRoutes } from './history';
 
 /** Routes are kept in `ip route show` order: by destination, longer prefix first, then metric. */
 function compareRoutes(a: Route, b: Route): number {
@@ -60,14 +62,20 @@ export function invalidate(ns: Netns): void {
   ns.fibIndex = undefined;
 }
 
-/** Removes the routes through a link (keeping its local routes unless `includeLocal`). */
-export function flushLinkRoutes(ns: Netns, link: Link, includeLocal: boolean): void {
+/** Removes the routes through a link (keeping its local routes unless `includeLocal`), recorded with their cause. */
+export function flushLinkRoutes(ns: Netns, link: Link, includeLocal: boolean, cause: RemovalCause = 'link-down'): void {
+  const gone: Route[] = [];
   for (const [id, t] of ns.tables) {
     ns.tables.set(
       id,
-      t.filter((r) => r.dev !== link || (!includeLocal && r.type === 'local' && r.scope === 'host' && r.proto === 'kernel')),
+      t.filter((r) => {
+        const keep = r.dev !== link || (!includeLocal && r.type === 'local' && r.scope === 'host' && r.proto === 'kernel');
+        if (!keep) gone.push(r);
+        return keep;
+      }),
     );
   }
+  recordRoutes(ns, gone, cause);
   invalidate(ns);
 }
 
@@ -229,7 +237,7 @@ export function addRoute(ns: Netns, spec: RouteSpec, mode: 'add' | 'replace' | '
 export type RouteMatch = Omit<RouteSpec, 'onlink' | 'origin'>;
 
 /** `ip route del`: the first route of that prefix (from the given metric on) that matches every field given. */
-export function deleteRoute(ns: Netns, m: RouteMatch): KResult<Route> {
+export function deleteRoute(ns: Netns, m: RouteMatch, cause: RemovalCause = 'route-del'): KResult<Route> {
   const table = m.table ?? (m.type === 'local' || m.type === 'broadcast' ? TABLE_LOCAL : TABLE_MAIN);
   const t = ns.tables.get(table);
   if (!t) return fail('ESRCH');
@@ -249,6 +257,7 @@ export function deleteRoute(ns: Netns, m: RouteMatch): KResult<Route> {
   );
   if (idx < 0) return fail('ESRCH');
   const [r] = t.splice(idx, 1);
+  recordRoutes(ns, [r!], cause);
   invalidate(ns);
   return ok(r!);
 }

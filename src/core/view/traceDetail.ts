@@ -101,6 +101,8 @@ export type Decision =
       readonly src?: string;
       /** The table's routes, the matched one marked. */
       readonly rows: readonly RouteRow[];
+      /** When no route matched: the route a lab line removed that would have, and the lines that added and removed it. */
+      readonly removed?: { readonly route: string; readonly addedAt?: number; readonly removedAt?: number };
     }
   /** Neighbour resolution: an ARP exchange, the neighbour cache or a static entry. */
   | {
@@ -228,9 +230,14 @@ const routeDecider: Decider = (step, ctx) => {
   const dev = str(d, 'dev');
   const gateway = str(d, 'gateway');
   const src = str(d, 'src');
+  const removedRoute = str(d, 'removedRoute');
+  const line = (k: string) => (typeof d[k] === 'number' ? { [k]: d[k] as number } : {});
   return {
     kind: 'route',
     table,
+    ...(removedRoute !== undefined && route === undefined
+      ? { removed: { route: removedRoute, ...line('addedAt'), ...line('removedAt') } }
+      : {}),
     ...(route !== undefined ? { route } : {}),
     ...(dev ? { dev } : {}),
     ...(gateway ? { gateway } : {}),

@@ -289,3 +289,27 @@ describe('trace step detail (src/core/view/traceDetail.ts)', () => {
     );
   });
 });
+
+describe('trace step detail: a route a lab line removed', () => {
+  it('decisionOf: a route step with no match shows the removed route and the lines that added and removed it', async () => {
+    const { tracePacket } = await import('../../../src/core/datapath/walk');
+    const { labWorld } = await import('../../support/world');
+    const lab = `name: gone
+switches: [lan1]
+hosts:
+  a:
+    interfaces:
+      eth0: lan1
+    run: |
+      ip addr add 10.1.0.10/24 dev eth0
+      ip route add 10.9.0.0/24 via 10.1.0.1
+      ip route del 10.9.0.0/24
+`;
+    const res = tracePacket(labWorld(lab), { from: { host: 'a', netns: '' }, to: '10.9.0.5', proto: 'icmp' });
+    const step = res.request.steps.find((s) => s.stage === 'route')!;
+    const d = decisionOf(step);
+    assert.equal(d.kind, 'route');
+    assert.deepEqual(d.kind === 'route' ? d.removed : undefined, { route: '10.9.0.0/24 via 10.1.0.1 dev eth0', addedAt: 9, removedAt: 10 });
+    assert.equal(step.source?.line, 10);
+  });
+});

@@ -2,6 +2,7 @@
 import { type Addr, BITS, broadcastOf, formatAddr, parseInetLoose, parsePrefixLoose, type PrefixParse } from '../../net/addr';
 import { addAddress, deleteAddress, findLink, operState } from '../../sim/kernel';
 import type { Scope } from '../../sim/model';
+import type { NotSimulated } from '../types';
 import { USAGE_ADDRESS } from '../usage';
 import {
   Args,
@@ -14,6 +15,7 @@ import {
   ipNotSimulated,
   matches,
   nodev,
+  parseU32,
   rtnlError,
   unknownCommand,
   usage,
@@ -67,11 +69,22 @@ interface AddrReq {
   label?: string;
   scope?: Scope;
   brd?: Addr | '+' | '-';
+  /** The first option given that the simulator does not model, reported once the line is otherwise valid. */
+  notSimulated?: NotSimulated;
+}
+
+const FOREVER = 0xffffffff;
+
+/** set_lifetime(): `forever` or a number of seconds. */
+function lifetime(v: string): number | undefined {
+  return v === 'forever' ? FOREVER : parseU32(v);
 }
 
 function parseAddrArgs(st: IpState, a: Args): AddrReq {
   const req: AddrReq = {};
   let family = st.opts.family;
+  let valid: number | undefined;
+  let preferred: number | undefined;
   while (!a.done) {
     const w = a.cur;
     if (w === 'peer' || w === 'remote') throw ipNotSimulated(`ip addr ${w}`, a.col);
@@ -89,19 +102,27 @@ function parseAddrArgs(st: IpState, a: Args): AddrReq {
       req.scope = s;
     } else if (w === 'dev') req.dev = a.next();
     else if (w === 'label') req.label = a.next();
-    else if (
-      matches(w, 'metric') ||
-      matches(w, 'priority') ||
-      matches(w, 'preference') ||
-      matches(w, 'valid_lft') ||
-      matches(w, 'preferred_lft')
-    ) {
-      throw ipNotSimulated(`ip addr ... ${w}`, a.col);
+    else if (matches(w, 'metric') || matches(w, 'priority') || matches(w, 'preference')) {
+      const col = a.col;
+      const v = a.next();
+      if (parseU32(v) === undefined) throw invarg('"metric" value is invalid\n', v);
+      req.notSimulated ??= { command: 'ip addr ... metric', column: col };
+    } else if (matches(w, 'valid_lft') || matches(w, 'preferred_lft')) {
+      const key = matches(w, 'valid_lft') ? 'valid_lft' : 'preferred_lft';
+      if ((key === 'valid_lft' ? valid : preferred) !== undefined) throw duparg(key, w);
+      const col = a.col;
+      const v = a.next();
+      const n = lifetime(v);
+      if (n === undefined) throw invarg(`${key} value`, v);
+      if (key === 'valid_lft') valid = n;
+      else preferred = n;
+      req.notSimulated ??= { command: `ip addr ... ${key}`, column: col };
     } else if (['home', 'nodad', 'mngtmpaddr', 'optimistic', 'noprefixroute', 'autojoin', 'proto'].includes(w)) {
       throw ipNotSimulated(`ip addr ... ${w}`, a.col);
     } else {
       let v = w;
       if (w === 'local') v = a.next();
+      if (matches(v, 'help')) throw usage(USAGE_ADDRESS);
       if (req.local) throw duparg2('local', v);
       req.local = getPrefix(v, family);
       req.localText = v;
@@ -109,7 +130,15 @@ function parseAddrArgs(st: IpState, a: Args): AddrReq {
     }
     a.advance();
   }
+  if (valid !== undefined || preferred !== undefined) {
+    if ((valid ?? FOREVER) === 0) throw new IpExit(1, 'valid_lft is zero\n');
+    if ((valid ?? FOREVER) < (preferred ?? FOREVER)) throw new IpExit(1, 'preferred_lft is greater than valid_lft\n');
+  }
   return req;
+}
+
+function throwNotSimulated(req: AddrReq): void {
+  if (req.notSimulated) throw new IpExit(1, `knetlab: ${req.notSimulated.command} is not simulated\n`, req.notSimulated);
 }
 
 function addrAdd(st: IpState, a: Args): void {
@@ -118,6 +147,7 @@ function addrAdd(st: IpState, a: Args): void {
   const link = findLink(st.netns, req.dev);
   if (!link) throw nodev(req.dev);
   if (!req.local) throw rtnlError({ errno: 'EOPNOTSUPP' });
+  throwNotSimulated(req);
   const { addr, len } = req.local;
   let broadcast: Addr | undefined;
   if (req.brd === '+') broadcast = addr.family === 4 && len < 31 ? broadcastOf(addr, len) : undefined;
@@ -134,6 +164,7 @@ function addrDel(st: IpState, a: Args): void {
   const link = findLink(st.netns, req.dev);
   if (!link) throw nodev(req.dev);
   if (!req.local) throw ipNotSimulated('ip addr del without an address', a.col);
+  throwNotSimulated(req);
   const { addr, len, explicitLen } = req.local;
   if (!explicitLen && addr.family === 4) {
     st.err +=

@@ -15,25 +15,23 @@ import type { Link, LinkKind, Netns } from '../../sim/model';
 import { USAGE_LINK } from '../usage';
 import {
   Args,
-  duparg,
   duparg2,
   incomplete,
-  invalidLladdr,
-  invarg,
   IpExit,
   type IpState,
   ipNotSimulated,
   matches,
   nodev,
-  parseLladdr,
   rtnlError,
   unknownCommand,
   usage,
 } from './common';
 import { linkNamespaces } from './format';
+import { type LinkReq, parseLinkArgs, throwNotSimulated } from './link-args';
 import { linkShow } from './link-show';
 
 export { filteredLinks, type LinkFilter, parseShowFilter } from './link-show';
+export { validIfname } from './link-args';
 
 /** Link kinds Linux has that the simulator does not model. */
 const REAL_KINDS = new Set([
@@ -79,123 +77,6 @@ const REAL_KINDS = new Set([
   'lowpan',
   'rmnet',
 ]);
-
-/** check_ifname(): 1 to 15 characters, no `/` and no white space. */
-export function validIfname(name: string): boolean {
-  return name.length > 0 && name.length < 16 && !/[/\s]/.test(name);
-}
-
-function validAltIfname(name: string): boolean {
-  return name.length > 0 && name.length < 128 && !/[/\s]/.test(name);
-}
-
-interface LinkReq {
-  dev?: string;
-  devCol: number;
-  name?: string;
-  up?: boolean;
-  mtu?: number;
-  address?: string;
-  netns?: Netns;
-  master?: Link | null; // null: nomaster
-  type?: string;
-  typeCol: number;
-}
-
-/** iplink_parse(): the attributes of `ip link add/set/del`, up to `type` (whose options the caller reads). */
-function parseLinkArgs(st: IpState, a: Args, ns: Netns): LinkReq {
-  const req: LinkReq = { devCol: 0, typeCol: 0 };
-  const notSim = (what: string) => {
-    throw ipNotSimulated(`ip link option "${what}"`, a.col);
-  };
-  while (!a.done) {
-    const w = a.cur;
-    if (w === 'up') req.up = true;
-    else if (w === 'down') req.up = false;
-    else if (w === 'name') {
-      const v = a.next();
-      if (req.name !== undefined) throw duparg('name', v);
-      if (!validIfname(v)) throw invarg('"name" not a valid ifname', v);
-      req.name = v;
-    } else if (w === 'index') notSim('index');
-    else if (matches(w, 'link')) notSim('link');
-    else if (matches(w, 'address')) {
-      const v = a.next();
-      const mac = parseLladdr(v);
-      if (!mac) throw invalidLladdr(v);
-      if (req.address !== undefined) throw duparg('address', v);
-      req.address = mac;
-    } else if (matches(w, 'broadcast') || w === 'brd') notSim('broadcast');
-    else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) notSim('txqueuelen');
-    else if (w === 'mtu') {
-      const v = a.next();
-      if (req.mtu !== undefined) throw duparg('mtu', v);
-      if (!/^[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(v)) throw invarg('Invalid "mtu" value\n', v);
-      req.mtu = Number(v);
-    } else if (w === 'netns') {
-      const v = a.next();
-      if (req.netns !== undefined) throw duparg('netns', v);
-      const target = st.ctx.host.netns.get(v);
-      if (target && v !== '') req.netns = target;
-      else if (/^[0-9]+$/.test(v)) throw ipNotSimulated('ip link set ... netns PID', a.col);
-      else throw invarg('Invalid "netns" value\n', v);
-    } else if (
-      [
-        'multicast',
-        'allmulticast',
-        'promisc',
-        'trailers',
-        'arp',
-        'carrier',
-        'vf',
-        'vrf',
-        'group',
-        'mode',
-        'state',
-        'protodown',
-        'protodown_reason',
-        'gso_max_size',
-        'gso_max_segs',
-        'gro_max_size',
-        'parentdev',
-      ].includes(w) ||
-      w.startsWith('xdp')
-    ) {
-      notSim(w);
-    } else if (matches(w, 'master')) {
-      const v = a.next();
-      const m = findLink(ns, v);
-      if (!m) throw invarg('Device does not exist\n', v);
-      req.master = m;
-    } else if (matches(w, 'nomaster')) req.master = null;
-    else if (matches(w, 'dynamic')) notSim('dynamic');
-    else if (matches(w, 'type')) {
-      req.type = a.next();
-      req.typeCol = a.col;
-      a.advance();
-      break;
-    } else if (
-      matches(w, 'alias') ||
-      matches(w, 'numtxqueues') ||
-      matches(w, 'numrxqueues') ||
-      matches(w, 'addrgenmode') ||
-      matches(w, 'link-netns') ||
-      matches(w, 'link-netnsid')
-    ) {
-      notSim(w);
-    } else {
-      if (matches(w, 'help')) throw usage(USAGE_LINK);
-      let v = w;
-      if (w === 'dev') v = a.next();
-      if (req.dev !== undefined) throw duparg2('dev', v);
-      if (!validAltIfname(v)) throw invarg('"dev" not a valid ifname', v);
-      req.dev = v;
-      req.devCol = a.col;
-    }
-    a.advance();
-  }
-  return req;
-}
 
 function check<T>(r: { ok: true; value: T } | { ok: false; err: import('../../sim/errors').KernelError }): T {
   if (!r.ok) throw rtnlError(r.err);
@@ -255,6 +136,8 @@ function linkAdd(st: IpState, a: Args): void {
     // `ip link add DEV name NAME`: DEV would be the parent (`link`), which we do not simulate.
     throw ipNotSimulated('ip link add DEV name NAME', req.devCol);
   }
+  // iplink_parse's last check: the `link` device must exist.
+  if (req.link !== undefined && !findLink(ns, req.link)) throw nodev(req.link);
   if (req.type === undefined) {
     throw new IpExit(1, 'Not enough information: "type" argument is required\n');
   }
@@ -270,6 +153,8 @@ function linkAdd(st: IpState, a: Args): void {
       peer = parseLinkArgs(st, a, ns);
       if (peer.type !== undefined) throw duparg2('type', peer.type);
     }
+    throwNotSimulated(req);
+    throwNotSimulated(peer);
     const peerNs = peer.netns ?? ns;
     const peerName = peer.name ?? peer.dev ?? autoName(peerNs, 'veth');
     if (peerName.length > 15) throw rtnlError({ errno: 'EINVAL', extack: 'Attribute failed policy validation' });
@@ -288,11 +173,18 @@ function linkAdd(st: IpState, a: Args): void {
   }
   if (type === 'bridge' || type === 'dummy') {
     if (!a.done) throw ipNotSimulated(`ip link add ... type ${type} ${a.cur}`, a.col);
+    throwNotSimulated(req);
     const l = check(addLink(ns, { name: name ?? autoName(ns, type), kind: type }));
     applyCreated(l, req);
     return;
   }
   if (REAL_KINDS.has(type)) throw ipNotSimulated(`ip link add ... type ${type}`, req.typeCol);
+  // A kind iproute2 has no module for: what follows it is garbage.
+  if (!a.done) {
+    if (matches(a.cur, 'help')) throw usage(USAGE_LINK);
+    throw new IpExit(1, `Garbage instead of arguments "${a.cur} ...". Try "ip link help".\n`);
+  }
+  throwNotSimulated(req);
   throw rtnlError({ errno: 'EOPNOTSUPP', extack: 'Unknown device type' });
 }
 
@@ -308,6 +200,7 @@ function linkSet(st: IpState, a: Args): void {
   if (req.dev === undefined) throw new IpExit(255, 'Not enough information: "dev" argument is required.\n');
   const l = findLink(st.netns, req.dev);
   if (!l) throw nodev(req.dev);
+  throwNotSimulated(req);
   applyLinkReq(l, req);
 }
 
@@ -316,6 +209,7 @@ function linkDel(st: IpState, a: Args): void {
   if (req.dev === undefined) throw new IpExit(255, 'Not enough information: "dev" argument is required.\n');
   const l = findLink(st.netns, req.dev);
   if (!l) throw nodev(req.dev);
+  throwNotSimulated(req);
   check(deleteLink(l));
 }
 

@@ -4,6 +4,7 @@
  */
 import { type Addr } from '../../net/addr';
 import { type Scope } from '../../sim/model';
+import type { NotSimulated } from '../types';
 import { USAGE_ROUTE } from '../usage';
 import { Args, duparg2, invarg, type IpState, ipNotSimulated, matches, parseU32, usage } from './common';
 import { getAddr, getPrefix, parseScope } from './addr';
@@ -88,19 +89,88 @@ interface RouteReq {
   table?: number;
   onlink: boolean;
   family: 0 | 4 | 6;
+  /** The first option given that the simulator does not model, reported once the line is otherwise valid. */
+  notSimulated?: NotSimulated;
 }
+
+/**
+ * iproute_modify()'s keywords in its order, each read exactly (strcmp) or as a prefix (matches()):
+ * `m` is metric, `t` table, `d` dsfield, `c` cwnd, `w` window. Anything else is the destination.
+ */
+const MODIFY_KEYWORDS: readonly (readonly [string, 'exact' | 'prefix'])[] = [
+  ['src', 'exact'],
+  ['as', 'exact'],
+  ['via', 'exact'],
+  ['from', 'exact'],
+  ['tos', 'exact'],
+  ['dsfield', 'prefix'],
+  ['expires', 'exact'],
+  ['metric', 'prefix'],
+  ['priority', 'prefix'],
+  ['preference', 'exact'],
+  ['scope', 'exact'],
+  ['mtu', 'exact'],
+  ['hoplimit', 'exact'],
+  ['advmss', 'exact'],
+  ['reordering', 'prefix'],
+  ['rtt', 'exact'],
+  ['rto_min', 'exact'],
+  ['window', 'prefix'],
+  ['cwnd', 'prefix'],
+  ['initcwnd', 'prefix'],
+  ['initrwnd', 'prefix'],
+  ['features', 'prefix'],
+  ['quickack', 'prefix'],
+  ['congctl', 'prefix'],
+  ['rttvar', 'prefix'],
+  ['ssthresh', 'prefix'],
+  ['realms', 'prefix'],
+  ['onlink', 'exact'],
+  ['nexthop', 'exact'],
+  ['nhid', 'exact'],
+  ['protocol', 'prefix'],
+  ['table', 'prefix'],
+  ['vrf', 'prefix'],
+  ['dev', 'exact'],
+  ['oif', 'exact'],
+  ['pref', 'prefix'],
+  ['encap', 'exact'],
+  ['ttl-propagate', 'exact'],
+  ['fastopen_no_cookie', 'prefix'],
+];
+
+/** The keyword `w` is in a keyword chain of iproute2, or undefined. */
+export function keywordOf(w: string, chain: readonly (readonly [string, 'exact' | 'prefix'])[]): string | undefined {
+  for (const [k, how] of chain) if (how === 'exact' ? w === k : matches(w, k)) return k;
+  return undefined;
+}
+
+/** Route metrics iproute2 reads as a number, optionally after `lock`, with the name its error uses. */
+const METRICS: Record<string, string> = {
+  mtu: 'mtu',
+  hoplimit: 'hoplimit',
+  advmss: 'mss',
+  reordering: 'reordering',
+  window: 'window',
+  cwnd: 'cwnd',
+  initcwnd: 'initcwnd',
+  initrwnd: 'initrwnd',
+  ssthresh: 'ssthresh',
+};
 
 export function parseRouteArgs(st: IpState, a: Args, modify: boolean): RouteReq {
   const req: RouteReq = { onlink: false, family: st.opts.family, typeCol: 0 };
   let dstOk = false;
-  const notSim = (what: string) => {
-    throw ipNotSimulated(`ip route ... ${what}`, a.col);
+  const notSim = (what: string, col = a.col) => {
+    req.notSimulated ??= { command: `ip route ... ${what}`, column: col };
   };
   while (!a.done) {
     const w = a.cur;
-    if (w === 'src') {
+    const col = a.col;
+    const k = keywordOf(w, MODIFY_KEYWORDS);
+    if (k === 'src') {
       req.prefsrc = getAddr(a.next(), req.family);
-    } else if (w === 'via') {
+    } else if (k === 'via') {
       let v = a.next();
       if (['inet', 'inet6', 'mpls', 'bridge', 'link'].includes(v)) {
         if (v !== 'inet' && v !== 'inet6') notSim(`via ${v}`);
@@ -111,65 +181,52 @@ export function parseRouteArgs(st: IpState, a: Args, modify: boolean): RouteReq 
         req.gateway = getAddr(v, req.family);
       }
       if (req.family === 0) req.family = req.gateway.family;
-    } else if (matches(w, 'metric') || matches(w, 'priority') || w === 'preference') {
+    } else if (k === 'metric' || k === 'priority' || k === 'preference') {
       const v = a.next();
       const n = parseU32(v);
       if (n === undefined) throw invarg('"metric" value is invalid\n', v);
       req.metric = n;
-    } else if (w === 'scope') {
+    } else if (k === 'scope') {
       const v = a.next();
       const s = parseScope(v);
       if (s === undefined) throw invarg('invalid "scope" value\n', v);
       if (typeof s === 'number') notSim(`scope ${v}`);
       req.scope = s as Scope;
-    } else if (w === 'onlink') {
+    } else if (k === 'onlink') {
       req.onlink = true;
-    } else if (matches(w, 'protocol')) {
+    } else if (k === 'protocol') {
       const v = a.next();
       const p = parseProto(v);
       if (p === undefined) throw invarg('"protocol" value is invalid\n', v);
       req.proto = p;
-    } else if (matches(w, 'table')) {
+    } else if (k === 'table') {
       const v = a.next();
       const t = parseTable(v);
       if (t === undefined) throw invarg('"table" value is invalid\n', v);
       req.table = t;
-    } else if (w === 'dev' || w === 'oif') {
+    } else if (k === 'dev' || k === 'oif') {
       req.dev = a.next();
-    } else if (
-      [
-        'as',
-        'from',
-        'tos',
-        'expires',
-        'mtu',
-        'hoplimit',
-        'advmss',
-        'reordering',
-        'rtt',
-        'rttvar',
-        'rto_min',
-        'window',
-        'cwnd',
-        'initcwnd',
-        'initrwnd',
-        'features',
-        'quickack',
-        'congctl',
-        'ssthresh',
-        'realms',
-        'encap',
-        'nexthop',
-        'nhid',
-        'fastopen_no_cookie',
-      ].includes(w) ||
-      matches(w, 'dsfield') ||
-      matches(w, 'vrf') ||
-      matches(w, 'pref') ||
-      matches(w, 'ttl-propagate') ||
-      matches(w, 'realm')
-    ) {
-      notSim(w);
+    } else if (k !== undefined && k in METRICS) {
+      let v = a.next();
+      if (v === 'lock') v = a.next();
+      if (parseU32(v) === undefined) throw invarg(`"${METRICS[k]}" value is invalid\n`, v);
+      notSim(k, col);
+    } else if (k === 'vrf') {
+      // No device of the simulated world is a VRF.
+      throw invarg('Invalid VRF\n', a.next());
+    } else if (k === 'pref') {
+      const v = a.next();
+      if (!['low', 'medium', 'high'].includes(v)) throw invarg('"pref" value is invalid\n', v);
+      notSim(k, col);
+    } else if (k === 'nexthop' || k === 'encap') {
+      throw ipNotSimulated(`ip route ... ${k}`, col);
+    } else if (k === 'as') {
+      if (a.next() === 'to') a.next();
+      notSim(k, col);
+    } else if (k !== undefined) {
+      // A keyword with a value the simulator does not read: tos, dsfield, expires, rtt, realms, ...
+      a.next();
+      notSim(k, col);
     } else {
       let v = w;
       if (w === 'to') v = a.next();

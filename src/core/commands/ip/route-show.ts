@@ -120,17 +120,21 @@ export function routeFlush(st: IpState, a: Args): void {
   for (const id of tables) {
     for (const r of [...(st.netns.tables.get(id) ?? [])]) {
       if (r.dst.addr.family !== (f.family === 6 ? 6 : 4) || !selected(r, f)) continue;
-      deleteRoute(st.netns, {
-        table: id,
-        type: r.type,
-        dst: r.dst,
-        gateway: r.gateway,
-        dev: r.dev,
-        metric: r.metric,
-        prefsrc: r.prefsrc,
-        scope: r.scope,
-        proto: r.proto,
-      });
+      deleteRoute(
+        st.netns,
+        {
+          table: id,
+          type: r.type,
+          dst: r.dst,
+          gateway: r.gateway,
+          dev: r.dev,
+          metric: r.metric,
+          prefsrc: r.prefsrc,
+          scope: r.scope,
+          proto: r.proto,
+        },
+        'route-flush',
+      );
     }
   }
 }

@@ -8,9 +8,10 @@ import { tableName } from '../../sim/routefmt';
 import { addRoute, deleteRoute, findLink, type RouteSpec } from '../../sim/kernel';
 import { type Link, type RouteProto, type RouteType, TABLE_LOCAL, TABLE_MAIN } from '../../sim/model';
 import { USAGE_ROUTE } from '../usage';
-import { Args, IpExit, type IpState, ipNotSimulated, matches, nodev, rtnlError, unknownCommand, usage } from './common';
+import { Args, invarg, IpExit, type IpState, ipNotSimulated, matches, nodev, rtnlError, unknownCommand, usage } from './common';
 import { getPrefix } from './addr';
-import { parseRouteArgs } from './route-args';
+import { keywordOf, parseRouteArgs } from './route-args';
+import type { NotSimulated } from '../types';
 import { routeFlush, routeShow } from './route-show';
 
 const SIMULATED_TYPES = new Set(['unicast', 'local', 'broadcast', 'blackhole', 'unreachable', 'prohibit', 'throw']);
@@ -25,6 +26,7 @@ function routeModify(st: IpState, a: Args, mode: 'add' | 'replace' | 'append' | 
     dev = findLink(st.netns, req.dev);
     if (!dev) throw nodev(req.dev);
   }
+  if (req.notSimulated) throw new IpExit(1, `knetlab: ${req.notSimulated.command} is not simulated\n`, req.notSimulated);
   const dst = req.dst!;
   if (req.table === 0 && mode !== 'del') throw ipNotSimulated('ip route ... table 0', col);
   if ((dst.addr.value & ~maskOf(dst.addr.family, dst.len)) !== 0n) {
@@ -62,36 +64,62 @@ function routeModify(st: IpState, a: Args, mode: 'add' | 'replace' | 'append' | 
 // ---------------------------------------------------------------------------------------------
 // ip route get
 
+/** iproute_get()'s keywords in its order (`d` is dsfield, `f` from, `i` iif, `m` mark, `o` oif). */
+const GET_KEYWORDS: readonly (readonly [string, 'exact' | 'prefix'])[] = [
+  ['tos', 'exact'],
+  ['dsfield', 'prefix'],
+  ['from', 'prefix'],
+  ['iif', 'prefix'],
+  ['mark', 'prefix'],
+  ['oif', 'prefix'],
+  ['dev', 'exact'],
+  ['notify', 'prefix'],
+  ['connected', 'prefix'],
+  ['vrf', 'prefix'],
+  ['uid', 'prefix'],
+  ['fibmatch', 'prefix'],
+  ['as', 'exact'],
+  ['sport', 'prefix'],
+  ['dport', 'prefix'],
+  ['ipproto', 'prefix'],
+];
+
 function routeGet(st: IpState, a: Args): void {
   let dst: Addr | undefined;
   let from: Addr | undefined;
   let oif: Link | undefined;
   let family = st.opts.family;
+  let notSim: NotSimulated | undefined;
   while (!a.done) {
     const w = a.cur;
-    if (w === 'from') {
-      from = getPrefix(a.next(), family).addr;
-    } else if (w === 'oif' || w === 'dev') {
+    const k = keywordOf(w, GET_KEYWORDS);
+    if (k === 'from') {
+      const v = a.next();
+      if (matches(v, 'help')) throw usage(USAGE_ROUTE);
+      from = getPrefix(v, family).addr;
+    } else if (k === 'oif' || k === 'dev') {
       const v = a.next();
       oif = findLink(st.netns, v);
       if (!oif) throw nodev(v);
-    } else if (
-      ['iif', 'tos', 'mark', 'vrf', 'uid', 'ipproto', 'sport', 'dport', 'connected', 'fibmatch', 'as', 'to'].includes(w) ||
-      matches(w, 'dsfield')
-    ) {
-      if (w === 'to') {
-        const p = getPrefix(a.next(), family);
-        dst = p.addr;
-        family = p.addr.family;
-      } else throw ipNotSimulated(`ip route get ... ${w}`, a.col);
+    } else if (k === 'vrf') {
+      throw invarg('Invalid VRF\n', a.next());
+    } else if (k !== undefined) {
+      const col = a.col;
+      if (k === 'as') {
+        if (a.next() === 'to') a.next();
+      } else if (k !== 'notify' && k !== 'connected' && k !== 'fibmatch') a.next();
+      notSim ??= { command: `ip route get ... ${k}`, column: col };
     } else {
-      if (matches(w, 'help')) throw usage(USAGE_ROUTE);
-      const p = getPrefix(w, family);
+      let v = w;
+      if (w === 'to') v = a.next();
+      if (matches(v, 'help')) throw usage(USAGE_ROUTE);
+      const p = getPrefix(v, family);
       dst = p.addr;
       family = p.addr.family;
     }
     a.advance();
   }
+  if (notSim && dst) throw new IpExit(1, `knetlab: ${notSim.command} is not simulated\n`, notSim);
   if (!dst) throw new IpExit(1, 'need at least a destination address\n');
   if (from && ![...st.netns.links.values()].some((l) => l.addrs.some((x) => addrEq(x.addr, from)))) {
     throw rtnlError({ errno: 'ENETUNREACH' });

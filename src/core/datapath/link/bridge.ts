@@ -67,6 +67,7 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
 
 function portOut(l2: L2Way, port: Link, path: Step[]): void {
   if (!port.up) {
+    l2.block(port);
     l2.dropHere(path, loc(`Bridge port ${port.name} is down.`, `브리지 포트 ${port.name}이(가) down 상태입니다.`));
     return;
   }
@@ -76,6 +77,7 @@ function portOut(l2: L2Way, port: Link, path: Step[]): void {
 /** A frame the bridge itself sends (from its own stack). */
 export const bridgeDriver: LinkDriver = {
   xmit(l2, link, path) {
+    if (l2.enterSegment(link, link)) return;
     bridgeOut(l2, link, undefined, path);
   },
 };
@@ -84,6 +86,7 @@ export const bridgeDriver: LinkDriver = {
 export function arriveAtPort(l2: L2Way, link: Link, br: Link, path: Step[]): void {
   const frame = l2.frame;
   if (!br.up) {
+    l2.block(br);
     l2.dropHere(
       path,
       loc(
@@ -93,6 +96,7 @@ export function arriveAtPort(l2: L2Way, link: Link, br: Link, path: Step[]): voi
     );
     return;
   }
+  if (l2.enterSegment(br, link)) return;
   fdbOf(l2, br).set(frame.src, link);
   const s = l2.mk(
     link.netns,

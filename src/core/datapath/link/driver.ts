@@ -3,7 +3,9 @@ import type { Localized } from '../../text/i18n';
 import type { Link, Netns } from '../../sim/model';
 import type { Frame } from '../packet';
 import type { Stage, Step } from '../trace';
-import type { Arrival, Walk } from '../walk/context';
+import type { Arrival, L2Loop, Walk } from '../walk/context';
+
+export type { L2Loop };
 
 export interface L2Way {
   readonly w: Walk;
@@ -19,6 +21,14 @@ export interface L2Way {
   xmit(link: Link, path: Step[]): void;
   /** The frame reaches `link`. */
   arrive(link: Link, path: Step[]): void;
+  /**
+   * The frame enters a segment that floods (a bridge, by the port it came in by, or a lab switch, by
+   * its name). True when the frame had already crossed it: a layer-2 loop, recorded as `loop`; the
+   * frame goes no further.
+   */
+  enterSegment(segment: Link | string, via: Link): boolean;
+  /** The frame is lost at `link` because it (or what it needs: its peer, its bridge) is down. */
+  block(link: Link): void;
 }
 
 /** What a kind of link does with a frame it sends. */

@@ -11,7 +11,7 @@ import { type Frame, headers } from '../packet';
 import type { Stage, Step } from '../trace';
 import type { Arrival, Walk } from '../walk/context';
 import { arriveAtPort, bridgeDriver } from './bridge';
-import type { L2Way, LinkDriver } from './driver';
+import type { L2Loop, L2Way, LinkDriver } from './driver';
 import { dummyDriver } from './dummy';
 import { loopbackDriver } from './loopback';
 import { nicDriver } from './nic';
@@ -25,12 +25,23 @@ const DRIVERS: Record<LinkKind, LinkDriver> = {
   dummy: dummyDriver,
 };
 
+const NONE: Link[] = [];
+
 /** One frame's way through layer 2. ARP frames record no steps. */
 export class L2 implements L2Way {
   readonly arrivals: Arrival[] = [];
   readonly seen = new Set<Link>();
   readonly record: boolean;
   private readonly eth: { src: string; dst: string };
+  /** The links the frame is on, in order (the flood is walked depth first). */
+  private readonly trail: Link[] = [];
+  /** Each flooding segment the frame crossed (a frame crosses few: a list), with where in `trail` it entered it. */
+  private readonly crossed: (Link | string)[] = [];
+  private readonly crossedAt: number[] = [];
+  /** The links where the frame was lost because they were down, in order (made on the first). */
+  blocked: Link[] = NONE;
+  /** Set when the frame came back to a segment: a loop, and the end of the frame's way. */
+  loop?: L2Loop;
 
   constructor(
     readonly w: Walk,
@@ -60,9 +71,42 @@ export class L2 implements L2Way {
     return s ? [...path, s] : path;
   }
 
+  block(link: Link): void {
+    if (this.blocked === NONE) this.blocked = [];
+    if (!this.blocked.includes(link)) this.blocked.push(link);
+  }
+
+  enterSegment(segment: Link | string, via: Link): boolean {
+    if (this.loop) return true;
+    const i = this.crossed.indexOf(segment);
+    if (i < 0) {
+      this.crossed.push(segment);
+      this.crossedAt.push(this.trail.length - 1);
+      return false;
+    }
+    const at = this.crossedAt[i]!;
+    const links = this.trail.slice(at + 1);
+    if (links[links.length - 1] !== via) links.push(via);
+    this.loop =
+      typeof segment === 'string'
+        ? { segment: segment.replace(/^switch /, ''), kind: 'switch', links }
+        : { segment: segment.name, kind: 'bridge', ns: segment.netns, links };
+    return true;
+  }
+
   xmit(link: Link, path: Step[]): void {
-    if (this.seen.size > 10000) return;
+    if (this.seen.size > 10000 || this.loop) return;
+    this.trail.push(link);
+    try {
+      this.xmitOn(link, path);
+    } finally {
+      this.trail.pop();
+    }
+  }
+
+  private xmitOn(link: Link, path: Step[]): void {
     if (!link.up) {
+      this.block(link);
       this.dropHere(
         path,
         loc(
@@ -76,9 +120,19 @@ export class L2 implements L2Way {
   }
 
   arrive(link: Link, path: Step[]): void {
-    if (this.seen.has(link)) return;
+    if (this.seen.has(link) || this.loop) return;
     this.seen.add(link);
+    this.trail.push(link);
+    try {
+      this.arriveOn(link, path);
+    } finally {
+      this.trail.pop();
+    }
+  }
+
+  private arriveOn(link: Link, path: Step[]): void {
     if (!link.up) {
+      this.block(link);
       this.dropHere(
         path,
         loc(
@@ -111,5 +165,7 @@ export function l2Send(w: Walk, dev: Link, frame: Frame): Arrival[] {
   w.lastL2Path = [];
   w.lastL2Drop = undefined;
   l2.xmit(dev, []);
-  return l2.arrivals;
+  w.l2Loop = l2.loop;
+  w.l2Blocked = l2.blocked;
+  return l2.loop ? [] : l2.arrivals;
 }

@@ -32,6 +32,7 @@ export const nicDriver: LinkDriver = {
   xmit(l2, link, path) {
     const frame = l2.frame;
     const sw = link.switchName ?? '';
+    if (l2.enterSegment(`switch ${sw}`, link)) return;
     const ports = portsOf(l2.w, sw).filter((l) => l !== link);
     const unicastTargets = frame.dst === BROADCAST_MAC ? [] : ports.filter((l) => l.mac === frame.dst);
     const targets = unicastTargets.length ? unicastTargets : ports;

@@ -7,6 +7,7 @@ export const vethDriver: LinkDriver = {
   xmit(l2, link, path) {
     const peer = link.peer;
     if (!peer || !peer.up) {
+      l2.block(peer ?? link);
       const who = peer ? `${nsLabel(peer.netns)} ${peer.name}` : undefined;
       l2.dropHere(
         path,

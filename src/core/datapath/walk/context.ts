@@ -36,6 +36,17 @@ export interface Arrival {
   readonly path: Step[];
 }
 
+/** A frame that came back to a segment it had crossed: the links of the circle, in order. */
+export interface L2Loop {
+  /** The bridge (its name) or lab switch where the frame came back. */
+  readonly segment: string;
+  readonly kind: 'bridge' | 'switch';
+  /** The namespace of that bridge; absent for a lab switch. */
+  readonly ns?: Netns;
+  /** The links the frame crossed around the circle, from the segment back to it. */
+  readonly links: readonly Link[];
+}
+
 export interface Ending {
   readonly verdict: Verdict;
   readonly reason: Localized;
@@ -81,6 +92,15 @@ export class Walk {
   /** Set by the layer-2 walk: the longest way a frame went before it was lost, and why. */
   lastL2Path: Step[] = [];
   lastL2Drop?: Localized;
+  /** Set by the layer-2 walk when its last frame came back to a segment it had crossed. */
+  l2Loop?: L2Loop;
+  /** Set by the layer-2 walk: the links where its last frame was lost because they were down. */
+  l2Blocked: Link[] = [];
+  /** Why the last neighbour resolution got no answer, where known (the neighbour stage sets it). */
+  arpWhy?: { readonly reason: Localized; readonly source?: SourceRef; readonly data?: Record<string, unknown> };
+  clearL2Loop(): void {
+    this.l2Loop = undefined;
+  }
   switchPorts?: Map<string, Link[]>;
 
   constructor(

@@ -5,6 +5,7 @@
  */
 import { formatAddr, isLimitedBroadcast, isLoopback, isMulticast } from '../../net/addr';
 import { loc } from '../../text/i18n';
+import { eunneun, ro } from '../../text/particle';
 import { effectiveGateway, fibTableLookup } from '../../sim/fib';
 import { ipv6Forwarding, linkForwarding } from '../../sim/kernel';
 import { icmpName } from '../inet6';
@@ -12,6 +13,7 @@ import { type Link, type Netns, nsLabel } from '../../sim/model';
 import { routeLine, tableName } from '../../sim/routefmt';
 import type { IcmpKind, Packet } from '../packet';
 import type { Walk } from './context';
+import { explainNoRoute } from './explain';
 import { ownsAddress } from './neigh';
 
 export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
@@ -111,14 +113,13 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
     return;
   }
   if (!r) {
+    const why = explainNoRoute(ns, p.dst);
     const reason = loc(
-      `${label} forwards packets but has no route to ${formatAddr(p.dst)}: it answers ${v6 ? icmpName('net-unreachable', 6) : 'ICMP net unreachable'}.`,
-      v6
-        ? `${label}에서는 패킷을 포워딩하지만 ${formatAddr(p.dst)} 주소로 가는 라우트가 없어 ${icmpName('net-unreachable', 6)} 메시지로 응답합니다.`
-        : `${label}은(는) 패킷을 전달하지만 ${formatAddr(p.dst)}(으)로 가는 경로가 없어 ICMP net unreachable로 응답합니다.`,
+      `${label} forwards packets but has no route to ${formatAddr(p.dst)}: it answers ${v6 ? icmpName('net-unreachable', 6) : 'ICMP net unreachable'}.${why ? ` ${why.reason.en}` : ''}`,
+      `${eunneun(label)} 패킷을 포워딩하지만 ${ro(formatAddr(p.dst))} 가는 라우트가 없어 ${v6 ? icmpName('net-unreachable', 6) : 'ICMP net unreachable'} 메시지로 응답합니다.${why ? ` ${why.reason.ko}` : ''}`,
     );
-    w.add(ns, 'route', inDev, p, reason, { data: { table: 'main', route: null } });
-    w.stages.icmpError(w, ns, p, 'net-unreachable', 'no-route');
+    w.add(ns, 'route', inDev, p, reason, { data: { table: 'main', route: null, ...why?.data }, source: why?.source });
+    w.stages.icmpError(w, ns, p, 'net-unreachable', 'no-route', why?.source);
     return;
   }
   if (r.type !== 'unicast') {

@@ -11,6 +11,7 @@ import { type Link, type Netns, nsLabel } from '../../sim/model';
 import type { Frame, Packet } from '../packet';
 import { solicitWords } from '../inet6';
 import type { Walk } from './context';
+import { downWhy, explainLoop, explainNoAnswer } from './explain';
 
 function neighKey(dev: Link, a: Addr): string {
   return `${dev.ifindex}|${a.value}`;
@@ -30,6 +31,8 @@ export function ownsAddress(ns: Netns, a: Addr): boolean {
 
 /** The MAC of `nexthop` on `dev`, or undefined when nobody answers. */
 export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet): string | undefined {
+  w.clearL2Loop();
+  w.arpWhy = undefined;
   if (dev.kind === 'loopback') return '00:00:00:00:00:00';
   const nh = formatAddr(nexthop);
   const known = w.flow.neigh.get(ns)?.get(neighKey(dev, nexthop));
@@ -65,6 +68,8 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
   const ask = solicitWords(nexthop.family, nexthop, sender);
   if (!hasCarrier(dev)) {
     const why = noCarrierWhy(dev);
+    const down = dev.up ? (dev.kind === 'veth' && dev.peer && !dev.peer.up ? downWhy(dev.peer) : undefined) : downWhy(dev);
+    if (down) w.arpWhy = { reason: loc(`${down.text.en}.`, `${down.text.ko}.`), source: down.source };
     w.add(
       ns,
       'neigh',
@@ -74,11 +79,27 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
         `${cap(ask.en)}: ${dev.name} has no carrier (${why.en}), so nobody hears it.`,
         `${ask.ko}: ${dev.name}에 캐리어가 없어(${why.ko}) 아무도 듣지 못합니다.`,
       ),
-      { data: { nexthop: nh, ...asker, answered: false } },
+      { data: { nexthop: nh, ...asker, answered: false }, ...(down?.source ? { source: down.source } : {}) },
     );
     return undefined;
   }
   const arrivals = w.stages.l2Send(w, dev, arpReq);
+  if (w.l2Loop) {
+    // The request came back to a bridge it had crossed: the walk ends in the storm (the caller sees l2Loop).
+    const e = explainLoop(w.l2Loop);
+    w.add(
+      ns,
+      'neigh',
+      dev,
+      p,
+      loc(`${cap(ask.en)} on ${dev.name}: a broadcast storm.`, `${dev.name}에서 ${ask.ko}: 브로드캐스트 스톰이 일어납니다.`),
+      {
+        data: { nexthop: nh, answered: false },
+      },
+    );
+    w.drop(w.l2Loop.ns ?? ns, undefined, p, 'dropped', e.reason, e.source, e.data);
+    return undefined;
+  }
   const answers: { link: Link }[] = [];
   for (const a of arrivals) {
     const rns = a.link.netns;
@@ -88,18 +109,27 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
     if (sender) learn(w, rns, a.link, sender, dev.mac);
   }
   if (answers.length === 0) {
+    const why = explainNoAnswer(w.world, dev, nexthop, w.l2Blocked);
+    w.arpWhy = why;
     w.add(
       ns,
       'neigh',
       dev,
       p,
       loc(
-        `${cap(ask.en)} on ${dev.name}: ${v6 ? 'no neighbour advertisement' : 'no answer'}. No interface on this segment owns ${nh}.`,
-        v6
-          ? `${dev.name}에서 ${ask.ko}: 이웃 광고(neighbour advertisement)가 없습니다. 이 세그먼트에 ${nh} 주소를 가진 인터페이스가 없습니다.`
-          : `${dev.name}에서 ${ask.ko}: 응답이 없습니다. 이 세그먼트에서 ${nh}을(를) 가진 인터페이스가 없습니다.`,
+        `${cap(ask.en)} on ${dev.name}: ${v6 ? 'no neighbour advertisement' : 'no answer'}. ${why ? why.reason.en : `No interface on this segment owns ${nh}.`}`,
+        `${dev.name}에서 ${ask.ko}: ${v6 ? '이웃 광고(neighbour advertisement)가 없습니다' : '응답이 없습니다'}. ${why ? why.reason.ko : `이 세그먼트에는 ${nh} 주소를 가진 인터페이스가 없습니다.`}`,
       ),
-      { data: { nexthop: nh, ...asker, answered: false, heardBy: arrivals.map((a) => `${nsLabel(a.link.netns)} ${a.link.name}`) } },
+      {
+        data: {
+          nexthop: nh,
+          ...asker,
+          answered: false,
+          heardBy: arrivals.map((a) => `${nsLabel(a.link.netns)} ${a.link.name}`),
+          ...why?.data,
+        },
+        ...(why?.source ? { source: why.source } : {}),
+      },
     );
     return undefined;
   }

@@ -9,25 +9,29 @@ import { STRERROR } from '../../sim/errors';
 import { type Link, type Netns, nsLabel } from '../../sim/model';
 import { describe, type Frame, type Packet } from '../packet';
 import type { Walk } from './context';
+import { downWhy, explainLoop } from './explain';
 import { resolve } from './neigh';
 
 export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, local: boolean): void {
   const mac = resolve(w, ns, dev, nexthop, p);
   if (!mac) {
+    if (w.l2Loop) return; // the storm ended the walk there
     if (nexthop.family === 6) return unresolved6(w, ns, dev, nexthop, p, local);
+    const why = w.arpWhy;
     if (local) {
       // The kernel tells the sender with an ICMP error to itself, through lo: with lo down it never arrives.
       const loDown = [...ns.links.values()].some((l) => l.kind === 'loopback' && !l.up);
+      const more = why ? { en: ` ${why.reason.en}`, ko: ` ${why.reason.ko}` } : { en: '', ko: '' };
       const reason = loDown
         ? loc(
-            `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable, but the error (${STRERROR.EHOSTUNREACH}) reaches the sender through lo, which is down, so the sender hears nothing.`,
-            `${nsLabel(ns)} ${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없습니다. 커널은 이 오류(${STRERROR.EHOSTUNREACH})를 lo를 거쳐 송신 측에 알리는데, lo가 down 상태라 송신 측은 아무것도 받지 못합니다.`,
+            `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable, but the error (${STRERROR.EHOSTUNREACH}) reaches the sender through lo, which is down, so the sender hears nothing.${more.en}`,
+            `${nsLabel(ns)} ${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없습니다. 커널은 이 오류(${STRERROR.EHOSTUNREACH})를 lo를 거쳐 송신 측에 알리는데, lo가 down 상태라 송신 측은 아무것도 받지 못합니다.${more.ko}`,
           )
         : loc(
-            `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable (${STRERROR.EHOSTUNREACH}).`,
-            `${nsLabel(ns)} ${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없습니다: 호스트에 도달할 수 없습니다 (${STRERROR.EHOSTUNREACH}).`,
+            `No answer to ARP for ${formatAddr(nexthop)} on ${nsLabel(ns)} ${dev.name}: the host is unreachable (${STRERROR.EHOSTUNREACH}).${more.en}`,
+            `${nsLabel(ns)} ${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없습니다: 호스트에 도달할 수 없습니다 (${STRERROR.EHOSTUNREACH}).${more.ko}`,
           );
-      w.drop(ns, dev, p, 'host-unreachable', reason, undefined, loDown ? { errorLost: 'lo' } : undefined);
+      w.drop(ns, dev, p, 'host-unreachable', reason, why?.source, loDown ? { ...why?.data, errorLost: 'lo' } : why?.data);
     } else {
       w.add(
         ns,
@@ -39,7 +43,7 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
           `${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없어 ${nsLabel(ns)}이(가) 패킷을 전달할 수 없습니다.`,
         ),
       );
-      w.stages.icmpError(w, ns, p, 'host-unreachable', 'host-unreachable');
+      w.stages.icmpError(w, ns, p, 'host-unreachable', 'host-unreachable', why?.source);
     }
     return;
   }
@@ -58,15 +62,23 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
     { eth: frame },
   );
   const arrivals = w.stages.l2Send(w, dev, frame);
+  if (w.l2Loop) {
+    const e = explainLoop(w.l2Loop);
+    w.drop(w.l2Loop.ns ?? ns, undefined, p, 'dropped', e.reason, e.source, e.data);
+    return;
+  }
   const accepted = arrivals.filter((a) => a.frame.dst === a.link.mac || a.frame.dst === BROADCAST_MAC);
   if (accepted.length === 0) {
     const lost = arrivals[0]?.path ?? w.lastL2Path;
     for (const s of lost) w.push(s);
     const where = lost.length ? lost[lost.length - 1]! : undefined;
-    const reason =
+    const base =
       w.lastL2Drop ?? loc(`No interface took the frame addressed to ${mac}.`, `${mac}(으)로 보낸 프레임을 받은 인터페이스가 없습니다.`);
+    // A link on the way that was down: which line set it down, or that none brought it up.
+    const down = w.l2Blocked.length ? downWhy(w.l2Blocked[0]!) : undefined;
+    const reason = down ? loc(`${base.en} ${down.text.en}.`, `${base.ko} ${down.text.ko}.`) : base;
     const at = where ? (w.nsOf(where) ?? ns) : ns;
-    w.drop(at, undefined, p, 'dropped', reason);
+    w.drop(at, undefined, p, 'dropped', reason, down?.source);
     return;
   }
   const a = accepted[0]!;

@@ -6,6 +6,7 @@
  */
 import { type Addr, addrEq, formatAddr } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
+import { eunneun, ro } from '../../text/particle';
 import { STRERROR } from '../../sim/errors';
 import { type OutputRoute, routeOutput } from '../../sim/fib';
 import { type Link, nsLabel, type Netns, type Route, TABLE_MAIN } from '../../sim/model';
@@ -14,13 +15,14 @@ import { DEFAULT_TTL, describe, type Packet } from '../packet';
 import { hopLimit } from '../../sim/kernel';
 import type { Verdict } from '../trace';
 import type { Walk } from './context';
+import { type Explanation, explainNoRoute } from './explain';
 
 export function sendLocal(w: Walk, ns: Netns, p0: Packet, first: boolean, oif?: Link): void {
   const out = lookup(w, ns, p0, first ? undefined : p0.src, oif);
   if (!out) return;
   // An IPv6 packet leaves with its device's hop limit (net.ipv6.conf.DEV.hop_limit).
   const hop = p0.dst.family === 6 && p0.ttl === DEFAULT_TTL ? { ttl: hopLimit(out.dev) } : {};
-  const p: Packet = first ? { ...p0, src: out.src ?? p0.src, ...hop } : p0;
+  const p: Packet = first ? { ...p0, src: out.src ?? p0.src, ...hop, ...(out.sendTo ? { dst: out.sendTo } : {}) } : p0;
   if (first) {
     w.conn.origin.packet = p;
     w.add(ns, 'send', undefined, p, loc(`${nsLabel(ns)} sends ${describe(p)}.`, `${nsLabel(ns)}이(가) ${describe(p)}을(를) 보냅니다.`));
@@ -131,33 +133,38 @@ function lookup(w: Walk, ns: Netns, p: Packet, src: Addr | undefined, oif?: Link
       ),
       { data: { route: rt, table: tableName(r.table) }, source: r.origin },
     );
-  } else {
-    noRouteStep(w, ns, p);
+    w.drop(ns, undefined, p, verdict, reason, r.origin);
+    return undefined;
   }
-  w.drop(ns, undefined, p, verdict, reason, r?.origin);
+  const why = out.err.errno === 'ENETUNREACH' ? explainNoRoute(ns, p.dst) : undefined;
+  noRouteStep(w, ns, p, why);
+  w.drop(
+    ns,
+    undefined,
+    p,
+    verdict,
+    why ? loc(`${reason.en} ${why.reason.en}`, `${reason.ko} ${why.reason.ko}`) : reason,
+    why?.source,
+    why?.data,
+  );
   return undefined;
 }
 
-function noRouteStep(w: Walk, ns: Netns, p: Packet): void {
+function noRouteStep(w: Walk, ns: Netns, p: Packet, why: Explanation | undefined): void {
   const dst = formatAddr(p.dst);
   const routes = (ns.tables.get(TABLE_MAIN) ?? []).filter((x: Route) => x.dst.addr.family === p.dst.family).map((x) => routeLine(x));
   const list = routes.length ? routes.slice(0, 8).join('; ') + (routes.length > 8 ? `; ... (${routes.length - 8} more)` : '') : '';
-  w.add(
-    ns,
-    'route',
-    undefined,
-    p,
-    routes.length
-      ? loc(
-          `Route lookup for ${dst}: no route of ${nsLabel(ns)} covers it, and there is no default route. The main table: ${list}.`,
-          `${dst} 경로 조회: ${nsLabel(ns)}의 어떤 경로도 이 주소를 포함하지 않고 기본 경로도 없습니다. main 테이블: ${list}.`,
-        )
-      : loc(
-          `Route lookup for ${dst}: ${nsLabel(ns)}'s main table is empty (no address is configured and up, no route added).`,
-          `${dst} 경로 조회: ${nsLabel(ns)}의 main 테이블이 비어 있습니다 (설정되어 up 상태인 주소도, 추가한 경로도 없습니다).`,
-        ),
-    { data: { table: 'main', routes } },
-  );
+  const base = routes.length
+    ? loc(
+        `Route lookup for ${dst}: no route of ${nsLabel(ns)} covers it, and there is no default route. The main table: ${list}.`,
+        `${dst} 경로 조회: ${nsLabel(ns)}의 어떤 경로도 이 주소를 포함하지 않고 기본 경로도 없습니다. main 테이블: ${list}.`,
+      )
+    : loc(
+        `Route lookup for ${dst}: ${nsLabel(ns)}'s main table is empty (no address is configured and up, no route added).`,
+        `${dst} 경로 조회: ${nsLabel(ns)}의 main 테이블이 비어 있습니다 (설정되어 up 상태인 주소도, 추가한 경로도 없습니다).`,
+      );
+  const detail = why ? loc(`${base.en} ${why.reason.en}`, `${base.ko} ${why.reason.ko}`) : base;
+  w.add(ns, 'route', undefined, p, detail, { data: { table: 'main', routes, ...why?.data }, source: why?.source });
 }
 
 function routeStep(w: Walk, ns: Netns, p: Packet, o: Out, again = false): void {
@@ -173,15 +180,20 @@ function routeStep(w: Walk, ns: Netns, p: Packet, o: Out, again = false): void {
     'route',
     o.dev,
     p,
-    o.type === 'local'
+    o.sendTo
       ? loc(
-          `${lead.en}${formatAddr(p.dst)} is one of ${nsLabel(ns)}'s own addresses: route "${rt}" (table local), out through lo.`,
-          `${lead.ko}${formatAddr(p.dst)}은(는) ${nsLabel(ns)} 자신의 주소입니다: 경로 "${rt}" (local 테이블), lo로 나갑니다.`,
+          `${formatAddr(r.dst.addr)} stands for ${nsLabel(ns)} itself: the kernel sends the packet to ${formatAddr(o.sendTo)}, out through lo.`,
+          `${eunneun(formatAddr(r.dst.addr))} ${nsLabel(ns)} 자신을 뜻합니다. 커널은 패킷을 ${ro(formatAddr(o.sendTo))} 보내며 lo로 나갑니다.`,
         )
-      : loc(
-          `${lead.en}Route lookup for ${formatAddr(p.dst)}: "${rt}" (table ${tableName(r.table)}) matches, out dev ${o.dev.name}${via.en}, source ${src}.`,
-          `${lead.ko}${formatAddr(p.dst)} 경로 조회: "${rt}" (${tableName(r.table)} 테이블)이 일치합니다. ${o.dev.name}(으)로${via.ko} 나가며 출발지 주소는 ${src}입니다.`,
-        ),
+      : o.type === 'local'
+        ? loc(
+            `${lead.en}${formatAddr(p.dst)} is one of ${nsLabel(ns)}'s own addresses: route "${rt}" (table local), out through lo.`,
+            `${lead.ko}${formatAddr(p.dst)}은(는) ${nsLabel(ns)} 자신의 주소입니다: 경로 "${rt}" (local 테이블), lo로 나갑니다.`,
+          )
+        : loc(
+            `${lead.en}Route lookup for ${formatAddr(p.dst)}: "${rt}" (table ${tableName(r.table)}) matches, out dev ${o.dev.name}${via.en}, source ${src}.`,
+            `${lead.ko}${formatAddr(p.dst)} 경로 조회: "${rt}" (${tableName(r.table)} 테이블)이 일치합니다. ${o.dev.name}(으)로${via.ko} 나가며 출발지 주소는 ${src}입니다.`,
+          ),
     {
       data: { route: rt, table: tableName(r.table), dev: o.dev.name, src, ...(o.gateway ? { gateway: formatAddr(o.gateway) } : {}) },
       source: r.origin,
