@@ -1,7 +1,7 @@
 /**
  * The IPv6 keys of `sysctl` and /proc/sys/net/ipv6/conf/: forwarding, hop_limit and disable_ipv6 of
  * `all`, `default` and each device, acted on by the kernel model (sim/ipv6conf.ts, sim/addrconf.ts),
- * and the other keys of a conf directory, kept and read back only. procfs.ts asks here first.
+ * procfs.ts asks here first; the other keys of a conf directory are its table of defaults.
  */
 import { type Conf6Key, CONF6_DEFAULTS, getConf6, writeConf6 } from '../sim/kernel';
 import type { Netns } from '../sim/model';
@@ -13,14 +13,6 @@ interface Key6 {
   get(ns: Netns): string;
   set(ns: Netns, value: string): boolean;
 }
-
-const STORED: Readonly<Record<string, string>> = {
-  accept_ra: '1',
-  autoconf: '1',
-  accept_dad: '1',
-  keep_addr_on_down: '0',
-  addr_gen_mode: '0',
-};
 
 function readInt(value: string): number | undefined {
   const m = /^\s*([+-]?[0-9]+)\s*$/.exec(value);
@@ -55,24 +47,5 @@ export function ipv6SysctlKey(ns: Netns, name: string): Key6 | undefined {
       },
     };
   }
-  if (!(key in STORED)) return undefined;
-  return {
-    name,
-    simulated: false,
-    get: (n) => n.sysctlValues?.get(name) ?? STORED[key]!,
-    set(n, value) {
-      const v = readInt(value);
-      if (v === undefined) return false;
-      (n.sysctlValues ??= new Map()).set(name, String(v));
-      return true;
-    },
-  };
-}
-
-/** Every IPv6 conf key of the namespace, for `sysctl -a`. */
-export function ipv6SysctlNames(ns: Netns): string[] {
-  const out: string[] = [];
-  for (const i of ['all', 'default', ...ns.links.keys()])
-    for (const k of [...Object.keys(CONF6_DEFAULTS), ...Object.keys(STORED)]) out.push(`net.ipv6.conf.${i}.${k}`);
-  return out;
+  return undefined;
 }
