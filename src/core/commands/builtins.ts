@@ -7,6 +7,7 @@ import { allSysctls, findSysctl, procSysKey } from './procfs';
 import { loc } from '../text/i18n';
 import { type CommandContext, type CommandHandler, type CommandSpec, manPage, notSimulated, result } from './types';
 import { USAGE_SYSCTL } from './usage';
+import { HOSTNAME_USAGE } from './hostnameUsage';
 
 /** dash's echo: no options but `-n`; backslash escapes are interpreted. */
 export const echoCommand: CommandHandler = (_ctx, args) => {
@@ -60,7 +61,8 @@ export const hostnameCommand: CommandHandler = (ctx, args) => {
   if (args.length === 1) return result(`${name}\n`);
   const opt = args[1]!.text;
   if (!opt.startsWith('-')) {
-    if (args.length > 2) return result('', `hostname: too many arguments\n`, 1);
+    // more than one name: Debian's hostname prints its usage and exits 255
+    if (args.length > 2) return result('', HOSTNAME_USAGE, 255);
     // Debian's hostname checks the name's form first, then sethostname(2) refuses more than 64 bytes (EINVAL)
     if (!validHostname(opt)) return result('', 'hostname: the specified hostname is invalid\n', 1);
     if (new TextEncoder().encode(opt).length > HOST_NAME_MAX) return result('', 'hostname: name too long\n', 1);

@@ -140,6 +140,13 @@ describe('commands: sysctl, /proc/sys, echo, cat, hostname', () => {
     for (const bad of ['a_b', 'a..b', 'a.', '.a', 'a-', 'a.-b', `a_${max}`]) {
       assert.deepEqual(f.sh(`hostname ${bad}`), { stdout: '', stderr: 'hostname: the specified hostname is invalid\n', status: 1 }, bad);
     }
+    // two names: the usage on stderr and status 255, as Debian's hostname gives them
+    const two = f.sh('hostname a b');
+    assert.equal(two.status, 255);
+    assert.equal(two.stdout, '');
+    assert.match(two.stderr, /^Usage: hostname \[-b\] \{hostname\|-F file\}/);
+    assert.match(two.stderr, /part of the FQDN\) in the \/etc\/hosts file\.\n$/);
+    assert.equal(f.sh('hostname').stdout, 'h1\n', 'the name is unchanged');
     for (const good of [max, '123', 'a--b', 'A.B-c', 'xn--a']) {
       assert.equal(f.sh(`hostname ${good}`).status, 0, good);
       assert.equal(f.sh('hostname').stdout, `${good}\n`);
