@@ -11,6 +11,30 @@ import { applyRedirect, type Sink } from './redirect';
 import { COMMANDS, REAL_TOOLS } from './registry';
 import type { CommandContext, CommandResult, NotSimulated } from './types';
 
+/**
+ * dash's builtins that change nothing the simulator models (the shell's own state, signals, limits):
+ * a line with one is said to be not simulated, never `not found`, since sh has them.
+ */
+const UNMODELLED_BUILTINS = new Set([
+  'cd',
+  'set',
+  'shift',
+  'wait',
+  'umask',
+  'trap',
+  'ulimit',
+  'alias',
+  'unalias',
+  'hash',
+  'times',
+  'getopts',
+  'local',
+  'return',
+  'jobs',
+  'read',
+  'type',
+]);
+
 export interface RunContext {
   readonly world: World;
   readonly host: Host;
@@ -261,7 +285,7 @@ function runSimple(
       }
     } else if (name === 'unset') {
       for (const a of args.slice(1)) if (!a.text.startsWith('-')) env.delete(a.text);
-    } else if (name === 'cd' || name === 'set' || name === 'shift' || name === 'wait' || name === 'umask') {
+    } else if (UNMODELLED_BUILTINS.has(name)) {
       res = {
         stdout: '',
         stderr: `knetlab: the shell builtin "${name}" is not simulated\n`,

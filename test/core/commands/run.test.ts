@@ -40,6 +40,8 @@ describe('commands: the shell', () => {
       ['ip xfrm state', 'ip xfrm', 3, 1],
       ['ip -j link', 'ip -json', 3, 1],
       ['ip netns exec red ping 10.0.0.1', 'ping', 18, 1],
+      ['trap "echo bye" EXIT', 'trap', 0, 0],
+      ['ulimit -n 1024', 'ulimit', 0, 0],
     ];
     f.ok('ip netns add red');
     for (const [line, command, column, status] of cases) {
