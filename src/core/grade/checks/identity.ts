@@ -37,8 +37,9 @@ export function parseTarget(text: string): Target | undefined {
   const t = text.trim();
   const zone = t.indexOf('%');
   if (parseAddr(zone < 0 ? t : t.slice(0, zone))) return { addr: t };
-  const m = /^([A-Za-z0-9_][^/\s%]*)(?:\/([^/\s]+))?(?:\/([^/\s]+))?$/.exec(t);
-  if (!m) return undefined;
+  // A host name is a DNS label (the lab's hosts:), never all digits: `192.168.2` is a bad address.
+  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\/([^/\s]+))?(?:\/([^/\s]+))?$/.exec(t);
+  if (!m || /^[0-9]+$/.test(m[1]!)) return undefined;
   return { named: { host: m[1]!, ...(m[2] ? { second: m[2] } : {}), ...(m[3] ? { iface: m[3] } : {}) } };
 }
 

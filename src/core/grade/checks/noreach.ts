@@ -13,8 +13,8 @@ export const noreachCheck: CheckKind = {
   summary: loc('The packet must not get through', '패킷이 통과하면 안 됩니다'),
   docs: {
     text: loc(
-      'Passes when a packet from `from` does NOT get an answer from `to` (e.g. a firewall works).',
-      '`from`에서 보낸 패킷이 `to`의 응답을 받지 못하면 통과합니다(예: 방화벽 동작 확인).',
+      'Passes when a packet from `from` does NOT get an answer from `to` (e.g. a firewall works), and only in a network that works: when every reach check of its exercise passes (of the whole lab, when the exercise has none; in a lab with no reach check, when something on the way blocked it).',
+      '`from`에서 보낸 패킷이 `to`의 응답을 받지 못하면 통과합니다(예: 방화벽 동작 확인). 단, 네트워크가 동작할 때만 점수가 됩니다: 과제의 reach 검사가 모두 통과해야 하고, 과제에 reach 검사가 없으면 실습 전체의 reach 검사가, 실습에 reach 검사가 하나도 없으면 패킷을 실제로 막은 무언가가 있어야 합니다.',
     ),
   },
   schema: {
