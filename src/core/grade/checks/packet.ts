@@ -148,7 +148,6 @@ export const PACKET_ARGS_SCHEMA: JsonSchema = {
         "Where it goes: an IP address (held to whoever answers it in the lab's solution), or an endpoint named as host, host/netns, host/interface or host/netns/interface (its primary address; it must answer itself). / 목적지: IP 주소(실습 해법에서 응답하는 쪽이 응답해야 함), 또는 host, host/netns, host/interface, host/netns/interface로 이름 붙인 엔드포인트(그 대표 주소로 보내며, 그 엔드포인트가 직접 응답해야 함).",
       type: 'string',
       minLength: 1,
-      pattern: '^\\S+$',
       examples: ['192.168.2.10', 'c', 'c/eth0', 'host1/green'],
     },
     proto: {
