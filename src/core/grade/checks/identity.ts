@@ -73,7 +73,16 @@ export function resolveNamed(world: World, t: NamedTarget): { endpoint: string; 
   let links = [...ns.links.values()];
   if (ifname !== undefined) {
     const l = ns.links.get(ifname);
-    if (!l) return { missing: loc(`${endpoint} has no interface ${ifname}.`, `${endpoint}에 ${ifname} 인터페이스가 없습니다.`) };
+    if (!l) {
+      if (t.iface === undefined && t.second !== undefined)
+        return {
+          missing: loc(
+            `${t.host} has no network namespace and no interface named "${ifname}".`,
+            `${t.host}에는 "${ifname}" 네트워크 네임스페이스도, 인터페이스도 없습니다.`,
+          ),
+        };
+      return { missing: loc(`${endpoint} has no interface ${ifname}.`, `${endpoint}에 ${ifname} 인터페이스가 없습니다.`) };
+    }
     links = [l];
   } else links = [...links.filter((l) => l.kind !== 'loopback'), ...links.filter((l) => l.kind === 'loopback')];
   for (const family of [4, 6] as const) {
