@@ -112,16 +112,23 @@ export function ownersOf(world: World, addr: Addr): string[] {
 
 /**
  * Who should answer `req` to an address: whoever answers the same packet in the reference world,
- * else the one endpoint that owns the address there; undefined when neither says.
+ * else the one endpoint that owns the address there; undefined when neither says, or when the
+ * reference rewrote the destination on the way (DNAT to a Service's backend: any backend will do).
  */
 export function expectedAnswerer(reference: World, req: TraceRequest): string | undefined {
-  const host = reference.hosts.get(req.from.host);
-  if (host && host.netns.has(req.from.netns)) {
-    const who = answeredBy(tracePacket(reference, req));
-    if (who) return who;
-  }
   const zone = req.to.indexOf('%');
   const addr = parseAddr(zone < 0 ? req.to : req.to.slice(0, zone));
+  const host = reference.hosts.get(req.from.host);
+  if (host && host.netns.has(req.from.netns)) {
+    const trace = tracePacket(reference, req);
+    const d = [...trace.request.steps].reverse().find((s) => s.stage === 'deliver');
+    if (d) {
+      // Rewritten on the way (DNAT, a Service): which backend answers is the rewrite's choice, not an owner.
+      const dst = parseAddr(d.packet.ip.dst);
+      if (addr && dst && !addrEq(addr, dst)) return undefined;
+      return endpointName(d.host, d.netns);
+    }
+  }
   if (!addr || isLoopback(addr)) return undefined;
   const owners = ownersOf(reference, addr);
   return owners.length === 1 ? owners[0] : undefined;
