@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { gradeFiles } from '../../src/core/grade/folder';
+import { applySolution } from '../../src/core/grade/overlay';
 import type { LabGrade } from '../../src/core/grade/types';
 import { readTree } from '../../src/cli/grade';
 
@@ -96,6 +97,23 @@ describe('bundled labs: cheats score nothing', () => {
         /is blocked, as it should be: .*; but a blocked packet counts only once this exercise's reach checks pass \(0 of 2 do\)$/,
       );
       assert.match(c.feedback.ko, /하지만 차단 검사는 이 과제의 reach 검사가 모두 통과해야 점수가 됩니다\(2개 중 0개 통과\)$/);
+    }
+  });
+
+  it('a student who writes the solution scores full marks, who answered checked against the reference', () => {
+    for (const dir of ['01-switching-routing', '02-gateway', '05-network-namespaces']) {
+      const tree = readTree(join('labs', dir));
+      // The student's folder: the solved lab.yaml and answers, with solution/ still there for the reference.
+      const files = new Map([...applySolution(tree).files, ...[...tree].filter(([p]) => p.startsWith('solution/'))]);
+      const g = gradeFiles(files, { displayPath: (rel) => join('labs', dir, rel) });
+      const reach = g.exercises.flatMap((e) => e.checks.filter((c) => c.kind === 'reach'));
+      assert.ok(reach.length > 0);
+      for (const c of reach) assert.equal(c.identityUnchecked, undefined, `${dir}: ${c.feedback.en}`);
+      assert.equal(
+        g.score,
+        g.maxScore,
+        `${dir}: ${g.exercises.flatMap((e) => e.checks.filter((c) => !c.passed).map((c) => c.feedback.en)).join('; ')}`,
+      );
     }
   });
 
