@@ -149,3 +149,16 @@ export const IDENTITY_UNCHECKED: Localized = loc(
 export function namedLabel(endpoint: string, addr: string): string {
   return `${endpoint} (${addr})`;
 }
+
+/**
+ * A packet check's `to:` as the walk takes it: an address as written, a named endpoint resolved
+ * in `world` (its primary address); undefined when it is neither or has no address. For the tools
+ * that trace a check's packet again (CodeLens, the lab panel, quick fixes).
+ */
+export function resolveTo(world: World, to: string): string | undefined {
+  const t = parseTarget(to);
+  if (!t) return undefined;
+  if ('addr' in t) return t.addr;
+  const r = resolveNamed(world, t.named);
+  return 'addr' in r ? r.addr : undefined;
+}
