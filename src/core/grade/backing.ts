@@ -27,6 +27,11 @@ export function blockDecided(trace: TraceResult): boolean {
   return steps.some((s) => s.stage === 'netfilter' || s.host !== first.host || s.netns !== first.netns);
 }
 
+/** A sentence without its final full stop, to go on with another clause. */
+function trimStop(s: string): string {
+  return s.replace(/\.+$/, '');
+}
+
 export interface Checked {
   readonly check: CheckSpec;
   readonly result: CheckResult;
@@ -70,7 +75,7 @@ export function backNoreach(exercises: readonly (readonly Checked[])[]): Checked
         result: {
           ...r,
           passed: false,
-          feedback: { en: `${r.feedback.en}; ${why.en}`, ko: `${r.feedback.ko}. ${why.ko}` },
+          feedback: { en: `${trimStop(r.feedback.en)}; ${why.en}`, ko: `${trimStop(r.feedback.ko)}. ${why.ko}` },
           expected: 'blocked, in a network that works',
           actual: r.actual ?? 'blocked',
         },

@@ -25,6 +25,10 @@ describe('grade: noreach needs a network that works', () => {
     );
     assert.match(n.feedback.ko, /\. 하지만 차단 검사는 이 과제의 reach 검사가 모두 통과해야 점수가 됩니다\(1개 중 0개 통과\)$/);
     assert.equal(n.expected, 'blocked, in a network that works');
+    // One full stop, Korean particles chosen by the word: 9로 끝나는 라벨 + 는 ('구'), no 은(는).
+    assert.doesNotMatch(n.feedback.en, /\.;/);
+    assert.match(n.feedback.ko, /^a → 192\.168\.2\.10 udp\/9는 의도대로 막힙니다: /);
+    assert.doesNotMatch(n.feedback.ko, /\.\. /);
     const on = ex(gradeLab(lab(1, ISO)), 'iso');
     assert.equal(on.score, 10);
     assert.equal(on.checks[1]!.passed, true);
@@ -63,5 +67,6 @@ describe('grade: noreach needs a network that works', () => {
   it('leaves a noreach that gets through as it was', () => {
     const g = ex(gradeLab(lab(1, ISO.replace('proto: udp, port: 9', 'proto: tcp, port: 80'))), 'iso');
     assert.match(g.checks[1]!.feedback.en, /gets through, but it should not/);
+    assert.match(g.checks[1]!.feedback.ko, /^a → 192\.168\.2\.10 tcp\/80이 통과하지만 막혀야 합니다/);
   });
 });

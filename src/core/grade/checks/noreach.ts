@@ -3,6 +3,7 @@
  * missing route, isolation). A failure says that it got through and by which path.
  */
 import { loc } from '../../text/i18n';
+import { eunneun, iga } from '../../text/particle';
 import type { CheckKind, CheckResult } from '../types';
 import { where } from './common';
 import { PACKET_ARGS_SCHEMA, packetLabel, packetTrace, pathOf, tracedCheck, validatePacketCheck } from './packet';
@@ -34,7 +35,7 @@ export const noreachCheck: CheckKind = {
         passed: true,
         feedback: {
           en: `${run.label} is blocked, as it should be: ${trace.reason.en}${at}`,
-          ko: `${run.label}은(는) 의도대로 막힙니다: ${trace.reason.ko}${at}`,
+          ko: `${eunneun(run.label)} 의도대로 막힙니다: ${trace.reason.ko}${at}`,
         },
         ...(trace.source ? { source: trace.source } : {}),
         trace,
@@ -45,7 +46,7 @@ export const noreachCheck: CheckKind = {
       passed: false,
       feedback: loc(
         `${run.label} gets through, but it should not: the request went ${path}, and ${trace.reason.en}`,
-        `${run.label}이(가) 통과하지만 막혀야 합니다: 요청이 ${path} 경로로 갔고, ${trace.reason.ko}`,
+        `${iga(run.label)} 통과하지만 막혀야 합니다: 요청이 ${path} 경로로 갔고, ${trace.reason.ko}`,
       ),
       expected: 'blocked',
       actual: `replied via ${path}`,

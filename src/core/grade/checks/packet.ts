@@ -1,6 +1,7 @@
 /** What reach and noreach share: their arguments, label, schema and trace, and the packet walk behind them. */
 import type { Diagnostic } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
+import { iga } from '../../text/particle';
 import type { CheckSpec, Lab } from '../../lab/types';
 import type { World } from '../../sim/model';
 import type { Step, TraceResult } from '../../datapath/trace';
@@ -33,7 +34,7 @@ export function validatePacketCheck(check: CheckSpec, lab: Lab): Diagnostic[] {
         'wrong-type',
         loc(
           `proto must be icmp, tcp or udp, not "${text(args, 'proto') ?? '?'}".`,
-          `proto는 "${text(args, 'proto') ?? '?'}"이(가) 아니라 icmp, tcp, udp 중 하나여야 합니다.`,
+          `proto는 ${iga(`"${text(args, 'proto') ?? '?'}"`)} 아니라 icmp, tcp, udp 중 하나여야 합니다.`,
         ),
       ),
     );
@@ -48,7 +49,7 @@ export function validatePacketCheck(check: CheckSpec, lab: Lab): Diagnostic[] {
           'bad-port',
           loc(
             `port must be a whole number from 1 to 65535, not "${text(args, 'port') ?? '?'}".`,
-            `port는 "${text(args, 'port') ?? '?'}"이(가) 아니라 1부터 65535 사이의 정수여야 합니다.`,
+            `port는 ${iga(`"${text(args, 'port') ?? '?'}"`)} 아니라 1부터 65535 사이의 정수여야 합니다.`,
           ),
         ),
       );
