@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { gradeFiles } from '../../src/core/grade/folder';
+import { gradeFiles, referenceWorld } from '../../src/core/grade/folder';
 import { applySolution } from '../../src/core/grade/overlay';
 import type { LabGrade } from '../../src/core/grade/types';
 import { readTree } from '../../src/cli/grade';
@@ -115,6 +115,36 @@ describe('bundled labs: cheats score nothing', () => {
         `${dir}: ${g.exercises.flatMap((e) => e.checks.filter((c) => !c.passed).map((c) => c.feedback.en)).join('; ')}`,
       );
     }
+  });
+
+  it('takes a reference world built once (a class graded against one lab)', () => {
+    const tree = readTree(join('labs', '02-gateway'));
+    const reference = referenceWorld(tree);
+    assert.ok(reference);
+    const starter = new Map([...tree].filter(([p]) => !p.startsWith('solution/')));
+    const cheat = grade('02-gateway', (t) =>
+      t.replace(
+        '      ip addr add 192.168.2.1/24 dev eth1\n',
+        '      ip addr add 192.168.2.1/24 dev eth1\n      ip addr add 192.168.4.1/24 dev eth2\n      ip addr add 192.168.4.10/32 dev lo\n',
+      ),
+    );
+    assert.equal(exercise(cheat, 'r-on-lan3').checks[1]!.passed, false);
+    // Without solution/ in the folder, the reference given still holds r to c.
+    starter.set(
+      'lab.yaml',
+      starter
+        .get('lab.yaml')!
+        .replace(
+          '      ip addr add 192.168.2.1/24 dev eth1\n',
+          '      ip addr add 192.168.2.1/24 dev eth1\n      ip addr add 192.168.4.1/24 dev eth2\n      ip addr add 192.168.4.10/32 dev lo\n',
+        ),
+    );
+    const alone = gradeFiles(starter, { displayPath: (rel) => rel });
+    assert.equal(exercise(alone, 'r-on-lan3').checks[1]!.passed, true);
+    const held = gradeFiles(starter, { displayPath: (rel) => rel, reference });
+    const c = exercise(held, 'r-on-lan3').checks[1]!;
+    assert.equal(c.passed, false);
+    assert.match(c.feedback.en, /answered by r, not c$/);
   });
 
   it('the solutions, graded with --solution, still score full marks', () => {

@@ -25,6 +25,11 @@ export interface GradeFilesOptions {
   /** Lay `solution/` over the starter (when the folder has one). */
   readonly solution?: boolean;
   readonly attempts?: number;
+  /**
+   * The reference world, when the caller already has it (referenceWorld of the same lab, built once
+   * for a class): it says who should answer a reach check. Absent: built from `solution/` here.
+   */
+  readonly reference?: World;
 }
 
 /** The student a variant copy was made for (its `variant: { student }`), if it is one. */
@@ -107,7 +112,7 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
     diagnostics.push(...inst.diagnostics);
   }
   // Who should answer a reach check: the solved lab's world (the graded one, when it is the solution).
-  const reference = opts.solution ? undefined : referenceWorld(files, shown);
+  const reference = opts.solution ? undefined : (opts.reference ?? referenceWorld(files, shown));
   if (opts.solution && hasSolution(files)) {
     const applied = applySolution(files, { displayPath: shown });
     files = new Map(applied.files);
