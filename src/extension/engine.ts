@@ -16,6 +16,7 @@ import {
   localizeNotes,
   parseAddr,
   parseEndpoint,
+  resolveTo,
   ROOT_NS,
   tracePacket,
   type TraceResult,
@@ -79,6 +80,11 @@ export function isAddress(text: string): boolean {
   return !!parseAddr(text.trim());
 }
 
+/** A trace's destination as an address: `to` itself, or a named endpoint's primary address (`c`, `host1/green`). */
+export function targetAddress(world: World, to: string): string | undefined {
+  return resolveTo(world, to);
+}
+
 export interface TraceArgs {
   readonly from: string;
   readonly to: string;
@@ -88,8 +94,10 @@ export interface TraceArgs {
 
 export function trace(world: World, args: TraceArgs): TraceResult | undefined {
   const ep = validEndpoint(world, args.from);
-  if (!ep || !isAddress(args.to)) return undefined;
-  return tracePacket(world, { from: ep, to: args.to.trim(), proto: args.proto, ...(args.port !== undefined ? { port: args.port } : {}) });
+  // An address, or a check's named endpoint (`to: c`, `host1/green`) at its primary address.
+  const to = resolveTo(world, args.to);
+  if (!ep || !to) return undefined;
+  return tracePacket(world, { from: ep, to, proto: args.proto, ...(args.port !== undefined ? { port: args.port } : {}) });
 }
 
 /** The lines of the host of `on` that the simulator does not model: what it prints may differ from Linux. */

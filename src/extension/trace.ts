@@ -48,7 +48,7 @@ export async function runTrace(ctx: Ctx, arg?: RunTraceArgs, opts: RunTraceOptio
     if (!from) return undefined;
   }
   let to = arg?.to;
-  if (!to || !engine.isAddress(to)) {
+  if (!to || !engine.targetAddress(world, to)) {
     to = await vscode.window.showInputBox({
       prompt: vscode.l10n.t('Destination address'),
       placeHolder: '192.168.2.10',

@@ -49,8 +49,8 @@ function fixture(name: string, dir: string, files: ReadonlyMap<string, string>):
   for (const ex of lab.exercises) {
     for (const check of ex.checks) {
       if (check.kind !== 'reach' && check.kind !== 'noreach') continue;
-      const run = packetRequest(check);
-      if (!run) continue;
+      const run = packetRequest(check, world);
+      if (!run || 'missing' in run) continue;
       const { req } = run;
       const from = req.from.netns ? `${req.from.host}/${req.from.netns}` : req.from.host;
       const title = `${from} -> ${req.to} ${req.proto}${req.port !== undefined ? `/${req.port}` : ''}`;

@@ -12,6 +12,8 @@ import { parseAnswers } from './answers';
 import { gradeLab } from './grade';
 import { applySolution, hasSolution } from './overlay';
 import type { LabGrade } from './types';
+import { buildWorld } from '../world/build';
+import type { World } from '../sim/model';
 import { declaresVariables, instantiateLab } from '../lab/variant';
 
 export interface GradeFilesOptions {
@@ -23,6 +25,11 @@ export interface GradeFilesOptions {
   /** Lay `solution/` over the starter (when the folder has one). */
   readonly solution?: boolean;
   readonly attempts?: number;
+  /**
+   * The reference world, when the caller already has it (referenceWorld of the same lab, built once
+   * for a class): it says who should answer a reach check. Absent: built from `solution/` here.
+   */
+  readonly reference?: World;
 }
 
 /** The student a variant copy was made for (its `variant: { student }`), if it is one. */
@@ -30,6 +37,24 @@ export function variantStudent(labText: string): string | undefined {
   try {
     const v = parseDocument(labText).getIn(['variant', 'student']);
     return v === undefined || v === null ? undefined : String(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The reference world: the lab of these files with its `solution/` applied, built. It says who
+ * should answer a reach check to an address (checks/identity.ts). Undefined when the lab has no
+ * solution, or when the solved lab does not load (the grade then does not check who answered).
+ */
+export function referenceWorld(files: ReadonlyMap<string, string>, displayPath: (rel: string) => string = (p) => p): World | undefined {
+  if (!hasSolution(files)) return undefined;
+  try {
+    const solved = applySolution(files, { displayPath }).files;
+    const text = solved.get('lab.yaml');
+    if (text === undefined) return undefined;
+    const loaded = loadLab(text, { file: displayPath('lab.yaml'), readFile: (rel) => solved.get(rel) });
+    return loaded.lab ? buildWorld(loaded.lab).world : undefined;
   } catch {
     return undefined;
   }
@@ -86,6 +111,8 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
     files = new Map(inst.files);
     diagnostics.push(...inst.diagnostics);
   }
+  // Who should answer a reach check: the solved lab's world (the graded one, when it is the solution).
+  const reference = opts.solution ? undefined : (opts.reference ?? referenceWorld(files, shown));
   if (opts.solution && hasSolution(files)) {
     const applied = applySolution(files, { displayPath: shown });
     files = new Map(applied.files);
@@ -97,8 +124,19 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   const parsed = answersText !== undefined ? parseAnswers(answersText, shown('answers.yaml')) : undefined;
   if (parsed) diagnostics.push(...parsed.diagnostics);
   if (!loaded.lab) return empty(diagnostics);
+  let world: World | undefined;
+  if (opts.solution && hasSolution(input)) {
+    try {
+      const built = buildWorld(loaded.lab);
+      world = built.world;
+      diagnostics.push(...built.diagnostics);
+    } catch {
+      world = undefined; // gradeLab builds it again and reports the error
+    }
+  }
   const g = gradeLab(loaded.lab, {
     ...(parsed ? { answers: parsed.answers } : {}),
+    ...(world ? { world, reference: world } : reference ? { reference } : {}),
     ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),
   });
   return { ...g, diagnostics: [...diagnostics, ...g.diagnostics] };

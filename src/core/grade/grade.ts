@@ -13,6 +13,7 @@ import { checkEndpoints } from '../lab/endpoints';
 import { unmodelledLines } from '../datapath/honesty';
 import type { World } from '../sim/model';
 import { NO_ANSWERS } from './answers';
+import { backNoreach, type Checked } from './backing';
 import { checkKindNames, findCheckKind } from './registry';
 import type { Answers, CheckContext, CheckGrade, CheckResult, ExerciseGrade, LabGrade } from './types';
 
@@ -25,6 +26,12 @@ export interface GradeOptions {
   readonly answersDiagnostics?: readonly Diagnostic[];
   /** A world already built from this lab (buildWorld(lab).world), to skip building it again. */
   readonly world?: World;
+  /**
+   * The reference world: the lab with its solution applied (referenceWorld in folder.ts), or the
+   * instructor key's. It says who should answer a reach check to an address; without it, who
+   * answered is not checked (and the check says so).
+   */
+  readonly reference?: World;
 }
 
 /** Rounds a score to 2 decimals. */
@@ -105,32 +112,48 @@ function checkWarnings(world: World, check: CheckSpec, result: CheckResult): rea
   return hosts.length ? unmodelledLines(world, hosts) : [];
 }
 
-function gradeExercise(
+/** Runs an exercise's checks: each one's result, not yet scored. */
+function runExercise(
   ex: ExerciseSpec,
   lab: Lab,
   world: World,
+  reference: World | undefined,
   answers: Answers,
-  attempts: number,
   diagnostics: Diagnostic[],
-): ExerciseGrade {
-  const n = ex.checks.length;
-  const per = n ? ex.points / n : 0;
-  const checks: CheckGrade[] = [];
+): Checked[] {
   let quizIndex = 0;
-  ex.checks.forEach((check, index) => {
+  return ex.checks.map((check, index) => {
     const problems = validateCheck(check, lab);
     diagnostics.push(...problems);
     const isQuiz = check.kind === 'quiz';
-    const result = runCheck(check, problems, { lab, world, answers, exercise: ex, index, quizIndex: isQuiz ? quizIndex : -1 });
+    const ctx: CheckContext = {
+      lab,
+      world,
+      answers,
+      exercise: ex,
+      index,
+      quizIndex: isQuiz ? quizIndex : -1,
+      ...(reference ? { reference } : {}),
+    };
+    const result = runCheck(check, problems, ctx);
     if (isQuiz) quizIndex++;
+    return { check, result };
+  });
+}
+
+/** Scores an exercise's results: its points split evenly across its checks, the hints revealed. */
+function scoreExercise(ex: ExerciseSpec, world: World, results: readonly Checked[], attempts: number): ExerciseGrade {
+  const n = ex.checks.length;
+  const per = n ? ex.points / n : 0;
+  const checks: CheckGrade[] = results.map(({ check, result }) => {
     const warnings = checkWarnings(world, check, result);
-    checks.push({
+    return {
       ...result,
       kind: check.kind,
       range: check.range,
       points: result.passed ? roundScore(per) : 0,
       ...(warnings.length ? { warnings } : {}),
-    });
+    };
   });
   const passedCount = checks.filter((c) => c.passed).length;
   const passed = n > 0 && passedCount === n;
@@ -166,7 +189,9 @@ export function gradeLab(lab: Lab, opts: GradeOptions = {}): LabGrade {
   }
   const answers = opts.answers ?? NO_ANSWERS;
   const attempts = opts.attempts ?? 1;
-  const exercises = lab.exercises.map((ex) => gradeExercise(ex, lab, world, answers, attempts, diagnostics));
+  const ran = lab.exercises.map((ex) => runExercise(ex, lab, world, opts.reference, answers, diagnostics));
+  const backed = backNoreach(ran);
+  const exercises = lab.exercises.map((ex, i) => scoreExercise(ex, world, backed[i]!, attempts));
   return {
     lab: lab.name,
     file: lab.file,

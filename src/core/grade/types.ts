@@ -17,6 +17,11 @@ export interface CheckContext {
   readonly lab: Lab;
   /** The world built from the lab's run lines (the student's work). */
   readonly world: World;
+  /**
+   * The reference world: the lab with its solution applied (or the instructor's key). It says who
+   * should answer a reach check to an address (checks/identity.ts); absent when the lab has none.
+   */
+  readonly reference?: World;
   readonly answers: Answers;
   readonly exercise: ExerciseSpec;
   /** The check's place among the exercise's checks. */
@@ -35,6 +40,8 @@ export interface CheckResult {
   readonly actual?: string;
   /** For checks that walk a packet: the trace, so an editor can open it. */
   readonly trace?: TraceResult;
+  /** A reach passed, but who answered could not be checked: no reference world says who should. */
+  readonly identityUnchecked?: boolean;
   /** The check could not be graded (no answer given, a malformed answers file...). */
   readonly unanswered?: boolean;
   /**

@@ -17,6 +17,7 @@ import {
   parseEndpoint,
   prefixContains,
   type RunLine,
+  resolveTo,
   tracePacket,
   type TraceResult,
   type World,
@@ -199,7 +200,7 @@ export function bringUpFixes(a: LabAnalysis, span: Span): CodeFix[] {
     if (!packet || !from) continue;
     let res: TraceResult;
     try {
-      res = tracePacket(world, { ...packet, from });
+      res = tracePacket(world, { ...packet, from, to: resolveTo(world, packet.to) ?? packet.to });
     } catch {
       continue;
     }

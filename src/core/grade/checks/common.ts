@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
+import { eulreul, eunneun, iga } from '../../text/particle';
 import { didYouMean } from '../../text/didyoumean';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { parseAddr } from '../../net/addr';
@@ -87,7 +88,7 @@ export function checkShape(check: CheckSpec, shape: ArgShape): Diagnostic[] {
         'unknown-key',
         loc(
           `A ${check.kind} check has no argument "${key}"${hint ? `; did you mean "${hint}"?` : ''}. Its arguments: ${known.join(', ')}.`,
-          `${check.kind} 검사에는 "${key}" 인자가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 인자: ${known.join(', ')}.`,
+          `${check.kind} 검사에는 "${key}" 인자가 없습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 인자: ${known.join(', ')}.`,
         ),
       ),
     );
@@ -101,7 +102,7 @@ export function checkShape(check: CheckSpec, shape: ArgShape): Diagnostic[] {
         'missing-key',
         loc(
           `This ${check.kind} check needs "${key}", e.g. ${shape.example}.`,
-          `이 ${check.kind} 검사에는 "${key}"이(가) 필요합니다. 예: ${shape.example}.`,
+          `이 ${check.kind} 검사에는 ${iga(`"${key}"`)} 필요합니다. 예: ${shape.example}.`,
         ),
       ),
     );
@@ -118,7 +119,7 @@ export function checkScalar(check: CheckSpec, key: string): Diagnostic[] {
       check,
       key,
       'wrong-type',
-      loc(`"${key}" must be a single value, not a list or a mapping.`, `"${key}"은(는) 리스트나 매핑이 아닌 단일 값이어야 합니다.`),
+      loc(`"${key}" must be a single value, not a list or a mapping.`, `${eunneun(`"${key}"`)} 리스트나 매핑이 아닌 단일 값이어야 합니다.`),
     ),
   ];
 }
@@ -138,7 +139,7 @@ export function validateEndpoint(check: CheckSpec, key: string, lab: Lab): Diagn
         'wrong-type',
         loc(
           `"${t}" is not an endpoint: write HOST or HOST/NETNS, e.g. b or b/red.`,
-          `"${t}"은(는) 엔드포인트가 아닙니다: b나 b/red처럼 HOST 또는 HOST/NETNS로 쓰세요.`,
+          `${eunneun(`"${t}"`)} 엔드포인트가 아닙니다: b나 b/red처럼 HOST 또는 HOST/NETNS로 쓰세요.`,
         ),
       ),
     ];
@@ -153,7 +154,7 @@ export function validateEndpoint(check: CheckSpec, key: string, lab: Lab): Diagn
       'unknown-host',
       loc(
         `No host "${ep.host}" in this lab${hint ? `; did you mean "${hint}"?` : ''}. Hosts: ${names.join(', ') || '(none)'}.`,
-        `이 랩에 "${ep.host}" 호스트가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 호스트: ${names.join(', ') || '(없음)'}.`,
+        `이 실습에 "${ep.host}" 호스트가 없습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 호스트: ${names.join(', ') || '(없음)'}.`,
       ),
     ),
   ];
@@ -173,7 +174,7 @@ export function validateAddress(check: CheckSpec, key: string): Diagnostic[] {
       'bad-address',
       loc(
         `"${t}" is not an IP address (e.g. 192.168.2.10; no /prefix).`,
-        `"${t}"은(는) IP 주소가 아닙니다 (예: 192.168.2.10, /prefix 없이).`,
+        `${eunneun(`"${t}"`)} IP 주소가 아닙니다 (예: 192.168.2.10, /prefix 없이).`,
       ),
     ),
   ];

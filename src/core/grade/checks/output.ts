@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../../text/diag';
 import { loc } from '../../text/i18n';
+import { eulreul, eunneun, iga } from '../../text/particle';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { execCommand } from '../../commands/exec';
 import type { CheckKind, CheckResult } from '../types';
@@ -118,7 +119,7 @@ export const outputCheck: CheckKind = {
             check,
             'match',
             'bad-regex',
-            loc(`"${match}" is not a valid regular expression: ${re}.`, `"${match}"은(는) 올바른 정규 표현식이 아닙니다: ${re}.`),
+            loc(`"${match}" is not a valid regular expression: ${re}.`, `${eunneun(`"${match}"`)} 올바른 정규 표현식이 아닙니다: ${re}.`),
           ),
         );
     }
@@ -179,7 +180,7 @@ export const outputCheck: CheckKind = {
         passed: false,
         feedback: loc(
           `${head}: expected exit status ${wantStatus}, got ${res.status}${errTail}`,
-          `${head}: 종료 상태 ${wantStatus}을(를) 기대했지만 ${res.status}입니다${errTail}`,
+          `${head}: 종료 상태 ${eulreul(String(wantStatus))} 기대했지만 ${res.status}입니다${errTail}`,
         ),
         expected: `status ${wantStatus}`,
         actual: `status ${res.status}`,
@@ -210,8 +211,8 @@ export const outputCheck: CheckKind = {
       return {
         passed,
         feedback: invert
-          ? loc(`${head}: the output does not show ${what}, as expected`, `${head}: 기대대로 출력에 ${what}이(가) 없습니다`)
-          : loc(`${head}: the output shows ${what}`, `${head}: 출력에 ${what}이(가) 있습니다`),
+          ? loc(`${head}: the output does not show ${what}, as expected`, `${head}: 기대대로 출력에 ${iga(what)} 없습니다`)
+          : loc(`${head}: the output shows ${what}`, `${head}: 출력에 ${iga(what)} 있습니다`),
         expected,
         actual: clip(res.stdout),
       };
@@ -221,11 +222,11 @@ export const outputCheck: CheckKind = {
       feedback: invert
         ? {
             en: `${head}: the output should not show ${what}, but it does: ${shown}${errTail}`,
-            ko: `${head}: 출력에 ${what}이(가) 없어야 하는데 있습니다: ${shownKo}${errTail}`,
+            ko: `${head}: 출력에 ${iga(what)} 없어야 하는데 있습니다: ${shownKo}${errTail}`,
           }
         : {
             en: `${head}: expected output showing ${what}; actual: ${shown}${errTail}`,
-            ko: `${head}: 출력에 ${what}이(가) 있어야 합니다; 실제: ${shownKo}${errTail}`,
+            ko: `${head}: 출력에 ${iga(what)} 있어야 합니다; 실제: ${shownKo}${errTail}`,
           },
       expected,
       actual: clip(res.stdout) + (res.stderr.trim() ? `\n${clip(res.stderr, 200)}` : ''),

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { answerFor } from '../answers';
-import { type AnswerHash, checkAnswer, hashAnswer, normaliseAnswer, SHA256_HEX_RE } from '../quiz';
+import { type AnswerHash, checkAnswer, hashAnswer, sameAnswer, SHA256_HEX_RE } from '../quiz';
 import type { CheckKind, CheckResult } from '../types';
 import { argsOf, checkShape, diag, has } from './common';
 
@@ -182,9 +182,7 @@ export const quizCheck: CheckKind = {
     let ok = checkAnswer(given, hash);
     const choices = quizChoices(check);
     // A number is a choice's position only when it is not itself one of the choices.
-    const isChoiceText = choices.some(
-      (c) => normaliseAnswer(c.en) === normaliseAnswer(given) || normaliseAnswer(c.ko) === normaliseAnswer(given),
-    );
+    const isChoiceText = choices.some((c) => sameAnswer(c.en, given) || sameAnswer(c.ko, given));
     if (!ok && !isChoiceText && /^\s*\d+\s*$/.test(given)) {
       const choice = choices[Number(given) - 1];
       if (choice) ok = checkAnswer(choice.en, hash) || checkAnswer(choice.ko, hash);

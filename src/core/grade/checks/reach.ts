@@ -6,6 +6,7 @@
 import { loc } from '../../text/i18n';
 import type { CheckKind, CheckResult } from '../types';
 import { where } from './common';
+import { answeredBy, expectedAnswerer, IDENTITY_UNCHECKED, wrongAnswerer } from './identity';
 import { PACKET_ARGS_SCHEMA, packetLabel, packetTrace, stopPoint, tracedCheck, validatePacketCheck } from './packet';
 
 export const reachCheck: CheckKind = {
@@ -14,8 +15,8 @@ export const reachCheck: CheckKind = {
   summary: loc('The packet must get its answer', '패킷이 응답을 받아야 합니다'),
   docs: {
     text: loc(
-      'Passes when a packet from `from` reaches `to` and the reply comes back.',
-      '`from`에서 보낸 패킷이 `to`에 닿고 응답이 돌아오면 통과합니다.',
+      "Passes when a packet from `from` reaches `to` and the reply comes back from the endpoint meant: the one `to` names (`c`, `c/eth0`, `host1/green`), or for an address the one that answers it in the lab's solution.",
+      '`from`에서 `to`로 보낸 패킷에 의도한 엔드포인트가 응답해야 통과합니다. 의도한 엔드포인트는 `to`가 가리키는 것(`c`, `c/eth0`, `host1/green`)이거나, 주소라면 실습 해법에서 그 주소에 응답하는 쪽입니다.',
     ),
     example: '- reach: { from: a, to: 192.168.2.10, proto: tcp, port: 80 }',
   },
@@ -26,6 +27,7 @@ export const reachCheck: CheckKind = {
       examples: [
         { from: 'a', to: '192.168.2.10' },
         { from: 'a', to: '192.168.2.10', proto: 'tcp', port: 80 },
+        { from: 'a', to: 'c', proto: 'tcp', port: 8080 },
       ],
     },
   },
@@ -37,7 +39,29 @@ export const reachCheck: CheckKind = {
     if ('result' in r) return r.result;
     const { run, trace } = r;
     if (trace.replied) {
-      return { passed: true, feedback: { en: `${run.label}: ${trace.reason.en}`, ko: `${run.label}: ${trace.reason.ko}` }, trace };
+      // Who answered: the endpoint `to:` names, else whoever answers it in the reference world.
+      const who = answeredBy(trace);
+      const expected = run.named ?? (ctx.reference ? expectedAnswerer(ctx.reference, run.req) : undefined);
+      if (who !== undefined && expected !== undefined && who !== expected) {
+        const w = wrongAnswerer(run.to, who, expected);
+        return {
+          passed: false,
+          feedback: { en: `${run.label}: ${w.en}`, ko: `${run.label}: ${w.ko}` },
+          expected: `answered by ${expected}`,
+          actual: `answered by ${who}`,
+          trace,
+        };
+      }
+      const note = expected === undefined ? IDENTITY_UNCHECKED : undefined;
+      return {
+        passed: true,
+        feedback: {
+          en: `${run.label}: ${trace.reason.en}${note ? ` (${note.en})` : ''}`,
+          ko: `${run.label}: ${trace.reason.ko}${note ? ` (${note.ko})` : ''}`,
+        },
+        ...(note ? { identityUnchecked: true } : {}),
+        trace,
+      };
     }
     const stop = stopPoint(trace);
     const at = trace.source ? ` (${where(trace.source)})` : '';

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
+import { iga, ro } from '../../text/particle';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { addrEq, parseAddr } from '../../net/addr';
 import { execCommand } from '../../commands/exec';
@@ -141,7 +142,7 @@ export const routeCheck: CheckKind = {
       const rest = [wantDev !== undefined ? `dev ${wantDev}` : '', wantSrc !== undefined ? `src ${wantSrc}` : ''];
       const join = (first: string, fallback: string) => [first, ...rest].filter(Boolean).join(' ') || fallback;
       const v = (l: 'en' | 'ko') => (wantVia === undefined ? '' : noGateway ? noGw[l] : `via ${wantVia}`);
-      return { en: join(v('en'), `a route to ${to}`), ko: join(v('ko'), `${to}(으)로 가는 경로`) };
+      return { en: join(v('en'), `a route to ${to}`), ko: join(v('ko'), `${ro(to)} 가는 라우트`) };
     };
     const exp = parts(loc('no gateway (directly connected)', '게이트웨이 없음 (직접 연결)'));
     const expected = exp.en;
@@ -173,7 +174,7 @@ export const routeCheck: CheckKind = {
       passed: false,
       feedback: loc(
         `${head}: ${fields} differs; expected: ${exp.en}; actual: ${actual}`,
-        `${head}: ${fields}이(가) 다릅니다; 기대: ${exp.ko}; 실제: ${actual}`,
+        `${head}: ${iga(fields)} 다릅니다; 기대: ${exp.ko}; 실제: ${actual}`,
       ),
       expected,
       actual,

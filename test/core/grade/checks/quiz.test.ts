@@ -19,6 +19,28 @@ describe('grade: quiz', () => {
     assert.equal(byNumber.passed, true);
   });
 
+  it('takes an answer in any form that means the same (a default route, an address)', () => {
+    const q = `  - id: r
+    checks:
+      - quiz:
+          ask: "a's route out?"
+          answer: { sha256: "${hashAnswer('default via 192.168.1.1', 'k')}", salt: k }
+      - quiz:
+          ask: "b's IPv6 address?"
+          answer: { sha256: "${hashAnswer('2001:db8::10', 'k')}", salt: k }
+`;
+    const e = ex(gradeLab(load(gatewayLab(1, q)), { answers: answers({ r: ['0.0.0.0/0  via 192.168.1.1', '2001:DB8:0:0::0010'] }) }), 'r');
+    assert.deepEqual(
+      e.checks.map((c) => c.passed),
+      [true, true],
+    );
+    const wrong = ex(gradeLab(load(gatewayLab(1, q)), { answers: answers({ r: ['default via 192.168.1.10', '2001:db8::1'] }) }), 'r');
+    assert.deepEqual(
+      wrong.checks.map((c) => c.passed),
+      [false, false],
+    );
+  });
+
   it('never reveals the answer on a wrong one', () => {
     const e = ex(gradeLab(lab(), { answers: answers({ q: ['192.168.1.2', 'TCP'] }) }), 'q');
     assert.deepEqual(
