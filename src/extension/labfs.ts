@@ -81,6 +81,10 @@ export async function readTree(dir: vscode.Uri, skip: ReadonlySet<string> = SKIP
       if (files.size >= MAX_FILES) return;
       const childRel = rel ? `${rel}/${name}` : name;
       const child = vscode.Uri.joinPath(uri, name);
+      // A symbolic link may lead out of the lab folder, and the workspace file system cannot say
+      // where it leads: it is not read (a lab reads only its own files; the CLI follows links
+      // that stay inside and refuses the others).
+      if (type & vscode.FileType.SymbolicLink) continue;
       if (type & vscode.FileType.Directory) {
         if (SKIP_DIRS.has(name) || (!rel && skip.has(name))) continue;
         await walk(child, childRel, depth + 1);

@@ -1,10 +1,11 @@
 /** `knetlab grade`: grades a lab's exercises, or every lab of a course, as text, JSON or JUnit XML. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { type LabGrade, type Lang, loadCourse, type Localized } from '../../core';
+import { type CourseLab, courseLabOutside, type LabGrade, type Lang, loadCourse, type Localized } from '../../core';
 import type { Command } from '../command';
 import { fmt, formatDiag, t, UsageError } from '../common';
 import { gradeFolder, gradeJson, gradeJunit, type GradeOptions, gradeText, round } from '../grade';
+import { resolvesInside } from '../tree';
 import { usageError } from '../usage';
 
 const M = {
@@ -29,6 +30,18 @@ function parseMinScore(text: string | undefined, lang: Lang): { value: number; p
   const min = { value: Number(m[1]), percent: m[2] === '%' };
   if (min.percent && min.value > 100) throw new UsageError(fmt(lang, M.minAboveMax, text, '100%'));
   return min;
+}
+
+/** A course's lab that leads outside the course folder: not read, its error at its line, no points. */
+function refusedLab(l: CourseLab, dir: string): LabGrade {
+  return {
+    lab: relative(process.cwd(), dir) || dir,
+    file: l.range.file,
+    score: 0,
+    maxScore: 0,
+    exercises: [],
+    diagnostics: [courseLabOutside(l)],
+  };
 }
 
 export const grade: Command = {
@@ -78,6 +91,7 @@ export const grade: Command = {
       const root = path;
       labs = c.course.labs.map((l) => {
         const dir = join(root, l.path);
+        if (!resolvesInside(root, dir)) return refusedLab(l, dir);
         if (!existsSync(join(dir, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', dir));
         return gradeFolder(dir, opts, lang);
       });

@@ -7,10 +7,10 @@
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../text/diag';
 import { loc } from '../text/i18n';
-import { loadLab } from '../lab/load';
+import { loadLab, OUTSIDE_LAB, outsideLab } from '../lab/load';
 import { parseAnswers } from './answers';
 import { gradeLab } from './grade';
-import { applySolution, hasSolution } from './overlay';
+import { applySolution, hasSolution, SOLUTION_DIR } from './overlay';
 import type { LabGrade } from './types';
 import { declaresVariables, instantiateLab } from '../lab/variant';
 
@@ -23,6 +23,13 @@ export interface GradeFilesOptions {
   /** Lay `solution/` over the starter (when the folder has one). */
   readonly solution?: boolean;
   readonly attempts?: number;
+  /** Files of the folder that resolve outside it (symbolic links out of it): never read, each an error where it is read. */
+  readonly outside?: ReadonlySet<string>;
+}
+
+/** The error of a file of the folder that leads outside it, at its first line (or at `at`). */
+export function outsideDiagnostic(file: string, rel: string): Diagnostic {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'file-outside-lab', message: outsideLab(rel) };
 }
 
 /** The student a variant copy was made for (its `variant: { student }`), if it is one. */
@@ -39,6 +46,7 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   let files = new Map(input);
   const shown = opts.displayPath;
   const diagnostics: Diagnostic[] = [];
+  const outside = opts.outside ?? new Set<string>();
   const labText = files.get('lab.yaml');
   const empty = (d: Diagnostic[]): LabGrade => ({
     lab: opts.label ?? shown('.'),
@@ -48,6 +56,7 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
     exercises: [],
     diagnostics: d,
   });
+  if (outside.has('lab.yaml')) return empty([outsideDiagnostic(shown('lab.yaml'), 'lab.yaml')]);
   if (labText === undefined) {
     return empty([
       {
@@ -86,12 +95,19 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
     files = new Map(inst.files);
     diagnostics.push(...inst.diagnostics);
   }
+  // Solution files and answers that lead outside the folder are errors, and are not read.
+  for (const rel of outside) {
+    if (rel === 'answers.yaml' || (opts.solution && rel.startsWith(SOLUTION_DIR))) diagnostics.push(outsideDiagnostic(shown(rel), rel));
+  }
   if (opts.solution && hasSolution(files)) {
     const applied = applySolution(files, { displayPath: shown });
     files = new Map(applied.files);
     diagnostics.push(...applied.diagnostics);
   }
-  const loaded = loadLab(files.get('lab.yaml')!, { file: shown('lab.yaml'), readFile: (rel) => files.get(rel) });
+  const loaded = loadLab(files.get('lab.yaml')!, {
+    file: shown('lab.yaml'),
+    readFile: (rel) => (outside.has(rel) ? OUTSIDE_LAB : files.get(rel)),
+  });
   diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
   const answersText = files.get('answers.yaml');
   const parsed = answersText !== undefined ? parseAnswers(answersText, shown('answers.yaml')) : undefined;

@@ -17,6 +17,8 @@ import { readVariables } from './load/variables';
 import { validateLabSchema } from './schema';
 
 export type { LoadOptions, LoadResult } from './load/reader';
+export { OUTSIDE_LAB } from './load/reader';
+export { outsideLab } from './load/files';
 export { EXERCISE_ID_RE, HOST_NAME_RE, IFNAME_RE, NETNS_NAME_RE, SWITCH_NAME_RE } from './load/names';
 
 const LAB_KEYS = ['name', 'title', 'description', 'switches', 'hosts', 'exercises', 'variables'] as const;

@@ -17,6 +17,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type DiagnosticCode =
   // reading files
   | 'file-not-found'
+  | 'file-outside-lab'
   | 'yaml-syntax'
   // lab structure
   | 'lab-not-mapping'

@@ -13,6 +13,7 @@ import {
   findCheckKind,
   gradeFiles,
   loadCourse,
+  OUTSIDE_LAB,
   parseAnswers,
   parseCorefile,
 } from '../../../src/core';
@@ -70,6 +71,7 @@ function withThrowingReach<T>(f: () => T): T {
 
 const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'file-not-found': () => check(hostA('    files: { /etc/motd: { from: missing.txt } }\n')),
+  'file-outside-lab': () => checkLab(hostA('    files: { /etc/motd: { from: h } }\n'), { file: 'lab.yaml', readFile: () => OUTSIDE_LAB }),
   'yaml-syntax': () => check('name: [unclosed\n'),
   'lab-not-mapping': () => check('- a\n- b\n'),
   'missing-key': () => check('switches: [lan]\nhosts: {}\n'),
