@@ -4,7 +4,7 @@
  * JSON or JUnit XML.
  */
 import { join, relative } from 'node:path';
-import { gradeFiles, hasSolution, type LabGrade, type Lang, type Localized, pick } from '../core';
+import { gradeFiles, type GradingKey, hasSolution, type LabGrade, type Lang, type Localized, pick } from '../core';
 import { readTree } from './tree';
 import { fmt, formatDiag, t, UsageError, warningsJson, warningsText } from './common';
 
@@ -24,6 +24,8 @@ export interface GradeOptions {
   readonly student?: string;
   readonly solution: boolean;
   readonly attempts?: number;
+  /** The instructor's grading key: the lab is graded by its exercises only. */
+  readonly key?: GradingKey;
 }
 
 /** Grades one lab folder from disk. Problems of the lab become diagnostics of the result, never a throw. */
@@ -37,6 +39,7 @@ export function gradeFolder(dir: string, opts: GradeOptions, lang: Lang): LabGra
     label: relative(process.cwd(), dir) || dir,
     solution: opts.solution,
     outside,
+    ...(opts.key ? { key: opts.key } : {}),
     ...(opts.student !== undefined ? { student: opts.student } : {}),
     ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),
   });

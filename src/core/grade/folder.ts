@@ -4,12 +4,13 @@
  * drawn for the student, the solution laid over when asked, answers.yaml read, then gradeLab.
  * Problems become diagnostics of the result; never throws.
  */
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Diagnostic } from '../text/diag';
 import { loc } from '../text/i18n';
 import { loadLab, OUTSIDE_LAB, outsideLab } from '../lab/load';
 import { parseAnswers } from './answers';
 import { gradeLab } from './grade';
+import { type GradingKey, handoutNotes, keyExercises } from './key';
 import { applySolution, hasSolution, SOLUTION_DIR } from './overlay';
 import type { LabGrade } from './types';
 import { declaresVariables, instantiateLab } from '../lab/variant';
@@ -25,6 +26,27 @@ export interface GradeFilesOptions {
   readonly attempts?: number;
   /** Files of the folder that resolve outside it (symbolic links out of it): never read, each an error where it is read. */
   readonly outside?: ReadonlySet<string>;
+  /**
+   * The instructor's grading key (grade/key.ts): the lab is graded by the key's exercises only,
+   * the student's `exercises:` section is ignored, and what differs from the handout is noted.
+   */
+  readonly key?: GradingKey;
+}
+
+/** The lines of lab.yaml's `exercises:` section, if it has one. */
+function exercisesLines(text: string): { from: number; to: number } | undefined {
+  try {
+    const lc = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+    const root = doc.contents;
+    const pair = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === 'exercises') : undefined;
+    const a = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+    const b = (pair?.value as Node | null | undefined)?.range?.[1];
+    if (a === undefined) return undefined;
+    return { from: lc.linePos(a).line, to: lc.linePos(b ?? a).line };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The error of a file of the folder that leads outside it, at its first line (or at `at`). */
@@ -104,16 +126,29 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
     files = new Map(applied.files);
     diagnostics.push(...applied.diagnostics);
   }
+  const labFile = shown('lab.yaml');
+  const ignored = opts.key ? exercisesLines(files.get('lab.yaml')!) : undefined;
   const loaded = loadLab(files.get('lab.yaml')!, {
     file: shown('lab.yaml'),
     readFile: (rel) => (outside.has(rel) ? OUTSIDE_LAB : files.get(rel)),
   });
-  diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
+  diagnostics.push(
+    ...loaded.diagnostics.filter(
+      (d) => d.severity === 'error' && !(ignored && d.file === labFile && d.line >= ignored.from && d.line <= ignored.to),
+    ),
+  );
   const answersText = files.get('answers.yaml');
   const parsed = answersText !== undefined ? parseAnswers(answersText, shown('answers.yaml')) : undefined;
   if (parsed) diagnostics.push(...parsed.diagnostics);
   if (!loaded.lab) return empty(diagnostics);
-  const g = gradeLab(loaded.lab, {
+  let lab = loaded.lab;
+  if (opts.key) {
+    // The key's exercises, for the student the copy was made for (or the one named).
+    const k = keyExercises(opts.key, copyOf ?? opts.student ?? '');
+    diagnostics.push(...k.diagnostics, ...handoutNotes(opts.key, input, shown));
+    lab = { ...lab, exercises: k.exercises };
+  }
+  const g = gradeLab(lab, {
     ...(parsed ? { answers: parsed.answers } : {}),
     ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),
   });

@@ -38,6 +38,8 @@ export type DiagnosticCode =
   | 'command-not-simulated'
   // grading
   | 'variant-mismatch'
+  | 'handout-altered'
+  | 'bad-key'
   // exercises and grading
   | 'unknown-check-kind'
   | 'unknown-host'

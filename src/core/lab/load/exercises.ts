@@ -10,10 +10,13 @@ import type { CheckSpec, ExerciseSpec } from '../types';
 import { EXERCISE_ID_RE } from './names';
 import { checkKeys, keyOf, localized, plain, type Reader, str } from './reader';
 
-const EXERCISE_KEYS = ['id', 'title', 'task', 'points', 'hints', 'checks'] as const;
+const EXERCISE_KEYS = ['id', 'title', 'task', 'points', 'hints', 'checks', 'questions'] as const;
 
-/** The exercises of the lab (`top`: the start of the file, for places the node lacks). */
-export function readExercises(rd: Reader, node: unknown, top: SourceRange): ExerciseSpec[] {
+/**
+ * The exercises of the lab (`top`: the start of the file, for places the node lacks). In a
+ * handout (`handout: true`, written by knetlab build) exercises have no checks: the key grades them.
+ */
+export function readExercises(rd: Reader, node: unknown, top: SourceRange, handout = false): ExerciseSpec[] {
   const out: ExerciseSpec[] = [];
   if (node === undefined || (isScalar(node) && node.value === null)) return out;
   if (!isSeq(node)) {
@@ -86,13 +89,14 @@ export function readExercises(rd: Reader, node: unknown, top: SourceRange): Exer
     const checks: CheckSpec[] = [];
     const checksNode = item.get('checks', true);
     if (checksNode === undefined || (isScalar(checksNode) && checksNode.value === null)) {
-      rd.add(
-        'warning',
-        'missing-key',
-        idRange,
-        loc(`Exercise "${id}" has no checks: it cannot be graded.`, `과제 "${id}"에 checks가 없어 채점할 수 없습니다.`),
-        true,
-      );
+      if (!handout)
+        rd.add(
+          'warning',
+          'missing-key',
+          idRange,
+          loc(`Exercise "${id}" has no checks: it cannot be graded.`, `과제 "${id}"에 checks가 없어 채점할 수 없습니다.`),
+          true,
+        );
     } else if (!isSeq(checksNode)) {
       rd.error(
         'wrong-type',
