@@ -14,6 +14,8 @@ import {
   gradeFiles,
   loadCourse,
   OUTSIDE_LAB,
+  readKey,
+  splitLab,
   parseAnswers,
   parseCorefile,
 } from '../../../src/core';
@@ -91,6 +93,13 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'variant-mismatch': () =>
     gradeFiles(new Map([['lab.yaml', hostA('', 'variant: { student: "alice" }\n')]]), { displayPath: (p) => p, student: 'bob' })
       .diagnostics,
+  'handout-altered': () => {
+    const split = splitLab(new Map([['lab.yaml', exerciseText('reach: { from: a, to: 10.0.0.1 }')]]), { displayPath: (p) => p });
+    const key = readKey(split.key.get('key.yaml')!, 'key.yaml').key!;
+    const edited = new Map([['lab.yaml', split.handout.get('lab.yaml')!.replace('id: e', 'id: e\n    points: 100')]]);
+    return gradeFiles(edited, { displayPath: (p) => p, key }).diagnostics;
+  },
+  'bad-key': () => readKey('name: t\n', 'key.yaml').diagnostics,
   'unknown-check-kind': () => exercise('teleport: { from: a, to: 10.0.0.1 }'),
   'unknown-host': () => exercise('reach: { from: zz, to: 10.0.0.1 }'),
   'bad-address': () => exercise('reach: { from: a, to: 10.0.0.300 }'),
