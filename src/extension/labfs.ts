@@ -22,6 +22,20 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
+/**
+ * A file a lab names, read only when it is no symbolic link (the workspace file system cannot say
+ * where a link leads, and a lab reads nothing outside its folder).
+ */
+export async function readLabFile(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const st = await vscode.workspace.fs.stat(uri);
+    if (st.type & vscode.FileType.SymbolicLink) return undefined;
+  } catch {
+    return undefined;
+  }
+  return readText(uri);
+}
+
 export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
