@@ -34,13 +34,21 @@ export interface SplitResult {
 /** A README paragraph that points at the reference solution, which the handout does not have. */
 const SOLUTION_POINTER = /--solution\b|`solution\/`|\bsolution\//;
 
-/** A README without the paragraphs that point at the solution (blank lines separate paragraphs). */
+/** A README without the sentences that point at the solution (a paragraph left empty goes too). */
 export function handoutReadme(text: string): string {
   const paras = text.split(/(\n[ \t]*\n)/);
   const out: string[] = [];
   for (let i = 0; i < paras.length; i += 2) {
-    if (SOLUTION_POINTER.test(paras[i]!)) continue;
-    out.push(paras[i]!, paras[i + 1] ?? '');
+    let para = paras[i]!;
+    if (SOLUTION_POINTER.test(para)) {
+      const parts = para.split(/(?<=[.!?])(\s+)/);
+      const kept: string[] = [];
+      for (let j = 0; j < parts.length; j += 2) if (!SOLUTION_POINTER.test(parts[j]!)) kept.push(parts[j]!, parts[j + 1] ?? '');
+      const rest = kept.join('').trimEnd();
+      if (!rest.trim()) continue;
+      para = rest + (para.endsWith('\n') ? '\n' : '');
+    }
+    out.push(para, paras[i + 1] ?? '');
   }
   return out.join('').replace(/\n{3,}/g, '\n\n');
 }

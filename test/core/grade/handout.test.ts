@@ -122,8 +122,12 @@ exercises:
     assert.equal(again.diagnostics[0]?.code, 'bad-key');
   });
 
-  it('handoutReadme drops the paragraphs that point at the solution, and only those', () => {
+  it('handoutReadme drops the sentences that point at the solution, and only those', () => {
     const text = 'Intro.\n\nThe reference solution is in `solution/`:\n`knetlab grade x --solution`.\n\nMore.\n';
     assert.equal(handoutReadme(text), 'Intro.\n\nMore.\n');
+    const mixed = 'Grade it. A hint\ncomes after a failure. The solution is in `solution/`: run\nit with --solution.\n\nEnd.\n';
+    assert.equal(handoutReadme(mixed), 'Grade it. A hint\ncomes after a failure.\n\nEnd.\n');
+    const ko = '힌트를 보여 줍니다. 모범 답안은 `solution/`에 있습니다(먼저\n보세요). `knetlab grade x --solution`이 채점합니다.\n';
+    assert.equal(handoutReadme(ko), '힌트를 보여 줍니다.\n');
   });
 });
