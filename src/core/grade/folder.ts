@@ -147,6 +147,20 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
     const k = keyExercises(opts.key, copyOf ?? opts.student ?? '');
     diagnostics.push(...k.diagnostics, ...handoutNotes(opts.key, input, shown));
     lab = { ...lab, exercises: k.exercises };
+  } else if (lab.handout) {
+    diagnostics.push({
+      file: labFile,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      severity: 'info',
+      code: 'graded-by-key',
+      message: loc(
+        "This lab is a handout: its exercises have no checks here, the instructor's key grades them (knetlab grade --key). Your answers.yaml and your lab are what is graded.",
+        '이 실습은 배포본입니다. 여기의 과제에는 검사가 없고, 강사의 채점 키가 채점합니다(knetlab grade --key). 채점되는 것은 여러분의 answers.yaml과 실습 내용입니다.',
+      ),
+    });
   }
   const g = gradeLab(lab, {
     ...(parsed ? { answers: parsed.answers } : {}),

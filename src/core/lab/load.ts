@@ -246,7 +246,7 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
   const exercises = readExercises(rd, root.get('exercises', true), top, handout);
   const variables = readVariables(rd, root.get('variables', true), top);
   return {
-    lab: { file: opts.file, name, ...(title ? { title } : {}), switches, hosts, exercises, variables },
+    lab: { file: opts.file, name, ...(title ? { title } : {}), switches, hosts, exercises, variables, ...(handout ? { handout } : {}) },
     diagnostics: rd.diagnostics,
   };
 }

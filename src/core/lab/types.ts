@@ -77,4 +77,6 @@ export interface Lab {
   readonly hosts: HostSpec[];
   readonly exercises: ExerciseSpec[];
   readonly variables: VariableSpec[];
+  /** A student's handout (`handout: true`, written by knetlab build): the instructor's key grades its exercises. */
+  readonly handout?: boolean;
 }

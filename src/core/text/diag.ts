@@ -39,6 +39,7 @@ export type DiagnosticCode =
   // grading
   | 'variant-mismatch'
   | 'handout-altered'
+  | 'graded-by-key'
   | 'bad-key'
   // exercises and grading
   | 'unknown-check-kind'

@@ -62,6 +62,12 @@ describe('knetlab build and grade --key', () => {
     assert.doesNotMatch(readFileSync(join(h, 'lab.yaml'), 'utf8'), /checks:|sha256|hints:/);
     assert.doesNotMatch(readFileSync(join(h, 'README.md'), 'utf8') + readFileSync(join(h, 'README.ko.md'), 'utf8'), /--solution/);
     assert.equal(run('check', h).err, '0 error(s), 0 warning(s)\n');
+    // graded without the key, a handout says who grades it
+    const self = JSON.parse(run('grade', h, '--format', 'json').out) as GradeJson;
+    assert.deepEqual(
+      self.diagnostics.map((d) => [d.code, d.severity]),
+      [['graded-by-key', 'info']],
+    );
     solve(h, k);
     const g = JSON.parse(run('grade', h, '--key', k, '--format', 'json').out) as GradeJson;
     assert.equal(g.score, 55);

@@ -99,6 +99,7 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
     const edited = new Map([['lab.yaml', split.handout.get('lab.yaml')!.replace('id: e', 'id: e\n    points: 100')]]);
     return gradeFiles(edited, { displayPath: (p) => p, key }).diagnostics;
   },
+  'graded-by-key': () => gradeFiles(new Map([['lab.yaml', 'name: t\nhandout: true\nhosts: {}\n']]), { displayPath: (p) => p }).diagnostics,
   'bad-key': () => readKey('name: t\n', 'key.yaml').diagnostics,
   'unknown-check-kind': () => exercise('teleport: { from: a, to: 10.0.0.1 }'),
   'unknown-host': () => exercise('reach: { from: zz, to: 10.0.0.1 }'),
