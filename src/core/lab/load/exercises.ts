@@ -6,11 +6,29 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { SourceRange } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
-import type { CheckSpec, ExerciseSpec } from '../types';
+import type { CheckSpec, ExerciseSpec, QuestionSpec } from '../types';
 import { EXERCISE_ID_RE } from './names';
 import { checkKeys, keyOf, localized, plain, type Reader, str } from './reader';
 
 const EXERCISE_KEYS = ['id', 'title', 'task', 'points', 'hints', 'checks', 'questions'] as const;
+
+/** A handout exercise's `questions:` (each { ask, choices }); the schema reports their shape. */
+function readQuestions(rd: Reader, node: unknown, fallback: SourceRange): QuestionSpec[] {
+  if (!isSeq(node)) return [];
+  const out: QuestionSpec[] = [];
+  for (const q of node.items) {
+    if (!isMap(q)) continue;
+    const range = rd.nodeRange(q as Node, fallback);
+    const ask = localized(rd, q.get('ask', true), loc('ask', 'ask'), range);
+    if (!ask) continue;
+    const c = q.get('choices', true);
+    const choices = isSeq(c)
+      ? c.items.map((x) => localized(rd, x, loc('a choice', '선택지'), range)).filter((x): x is Localized => !!x)
+      : [];
+    out.push({ ask, choices, range });
+  }
+  return out;
+}
 
 /**
  * The exercises of the lab (`top`: the start of the file, for places the node lacks). In a
@@ -133,6 +151,7 @@ export function readExercises(rd: Reader, node: unknown, top: SourceRange, hando
         checks.push({ kind, args: plain(argNode), range: rd.nodeRange((pair.key as Node) ?? (c as Node), cr), extent: cr, argRanges });
       }
     }
+    const questions = readQuestions(rd, item.get('questions', true), ir);
     out.push({
       id,
       range: idRange,
@@ -141,6 +160,7 @@ export function readExercises(rd: Reader, node: unknown, top: SourceRange, hando
       points,
       hints,
       checks,
+      ...(questions.length ? { questions } : {}),
     });
   }
   return out;
