@@ -3,10 +3,10 @@
  * benchmark): reading a folder's files, grading them through the core, and the grade as text,
  * JSON or JUnit XML.
  */
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gradeFiles, hasSolution, type LabGrade, type Lang, type Localized, pick } from '../core';
-import { fmt, formatDiag, t, UsageError, walkFiles, warningsJson, warningsText } from './common';
+import { gradeFiles, type GradingKey, hasSolution, type LabGrade, type Lang, type Localized, pick } from '../core';
+import { readTree } from './tree';
+import { fmt, formatDiag, t, UsageError, warningsJson, warningsText } from './common';
 
 const M = {
   noSolution: { en: '{0} has no solution/ folder', ko: '{0}에 solution/ 폴더가 없습니다' },
@@ -18,37 +18,28 @@ const M = {
   hint: { en: 'hint', ko: '힌트' },
 } satisfies Record<string, Localized>;
 
-const MAX_FILES = 2000;
-const MAX_FILE_BYTES = 1 << 20;
-
-/** Every text file of a lab folder, by path relative to it (with `/`). */
-export function readTree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  walkFiles(dir, 8, (p, _name, st) => {
-    if (files.size >= MAX_FILES) return false;
-    if (!st.isFile() || st.size > MAX_FILE_BYTES) return;
-    const buf = readFileSync(p);
-    if (buf.includes(0)) return; // binary
-    files.set(relative(dir, p).split('\\').join('/'), buf.toString('utf8'));
-  });
-  return files;
-}
+export { readTree } from './tree';
 
 export interface GradeOptions {
   readonly student?: string;
   readonly solution: boolean;
   readonly attempts?: number;
+  /** The instructor's grading key: the lab is graded by its exercises only. */
+  readonly key?: GradingKey;
 }
 
 /** Grades one lab folder from disk. Problems of the lab become diagnostics of the result, never a throw. */
 export function gradeFolder(dir: string, opts: GradeOptions, lang: Lang): LabGrade {
-  const files = readTree(dir);
-  if (!files.has('lab.yaml')) throw new UsageError(t(lang, 'noLabYaml', dir));
+  const outside = new Set<string>();
+  const files = readTree(dir, outside);
+  if (!files.has('lab.yaml') && !outside.has('lab.yaml')) throw new UsageError(t(lang, 'noLabYaml', dir));
   if (opts.solution && !hasSolution(files)) throw new UsageError(fmt(lang, M.noSolution, dir));
   return gradeFiles(files, {
     displayPath: (rel) => relative(process.cwd(), join(dir, rel)) || rel,
     label: relative(process.cwd(), dir) || dir,
     solution: opts.solution,
+    outside,
+    ...(opts.key ? { key: opts.key } : {}),
     ...(opts.student !== undefined ? { student: opts.student } : {}),
     ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),
   });

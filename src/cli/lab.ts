@@ -1,8 +1,9 @@
 /** Reading a lab from disk for the commands that run it (check, trace, exec). */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { buildWorld, type Endpoint, type Lang, loadLabFor, parseEndpoint, ROOT_NS, type World } from '../core';
 import { formatDiag, type Io, t, UsageError } from './common';
+import { folderReader } from './tree';
 
 /** A lab given as a folder holding lab.yaml or as the file itself. */
 export function labFile(path: string, lang: Lang): string {
@@ -24,18 +25,9 @@ export function readText(path: string, lang: Lang): string {
   }
 }
 
-/** Reads the files a lab names, relative to its folder and never outside it. */
-export function readerFor(labPath: string): (rel: string) => string | undefined {
-  const dir = dirname(labPath);
-  return (rel) => {
-    const p = resolve(dir, rel);
-    if (!p.startsWith(resolve(dir) + sep)) return undefined;
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+/** Reads the files a lab names, relative to its folder and never outside it (symbolic links followed: tree.ts). */
+export function readerFor(labPath: string) {
+  return folderReader(dirname(labPath));
 }
 
 /** Loads and builds a lab; a lab with errors prints them and is a usage error. */

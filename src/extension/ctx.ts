@@ -9,7 +9,7 @@ import type { Lang } from '../core';
 import { Config } from './config';
 import type { LanguageHost } from './language';
 import { GradeStore } from './grades';
-import { readText } from './labfs';
+import { readLabFile } from './labfs';
 
 type Engine = typeof import('./engine');
 
@@ -30,7 +30,7 @@ export class Ctx implements vscode.Disposable {
       get lang() {
         return config.lang;
       },
-      readFile: (uri) => readText(uri),
+      readFile: (uri) => readLabFile(uri),
       diagnosticsDelayMs: () => config.diagnosticsDelayMs,
     };
   }

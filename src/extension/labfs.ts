@@ -22,6 +22,20 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
+/**
+ * A file a lab names, read only when it is no symbolic link (the workspace file system cannot say
+ * where a link leads, and a lab reads nothing outside its folder).
+ */
+export async function readLabFile(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const st = await vscode.workspace.fs.stat(uri);
+    if (st.type & vscode.FileType.SymbolicLink) return undefined;
+  } catch {
+    return undefined;
+  }
+  return readText(uri);
+}
+
 export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
@@ -81,6 +95,10 @@ export async function readTree(dir: vscode.Uri, skip: ReadonlySet<string> = SKIP
       if (files.size >= MAX_FILES) return;
       const childRel = rel ? `${rel}/${name}` : name;
       const child = vscode.Uri.joinPath(uri, name);
+      // A symbolic link may lead out of the lab folder, and the workspace file system cannot say
+      // where it leads: it is not read (a lab reads only its own files; the CLI follows links
+      // that stay inside and refuses the others).
+      if (type & vscode.FileType.SymbolicLink) continue;
       if (type & vscode.FileType.Directory) {
         if (SKIP_DIRS.has(name) || (!rel && skip.has(name))) continue;
         await walk(child, childRel, depth + 1);

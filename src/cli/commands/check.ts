@@ -1,10 +1,22 @@
 /** `knetlab check`: the diagnostics of labs, Corefiles and CNI configurations, compiler style. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { checkCniConfig, checkLab, checkLabFiles, type Diagnostic, type Lang, loadCourse, loc, parseCorefile, pick } from '../../core';
+import {
+  checkCniConfig,
+  checkLab,
+  checkLabFiles,
+  courseLabOutside,
+  type Diagnostic,
+  type Lang,
+  loadCourse,
+  loc,
+  parseCorefile,
+  pick,
+} from '../../core';
 import type { Command } from '../command';
 import { fmt, formatDiag, t, UsageError, walkFiles } from '../common';
 import { readTree } from '../grade';
+import { resolvesInside } from '../tree';
 import { readerFor, readText } from '../lab';
 import { usageError } from '../usage';
 
@@ -59,9 +71,12 @@ const shownPath = (p: string) => relative(process.cwd(), p) || p;
 function checkCourse(path: string, lang: Lang): Diagnostic[] {
   const file = shownPath(path);
   const c = loadCourse(readText(path, lang), file);
-  const missing = (c.course?.labs ?? []).filter((l) => !existsSync(join(dirname(path), l.path, 'lab.yaml')));
+  const labs = c.course?.labs ?? [];
+  const out = labs.filter((l) => !resolvesInside(dirname(path), join(dirname(path), l.path)));
+  const missing = labs.filter((l) => !out.includes(l) && !existsSync(join(dirname(path), l.path, 'lab.yaml')));
   return [
     ...c.diagnostics,
+    ...out.map(courseLabOutside),
     ...missing.map((l): Diagnostic => ({
       ...l.range,
       severity: 'error',
@@ -108,11 +123,12 @@ export const check: Command = {
         else if (target.kind === 'lab') {
           const { dir } = target;
           if (!existsSync(join(dir, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', dir));
-          const files = readTree(dir);
+          const outside = new Set<string>();
+          const files = readTree(dir, outside);
           // readTree leaves out files past its size bound; lab.yaml is read whatever its size.
-          if (!files.has('lab.yaml')) files.set('lab.yaml', readText(join(dir, 'lab.yaml'), lang));
+          if (!files.has('lab.yaml') && !outside.has('lab.yaml')) files.set('lab.yaml', readText(join(dir, 'lab.yaml'), lang));
           const displayPath = (rel: string) => shownPath(join(dir, rel));
-          all.push(...checkLabFiles(files, { displayPath, ...(student !== undefined ? { student } : {}) }));
+          all.push(...checkLabFiles(files, { displayPath, outside, ...(student !== undefined ? { student } : {}) }));
         }
       }
     }

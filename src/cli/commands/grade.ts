@@ -1,14 +1,25 @@
 /** `knetlab grade`: grades a lab's exercises, or every lab of a course, as text, JSON or JUnit XML. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { type LabGrade, type Lang, loadCourse, type Localized } from '../../core';
+import {
+  type CourseLab,
+  courseLabOutside,
+  type GradingKey,
+  KEY_FILE,
+  type LabGrade,
+  type Lang,
+  loadCourse,
+  type Localized,
+  readKey,
+} from '../../core';
 import type { Command } from '../command';
-import { fmt, formatDiag, t, UsageError } from '../common';
+import { fmt, formatDiag, type Io, t, UsageError } from '../common';
 import { gradeFolder, gradeJson, gradeJunit, type GradeOptions, gradeText, round } from '../grade';
+import { readTree, resolvesInside } from '../tree';
 import { usageError } from '../usage';
 
 const M = {
-  badCourse: { en: 'cannot read the course {0}', ko: '코스 {0}을(를) 읽을 수 없습니다' },
+  badCourse: { en: 'cannot read the course {0}', ko: '{0} 코스 파일을 읽을 수 없습니다' },
   badMinScore: {
     en: '"{0}" is not a score (a number, or a percentage like 80%)',
     ko: '"{0}"은(는) 점수가 아닙니다 (숫자 또는 80% 같은 백분율)',
@@ -20,6 +31,15 @@ const M = {
     ko: '--min-score {0}: 받을 수 있는 최대 점수({1})보다 높아 아무도 통과할 수 없습니다',
   },
   total: { en: 'Total', ko: '합계' },
+  noKey: {
+    en: 'no key.yaml nor course.yaml in {0} (write a key with knetlab build)',
+    ko: '{0}에 key.yaml도 course.yaml도 없습니다 (knetlab build로 채점 키를 만드세요)',
+  },
+  badKey: { en: 'cannot read the grading key {0}', ko: '채점 키 {0} 파일을 읽을 수 없습니다' },
+  keyAndSolution: {
+    en: "--key and --solution go separately: the key grades a student's folder",
+    ko: '--key와 --solution은 함께 쓸 수 없습니다. 채점 키는 학생의 폴더를 채점합니다',
+  },
 } satisfies Record<string, Localized>;
 
 function parseMinScore(text: string | undefined, lang: Lang): { value: number; percent: boolean } | undefined {
@@ -31,16 +51,57 @@ function parseMinScore(text: string | undefined, lang: Lang): { value: number; p
   return min;
 }
 
+/** The grading key of one lab (its key.yaml); a key that cannot be read is a usage error. */
+function keyOf(file: string, lang: Lang, io: Io): GradingKey {
+  if (!existsSync(file)) throw new UsageError(t(lang, 'noSuchPath', file));
+  const r = readKey(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file);
+  for (const d of r.diagnostics) io.err(formatDiag(d, lang) + '\n');
+  if (!r.key) throw new UsageError(fmt(lang, M.badKey, file));
+  // the key's solution/ beside key.yaml: who should answer each reach check
+  const solutionDir = join(dirname(file), 'solution');
+  return existsSync(solutionDir) ? { ...r.key, solution: readTree(solutionDir) } : r.key;
+}
+
+/** A student's lab or course folder graded with the key: the key's course.yaml says which labs there are. */
+function gradeWithKey(path: string, keyDir: string, opts: GradeOptions, lang: Lang, io: Io): { labs: LabGrade[]; course: boolean } {
+  if (existsSync(join(keyDir, KEY_FILE)))
+    return { labs: [gradeFolder(path, { ...opts, key: keyOf(join(keyDir, KEY_FILE), lang, io) }, lang)], course: false };
+  const courseFile = join(keyDir, 'course.yaml');
+  if (!existsSync(courseFile)) throw new UsageError(fmt(lang, M.noKey, keyDir));
+  const c = loadCourse(readFileSync(courseFile, 'utf8'), relative(process.cwd(), courseFile) || courseFile);
+  for (const d of c.diagnostics) io.err(formatDiag(d, lang) + '\n');
+  if (!c.course) throw new UsageError(fmt(lang, M.badCourse, courseFile));
+  const labs = c.course.labs.map((l) => {
+    const dir = join(path, l.path);
+    if (!resolvesInside(path, dir)) return refusedLab(l, dir);
+    if (!existsSync(join(dir, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', dir));
+    return gradeFolder(dir, { ...opts, key: keyOf(join(keyDir, l.path, KEY_FILE), lang, io) }, lang);
+  });
+  return { labs, course: true };
+}
+
+/** A course's lab that leads outside the course folder: not read, its error at its line, no points. */
+function refusedLab(l: CourseLab, dir: string): LabGrade {
+  return {
+    lab: relative(process.cwd(), dir) || dir,
+    file: l.range.file,
+    score: 0,
+    maxScore: 0,
+    exercises: [],
+    diagnostics: [courseLabOutside(l)],
+  };
+}
+
 export const grade: Command = {
   name: 'grade',
   summary: { en: "Grade a lab's exercises, or every lab of a course.", ko: '랩의 과제를 채점합니다 (코스면 모든 랩).' },
   usage: {
-    en: 'grade LAB|COURSE [--student ID] [--solution] [--attempts N] [--format text|json|junit] [--min-score N|N%]',
-    ko: 'grade 랩|코스 [--student ID] [--solution] [--attempts N] [--format text|json|junit] [--min-score N|N%]',
+    en: 'grade LAB|COURSE [--key DIR] [--student ID] [--solution] [--attempts N] [--format text|json|junit] [--min-score N|N%]',
+    ko: 'grade 랩|코스 [--key 폴더] [--student ID] [--solution] [--attempts N] [--format text|json|junit] [--min-score N|N%]',
   },
   help: {
-    en: "Grade a lab's exercises (or every lab of a course). Exit 0 when graded, 1 below --min-score.\n--attempts N grades as after N failed attempts (one more hint shown for each).",
-    ko: '랩의 과제를 채점합니다 (코스면 모든 랩). 채점하면 0, --min-score 미만이면 1.\n--attempts N은 N번 실패한 뒤처럼 채점합니다 (실패할 때마다 힌트가 하나씩 더 보입니다).',
+    en: "Grade a lab's exercises (or every lab of a course). Exit 0 when graded, 1 below --min-score.\n--attempts N grades as after N failed attempts (one more hint shown for each).\n--key DIR grades a student's folder with the instructor's key (knetlab build): its exercises only.",
+    ko: '랩의 과제를 채점합니다 (코스면 모든 랩). 채점하면 0, --min-score 미만이면 1.\n--attempts N은 N번 실패한 뒤처럼 채점합니다 (실패할 때마다 힌트가 하나씩 더 보입니다).\n--key 폴더는 학생의 폴더를 강사의 채점 키(knetlab build)로 채점합니다. 채점 키의 과제만 씁니다.',
   },
   listing: 'command',
   options: [
@@ -49,6 +110,7 @@ export const grade: Command = {
     { name: '--format', value: 'text|json|junit' },
     { name: '--min-score', value: 'N|N%' },
     { name: '--attempts', value: 'N' },
+    { name: '--key', value: 'DIR' },
   ],
   run(p, { lang, io }) {
     let path = p.positional[0];
@@ -70,7 +132,13 @@ export const grade: Command = {
     let labs: LabGrade[];
     let course = false;
     const courseFile = join(path, 'course.yaml');
-    if (existsSync(courseFile) && !existsSync(join(path, 'lab.yaml'))) {
+    const keyDir = p.options.get('--key');
+    if (keyDir !== undefined) {
+      if (opts.solution) throw new UsageError(fmt(lang, M.keyAndSolution));
+      const graded = gradeWithKey(path, keyDir, opts, lang, io);
+      labs = graded.labs;
+      course = graded.course;
+    } else if (existsSync(courseFile) && !existsSync(join(path, 'lab.yaml'))) {
       course = true;
       const c = loadCourse(readFileSync(courseFile, 'utf8'), relative(process.cwd(), courseFile) || courseFile);
       for (const d of c.diagnostics) io.err(formatDiag(d, lang) + '\n');
@@ -78,6 +146,7 @@ export const grade: Command = {
       const root = path;
       labs = c.course.labs.map((l) => {
         const dir = join(root, l.path);
+        if (!resolvesInside(root, dir)) return refusedLab(l, dir);
         if (!existsSync(join(dir, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', dir));
         return gradeFolder(dir, opts, lang);
       });

@@ -3,6 +3,7 @@
  * folder and one entry here; main.ts and the help know commands only through this list.
  */
 import type { Command } from '../command';
+import { build } from './build';
 import { check } from './check';
 import { exec } from './exec';
 import { grade } from './grade';
@@ -12,4 +13,4 @@ import { trace } from './trace';
 import { variant } from './variant';
 import { version } from './version';
 
-export const COMMANDS: readonly Command[] = [check, trace, exec, grade, variant, quizHash, help, version];
+export const COMMANDS: readonly Command[] = [check, trace, exec, grade, build, variant, quizHash, help, version];

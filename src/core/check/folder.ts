@@ -11,11 +11,15 @@
 import type { Diagnostic } from '../text/diag';
 import { applySolution, hasSolution, SOLUTION_DIR } from '../grade/overlay';
 import { checkLab } from './check';
+import { outsideDiagnostic } from '../grade/folder';
+import { OUTSIDE_LAB } from '../lab/load';
 
 export interface CheckFilesOptions {
   /** How a file of the folder is named in diagnostics (e.g. its path from the working folder). */
   readonly displayPath: (rel: string) => string;
   readonly student?: string;
+  /** Files of the folder that resolve outside it (symbolic links out of it): never read, each an error where it is read. */
+  readonly outside?: ReadonlySet<string>;
 }
 
 const PATCH = SOLUTION_DIR + 'lab.yaml';
@@ -23,17 +27,23 @@ const PATCH = SOLUTION_DIR + 'lab.yaml';
 /** Every diagnostic of a lab folder: its starter, and its starter with the solution applied. */
 export function checkLabFiles(files: ReadonlyMap<string, string>, opts: CheckFilesOptions): Diagnostic[] {
   const shown = opts.displayPath;
+  const outside = opts.outside ?? new Set<string>();
+  if (outside.has('lab.yaml')) return [outsideDiagnostic(shown('lab.yaml'), 'lab.yaml')];
   const text = files.get('lab.yaml');
   if (text === undefined) return [];
+  const refused = [...outside]
+    .filter((rel) => rel === 'answers.yaml' || rel.startsWith(SOLUTION_DIR))
+    .map((rel) => outsideDiagnostic(shown(rel), rel));
+  const read = (from: ReadonlyMap<string, string>) => (rel: string) => (outside.has(rel) ? OUTSIDE_LAB : from.get(rel));
   const student = opts.student !== undefined ? { student: opts.student } : {};
-  const starter = checkLab(text, { file: shown('lab.yaml'), readFile: (rel) => files.get(rel), ...student });
+  const starter = [...refused, ...checkLab(text, { file: shown('lab.yaml'), readFile: read(files), ...student })];
   if (!hasSolution(files)) return starter;
   const applied = applySolution(files, { displayPath: shown });
   const solvedText = applied.files.get('lab.yaml') ?? text;
   const patchText = files.get(PATCH);
   if (applied.diagnostics.length || patchText === undefined || solvedText === text) return [...starter, ...applied.diagnostics];
   const solvedFile = `${shown('lab.yaml')} (solved)`;
-  const solved = checkLab(solvedText, { file: solvedFile, readFile: (rel) => applied.files.get(rel), ...student });
+  const solved = checkLab(solvedText, { file: solvedFile, readFile: read(applied.files), ...student });
   const seen = new Set(starter.map(key));
   const out = [...starter];
   const where = new LineOrigins(solvedText, [

@@ -244,6 +244,19 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
   }
 }
 
+/** The error of a course's lab whose folder leads outside the course folder (a symbolic link out of it). */
+export function courseLabOutside(l: CourseLab): Diagnostic {
+  return {
+    ...l.range,
+    severity: 'error',
+    code: 'file-outside-lab',
+    message: loc(
+      `The lab folder "${l.path}" leads outside the course folder (a symbolic link out of it): a course reads only folders inside it, so this lab was not read.`,
+      `실습 폴더 "${l.path}": 과정 폴더 밖을 가리킵니다(폴더 밖으로 나가는 심볼릭 링크). 과정은 자기 폴더 안의 폴더만 읽으므로 이 실습을 읽지 않았습니다.`,
+    ),
+  };
+}
+
 /** A course's grade: every lab's, summed (scores rounded to hundredths). */
 export function sumCourse(labs: readonly LabGrade[]): CourseGrade {
   const round = (n: number) => Math.round(n * 100) / 100;

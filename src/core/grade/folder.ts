@@ -4,13 +4,14 @@
  * drawn for the student, the solution laid over when asked, answers.yaml read, then gradeLab.
  * Problems become diagnostics of the result; never throws.
  */
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Diagnostic } from '../text/diag';
 import { loc } from '../text/i18n';
-import { loadLab } from '../lab/load';
+import { loadLab, OUTSIDE_LAB, outsideLab } from '../lab/load';
 import { parseAnswers } from './answers';
 import { gradeLab } from './grade';
-import { applySolution, hasSolution } from './overlay';
+import { type GradingKey, handoutNotes, keyExercises, withKeySolution } from './key';
+import { applySolution, hasSolution, SOLUTION_DIR } from './overlay';
 import type { LabGrade } from './types';
 import { buildWorld } from '../world/build';
 import type { World } from '../sim/model';
@@ -30,6 +31,34 @@ export interface GradeFilesOptions {
    * for a class): it says who should answer a reach check. Absent: built from `solution/` here.
    */
   readonly reference?: World;
+  /** Files of the folder that resolve outside it (symbolic links out of it): never read, each an error where it is read. */
+  readonly outside?: ReadonlySet<string>;
+  /**
+   * The instructor's grading key (grade/key.ts): the lab is graded by the key's exercises only,
+   * the student's `exercises:` section is ignored, and what differs from the handout is noted.
+   */
+  readonly key?: GradingKey;
+}
+
+/** The lines of lab.yaml's `exercises:` section, if it has one. */
+function exercisesLines(text: string): { from: number; to: number } | undefined {
+  try {
+    const lc = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+    const root = doc.contents;
+    const pair = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === 'exercises') : undefined;
+    const a = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+    const b = (pair?.value as Node | null | undefined)?.range?.[1];
+    if (a === undefined) return undefined;
+    return { from: lc.linePos(a).line, to: lc.linePos(b ?? a).line };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error of a file of the folder that leads outside it, at its first line (or at `at`). */
+export function outsideDiagnostic(file: string, rel: string): Diagnostic {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'file-outside-lab', message: outsideLab(rel) };
 }
 
 /** The student a variant copy was made for (its `variant: { student }`), if it is one. */
@@ -64,6 +93,7 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   let files = new Map(input);
   const shown = opts.displayPath;
   const diagnostics: Diagnostic[] = [];
+  const outside = opts.outside ?? new Set<string>();
   const labText = files.get('lab.yaml');
   const empty = (d: Diagnostic[]): LabGrade => ({
     lab: opts.label ?? shown('.'),
@@ -73,6 +103,7 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
     exercises: [],
     diagnostics: d,
   });
+  if (outside.has('lab.yaml')) return empty([outsideDiagnostic(shown('lab.yaml'), 'lab.yaml')]);
   if (labText === undefined) {
     return empty([
       {
@@ -111,15 +142,30 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
     files = new Map(inst.files);
     diagnostics.push(...inst.diagnostics);
   }
+  // Solution files and answers that lead outside the folder are errors, and are not read.
+  for (const rel of outside) {
+    if (rel === 'answers.yaml' || (opts.solution && rel.startsWith(SOLUTION_DIR))) diagnostics.push(outsideDiagnostic(shown(rel), rel));
+  }
   // Who should answer a reach check: the solved lab's world (the graded one, when it is the solution).
-  const reference = opts.solution ? undefined : (opts.reference ?? referenceWorld(files, shown));
+  // With the key, the key's solution says it (a student's own solution/ never counts).
+  const solvedBy = opts.key ? withKeySolution(files, opts.key, copyOf ?? opts.student ?? '') : files;
+  const reference = opts.solution ? undefined : (opts.reference ?? referenceWorld(solvedBy, shown));
   if (opts.solution && hasSolution(files)) {
     const applied = applySolution(files, { displayPath: shown });
     files = new Map(applied.files);
     diagnostics.push(...applied.diagnostics);
   }
-  const loaded = loadLab(files.get('lab.yaml')!, { file: shown('lab.yaml'), readFile: (rel) => files.get(rel) });
-  diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
+  const labFile = shown('lab.yaml');
+  const ignored = opts.key ? exercisesLines(files.get('lab.yaml')!) : undefined;
+  const loaded = loadLab(files.get('lab.yaml')!, {
+    file: shown('lab.yaml'),
+    readFile: (rel) => (outside.has(rel) ? OUTSIDE_LAB : files.get(rel)),
+  });
+  diagnostics.push(
+    ...loaded.diagnostics.filter(
+      (d) => d.severity === 'error' && !(ignored && d.file === labFile && d.line >= ignored.from && d.line <= ignored.to),
+    ),
+  );
   const answersText = files.get('answers.yaml');
   const parsed = answersText !== undefined ? parseAnswers(answersText, shown('answers.yaml')) : undefined;
   if (parsed) diagnostics.push(...parsed.diagnostics);
@@ -134,7 +180,28 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
       world = undefined; // gradeLab builds it again and reports the error
     }
   }
-  const g = gradeLab(loaded.lab, {
+  let lab = loaded.lab;
+  if (opts.key) {
+    // The key's exercises, for the student the copy was made for (or the one named).
+    const k = keyExercises(opts.key, copyOf ?? opts.student ?? '');
+    diagnostics.push(...k.diagnostics, ...handoutNotes(opts.key, input, shown));
+    lab = { ...lab, exercises: k.exercises };
+  } else if (lab.handout) {
+    diagnostics.push({
+      file: labFile,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      severity: 'info',
+      code: 'graded-by-key',
+      message: loc(
+        "This lab is a handout: its exercises have no checks here, the instructor's key grades them (knetlab grade --key). Your answers.yaml and your lab are what is graded.",
+        '이 실습은 배포본입니다. 여기의 과제에는 검사가 없고, 강사의 채점 키가 채점합니다(knetlab grade --key). 채점되는 것은 여러분의 answers.yaml과 실습 내용입니다.',
+      ),
+    });
+  }
+  const g = gradeLab(lab, {
     ...(parsed ? { answers: parsed.answers } : {}),
     ...(world ? { world, reference: world } : reference ? { reference } : {}),
     ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),

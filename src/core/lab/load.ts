@@ -17,11 +17,13 @@ import { readVariables } from './load/variables';
 import { validateLabSchema } from './schema';
 
 export type { LoadOptions, LoadResult } from './load/reader';
+export { OUTSIDE_LAB } from './load/reader';
+export { outsideLab } from './load/files';
 export { EXERCISE_ID_RE, HOST_NAME_RE, IFNAME_RE, NETNS_NAME_RE, SWITCH_NAME_RE } from './load/names';
 
-const LAB_KEYS = ['name', 'title', 'description', 'switches', 'hosts', 'exercises', 'variables'] as const;
-/** Keys that other parts read (`variant:`, written by knetlab variant) or that sections not built yet will own. */
-const LATER_LAB_KEYS = ['nodes', 'cluster', 'docker', 'variant'];
+const LAB_KEYS = ['name', 'title', 'description', 'switches', 'hosts', 'exercises', 'variables', 'handout'] as const;
+/** Keys that other parts read (`variant:`, written by knetlab variant; `key:` of a grading key) or that sections not built yet will own. */
+const LATER_LAB_KEYS = ['nodes', 'cluster', 'docker', 'variant', 'key'];
 /**
  * The sections the format reserves but knetlab does not build yet: a lab may hold them (the
  * schema knows their names), but nothing reads them, so each gets a warning until it exists.
@@ -239,10 +241,12 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
 
   const switches = readSwitches(rd, root.get('switches', true), top);
   const hosts = readHosts(rd, root.get('hosts', true), top, switches, opts);
-  const exercises = readExercises(rd, root.get('exercises', true), top);
+  const handoutNode = root.get('handout', true);
+  const handout = isScalar(handoutNode) && (handoutNode.value as unknown) === true;
+  const exercises = readExercises(rd, root.get('exercises', true), top, handout);
   const variables = readVariables(rd, root.get('variables', true), top);
   return {
-    lab: { file: opts.file, name, ...(title ? { title } : {}), switches, hosts, exercises, variables },
+    lab: { file: opts.file, name, ...(title ? { title } : {}), switches, hosts, exercises, variables, ...(handout ? { handout } : {}) },
     diagnostics: rd.diagnostics,
   };
 }

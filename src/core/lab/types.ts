@@ -51,6 +51,13 @@ export interface CheckSpec {
   readonly argRanges: Readonly<Record<string, SourceRange>>;
 }
 
+/** A quiz question as a handout shows it (`questions:`): no answer, the key has it. */
+export interface QuestionSpec {
+  readonly ask: Localized;
+  readonly choices: Localized[];
+  readonly range: SourceRange;
+}
+
 export interface ExerciseSpec {
   readonly id: string;
   readonly range: SourceRange;
@@ -59,6 +66,8 @@ export interface ExerciseSpec {
   readonly points: number;
   readonly hints: Localized[];
   readonly checks: CheckSpec[];
+  /** In a handout: its quizzes' questions and choices, in order (the key grades them). */
+  readonly questions?: QuestionSpec[];
 }
 
 /** A per-student variable as declared (`variables:`); see lab/variant.ts. */
@@ -77,4 +86,6 @@ export interface Lab {
   readonly hosts: HostSpec[];
   readonly exercises: ExerciseSpec[];
   readonly variables: VariableSpec[];
+  /** A student's handout (`handout: true`, written by knetlab build): the instructor's key grades its exercises. */
+  readonly handout?: boolean;
 }

@@ -17,6 +17,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type DiagnosticCode =
   // reading files
   | 'file-not-found'
+  | 'file-outside-lab'
   | 'yaml-syntax'
   // lab structure
   | 'lab-not-mapping'
@@ -37,6 +38,9 @@ export type DiagnosticCode =
   | 'command-not-simulated'
   // grading
   | 'variant-mismatch'
+  | 'handout-altered'
+  | 'graded-by-key'
+  | 'bad-key'
   // exercises and grading
   | 'unknown-check-kind'
   | 'unknown-host'

@@ -96,6 +96,22 @@ function exerciseView(ex: ExerciseSpec, grade: ExerciseGrade | undefined, answer
       ...(quiz ? { quiz } : {}),
     };
   });
+  // A handout's questions: answered in the panel as any quiz; the instructor's key grades them.
+  if (!n && ex.questions?.length) {
+    const count = ex.questions.length;
+    ex.questions.forEach((q, i) =>
+      checks.push({
+        index: i,
+        kind: 'quiz',
+        kindName: findCheckKind('quiz')?.name ?? { en: 'quiz', ko: '퀴즈' },
+        label: q.ask.en,
+        state: 'untried',
+        points: 0,
+        source: q.range,
+        quiz: questionView(ex, i, count, q.ask, q.choices, answers),
+      }),
+    );
+  }
   let state: CheckState = 'untried';
   if (graded) {
     const open = checks.filter((c) => c.state !== 'passed');
@@ -116,11 +132,21 @@ function exerciseView(ex: ExerciseSpec, grade: ExerciseGrade | undefined, answer
 }
 
 function quizView(check: CheckSpec, ex: ExerciseSpec, quizIndex: number, quizCount: number, answers: Answers | undefined): QuizView {
-  const choices = quizChoices(check);
+  return questionView(ex, quizIndex, quizCount, quizQuestion(check) ?? { en: '?', ko: '?' }, quizChoices(check), answers);
+}
+
+function questionView(
+  ex: ExerciseSpec,
+  quizIndex: number,
+  quizCount: number,
+  question: Localized,
+  choices: readonly Localized[],
+  answers: Answers | undefined,
+): QuizView {
   const answer = answers ? answerFor(answers, ex.id, quizIndex) : undefined;
   return {
     id: quizAnswerKey(ex.id, quizIndex, quizCount),
-    question: quizQuestion(check) ?? { en: '?', ko: '?' },
+    question,
     // A choice is saved as its English text: what a student reads in answers.yaml, and what the
     // quiz check compares with its hash (or, failing that, the Korean text or the number).
     ...(choices.length ? { choices: choices.map((c) => ({ key: c.en, text: c })) } : {}),

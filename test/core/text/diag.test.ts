@@ -13,6 +13,9 @@ import {
   findCheckKind,
   gradeFiles,
   loadCourse,
+  OUTSIDE_LAB,
+  readKey,
+  splitLab,
   parseAnswers,
   parseCorefile,
 } from '../../../src/core';
@@ -70,6 +73,7 @@ function withThrowingReach<T>(f: () => T): T {
 
 const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'file-not-found': () => check(hostA('    files: { /etc/motd: { from: missing.txt } }\n')),
+  'file-outside-lab': () => checkLab(hostA('    files: { /etc/motd: { from: h } }\n'), { file: 'lab.yaml', readFile: () => OUTSIDE_LAB }),
   'yaml-syntax': () => check('name: [unclosed\n'),
   'lab-not-mapping': () => check('- a\n- b\n'),
   'missing-key': () => check('switches: [lan]\nhosts: {}\n'),
@@ -89,6 +93,14 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'variant-mismatch': () =>
     gradeFiles(new Map([['lab.yaml', hostA('', 'variant: { student: "alice" }\n')]]), { displayPath: (p) => p, student: 'bob' })
       .diagnostics,
+  'handout-altered': () => {
+    const split = splitLab(new Map([['lab.yaml', exerciseText('reach: { from: a, to: 10.0.0.1 }')]]), { displayPath: (p) => p });
+    const key = readKey(split.key.get('key.yaml')!, 'key.yaml').key!;
+    const edited = new Map([['lab.yaml', split.handout.get('lab.yaml')!.replace('id: e', 'id: e\n    points: 100')]]);
+    return gradeFiles(edited, { displayPath: (p) => p, key }).diagnostics;
+  },
+  'graded-by-key': () => gradeFiles(new Map([['lab.yaml', 'name: t\nhandout: true\nhosts: {}\n']]), { displayPath: (p) => p }).diagnostics,
+  'bad-key': () => readKey('name: t\n', 'key.yaml').diagnostics,
   'unknown-check-kind': () => exercise('teleport: { from: a, to: 10.0.0.1 }'),
   'unknown-host': () => exercise('reach: { from: zz, to: 10.0.0.1 }'),
   'bad-address': () => exercise('reach: { from: a, to: 10.0.0.300 }'),

@@ -301,4 +301,29 @@ exercises:
     assert.equal(e.errors[0]!.source.file, 'lab.yaml');
     assert.ok(e.errors.every((x) => x.message.en && x.message.ko));
   });
+
+  it("a handout's questions show as quizzes the student answers in the panel, with their choices and saved answers", () => {
+    const text = `name: h
+handout: true
+hosts: {}
+exercises:
+  - id: return-route
+    points: 10
+    questions:
+      - ask: { en: "Where is the reply lost?", ko: "응답은 어디서 사라집니까?" }
+        choices: [a, r, b]
+      - ask: "Which address?"
+`;
+    const lab = loadLab(text, { file: 'lab.yaml' }).lab!;
+    const answers = parseAnswers('return-route: [r]\n', 'answers.yaml').answers;
+    const ex = labView(lab, undefined, answers).exercises[0]!;
+    assert.deepEqual(
+      ex.checks.map((c) => [c.kind, c.state, c.label, c.quiz?.id, c.quiz?.answer, c.quiz?.choices?.map((x) => x.key), c.source.line]),
+      [
+        ['quiz', 'untried', 'Where is the reply lost?', 'return-route#1', 'r', ['a', 'r', 'b'], 8],
+        ['quiz', 'untried', 'Which address?', 'return-route#2', undefined, undefined, 10],
+      ],
+    );
+    assert.equal(ex.checks[0]!.quiz!.question.ko, '응답은 어디서 사라집니까?');
+  });
 });

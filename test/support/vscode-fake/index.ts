@@ -8,7 +8,7 @@ import { registered } from './commands';
 import { controllers, testRuns } from './testing';
 import { env } from './types';
 import { answers, messages, outputs, serializers, shownDocuments, terminals, webviewPanels, window } from './window';
-import { events, files, settings, watchers, workspace } from './workspace';
+import { events, files, links, settings, watchers, workspace } from './workspace';
 
 export * from './commands';
 export * from './events';
@@ -21,6 +21,7 @@ export * from './workspace';
 /** Resets the fake between tests. */
 export function reset(): void {
   files.clear();
+  links.clear();
   settings.clear();
   registered.clear();
   outputs.length = 0;

@@ -10,6 +10,8 @@ import { FileType, Uri } from './types';
 /** The in-memory workspace: path -> text. Folders are implied by the files under them. */
 export const files = new Map<string, string>();
 export const root = Uri.file('/ws');
+/** Paths of `files` that are symbolic links (their text is what the link leads to). */
+export const links = new Set<string>();
 
 /** Copies a bundled lab (labs/NAME) into the workspace, as /ws/labs/AS. */
 export function addLab(name: string, as = name): void {
@@ -36,7 +38,7 @@ const fs = {
     files.set(uri.path, new TextDecoder().decode(bytes));
   },
   async stat(uri: Uri) {
-    if (files.has(uri.path)) return { type: FileType.File };
+    if (files.has(uri.path)) return { type: FileType.File | (links.has(uri.path) ? FileType.SymbolicLink : 0) };
     if ([...files.keys()].some((k) => k.startsWith(uri.path + '/'))) return { type: FileType.Directory };
     throw notFound(uri);
   },
@@ -45,7 +47,8 @@ const fs = {
     for (const k of files.keys()) {
       if (!k.startsWith(uri.path + '/')) continue;
       const rest = k.slice(uri.path.length + 1).split('/');
-      out.set(rest[0]!, rest.length > 1 ? FileType.Directory : FileType.File);
+      const link = links.has(`${uri.path}/${rest[0]}`) ? FileType.SymbolicLink : 0;
+      out.set(rest[0]!, (rest.length > 1 ? FileType.Directory : FileType.File) | link);
     }
     if (!out.size) throw notFound(uri);
     return [...out];

@@ -6,14 +6,35 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { SourceRange } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
-import type { CheckSpec, ExerciseSpec } from '../types';
+import type { CheckSpec, ExerciseSpec, QuestionSpec } from '../types';
 import { EXERCISE_ID_RE } from './names';
 import { checkKeys, keyOf, localized, plain, type Reader, str } from './reader';
 
-const EXERCISE_KEYS = ['id', 'title', 'task', 'points', 'hints', 'checks'] as const;
+const EXERCISE_KEYS = ['id', 'title', 'task', 'points', 'hints', 'checks', 'questions'] as const;
 
-/** The exercises of the lab (`top`: the start of the file, for places the node lacks). */
-export function readExercises(rd: Reader, node: unknown, top: SourceRange): ExerciseSpec[] {
+/** A handout exercise's `questions:` (each { ask, choices }); the schema reports their shape. */
+function readQuestions(rd: Reader, node: unknown, fallback: SourceRange): QuestionSpec[] {
+  if (!isSeq(node)) return [];
+  const out: QuestionSpec[] = [];
+  for (const q of node.items) {
+    if (!isMap(q)) continue;
+    const range = rd.nodeRange(q as Node, fallback);
+    const ask = localized(rd, q.get('ask', true), loc('ask', 'ask'), range);
+    if (!ask) continue;
+    const c = q.get('choices', true);
+    const choices = isSeq(c)
+      ? c.items.map((x) => localized(rd, x, loc('a choice', '선택지'), range)).filter((x): x is Localized => !!x)
+      : [];
+    out.push({ ask, choices, range });
+  }
+  return out;
+}
+
+/**
+ * The exercises of the lab (`top`: the start of the file, for places the node lacks). In a
+ * handout (`handout: true`, written by knetlab build) exercises have no checks: the key grades them.
+ */
+export function readExercises(rd: Reader, node: unknown, top: SourceRange, handout = false): ExerciseSpec[] {
   const out: ExerciseSpec[] = [];
   if (node === undefined || (isScalar(node) && node.value === null)) return out;
   if (!isSeq(node)) {
@@ -86,13 +107,14 @@ export function readExercises(rd: Reader, node: unknown, top: SourceRange): Exer
     const checks: CheckSpec[] = [];
     const checksNode = item.get('checks', true);
     if (checksNode === undefined || (isScalar(checksNode) && checksNode.value === null)) {
-      rd.add(
-        'warning',
-        'missing-key',
-        idRange,
-        loc(`Exercise "${id}" has no checks: it cannot be graded.`, `과제 "${id}"에 checks가 없어 채점할 수 없습니다.`),
-        true,
-      );
+      if (!handout)
+        rd.add(
+          'warning',
+          'missing-key',
+          idRange,
+          loc(`Exercise "${id}" has no checks: it cannot be graded.`, `과제 "${id}"에 checks가 없어 채점할 수 없습니다.`),
+          true,
+        );
     } else if (!isSeq(checksNode)) {
       rd.error(
         'wrong-type',
@@ -129,6 +151,7 @@ export function readExercises(rd: Reader, node: unknown, top: SourceRange): Exer
         checks.push({ kind, args: plain(argNode), range: rd.nodeRange((pair.key as Node) ?? (c as Node), cr), extent: cr, argRanges });
       }
     }
+    const questions = readQuestions(rd, item.get('questions', true), ir);
     out.push({
       id,
       range: idRange,
@@ -137,6 +160,7 @@ export function readExercises(rd: Reader, node: unknown, top: SourceRange): Exer
       points,
       hints,
       checks,
+      ...(questions.length ? { questions } : {}),
     });
   }
   return out;

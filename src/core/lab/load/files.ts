@@ -4,9 +4,17 @@
  */
 import { isMap, isScalar, type Node } from 'yaml';
 import type { SourceRange } from '../../text/diag';
-import { loc } from '../../text/i18n';
+import { type Localized, loc } from '../../text/i18n';
 import type { FileSpec } from '../types';
 import { checkKeys, keyOf, type LoadOptions, type Reader, str } from './reader';
+
+/** Why a file of the lab that leads outside its folder is not read. */
+export function outsideLab(rel: string): Localized {
+  return loc(
+    `"${rel}" leads outside the lab folder (a symbolic link out of it): a lab reads only files inside its folder, so it was not read.`,
+    `"${rel}" 파일은 실습 폴더 밖을 가리킵니다(폴더 밖으로 나가는 심볼릭 링크). 실습은 자기 폴더 안의 파일만 읽으므로 이 파일을 읽지 않았습니다.`,
+  );
+}
 
 /** The files of a host (`range`: the host's name, for places the node lacks). */
 export function readFiles(rd: Reader, files: unknown, range: SourceRange, opts: LoadOptions): FileSpec[] {
@@ -44,6 +52,10 @@ export function readFiles(rd: Reader, files: unknown, range: SourceRange, opts: 
           continue;
         }
         const content = opts.readFile?.(rel);
+        if (content !== undefined && typeof content !== 'string') {
+          rd.error('file-outside-lab', fr, outsideLab(rel));
+          continue;
+        }
         if (content === undefined) {
           rd.error('file-not-found', fr, loc(`The lab folder has no file "${rel}".`, `랩 폴더에 "${rel}" 파일이 없습니다.`));
           continue;

@@ -9,11 +9,18 @@ import { type Localized, loc } from '../../text/i18n';
 import { didYouMean } from '../../text/didyoumean';
 import type { Lab } from '../types';
 
+/** What a lab folder's reader answers for a file that resolves outside the folder (a symbolic link out of it). */
+export const OUTSIDE_LAB = Object.freeze({ outside: true as const });
+
 export interface LoadOptions {
   /** The lab file's path as it should appear in diagnostics. */
   readonly file: string;
-  /** Reads a file of the lab folder (path relative to the folder) for `files: { from: ... }`. */
-  readonly readFile?: (relPath: string) => string | undefined;
+  /**
+   * Reads a file of the lab folder (path relative to the folder) for `files: { from: ... }`:
+   * its text, undefined when there is none, or OUTSIDE_LAB when it resolves (symbolic links
+   * followed) outside the lab folder and was refused.
+   */
+  readonly readFile?: (relPath: string) => string | undefined | typeof OUTSIDE_LAB;
 }
 
 export interface LoadResult {
