@@ -39,6 +39,7 @@ export type DiagnosticCode =
   | 'variant-mismatch'
   // exercises and grading
   | 'unknown-check-kind'
+  | 'unknown-cause'
   | 'unknown-host'
   | 'bad-address'
   | 'bad-port'
