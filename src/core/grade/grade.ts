@@ -11,6 +11,7 @@ import type { CheckSpec, ExerciseSpec, Lab } from '../lab/types';
 import { buildWorld } from '../world/build';
 import { checkEndpoints } from '../lab/endpoints';
 import { unmodelledLines } from '../datapath/honesty';
+import { traceCauses } from '../datapath/causes';
 import type { World } from '../sim/model';
 import { NO_ANSWERS } from './answers';
 import { checkKindNames, findCheckKind } from './registry';
@@ -137,8 +138,21 @@ function gradeExercise(
   const score = passed ? ex.points : roundScore(per * passedCount);
   // A hint follows a failed attempt: a check that ran and failed, not one still unanswered.
   const attempted = checks.some((c) => !c.passed && !c.unanswered);
-  const hints = !passed && attempted ? ex.hints.slice(0, Math.max(0, Math.min(ex.hints.length, Math.floor(attempts)))) : [];
-  return { id: ex.id, ...(ex.title ? { title: ex.title } : {}), score, maxScore: ex.points, passed, hints, checks };
+  const plainHints = !passed && attempted ? ex.hints.slice(0, Math.max(0, Math.min(ex.hints.length, Math.floor(attempts)))) : [];
+  // A hint attached to a cause shows whenever a failed check's trace shows that cause, before the plain ones.
+  const causes = passed ? [] : checks.flatMap((c) => (!c.passed && c.trace ? traceCauses(c.trace) : []));
+  const seen = new Set(causes.map((c) => c.cause));
+  const hints = [...(ex.causeHints ?? []).filter((h) => seen.has(h.when)).map((h) => h.text), ...plainHints];
+  return {
+    id: ex.id,
+    ...(ex.title ? { title: ex.title } : {}),
+    score,
+    maxScore: ex.points,
+    passed,
+    hints,
+    ...(causes.length ? { causes } : {}),
+    checks,
+  };
 }
 
 /** Grades a lab: the world its run lines build, checked by every exercise. Never throws. */
