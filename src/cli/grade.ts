@@ -3,9 +3,10 @@
  * benchmark): reading a folder's files, grading them through the core, and the grade as text,
  * JSON or JUnit XML.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { gradeFiles, hasSolution, type LabGrade, type Lang, type Localized, pick } from '../core';
+import { ATTEMPTS_FILE, attemptsNow, formatAttempts, parseAttempts, recordAttempts } from '../core/grade/attempts';
 import { fmt, formatDiag, t, UsageError, walkFiles, warningsJson, warningsText } from './common';
 
 const M = {
@@ -16,6 +17,7 @@ const M = {
   expected: { en: 'expected', ko: '기대값' },
   actual: { en: 'actual', ko: '실제값' },
   hint: { en: 'hint', ko: '힌트' },
+  question: { en: 'question', ko: '질문' },
 } satisfies Record<string, Localized>;
 
 const MAX_FILES = 2000;
@@ -37,7 +39,29 @@ export function readTree(dir: string): Map<string, string> {
 export interface GradeOptions {
   readonly student?: string;
   readonly solution: boolean;
+  /** As after this many failed attempts of every exercise; then the lab's own attempts are neither read nor written. */
   readonly attempts?: number;
+  /** Read the lab's attempts (.knetlab/attempts.json) but write nothing back. */
+  readonly noRecord?: boolean;
+}
+
+function readAttempts(dir: string) {
+  const file = join(dir, ATTEMPTS_FILE);
+  try {
+    return parseAttempts(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  } catch {
+    return parseAttempts(undefined);
+  }
+}
+
+function writeAttempts(dir: string, text: string): void {
+  const file = join(dir, ATTEMPTS_FILE);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch {
+    // a read-only folder: the hints just do not advance
+  }
 }
 
 /** Grades one lab folder from disk. Problems of the lab become diagnostics of the result, never a throw. */
@@ -45,13 +69,21 @@ export function gradeFolder(dir: string, opts: GradeOptions, lang: Lang): LabGra
   const files = readTree(dir);
   if (!files.has('lab.yaml')) throw new UsageError(t(lang, 'noLabYaml', dir));
   if (opts.solution && !hasSolution(files)) throw new UsageError(fmt(lang, M.noSolution, dir));
-  return gradeFiles(files, {
+  // The lab's own attempts, unless a number was given: hints come one at a time across gradings.
+  const kept = opts.attempts === undefined && !opts.solution;
+  const before = kept ? readAttempts(dir) : undefined;
+  const g = gradeFiles(files, {
     displayPath: (rel) => relative(process.cwd(), join(dir, rel)) || rel,
     label: relative(process.cwd(), dir) || dir,
     solution: opts.solution,
     ...(opts.student !== undefined ? { student: opts.student } : {}),
-    ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),
+    ...(opts.attempts !== undefined ? { attempts: opts.attempts } : before ? { attempts: attemptsNow(before) } : {}),
   });
+  if (before && !opts.noRecord) {
+    const after = recordAttempts(before, g);
+    if (formatAttempts(after) !== formatAttempts(before)) writeAttempts(dir, formatAttempts(after));
+  }
+  return g;
 }
 
 export function round(n: number): number {
@@ -71,11 +103,23 @@ export function gradeJson(g: LabGrade, lang: Lang) {
       maxScore: e.maxScore,
       passed: e.passed,
       hints: e.hints.map((h) => pick(h, lang)),
+      ...(e.causes?.length
+        ? {
+            causes: e.causes.map((c) => ({
+              cause: c.cause,
+              host: c.host,
+              ...(c.netns ? { netns: c.netns } : {}),
+              ...(c.source ? { source: { file: c.source.file, line: c.source.line } } : {}),
+            })),
+          }
+        : {}),
       checks: e.checks.map((c) => ({
         kind: c.kind,
         passed: c.passed,
         points: c.points,
         feedback: pick(c.feedback, lang),
+        ...(c.question ? { question: pick(c.question, lang) } : {}),
+        ...(c.choices ? { choices: c.choices } : {}),
         ...(c.unanswered ? { unanswered: true } : {}),
         ...(c.expected !== undefined ? { expected: c.expected } : {}),
         ...(c.actual !== undefined ? { actual: c.actual } : {}),
@@ -104,7 +148,13 @@ export function gradeText(g: LabGrade, lang: Lang): string {
     lines.push(`  ${(e.passed ? M.pass : M.fail)[lang]} ${e.id}${title}: ${round(e.score)}/${round(e.maxScore)}`);
     for (const c of e.checks) {
       const where = c.source ? ` (${c.source.file}:${c.source.line})` : '';
-      lines.push(`    ${c.passed ? '✓' : '✗'} ${c.kind}: ${pick(c.feedback, lang)}${where}`);
+      // The feedback may end with the place in short (`(lab.yaml:14)`): the full one replaces it.
+      const short = c.source ? ` (${basename(c.source.file)}:${c.source.line})` : '';
+      const text = pick(c.feedback, lang);
+      const feedback = short && text.endsWith(short) ? text.slice(0, -short.length) : text;
+      lines.push(`    ${c.passed ? '✓' : '✗'} ${c.kind}: ${feedback}${where}`);
+      if (c.question)
+        lines.push(`      ${M.question[lang]}: ${pick(c.question, lang)}${c.choices?.length ? ` [${c.choices.join(', ')}]` : ''}`);
       lines.push(...warningsText(c.warnings, lang, '      '));
     }
     for (const h of e.hints) lines.push(`    ${M.hint[lang]}: ${pick(h, lang)}`);

@@ -22,7 +22,8 @@ export interface GradeFilesOptions {
   readonly student?: string;
   /** Lay `solution/` over the starter (when the folder has one). */
   readonly solution?: boolean;
-  readonly attempts?: number;
+  /** Failed attempts, this one included: one number for every exercise, or each exercise's (attempts.ts). */
+  readonly attempts?: number | ReadonlyMap<string, number>;
 }
 
 /** The student a variant copy was made for (its `variant: { student }`), if it is one. */

@@ -5,7 +5,7 @@
  * says so; the grader never throws.
  */
 import type { Diagnostic } from '../text/diag';
-import { loc } from '../text/i18n';
+import { type Localized, loc } from '../text/i18n';
 import { didYouMean } from '../text/didyoumean';
 import type { CheckSpec, ExerciseSpec, Lab } from '../lab/types';
 import { buildWorld } from '../world/build';
@@ -20,8 +20,11 @@ import type { Answers, CheckContext, CheckGrade, CheckResult, ExerciseGrade, Lab
 export interface GradeOptions {
   /** The student's answers (parseAnswers); none by default. */
   readonly answers?: Answers;
-  /** Failed attempts so far, this one included: as many hints are revealed (1 by default). */
-  readonly attempts?: number;
+  /**
+   * Failed attempts so far, this one included: as many hints are revealed (1 by default). One
+   * number for every exercise, or each exercise's (an exercise not in the map: 1).
+   */
+  readonly attempts?: number | ReadonlyMap<string, number>;
   /** Diagnostics of reading answers.yaml, carried into the grade. */
   readonly answersDiagnostics?: readonly Diagnostic[];
   /** A world already built from this lab (buildWorld(lab).world), to skip building it again. */
@@ -106,6 +109,20 @@ function checkWarnings(world: World, check: CheckSpec, result: CheckResult): rea
   return hosts.length ? unmodelledLines(world, hosts) : [];
 }
 
+/** A quiz's question (`ask:`, a string or { en, ko }) and its choices, as the lab gives them. */
+function quizAsked(check: CheckSpec): { question?: Localized; choices?: string[] } {
+  const a = check.args && typeof check.args === 'object' ? (check.args as Record<string, unknown>) : {};
+  const ask = a['ask'];
+  const question =
+    typeof ask === 'string'
+      ? loc(ask, ask)
+      : ask && typeof ask === 'object' && typeof (ask as Localized).en === 'string' && typeof (ask as Localized).ko === 'string'
+        ? loc((ask as Localized).en, (ask as Localized).ko)
+        : undefined;
+  const choices = Array.isArray(a['choices']) ? a['choices'].map((c) => String(c)) : undefined;
+  return { ...(question ? { question } : {}), ...(choices?.length ? { choices } : {}) };
+}
+
 function gradeExercise(
   ex: ExerciseSpec,
   lab: Lab,
@@ -128,6 +145,7 @@ function gradeExercise(
     checks.push({
       ...result,
       kind: check.kind,
+      ...(isQuiz ? quizAsked(check) : {}),
       range: check.range,
       points: result.passed ? roundScore(per) : 0,
       ...(warnings.length ? { warnings } : {}),
@@ -179,8 +197,10 @@ export function gradeLab(lab: Lab, opts: GradeOptions = {}): LabGrade {
     }
   }
   const answers = opts.answers ?? NO_ANSWERS;
-  const attempts = opts.attempts ?? 1;
-  const exercises = lab.exercises.map((ex) => gradeExercise(ex, lab, world, answers, attempts, diagnostics));
+  const at = opts.attempts ?? 1;
+  const exercises = lab.exercises.map((ex) =>
+    gradeExercise(ex, lab, world, answers, typeof at === 'number' ? at : (at.get(ex.id) ?? 1), diagnostics),
+  );
   return {
     lab: lab.name,
     file: lab.file,

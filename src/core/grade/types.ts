@@ -100,6 +100,9 @@ export interface CheckKind {
 
 export interface CheckGrade extends CheckResult {
   readonly kind: string;
+  /** A quiz's question and its choices, for reports that show what was asked. */
+  readonly question?: Localized;
+  readonly choices?: readonly string[];
   readonly range: SourceRange;
   readonly points: number;
 }
