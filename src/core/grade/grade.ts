@@ -157,10 +157,13 @@ function gradeExercise(
   // A hint follows a failed attempt: a check that ran and failed, not one still unanswered.
   const attempted = checks.some((c) => !c.passed && !c.unanswered);
   const plainHints = !passed && attempted ? ex.hints.slice(0, Math.max(0, Math.min(ex.hints.length, Math.floor(attempts)))) : [];
-  // A hint attached to a cause shows whenever a failed check's trace shows that cause, before the plain ones.
-  const causes = passed ? [] : checks.flatMap((c) => (!c.passed && c.trace ? traceCauses(c.trace) : []));
+  // A hint attached to a cause shows whenever a failed check's trace shows that cause, in place of the plain ones
+  // (they speak of what is seen, the plain ones of where to look).
+  const found = passed ? [] : checks.flatMap((c) => (!c.passed && c.trace ? traceCauses(c.trace) : []));
+  const causes = found.filter((c, i) => found.findIndex((d) => d.cause === c.cause && d.host === c.host && d.netns === c.netns) === i);
   const seen = new Set(causes.map((c) => c.cause));
-  const hints = [...(ex.causeHints ?? []).filter((h) => seen.has(h.when)).map((h) => h.text), ...plainHints];
+  const byCause = (ex.causeHints ?? []).filter((h) => seen.has(h.when)).map((h) => h.text);
+  const hints = byCause.length ? byCause : plainHints;
   return {
     id: ex.id,
     ...(ex.title ? { title: ex.title } : {}),

@@ -114,8 +114,8 @@ export interface ExerciseGrade {
   readonly maxScore: number;
   readonly passed: boolean;
   /**
-   * Hints shown: those attached to a cause the failed checks' traces show, then the plain ones
-   * revealed so far (the first after a failed attempt, one more per further failed attempt).
+   * Hints shown: those attached to a cause the failed checks' traces show; when none is, the plain
+   * ones revealed so far (the first after a failed attempt, one more per further failed attempt).
    */
   readonly hints: Localized[];
   /** The failure causes the failed checks' traces show (datapath/causes.ts); absent when none. */

@@ -16,11 +16,11 @@ const GW = `  - id: gw
 `;
 
 describe('hints per cause', () => {
-  it('with ip_forward off, the forwarding hint comes first and the other cause hint not at all', () => {
+  it("with ip_forward off, the hint speaks of forwarding, not of a's route", () => {
     const e = ex(gradeLab(load(gatewayLab(0, GW))), 'gw');
     assert.deepEqual(
       e.hints.map((h) => h.en),
-      ['r drops what it should forward: net.ipv4.ip_forward.', "Look at a's route to lan2."],
+      ['r drops what it should forward: net.ipv4.ip_forward.'],
     );
     assert.deepEqual(
       e.causes?.map((c) => [c.cause, c.host, c.source?.line]),
@@ -34,6 +34,20 @@ describe('hints per cause', () => {
       e.hints.map((h) => h.en),
       ['r drops what it should forward: net.ipv4.ip_forward.'],
     );
+  });
+
+  it('the plain hints come one per attempt when no cause hint matches', () => {
+    const text = gatewayLab(1, GW).replace('      ip route add 192.168.2.0/24 via 192.168.1.1\n', '');
+    const e = ex(gradeLab(load(text), { attempts: 1 }), 'gw');
+    assert.deepEqual(
+      e.causes?.map((c) => `${c.cause}@${c.host}`),
+      ['no-route@a'],
+    );
+    assert.deepEqual(
+      e.hints.map((h) => h.en),
+      ["Look at a's route to lan2."],
+    );
+    assert.equal(ex(gradeLab(load(text), { attempts: new Map([['gw', 0]]) }), 'gw').hints.length, 0);
   });
 
   it('no cause hint and no cause when the exercise passes', () => {
