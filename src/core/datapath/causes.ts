@@ -158,8 +158,12 @@ export function traceCauses(t: TraceResult): TraceCause[] {
   // A refusal by a netfilter REJECT is `filtered`, not a closed port.
   if (v && last && !(v === 'not-listening' && found.some((c) => c.cause === 'filtered')))
     found.push({ ...at(v, last, t.source), ...(t.source ? { source: t.source } : {}) });
+  // A link down explains the ARP requests nobody answered behind it.
+  const down = found.some((c) => c.cause === 'interface-down');
+  const explained = (c: TraceCause): boolean => down && (c.cause === 'host-unreachable' || c.cause === 'gateway-unreachable');
   const seen = new Set<string>();
   const unique = found.filter((c) => {
+    if (explained(c)) return false;
     const key = `${c.cause} ${c.host} ${c.netns ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
