@@ -41,8 +41,8 @@ export interface GradeOptions {
   readonly solution: boolean;
   /** As after this many failed attempts of every exercise; then the lab's own attempts are neither read nor written. */
   readonly attempts?: number;
-  /** Read the lab's attempts (.knetlab/attempts.json) but write nothing back. */
-  readonly noRecord?: boolean;
+  /** Count this grading's failed exercises in the lab's .knetlab/attempts.json (the attempts are read either way). */
+  readonly record?: boolean;
 }
 
 function readAttempts(dir: string) {
@@ -79,7 +79,7 @@ export function gradeFolder(dir: string, opts: GradeOptions, lang: Lang): LabGra
     ...(opts.student !== undefined ? { student: opts.student } : {}),
     ...(opts.attempts !== undefined ? { attempts: opts.attempts } : before ? { attempts: attemptsNow(before) } : {}),
   });
-  if (before && !opts.noRecord) {
+  if (before && opts.record) {
     const after = recordAttempts(before, g);
     if (formatAttempts(after) !== formatAttempts(before)) writeAttempts(dir, formatAttempts(after));
   }

@@ -2,7 +2,10 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tmpLab } from '../../support/cli';
+import { runWith, tmpLab } from '../../support/cli';
+
+/** knetlab as a student runs it: attempts recorded. */
+const run = (...argv: string[]) => runWith({ LANG: 'C' }, ...argv);
 import { gatewayLab } from '../../support/gradeLab';
 
 const EX = `  - id: gw
@@ -58,6 +61,13 @@ describe('knetlab grade: hints across runs', () => {
     run('grade', dir);
     run('grade', dir, '--no-record');
     assert.equal(JSON.parse(readFileSync(join(dir, '.knetlab', 'attempts.json'), 'utf8')).failed.gw, 1);
+  });
+
+  it('records nothing under CI or KNETLAB_NO_RECORD', () => {
+    const dir = tmpLab(gatewayLab(0, EX));
+    runWith({ LANG: 'C', CI: 'true' }, 'grade', dir);
+    runWith({ LANG: 'C', KNETLAB_NO_RECORD: '1' }, 'grade', dir);
+    assert.ok(!existsSync(join(dir, '.knetlab')));
   });
 
   it('--attempts N neither reads nor writes the attempts', () => {
