@@ -167,10 +167,14 @@ function readCauseHint(rd: Reader, h: YAMLMap, ir: SourceRange): CauseHint | und
   if (when === undefined || !text) return undefined;
   if (!isTraceCause(when)) {
     const near = didYouMean(when, TRACE_CAUSES);
+    const at = rd.nodeRange(whenNode as Node, hr);
+    // The schema's "must be one of" at the same place says less: this finding takes its place.
+    const same = rd.diagnostics.findIndex((d) => d.code === 'schema' && d.line === at.line && d.column === at.column);
+    if (same >= 0) rd.diagnostics.splice(same, 1);
     const list = TRACE_CAUSES.join(', ');
     rd.error(
       'unknown-cause',
-      rd.nodeRange(whenNode as Node, hr),
+      at,
       loc(
         `Unknown cause "${when}"${near ? `; did you mean "${near}"?` : '.'} Causes: ${list}.`,
         `알 수 없는 원인 "${when}"입니다.${near ? ` ${eulreul(`"${near}"`)} 뜻했나요?` : ''} 원인: ${list}.`,

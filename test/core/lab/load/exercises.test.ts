@@ -41,6 +41,8 @@ describe('exercise hints', () => {
     assert.match(d.message.en, /Unknown cause "forwarding-of"; did you mean "forwarding-off"\?/);
     assert.match(d.message.ko, /"forwarding-off"를 뜻했나요\?/);
     assert.doesNotMatch(d.message.ko, /\(를\)|\(을\)/);
+    // one finding at that place: the schema's "must be one of" gives way to it
+    assert.deepEqual(r.diagnostics.filter((x) => x.line === 6).map((x) => x.code), ['unknown-cause']);
   });
 
   it('a cause hint without text, or with an unknown key, is reported', () => {
