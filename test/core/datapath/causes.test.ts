@@ -4,6 +4,10 @@ import { buildWorld } from '../../../src/core/world/build';
 import { tracePacket } from '../../../src/core/datapath/walk';
 import { TRACE_CAUSES, isTraceCause, traceCauses } from '../../../src/core/datapath/causes';
 import type { TraceResult } from '../../../src/core/datapath/trace';
+import { NETFILTER, type HookDecision, type Netfilter } from '../../../src/core/datapath/seams';
+import { setPernet } from '../../../src/core/sim/pernet';
+import { loc } from '../../../src/core/text/i18n';
+import { gatewayWorld } from '../../support/world';
 
 const A = ['ip addr add 192.168.1.10/24 dev eth0', 'ip route add 192.168.2.0/24 via 192.168.1.1'];
 const R = ['ip addr add 192.168.1.1/24 dev eth0', 'ip addr add 192.168.2.1/24 dev eth1', 'sysctl -w net.ipv4.ip_forward=1'];
@@ -105,5 +109,25 @@ describe('traceCauses', () => {
     assert.ok(TRACE_CAUSES.every((c) => /^[a-z]+(-[a-z]+)*$/.test(c)));
     assert.ok(isTraceCause('forwarding-off'));
     assert.ok(!isTraceCause('forward-off'));
+  });
+});
+
+describe('traceCauses: netfilter', () => {
+  const at = (decision: HookDecision): TraceResult => {
+    const w = gatewayWorld(true, true);
+    const nf: Netfilter = { run: (ctx) => (ctx.hook === 'FORWARD' ? decision : { verdict: 'accept' }) };
+    setPernet(w.ns('r'), NETFILTER, nf);
+    return tracePacket(w.world, { from: { host: 'a', netns: '' }, to: '192.168.2.10', proto: 'tcp', port: 80 });
+  };
+
+  it('a DROP rule is filtered at r', () => {
+    const t = at({ verdict: 'drop', detail: loc('-A FORWARD -j DROP', '-A FORWARD -j DROP') });
+    assert.deepEqual(names(t), ['filtered@r']);
+  });
+
+  it('a REJECT with a TCP reset is filtered, not not-listening', () => {
+    const t = at({ verdict: 'reject', with: 'tcp-reset', detail: loc('REJECT', 'REJECT') });
+    assert.equal(t.verdict, 'refused');
+    assert.deepEqual(names(t), ['filtered@r']);
   });
 });
