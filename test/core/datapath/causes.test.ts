@@ -105,6 +105,19 @@ describe('traceCauses', () => {
     assert.deepEqual(names(trace([A[0]!, 'ip route add blackhole 192.168.2.0/24'], R, B)), ['route-rejects@a']);
   });
 
+  it('two routers sending the packet to each other is a routing-loop', () => {
+    const t = trace(
+      [...A, 'sysctl -w net.ipv4.ip_forward=1'],
+      ['ip addr add 192.168.1.1/24 dev eth0', 'ip route add 192.168.2.0/24 via 192.168.1.10', 'sysctl -w net.ipv4.ip_forward=1'],
+      B,
+    );
+    assert.equal(t.verdict, 'ttl-exceeded');
+    assert.deepEqual(
+      traceCauses(t).map((c) => c.cause),
+      ['routing-loop'],
+    );
+  });
+
   it('the vocabulary is stable names', () => {
     assert.ok(TRACE_CAUSES.every((c) => /^[a-z]+(-[a-z]+)*$/.test(c)));
     assert.ok(isTraceCause('forwarding-off'));
