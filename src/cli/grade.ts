@@ -18,6 +18,7 @@ const M = {
   actual: { en: 'actual', ko: '실제값' },
   hint: { en: 'hint', ko: '힌트' },
   question: { en: 'question', ko: '질문' },
+  cause: { en: 'cause', ko: '원인' },
 } satisfies Record<string, Localized>;
 
 const MAX_FILES = 2000;
@@ -156,6 +157,13 @@ export function gradeText(g: LabGrade, lang: Lang): string {
       if (c.question)
         lines.push(`      ${M.question[lang]}: ${pick(c.question, lang)}${c.choices?.length ? ` [${c.choices.join(', ')}]` : ''}`);
       lines.push(...warningsText(c.warnings, lang, '      '));
+    }
+    // What the traces showed, by the names a hint's `when:` takes.
+    for (const c of e.causes ?? []) {
+      const at = [c.netns ? `${c.host}/${c.netns}` : c.host, c.source ? `${c.source.file}:${c.source.line}` : '']
+        .filter(Boolean)
+        .join(', ');
+      lines.push(`    ${M.cause[lang]}: ${c.cause} (${at})`);
     }
     for (const h of e.hints) lines.push(`    ${M.hint[lang]}: ${pick(h, lang)}`);
   }
