@@ -91,7 +91,9 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
       .diagnostics,
   'unknown-check-kind': () => exercise('teleport: { from: a, to: 10.0.0.1 }'),
   'unknown-cause': () =>
-    check(runA('ip addr add 10.0.0.1/24 dev eth0') + 'exercises:\n  - id: e\n    hints: [{ when: forward-off, text: x }]\n    checks: []\n'),
+    check(
+      runA('ip addr add 10.0.0.1/24 dev eth0') + 'exercises:\n  - id: e\n    hints: [{ when: forward-off, text: x }]\n    checks: []\n',
+    ),
   'unknown-host': () => exercise('reach: { from: zz, to: 10.0.0.1 }'),
   'bad-address': () => exercise('reach: { from: a, to: 10.0.0.300 }'),
   // the checker leaves these two to the schema's finding at the same place; the grader gives both

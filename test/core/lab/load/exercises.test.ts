@@ -21,7 +21,10 @@ describe('exercise hints', () => {
       { file: 'lab.yaml' },
     );
     const ex = r.lab!.exercises[0]!;
-    assert.deepEqual(ex.hints, [{ en: 'first', ko: 'first' }, { en: 'second', ko: '둘째' }]);
+    assert.deepEqual(ex.hints, [
+      { en: 'first', ko: 'first' },
+      { en: 'second', ko: '둘째' },
+    ]);
     assert.deepEqual(
       ex.causeHints?.map((h) => [h.when, h.text.en, h.text.ko, h.range.line]),
       [
@@ -29,7 +32,10 @@ describe('exercise hints', () => {
         ['no-route-back', 'back', 'back', 10],
       ],
     );
-    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
   });
 
   it('an unknown cause is an error at its line, with did-you-mean', () => {
@@ -42,7 +48,10 @@ describe('exercise hints', () => {
     assert.match(d.message.ko, /"forwarding-off"를 뜻했나요\?/);
     assert.doesNotMatch(d.message.ko, /\(를\)|\(을\)/);
     // one finding at that place: the schema's "must be one of" gives way to it
-    assert.deepEqual(r.diagnostics.filter((x) => x.line === 6).map((x) => x.code), ['unknown-cause']);
+    assert.deepEqual(
+      r.diagnostics.filter((x) => x.line === 6).map((x) => x.code),
+      ['unknown-cause'],
+    );
   });
 
   it('a cause hint without text, or with an unknown key, is reported', () => {
