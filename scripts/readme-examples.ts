@@ -43,7 +43,7 @@ function runKnetlab(args: string, lang: 'en' | 'ko'): { both: string; out: strin
       },
       err: (s) => (both += s),
     },
-    { KNETLAB_LANG: lang },
+    { KNETLAB_LANG: lang, KNETLAB_NO_RECORD: '1' },
   );
   return { both, out };
 }

@@ -31,6 +31,8 @@ export interface RunEnv {
   readonly commands: readonly Command[];
   /** The word the command was run by; undefined when no command was given (the default command). */
   readonly invokedAs: string | undefined;
+  /** The process environment (variables such as CI, KNETLAB_NO_RECORD); absent in callers that give none. */
+  readonly vars?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Command {

@@ -3,8 +3,10 @@
  * benchmark): reading a folder's files, grading them through the core, and the grade as text,
  * JSON or JUnit XML.
  */
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { gradeFiles, type GradingKey, hasSolution, type LabGrade, type Lang, type Localized, pick } from '../core';
+import { ATTEMPTS_FILE, attemptsNow, formatAttempts, parseAttempts, recordAttempts } from '../core/grade/attempts';
 import { readTree } from './tree';
 import { fmt, formatDiag, t, UsageError, warningsJson, warningsText } from './common';
 
@@ -16,6 +18,8 @@ const M = {
   expected: { en: 'expected', ko: '기대값' },
   actual: { en: 'actual', ko: '실제값' },
   hint: { en: 'hint', ko: '힌트' },
+  question: { en: 'question', ko: '질문' },
+  cause: { en: 'cause', ko: '원인' },
 } satisfies Record<string, Localized>;
 
 export { readTree } from './tree';
@@ -23,9 +27,31 @@ export { readTree } from './tree';
 export interface GradeOptions {
   readonly student?: string;
   readonly solution: boolean;
+  /** As after this many failed attempts of every exercise; then the lab's own attempts are neither read nor written. */
   readonly attempts?: number;
   /** The instructor's grading key: the lab is graded by its exercises only. */
   readonly key?: GradingKey;
+  /** Count this grading's failed exercises in the lab's .knetlab/attempts.json (the attempts are read either way). */
+  readonly record?: boolean;
+}
+
+function readAttempts(dir: string) {
+  const file = join(dir, ATTEMPTS_FILE);
+  try {
+    return parseAttempts(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  } catch {
+    return parseAttempts(undefined);
+  }
+}
+
+function writeAttempts(dir: string, text: string): void {
+  const file = join(dir, ATTEMPTS_FILE);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch {
+    // a read-only folder: the hints just do not advance
+  }
 }
 
 /** Grades one lab folder from disk. Problems of the lab become diagnostics of the result, never a throw. */
@@ -34,15 +60,23 @@ export function gradeFolder(dir: string, opts: GradeOptions, lang: Lang): LabGra
   const files = readTree(dir, outside);
   if (!files.has('lab.yaml') && !outside.has('lab.yaml')) throw new UsageError(t(lang, 'noLabYaml', dir));
   if (opts.solution && !hasSolution(files)) throw new UsageError(fmt(lang, M.noSolution, dir));
-  return gradeFiles(files, {
+  // The lab's own attempts, unless a number was given: hints come one at a time across gradings.
+  const kept = opts.attempts === undefined && !opts.solution;
+  const before = kept ? readAttempts(dir) : undefined;
+  const g = gradeFiles(files, {
     displayPath: (rel) => relative(process.cwd(), join(dir, rel)) || rel,
     label: relative(process.cwd(), dir) || dir,
     solution: opts.solution,
     outside,
     ...(opts.key ? { key: opts.key } : {}),
     ...(opts.student !== undefined ? { student: opts.student } : {}),
-    ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),
+    ...(opts.attempts !== undefined ? { attempts: opts.attempts } : before ? { attempts: attemptsNow(before) } : {}),
   });
+  if (before && opts.record) {
+    const after = recordAttempts(before, g);
+    if (formatAttempts(after) !== formatAttempts(before)) writeAttempts(dir, formatAttempts(after));
+  }
+  return g;
 }
 
 export function round(n: number): number {
@@ -62,11 +96,23 @@ export function gradeJson(g: LabGrade, lang: Lang) {
       maxScore: e.maxScore,
       passed: e.passed,
       hints: e.hints.map((h) => pick(h, lang)),
+      ...(e.causes?.length
+        ? {
+            causes: e.causes.map((c) => ({
+              cause: c.cause,
+              host: c.host,
+              ...(c.netns ? { netns: c.netns } : {}),
+              ...(c.source ? { source: { file: c.source.file, line: c.source.line } } : {}),
+            })),
+          }
+        : {}),
       checks: e.checks.map((c) => ({
         kind: c.kind,
         passed: c.passed,
         points: c.points,
         feedback: pick(c.feedback, lang),
+        ...(c.question ? { question: pick(c.question, lang) } : {}),
+        ...(c.choices ? { choices: c.choices } : {}),
         ...(c.unanswered ? { unanswered: true } : {}),
         ...(c.expected !== undefined ? { expected: c.expected } : {}),
         ...(c.actual !== undefined ? { actual: c.actual } : {}),
@@ -95,8 +141,21 @@ export function gradeText(g: LabGrade, lang: Lang): string {
     lines.push(`  ${(e.passed ? M.pass : M.fail)[lang]} ${e.id}${title}: ${round(e.score)}/${round(e.maxScore)}`);
     for (const c of e.checks) {
       const where = c.source ? ` (${c.source.file}:${c.source.line})` : '';
-      lines.push(`    ${c.passed ? '✓' : '✗'} ${c.kind}: ${pick(c.feedback, lang)}${where}`);
+      // The feedback may end with the place in short (`(lab.yaml:14)`): the full one replaces it.
+      const short = c.source ? ` (${basename(c.source.file)}:${c.source.line})` : '';
+      const text = pick(c.feedback, lang);
+      const feedback = short && text.endsWith(short) ? text.slice(0, -short.length) : text;
+      lines.push(`    ${c.passed ? '✓' : '✗'} ${c.kind}: ${feedback}${where}`);
+      if (c.question)
+        lines.push(`      ${M.question[lang]}: ${pick(c.question, lang)}${c.choices?.length ? ` [${c.choices.join(', ')}]` : ''}`);
       lines.push(...warningsText(c.warnings, lang, '      '));
+    }
+    // What the traces showed, by the names a hint's `when:` takes.
+    for (const c of e.causes ?? []) {
+      const at = [c.netns ? `${c.host}/${c.netns}` : c.host, c.source ? `${c.source.file}:${c.source.line}` : '']
+        .filter(Boolean)
+        .join(', ');
+      lines.push(`    ${M.cause[lang]}: ${c.cause} (${at})`);
     }
     for (const h of e.hints) lines.push(`    ${M.hint[lang]}: ${pick(h, lang)}`);
   }

@@ -57,7 +57,7 @@ export function main(argv0: string[], io: Io, env: Record<string, string | undef
   const argv = commandFirst(argv0);
   const lang = langOf(argv, env);
   const [word, ...rest] = argv;
-  const run = { lang, io, commands, invokedAs: word || undefined };
+  const run = { lang, io, commands, invokedAs: word || undefined, vars: env };
   try {
     const command = findCommand(commands, word);
     if (command?.raw) return command.run({ positional: rest, options: new Map(), rest: [] }, run);

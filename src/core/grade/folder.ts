@@ -25,7 +25,8 @@ export interface GradeFilesOptions {
   readonly student?: string;
   /** Lay `solution/` over the starter (when the folder has one). */
   readonly solution?: boolean;
-  readonly attempts?: number;
+  /** Failed attempts, this one included: one number for every exercise, or each exercise's (attempts.ts). */
+  readonly attempts?: number | ReadonlyMap<string, number>;
   /**
    * The reference world, when the caller already has it (referenceWorld of the same lab, built once
    * for a class): it says who should answer a reach check. Absent: built from `solution/` here.

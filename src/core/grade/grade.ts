@@ -5,12 +5,13 @@
  * says so; the grader never throws.
  */
 import type { Diagnostic } from '../text/diag';
-import { loc } from '../text/i18n';
+import { type Localized, loc } from '../text/i18n';
 import { didYouMean } from '../text/didyoumean';
 import type { CheckSpec, ExerciseSpec, Lab } from '../lab/types';
 import { buildWorld } from '../world/build';
 import { checkEndpoints } from '../lab/endpoints';
 import { unmodelledLines } from '../datapath/honesty';
+import { traceCauses } from '../datapath/causes';
 import type { World } from '../sim/model';
 import { NO_ANSWERS } from './answers';
 import { backNoreach, type Checked } from './backing';
@@ -20,8 +21,11 @@ import type { Answers, CheckContext, CheckGrade, CheckResult, ExerciseGrade, Lab
 export interface GradeOptions {
   /** The student's answers (parseAnswers); none by default. */
   readonly answers?: Answers;
-  /** Failed attempts so far, this one included: as many hints are revealed (1 by default). */
-  readonly attempts?: number;
+  /**
+   * Failed attempts so far, this one included: as many hints are revealed (1 by default). One
+   * number for every exercise, or each exercise's (an exercise not in the map: 1).
+   */
+  readonly attempts?: number | ReadonlyMap<string, number>;
   /** Diagnostics of reading answers.yaml, carried into the grade. */
   readonly answersDiagnostics?: readonly Diagnostic[];
   /** A world already built from this lab (buildWorld(lab).world), to skip building it again. */
@@ -112,6 +116,20 @@ function checkWarnings(world: World, check: CheckSpec, result: CheckResult): rea
   return hosts.length ? unmodelledLines(world, hosts) : [];
 }
 
+/** A quiz's question (`ask:`, a string or { en, ko }) and its choices, as the lab gives them. */
+function quizAsked(check: CheckSpec): { question?: Localized; choices?: string[] } {
+  const a = check.args && typeof check.args === 'object' ? (check.args as Record<string, unknown>) : {};
+  const ask = a['ask'];
+  const question =
+    typeof ask === 'string'
+      ? loc(ask, ask)
+      : ask && typeof ask === 'object' && typeof (ask as Localized).en === 'string' && typeof (ask as Localized).ko === 'string'
+        ? loc((ask as Localized).en, (ask as Localized).ko)
+        : undefined;
+  const choices = Array.isArray(a['choices']) ? a['choices'].map((c) => String(c)) : undefined;
+  return { ...(question ? { question } : {}), ...(choices?.length ? { choices } : {}) };
+}
+
 /** Runs an exercise's checks: each one's result, not yet scored. */
 function runExercise(
   ex: ExerciseSpec,
@@ -150,6 +168,7 @@ function scoreExercise(ex: ExerciseSpec, world: World, results: readonly Checked
     return {
       ...result,
       kind: check.kind,
+      ...(check.kind === 'quiz' ? quizAsked(check) : {}),
       range: check.range,
       points: result.passed ? roundScore(per) : 0,
       ...(warnings.length ? { warnings } : {}),
@@ -160,8 +179,24 @@ function scoreExercise(ex: ExerciseSpec, world: World, results: readonly Checked
   const score = passed ? ex.points : roundScore(per * passedCount);
   // A hint follows a failed attempt: a check that ran and failed, not one still unanswered.
   const attempted = checks.some((c) => !c.passed && !c.unanswered);
-  const hints = !passed && attempted ? ex.hints.slice(0, Math.max(0, Math.min(ex.hints.length, Math.floor(attempts)))) : [];
-  return { id: ex.id, ...(ex.title ? { title: ex.title } : {}), score, maxScore: ex.points, passed, hints, checks };
+  const plainHints = !passed && attempted ? ex.hints.slice(0, Math.max(0, Math.min(ex.hints.length, Math.floor(attempts)))) : [];
+  // A hint attached to a cause shows whenever a failed check's trace shows that cause, in place of the plain ones
+  // (they speak of what is seen, the plain ones of where to look).
+  const found = passed ? [] : checks.flatMap((c) => (!c.passed && c.trace ? traceCauses(c.trace) : []));
+  const causes = found.filter((c, i) => found.findIndex((d) => d.cause === c.cause && d.host === c.host && d.netns === c.netns) === i);
+  const seen = new Set(causes.map((c) => c.cause));
+  const byCause = (ex.causeHints ?? []).filter((h) => seen.has(h.when)).map((h) => h.text);
+  const hints = byCause.length ? byCause : plainHints;
+  return {
+    id: ex.id,
+    ...(ex.title ? { title: ex.title } : {}),
+    score,
+    maxScore: ex.points,
+    passed,
+    hints,
+    ...(causes.length ? { causes } : {}),
+    checks,
+  };
 }
 
 /** Grades a lab: the world its run lines build, checked by every exercise. Never throws. */
@@ -188,10 +223,10 @@ export function gradeLab(lab: Lab, opts: GradeOptions = {}): LabGrade {
     }
   }
   const answers = opts.answers ?? NO_ANSWERS;
-  const attempts = opts.attempts ?? 1;
+  const at = opts.attempts ?? 1;
   const ran = lab.exercises.map((ex) => runExercise(ex, lab, world, opts.reference, answers, diagnostics));
   const backed = backNoreach(ran);
-  const exercises = lab.exercises.map((ex, i) => scoreExercise(ex, world, backed[i]!, attempts));
+  const exercises = lab.exercises.map((ex, i) => scoreExercise(ex, world, backed[i]!, typeof at === 'number' ? at : (at.get(ex.id) ?? 1)));
   return {
     lab: lab.name,
     file: lab.file,

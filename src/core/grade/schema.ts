@@ -5,6 +5,7 @@
  * fails when the committed file is not what `labSchema` assembles.
  */
 import { checkKinds } from './registry';
+import { TRACE_CAUSE_DOCS, TRACE_CAUSES } from '../datapath/causes';
 import type { CheckKind, CheckKindDocs, JsonSchema } from './types';
 
 /** The file `labSchema` starts from, and the command that writes its result. */
@@ -55,6 +56,16 @@ export function checkSchemaDefs(kinds: readonly CheckKind[] = checkKinds()): Rec
   return out;
 }
 
+/** `$defs/traceCause`: the failure causes a hint may be attached to, each with what it means. */
+export function traceCauseSchema(): JsonSchema {
+  const list = TRACE_CAUSES.map((c) => `- \`${c}\`: ${TRACE_CAUSE_DOCS[c].en} / ${TRACE_CAUSE_DOCS[c].ko}`).join('\n');
+  return {
+    description: `A failure cause read off a trace: ${TRACE_CAUSES.join(', ')}. / 추적에서 읽은 실패 원인.`,
+    markdownDescription: `A failure cause read off a trace. / 추적에서 읽은 실패 원인.\n\n${list}`,
+    enum: [...TRACE_CAUSES],
+  };
+}
+
 /** The lab schema: the base with its `$defs/check` placeholder replaced by the check kinds' defs. */
 export function labSchema(base: JsonSchema, kinds: readonly CheckKind[] = checkKinds()): JsonSchema {
   const defs = base['$defs'] as Record<string, JsonSchema> | undefined;
@@ -63,6 +74,7 @@ export function labSchema(base: JsonSchema, kinds: readonly CheckKind[] = checkK
   const merged: Record<string, JsonSchema> = {};
   for (const [name, def] of Object.entries(defs)) {
     if (name === 'check') Object.assign(merged, kindDefs);
+    else if (name === 'traceCause') merged[name] = traceCauseSchema();
     else if (name in kindDefs) throw new Error(`${LAB_SCHEMA_BASE} defines $defs/${name}, which a check kind brings`);
     else merged[name] = def;
   }

@@ -7,6 +7,7 @@ import type { Localized } from '../text/i18n';
 import type { CheckSpec, ExerciseSpec, Lab } from '../lab/types';
 import type { World } from '../sim/model';
 import type { TraceResult } from '../datapath/trace';
+import type { TraceCause } from '../datapath/causes';
 
 /** A student's answers (answers.yaml): exercise id -> the answers of its quiz checks, in order. */
 export interface Answers {
@@ -106,6 +107,9 @@ export interface CheckKind {
 
 export interface CheckGrade extends CheckResult {
   readonly kind: string;
+  /** A quiz's question and its choices, for reports that show what was asked. */
+  readonly question?: Localized;
+  readonly choices?: readonly string[];
   readonly range: SourceRange;
   readonly points: number;
 }
@@ -116,8 +120,13 @@ export interface ExerciseGrade {
   readonly score: number;
   readonly maxScore: number;
   readonly passed: boolean;
-  /** Hints revealed: the first after a failed attempt, one more per further failed attempt. */
+  /**
+   * Hints shown: those attached to a cause the failed checks' traces show; when none is, the plain
+   * ones revealed so far (the first after a failed attempt, one more per further failed attempt).
+   */
   readonly hints: Localized[];
+  /** The failure causes the failed checks' traces show (datapath/causes.ts); absent when none. */
+  readonly causes?: readonly TraceCause[];
   readonly checks: CheckGrade[];
 }
 

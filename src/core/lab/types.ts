@@ -1,6 +1,7 @@
 /** A lab as read from `lab.yaml`, every part with the place it came from. */
 import type { SourceRange } from '../text/diag';
 import type { Localized } from '../text/i18n';
+import type { TraceCauseName } from '../datapath/causes';
 
 export interface Named {
   readonly name: string;
@@ -64,10 +65,20 @@ export interface ExerciseSpec {
   readonly title?: Localized;
   readonly task?: Localized;
   readonly points: number;
+  /** Plain hints, revealed one by one after failed attempts. */
   readonly hints: Localized[];
+  /** Hints attached to a failure cause (`{ when: forwarding-off, text: ... }`): shown when a failed check's trace shows it. */
+  readonly causeHints?: readonly CauseHint[];
   readonly checks: CheckSpec[];
   /** In a handout: its quizzes' questions and choices, in order (the key grades them). */
   readonly questions?: QuestionSpec[];
+}
+
+/** A hint shown when a failed check's trace shows its cause (datapath/causes.ts). */
+export interface CauseHint {
+  readonly when: TraceCauseName;
+  readonly text: Localized;
+  readonly range: SourceRange;
 }
 
 /** A per-student variable as declared (`variables:`); see lab/variant.ts. */

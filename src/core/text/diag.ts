@@ -43,6 +43,7 @@ export type DiagnosticCode =
   | 'bad-key'
   // exercises and grading
   | 'unknown-check-kind'
+  | 'unknown-cause'
   | 'unknown-host'
   | 'bad-address'
   | 'bad-port'

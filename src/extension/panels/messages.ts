@@ -116,7 +116,7 @@ export async function locate(dir: vscode.Uri, file: string): Promise<vscode.Uri 
 /** Grades the lab (as knetlab.gradeLab does: the Labs view, the status bar follow), then redraws. */
 async function grade(host: MessageHost, dir: vscode.Uri, exercise?: string): Promise<void> {
   const graded = await gradeDir(host.ctx, dir);
-  host.failures.graded(dir, graded.grade, exercise);
+  await host.failures.graded(dir, graded.grade, exercise);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('knetlab: {0} scored {1}', shownPath(dir), scoreText(graded.grade)), 5000);
   await host.refresh(dir);
 }

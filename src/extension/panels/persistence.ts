@@ -2,20 +2,19 @@
  * What outlives a reload: the panels themselves (VS Code gives them back to a serializer with the
  * state their page saved, and they are redrawn from the lab as it is then) and the failed attempts
  * of each exercise (kept in the workspace's state, so that a reload does not hide hints a student
- * has seen).
+ * has seen, and in the lab's `.knetlab/attempts.json`, the file `knetlab grade` keeps too, in the
+ * core's format: hints seen in a terminal are seen in the editor, and the other way round).
  */
 import * as vscode from 'vscode';
-import type { LabGrade } from '../../core';
+import { ATTEMPTS_FILE, formatAttempts, type LabGrade, MAX_ATTEMPTS, parseAttempts } from '../../core';
 import type { PanelState } from '../../protocol/panels';
 import type { Ctx } from '../ctx';
-import { exists, LAB_FILE, parseUri } from '../labfs';
+import { exists, LAB_FILE, parseUri, readText, writeText } from '../labfs';
 import type { KindContext, PanelKindSpec } from './kinds';
 import type { OpenPanels } from './lifecycle';
 import type { LabLoader } from './load';
 
 const FAILURES_KEY = 'knetlab.panels.failedAttempts';
-/** More failed attempts than this reveal nothing more (no lab has this many hints). */
-const MAX_ATTEMPTS = 100;
 
 /** Failed attempts of each exercise, by lab folder: one more hint is revealed after each. */
 export class FailureStore {
@@ -29,8 +28,18 @@ export class FailureStore {
     return this.failures.get(dir.toString());
   }
 
-  /** A grade of the lab (of one exercise, or all): each failed exercise counts one attempt more. Saved. */
-  graded(dir: vscode.Uri, grade: LabGrade, exercise?: string): void {
+  /** The attempts the lab's `.knetlab/attempts.json` holds (kept by `knetlab grade`) join these: the larger count wins. */
+  async load(dir: vscode.Uri): Promise<void> {
+    const file = parseAttempts(await readText(vscode.Uri.joinPath(dir, ATTEMPTS_FILE)));
+    if (!file.size) return;
+    const counts = this.failures.get(dir.toString()) ?? new Map<string, number>();
+    this.failures.set(dir.toString(), counts);
+    for (const [id, n] of file) counts.set(id, Math.max(counts.get(id) ?? 0, n));
+  }
+
+  /** A grade of the lab (of one exercise, or all): each failed exercise counts one attempt more. Saved, in the lab's folder too. */
+  async graded(dir: vscode.Uri, grade: LabGrade, exercise?: string): Promise<void> {
+    await this.load(dir);
     const counts = this.failures.get(dir.toString()) ?? new Map<string, number>();
     this.failures.set(dir.toString(), counts);
     for (const e of grade.exercises) {
@@ -38,6 +47,7 @@ export class FailureStore {
       if (!e.passed) counts.set(e.id, Math.min(MAX_ATTEMPTS, (counts.get(e.id) ?? 0) + 1));
     }
     void Promise.resolve(this.ctx.extension.workspaceState?.update(FAILURES_KEY, saveFailures(this.failures))).catch(() => undefined);
+    if (counts.size) await writeText(vscode.Uri.joinPath(dir, ATTEMPTS_FILE), formatAttempts(counts)).catch(() => undefined);
   }
 }
 

@@ -163,7 +163,10 @@ export function labViewOf(
     exercises: view.exercises.map((e) => {
       const spec = specs.get(e.id);
       const n = failures.get(e.id) ?? 0;
-      if (!spec || e.state !== 'failed' || n <= e.hints.length) return e;
+      // Hints of a cause the grade saw stand in place of the plain ones: they are what it shows.
+      const seen = new Set(grade?.exercises.find((x) => x.id === e.id)?.causes?.map((c) => c.cause));
+      const byCause = spec?.causeHints?.some((h) => seen.has(h.when)) ?? false;
+      if (!spec || e.state !== 'failed' || byCause || n <= e.hints.length) return e;
       return { ...e, hints: spec.hints.slice(0, Math.min(n, spec.hints.length)) };
     }),
   };

@@ -102,6 +102,10 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'graded-by-key': () => gradeFiles(new Map([['lab.yaml', 'name: t\nhandout: true\nhosts: {}\n']]), { displayPath: (p) => p }).diagnostics,
   'bad-key': () => readKey('name: t\n', 'key.yaml').diagnostics,
   'unknown-check-kind': () => exercise('teleport: { from: a, to: 10.0.0.1 }'),
+  'unknown-cause': () =>
+    check(
+      runA('ip addr add 10.0.0.1/24 dev eth0') + 'exercises:\n  - id: e\n    hints: [{ when: forward-off, text: x }]\n    checks: []\n',
+    ),
   'unknown-host': () => exercise('reach: { from: zz, to: 10.0.0.1 }'),
   'bad-address': () => exercise('reach: { from: a, to: 10.0.0.300 }'),
   // the checker leaves these two to the schema's finding at the same place; the grader gives both

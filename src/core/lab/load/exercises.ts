@@ -3,10 +3,13 @@
  * checks that grade it. The loader keeps each check's kind and arguments with their places; the
  * check kinds (grade/checks) read the arguments.
  */
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { SourceRange } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
-import type { CheckSpec, ExerciseSpec, QuestionSpec } from '../types';
+import type { CauseHint, CheckSpec, ExerciseSpec, QuestionSpec } from '../types';
+import { isTraceCause, TRACE_CAUSES } from '../../datapath/causes';
+import { didYouMean } from '../../text/didyoumean';
+import { eulreul } from '../../text/particle';
 import { EXERCISE_ID_RE } from './names';
 import { checkKeys, keyOf, localized, plain, type Reader, str } from './reader';
 
@@ -94,12 +97,18 @@ export function readExercises(rd: Reader, node: unknown, top: SourceRange, hando
         );
     }
     const hints: Localized[] = [];
+    const causeHints: CauseHint[] = [];
     const hintsNode = item.get('hints', true);
     if (hintsNode !== undefined && !(isScalar(hintsNode) && hintsNode.value === null)) {
       if (!isSeq(hintsNode))
         rd.error('wrong-type', rd.nodeRange(hintsNode as Node, ir), loc('hints must be a list.', 'hints는 리스트여야 합니다.'));
       else
         for (const h of hintsNode.items) {
+          if (isMap(h) && h.has('when')) {
+            const c = readCauseHint(rd, h, ir);
+            if (c) causeHints.push(c);
+            continue;
+          }
           const t = localized(rd, h, loc('a hint', '힌트'), ir);
           if (t) hints.push(t);
         }
@@ -159,9 +168,43 @@ export function readExercises(rd: Reader, node: unknown, top: SourceRange, hando
       ...(taskNode !== undefined ? { task: localized(rd, taskNode, loc('task', 'task'), ir) } : {}),
       points,
       hints,
+      ...(causeHints.length ? { causeHints } : {}),
       checks,
       ...(questions.length ? { questions } : {}),
     });
   }
   return out;
+}
+
+/** `{ when: CAUSE, text: ... }`: a hint shown when a failed check's trace shows that cause. */
+function readCauseHint(rd: Reader, h: YAMLMap, ir: SourceRange): CauseHint | undefined {
+  const hr = rd.nodeRange(h as Node, ir);
+  checkKeys(rd, h, ['when', 'text'], loc('a hint', '힌트'));
+  const whenNode = h.get('when', true);
+  const when = str(rd, whenNode, loc('when', 'when'), hr);
+  const textNode = h.get('text', true);
+  if (textNode === undefined) {
+    rd.error('missing-key', hr, loc('A hint with "when" needs a "text".', '"when"이 있는 힌트에는 "text"가 필요합니다.'));
+    return undefined;
+  }
+  const text = localized(rd, textNode, loc('a hint', '힌트'), hr);
+  if (when === undefined || !text) return undefined;
+  if (!isTraceCause(when)) {
+    const near = didYouMean(when, TRACE_CAUSES);
+    const at = rd.nodeRange(whenNode as Node, hr);
+    // The schema's "must be one of" at the same place says less: this finding takes its place.
+    const same = rd.diagnostics.findIndex((d) => d.code === 'schema' && d.line === at.line && d.column === at.column);
+    if (same >= 0) rd.diagnostics.splice(same, 1);
+    const list = TRACE_CAUSES.join(', ');
+    rd.error(
+      'unknown-cause',
+      at,
+      loc(
+        `Unknown cause "${when}"${near ? `; did you mean "${near}"?` : '.'} Causes: ${list}.`,
+        `알 수 없는 원인 "${when}"입니다.${near ? ` ${eulreul(`"${near}"`)} 뜻했나요?` : ''} 원인: ${list}.`,
+      ),
+    );
+    return undefined;
+  }
+  return { when, text, range: hr };
 }
