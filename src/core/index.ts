@@ -29,7 +29,7 @@ export { gradeLab, validateExercises } from './grade/grade';
 export { parseAnswers } from './grade/answers';
 export { hashAnswer, normaliseAnswer, checkAnswer } from './grade/quiz';
 export { applySolution, hasSolution } from './grade/overlay';
-export { declaresVariables, instantiateLab } from './lab/variant';
+export { declaresVariables, instantiateLab, isSolutionPath, readVariantRecord, studentCopy, verifySeal } from './lab/variant';
 export { gradeFiles, variantStudent } from './grade/folder';
 export type { GradeFilesOptions } from './grade/folder';
 export { loadCourse } from './grade/course';

@@ -37,6 +37,7 @@ export type DiagnosticCode =
   | 'command-not-simulated'
   // grading
   | 'variant-mismatch'
+  | 'variant-tampered'
   // exercises and grading
   | 'unknown-check-kind'
   | 'unknown-host'

@@ -89,6 +89,9 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'variant-mismatch': () =>
     gradeFiles(new Map([['lab.yaml', hostA('', 'variant: { student: "alice" }\n')]]), { displayPath: (p) => p, student: 'bob' })
       .diagnostics,
+  'variant-tampered': () =>
+    gradeFiles(new Map([['lab.yaml', hostA('', 'variant: { student: "alice", values: {}, seal: "lab:00" }\n')]]), { displayPath: (p) => p })
+      .diagnostics,
   'unknown-check-kind': () => exercise('teleport: { from: a, to: 10.0.0.1 }'),
   'unknown-host': () => exercise('reach: { from: zz, to: 10.0.0.1 }'),
   'bad-address': () => exercise('reach: { from: a, to: 10.0.0.300 }'),
