@@ -8,6 +8,7 @@ import {
   readVariables,
   resolveVariables,
   substitute,
+  sealOf,
   topLevelBlocks,
   type VariableValue,
   VariantRng,
