@@ -43,3 +43,4 @@ export { checkCniConfig, isCniConfigPath } from './cni/config';
 export type { CniConfig, CniPlugin, CniResult } from './cni/config';
 export { CNI_VERSIONS, KNOWN_PLUGINS, KNOWN_IPAM, CHAINED_ONLY } from './cni/plugins';
 export type * from './grade/types';
+export { parseRoster, type RosterResult, type RosterStudent, STUDENT_ID_RE } from './grade/roster';

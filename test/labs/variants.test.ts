@@ -5,7 +5,7 @@
  * and no two students share their subnets.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLab, instantiateLab, studentCopy } from '../../src/core/index';
 import { readVariables } from '../../src/core/lab/variant';
@@ -30,13 +30,13 @@ describe('bundled labs: a variant per student', () => {
       const labText = tree.get('lab.yaml')!;
       const rv = readVariables(labText, 'lab.yaml');
 
-      it('declares its subnets as variables, each with the course notes\' subnet as its default', () => {
+      it("declares its subnets as variables, each with the course notes' subnet as its default", () => {
         const subnets = rv.variables.filter((v) => (v.def as { subnet?: string }).subnet !== undefined);
         assert.ok(subnets.length >= 2, `${subnets.length} subnet variables`);
         for (const v of subnets) assert.match(String((v.def as { default?: string }).default), /^192\.168\.\d+\.0\/24$/, v.name);
       });
 
-      it('as written, the lab takes the defaults: every address of the READMEs is one of the lab\'s', () => {
+      it("as written, the lab takes the defaults: every address of the READMEs is one of the lab's", () => {
         const inst = instantiateLab(tree, '');
         assert.deepEqual(errorsOf(inst.diagnostics), []);
         const written = [...inst.values.values()].map((v) => v.text);

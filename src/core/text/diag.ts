@@ -38,6 +38,7 @@ export type DiagnosticCode =
   // grading
   | 'variant-mismatch'
   | 'variant-tampered'
+  | 'bad-roster'
   // exercises and grading
   | 'unknown-check-kind'
   | 'unknown-host'

@@ -357,7 +357,11 @@ describe('variants: reading and instantiating a lab', () => {
     const net2 = r.values.get('net2')!.text;
     assert.equal(
       lab.split('\n')[3],
-      `variant: { student: "alice", values: { net1: "${net1}", net2: "${net2}", port: ${r.values.get('port')!.text} }, seal: "${sealOf('demo', 'alice', [...r.values].map(([k, v]) => [k, v.text] as const))}" }`,
+      `variant: { student: "alice", values: { net1: "${net1}", net2: "${net2}", port: ${r.values.get('port')!.text} }, seal: "${sealOf(
+        'demo',
+        'alice',
+        [...r.values].map(([k, v]) => [k, v.text] as const),
+      )}" }`,
     );
     assert.ok(!/variables:|\{\{/.test(lab));
     assert.equal(r.files.get('README.md'), `Your LAN is ${net1}.\n`);

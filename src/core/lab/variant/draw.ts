@@ -143,7 +143,10 @@ export function resolveVariables(
     const rng = rngFor(spec.name);
     const dflt = asWritten ? def.default : undefined;
     if (dflt !== undefined && def.kind !== 'subnet') {
-      values.set(spec.name, def.kind === 'int' ? { kind: 'int', value: Number(dflt), text: dflt } : { kind: def.kind, value: dflt, text: dflt });
+      values.set(
+        spec.name,
+        def.kind === 'int' ? { kind: 'int', value: Number(dflt), text: dflt } : { kind: def.kind, value: dflt, text: dflt },
+      );
       continue;
     }
     switch (def.kind) {

@@ -52,7 +52,9 @@ function quizzes(text: string): Quiz[] {
       const salt = isMap(ans) ? ans.get('salt') : undefined;
       out.push({
         choices,
-        ...(isScalar(sha) && typeof sha.value === 'string' && sha.range ? { sha: { value: sha.value, range: [sha.range[0], sha.range[1]] } } : {}),
+        ...(isScalar(sha) && typeof sha.value === 'string' && sha.range
+          ? { sha: { value: sha.value, range: [sha.range[0], sha.range[1]] } }
+          : {}),
         ...(typeof salt === 'string' || typeof salt === 'number' ? { salt: String(salt) } : {}),
       });
     }

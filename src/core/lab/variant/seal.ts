@@ -58,7 +58,11 @@ export function readVariantRecord(labText: string): VariantRecord | undefined {
  * key); 'missing' (no seal); 'unverifiable' (sealed with a secret, and none given); 'not-secret'
  * (a secret was given but the record is sealed without one: not made with it).
  */
-export function verifySeal(rec: VariantRecord, labName: string, secret?: string): 'ok' | 'broken' | 'missing' | 'unverifiable' | 'not-secret' {
+export function verifySeal(
+  rec: VariantRecord,
+  labName: string,
+  secret?: string,
+): 'ok' | 'broken' | 'missing' | 'unverifiable' | 'not-secret' {
   if (rec.seal === undefined) return 'missing';
   const kind = rec.seal.split(':')[0];
   if (kind === 'secret' && !secret) return 'unverifiable';
