@@ -38,6 +38,8 @@ export interface GradeOptions {
   readonly student?: string;
   readonly solution: boolean;
   readonly attempts?: number;
+  /** The instructor's secret (`--secret FILE`): variants drawn with it, and copies' seals checked. */
+  readonly secret?: string;
 }
 
 /** Grades one lab folder from disk. Problems of the lab become diagnostics of the result, never a throw. */
@@ -51,6 +53,7 @@ export function gradeFolder(dir: string, opts: GradeOptions, lang: Lang): LabGra
     solution: opts.solution,
     ...(opts.student !== undefined ? { student: opts.student } : {}),
     ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),
+    ...(opts.secret !== undefined ? { secret: opts.secret } : {}),
   });
 }
 

@@ -6,6 +6,7 @@ import type { Command } from '../command';
 import { fmt, formatDiag, t, UsageError } from '../common';
 import { gradeFolder, gradeJson, gradeJunit, type GradeOptions, gradeText, round } from '../grade';
 import { usageError } from '../usage';
+import { readSecret } from './variant';
 
 const M = {
   badCourse: { en: 'cannot read the course {0}', ko: '코스 {0}을(를) 읽을 수 없습니다' },
@@ -20,6 +21,10 @@ const M = {
     ko: '--min-score {0}: 받을 수 있는 최대 점수({1})보다 높아 아무도 통과할 수 없습니다',
   },
   total: { en: 'Total', ko: '합계' },
+  refused: {
+    en: "a copy is not the graded student's own, or its variant: record was edited: it scores 0",
+    ko: '채점하는 학생의 사본이 아니거나 variant: 기록이 고쳐져서 0점입니다',
+  },
 } satisfies Record<string, Localized>;
 
 function parseMinScore(text: string | undefined, lang: Lang): { value: number; percent: boolean } | undefined {
@@ -35,8 +40,8 @@ export const grade: Command = {
   name: 'grade',
   summary: { en: "Grade a lab's exercises, or every lab of a course.", ko: '랩의 과제를 채점합니다 (코스면 모든 랩).' },
   usage: {
-    en: 'grade LAB|COURSE [--student ID] [--solution] [--attempts N] [--format text|json|junit] [--min-score N|N%]',
-    ko: 'grade 랩|코스 [--student ID] [--solution] [--attempts N] [--format text|json|junit] [--min-score N|N%]',
+    en: 'grade LAB|COURSE [--student ID] [--solution] [--attempts N] [--format text|json|junit] [--min-score N|N%] [--secret FILE]',
+    ko: 'grade 랩|코스 [--student ID] [--solution] [--attempts N] [--format text|json|junit] [--min-score N|N%] [--secret 파일]',
   },
   help: {
     en: "Grade a lab's exercises (or every lab of a course). Exit 0 when graded, 1 below --min-score.\n--attempts N grades as after N failed attempts (one more hint shown for each).",
@@ -49,6 +54,7 @@ export const grade: Command = {
     { name: '--format', value: 'text|json|junit' },
     { name: '--min-score', value: 'N|N%' },
     { name: '--attempts', value: 'N' },
+    { name: '--secret', value: 'FILE' },
   ],
   run(p, { lang, io }) {
     let path = p.positional[0];
@@ -66,6 +72,7 @@ export const grade: Command = {
       solution: p.options.has('--solution'),
       ...(p.options.has('--student') ? { student: p.options.get('--student')! } : {}),
       ...(attemptsText !== undefined ? { attempts: Number(attemptsText) } : {}),
+      ...(p.options.has('--secret') ? { secret: readSecret(p.options.get('--secret'), lang)! } : {}),
     };
     let labs: LabGrade[];
     let course = false;
@@ -95,6 +102,11 @@ export const grade: Command = {
     } else {
       for (const l of labs) io.out(gradeText(l, lang));
       if (course) io.out(`${M.total[lang]}: ${score}/${maxScore}\n`);
+    }
+    // A variant copy graded as another student, or with an edited record, fails the command.
+    if (labs.some((l) => l.diagnostics.some((d) => d.code === 'variant-mismatch' || d.code === 'variant-tampered'))) {
+      io.err(M.refused[lang] + '\n');
+      return 1;
     }
     if (min) {
       const got = min.percent ? (maxScore ? (100 * score) / maxScore : 0) : score;
