@@ -62,13 +62,18 @@ function quizzes(text: string): Quiz[] {
   return out;
 }
 
+let lastWritten: { text: string; quizzes: Quiz[] } | undefined;
+
 /**
  * `forStudent` (lab.yaml drawn for a student) with each quiz's answer hash moved to the choice the
  * lab as written (`asWritten`, drawn for '') answers with. Quizzes whose answer is no choice, or
  * whose choices do not change, are left alone.
  */
 export function followQuizzes(asWritten: string, forStudent: string): string {
-  const before = quizzes(asWritten);
+  if (!/\bquiz\s*:/.test(asWritten)) return forStudent;
+  // A class is many students of one lab: the lab as written is read once.
+  if (lastWritten?.text !== asWritten) lastWritten = { text: asWritten, quizzes: quizzes(asWritten) };
+  const before = lastWritten.quizzes;
   const after = quizzes(forStudent);
   if (before.length !== after.length) return forStudent;
   const edits: { range: [number, number]; from: string; to: string }[] = [];
