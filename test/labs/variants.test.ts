@@ -53,6 +53,7 @@ describe('bundled labs: a variant per student', () => {
         }
       });
 
+      const defaults = rv.variables.map((v) => String((v.def as { default?: unknown }).default));
       it(`for ${STUDENTS.length} students: loads and checks clean, the solution scores full marks, the starter less`, () => {
         const seen = new Map<string, string>();
         for (const student of STUDENTS) {
@@ -61,6 +62,14 @@ describe('bundled labs: a variant per student', () => {
           assert.ok(![...copy.files.keys()].some((p) => p.startsWith('solution')), 'no solution in a copy');
           const text = copy.files.get('lab.yaml')!;
           assert.doesNotMatch(text, /\{\{|192\.168\./, `${student}: every address is the student's`);
+          for (const readme of ['README.md', 'README.ko.md']) {
+            const moved = copy.files.get(readme)!;
+            const left = defaults.flatMap(
+              (d) => moved.match(new RegExp(`\\b${d.replace(/0\/24$/, '').replace(/\./g, '\\.')}\\d+\\b`, 'g')) ?? [],
+            );
+            assert.deepEqual(left, [], `${student}: ${readme} names the student's addresses`);
+            assert.equal(moved.split('\n').length, tree.get(readme)!.split('\n').length);
+          }
           assert.deepEqual(errorsOf(checkLab(text, { file: 'lab.yaml', readFile: (r) => copy.files.get(r) })), [], student);
           const subnets = [...copy.values.values()].map((v) => v.text);
           const key = subnets.join(' ');

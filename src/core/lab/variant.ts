@@ -47,6 +47,7 @@ import { substitute } from './variant/template';
 import { followQuizzes } from './variant/quizzes';
 import { normaliseStudent } from './variant/rng';
 import { sealOf } from './variant/seal';
+import { defaultMoves, moveAddresses } from './variant/rewrite';
 
 export {
   parseCidr,
@@ -113,7 +114,8 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
   const diagnostics = [...rv.diagnostics];
   if (!rv.block) return { files: out, values: new Map(), labName: rv.labName, diagnostics };
   const secret = opts.secret ? { secret: opts.secret } : {};
-  const { values, failed, diagnostics: rd } = resolveVariables(rv.variables, { lab: rv.labName, student, ...secret });
+  const { values, failed, defaults, diagnostics: rd } = resolveVariables(rv.variables, { lab: rv.labName, student, ...secret });
+  const moves = defaultMoves(defaults, values);
   diagnostics.push(...rd);
   const seal = sealOf(
     rv.labName,
@@ -143,7 +145,7 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
     }
     const s = substitute(t, values, show(path), { skip: failed });
     diagnostics.push(...s.diagnostics);
-    out.set(path, s.text);
+    out.set(path, moveAddresses(s.text, moves));
   }
   // Quiz answers follow the variables when they are choices (variant/quizzes.ts).
   if (normaliseStudent(student) !== '' && !diagnostics.some((d) => d.severity === 'error')) {

@@ -14,8 +14,11 @@ import {
   resolveVariables,
   sealOf,
   studentCopy,
+  type VariableValue,
   verifySeal,
 } from '../../../src/core/lab/variant';
+import { defaultMoves, moveAddresses } from '../../../src/core/lab/variant/rewrite';
+import { parseAddr } from '../../../src/core/net/addr';
 import { hashAnswer } from '../../../src/core/grade/quiz';
 import type { VariableSpec } from '../../../src/core/lab/types';
 import { gradeFiles } from '../../../src/core/grade/folder';
@@ -158,6 +161,44 @@ describe('variants: the sealed record', () => {
     const edited = new Map(files).set('lab.yaml', text.replace('student: "kim"', 'student: "lee"'));
     const e = gradeFiles(edited, { displayPath: (p) => p, student: 'lee' });
     assert.deepEqual([e.score, e.diagnostics.map((d) => d.code)], [0, ['variant-tampered']]);
+  });
+});
+
+describe('variants: literal addresses follow their default subnet', () => {
+  const lan = (net: string): VariableValue => {
+    const [a, len] = net.split('/');
+    return { kind: 'subnet', prefix: { addr: parseAddr(a!)!, len: Number(len) }, text: net };
+  };
+  const moves = defaultMoves(
+    new Map([
+      ['lan1', '192.168.1.0/24'],
+      ['lan2', '192.168.2.0/24'],
+    ]),
+    new Map([
+      ['lan1', lan('10.7.3.0/24')],
+      ['lan2', lan('10.200.0.0/24')],
+    ]),
+  );
+
+  it("moves every address inside a default subnet to the same host of the student's, nothing else", () => {
+    const text =
+      'ip route add 192.168.2.0/24 via 192.168.1.1\n`192.168.1.10`은 a, 192.168.3.10 and 10.192.168.1.5 and 192.168.1.255.\nv1.192.168.1.1 192.168.1.10/24';
+    assert.equal(
+      moveAddresses(text, moves),
+      'ip route add 10.200.0.0/24 via 10.7.3.1\n`10.7.3.10`은 a, 192.168.3.10 and 10.192.168.1.5 and 10.7.3.255.\nv1.192.168.1.1 10.7.3.10/24',
+    );
+  });
+
+  it('a copy of a lab written with literal addresses: every file moved, the lab as written left alone', () => {
+    const lab = 'name: m\nvariables:\n  lan: { subnet: 10.0.0.0/8, prefix: 24, default: 192.168.1.0/24 }\nswitches: [s]\n';
+    const files = new Map([
+      ['lab.yaml', lab],
+      ['README.md', 'a is 192.168.1.10.\n'],
+    ]);
+    const mine = instantiateLab(files, 'kim');
+    const host = mine.values.get('lan')!.text.replace(/0\/24$/, '10');
+    assert.equal(mine.files.get('README.md'), `a is ${host}.\n`);
+    assert.equal(instantiateLab(files, '').files.get('README.md'), 'a is 192.168.1.10.\n');
   });
 });
 

@@ -65,6 +65,8 @@ export interface ResolveResult {
   readonly values: Map<string, VariableValue>;
   /** Variables declared but not resolved (their problem is diagnosed): placeholders naming them are skipped. */
   readonly failed: Set<string>;
+  /** The `default:` of each subnet variable that has one. */
+  readonly defaults: Map<string, string>;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -107,11 +109,14 @@ export function resolveVariables(
   // a container so that a large one no longer fits.
   const drawn = new Map<string, VariableValue>();
   const taken: Prefix[] = [];
+  // Default subnets are never drawn for anyone: a copy moves their literal addresses (rewrite.ts).
+  const defaults = new Map<string, string>();
   for (const d of defs) {
-    if (!asWritten || d.def.default === undefined || d.def.kind !== 'subnet') continue;
+    if (d.def.default === undefined || d.def.kind !== 'subnet') continue;
     const p = parseCidr(d.def.default)!;
     taken.push(p);
-    drawn.set(d.spec.name, { kind: 'subnet', prefix: p, text: d.def.default });
+    defaults.set(d.spec.name, d.def.default);
+    if (asWritten) drawn.set(d.spec.name, { kind: 'subnet', prefix: p, text: d.def.default });
   }
   const subnets = defs.filter((d) => d.def.kind === 'subnet' && !drawn.has(d.spec.name));
   const order = subnets
@@ -172,5 +177,5 @@ export function resolveVariables(
       }
     }
   }
-  return { values, failed, diagnostics };
+  return { values, failed, defaults, diagnostics };
 }
