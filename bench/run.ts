@@ -11,6 +11,7 @@ import type { Lab, TraceRequest } from '../src/core/index';
 import { generateBenchLab } from './gen';
 import { benchCheck, benchGradeCourse, benchKeystroke } from './check';
 import { benchKernel } from './kernel';
+import { benchVariantsClass } from './variants';
 import { benchStartup, TARGET_CLI_OVER_NODE_MS } from './startup';
 
 const TARGET_BUILD_MS = 50;
@@ -162,6 +163,8 @@ async function main(): Promise<number> {
   }
   const g = await benchGradeCourse();
   console.log(row(`grade the course (${g.labs} labs, ${g.score}/${g.maxScore})`, ms(g.ms), '< 1000 ms', verdict(g.ms, 1000)));
+  const v = await benchVariantsClass();
+  console.log(row(`write variants: ${v.students} students × the course (roster, sealed)`, ms(v.ms), '< 5000 ms', verdict(v.ms, 5000)));
   console.log('');
 
   // The real kernel, side by side: needs root (network namespaces).

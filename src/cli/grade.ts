@@ -33,6 +33,8 @@ export interface GradeOptions {
   readonly key?: GradingKey;
   /** Count this grading's failed exercises in the lab's .knetlab/attempts.json (the attempts are read either way). */
   readonly record?: boolean;
+  /** The instructor's secret (`--secret FILE`): variants drawn with it, and copies' seals checked. */
+  readonly secret?: string;
 }
 
 function readAttempts(dir: string) {
@@ -71,6 +73,7 @@ export function gradeFolder(dir: string, opts: GradeOptions, lang: Lang): LabGra
     ...(opts.key ? { key: opts.key } : {}),
     ...(opts.student !== undefined ? { student: opts.student } : {}),
     ...(opts.attempts !== undefined ? { attempts: opts.attempts } : before ? { attempts: attemptsNow(before) } : {}),
+    ...(opts.secret !== undefined ? { secret: opts.secret } : {}),
   });
   if (before && opts.record) {
     const after = recordAttempts(before, g);

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildWorld, checkLab, execCommand, loadLab, tracePacket } from '../../src/core/index';
+import { buildWorld, checkLab, execCommand, instantiateLab, loadLab, tracePacket } from '../../src/core/index';
 import type { TraceRequest, Verdict, World } from '../../src/core/index';
 
 const LABS = 'labs';
@@ -26,7 +26,9 @@ function readLab(dir: string): { file: string; text: string; readFile: (rel: str
       return undefined;
     }
   };
-  return { file, text: readFileSync(file, 'utf8'), readFile };
+  // The lab as written: a lab with variables takes their defaults (the course notes' addresses).
+  const text = instantiateLab(new Map([['lab.yaml', readFileSync(file, 'utf8')]]), '').files.get('lab.yaml')!;
+  return { file, text, readFile };
 }
 
 function world(dir: string): World {

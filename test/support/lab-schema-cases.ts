@@ -175,7 +175,7 @@ export const SCHEMA_CASES: [string, string, string, string, number, number, numb
     4,
     6,
     7,
-    /^variables\.v must be \{ subnet, prefix, exclude \}, \{ int \}, \{ choice \} or \{ mac \}, not the number 5/,
+    /^variables\.v must be \{ subnet, prefix, exclude, default \}, \{ int, default \}, \{ choice, default \} or \{ mac, default \}, not the number 5/,
   ],
   [
     'enum',

@@ -17,6 +17,7 @@ import { fmt, formatDiag, type Io, t, UsageError } from '../common';
 import { gradeFolder, gradeJson, gradeJunit, type GradeOptions, gradeText, round } from '../grade';
 import { readTree, resolvesInside } from '../tree';
 import { usageError } from '../usage';
+import { readSecret } from './variant';
 
 const M = {
   badCourse: { en: 'cannot read the course {0}', ko: '{0} 코스 파일을 읽을 수 없습니다' },
@@ -39,6 +40,10 @@ const M = {
   keyAndSolution: {
     en: "--key and --solution go separately: the key grades a student's folder",
     ko: '--key와 --solution은 함께 쓸 수 없습니다. 채점 키는 학생의 폴더를 채점합니다',
+  },
+  refused: {
+    en: "a copy is not the graded student's own, or its variant: record was edited: it scores 0",
+    ko: '채점하는 학생의 사본이 아니거나 variant: 기록이 고쳐져서 0점입니다',
   },
 } satisfies Record<string, Localized>;
 
@@ -96,8 +101,8 @@ export const grade: Command = {
   name: 'grade',
   summary: { en: "Grade a lab's exercises, or every lab of a course.", ko: '랩의 과제를 채점합니다 (코스면 모든 랩).' },
   usage: {
-    en: 'grade LAB|COURSE [--key DIR] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit] [--min-score N|N%]',
-    ko: 'grade 랩|코스 [--key 폴더] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit] [--min-score N|N%]',
+    en: 'grade LAB|COURSE [--key DIR] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit] [--min-score N|N%] [--secret FILE]',
+    ko: 'grade 랩|코스 [--key 폴더] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit] [--min-score N|N%] [--secret 파일]',
   },
   help: {
     en: "Grade a lab's exercises (or every lab of a course). Exit 0 when graded, 1 below --min-score.\n--attempts N grades as after N failed attempts (one more hint shown for each).\n--key DIR grades a student's folder with the instructor's key (knetlab build): its exercises only.\nEach failed exercise counts one attempt in the lab's .knetlab/attempts.json, so the next grading shows one more hint; a hint attached to a cause shows when the trace shows it.\n--no-record (or the variable CI or KNETLAB_NO_RECORD set) reads the attempts but writes nothing: for CI and an instructor's runs (grading with --key never writes); --attempts N and --solution neither read nor write them.",
@@ -112,6 +117,7 @@ export const grade: Command = {
     { name: '--attempts', value: 'N' },
     { name: '--key', value: 'DIR' },
     { name: '--no-record' },
+    { name: '--secret', value: 'FILE' },
   ],
   run(p, { lang, io, vars }) {
     let path = p.positional[0];
@@ -132,6 +138,7 @@ export const grade: Command = {
       // An attempt is the student's: CI runs and --no-record count none.
       // An instructor grading with a key or a roster never writes into a student's folder.
       record: !['--no-record', '--key', '--roster'].some((o) => p.options.has(o)) && !vars?.['CI'] && !vars?.['KNETLAB_NO_RECORD'],
+      ...(p.options.has('--secret') ? { secret: readSecret(p.options.get('--secret'), lang)! } : {}),
     };
     let labs: LabGrade[];
     let course = false;
@@ -168,6 +175,11 @@ export const grade: Command = {
     } else {
       for (const l of labs) io.out(gradeText(l, lang));
       if (course) io.out(`${M.total[lang]}: ${score}/${maxScore}\n`);
+    }
+    // A variant copy graded as another student, or with an edited record, fails the command.
+    if (labs.some((l) => l.diagnostics.some((d) => d.code === 'variant-mismatch' || d.code === 'variant-tampered'))) {
+      io.err(M.refused[lang] + '\n');
+      return 1;
     }
     if (min) {
       const got = min.percent ? (maxScore ? (100 * score) / maxScore : 0) : score;

@@ -15,7 +15,7 @@ import { applySolution, hasSolution, SOLUTION_DIR } from './overlay';
 import type { LabGrade } from './types';
 import { buildWorld } from '../world/build';
 import type { World } from '../sim/model';
-import { declaresVariables, instantiateLab } from '../lab/variant';
+import { declaresVariables, instantiateLab, normaliseStudent, readVariables, readVariantRecord, verifySeal } from '../lab/variant';
 
 export interface GradeFilesOptions {
   /** How a file of the folder is named in diagnostics (e.g. its path from the working folder). */
@@ -39,6 +39,8 @@ export interface GradeFilesOptions {
    * the student's `exercises:` section is ignored, and what differs from the handout is noted.
    */
   readonly key?: GradingKey;
+  /** The instructor's secret: checks a copy's seal made with it (without it, such seals are taken on trust). */
+  readonly secret?: string;
 }
 
 /** The lines of lab.yaml's `exercises:` section, if it has one. */
@@ -64,12 +66,7 @@ export function outsideDiagnostic(file: string, rel: string): Diagnostic {
 
 /** The student a variant copy was made for (its `variant: { student }`), if it is one. */
 export function variantStudent(labText: string): string | undefined {
-  try {
-    const v = parseDocument(labText).getIn(['variant', 'student']);
-    return v === undefined || v === null ? undefined : String(v);
-  } catch {
-    return undefined;
-  }
+  return readVariantRecord(labText)?.student;
 }
 
 /**
@@ -119,27 +116,46 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
       },
     ]);
   }
-  // A variant copy says whose it is; a template lab is drawn for the student first (its solution
-  // files too), and only then is the solution laid over it.
-  const copyOf = variantStudent(labText);
-  if (copyOf !== undefined) {
-    if (opts.student !== undefined && opts.student !== copyOf) {
+  // A variant copy says whose it is and is sealed (see lab/variant/seal.ts); a template lab is
+  // drawn for the student first (its solution files too), and only then is the solution laid over it.
+  const record = readVariantRecord(labText);
+  const copyOf = record?.student;
+  let refused = false;
+  if (record !== undefined) {
+    const at = recordRange(labText, shown('lab.yaml'));
+    if (opts.student !== undefined && normaliseStudent(opts.student) !== copyOf) {
+      refused = true;
       diagnostics.push({
-        file: shown('lab.yaml'),
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
+        ...at,
         severity: 'error',
         code: 'variant-mismatch',
         message: loc(
-          `This copy is the variant of student "${copyOf}", not of "${opts.student}".`,
-          `이 사본은 "${opts.student}"가 아니라 "${copyOf}" 학생의 변형입니다.`,
+          `This copy is the variant of student "${copyOf}", not of "${opts.student}": it scores 0.`,
+          `이 사본은 "${opts.student}" 학생이 아니라 "${copyOf}" 학생의 변형이라서 0점입니다.`,
+        ),
+      });
+    }
+    const verdict = verifySeal(record, readVariables(labText, shown('lab.yaml')).labName, opts.secret);
+    if (verdict === 'broken' || verdict === 'missing' || verdict === 'not-secret') {
+      refused = true;
+      const why =
+        verdict === 'missing'
+          ? loc('it has no seal', '봉인이 없습니다')
+          : verdict === 'not-secret'
+            ? loc('it was not sealed with the secret given', '주어진 비밀 값으로 봉인되지 않았습니다')
+            : loc('its student or values were edited after it was written', '기록을 쓴 뒤에 학생이나 값이 고쳐졌습니다');
+      diagnostics.push({
+        ...at,
+        severity: 'error',
+        code: 'variant-tampered',
+        message: loc(
+          `The variant: record does not verify (${why.en}): this copy scores 0. Grade the copy knetlab variant wrote.`,
+          `variant: 기록이 맞지 않습니다 (${why.ko}). 이 사본은 0점입니다. knetlab variant가 쓴 사본을 채점하세요.`,
         ),
       });
     }
   } else if (declaresVariables(labText)) {
-    const inst = instantiateLab(files, opts.student ?? '', { displayPath: shown });
+    const inst = instantiateLab(files, opts.student ?? '', { displayPath: shown, ...(opts.secret ? { secret: opts.secret } : {}) });
     files = new Map(inst.files);
     diagnostics.push(...inst.diagnostics);
   }
@@ -149,7 +165,7 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   }
   // Who should answer a reach check: the solved lab's world (the graded one, when it is the solution).
   // With the key, the key's solution says it (a student's own solution/ never counts).
-  const solvedBy = opts.key ? withKeySolution(files, opts.key, copyOf ?? opts.student ?? '') : files;
+  const solvedBy = opts.key ? withKeySolution(files, opts.key, copyOf ?? opts.student ?? '', opts.secret) : files;
   const reference = opts.solution ? undefined : (opts.reference ?? referenceWorld(solvedBy, shown));
   if (opts.solution && hasSolution(files)) {
     const applied = applySolution(files, { displayPath: shown });
@@ -184,7 +200,7 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   let lab = loaded.lab;
   if (opts.key) {
     // The key's exercises, for the student the copy was made for (or the one named).
-    const k = keyExercises(opts.key, copyOf ?? opts.student ?? '');
+    const k = keyExercises(opts.key, copyOf ?? opts.student ?? '', opts.secret);
     diagnostics.push(...k.diagnostics, ...handoutNotes(opts.key, input, shown));
     lab = { ...lab, exercises: k.exercises };
   } else if (lab.handout) {
@@ -207,5 +223,13 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
     ...(world ? { world, reference: world } : reference ? { reference } : {}),
     ...(opts.attempts !== undefined ? { attempts: opts.attempts } : {}),
   });
+  if (refused) return { ...g, score: 0, exercises: [], diagnostics }; // refused: the maximum stays, nothing scores
   return { ...g, diagnostics: [...diagnostics, ...g.diagnostics] };
+}
+
+/** The place of the `variant:` line in a copy's lab.yaml (its first line when not found). */
+function recordRange(labText: string, file: string) {
+  const i = labText.split('\n').findIndex((l) => /^variant\s*:/.test(l));
+  const line = i < 0 ? 1 : i + 1;
+  return { file, line, column: 1, endLine: line, endColumn: 8 };
 }

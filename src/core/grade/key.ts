@@ -133,11 +133,11 @@ function keyAsLab(text: string): string {
 }
 
 /** The key's exercises for one student (a lab with variables draws the student's values first). */
-export function keyExercises(key: GradingKey, student: string): { exercises: ExerciseSpec[]; diagnostics: Diagnostic[] } {
+export function keyExercises(key: GradingKey, student: string, secret?: string): { exercises: ExerciseSpec[]; diagnostics: Diagnostic[] } {
   let text = key.text;
   const diagnostics: Diagnostic[] = [];
   if (declaresVariables(text)) {
-    const inst = instantiateLab(new Map([['lab.yaml', text]]), student, { displayPath: () => key.file });
+    const inst = instantiateLab(new Map([['lab.yaml', text]]), student, { displayPath: () => key.file, ...(secret ? { secret } : {}) });
     text = inst.files.get('lab.yaml') ?? text;
     diagnostics.push(...inst.diagnostics.filter((d) => d.severity === 'error'));
   }
@@ -150,12 +150,20 @@ export function keyExercises(key: GradingKey, student: string): { exercises: Exe
  * The student's files with the key's solution in place of any solution/ of theirs, drawn for the
  * student when the key declares variables: what the reference world is built from.
  */
-export function withKeySolution(files: ReadonlyMap<string, string>, key: GradingKey, student: string): Map<string, string> {
+export function withKeySolution(
+  files: ReadonlyMap<string, string>,
+  key: GradingKey,
+  student: string,
+  secret?: string,
+): Map<string, string> {
   const out = new Map([...files].filter(([rel]) => !rel.startsWith(SOLUTION_DIR)));
   if (!key.solution?.size) return out;
   let solution = new Map([...key.solution].map(([rel, text]) => [SOLUTION_DIR + rel, text] as const));
   if (declaresVariables(key.text)) {
-    const inst = instantiateLab(new Map([['lab.yaml', key.text], ...solution]), student, { displayPath: () => key.file });
+    const inst = instantiateLab(new Map([['lab.yaml', key.text], ...solution]), student, {
+      displayPath: () => key.file,
+      ...(secret ? { secret } : {}),
+    });
     solution = new Map([...inst.files].filter(([rel]) => rel.startsWith(SOLUTION_DIR)));
   }
   for (const [rel, text] of solution) out.set(rel, text);

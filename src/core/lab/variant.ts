@@ -44,6 +44,10 @@ import { diag, type VariableValue } from './variant/defs';
 import { resolveVariables } from './variant/draw';
 import { readVariables, replaceBlock, topLevelBlocks, variantRecord } from './variant/rawText';
 import { substitute } from './variant/template';
+import { followQuizzes } from './variant/quizzes';
+import { normaliseStudent } from './variant/rng';
+import { sealOf } from './variant/seal';
+import { defaultMoves, moveAddresses } from './variant/rewrite';
 
 export {
   parseCidr,
@@ -57,6 +61,8 @@ export {
 export { resolveVariables, type ResolveResult } from './variant/draw';
 export { readVariables, type ReadVariablesResult, type TopBlock, topLevelBlocks, variantRecord } from './variant/rawText';
 export { normaliseStudent, VariantRng } from './variant/rng';
+export { followQuizzes, quizHashOf } from './variant/quizzes';
+export { readVariantRecord, sealOf, type SealKind, type VariantRecord, verifySeal } from './variant/seal';
 export { renderValue, substitute, type SubstituteOptions } from './variant/template';
 
 /** Whether a lab's text declares per-student variables (a top-level `variables:` key). */
@@ -67,6 +73,8 @@ export function declaresVariables(labText: string): boolean {
 export interface InstantiateOptions {
   /** How a lab-relative path appears in diagnostics (default: as is). */
   readonly displayPath?: (relPath: string) => string;
+  /** The instructor's secret: mixed into the draw and the record's seal (see variant/seal.ts). */
+  readonly secret?: string;
 }
 
 export interface InstantiateResult {
@@ -105,11 +113,19 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
   const rv = readVariables(labText, show('lab.yaml'));
   const diagnostics = [...rv.diagnostics];
   if (!rv.block) return { files: out, values: new Map(), labName: rv.labName, diagnostics };
-  const { values, failed, diagnostics: rd } = resolveVariables(rv.variables, { lab: rv.labName, student });
+  const secret = opts.secret ? { secret: opts.secret } : {};
+  const { values, failed, defaults, diagnostics: rd } = resolveVariables(rv.variables, { lab: rv.labName, student, ...secret });
+  const moves = defaultMoves(defaults, values);
   diagnostics.push(...rd);
+  const seal = sealOf(
+    rv.labName,
+    student,
+    [...values].map(([k, v]) => [k, v.text] as const),
+    opts.secret,
+  );
   for (const [path, text] of files) {
     let t = text;
-    if (path === 'lab.yaml') t = replaceBlock(t, rv.block, variantRecord(student, values));
+    if (path === 'lab.yaml') t = replaceBlock(t, rv.block, variantRecord(student, values, seal));
     else if (path === 'solution/lab.yaml') {
       const sb = topLevelBlocks(t).find((b) => b.key === 'variables');
       if (sb) {
@@ -129,7 +145,29 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
     }
     const s = substitute(t, values, show(path), { skip: failed });
     diagnostics.push(...s.diagnostics);
-    out.set(path, s.text);
+    out.set(path, moveAddresses(s.text, moves));
+  }
+  // Quiz answers follow the variables when they are choices (variant/quizzes.ts).
+  if (normaliseStudent(student) !== '' && !diagnostics.some((d) => d.severity === 'error')) {
+    const written = resolveVariables(rv.variables, { lab: rv.labName, student: '' });
+    const asWritten = substitute(labText, written.values, show('lab.yaml'), { skip: written.failed }).text;
+    out.set('lab.yaml', followQuizzes(asWritten, out.get('lab.yaml')!));
   }
   return { files: out, values, labName: rv.labName, diagnostics };
+}
+
+/** Whether a lab-relative path is part of the lab's solution (never in a student's copy). */
+export function isSolutionPath(rel: string): boolean {
+  return rel === 'solution' || rel.startsWith('solution/');
+}
+
+/**
+ * A student's copy of a lab folder (`knetlab variant`): drawn for the student, sealed, without
+ * its solution. The one place a handout filter (the key/handout split) plugs in: it takes the
+ * files this returns. Never throws; errors are in `diagnostics` (and then write nothing).
+ */
+export function studentCopy(files: ReadonlyMap<string, string>, student: string, opts: InstantiateOptions = {}): InstantiateResult {
+  const inst = instantiateLab(files, student, opts);
+  const out = new Map([...inst.files].filter(([rel]) => !isSolutionPath(rel)));
+  return { ...inst, files: out };
 }

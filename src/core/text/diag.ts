@@ -41,6 +41,8 @@ export type DiagnosticCode =
   | 'handout-altered'
   | 'graded-by-key'
   | 'bad-key'
+  | 'variant-tampered'
+  | 'bad-roster'
   // exercises and grading
   | 'unknown-check-kind'
   | 'unknown-cause'

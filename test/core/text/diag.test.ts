@@ -4,6 +4,7 @@
  * it. A code no input can produce is dead; a new code needs its input here (the table must name
  * exactly the union's codes).
  */
+import { parseRoster } from '../../../src/core/grade/roster';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import {
@@ -101,6 +102,10 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   },
   'graded-by-key': () => gradeFiles(new Map([['lab.yaml', 'name: t\nhandout: true\nhosts: {}\n']]), { displayPath: (p) => p }).diagnostics,
   'bad-key': () => readKey('name: t\n', 'key.yaml').diagnostics,
+  'variant-tampered': () =>
+    gradeFiles(new Map([['lab.yaml', hostA('', 'variant: { student: "alice", values: {}, seal: "lab:00" }\n')]]), { displayPath: (p) => p })
+      .diagnostics,
+  'bad-roster': () => parseRoster('id,email\ns1,a@b\n', 'roster.csv').diagnostics,
   'unknown-check-kind': () => exercise('teleport: { from: a, to: 10.0.0.1 }'),
   'unknown-cause': () =>
     check(

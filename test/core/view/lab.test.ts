@@ -14,6 +14,7 @@ import { gradeLab } from '../../../src/core/grade/grade';
 import { applySolution } from '../../../src/core/grade/overlay';
 import { findCheckKind } from '../../../src/core/grade/registry';
 import { readTree } from '../../../src/cli/grade';
+import { instantiateLab } from '../../../src/core/lab/variant';
 import type { Answers, LabGrade } from '../../../src/core/grade/types';
 import { checkLabel, labErrorsView, labView, traceArgs } from '../../../src/core/view/lab';
 import type { LabView } from '../../../src/core/view/types';
@@ -104,7 +105,7 @@ describe('labView: the lab panel model', () => {
 
   for (const dir of dirs) {
     describe(dir, () => {
-      const tree = readTree(join(LABS, dir));
+      const tree = instantiateLab(readTree(join(LABS, dir)), '').files; // the lab as written
       const starter = new Map([...tree].filter(([p]) => !p.startsWith('solution/')));
       const solved = applySolution(tree).files;
 
@@ -281,7 +282,7 @@ exercises:
 
   it('a grade of another version of the lab leaves what no longer matches untried', () => {
     const dir = dirs[0]!;
-    const tree = readTree(join(LABS, dir));
+    const tree = instantiateLab(readTree(join(LABS, dir)), '').files; // the lab as written
     const { lab, grade } = graded(dir, new Map([...tree].filter(([p]) => !p.startsWith('solution/'))));
     const stale: LabGrade = {
       ...grade,

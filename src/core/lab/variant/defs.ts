@@ -12,11 +12,15 @@ import type { VariableSpec } from '../types';
 
 export { VARIABLE_NAME_RE };
 
-export type VariableDef =
+export type VariableDef = (
   | { readonly kind: 'subnet'; readonly container: Prefix; readonly len: number; readonly exclude: readonly Prefix[] }
   | { readonly kind: 'int'; readonly min: number; readonly max: number }
   | { readonly kind: 'choice'; readonly options: readonly string[] }
-  | { readonly kind: 'mac' };
+  | { readonly kind: 'mac' }
+) & {
+  /** `default:`: the value of the lab as written (the instructor's view, student ''), as its text. */
+  readonly default?: string;
+};
 
 /** A variable's value for one student. `text` is how `{{ name }}` renders it. */
 export type VariableValue =
@@ -26,7 +30,12 @@ export type VariableValue =
   | { readonly kind: 'mac'; readonly value: string; readonly text: string };
 
 export const VARIABLE_KINDS = ['subnet', 'int', 'choice', 'mac'] as const;
-const EXTRA_KEYS: Record<string, readonly string[]> = { subnet: ['prefix', 'exclude'], int: [], choice: [], mac: [] };
+const EXTRA_KEYS: Record<string, readonly string[]> = {
+  subnet: ['prefix', 'exclude', 'default'],
+  int: ['default'],
+  choice: ['default'],
+  mac: ['default'],
+};
 export const SUBNET_SELECTORS = ['cidr', 'net', 'network', 'len', 'prefix', 'mask', 'first', 'last', 'bcast', 'broadcast'] as const;
 
 /** A diagnostic at a range. */
@@ -80,8 +89,65 @@ function cidrPrefix(text: unknown, what: string, range: SourceRange, out: Diagno
   return { addr: p.addr, len: p.len };
 }
 
-/** Validates one declaration; diagnostics are at the variable's name. */
+/** Validates one declaration, its `default:` too; diagnostics are at the variable's name. */
 export function parseVariableDef(spec: VariableSpec): { def?: VariableDef; diagnostics: Diagnostic[] } {
+  const r = parseKind(spec);
+  if (!r.def) return r;
+  const d = spec.def as Record<string, unknown>;
+  if (!('default' in d) || d['default'] === null || d['default'] === undefined) return r;
+  const text = defaultText(r.def, d['default']);
+  if (text === undefined) {
+    const want: Record<VariableDef['kind'], string> = {
+      subnet: `a /${r.def.kind === 'subnet' ? r.def.len : ''} prefix like 192.168.1.0/${r.def.kind === 'subnet' ? r.def.len : 24}`,
+      int: 'a whole number in its range',
+      choice: 'one of its choices',
+      mac: 'a unicast MAC address like 02:00:00:00:00:01',
+    };
+    const wantKo: Record<VariableDef['kind'], string> = {
+      subnet: `192.168.1.0/${r.def.kind === 'subnet' ? r.def.len : 24} 같은 /${r.def.kind === 'subnet' ? r.def.len : ''} 프리픽스`,
+      int: '범위 안의 정수',
+      choice: '선택지 중 하나',
+      mac: '02:00:00:00:00:01 같은 유니캐스트 MAC 주소',
+    };
+    r.diagnostics.push(
+      diag(
+        'error',
+        'bad-variable',
+        spec.range,
+        loc(
+          `Variable ${spec.name}: default ${JSON.stringify(d['default'])} must be ${want[r.def.kind]}.`,
+          `변수 ${spec.name}: default ${JSON.stringify(d['default'])} 자리에는 ${wantKo[r.def.kind]}를 써야 합니다.`,
+        ),
+      ),
+    );
+    return { diagnostics: r.diagnostics };
+  }
+  return { def: { ...r.def, default: text }, diagnostics: r.diagnostics };
+}
+
+/** A `default:` as the value's text, or undefined when it does not fit the variable. */
+function defaultText(def: VariableDef, v: unknown): string | undefined {
+  switch (def.kind) {
+    case 'subnet': {
+      const p = typeof v === 'string' ? parseCidr(v) : undefined;
+      if (!p || p.addr.family !== def.container.addr.family || p.len !== def.len) return undefined;
+      if ((p.addr.value & maskOf(p.addr.family, p.len)) !== p.addr.value) return undefined;
+      return `${formatAddr(p.addr)}/${p.len}`;
+    }
+    case 'int':
+      return typeof v === 'number' && Number.isSafeInteger(v) && v >= def.min && v <= def.max ? String(v) : undefined;
+    case 'choice':
+      return def.options.includes(String(v)) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+        ? String(v)
+        : undefined;
+    default: {
+      const m = typeof v === 'string' ? v.trim().toLowerCase() : '';
+      return /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/.test(m) && (parseInt(m.slice(0, 2), 16) & 1) === 0 ? m : undefined;
+    }
+  }
+}
+
+function parseKind(spec: VariableSpec): { def?: VariableDef; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const r = spec.range;
   const n = spec.name;

@@ -7,8 +7,8 @@ import type { Diagnostic } from '../../text/diag';
 import { loc } from '../../text/i18n';
 import { BITS, formatAddr, type Prefix } from '../../net/addr';
 import type { VariableSpec } from '../types';
-import { diag, parseVariableDef, type VariableDef, type VariableValue } from './defs';
-import { VariantRng } from './rng';
+import { diag, parseCidr, parseVariableDef, type VariableDef, type VariableValue } from './defs';
+import { normaliseStudent, VariantRng } from './rng';
 
 function prefixText(p: Prefix): string {
   return `${formatAddr(p.addr)}/${p.len}`;
@@ -65,11 +65,24 @@ export interface ResolveResult {
   readonly values: Map<string, VariableValue>;
   /** Variables declared but not resolved (their problem is diagnosed): placeholders naming them are skipped. */
   readonly failed: Set<string>;
+  /** The `default:` of each subnet variable that has one. */
+  readonly defaults: Map<string, string>;
   readonly diagnostics: Diagnostic[];
 }
 
 /** Gives every declared variable its value for one student. Never throws. */
-export function resolveVariables(vars: readonly VariableSpec[], ctx: { readonly lab: string; readonly student: string }): ResolveResult {
+/**
+ * Gives every declared variable its value for one student. Never throws. The instructor's view
+ * (student '') takes each variable's `default:` where it has one: the lab as written. `secret`
+ * (the instructor's, optional) is mixed into every stream, so nobody without it can draw a
+ * student's values from the lab.
+ */
+export function resolveVariables(
+  vars: readonly VariableSpec[],
+  ctx: { readonly lab: string; readonly student: string; readonly secret?: string },
+): ResolveResult {
+  const asWritten = normaliseStudent(ctx.student) === '';
+  const rngFor = (name: string) => new VariantRng(ctx.lab, ctx.student, name, ctx.secret);
   const failed = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const defs: { spec: VariableSpec; def: VariableDef }[] = [];
@@ -96,13 +109,22 @@ export function resolveVariables(vars: readonly VariableSpec[], ctx: { readonly 
   // a container so that a large one no longer fits.
   const drawn = new Map<string, VariableValue>();
   const taken: Prefix[] = [];
-  const subnets = defs.filter((d) => d.def.kind === 'subnet');
+  // Default subnets are never drawn for anyone: a copy moves their literal addresses (rewrite.ts).
+  const defaults = new Map<string, string>();
+  for (const d of defs) {
+    if (d.def.default === undefined || d.def.kind !== 'subnet') continue;
+    const p = parseCidr(d.def.default)!;
+    taken.push(p);
+    defaults.set(d.spec.name, d.def.default);
+    if (asWritten) drawn.set(d.spec.name, { kind: 'subnet', prefix: p, text: d.def.default });
+  }
+  const subnets = defs.filter((d) => d.def.kind === 'subnet' && !drawn.has(d.spec.name));
   const order = subnets
     .map((d, i) => ({ d, i }))
     .sort((x, y) => (x.d.def as { len: number }).len - (y.d.def as { len: number }).len || x.i - y.i);
   for (const { d } of order) {
     const def = d.def as Extract<VariableDef, { kind: 'subnet' }>;
-    const p = drawSubnet(new VariantRng(ctx.lab, ctx.student, d.spec.name), def.container, def.len, [...taken, ...def.exclude]);
+    const p = drawSubnet(rngFor(d.spec.name), def.container, def.len, [...taken, ...def.exclude]);
     if (!p) {
       failed.add(d.spec.name);
       diagnostics.push(
@@ -123,7 +145,15 @@ export function resolveVariables(vars: readonly VariableSpec[], ctx: { readonly 
   }
   const values = new Map<string, VariableValue>();
   for (const { spec, def } of defs) {
-    const rng = new VariantRng(ctx.lab, ctx.student, spec.name);
+    const rng = rngFor(spec.name);
+    const dflt = asWritten ? def.default : undefined;
+    if (dflt !== undefined && def.kind !== 'subnet') {
+      values.set(
+        spec.name,
+        def.kind === 'int' ? { kind: 'int', value: Number(dflt), text: dflt } : { kind: def.kind, value: dflt, text: dflt },
+      );
+      continue;
+    }
     switch (def.kind) {
       case 'subnet': {
         const v = drawn.get(spec.name);
@@ -147,5 +177,5 @@ export function resolveVariables(vars: readonly VariableSpec[], ctx: { readonly 
       }
     }
   }
-  return { values, failed, diagnostics };
+  return { values, failed, defaults, diagnostics };
 }

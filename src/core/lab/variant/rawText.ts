@@ -158,7 +158,8 @@ export function replaceBlock(text: string, block: TopBlock, replacement: string)
 }
 
 /** The `variant:` record a variant copy's lab.yaml carries instead of `variables:`. One line. */
-export function variantRecord(student: string, values: ReadonlyMap<string, VariableValue>): string {
+export function variantRecord(student: string, values: ReadonlyMap<string, VariableValue>, seal?: string): string {
   const parts = [...values].map(([k, v]) => `${k}: ${v.kind === 'int' ? v.text : JSON.stringify(v.text)}`);
-  return `variant: { student: ${JSON.stringify(normaliseStudent(student))}, values: { ${parts.join(', ')} } }`;
+  const sealed = seal !== undefined ? `, seal: ${JSON.stringify(seal)}` : '';
+  return `variant: { student: ${JSON.stringify(normaliseStudent(student))}, values: { ${parts.join(', ')} }${sealed} }`;
 }

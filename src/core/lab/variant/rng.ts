@@ -4,7 +4,7 @@
  * platform and every run.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /** Normalises a student id the same way everywhere: Unicode NFC, no surrounding white space. */
 export function normaliseStudent(student: string): string {
@@ -21,8 +21,10 @@ export class VariantRng {
   private counter = 0;
   private readonly seed: Uint8Array;
 
-  constructor(lab: string, student: string, variable: string) {
-    this.seed = utf8ToBytes(`knetlab-variant-v1\u0000${lab}\u0000${normaliseStudent(student)}\u0000${variable}\u0000`);
+  /** `secret`, when given, is mixed in (hashed) after the rest, so the values cannot be drawn without it. */
+  constructor(lab: string, student: string, variable: string, secret?: string) {
+    const base = `knetlab-variant-v1\u0000${lab}\u0000${normaliseStudent(student)}\u0000${variable}\u0000`;
+    this.seed = utf8ToBytes(secret ? `${base}secret\u0000${bytesToHex(sha256(utf8ToBytes(secret)))}\u0000` : base);
   }
 
   nextU32(): number {
