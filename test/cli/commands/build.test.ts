@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applySolution } from '../../../src/core';
+import { applySolution, instantiateLab } from '../../../src/core';
 import { readTree } from '../../../src/cli/tree';
 import { run } from '../../support/cli';
 
@@ -112,5 +112,37 @@ describe('knetlab build and grade --key', () => {
     const all = JSON.parse(run('grade', h, '--key', k, '--format', 'json').out) as { score: number; maxScore: number };
     const instructor = JSON.parse(run('grade', 'labs', '--solution', '--format', 'json').out) as { score: number; maxScore: number };
     assert.deepEqual(all, { ...all, score: instructor.score, maxScore: instructor.maxScore });
+  });
+
+  it("a class: build, one sealed variant per student, each graded with the key; a solved copy scores full marks, another student's copy is refused", () => {
+    const h = join(tmp, 'h');
+    const k = join(tmp, 'k');
+    const secret = join(tmp, 'secret');
+    writeFileSync(secret, 'a secret of the instructor\n');
+    writeFileSync(join(tmp, 'roster.csv'), 'id,name\ns1,Kim\ns2,Lee\n');
+    assert.equal(run('build', 'labs/02-gateway', '--handout', h, '--key', k).code, 0);
+    const v = run('variant', h, '--roster', join(tmp, 'roster.csv'), '--out', join(tmp, 'class'), '--secret', secret);
+    assert.equal(v.code, 0, v.err);
+    const copy = join(tmp, 'class', 's1');
+    // s1 solves their own copy: the key's solution drawn for s1 (the instructor's secret), laid over it
+    const drawn = instantiateLab(new Map([...readTree('labs/02-gateway')]), 's1', { secret: 'a secret of the instructor' });
+    assert.deepEqual(
+      drawn.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
+    const solution = new Map([...drawn.files].filter(([rel]) => rel.startsWith('solution/')));
+    const record = readFileSync(join(copy, 'lab.yaml'), 'utf8').match(/^variant:.*(?:\n[ ].*)*/m)![0];
+    for (const [rel, text] of applySolution(new Map([...readTree(copy), ...solution])).files) {
+      writeFileSync(
+        join(copy, rel),
+        rel === 'lab.yaml' ? `${text.replace(/^variant:.*(?:\n[ ].*)*\n?/m, '').trimEnd()}\n${record}\n` : text,
+      );
+    }
+    const g = JSON.parse(run('grade', copy, '--key', k, '--secret', secret, '--format', 'json').out) as GradeJson;
+    assert.deepEqual([g.score, g.maxScore], [55, 55], JSON.stringify(g.diagnostics.filter((d) => d.severity === 'error')));
+    // the same copy handed in as s2's is refused
+    const other = run('grade', copy, '--key', k, '--secret', secret, '--student', 's2', '--format', 'json');
+    assert.notEqual(other.code, 0);
+    assert.equal((JSON.parse(other.out) as GradeJson).score, 0);
   });
 });
