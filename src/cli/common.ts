@@ -1,7 +1,7 @@
 /** What every CLI command shares: the error that means "bad input", output, messages, folder walks. */
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { type Diagnostic, type Lang, type Localized, pick } from '../core';
+import { type Diagnostic, fill, type Lang, type Localized, pick } from '../core';
 import { MESSAGES, type MessageId } from './messages';
 
 /** Bad input: printed as one line, exit status 2. */
@@ -14,9 +14,7 @@ export interface Io {
 
 /** A message in `lang` with `{0}`, `{1}`... filled in order. */
 export function fmt(lang: Lang, message: Localized, ...args: string[]): string {
-  let s: string = message[lang];
-  args.forEach((a, i) => (s = s.replace(`{${i}}`, a)));
-  return s;
+  return fill(message, lang, args);
 }
 
 /** One of the messages every command shares (messages.ts). */

@@ -86,14 +86,14 @@ export const S = {
   bridgeForward: { en: 'The entry is known: the frame goes to that port only.', ko: '알려진 항목이라 프레임은 그 포트로만 갑니다.' },
   bridgeFlood: {
     en: 'No entry for {mac}: the bridge floods the frame, here to port {port}.',
-    ko: '{mac} 항목이 없어 브리지가 프레임을 플러딩합니다. 여기서는 포트 {port}(으)로.',
+    ko: '{mac} 항목이 없어 브리지가 프레임을 플러딩합니다. 여기서는 포트 {port:로}.',
   },
   bridgeLearn: { en: "Learned from the frame's source address.", ko: '프레임의 출발지 주소에서 학습했습니다.' },
   bridgeLocal: {
     en: "{mac} is the bridge's own address: the frame goes up to the bridge's IP stack.",
-    ko: '{mac}은(는) 브리지 자신의 주소라 프레임이 브리지의 IP 스택으로 올라갑니다.',
+    ko: '{mac:은} 브리지 자신의 주소라 프레임이 브리지의 IP 스택으로 올라갑니다.',
   },
-  switchHow: { en: 'Switch {switch}: {how} to {port}', ko: '스위치 {switch}: {port}(으)로 {how}' },
+  switchHow: { en: 'Switch {switch}: {how} to {port}', ko: '스위치 {switch}: {port:로} {how}' },
   how_unicast: { en: 'delivered', ko: '전달' },
   how_flooded: { en: 'flooded (the MAC is unknown)', ko: '플러딩 (MAC을 모름)' },
   how_broadcast: { en: 'broadcast', ko: '브로드캐스트' },

@@ -23,10 +23,10 @@ const M = {
   badCourse: { en: 'cannot read the course {0}', ko: '{0} 코스 파일을 읽을 수 없습니다' },
   badMinScore: {
     en: '"{0}" is not a score (a number, or a percentage like 80%)',
-    ko: '"{0}"은(는) 점수가 아닙니다 (숫자 또는 80% 같은 백분율)',
+    ko: '"{0}"{0|은} 점수가 아닙니다 (숫자 또는 80% 같은 백분율)',
   },
-  badAttempts: { en: '"{0}" is not a number of attempts', ko: '"{0}"은(는) 시도 횟수가 아닙니다' },
-  belowMin: { en: 'score {0} is below the minimum {1}', ko: '점수 {0}이(가) 최소 점수 {1}보다 낮습니다' },
+  badAttempts: { en: '"{0}" is not a number of attempts', ko: '"{0}"{0|은} 시도 횟수가 아닙니다' },
+  belowMin: { en: 'score {0} is below the minimum {1}', ko: '점수 {0:이} 최소 점수 {1}보다 낮습니다' },
   minAboveMax: {
     en: '--min-score {0} is above the most points there are ({1}): nobody could pass',
     ko: '--min-score {0}: 받을 수 있는 최대 점수({1})보다 높아 아무도 통과할 수 없습니다',

@@ -24,8 +24,8 @@ const M = {
     ko: '사용법: knetlab trace 랩 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N]',
   },
   badProto: { en: 'unknown protocol "{0}" (icmp, tcp or udp)', ko: '알 수 없는 프로토콜 "{0}" (icmp, tcp, udp)' },
-  badPort: { en: '"{0}" is not a port (1-65535)', ko: '"{0}"은(는) 포트가 아닙니다 (1-65535)' },
-  badAddress: { en: '"{0}" is not an IP address', ko: '"{0}"은(는) IP 주소가 아닙니다' },
+  badPort: { en: '"{0}" is not a port (1-65535)', ko: '"{0}"{0|은} 포트가 아닙니다 (1-65535)' },
+  badAddress: { en: '"{0}" is not an IP address', ko: '"{0}"{0|은} IP 주소가 아닙니다' },
   /** A leg's heading with its label: `Query (DNS query for web.default.svc):`. */
   labelled: { en: '{0} ({1}):', ko: '{0} ({1}):' },
 } satisfies Record<string, Localized>;

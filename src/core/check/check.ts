@@ -9,6 +9,7 @@ import type { Lab } from '../lab/types';
 import { loadLab, loadParsed, type LoadOptions, type LoadResult, type ParsedLabText } from '../lab/load';
 import { lintWorld } from '../lint/lint';
 import { buildWorld, type HostBuildCache } from '../world/build';
+import { eulreul } from '../text/particle';
 
 /**
  * A lab's text as a student's machine sees it: a template lab (one with `variables:`) is drawn
@@ -71,7 +72,7 @@ function namespaceDiagnostics(lab: Lab, world: World): Diagnostic[] {
       code: 'unknown-netns',
       message: loc(
         `No run line on ${host} creates the network namespace "${netns}"${hint ? `; did you mean "${hint}"?` : ''} (ip netns add ${netns}).`,
-        `${host}의 어떤 run 줄도 네트워크 네임스페이스 "${netns}"을(를) 만들지 않습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''} (ip netns add ${netns}).`,
+        `${host}의 어떤 run 줄도 네트워크 네임스페이스 ${eulreul(`"${netns}"`)} 만들지 않습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} (ip netns add ${netns}).`,
       ),
     });
   };

@@ -6,6 +6,7 @@ import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../text/
 import { type Localized, loc } from '../text/i18n';
 import { didYouMean } from '../text/didyoumean';
 import { type JsonDoc, type JsonNode, keys } from './json';
+import { eulreul } from '../text/particle';
 
 /** The CNI version a configuration declares, and the one its plugins run with (the highest of `cniVersions` when newer). */
 export interface Versions {
@@ -28,7 +29,7 @@ export class CniContext {
   keyHint(obj: JsonNode, wanted: string): Localized {
     const close = keys(obj).find((k) => k !== wanted && didYouMean(k, [wanted]) === wanted);
     return close
-      ? loc(` You wrote "${close}": did you mean "${wanted}"?`, ` "${close}"라고 썼습니다. "${wanted}"을(를) 뜻했나요?`)
+      ? loc(` You wrote "${close}": did you mean "${wanted}"?`, ` "${close}"라고 썼습니다. ${eulreul(`"${wanted}"`)} 뜻했나요?`)
       : loc('', '');
   }
 }

@@ -10,6 +10,7 @@ import { items, type JsonNode, prop, str } from './json';
 import { CNI_VERSIONS } from './plugins';
 import type { CniContext, Versions } from './context';
 import { cidrText, inCidr, parseCidr, specialAddress } from './cidr';
+import { eunneun, gwawa, iga } from '../text/particle';
 
 interface RangeInfo {
   readonly family: 4 | 6;
@@ -54,7 +55,7 @@ export function checkHostLocal(ctx: CniContext, ipam: JsonNode, plugin: JsonNode
           'cni-ipam',
           loc(
             `${info.subnet} is IPv${info.family}, but this range set already has IPv${other.family} ${other.subnet}: one range set is one address family (host-local: mixed address families). Put it in a range set of its own.`,
-            `${info.subnet}은(는) IPv${info.family}인데 이 범위 집합에는 이미 IPv${other.family} ${other.subnet}이(가) 있습니다: 범위 집합 하나는 주소 패밀리 하나입니다 (host-local: mixed address families). 별도의 범위 집합에 넣으세요.`,
+            `${eunneun(info.subnet)} IPv${info.family}인데 이 범위 집합에는 이미 IPv${other.family} ${iga(other.subnet)} 있습니다: 범위 집합 하나는 주소 패밀리 하나입니다 (host-local: mixed address families). 별도의 범위 집합에 넣으세요.`,
           ),
         );
         continue;
@@ -104,7 +105,7 @@ export function checkHostLocal(ctx: CniContext, ipam: JsonNode, plugin: JsonNode
           'cni-ipam',
           loc(
             `This range overlaps ${hit.r.subnet} of another range set: every container would get two addresses from the same pool (host-local: range set ${hit.set} overlaps with ${i}).`,
-            `이 범위는 다른 범위 집합의 ${hit.r.subnet}과(와) 겹칩니다: 컨테이너마다 같은 풀에서 주소를 두 개 받게 됩니다 (host-local: range set ${hit.set} overlaps with ${i}).`,
+            `이 범위는 다른 범위 집합의 ${gwawa(hit.r.subnet)} 겹칩니다: 컨테이너마다 같은 풀에서 주소를 두 개 받게 됩니다 (host-local: range set ${hit.set} overlaps with ${i}).`,
           ),
         );
       }
@@ -123,7 +124,7 @@ export function checkHostLocal(ctx: CniContext, ipam: JsonNode, plugin: JsonNode
           'cni-ipam',
           loc(
             `Two IPv${fam} range sets, but CNI version ${v} gives a container one address per family (host-local: CNI version ${v} does not support more than 1 address per family). Use "cniVersion" 0.3.0 or later.`,
-            `IPv${fam} 범위 집합이 두 개인데 CNI 버전 ${v}은(는) 컨테이너에 패밀리마다 주소 하나만 줍니다 (host-local: CNI version ${v} does not support more than 1 address per family). "cniVersion"을 0.3.0 이상으로 쓰세요.`,
+            `IPv${fam} 범위 집합이 두 개인데 CNI 버전 ${eunneun(v)} 컨테이너에 패밀리마다 주소 하나만 줍니다 (host-local: CNI version ${v} does not support more than 1 address per family). "cniVersion"을 0.3.0 이상으로 쓰세요.`,
           ),
         );
       }
@@ -144,7 +145,7 @@ function checkRange(ctx: CniContext, obj: JsonNode): RangeInfo | undefined {
       'cni-ipam',
       loc(
         `"${subnetText}" is not a network in CIDR form: write ADDRESS/LENGTH, e.g. "10.22.0.0/16" or "fd00:10::/64".`,
-        `"${subnetText}"은(는) CIDR 형식의 네트워크가 아닙니다: "10.22.0.0/16"이나 "fd00:10::/64"처럼 주소/길이로 쓰세요.`,
+        `${eunneun(`"${subnetText}"`)} CIDR 형식의 네트워크가 아닙니다: "10.22.0.0/16"이나 "fd00:10::/64"처럼 주소/길이로 쓰세요.`,
       ),
     );
     return undefined;
@@ -157,7 +158,7 @@ function checkRange(ctx: CniContext, obj: JsonNode): RangeInfo | undefined {
       'cni-ipam',
       loc(
         `${subnetText} is too small to allocate from: host-local keeps the network address and needs at least two more (at most /${bits - 2}) (host-local: Network ${subnetText} too small to allocate from).`,
-        `${subnetText}은(는) 할당하기에 너무 작습니다: host-local은 네트워크 주소를 빼고 주소가 적어도 두 개 더 필요합니다 (최대 /${bits - 2}) (host-local: Network ${subnetText} too small to allocate from).`,
+        `${eunneun(subnetText)} 할당하기에 너무 작습니다: host-local은 네트워크 주소를 빼고 주소가 적어도 두 개 더 필요합니다 (최대 /${bits - 2}) (host-local: Network ${subnetText} too small to allocate from).`,
       ),
     );
     return undefined;
@@ -186,7 +187,7 @@ function checkRange(ctx: CniContext, obj: JsonNode): RangeInfo | undefined {
         'cni-ipam',
         loc(
           `${field} "${text}" is not an IP address (write a bare address, without "/LENGTH").`,
-          `${field}의 "${text}"은(는) IP 주소가 아닙니다 ("/길이" 없이 주소만 쓰세요).`,
+          `${field}의 ${eunneun(`"${text}"`)} IP 주소가 아닙니다 ("/길이" 없이 주소만 쓰세요).`,
         ),
       );
       return undefined;
@@ -212,7 +213,7 @@ function checkRange(ctx: CniContext, obj: JsonNode): RangeInfo | undefined {
         'cni-ipam',
         loc(
           `${field} ${text} is not in the subnet ${subnet}${fam.en}: ${why.en}.`,
-          `${field} ${text}은(는) 서브넷 ${subnet} 안에 있지 않습니다${fam.ko}: ${why.ko}.`,
+          `${field} ${eunneun(text)} 서브넷 ${subnet} 안에 있지 않습니다${fam.ko}: ${why.ko}.`,
         ),
       );
       return undefined;
@@ -232,7 +233,7 @@ function checkRange(ctx: CniContext, obj: JsonNode): RangeInfo | undefined {
         'cni-ipam',
         loc(
           `${field} ${text} is ${special.en} of ${subnet}: ${what.en}.`,
-          `${field} ${text}은(는) ${subnet}의 ${special.ko}입니다: ${what.ko}.`,
+          `${field} ${eunneun(text)} ${subnet}의 ${special.ko}입니다: ${what.ko}.`,
         ),
       );
     }
@@ -256,7 +257,7 @@ function checkRange(ctx: CniContext, obj: JsonNode): RangeInfo | undefined {
       'cni-ipam',
       loc(
         `rangeEnd ${formatAddr(end.addr)} comes before ${from.en}: the range is empty (host-local: RangeEnd ${formatAddr(end.addr)} not in network ${subnet}).`,
-        `rangeEnd ${formatAddr(end.addr)}이(가) ${from.ko}보다 앞섭니다: 범위가 비어 있습니다 (host-local: RangeEnd ${formatAddr(end.addr)} not in network ${subnet}).`,
+        `rangeEnd ${iga(formatAddr(end.addr))} ${from.ko}보다 앞섭니다: 범위가 비어 있습니다 (host-local: RangeEnd ${formatAddr(end.addr)} not in network ${subnet}).`,
       ),
     );
     return undefined;

@@ -10,6 +10,7 @@ import { KNOWN_IPAM, KNOWN_PLUGINS } from './plugins';
 import type { CniContext, Versions } from './context';
 import { parseCidr } from './cidr';
 import { checkHostLocal } from './hostLocal';
+import { eulreul, eunneun, iga } from '../text/particle';
 
 export function checkIpam(ctx: CniContext, ipam: JsonNode, plugin: JsonNode, versions: Versions): void {
   const typeNode = prop(ipam, 'type');
@@ -48,7 +49,7 @@ export function checkIpam(ctx: CniContext, ipam: JsonNode, plugin: JsonNode, ver
         'cni-ipam',
         loc(
           `"${type}" is not an IPAM plugin: "ipam" takes a plugin that hands out addresses, such as "host-local", "dhcp" or "static".`,
-          `"${type}"은(는) IPAM 플러그인이 아닙니다: "ipam"에는 "host-local", "dhcp", "static"처럼 주소를 나눠 주는 플러그인이 와야 합니다.`,
+          `${eunneun(`"${type}"`)} IPAM 플러그인이 아닙니다: "ipam"에는 "host-local", "dhcp", "static"처럼 주소를 나눠 주는 플러그인이 와야 합니다.`,
         ),
       );
     } else {
@@ -59,7 +60,7 @@ export function checkIpam(ctx: CniContext, ipam: JsonNode, plugin: JsonNode, ver
         'cni-unknown-plugin',
         loc(
           `Unknown IPAM plugin "${type}"${hint ? `; did you mean "${hint}"?` : '.'} The runtime needs a binary of that name in /opt/cni/bin.`,
-          `알 수 없는 IPAM 플러그인 "${type}"입니다.${hint ? ` "${hint}"을(를) 뜻했나요?` : ''} 런타임의 /opt/cni/bin에 그 이름의 바이너리가 있어야 합니다.`,
+          `알 수 없는 IPAM 플러그인 "${type}"입니다.${hint ? ` ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} 런타임의 /opt/cni/bin에 그 이름의 바이너리가 있어야 합니다.`,
         ),
       );
     }
@@ -81,14 +82,19 @@ function checkStatic(ctx: CniContext, ipam: JsonNode): void {
         'cni-ipam',
         loc(
           `"${text}" is not an address with its prefix length: static IPAM takes ADDRESS/LENGTH, e.g. "10.10.0.1/24".`,
-          `"${text}"은(는) 프리픽스 길이가 붙은 주소가 아닙니다: static IPAM은 "10.10.0.1/24"처럼 주소/길이를 받습니다.`,
+          `${eunneun(`"${text}"`)} 프리픽스 길이가 붙은 주소가 아닙니다: static IPAM은 "10.10.0.1/24"처럼 주소/길이를 받습니다.`,
         ),
       );
     }
     const gw = prop(a, 'gateway');
     const gwText = str(gw);
     if (gw && gwText !== undefined && !parseAddr(gwText)) {
-      ctx.add(gw, 'error', 'cni-ipam', loc(`gateway "${gwText}" is not an IP address.`, `gateway의 "${gwText}"은(는) IP 주소가 아닙니다.`));
+      ctx.add(
+        gw,
+        'error',
+        'cni-ipam',
+        loc(`gateway "${gwText}" is not an IP address.`, `gateway의 ${eunneun(`"${gwText}"`)} IP 주소가 아닙니다.`),
+      );
     }
   }
 }
@@ -104,7 +110,7 @@ function checkRoutes(ctx: CniContext, ipam: JsonNode): void {
         'cni-ipam',
         loc(
           `Route destination "${dstText}" is not in CIDR form: write ADDRESS/LENGTH, e.g. "0.0.0.0/0" for the default route.`,
-          `경로 목적지 "${dstText}"이(가) CIDR 형식이 아닙니다: 기본 경로라면 "0.0.0.0/0"처럼 주소/길이로 쓰세요.`,
+          `경로 목적지 ${iga(`"${dstText}"`)} CIDR 형식이 아닙니다: 기본 경로라면 "0.0.0.0/0"처럼 주소/길이로 쓰세요.`,
         ),
       );
     }
@@ -115,7 +121,7 @@ function checkRoutes(ctx: CniContext, ipam: JsonNode): void {
         gw,
         'error',
         'cni-ipam',
-        loc(`Route gateway "${gwText}" is not an IP address.`, `경로 게이트웨이 "${gwText}"은(는) IP 주소가 아닙니다.`),
+        loc(`Route gateway "${gwText}" is not an IP address.`, `경로 게이트웨이 ${eunneun(`"${gwText}"`)} IP 주소가 아닙니다.`),
       );
     }
   }

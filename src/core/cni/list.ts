@@ -9,6 +9,7 @@ import { CHAINED_ONLY } from './plugins';
 import type { CniPlugin } from './types';
 import type { CniContext, Versions } from './context';
 import { checkPlugin } from './plugin';
+import { eunneun } from '../text/particle';
 
 export function checkList(ctx: CniContext, pluginsNode: JsonNode, versions: Versions, plugins: CniPlugin[]): void {
   if (pluginsNode.type !== 'array') {
@@ -45,7 +46,7 @@ export function checkList(ctx: CniContext, pluginsNode: JsonNode, versions: Vers
         'cni-plugins',
         loc(
           `plugins[${i}] must be a plugin object such as { "type": "bridge" } (libcni: failed to parse plugin config ${i}).`,
-          `plugins[${i}]은(는) { "type": "bridge" } 같은 플러그인 객체여야 합니다 (libcni: failed to parse plugin config ${i}).`,
+          `plugins[${i}] 항목은 { "type": "bridge" } 같은 플러그인 객체여야 합니다 (libcni: failed to parse plugin config ${i}).`,
         ),
       );
       return;
@@ -61,7 +62,7 @@ export function checkList(ctx: CniContext, pluginsNode: JsonNode, versions: Vers
         'cni-plugin-order',
         loc(
           `"${p.type}" works on the result of an earlier plugin (its prevResult), but it comes first here: its ADD fails ("must be called as chained plugin"). Put the plugin that creates the interface (bridge, ptp, macvlan...) before it.`,
-          `"${p.type}"은(는) 앞선 플러그인의 결과(prevResult)를 가지고 동작하는데 여기서는 맨 앞에 있습니다: ADD가 실패합니다 ("must be called as chained plugin"). 인터페이스를 만드는 플러그인(bridge, ptp, macvlan...)을 그 앞에 두세요.`,
+          `${eunneun(`"${p.type}"`)} 앞선 플러그인의 결과(prevResult)를 가지고 동작하는데 여기서는 맨 앞에 있습니다: ADD가 실패합니다 ("must be called as chained plugin"). 인터페이스를 만드는 플러그인(bridge, ptp, macvlan...)을 그 앞에 두세요.`,
         ),
       );
     }
@@ -73,7 +74,7 @@ export function checkList(ctx: CniContext, pluginsNode: JsonNode, versions: Vers
         'cni-duplicate-plugin',
         loc(
           `"${p.type}" is already in this list (plugins[${first}]): ADD runs it twice for the same interface, and the second run usually fails or undoes the first.`,
-          `"${p.type}"은(는) 이미 이 리스트에 있습니다 (plugins[${first}]): ADD가 같은 인터페이스에 두 번 실행하므로, 두 번째 실행은 대개 실패하거나 첫 번째를 되돌립니다.`,
+          `${eunneun(`"${p.type}"`)} 이미 이 리스트에 있습니다 (plugins[${first}]): ADD가 같은 인터페이스에 두 번 실행하므로, 두 번째 실행은 대개 실패하거나 첫 번째를 되돌립니다.`,
         ),
       );
     } else {
@@ -92,7 +93,7 @@ export function checkSingle(ctx: CniContext, root: JsonNode, versions: Versions,
       'cni-plugin-order',
       loc(
         `"${p.type}" works on the result of an earlier plugin (its prevResult), but a single-plugin .conf has none: its ADD fails. Put it in a .conflist after the plugin that creates the interface.`,
-        `"${p.type}"은(는) 앞선 플러그인의 결과(prevResult)를 가지고 동작하는데, 플러그인 하나짜리 .conf에는 그것이 없습니다: ADD가 실패합니다. 인터페이스를 만드는 플러그인 뒤에 두는 .conflist로 옮기세요.`,
+        `${eunneun(`"${p.type}"`)} 앞선 플러그인의 결과(prevResult)를 가지고 동작하는데, 플러그인 하나짜리 .conf에는 그것이 없습니다: ADD가 실패합니다. 인터페이스를 만드는 플러그인 뒤에 두는 .conflist로 옮기세요.`,
       ),
     );
   }

@@ -2,6 +2,7 @@
 import { loc } from '../text/i18n';
 import { type JsonNode, prop, str } from './json';
 import type { CniContext } from './context';
+import { eunneun } from '../text/particle';
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -37,7 +38,7 @@ export function checkName(ctx: CniContext, root: JsonNode): string | undefined {
     const what =
       v === ''
         ? loc('The network name is empty', '네트워크 이름이 비어 있습니다')
-        : loc(`"${v}" is not a valid network name`, `"${v}"은(는) 올바른 네트워크 이름이 아닙니다`);
+        : loc(`"${v}" is not a valid network name`, `${eunneun(`"${v}"`)} 올바른 네트워크 이름이 아닙니다`);
     ctx.add(
       node,
       'error',

@@ -11,6 +11,7 @@ import { CNI_VERSIONS, IFNAME_FIELDS, KNOWN_IPAM, KNOWN_PLUGINS } from './plugin
 import type { CniPlugin } from './types';
 import type { CniContext, Versions } from './context';
 import { checkIpam } from './ipam';
+import { eulreul, eunneun } from '../text/particle';
 
 /** The smallest and largest MTU Linux accepts on an interface (IPv4's minimum; ETH_MAX_MTU). */
 const MIN_MTU = 68;
@@ -56,7 +57,7 @@ export function checkPlugin(ctx: CniContext, obj: JsonNode, where: string, versi
         'cni-ipam',
         loc(
           `"${type}" is an IPAM plugin: it hands out addresses but creates no interface. Use it inside an interface plugin: "ipam": { "type": "${type}", ... }.`,
-          `"${type}"은(는) IPAM 플러그인입니다: 주소를 나눠 줄 뿐 인터페이스를 만들지 않습니다. 인터페이스 플러그인 안에서 "ipam": { "type": "${type}", ... }으로 쓰세요.`,
+          `${eunneun(`"${type}"`)} IPAM 플러그인입니다: 주소를 나눠 줄 뿐 인터페이스를 만들지 않습니다. 인터페이스 플러그인 안에서 "ipam": { "type": "${type}", ... }으로 쓰세요.`,
         ),
       );
     } else {
@@ -67,7 +68,7 @@ export function checkPlugin(ctx: CniContext, obj: JsonNode, where: string, versi
         'cni-unknown-plugin',
         loc(
           `Unknown plugin type "${type}"${hint ? `; did you mean "${hint}"?` : '.'} The runtime needs a binary of that name in its CNI bin folder (/opt/cni/bin); a name nobody ships fails with "failed to find plugin".`,
-          `알 수 없는 플러그인 타입 "${type}"입니다.${hint ? ` "${hint}"을(를) 뜻했나요?` : ''} 런타임의 CNI 바이너리 폴더(/opt/cni/bin)에 그 이름의 바이너리가 있어야 합니다. 아무도 배포하지 않는 이름이면 "failed to find plugin"으로 실패합니다.`,
+          `알 수 없는 플러그인 타입 "${type}"입니다.${hint ? ` ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} 런타임의 CNI 바이너리 폴더(/opt/cni/bin)에 그 이름의 바이너리가 있어야 합니다. 아무도 배포하지 않는 이름이면 "failed to find plugin"으로 실패합니다.`,
         ),
       );
     }
@@ -93,7 +94,7 @@ export function checkPlugin(ctx: CniContext, obj: JsonNode, where: string, versi
         'cni-version',
         loc(
           `"${v}" is not a CNI spec version; libcni gives every plugin the list's cniVersion anyway, so remove this one.`,
-          `"${v}"은(는) CNI 스펙 버전이 아닙니다. 어차피 libcni는 모든 플러그인에 리스트의 cniVersion을 주므로 이것은 지우세요.`,
+          `${eunneun(`"${v}"`)} CNI 스펙 버전이 아닙니다. 어차피 libcni는 모든 플러그인에 리스트의 cniVersion을 주므로 이것은 지우세요.`,
         ),
       );
     }
@@ -126,7 +127,7 @@ function checkIfNames(ctx: CniContext, obj: JsonNode, type: string): void {
         'cni-ifname',
         loc(
           `${type}: "${field}" "${v}" is not a valid Linux interface name: ${why.en}.`,
-          `${type}: "${field}"의 "${v}"은(는) 올바른 리눅스 인터페이스 이름이 아닙니다: ${why.ko}.`,
+          `${type}: "${field}"의 ${eunneun(`"${v}"`)} 올바른 리눅스 인터페이스 이름이 아닙니다: ${why.ko}.`,
         ),
       );
     }
@@ -146,7 +147,7 @@ function checkMtu(ctx: CniContext, obj: JsonNode): void {
       'cni-mtu',
       loc(
         `"mtu" ${v} is out of range: Linux takes ${MIN_MTU} to ${MAX_MTU} (0 or no "mtu" keeps the default, usually 1500).`,
-        `"mtu" ${v}은(는) 범위를 벗어났습니다: 리눅스는 ${MIN_MTU}에서 ${MAX_MTU}까지 받습니다 (0이나 "mtu"가 없으면 기본값, 보통 1500).`,
+        `"mtu" ${eunneun(v)} 범위를 벗어났습니다: 리눅스는 ${MIN_MTU}에서 ${MAX_MTU}까지 받습니다 (0이나 "mtu"가 없으면 기본값, 보통 1500).`,
       ),
     );
   }

@@ -9,6 +9,7 @@ import type { Diagnostic, Severity } from '../text/diag';
 import { type Localized, loc } from '../text/i18n';
 import { JsonDoc, type JsonNode } from './json';
 import { GO_JSON, syntaxWords } from './syntaxWords';
+import { iga } from '../text/particle';
 
 /** Go's encoding/json refuses JSON nested deeper than this. */
 const MAX_DEPTH = 10000;
@@ -160,7 +161,7 @@ function duplicateKeys(node: JsonNode, doc: JsonDoc, out: Diagnostic[]): void {
             code: 'cni-syntax',
             message: loc(
               `"${k.value}" is given again at line ${at.line}: Go's encoding/json keeps the last one, so this one is ignored.`,
-              `"${k.value}"이(가) ${at.line}번째 줄에 또 있습니다: Go의 encoding/json은 마지막 것을 쓰므로 이것은 무시됩니다.`,
+              `${iga(`"${k.value}"`)} ${at.line}번째 줄에 또 있습니다: Go의 encoding/json은 마지막 것을 쓰므로 이것은 무시됩니다.`,
             ),
           });
         }

@@ -17,6 +17,7 @@ import { type Localized, loc } from '../text/i18n';
 import { decodePointer } from '../text/pointer';
 import validate from './generated/cniSchemaValidator';
 import { formatPath, type JsonDoc, type Segment } from './json';
+import { eunneun, iga } from '../text/particle';
 
 export type SchemaError = ErrorObject<string, Record<string, unknown>, unknown>;
 
@@ -111,23 +112,23 @@ function messageOf(e: SchemaError, path: Segment[]): Localized {
       if (path.length === 0) {
         return loc(
           `A CNI configuration is one JSON object ({ "cniVersion": ..., "name": ..., ... }), not ${got.en}.`,
-          `CNI 설정은 ${got.ko}이(가) 아니라 JSON 객체 하나({ "cniVersion": ..., "name": ..., ... })여야 합니다.`,
+          `CNI 설정은 ${iga(got.ko)} 아니라 JSON 객체 하나({ "cniVersion": ..., "name": ..., ... })여야 합니다.`,
         );
       }
       return loc(
         `${p} must be ${w.en}, not ${got.en} (the runtime's JSON decoding fails).`,
-        `${p}은(는) ${got.ko}이(가) 아니라 ${w.ko}여야 합니다 (런타임의 JSON 디코딩이 실패합니다).`,
+        `${eunneun(p)} ${iga(got.ko)} 아니라 ${w.ko}여야 합니다 (런타임의 JSON 디코딩이 실패합니다).`,
       );
     }
     case 'required': {
       const k = String(params['missingProperty']);
-      return loc(`${at} needs "${k}".`, `${atKo}에 "${k}"이(가) 필요합니다.`);
+      return loc(`${at} needs "${k}".`, `${atKo}에 ${iga(`"${k}"`)} 필요합니다.`);
     }
     case 'enum': {
       const allowed = ((params['allowedValues'] ?? []) as unknown[]).map((x) => JSON.stringify(x)).join(', ');
       return loc(
         `${p} must be one of ${allowed}, not ${valueWords(e.data).en}.`,
-        `${p}은(는) ${valueWords(e.data).ko}이(가) 아니라 ${allowed} 중 하나여야 합니다.`,
+        `${eunneun(p)} ${iga(valueWords(e.data).ko)} 아니라 ${allowed} 중 하나여야 합니다.`,
       );
     }
     case 'minimum':
@@ -138,12 +139,12 @@ function messageOf(e: SchemaError, path: Segment[]): Localized {
       const max = parent['maximum'];
       const v = String(e.data);
       if (typeof min === 'number' && typeof max === 'number') {
-        return loc(`${p} must be from ${min} to ${max}, not ${v}.`, `${p}은(는) ${v}이(가) 아니라 ${min}에서 ${max} 사이여야 합니다.`);
+        return loc(`${p} must be from ${min} to ${max}, not ${v}.`, `${eunneun(p)} ${iga(v)} 아니라 ${min}에서 ${max} 사이여야 합니다.`);
       }
       const limit = String(params['limit']);
       return e.keyword.endsWith('inimum')
-        ? loc(`${p} must be ${limit} or more, not ${v}.`, `${p}은(는) ${v}이(가) 아니라 ${limit} 이상이어야 합니다.`)
-        : loc(`${p} must be ${limit} or less, not ${v}.`, `${p}은(는) ${v}이(가) 아니라 ${limit} 이하여야 합니다.`);
+        ? loc(`${p} must be ${limit} or more, not ${v}.`, `${eunneun(p)} ${iga(v)} 아니라 ${limit} 이상이어야 합니다.`)
+        : loc(`${p} must be ${limit} or less, not ${v}.`, `${eunneun(p)} ${iga(v)} 아니라 ${limit} 이하여야 합니다.`);
     }
     case 'minItems': {
       const limit = Number(params['limit']);
@@ -152,9 +153,9 @@ function messageOf(e: SchemaError, path: Segment[]): Localized {
     case 'pattern':
       return loc(
         `${p}: ${JSON.stringify(e.data)} does not have the expected form (${String(params['pattern'])}).`,
-        `${p}: ${JSON.stringify(e.data)}이(가) 기대한 형식(${String(params['pattern'])})이 아닙니다.`,
+        `${p}: ${iga(JSON.stringify(e.data))} 기대한 형식(${String(params['pattern'])})이 아닙니다.`,
       );
     default:
-      return loc(`${at} is not valid here (${e.keyword}).`, `${atKo}이(가) 여기서 올바르지 않습니다 (${e.keyword}).`);
+      return loc(`${at} is not valid here (${e.keyword}).`, `${iga(atKo)} 여기서 올바르지 않습니다 (${e.keyword}).`);
   }
 }

@@ -3,6 +3,7 @@
  * act on, and the reminder that the CNI runtime reads the file with Go's encoding/json.
  */
 import { type Localized, loc } from '../text/i18n';
+import { eunneun } from '../text/particle';
 
 /** jsonc-parser's error codes, in words. */
 export function syntaxWords(code: string, snippet: string): Localized {
@@ -11,11 +12,11 @@ export function syntaxWords(code: string, snippet: string): Localized {
       if (/^'/.test(snippet))
         return loc(
           `${snippet} is not JSON: strings and keys need double quotes.`,
-          `${snippet}은(는) JSON이 아닙니다: 문자열과 키는 큰따옴표로 감싸야 합니다.`,
+          `${eunneun(snippet)} JSON이 아닙니다: 문자열과 키는 큰따옴표로 감싸야 합니다.`,
         );
       return loc(
         `"${snippet}" is not JSON here (strings need double quotes; true, false and null are lower case).`,
-        `"${snippet}"은(는) 여기에 올 수 있는 JSON이 아닙니다 (문자열은 큰따옴표로 감싸고, true, false, null은 소문자로 씁니다).`,
+        `${eunneun(`"${snippet}"`)} 여기에 올 수 있는 JSON이 아닙니다 (문자열은 큰따옴표로 감싸고, true, false, null은 소문자로 씁니다).`,
       );
     case 'InvalidNumberFormat':
     case 'UnexpectedEndOfNumber':

@@ -6,6 +6,7 @@ import { loc } from '../text/i18n';
 import { items, type JsonNode, prop, str } from './json';
 import { CNI_VERSIONS } from './plugins';
 import type { CniContext, Versions } from './context';
+import { eulreul, eunneun } from '../text/particle';
 
 export function checkVersion(ctx: CniContext, root: JsonNode, kind: 'list' | 'single'): Versions {
   const known = CNI_VERSIONS.join(', ');
@@ -29,7 +30,7 @@ export function checkVersion(ctx: CniContext, root: JsonNode, kind: 'list' | 'si
         'cni-version',
         loc(
           `"${v}" is not a version: write MAJOR.MINOR.PATCH, one of ${known} (libcni: invalid cniVersions entry).`,
-          `"${v}"은(는) 버전이 아닙니다: ${known} 중 하나를 MAJOR.MINOR.PATCH로 쓰세요 (libcni: invalid cniVersions entry).`,
+          `${eunneun(`"${v}"`)} 버전이 아닙니다: ${known} 중 하나를 MAJOR.MINOR.PATCH로 쓰세요 (libcni: invalid cniVersions entry).`,
         ),
       );
     } else if (!CNI_VERSIONS.includes(v)) {
@@ -39,7 +40,7 @@ export function checkVersion(ctx: CniContext, root: JsonNode, kind: 'list' | 'si
         'cni-version',
         loc(
           `"${v}" is not a CNI spec version (${known}): libcni skips versions newer than its own, and plugins refuse versions they do not know.`,
-          `"${v}"은(는) CNI 스펙 버전(${known})이 아닙니다: libcni는 자신보다 새 버전을 건너뛰고, 플러그인은 모르는 버전을 거부합니다.`,
+          `${eunneun(`"${v}"`)} CNI 스펙 버전(${known})이 아닙니다: libcni는 자신보다 새 버전을 건너뛰고, 플러그인은 모르는 버전을 거부합니다.`,
         ),
       );
     } else {
@@ -83,7 +84,7 @@ export function checkVersion(ctx: CniContext, root: JsonNode, kind: 'list' | 'si
       'cni-version',
       loc(
         `"${v}" is not a CNI spec version${close ? `; did you mean "${close}"?` : '.'} Use one of ${known}: plugins refuse a version they do not support.`,
-        `"${v}"은(는) CNI 스펙 버전이 아닙니다.${close ? ` "${close}"을(를) 뜻했나요?` : ''} ${known} 중 하나를 쓰세요: 플러그인은 지원하지 않는 버전을 거부합니다.`,
+        `${eunneun(`"${v}"`)} CNI 스펙 버전이 아닙니다.${close ? ` ${eulreul(`"${close}"`)} 뜻했나요?` : ''} ${known} 중 하나를 쓰세요: 플러그인은 지원하지 않는 버전을 거부합니다.`,
       ),
     );
     return { cniVersion: v };

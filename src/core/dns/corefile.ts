@@ -7,6 +7,7 @@
 import type { Diagnostic, SourceRange } from '../text/diag';
 import { loc } from '../text/i18n';
 import { didYouMean } from '../text/didyoumean';
+import { eulreul } from '../text/particle';
 
 /** The plugins of a standard CoreDNS build (plugin.cfg), plus the `import` directive. */
 export const COREDNS_PLUGINS: readonly string[] = [
@@ -208,7 +209,7 @@ export function parseCorefile(text: string, file: string): CorefileResult {
               code: 'corefile-unknown-plugin',
               message: loc(
                 `Unknown plugin "${name.text}"${hint ? `; did you mean "${hint}"?` : ''} (CoreDNS: Unknown directive '${name.text}').`,
-                `알 수 없는 플러그인 "${name.text}"${hint ? `. "${hint}"을(를) 뜻했나요?` : ''} (CoreDNS: Unknown directive '${name.text}').`,
+                `알 수 없는 플러그인 "${name.text}"${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} (CoreDNS: Unknown directive '${name.text}').`,
               ),
             });
           } else if (SINGLE_USE.has(name.text) && current.seen.has(name.text) && !current.snippet) {

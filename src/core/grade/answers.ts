@@ -10,6 +10,7 @@ import { type Localized, loc } from '../text/i18n';
 import { didYouMean } from '../text/didyoumean';
 import type { Lab } from '../lab/types';
 import type { Answers } from './types';
+import { eulreul } from '../text/particle';
 
 export interface AnswersResult {
   readonly answers: Answers;
@@ -49,7 +50,7 @@ function malformed(file: string, at: SourceRange, why: Localized): AnswersResult
         code: 'answers-malformed',
         message: loc(
           `${file} cannot be read (${why.en}); every quiz is graded as unanswered until it is fixed. Write one line per exercise, e.g. "subnet-quiz: 192.168.1.0/24", or a list for several questions.`,
-          `${file}을(를) 읽을 수 없습니다 (${why.ko}). 고칠 때까지 모든 퀴즈는 답하지 않은 것으로 채점됩니다. 과제마다 "subnet-quiz: 192.168.1.0/24"처럼 한 줄로, 질문이 여러 개면 리스트로 쓰세요.`,
+          `${eulreul(file)} 읽을 수 없습니다 (${why.ko}). 고칠 때까지 모든 퀴즈는 답하지 않은 것으로 채점됩니다. 과제마다 "subnet-quiz: 192.168.1.0/24"처럼 한 줄로, 질문이 여러 개면 리스트로 쓰세요.`,
         ),
       },
     ],
@@ -149,7 +150,7 @@ export function checkAnswerIds(parsed: AnswersResult, lab: Lab): Diagnostic[] {
       code: 'unknown-key',
       message: loc(
         `This lab has no exercise "${id}"${hint ? `; did you mean "${hint}"?` : ''}; these answers are not graded. Exercises: ${ids.join(', ') || '(none)'}.`,
-        `이 랩에는 "${id}" 과제가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 이 답은 채점되지 않습니다. 과제: ${ids.join(', ') || '(없음)'}.`,
+        `이 랩에는 "${id}" 과제가 없습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 이 답은 채점되지 않습니다. 과제: ${ids.join(', ') || '(없음)'}.`,
       ),
     });
   }

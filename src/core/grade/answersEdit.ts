@@ -94,7 +94,7 @@ function failed(text: string, why: Localized): AnswerEdit {
     text,
     error: loc(
       `The answer was not saved: answers.yaml ${why.en}. Fix the file (one line per exercise, e.g. "subnet-quiz: 192.168.1.0/24"), then save again.`,
-      `답을 저장하지 못했습니다: answers.yaml ${why.ko}. 파일을 고친 뒤(과제마다 "subnet-quiz: 192.168.1.0/24"처럼 한 줄) 다시 저장하세요.`,
+      `답을 저장하지 못했습니다: answers.yaml 파일${why.ko}. 파일을 고친 뒤(과제마다 "subnet-quiz: 192.168.1.0/24"처럼 한 줄) 다시 저장하세요.`,
     ),
   };
 }
@@ -109,7 +109,7 @@ export function editAnswers(text: string | undefined, quiz: string, value: strin
   try {
     return editUnsafe(old, quiz, value);
   } catch (e) {
-    return failed(old, loc(`could not be edited (internal error: ${String(e)})`, `을(를) 편집할 수 없습니다 (내부 오류: ${String(e)})`));
+    return failed(old, loc(`could not be edited (internal error: ${String(e)})`, `을 편집할 수 없습니다 (내부 오류: ${String(e)})`));
   }
 }
 
@@ -142,7 +142,7 @@ function editUnsafe(text: string, quiz: string, value: string): AnswerEdit {
     doc.contents = map;
     root = map;
   }
-  if (!isMap(root)) return failed(text, loc('does not map exercise ids to answers', '이(가) 과제 id를 답에 매핑하지 않습니다'));
+  if (!isMap(root)) return failed(text, loc('does not map exercise ids to answers', '이 과제 id를 답에 매핑하지 않습니다'));
   const map = root as YAMLMap<unknown, unknown>;
   const pair = map.items.find((p) => keyText(p.key) === key.exercise);
   if (pair && keyText(pair.key) === undefined)

@@ -16,6 +16,7 @@ import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../text/
 import { type Localized, loc } from '../text/i18n';
 import { didYouMean } from '../text/didyoumean';
 import type { CourseGrade, LabGrade } from './types';
+import { eulreul, eunneun, iga } from '../text/particle';
 
 export interface CourseLab {
   /** The lab folder, relative to the course folder, with `/` separators and no trailing `/`. */
@@ -52,7 +53,7 @@ export function courseLabPath(raw: string): { path: string } | { error: Localize
     return {
       error: loc(
         `"${raw}" is absolute: write the lab folder relative to the course folder.`,
-        `"${raw}"은(는) 절대 경로입니다. 과정 폴더 기준의 상대 경로로 쓰세요.`,
+        `${eunneun(`"${raw}"`)} 절대 경로입니다. 과정 폴더 기준의 상대 경로로 쓰세요.`,
       ),
     };
   }
@@ -60,7 +61,7 @@ export function courseLabPath(raw: string): { path: string } | { error: Localize
     return {
       error: loc(
         `"${raw}" leaves the course folder (".."); labs must be inside it.`,
-        `"${raw}"은(는) 과정 폴더 밖을 가리킵니다 (".."). 랩은 과정 폴더 안에 있어야 합니다.`,
+        `${eunneun(`"${raw}"`)} 과정 폴더 밖을 가리킵니다 (".."). 랩은 과정 폴더 안에 있어야 합니다.`,
       ),
     };
   return {
@@ -95,7 +96,7 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
         range(pair.key),
         loc(
           `Unknown key "${key}" in ${where.en}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.`,
-          `${where.ko}에 알 수 없는 키 "${key}"가 있습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
+          `${where.ko}에 알 수 없는 키 "${key}"가 있습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
         ),
       );
     }
@@ -123,7 +124,7 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
       'error',
       'wrong-type',
       range(node, fallback),
-      loc(`${what} must be a string or { en, ko }.`, `${what}은(는) 문자열이나 { en, ko }여야 합니다.`),
+      loc(`${what} must be a string or { en, ko }.`, `${eunneun(what)} 문자열이나 { en, ko }여야 합니다.`),
     );
     return undefined;
   };
@@ -223,7 +224,7 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
           continue;
         }
         if (labs.some((l) => l.path === p.path)) {
-          add('error', 'duplicate-name', pr, loc(`The lab "${p.path}" is listed twice.`, `랩 "${p.path}"이(가) 두 번 나열되었습니다.`));
+          add('error', 'duplicate-name', pr, loc(`The lab "${p.path}" is listed twice.`, `랩 ${iga(`"${p.path}"`)} 두 번 나열되었습니다.`));
           continue;
         }
         labs.push({ path: p.path, ...(labTitle ? { title: labTitle } : {}), range: pr });

@@ -17,6 +17,7 @@ import { NO_ANSWERS } from './answers';
 import { backNoreach, type Checked } from './backing';
 import { checkKindNames, findCheckKind } from './registry';
 import type { Answers, CheckContext, CheckGrade, CheckResult, ExerciseGrade, LabGrade } from './types';
+import { eulreul } from '../text/particle';
 
 export interface GradeOptions {
   /** The student's answers (parseAnswers); none by default. */
@@ -52,7 +53,7 @@ function unknownKind(check: CheckSpec): Diagnostic {
     code: 'unknown-check-kind',
     message: loc(
       `Unknown check kind "${check.kind}"${hint ? `; did you mean "${hint}"?` : ''}. Check kinds: ${names.join(', ')}.`,
-      `알 수 없는 검사 종류 "${check.kind}"${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 검사 종류: ${names.join(', ')}.`,
+      `알 수 없는 검사 종류 "${check.kind}"${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 검사 종류: ${names.join(', ')}.`,
     ),
   };
 }

@@ -6,8 +6,8 @@
  */
 
 /** The final consonant of the word's reading: 'none', 'rieul' (ㄹ, which takes 로), or 'other'. */
-function finalOf(word: string): 'none' | 'rieul' | 'other' {
-  const w = word.replace(/[^0-9A-Za-z\uac00-\ud7a3]+$/, '');
+function finalOf(word: string | number): 'none' | 'rieul' | 'other' {
+  const w = String(word).replace(/[^0-9A-Za-z\uac00-\ud7a3]+$/, '');
   if (!w) return 'none';
   const c = w.charCodeAt(w.length - 1);
   if (c >= 0xac00 && c <= 0xd7a3) {
@@ -22,12 +22,14 @@ function finalOf(word: string): 'none' | 'rieul' | 'other' {
 }
 
 /** `word` followed by 이 or 가. */
-export const iga = (word: string): string => word + (finalOf(word) === 'none' ? '가' : '이');
+export const iga = (word: string | number): string => String(word) + (finalOf(word) === 'none' ? '가' : '이');
 /** `word` followed by 은 or 는. */
-export const eunneun = (word: string): string => word + (finalOf(word) === 'none' ? '는' : '은');
+export const eunneun = (word: string | number): string => String(word) + (finalOf(word) === 'none' ? '는' : '은');
 /** `word` followed by 을 or 를. */
-export const eulreul = (word: string): string => word + (finalOf(word) === 'none' ? '를' : '을');
+export const eulreul = (word: string | number): string => String(word) + (finalOf(word) === 'none' ? '를' : '을');
 /** `word` followed by 으로 or 로 (로 after a vowel or ㄹ). */
-export const ro = (word: string): string => word + (finalOf(word) === 'other' ? '으로' : '로');
+export const ro = (word: string | number): string => String(word) + (finalOf(word) === 'other' ? '으로' : '로');
 /** `word` followed by 과 or 와. */
-export const gwawa = (word: string): string => word + (finalOf(word) === 'none' ? '와' : '과');
+export const gwawa = (word: string | number): string => String(word) + (finalOf(word) === 'none' ? '와' : '과');
+/** `word` followed by 이어야 or 여야 (`192.168.1.0/24여야`, `숫자여야`). */
+export const ieoya = (word: string | number): string => String(word) + (finalOf(word) === 'none' ? '여야' : '이어야');

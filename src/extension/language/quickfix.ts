@@ -24,6 +24,7 @@ import {
 } from '../../core';
 import type { LabAnalysis } from './analysis';
 import { intersects, lineAt, type Span, spanOf, textIn } from './span';
+import { eulreul, ro } from '../../core/text/particle';
 
 export interface TextEdit {
   readonly span: Span;
@@ -69,7 +70,7 @@ export function didYouMeanFix(text: string, d: Diagnostic): CodeFix[] {
   const at = span.start.character + hits[0]!.index;
   return [
     {
-      title: loc(`Change "${wrong}" to "${hint}"`, `"${wrong}"을(를) "${hint}"(으)로 바꾸기`),
+      title: loc(`Change "${wrong}" to "${hint}"`, `${eulreul(`"${wrong}"`)} ${ro(`"${hint}"`)} 바꾸기`),
       edits: [
         {
           span: { start: { line: span.start.line, character: at }, end: { line: span.start.line, character: at + wrong.length } },
@@ -168,7 +169,7 @@ function bringUp(text: string, d: DownLink): CodeFix | undefined {
   const edit = insertRunLine(text, d.after, d.command);
   return (
     edit && {
-      title: loc(`Bring ${d.link.name} up (${d.command})`, `${d.link.name}을(를) up으로 올리기 (${d.command})`),
+      title: loc(`Bring ${d.link.name} up (${d.command})`, `${eulreul(d.link.name)} up으로 올리기 (${d.command})`),
       edits: [edit],
       preferred: true,
     }

@@ -13,6 +13,7 @@ import { traceView } from '../../core/view/trace';
 import type { LabView, TopologyModel, TraceArgsView, TraceView } from '../../core/view/types';
 import { type HostMessage, isPanelMessage } from '../../protocol/panels';
 import { loadWorld, trace } from '../engine';
+import { ro } from '../../core/text/particle';
 
 export { editAnswers };
 
@@ -91,7 +92,7 @@ export function traceOn(built: BuiltLab, args: TraceArgsView): TraceBuilt {
     return {
       error: loc(
         `Cannot trace from "${args.from}" to "${args.to}": no such host or namespace in the lab, or not an address.`,
-        `"${args.from}"에서 "${args.to}"(으)로 추적할 수 없습니다: 랩에 그런 호스트나 네임스페이스가 없거나 주소가 아닙니다.`,
+        `"${args.from}"에서 ${ro(`"${args.to}"`)} 추적할 수 없습니다: 랩에 그런 호스트나 네임스페이스가 없거나 주소가 아닙니다.`,
       ),
     };
   }

@@ -27,7 +27,7 @@ export const S = {
   noCarrier: { en: 'no carrier (its peer is down)', ko: '캐리어 없음 (상대편이 꺼짐)' },
   mac: { en: 'MAC {0}', ko: 'MAC {0}' },
   cabledTo: { en: 'cabled to switch {0}', ko: '스위치 {0}에 연결됨' },
-  vethPeer: { en: 'veth pair with {0}', ko: '{0}와(과) veth 쌍' },
+  vethPeer: { en: 'veth pair with {0}', ko: '{0:과} veth 쌍' },
   masterOf: { en: 'port of bridge {0}', ko: '브리지 {0}의 포트' },
   connected: { en: 'Connected: {0}', ko: '연결: {0}' },
   ports: { en: 'Ports: {0}', ko: '포트: {0}' },

@@ -8,6 +8,7 @@ import { loc } from '../../text/i18n';
 import type { Link } from '../../sim/model';
 import type { Step } from '../trace';
 import type { L2Way, LinkDriver } from './driver';
+import { eunneun, iga, ro } from '../../text/particle';
 
 function fdbOf(l2: L2Way, br: Link): Map<string, Link> {
   let m = l2.w.flow.fdb.get(br);
@@ -33,7 +34,7 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
       known,
       loc(
         `Bridge ${br.name} knows ${frame.dst} on port ${known.name} (learned): forwards the frame there.`,
-        `브리지 ${br.name}는 ${frame.dst}이(가) 포트 ${known.name}에 있음을 학습했습니다: 그쪽으로 전달합니다.`,
+        `브리지 ${br.name}는 ${iga(frame.dst)} 포트 ${known.name}에 있음을 학습했습니다: 그쪽으로 전달합니다.`,
       ),
       { bridge: br.name, fdb: { mac: frame.dst, port: known.name } },
     );
@@ -48,11 +49,11 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
       frame.dst === BROADCAST_MAC
         ? loc(
             `Bridge ${br.name} floods the broadcast to port ${port.name}.`,
-            `브리지 ${br.name}가 브로드캐스트를 포트 ${port.name}(으)로 플러딩합니다.`,
+            `브리지 ${br.name}가 브로드캐스트를 포트 ${ro(port.name)} 플러딩합니다.`,
           )
         : loc(
             `Bridge ${br.name} has no FDB entry for ${frame.dst}: floods it to port ${port.name}.`,
-            `브리지 ${br.name}의 FDB에 ${frame.dst}이(가) 없어 포트 ${port.name}(으)로 플러딩합니다.`,
+            `브리지 ${br.name}의 FDB에 ${iga(frame.dst)} 없어 포트 ${ro(port.name)} 플러딩합니다.`,
           ),
       { bridge: br.name, flood: true },
     );
@@ -68,7 +69,7 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
 function portOut(l2: L2Way, port: Link, path: Step[]): void {
   if (!port.up) {
     l2.block(port);
-    l2.dropHere(path, loc(`Bridge port ${port.name} is down.`, `브리지 포트 ${port.name}이(가) down 상태입니다.`));
+    l2.dropHere(path, loc(`Bridge port ${port.name} is down.`, `브리지 포트 ${iga(port.name)} down 상태입니다.`));
     return;
   }
   l2.xmit(port, path);
@@ -91,7 +92,7 @@ export function arriveAtPort(l2: L2Way, link: Link, br: Link, path: Step[]): voi
       path,
       loc(
         `${link.name} is a port of bridge ${br.name}, which is down: the frame is dropped.`,
-        `${link.name}은(는) down 상태인 브리지 ${br.name}의 포트라 프레임이 버려집니다.`,
+        `${eunneun(link.name)} down 상태인 브리지 ${br.name}의 포트라 프레임이 버려집니다.`,
       ),
     );
     return;
@@ -104,7 +105,7 @@ export function arriveAtPort(l2: L2Way, link: Link, br: Link, path: Step[]): voi
     link,
     loc(
       `Port ${link.name} of bridge ${br.name} receives the frame; the bridge learns ${frame.src} is on ${link.name}.`,
-      `브리지 ${br.name}의 포트 ${link.name}이(가) 프레임을 받습니다. 브리지는 ${frame.src}이(가) ${link.name}에 있음을 학습합니다.`,
+      `브리지 ${br.name}의 포트 ${iga(link.name)} 프레임을 받습니다. 브리지는 ${iga(frame.src)} ${link.name}에 있음을 학습합니다.`,
     ),
     { bridge: br.name, learned: { mac: frame.src, port: link.name } },
   );
@@ -119,7 +120,7 @@ export function arriveAtPort(l2: L2Way, link: Link, br: Link, path: Step[]): voi
       br,
       loc(
         `${frame.dst} is the bridge's own address: the frame goes up to ${br.name}.`,
-        `${frame.dst}은(는) 브리지 자신의 주소라 프레임이 ${br.name}(으)로 올라갑니다.`,
+        `${eunneun(frame.dst)} 브리지 자신의 주소라 프레임이 ${ro(br.name)} 올라갑니다.`,
       ),
       { bridge: br.name, local: true },
     );

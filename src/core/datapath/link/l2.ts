@@ -16,6 +16,7 @@ import { dummyDriver } from './dummy';
 import { loopbackDriver } from './loopback';
 import { nicDriver } from './nic';
 import { vethDriver } from './veth';
+import { iga, ro } from '../../text/particle';
 
 const DRIVERS: Record<LinkKind, LinkDriver> = {
   veth: vethDriver,
@@ -111,7 +112,7 @@ export class L2 implements L2Way {
         path,
         loc(
           `${nsLabel(link.netns)} ${link.name} is down: the frame is not sent.`,
-          `${nsLabel(link.netns)} ${link.name}이(가) down 상태라 프레임을 보내지 않습니다.`,
+          `${nsLabel(link.netns)} ${iga(link.name)} down 상태라 프레임을 보내지 않습니다.`,
         ),
       );
       return;
@@ -137,7 +138,7 @@ export class L2 implements L2Way {
         path,
         loc(
           `${nsLabel(link.netns)} ${link.name} is down: the frame is dropped.`,
-          `${nsLabel(link.netns)} ${link.name}이(가) down 상태라 프레임이 버려집니다.`,
+          `${nsLabel(link.netns)} ${iga(link.name)} down 상태라 프레임이 버려집니다.`,
         ),
       );
       return;
@@ -153,7 +154,7 @@ export class L2 implements L2Way {
         path,
         loc(
           `${nsLabel(link.netns)} ${link.name} (${link.mac}) ignores a frame addressed to ${dst}.`,
-          `${nsLabel(link.netns)} ${link.name}(${link.mac})은(는) ${dst}(으)로 온 프레임을 무시합니다.`,
+          `${nsLabel(link.netns)} ${link.name}(${link.mac}) 인터페이스는 ${ro(dst)} 온 프레임을 무시합니다.`,
         ),
       );
     }

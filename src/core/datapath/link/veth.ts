@@ -2,6 +2,7 @@
 import { loc } from '../../text/i18n';
 import { nsLabel } from '../../sim/model';
 import type { LinkDriver } from './driver';
+import { eulreul } from '../../text/particle';
 
 export const vethDriver: LinkDriver = {
   xmit(l2, link, path) {
@@ -24,7 +25,7 @@ export const vethDriver: LinkDriver = {
       peer,
       loc(
         `Across the veth pair ${link.name} -> ${nsLabel(peer.netns)} ${peer.name}.`,
-        `veth 쌍 ${link.name} -> ${nsLabel(peer.netns)} ${peer.name}을(를) 건넙니다.`,
+        `veth 쌍 ${link.name} -> ${nsLabel(peer.netns)} ${eulreul(peer.name)} 건넙니다.`,
       ),
       { from: `${nsLabel(link.netns)} ${link.name}`, to: `${nsLabel(peer.netns)} ${peer.name}` },
     );

@@ -12,6 +12,7 @@ import { type Netns, nsLabel, type SourceRef } from '../../sim/model';
 import { DEFAULT_TTL, type IcmpKind, type Packet } from '../packet';
 import type { Verdict } from '../trace';
 import type { Walk } from './context';
+import { eulreul, iga, ro } from '../../text/particle';
 
 export function icmpError(w: Walk, ns: Netns, p: Packet, kind: IcmpKind, cause: Verdict, source?: SourceRef): void {
   if (w.inReply || (p.proto === 'icmp' && p.icmp !== 'echo-request')) {
@@ -38,7 +39,7 @@ export function icmpError(w: Walk, ns: Netns, p: Packet, kind: IcmpKind, cause: 
       `${nsLabel(ns)} sends ${icmpName(kind, p.src.family)} back to ${formatAddr(p.src)}.`,
       p.src.family === 6
         ? `${nsLabel(ns)}에서 ${icmpName(kind, 6)} 메시지를 ${formatAddr(p.src)} 쪽으로 돌려보냅니다.`
-        : `${nsLabel(ns)}이(가) ICMP ${kind}을(를) ${formatAddr(p.src)}(으)로 돌려보냅니다.`,
+        : `${iga(nsLabel(ns))} ICMP ${eulreul(kind)} ${ro(formatAddr(p.src))} 돌려보냅니다.`,
     ),
     { source },
   );

@@ -5,7 +5,7 @@
  */
 import { formatAddr, isLimitedBroadcast, isLoopback, isMulticast } from '../../net/addr';
 import { loc } from '../../text/i18n';
-import { eunneun, ro } from '../../text/particle';
+import { eulreul, eunneun, iga, ro } from '../../text/particle';
 import { effectiveGateway, fibTableLookup } from '../../sim/fib';
 import { ipv6Forwarding, linkForwarding } from '../../sim/kernel';
 import { icmpName } from '../inet6';
@@ -28,7 +28,7 @@ export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
       'dropped',
       loc(
         `${label} drops a packet with the martian source ${formatAddr(p.src)}.`,
-        `${label}이(가) 비정상 출발지 ${formatAddr(p.src)}의 패킷을 버립니다.`,
+        `${iga(label)} 비정상 출발지 ${formatAddr(p.src)}의 패킷을 버립니다.`,
       ),
     );
     return;
@@ -43,7 +43,7 @@ export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
         'dropped',
         loc(
           `${label} drops a packet that claims to come from its own address ${formatAddr(p.src)}.`,
-          `${label}이(가) 자신의 주소 ${formatAddr(p.src)}에서 왔다고 하는 패킷을 버립니다.`,
+          `${iga(label)} 자신의 주소 ${formatAddr(p.src)}에서 왔다고 하는 패킷을 버립니다.`,
         ),
       );
       return;
@@ -55,7 +55,7 @@ export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
       p,
       loc(
         `${formatAddr(p.dst)} is ${label}'s own address (route "${routeLine(r)}", table local): deliver locally.`,
-        `${formatAddr(p.dst)}은(는) ${label} 자신의 주소입니다 (경로 "${routeLine(r)}", local 테이블): 로컬로 전달합니다.`,
+        `${eunneun(formatAddr(p.dst))} ${label} 자신의 주소입니다 (경로 "${routeLine(r)}", local 테이블): 로컬로 전달합니다.`,
       ),
       { data: { route: routeLine(r), table: 'local' } },
     );
@@ -72,7 +72,7 @@ export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
       'dropped',
       loc(
         `${formatAddr(p.dst)} is a broadcast address on ${label}; broadcasts are not traced.`,
-        `${formatAddr(p.dst)}은(는) ${label}의 브로드캐스트 주소입니다. 브로드캐스트는 추적하지 않습니다.`,
+        `${eunneun(formatAddr(p.dst))} ${label}의 브로드캐스트 주소입니다. 브로드캐스트는 추적하지 않습니다.`,
       ),
     );
     return;
@@ -99,7 +99,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
   if (!forwarding && perLink) {
     const reason = loc(
       `${label} is not the destination and net.ipv4.conf.${inDev.name}.forwarding is 0: packets arriving on ${inDev.name} are not routed, so this one is dropped.`,
-      `${label}은(는) 목적지가 아니고 net.ipv4.conf.${inDev.name}.forwarding이 0이라 ${inDev.name}(으)로 들어온 패킷을 라우팅하지 않고 버립니다.`,
+      `${eunneun(label)} 목적지가 아니고 net.ipv4.conf.${inDev.name}.forwarding이 0이라 ${ro(inDev.name)} 들어온 패킷을 라우팅하지 않고 버립니다.`,
     );
     w.drop(ns, inDev, p, 'dropped', reason, fwdSource, { sysctl: `net.ipv4.conf.${inDev.name}.forwarding`, value: 0 });
     return;
@@ -107,7 +107,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
   if (!forwarding) {
     const reason = loc(
       `${label} is not the destination (${formatAddr(p.dst)} is not one of its addresses) and net.ipv4.ip_forward is 0 there, so it does not route the packet: dropped.`,
-      `${label}은(는) 목적지가 아니고(${formatAddr(p.dst)}은(는) 그 주소가 아님) net.ipv4.ip_forward가 0이라 패킷을 라우팅하지 않고 버립니다.`,
+      `${eunneun(label)} 목적지가 아니고(${eunneun(formatAddr(p.dst))} 그 주소가 아님) net.ipv4.ip_forward가 0이라 패킷을 라우팅하지 않고 버립니다.`,
     );
     w.drop(ns, inDev, p, 'dropped', reason, fwdSource, { sysctl: 'net.ipv4.ip_forward', value: 0 });
     return;
@@ -175,7 +175,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
     p,
     loc(
       `${label} routes ${formatAddr(p.dst)}: "${routeLine(r)}" (table ${tableName(r.table)}) matches, out dev ${dev.name}${via}.`,
-      `${label}이(가) ${formatAddr(p.dst)}을(를) 라우팅합니다: "${routeLine(r)}" (${tableName(r.table)} 테이블) 일치, ${dev.name}(으)로${viaKo} 나갑니다.`,
+      `${iga(label)} ${eulreul(formatAddr(p.dst))} 라우팅합니다: "${routeLine(r)}" (${tableName(r.table)} 테이블) 일치, ${ro(dev.name)}${viaKo} 나갑니다.`,
     ),
     {
       data: { route: routeLine(r), table: tableName(r.table), dev: dev.name, ...(r.gateway ? { gateway: formatAddr(r.gateway) } : {}) },
@@ -195,7 +195,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
           )
         : loc(
             `TTL is ${p.ttl}: ${label} cannot forward it and answers ICMP time exceeded.`,
-            `TTL이 ${p.ttl}이라 ${label}이(가) 전달하지 못하고 ICMP time exceeded로 응답합니다.`,
+            `TTL이 ${p.ttl}이라 ${iga(label)} 전달하지 못하고 ICMP time exceeded로 응답합니다.`,
           ),
     );
     w.stages.icmpError(w, ns, p, 'time-exceeded', 'ttl-exceeded');
@@ -214,7 +214,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
         )
       : loc(
           `${label} forwards (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
-          `${label}이(가) 전달합니다 (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
+          `${iga(label)} 전달합니다 (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
         ),
     { source: v6 ? ns.conf6?.all.forwardingOrigin : (inDev.forwardingOrigin ?? ns.sysctl.ipForwardOrigin) },
   );

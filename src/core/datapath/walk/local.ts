@@ -13,6 +13,7 @@ import { isLinkLocal6 } from '../../sim/inet6';
 import { type AppDecision, appOf, type Upstream, type UpstreamResult } from '../seams';
 import type { Verdict } from '../trace';
 import { type Ending, NOWHERE, type Walk } from './context';
+import { iga, ro } from '../../text/particle';
 
 export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
   const label = nsLabel(ns);
@@ -43,7 +44,7 @@ export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
         { ...back, proto: 'icmp', icmp: 'echo-reply' },
         loc(
           `${label} receives the echo request and answers with an echo reply.`,
-          `${label}이(가) echo request를 받고 echo reply로 응답합니다.`,
+          `${iga(label)} echo request를 받고 echo reply로 응답합니다.`,
         ),
       );
       return;
@@ -53,7 +54,7 @@ export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
       inDev,
       p,
       'dropped',
-      loc(`${label} receives an unexpected ICMP ${p.icmp}.`, `${label}이(가) 예상하지 못한 ICMP ${p.icmp}을(를) 받습니다.`),
+      loc(`${label} receives an unexpected ICMP ${p.icmp}.`, `${iga(label)} 예상하지 못한 ICMP ${p.icmp} 메시지를 받습니다.`),
     );
     return;
   }
@@ -212,7 +213,7 @@ function finishAtOrigin(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
     c.replied = true;
     e = {
       verdict: 'replied',
-      reason: loc(`${label} got the echo reply from ${from}.`, `${label}이(가) ${from}의 echo reply를 받았습니다.`),
+      reason: loc(`${label} got the echo reply from ${from}.`, `${iga(label)} ${from}의 echo reply를 받았습니다.`),
     };
   } else if (p.proto === 'tcp' && p.tcpFlags === 'S.') {
     c.replied = true;
@@ -221,7 +222,7 @@ function finishAtOrigin(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
       verdict: 'replied',
       reason: loc(
         `${label} connected to ${target}:${sent.dport} (SYN-ACK received)${got.en}.`,
-        `${label}이(가) ${target}:${sent.dport}에 연결했습니다 (SYN-ACK 수신)${got.ko}.`,
+        `${iga(label)} ${target}:${sent.dport}에 연결했습니다 (SYN-ACK 수신)${got.ko}.`,
       ),
     };
   } else if (p.proto === 'tcp' && c.reset) {
@@ -235,7 +236,7 @@ function finishAtOrigin(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
       verdict: 'refused',
       reason: loc(
         `Connection refused: ${target} answered RST, nothing listens on tcp/${sent.dport}.`,
-        `연결 거부: ${target}이(가) RST로 응답했습니다. tcp/${sent.dport}에서 대기 중인 것이 없습니다.`,
+        `연결 거부: ${iga(target)} RST로 응답했습니다. tcp/${sent.dport}에서 대기 중인 것이 없습니다.`,
       ),
     };
   } else if (p.proto === 'udp') {
@@ -265,7 +266,7 @@ function icmpEnding(w: Walk, p: Packet, from: string, target: string, sent: Pack
       'no-route',
       loc(
         `Destination Net Unreachable, from ${from}: that router has no route to ${target}.`,
-        `${from}에서 Destination Net Unreachable: 그 라우터에 ${target}(으)로 가는 경로가 없습니다.`,
+        `${from}에서 Destination Net Unreachable: 그 라우터에 ${ro(target)} 가는 경로가 없습니다.`,
       ),
     ],
     'host-unreachable': [

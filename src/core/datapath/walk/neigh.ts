@@ -12,6 +12,7 @@ import type { Frame, Packet } from '../packet';
 import { solicitWords } from '../inet6';
 import type { Walk } from './context';
 import { downWhy, explainLoop, explainNoAnswer } from './explain';
+import { iga } from '../../text/particle';
 
 function neighKey(dev: Link, a: Addr): string {
   return `${dev.ifindex}|${a.value}`;
@@ -141,7 +142,7 @@ export function resolve(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet)
     answers.length > 1
       ? loc(
           ` (${answers.length} interfaces answered: ${nh} is used twice on this segment; the first answer wins)`,
-          ` (${answers.length}개 인터페이스가 응답했습니다: ${nh}이(가) 이 세그먼트에서 중복 사용됩니다. 첫 응답이 쓰입니다)`,
+          ` (${answers.length}개 인터페이스가 응답했습니다: ${iga(nh)} 이 세그먼트에서 중복 사용됩니다. 첫 응답이 쓰입니다)`,
         )
       : loc('', '');
   w.add(
@@ -167,10 +168,10 @@ function cap(s: string): string {
 }
 
 function noCarrierWhy(dev: Link): Localized {
-  if (!dev.up) return loc(`${dev.name} is down`, `${dev.name}이(가) down 상태`);
+  if (!dev.up) return loc(`${dev.name} is down`, `${iga(dev.name)} down 상태`);
   if (dev.kind === 'veth')
     return dev.peer
-      ? loc(`its peer ${dev.peer.name} is down`, `상대편 ${dev.peer.name}이(가) down 상태`)
+      ? loc(`its peer ${dev.peer.name} is down`, `상대편 ${iga(dev.peer.name)} down 상태`)
       : loc('it has no peer', '상대편이 없음');
   if (dev.kind === 'bridge') return loc('no port of the bridge is up', '브리지에 up 상태인 포트가 없음');
   return loc('no link', '링크 없음');

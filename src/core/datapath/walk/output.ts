@@ -11,6 +11,7 @@ import { describe, type Frame, type Packet } from '../packet';
 import type { Walk } from './context';
 import { downWhy, explainLoop } from './explain';
 import { resolve } from './neigh';
+import { eulreul, iga, ro } from '../../text/particle';
 
 export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, local: boolean): void {
   const mac = resolve(w, ns, dev, nexthop, p);
@@ -40,7 +41,7 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
         p,
         loc(
           `No answer to ARP for ${formatAddr(nexthop)} on ${dev.name}: ${nsLabel(ns)} cannot forward the packet.`,
-          `${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없어 ${nsLabel(ns)}이(가) 패킷을 전달할 수 없습니다.`,
+          `${dev.name}에서 ${formatAddr(nexthop)}에 대한 ARP 응답이 없어 ${iga(nsLabel(ns))} 패킷을 전달할 수 없습니다.`,
         ),
       );
       w.stages.icmpError(w, ns, p, 'host-unreachable', 'host-unreachable', why?.source);
@@ -58,7 +59,7 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
     'xmit',
     dev,
     p,
-    loc(`Frame ${dev.mac} > ${mac} leaves ${dev.name}.`, `프레임 ${dev.mac} > ${mac}이(가) ${dev.name}(으)로 나갑니다.`),
+    loc(`Frame ${dev.mac} > ${mac} leaves ${dev.name}.`, `프레임 ${dev.mac} > ${iga(mac)} ${ro(dev.name)} 나갑니다.`),
     { eth: frame },
   );
   const arrivals = w.stages.l2Send(w, dev, frame);
@@ -73,7 +74,7 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
     for (const s of lost) w.push(s);
     const where = lost.length ? lost[lost.length - 1]! : undefined;
     const base =
-      w.lastL2Drop ?? loc(`No interface took the frame addressed to ${mac}.`, `${mac}(으)로 보낸 프레임을 받은 인터페이스가 없습니다.`);
+      w.lastL2Drop ?? loc(`No interface took the frame addressed to ${mac}.`, `${ro(mac)} 보낸 프레임을 받은 인터페이스가 없습니다.`);
     // A link on the way that was down: which line set it down, or that none brought it up.
     const down = w.l2Blocked.length ? downWhy(w.l2Blocked[0]!) : undefined;
     const reason = down ? loc(`${base.en} ${down.text.en}.`, `${base.ko} ${down.text.ko}.`) : base;
@@ -90,7 +91,10 @@ export function output(w: Walk, ns: Netns, dev: Link, nexthop: Addr, p: Packet, 
     'recv',
     a.link,
     rp,
-    loc(`${nsLabel(rns)} ${a.link.name} receives ${describe(rp)}.`, `${nsLabel(rns)} ${a.link.name}이(가) ${describe(rp)}을(를) 받습니다.`),
+    loc(
+      `${nsLabel(rns)} ${a.link.name} receives ${describe(rp)}.`,
+      `${nsLabel(rns)} ${iga(a.link.name)} ${eulreul(describe(rp))} 받습니다.`,
+    ),
     { eth: a.frame },
   );
   w.stages.ipInput(w, rns, a.link, rp);

@@ -6,7 +6,7 @@
  */
 import { type Addr, addrEq, formatAddr } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
-import { eunneun, ro } from '../../text/particle';
+import { eulreul, eunneun, iga, ro } from '../../text/particle';
 import { STRERROR } from '../../sim/errors';
 import { type OutputRoute, routeOutput } from '../../sim/fib';
 import { type Link, nsLabel, type Netns, type Route, TABLE_MAIN } from '../../sim/model';
@@ -25,7 +25,7 @@ export function sendLocal(w: Walk, ns: Netns, p0: Packet, first: boolean, oif?: 
   const p: Packet = first ? { ...p0, src: out.src ?? p0.src, ...hop, ...(out.sendTo ? { dst: out.sendTo } : {}) } : p0;
   if (first) {
     w.conn.origin.packet = p;
-    w.add(ns, 'send', undefined, p, loc(`${nsLabel(ns)} sends ${describe(p)}.`, `${nsLabel(ns)}이(가) ${describe(p)}을(를) 보냅니다.`));
+    w.add(ns, 'send', undefined, p, loc(`${nsLabel(ns)} sends ${describe(p)}.`, `${iga(nsLabel(ns))} ${eulreul(describe(p))} 보냅니다.`));
   }
   routeStep(w, ns, p, out);
   let o = out;
@@ -47,7 +47,7 @@ export function sendLocal(w: Walk, ns: Netns, p0: Packet, first: boolean, oif?: 
         'dropped',
         loc(
           `${formatAddr(q.dst)} is ${nsLabel(ns)}'s own address, and such packets go through lo, which is down: lost.`,
-          `${formatAddr(q.dst)}은(는) ${nsLabel(ns)} 자신의 주소라 lo를 거쳐야 하는데 lo가 down 상태라 사라집니다.`,
+          `${eunneun(formatAddr(q.dst))} ${nsLabel(ns)} 자신의 주소라 lo를 거쳐야 하는데 lo가 down 상태라 사라집니다.`,
         ),
         o.dev.origin,
       );
@@ -67,7 +67,7 @@ export function sendLocal(w: Walk, ns: Netns, p0: Packet, first: boolean, oif?: 
       'dropped',
       loc(
         `${formatAddr(q.dst)} is a broadcast address; broadcasts are not traced.`,
-        `${formatAddr(q.dst)}은(는) 브로드캐스트 주소입니다. 브로드캐스트는 추적하지 않습니다.`,
+        `${eunneun(formatAddr(q.dst))} 브로드캐스트 주소입니다. 브로드캐스트는 추적하지 않습니다.`,
       ),
     );
     return;
@@ -92,7 +92,7 @@ function lookup(w: Walk, ns: Netns, p: Packet, src: Addr | undefined, oif?: Link
       'no-route',
       loc(
         `${l} has no route to ${dst} (connect: ${STRERROR.ENETUNREACH}).`,
-        `${l}에 ${dst}(으)로 가는 경로가 없습니다 (connect: ${STRERROR.ENETUNREACH}).`,
+        `${l}에 ${ro(dst)} 가는 경로가 없습니다 (connect: ${STRERROR.ENETUNREACH}).`,
       ),
     ],
     EINVAL: [
@@ -106,14 +106,14 @@ function lookup(w: Walk, ns: Netns, p: Packet, src: Addr | undefined, oif?: Link
       'unreachable-route',
       loc(
         `The route "${rt}" on ${l} marks ${dst} unreachable (connect: ${STRERROR.EHOSTUNREACH}).`,
-        `${l}의 경로 "${rt}"가 ${dst}을(를) unreachable로 지정합니다 (connect: ${STRERROR.EHOSTUNREACH}).`,
+        `${l}의 경로 "${rt}"가 ${eulreul(dst)} unreachable로 지정합니다 (connect: ${STRERROR.EHOSTUNREACH}).`,
       ),
     ],
     EACCES: [
       'prohibited',
       loc(
         `The route "${rt}" on ${l} prohibits ${dst} (connect: ${STRERROR.EACCES}).`,
-        `${l}의 경로 "${rt}"가 ${dst}을(를) 금지합니다 (connect: ${STRERROR.EACCES}).`,
+        `${l}의 경로 "${rt}"가 ${eulreul(dst)} 금지합니다 (connect: ${STRERROR.EACCES}).`,
       ),
     ],
   };
@@ -188,11 +188,11 @@ function routeStep(w: Walk, ns: Netns, p: Packet, o: Out, again = false): void {
       : o.type === 'local'
         ? loc(
             `${lead.en}${formatAddr(p.dst)} is one of ${nsLabel(ns)}'s own addresses: route "${rt}" (table local), out through lo.`,
-            `${lead.ko}${formatAddr(p.dst)}은(는) ${nsLabel(ns)} 자신의 주소입니다: 경로 "${rt}" (local 테이블), lo로 나갑니다.`,
+            `${lead.ko}${eunneun(formatAddr(p.dst))} ${nsLabel(ns)} 자신의 주소입니다: 경로 "${rt}" (local 테이블), lo로 나갑니다.`,
           )
         : loc(
             `${lead.en}Route lookup for ${formatAddr(p.dst)}: "${rt}" (table ${tableName(r.table)}) matches, out dev ${o.dev.name}${via.en}, source ${src}.`,
-            `${lead.ko}${formatAddr(p.dst)} 경로 조회: "${rt}" (${tableName(r.table)} 테이블)이 일치합니다. ${o.dev.name}(으)로${via.ko} 나가며 출발지 주소는 ${src}입니다.`,
+            `${lead.ko}${formatAddr(p.dst)} 경로 조회: "${rt}" (${tableName(r.table)} 테이블)이 일치합니다. ${ro(o.dev.name)}${via.ko} 나가며 출발지 주소는 ${src}입니다.`,
           ),
     {
       data: { route: rt, table: tableName(r.table), dev: o.dev.name, src, ...(o.gateway ? { gateway: formatAddr(o.gateway) } : {}) },

@@ -9,7 +9,7 @@ import { type Localized, loc } from '../../text/i18n';
 import type { CauseHint, CheckSpec, ExerciseSpec, QuestionSpec } from '../types';
 import { isTraceCause, TRACE_CAUSES } from '../../datapath/causes';
 import { didYouMean } from '../../text/didyoumean';
-import { eulreul } from '../../text/particle';
+import { eulreul, eunneun, iga } from '../../text/particle';
 import { EXERCISE_ID_RE } from './names';
 import { checkKeys, keyOf, localized, plain, type Reader, str } from './reader';
 
@@ -73,13 +73,18 @@ export function readExercises(rd: Reader, node: unknown, top: SourceRange, hando
         idRange,
         loc(
           `"${id}" is not a valid exercise id: lower-case letters, digits, "-" and "_".`,
-          `"${id}"은(는) 올바른 과제 id가 아닙니다: 소문자, 숫자, "-", "_".`,
+          `${eunneun(`"${id}"`)} 올바른 과제 id가 아닙니다: 소문자, 숫자, "-", "_".`,
         ),
       );
       continue;
     }
     if (out.some((e) => e.id === id)) {
-      rd.error('duplicate-name', idRange, loc(`The exercise id "${id}" is used twice.`, `과제 id "${id}"이(가) 두 번 쓰였습니다.`), true);
+      rd.error(
+        'duplicate-name',
+        idRange,
+        loc(`The exercise id "${id}" is used twice.`, `과제 id ${iga(`"${id}"`)} 두 번 쓰였습니다.`),
+        true,
+      );
       continue;
     }
     const titleNode = item.get('title', true);

@@ -7,6 +7,7 @@ import type { SourceRange } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
 import type { FileSpec } from '../types';
 import { checkKeys, keyOf, type LoadOptions, type Reader, str } from './reader';
+import { eunneun } from '../../text/particle';
 
 /** Why a file of the lab that leads outside its folder is not read. */
 export function outsideLab(rel: string): Localized {
@@ -34,7 +35,7 @@ export function readFiles(rd: Reader, files: unknown, range: SourceRange, opts: 
         rd.error(
           'bad-file',
           kr,
-          loc(`"${key}" must be an absolute path, like /etc/hosts.`, `"${key}"은(는) /etc/hosts처럼 절대 경로여야 합니다.`),
+          loc(`"${key}" must be an absolute path, like /etc/hosts.`, `${eunneun(`"${key}"`)} /etc/hosts처럼 절대 경로여야 합니다.`),
         );
         continue;
       }
@@ -48,7 +49,11 @@ export function readFiles(rd: Reader, files: unknown, range: SourceRange, opts: 
         const rel = str(rd, from, loc('from', 'from'), kr);
         if (rel === undefined) continue;
         if (rel.startsWith('/') || rel.split(/[\\/]/).includes('..')) {
-          rd.error('bad-file', fr, loc(`"${rel}" must be a path inside the lab folder.`, `"${rel}"은(는) 랩 폴더 안의 경로여야 합니다.`));
+          rd.error(
+            'bad-file',
+            fr,
+            loc(`"${rel}" must be a path inside the lab folder.`, `${eunneun(`"${rel}"`)} 랩 폴더 안의 경로여야 합니다.`),
+          );
           continue;
         }
         const content = opts.readFile?.(rel);
@@ -65,7 +70,7 @@ export function readFiles(rd: Reader, files: unknown, range: SourceRange, opts: 
         rd.error(
           'wrong-type',
           rd.nodeRange(v, kr),
-          loc(`File ${key} must be its text or { from: FILE }.`, `파일 ${key}은(는) 텍스트나 { from: FILE }이어야 합니다.`),
+          loc(`File ${key} must be its text or { from: FILE }.`, `파일 ${eunneun(key)} 텍스트나 { from: FILE }이어야 합니다.`),
         );
       }
     }

@@ -12,6 +12,7 @@ import { HOST_NAME_RE } from './names';
 import { checkKeys, keyOf, type LoadOptions, type Reader } from './reader';
 import { runLines } from './run';
 import { readServe } from './serve';
+import { eunneun, iga } from '../../text/particle';
 
 const HOST_KEYS = ['interfaces', 'run', 'files', 'serve'] as const;
 
@@ -38,13 +39,18 @@ export function readHosts(rd: Reader, hostsNode: unknown, top: SourceRange, swit
           hr,
           loc(
             `"${key}" is not a valid host name: a DNS label (RFC 1123): letters, digits and "-", at most 63, starting and ending with a letter or digit.`,
-            `"${key}"은(는) 올바른 호스트 이름이 아닙니다: DNS 레이블(RFC 1123): 문자, 숫자, "-" 최대 63자, 문자나 숫자로 시작하고 끝남.`,
+            `${eunneun(`"${key}"`)} 올바른 호스트 이름이 아닙니다: DNS 레이블(RFC 1123): 문자, 숫자, "-" 최대 63자, 문자나 숫자로 시작하고 끝남.`,
           ),
         );
         continue;
       }
       if (hosts.some((h) => h.name.toLowerCase() === key.toLowerCase())) {
-        rd.error('duplicate-name', hr, loc(`The host "${key}" is declared twice.`, `호스트 "${key}"이(가) 두 번 선언되었습니다.`), true);
+        rd.error(
+          'duplicate-name',
+          hr,
+          loc(`The host "${key}" is declared twice.`, `호스트 ${iga(`"${key}"`)} 두 번 선언되었습니다.`),
+          true,
+        );
         continue;
       }
       hosts.push(readHost(rd, key, hr, pair.value as Node | null, switches, opts));
@@ -69,7 +75,7 @@ function readHost(
       rd.nodeRange(node, range),
       loc(
         `Host ${name} must be a mapping (interfaces, run, files, serve).`,
-        `호스트 ${name}은(는) 매핑(interfaces, run, files, serve)이어야 합니다.`,
+        `호스트 ${eunneun(name)} 매핑(interfaces, run, files, serve)이어야 합니다.`,
       ),
     );
     return host;

@@ -11,6 +11,7 @@ import { MAC_RE, normaliseMac } from '../../net/addr';
 import type { InterfaceSpec, Named } from '../types';
 import { IFNAME_RE } from './names';
 import { checkKeys, keyOf, type Reader, str } from './reader';
+import { eulreul, eunneun, iga } from '../../text/particle';
 
 const IFACE_KEYS = ['switch', 'mac'] as const;
 
@@ -38,7 +39,7 @@ export function readInterfaces(rd: Reader, ifs: unknown, name: string, range: So
         kr,
         loc(
           `"${key}" is not a valid interface name (at most 15 characters, no "/", ":" or spaces${key === 'lo' ? '; lo exists already' : ''}).`,
-          `"${key}"은(는) 올바른 인터페이스 이름이 아닙니다 (최대 15자, "/", ":", 공백 불가${key === 'lo' ? '; lo는 이미 있습니다' : ''}).`,
+          `${eunneun(`"${key}"`)} 올바른 인터페이스 이름이 아닙니다 (최대 15자, "/", ":", 공백 불가${key === 'lo' ? '; lo는 이미 있습니다' : ''}).`,
         ),
       );
       continue;
@@ -47,7 +48,7 @@ export function readInterfaces(rd: Reader, ifs: unknown, name: string, range: So
       rd.error(
         'duplicate-name',
         kr,
-        loc(`Interface ${key} is declared twice on ${name}.`, `${name}에 인터페이스 ${key}이(가) 두 번 선언되었습니다.`),
+        loc(`Interface ${key} is declared twice on ${name}.`, `${name}에 인터페이스 ${iga(key)} 두 번 선언되었습니다.`),
       );
       continue;
     }
@@ -79,7 +80,7 @@ export function readInterfaces(rd: Reader, ifs: unknown, name: string, range: So
             mr,
             loc(
               `"${ms}" is not a MAC address (six hex pairs, e.g. 02:00:00:00:01:01).`,
-              `"${ms}"은(는) MAC 주소가 아닙니다 (예: 02:00:00:00:01:01).`,
+              `${eunneun(`"${ms}"`)} MAC 주소가 아닙니다 (예: 02:00:00:00:01:01).`,
             ),
           );
         else if (ms !== undefined && (parseInt(ms.slice(0, 2), 16) & 1) === 1)
@@ -88,7 +89,7 @@ export function readInterfaces(rd: Reader, ifs: unknown, name: string, range: So
             mr,
             loc(
               `"${ms}" is a multicast MAC address; an interface needs a unicast one (the first byte even).`,
-              `"${ms}"은(는) 멀티캐스트 MAC 주소입니다. 인터페이스에는 유니캐스트 주소가 필요합니다 (첫 바이트가 짝수).`,
+              `${eunneun(`"${ms}"`)} 멀티캐스트 MAC 주소입니다. 인터페이스에는 유니캐스트 주소가 필요합니다 (첫 바이트가 짝수).`,
             ),
           );
         else if (ms !== undefined) mac = normaliseMac(ms);
@@ -99,7 +100,7 @@ export function readInterfaces(rd: Reader, ifs: unknown, name: string, range: So
         rd.nodeRange(v, kr),
         loc(
           `Interface ${key} must name a switch (eth0: lan1) or be { switch, mac }.`,
-          `인터페이스 ${key}은(는) 스위치 이름(eth0: lan1)이나 { switch, mac }이어야 합니다.`,
+          `인터페이스 ${eunneun(key)} 스위치 이름(eth0: lan1)이나 { switch, mac }이어야 합니다.`,
         ),
       );
     }
@@ -114,7 +115,7 @@ export function readInterfaces(rd: Reader, ifs: unknown, name: string, range: So
         swRange,
         loc(
           `No switch "${sw}" in this lab${hint ? `; did you mean "${hint}"?` : ''}. Declare it under switches:.`,
-          `이 랩에 "${sw}" 스위치가 없습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. switches: 아래에 선언하세요.`,
+          `이 랩에 "${sw}" 스위치가 없습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. switches: 아래에 선언하세요.`,
         ),
       );
       continue;

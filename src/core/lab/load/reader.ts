@@ -8,6 +8,7 @@ import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../../te
 import { type Localized, loc } from '../../text/i18n';
 import { didYouMean } from '../../text/didyoumean';
 import type { Lab } from '../types';
+import { eulreul, eunneun } from '../../text/particle';
 
 /** What a lab folder's reader answers for a file that resolves outside the folder (a symbolic link out of it). */
 export const OUTSIDE_LAB = Object.freeze({ outside: true as const });
@@ -115,7 +116,7 @@ export function checkKeys(rd: Reader, map: YAMLMap, known: readonly string[], wh
       rd.nodeRange(node),
       loc(
         `Unknown key "${key}" in ${where.en}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.`,
-        `${where.ko}에 알 수 없는 키 "${key}"가 있습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
+        `${where.ko}에 알 수 없는 키 "${key}"가 있습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
       ),
     );
   }
@@ -126,7 +127,7 @@ export function str(rd: Reader, node: unknown, what: Localized, fallback: Source
   rd.error(
     'wrong-type',
     rd.nodeRange(node as Node, fallback),
-    loc(`${what.en} must be a string, not ${typeName(node).en}.`, `${what.ko}은(는) ${typeName(node).ko}이 아니라 문자열이어야 합니다.`),
+    loc(`${what.en} must be a string, not ${typeName(node).en}.`, `${eunneun(what.ko)} ${typeName(node).ko}이 아니라 문자열이어야 합니다.`),
   );
   return undefined;
 }
@@ -152,7 +153,7 @@ export function localized(rd: Reader, node: unknown, what: Localized, fallback: 
   rd.error(
     'wrong-type',
     rd.nodeRange(node as Node, fallback),
-    loc(`${what.en} must be a string or { en, ko }.`, `${what.ko}은(는) 문자열이나 { en, ko }여야 합니다.`),
+    loc(`${what.en} must be a string or { en, ko }.`, `${eunneun(what.ko)} 문자열이나 { en, ko }여야 합니다.`),
   );
   return undefined;
 }

@@ -7,6 +7,7 @@ import type { SourceRange } from '../../text/diag';
 import { loc } from '../../text/i18n';
 import type { ServeSpec } from '../types';
 import { type Reader, typeName } from './reader';
+import { eunneun } from '../../text/particle';
 
 const SERVE_RE = /^(?:([^:\s/]+):)?(tcp|udp)\/([0-9]{1,5})$/;
 
@@ -38,7 +39,7 @@ export function readServe(rd: Reader, serve: unknown, range: SourceRange): Serve
         r,
         loc(
           `"${s ?? typeName(item).en}" is not a socket: write [netns:]tcp/PORT or [netns:]udp/PORT, e.g. tcp/80 or red:tcp/8080.`,
-          `"${s ?? typeName(item).ko}"은(는) 소켓이 아닙니다: tcp/80이나 red:tcp/8080처럼 [netns:]tcp/PORT 또는 [netns:]udp/PORT로 쓰세요.`,
+          `${eunneun(`"${s ?? typeName(item).ko}"`)} 소켓이 아닙니다: tcp/80이나 red:tcp/8080처럼 [netns:]tcp/PORT 또는 [netns:]udp/PORT로 쓰세요.`,
         ),
       );
       continue;

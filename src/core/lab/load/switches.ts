@@ -7,6 +7,7 @@ import { loc } from '../../text/i18n';
 import type { Named } from '../types';
 import { SWITCH_NAME_RE } from './names';
 import { type Reader, str } from './reader';
+import { eunneun, iga } from '../../text/particle';
 
 /** The switches of the lab (`top`: the start of the file, for places the node lacks). */
 export function readSwitches(rd: Reader, swNode: unknown, top: SourceRange): Named[] {
@@ -29,13 +30,13 @@ export function readSwitches(rd: Reader, swNode: unknown, top: SourceRange): Nam
             r,
             loc(
               `"${n}" is not a valid switch name (letters, digits, "-", "_" and ".", at most 32).`,
-              `"${n}"은(는) 올바른 스위치 이름이 아닙니다 (문자, 숫자, "-", "_", ".", 최대 32자).`,
+              `${eunneun(`"${n}"`)} 올바른 스위치 이름이 아닙니다 (문자, 숫자, "-", "_", ".", 최대 32자).`,
             ),
           );
           continue;
         }
         if (switches.some((s) => s.name === n)) {
-          rd.error('duplicate-name', r, loc(`The switch "${n}" is declared twice.`, `스위치 "${n}"이(가) 두 번 선언되었습니다.`));
+          rd.error('duplicate-name', r, loc(`The switch "${n}" is declared twice.`, `스위치 ${iga(`"${n}"`)} 두 번 선언되었습니다.`));
           continue;
         }
         switches.push({ name: n, range: r });

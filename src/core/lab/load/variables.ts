@@ -8,6 +8,7 @@ import { loc } from '../../text/i18n';
 import type { VariableSpec } from '../types';
 import { VARIABLE_NAME_RE } from './names';
 import { keyOf, plain, type Reader } from './reader';
+import { eunneun } from '../../text/particle';
 
 /** The variables of the lab (`top`: the start of the file, for places the node lacks). */
 export function readVariables(rd: Reader, node: unknown, top: SourceRange): VariableSpec[] {
@@ -30,7 +31,7 @@ export function readVariables(rd: Reader, node: unknown, top: SourceRange): Vari
         r,
         loc(
           `"${key}" is not a valid variable name (letters, digits and "_").`,
-          `"${key}"은(는) 올바른 변수 이름이 아닙니다 (문자, 숫자, "_").`,
+          `${eunneun(`"${key}"`)} 올바른 변수 이름이 아닙니다 (문자, 숫자, "_").`,
         ),
       );
       continue;

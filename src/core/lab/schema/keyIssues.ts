@@ -10,6 +10,7 @@ import { formOf } from './forms';
 import { keyText } from './locate';
 import type { Issue, IssueContext, KeywordHandler, SchemaObj } from './types';
 import { eunneun, iga, ieoya, quoteList, shapeWords, valueWords } from './words';
+import { eulreul } from '../../text/particle';
 
 /** Lower ranks win when two errors land on the same node. */
 export const KEYWORD_RANK: Record<string, number> = {
@@ -39,7 +40,7 @@ export function propertyNameIssue(c: IssueContext, key: string): Issue {
         form.code,
         loc(
           `"${key}"${where.en} is not ${form.noun.en}: ${form.rule.en}.`,
-          `"${key}"${where.ko}은(는) ${iga(form.noun.ko)} 아닙니다: ${form.rule.ko}.`,
+          `"${key}"${eunneun(where.ko)} ${iga(form.noun.ko)} 아닙니다: ${form.rule.ko}.`,
         ),
       ),
       rank: KEYWORD_RANK['propertyNames']!,
@@ -49,7 +50,7 @@ export function propertyNameIssue(c: IssueContext, key: string): Issue {
     ...mk(
       node,
       'bad-name',
-      loc(`"${key}"${where.en} is not a valid name here.`, `"${key}"${where.ko}은(는) 여기에 올 수 있는 이름이 아닙니다.`),
+      loc(`"${key}"${where.en} is not a valid name here.`, `"${key}"${eunneun(where.ko)} 여기에 올 수 있는 이름이 아닙니다.`),
     ),
     rank: KEYWORD_RANK['propertyNames']!,
   };
@@ -108,7 +109,7 @@ function requiredIssue(c: IssueContext): Issue | undefined {
     return mk(
       node,
       'missing-key',
-      loc(`The lab has no ${quoteList(keys.map((k) => `${k}:`))}.`, `랩에 ${quoteList(keys.map((k) => `${k}:`))}이(가) 없습니다.`),
+      loc(`The lab has no ${quoteList(keys.map((k) => `${k}:`))}.`, `랩에 ${iga(quoteList(keys.map((k) => `${k}:`)))} 없습니다.`),
       soft ? 'warning' : 'error',
     );
   }
@@ -117,7 +118,7 @@ function requiredIssue(c: IssueContext): Issue | undefined {
   return mk(
     node,
     'missing-key',
-    loc(`${p} needs ${what}${when.en}${example.en}.`, `${p}에 ${whatKo}이(가) 필요합니다${when.ko}${example.ko}.`),
+    loc(`${p} needs ${what}${when.en}${example.en}.`, `${p}에 ${iga(whatKo)} 필요합니다${when.ko}${example.ko}.`),
     soft ? 'warning' : 'error',
   );
 }
@@ -137,7 +138,7 @@ function additionalPropertiesIssue(c: IssueContext): Issue | undefined {
       'unknown-check-kind',
       loc(
         `Unknown check kind "${key}" in ${at}${hint ? `; did you mean "${hint}"?` : '.'} Known kinds: ${known.join(', ')}.`,
-        `${atKo}에 알 수 없는 검사 종류 "${key}"가 있습니다.${hint ? ` "${hint}"을(를) 뜻했나요?` : ''} 알려진 종류: ${known.join(', ')}.`,
+        `${atKo}에 알 수 없는 검사 종류 "${key}"가 있습니다.${hint ? ` ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} 알려진 종류: ${known.join(', ')}.`,
       ),
     );
   }
@@ -146,7 +147,7 @@ function additionalPropertiesIssue(c: IssueContext): Issue | undefined {
     'unknown-key',
     loc(
       `Unknown key "${key}" in ${at}${hint ? `; did you mean "${hint}"?` : '.'} Known keys: ${known.join(', ')}.`,
-      `${atKo}에 알 수 없는 키 "${key}"가 있습니다.${hint ? ` "${hint}"을(를) 뜻했나요?` : ''} 알려진 키: ${known.join(', ')}.`,
+      `${atKo}에 알 수 없는 키 "${key}"가 있습니다.${hint ? ` ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} 알려진 키: ${known.join(', ')}.`,
     ),
     'warning',
   );
@@ -162,7 +163,7 @@ function minPropertiesIssue(c: IssueContext): Issue | undefined {
       'missing-key',
       loc(
         `${p} is a check without a kind: write one of ${known.join(', ')}, e.g. - reach: { from: a, to: 192.168.1.10 }.`,
-        `${p}은(는) 종류가 없는 검사입니다. ${known.join(', ')} 중 하나를 쓰세요. 예: - reach: { from: a, to: 192.168.1.10 }.`,
+        `${eunneun(p)} 종류가 없는 검사입니다. ${known.join(', ')} 중 하나를 쓰세요. 예: - reach: { from: a, to: 192.168.1.10 }.`,
       ),
     );
   }
@@ -186,7 +187,7 @@ function maxPropertiesIssue(c: IssueContext): Issue | undefined {
       'schema',
       loc(
         `${p}: a check has exactly one kind, but this one has ${keys.join(', ')}; start a new check (a new "- ") for each.`,
-        `${p}: 검사 하나에는 종류가 정확히 하나여야 하는데 ${keys.join(', ')}이(가) 있습니다. 각각 새 검사("- ")로 쓰세요.`,
+        `${p}: 검사 하나에는 종류가 정확히 하나여야 하는데 ${iga(keys.join(', '))} 있습니다. 각각 새 검사("- ")로 쓰세요.`,
       ),
     );
   }
@@ -217,7 +218,7 @@ function falseSchemaIssue(c: IssueContext): Issue | undefined {
   const node = place.key ?? m.valueNode(place);
   const pp = m.path(parentPath, place) || 'the lab';
   const ppKo = m.path(parentPath, place) || '랩';
-  return mk(node, 'schema', loc(`"${key}" is not allowed in ${pp}${when.en}.`, `${ppKo}에는 "${key}"을(를) 쓸 수 없습니다${when.ko}.`));
+  return mk(node, 'schema', loc(`"${key}" is not allowed in ${pp}${when.en}.`, `${ppKo}에는 ${eulreul(`"${key}"`)} 쓸 수 없습니다${when.ko}.`));
 }
 
 export const KEY_HANDLERS: [string, KeywordHandler][] = [

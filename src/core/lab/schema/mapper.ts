@@ -19,6 +19,7 @@ import { locate, Pairs } from './locate';
 import type { Issue, IssueContext, KeywordHandler, Place, SchemaError, SchemaObj, Where } from './types';
 import { otherIssue, VALUE_HANDLERS } from './valueIssues';
 import { flowYaml, formatPath } from './words';
+import { iga } from '../../text/particle';
 
 const HANDLERS = new Map<string, KeywordHandler>([...KEY_HANDLERS, ...VALUE_HANDLERS]);
 
@@ -126,7 +127,7 @@ export class Mapper implements Where {
     const m = /\/dependentSchemas\/([^/]+)\//.exec(e.schemaPath);
     if (!m) return loc('', '');
     const k = m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
-    return loc(` when "${k}" is given`, ` ("${k}"이(가) 있을 때)`);
+    return loc(` when "${k}" is given`, ` (${iga(`"${k}"`)} 있을 때)`);
   }
 
   /** `, e.g. ...` for a schema that carries `examples`. */

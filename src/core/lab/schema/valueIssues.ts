@@ -42,7 +42,7 @@ function patternIssue(c: IssueContext): Issue | undefined {
     return mk(
       m.valueNode(place),
       form.code,
-      loc(`${p}: "${v}" is not ${form.noun.en}: ${form.rule.en}.`, `${p}: "${v}"은(는) ${iga(form.noun.ko)} 아닙니다: ${form.rule.ko}.`),
+      loc(`${p}: "${v}" is not ${form.noun.en}: ${form.rule.en}.`, `${p}: ${eunneun(`"${v}"`)} ${iga(form.noun.ko)} 아닙니다: ${form.rule.ko}.`),
     );
   }
   return mk(
@@ -50,7 +50,7 @@ function patternIssue(c: IssueContext): Issue | undefined {
     'schema',
     loc(
       `${p}: "${v}" does not have the expected form (${String(params['pattern'])}).`,
-      `${p}: "${v}"이(가) 기대한 형식(${String(params['pattern'])})이 아닙니다.`,
+      `${p}: ${iga(`"${v}"`)} 기대한 형식(${String(params['pattern'])})이 아닙니다.`,
     ),
   );
 }
@@ -65,7 +65,7 @@ function limitIssue(c: IssueContext): Issue | undefined {
     return mk(
       m.valueNode(place),
       'schema',
-      loc(`${p} must be from ${min} to ${max}, not ${v}.`, `${p}은(는) ${v}이(가) 아니라 ${min}에서 ${max} 사이여야 합니다.`),
+      loc(`${p} must be from ${min} to ${max}, not ${v}.`, `${eunneun(p)} ${iga(v)} 아니라 ${min}에서 ${max} 사이여야 합니다.`),
     );
   }
   const limit = String(params['limit']);
@@ -84,9 +84,9 @@ function lengthIssue(c: IssueContext): Issue | undefined {
   const { m, e, place, p, params, mk } = c;
   const limit = Number(params['limit']);
   if (e.keyword === 'minLength' && limit === 1)
-    return mk(m.valueNode(place), 'schema', loc(`${p} must not be empty.`, `${p}은(는) 비어 있으면 안 됩니다.`));
+    return mk(m.valueNode(place), 'schema', loc(`${p} must not be empty.`, `${eunneun(p)} 비어 있으면 안 됩니다.`));
   const w = e.keyword === 'minLength' ? loc(`at least ${limit}`, `최소 ${limit}`) : loc(`at most ${limit}`, `최대 ${limit}`);
-  return mk(m.valueNode(place), 'schema', loc(`${p} must have ${w.en} characters.`, `${p}은(는) ${w.ko}자여야 합니다.`));
+  return mk(m.valueNode(place), 'schema', loc(`${p} must have ${w.en} characters.`, `${eunneun(p)} ${w.ko}자여야 합니다.`));
 }
 
 /** `minItems`, `maxItems` errors. */
@@ -128,7 +128,7 @@ function uniqueItemsIssue(c: IssueContext): Issue | undefined {
   return mk(
     m.valueNode(item),
     'duplicate-name',
-    loc(`${p}: ${JSON.stringify(v)} is listed twice.`, `${p}: ${JSON.stringify(v)}이(가) 두 번 있습니다.`),
+    loc(`${p}: ${JSON.stringify(v)} is listed twice.`, `${p}: ${iga(JSON.stringify(v))} 두 번 있습니다.`),
   );
 }
 
@@ -141,7 +141,7 @@ function oneOfIssue(c: IssueContext): Issue | undefined {
     'schema',
     loc(
       `${p || 'The lab'} fits more than one form; keep the keys of only one.`,
-      `${p || '랩'}이(가) 여러 형식에 맞습니다. 한 형식의 키만 남기세요.`,
+      `${iga(p || '랩')} 여러 형식에 맞습니다. 한 형식의 키만 남기세요.`,
     ),
   );
 }
@@ -152,7 +152,7 @@ export function otherIssue(c: IssueContext): Issue | undefined {
   return mk(
     m.valueNode(place),
     'schema',
-    loc(`${p || 'The lab'} is not valid here (${e.keyword}).`, `${p || '랩'}이(가) 올바르지 않습니다 (${e.keyword}).`),
+    loc(`${p || 'The lab'} is not valid here (${e.keyword}).`, `${iga(p || '랩')} 올바르지 않습니다 (${e.keyword}).`),
   );
 }
 

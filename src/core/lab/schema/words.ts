@@ -60,21 +60,7 @@ export function quoteList(keys: readonly string[]): string {
   return keys.map((k) => `"${k}"`).join(', ');
 }
 
-/** Whether a word ends in a Hangul syllable with a final consonant; undefined if not Hangul. */
-function batchim(word: string): boolean | undefined {
-  const c = word.charCodeAt(word.length - 1);
-  if (!(c >= 0xac00 && c <= 0xd7a3)) return undefined;
-  return (c - 0xac00) % 28 !== 0;
-}
-
-/** A Korean particle chosen by the word before it: `josa('매핑', '이', '가', '이(가)')`. */
-function josa(word: string, withFinal: string, without: string, unknown: string): string {
-  const b = batchim(word);
-  return word + (b === undefined ? unknown : b ? withFinal : without);
-}
-export const iga = (w: string) => josa(w, '이', '가', '이(가)');
-export const eunneun = (w: string) => josa(w, '은', '는', '은(는)');
-export const ieoya = (w: string) => josa(w, '이어야', '여야', '이어야');
+export { eunneun, ieoya, iga } from '../../text/particle';
 
 /**
  * `text` with `prefix` replaced by `by`. A string, not a regexp: esbuild escapes non-ASCII text in

@@ -9,6 +9,7 @@ import { didYouMean } from '../../text/didyoumean';
 import { type Addr, BITS, formatAddr, maskOf, parseAddr, type Prefix } from '../../net/addr';
 import { VARIABLE_NAME_RE } from '../load/names';
 import type { VariableSpec } from '../types';
+import { eulreul, eunneun, iga } from '../../text/particle';
 
 export { VARIABLE_NAME_RE };
 
@@ -64,7 +65,7 @@ function cidrPrefix(text: unknown, what: string, range: SourceRange, out: Diagno
         range,
         loc(
           `${what}: "${String(text)}" is not a prefix like 10.0.0.0/8.`,
-          `${what}: "${String(text)}"은(는) 10.0.0.0/8 같은 프리픽스가 아닙니다.`,
+          `${what}: ${eunneun(`"${String(text)}"`)} 10.0.0.0/8 같은 프리픽스가 아닙니다.`,
         ),
       ),
     );
@@ -80,7 +81,7 @@ function cidrPrefix(text: unknown, what: string, range: SourceRange, out: Diagno
         range,
         loc(
           `${what}: "${s}" has host bits set; did you mean ${fixed}?`,
-          `${what}: "${s}"에 호스트 비트가 있습니다. ${fixed}을(를) 뜻했나요?`,
+          `${what}: "${s}"에 호스트 비트가 있습니다. ${eulreul(fixed)} 뜻했나요?`,
         ),
       ),
     );
@@ -172,7 +173,7 @@ function parseKind(spec: VariableSpec): { def?: VariableDef; diagnostics: Diagno
     return kinds.length === 0
       ? bad(
           `no kind: give exactly one of ${VARIABLE_KINDS.join(', ')}${hint ? ` (did you mean "${hint}" instead of "${unknown}"?)` : ''}.`,
-          `종류가 없습니다: ${VARIABLE_KINDS.join(', ')} 중 하나만 쓰세요${hint ? ` ("${unknown}" 대신 "${hint}"을(를) 뜻했나요?)` : ''}.`,
+          `종류가 없습니다: ${VARIABLE_KINDS.join(', ')} 중 하나만 쓰세요${hint ? ` ("${unknown}" 대신 ${eulreul(`"${hint}"`)} 뜻했나요?)` : ''}.`,
         )
       : bad(`several kinds (${kinds.join(', ')}); give exactly one.`, `종류가 여러 개입니다 (${kinds.join(', ')}). 하나만 쓰세요.`);
   }
@@ -182,7 +183,7 @@ function parseKind(spec: VariableSpec): { def?: VariableDef; diagnostics: Diagno
     const hint = didYouMean(k, [kind, ...EXTRA_KEYS[kind]!]);
     return bad(
       `unknown key "${k}" for a ${kind} variable${hint ? `; did you mean "${hint}"?` : ''}.`,
-      `${kind} 변수에 알 수 없는 키 "${k}"가 있습니다${hint ? `. "${hint}"을(를) 뜻했나요?` : ''}.`,
+      `${kind} 변수에 알 수 없는 키 "${k}"가 있습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}.`,
     );
   }
   const v = obj[kind];
@@ -206,12 +207,12 @@ function parseKind(spec: VariableSpec): { def?: VariableDef; diagnostics: Diagno
       if (!Number.isInteger(len) || len < 0 || len > bits)
         return bad(
           `prefix must be a whole number from 0 to ${bits}, not ${JSON.stringify(pv)}.`,
-          `prefix는 ${JSON.stringify(pv)}이(가) 아니라 0에서 ${bits} 사이의 정수여야 합니다.`,
+          `prefix는 ${iga(JSON.stringify(pv))} 아니라 0에서 ${bits} 사이의 정수여야 합니다.`,
         );
       if (len < container.len)
         return bad(
           `prefix /${len} is shorter than its container ${String(v)}: a /${len} does not fit inside a /${container.len}.`,
-          `prefix /${len}이(가) 컨테이너 ${String(v)}보다 짧습니다: /${len}은(는) /${container.len} 안에 들어가지 않습니다.`,
+          `prefix /${iga(len)} 컨테이너 ${String(v)}보다 짧습니다: /${eunneun(len)} /${container.len} 안에 들어가지 않습니다.`,
         );
       const exclude: Prefix[] = [];
       const ev = obj['exclude'];
@@ -255,7 +256,7 @@ function parseKind(spec: VariableSpec): { def?: VariableDef; diagnostics: Diagno
         ) {
           return bad(
             `every choice must be a one-line word or number, not ${JSON.stringify(x)}.`,
-            `각 choice는 ${JSON.stringify(x)}이(가) 아니라 한 줄짜리 단어나 숫자여야 합니다.`,
+            `각 choice는 ${iga(JSON.stringify(x))} 아니라 한 줄짜리 단어나 숫자여야 합니다.`,
           );
         }
         options.push(String(x));

@@ -9,6 +9,7 @@ import { BITS, formatAddr, type Prefix } from '../../net/addr';
 import type { VariableSpec } from '../types';
 import { diag, parseCidr, parseVariableDef, type VariableDef, type VariableValue } from './defs';
 import { normaliseStudent, VariantRng } from './rng';
+import { iga } from '../../text/particle';
 
 function prefixText(p: Prefix): string {
   return `${formatAddr(p.addr)}/${p.len}`;
@@ -94,7 +95,7 @@ export function resolveVariables(
           'error',
           'duplicate-name',
           spec.range,
-          loc(`The variable "${spec.name}" is declared twice.`, `변수 "${spec.name}"이(가) 두 번 선언되었습니다.`),
+          loc(`The variable "${spec.name}" is declared twice.`, `변수 ${iga(`"${spec.name}"`)} 두 번 선언되었습니다.`),
         ),
       );
       continue;
@@ -134,7 +135,7 @@ export function resolveVariables(
           d.spec.range,
           loc(
             `Variable ${d.spec.name}: no /${def.len} is left in ${prefixText(def.container)} that overlaps neither the other subnet variables nor exclude:. Widen the container or use a longer prefix.`,
-            `변수 ${d.spec.name}: ${prefixText(def.container)} 안에 다른 subnet 변수나 exclude:와 겹치지 않는 /${def.len}이(가) 남아 있지 않습니다. 컨테이너를 넓히거나 더 긴 prefix를 쓰세요.`,
+            `변수 ${d.spec.name}: ${prefixText(def.container)} 안에 다른 subnet 변수나 exclude:와 겹치지 않는 /${iga(def.len)} 남아 있지 않습니다. 컨테이너를 넓히거나 더 긴 prefix를 쓰세요.`,
           ),
         ),
       );

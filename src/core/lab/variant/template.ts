@@ -9,6 +9,7 @@ import { type Localized, loc } from '../../text/i18n';
 import { didYouMean } from '../../text/didyoumean';
 import { BITS, formatAddr, maskOf } from '../../net/addr';
 import { diag, SUBNET_SELECTORS, type VariableValue } from './defs';
+import { eulreul, eunneun } from '../../text/particle';
 
 export function renderValue(name: string, v: VariableValue, selector: string): { text: string } | { error: Localized } {
   if (v.kind !== 'subnet') {
@@ -16,7 +17,7 @@ export function renderValue(name: string, v: VariableValue, selector: string): {
     return {
       error: loc(
         `${name} is a ${v.kind} variable: write {{ ${name} }}, without ".${selector}".`,
-        `${name}은(는) ${v.kind} 변수입니다: ".${selector}" 없이 {{ ${name} }}로 쓰세요.`,
+        `${eunneun(name)} ${v.kind} 변수입니다: ".${selector}" 없이 {{ ${name} }}로 쓰세요.`,
       ),
     };
   }
@@ -28,7 +29,7 @@ export function renderValue(name: string, v: VariableValue, selector: string): {
       return {
         error: loc(
           `{{ ${name}.${selector} }}: ${what} is outside ${v.text} (it has ${size} addresses, indexes 0 to ${size - 1n}, or -1 back from the broadcast).`,
-          `{{ ${name}.${selector} }}: ${what}은(는) ${v.text} 밖입니다 (주소 ${size}개, 인덱스 0부터 ${size - 1n}까지, 또는 브로드캐스트에서 거꾸로 -1부터).`,
+          `{{ ${name}.${selector} }}: ${eunneun(what)} ${v.text} 밖입니다 (주소 ${size}개, 인덱스 0부터 ${size - 1n}까지, 또는 브로드캐스트에서 거꾸로 -1부터).`,
         ),
       };
     }
@@ -62,7 +63,7 @@ export function renderValue(name: string, v: VariableValue, selector: string): {
   return {
     error: loc(
       `Unknown part ".${selector}" of the subnet ${name}${hint ? `; did you mean ".${hint}"?` : ''}. Use .net, .len, .mask, .bcast, .first, .last, or a host number like .10 or .-1.`,
-      `서브넷 ${name}에 ".${selector}"라는 부분은 없습니다${hint ? `. ".${hint}"을(를) 뜻했나요?` : ''}. .net, .len, .mask, .bcast, .first, .last나 .10, .-1 같은 호스트 번호를 쓰세요.`,
+      `서브넷 ${name}에 ".${selector}"라는 부분은 없습니다${hint ? `. ${eulreul(`".${hint}"`)} 뜻했나요?` : ''}. .net, .len, .mask, .bcast, .first, .last나 .10, .-1 같은 호스트 번호를 쓰세요.`,
     ),
   };
 }
@@ -126,7 +127,7 @@ export function substitute(
             'unknown-variable',
             loc(
               `No variable "${name}" is declared under variables:${hint ? ` (did you mean "${hint}"?)` : ''}. For literal braces, write {{ '{{' }}.`,
-              `variables: 아래에 "${name}" 변수가 선언되지 않았습니다${hint ? ` ("${hint}"을(를) 뜻했나요?)` : ''}. 중괄호를 그대로 쓰려면 {{ '{{' }}로 쓰세요.`,
+              `variables: 아래에 "${name}" 변수가 선언되지 않았습니다${hint ? ` (${eulreul(`"${hint}"`)} 뜻했나요?)` : ''}. 중괄호를 그대로 쓰려면 {{ '{{' }}로 쓰세요.`,
             ),
           );
         }
@@ -135,7 +136,7 @@ export function substitute(
           'bad-placeholder',
           loc(
             `"${m[0]}" is not a placeholder: write {{ ${lead} }} or {{ ${lead}.PART }} (one part, no spaces inside).`,
-            `"${m[0]}"은(는) 올바른 자리표시자가 아닙니다: {{ ${lead} }}나 {{ ${lead}.PART }}로 쓰세요 (부분 하나, 안쪽에 공백 없이).`,
+            `${eunneun(`"${m[0]}"`)} 올바른 자리표시자가 아닙니다: {{ ${lead} }}나 {{ ${lead}.PART }}로 쓰세요 (부분 하나, 안쪽에 공백 없이).`,
           ),
         );
       }

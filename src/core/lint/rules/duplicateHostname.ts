@@ -9,6 +9,7 @@ import { type Host, utsName } from '../../sim/model';
 import type { HostSpec } from '../../lab/types';
 import type { LintRule } from '../rule';
 import { placeOrder } from '../common';
+import { ro } from '../../text/particle';
 
 export const duplicateHostname: LintRule = {
   code: 'duplicate-hostname',
@@ -78,7 +79,7 @@ export const duplicateHostname: LintRule = {
             : x.how === 'uts'
               ? {
                   en: `its host name is set to "${x.name}"`,
-                  ko: `호스트 이름이 "${x.name}"(으)로 설정됩니다`,
+                  ko: `호스트 이름이 ${ro(`"${x.name}"`)} 설정됩니다`,
                 }
               : {
                   en: `it is named "${x.name}"`,

@@ -9,6 +9,7 @@ import { type Link, nsLabel } from '../../sim/model';
 import type { LintContext } from '../context';
 import type { LintRule } from '../rule';
 import { placeOrder } from '../common';
+import { eunneun } from '../../text/particle';
 
 export const duplicateMac: LintRule = {
   code: 'duplicate-mac',
@@ -35,7 +36,7 @@ export const duplicateMac: LintRule = {
           x.at,
           loc(
             `${nsLabel(x.l.netns)}: ${x.l.name} has the MAC address ${mac}, which ${other}${l.en} has too. Every machine needs its own MAC addresses (cloned VMs keep the original's: give each clone new ones).`,
-            `${nsLabel(x.l.netns)}: ${x.l.name}의 MAC 주소 ${mac}은(는) ${other}${l.ko}도 가지고 있습니다. 기계마다 MAC 주소가 달라야 합니다 (복제한 VM은 원본의 주소를 그대로 가지므로 복제본마다 새 주소를 주세요).`,
+            `${nsLabel(x.l.netns)}: ${x.l.name}의 MAC 주소 ${eunneun(mac)} ${other}${l.ko}도 가지고 있습니다. 기계마다 MAC 주소가 달라야 합니다 (복제한 VM은 원본의 주소를 그대로 가지므로 복제본마다 새 주소를 주세요).`,
           ),
         );
       }

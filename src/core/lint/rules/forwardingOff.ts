@@ -13,6 +13,7 @@ import type { LintRule } from '../rule';
 import type { AddrAt } from '../segments';
 import { keepFirst, moreRoutes } from '../common';
 import { gatewayRoutes } from '../gateways';
+import { eulreul, eunneun, iga } from '../../text/particle';
 
 export const forwardingOff: LintRule = {
   code: 'forwarding-off',
@@ -58,7 +59,7 @@ export const forwardingOff: LintRule = {
         ctx.routePlace(r, ns),
         loc(
           `${nsLabel(ns)}: this route sends ${formatRouteDst(r.dst)} through ${gw} (${router}), but ${router} does not forward packets: ${setting} is 0 there${setAt.en}. Enable it on ${routerNs.host.name}: ${fix}${more.en}`,
-          `${nsLabel(ns)}: 이 경로는 ${formatRouteDst(r.dst)}을(를) ${gw}(${router})(으)로 보내지만 ${router}은(는) 패킷을 전달하지 않습니다: 그곳의 ${setting}이(가) 0입니다${setAt.ko}. ${routerNs.host.name}에서 켜세요: ${fix}${more.ko}`,
+          `${nsLabel(ns)}: 이 라우트는 ${eulreul(formatRouteDst(r.dst))} ${gw}(${router}) 게이트웨이로 보내지만 ${eunneun(router)} 패킷을 포워딩하지 않습니다: 그곳의 ${iga(setting)} 0입니다${setAt.ko}. ${routerNs.host.name}에서 켜세요: ${fix}${more.ko}`,
         ),
       );
     }

@@ -11,6 +11,7 @@ import type { LintRule } from '../rule';
 import { keepFirst, moreRoutes } from '../common';
 import { gatewayRoutes } from '../gateways';
 import { lonelyAddrs } from '../subnets';
+import { eulreul, ro } from '../../text/particle';
 
 export const gatewayNotOwned: LintRule = {
   code: 'gateway-not-owned',
@@ -50,7 +51,7 @@ export const gatewayNotOwned: LintRule = {
         ctx.routePlace(r, ns),
         loc(
           `${nsLabel(ns)}: this route sends ${formatRouteDst(r.dst)} through ${gw}, but no interface on the L2 segment of ${r.dev!.name} has that address: ARP for ${gw} gets no answer and the packets are lost.${more.en}`,
-          `${nsLabel(ns)}: 이 경로는 ${formatRouteDst(r.dst)}을(를) ${gw}(으)로 보내지만 ${r.dev!.name}의 L2 세그먼트에 그 주소를 가진 인터페이스가 없습니다. ${gw}에 대한 ARP에 응답이 없어 패킷이 사라집니다.${more.ko}`,
+          `${nsLabel(ns)}: 이 경로는 ${eulreul(formatRouteDst(r.dst))} ${ro(gw)} 보내지만 ${r.dev!.name}의 L2 세그먼트에 그 주소를 가진 인터페이스가 없습니다. ${gw}에 대한 ARP에 응답이 없어 패킷이 사라집니다.${more.ko}`,
         ),
       );
     }

@@ -11,6 +11,7 @@ import type { LintRule } from '../rule';
 import type { AddrAt, Segment } from '../segments';
 import { placeOrder } from '../common';
 import { lonelyGroups } from '../subnets';
+import { eunneun } from '../../text/particle';
 
 export const lonelySubnet: LintRule = {
   code: 'lonely-subnet',
@@ -29,7 +30,7 @@ export const lonelySubnet: LintRule = {
           ctx.addrPlace(x),
           loc(
             `${nsLabel(x.link.netns)}: no other interface on the L2 segment of ${x.link.name} has an address in ${subnet}, so ${formatAddr(x.a.addr)}/${x.a.prefixLen} has no neighbour to talk to directly. The others there are on ${others}: is the address or the prefix length a typo?`,
-            `${nsLabel(x.link.netns)}: ${x.link.name}의 L2 세그먼트에 ${subnet} 주소를 가진 다른 인터페이스가 없어 ${formatAddr(x.a.addr)}/${x.a.prefixLen}은(는) 직접 통신할 이웃이 없습니다. 그곳의 다른 인터페이스는 ${others}에 있습니다. 주소나 프리픽스 길이를 잘못 쓴 것 아닌가요?`,
+            `${nsLabel(x.link.netns)}: ${x.link.name}의 L2 세그먼트에 ${subnet} 주소를 가진 다른 인터페이스가 없어 ${formatAddr(x.a.addr)}/${eunneun(x.a.prefixLen)} 직접 통신할 이웃이 없습니다. 그곳의 다른 인터페이스는 ${others}에 있습니다. 주소나 프리픽스 길이를 잘못 쓴 것 아닌가요?`,
           ),
         );
       }
