@@ -12,7 +12,7 @@ import { fmt, formatDiag, t, UsageError, warningsJson, warningsText } from './co
 
 const M = {
   noSolution: { en: '{0} has no solution/ folder', ko: '{0}에 solution/ 폴더가 없습니다' },
-  gradeLab: { en: 'Lab {0}', ko: '랩 {0}' },
+  gradeLab: { en: 'Lab {0}', ko: '실습 {0}' },
   pass: { en: 'PASS', ko: '통과' },
   fail: { en: 'FAIL', ko: '실패' },
   expected: { en: 'expected', ko: '기대값' },

@@ -13,10 +13,10 @@ export const MESSAGES = {
   noLabYaml: { en: 'no lab.yaml in {0}', ko: '{0}에 lab.yaml이 없습니다' },
   cannotRead: { en: 'cannot read {0}: {1}', ko: '{0:을} 읽을 수 없습니다: {1}' },
   badFormat: { en: 'unknown format "{0}" (text or json)', ko: '알 수 없는 형식 "{0}" (text 또는 json)' },
-  needLab: { en: 'which lab? give a lab folder or lab.yaml', ko: '어떤 랩인가요? 랩 폴더나 lab.yaml을 주세요' },
+  needLab: { en: 'which lab? give a lab folder or lab.yaml', ko: '어떤 실습인가요? 실습 폴더나 lab.yaml을 주세요' },
   labHasErrors: { en: '{0} has errors; fix them first (knetlab check)', ko: '{0}에 오류가 있습니다. 먼저 고치세요 (knetlab check)' },
   badEndpoint: { en: '"{0}" is not HOST or HOST/NETNS', ko: '"{0}"{0|은} 호스트 또는 호스트/네임스페이스가 아닙니다' },
-  noHost: { en: 'no host "{0}" in this lab (hosts: {1})', ko: '이 랩에 "{0}" 호스트가 없습니다 (호스트: {1})' },
+  noHost: { en: 'no host "{0}" in this lab (hosts: {1})', ko: '이 실습에 "{0}" 호스트가 없습니다 (호스트: {1})' },
   noNetns: {
     en: 'no network namespace "{0}" on {1} (namespaces: {2})',
     ko: '{1}에 "{0}" 네트워크 네임스페이스가 없습니다 (네임스페이스: {2})',

@@ -41,7 +41,7 @@ exercises:
     ],
     [
       'README.ko.md',
-      `# ${name}\n\n스위치 \`lan1\`에 연결된 두 호스트 \`a\`와 \`b\`.\n\n## 실습\n\n- **a-reaches-b**: \`a\`가 \`b\`에 닿게 하세요.\n\n*knetlab: 랩 채점* 또는 \`knetlab grade ${name}\`으로 채점하세요.\n`,
+      `# ${name}\n\n스위치 \`lan1\`에 연결된 두 호스트 \`a\`와 \`b\`.\n\n## 실습\n\n- **a-reaches-b**: \`a\`가 \`b\`에 닿게 하세요.\n\n*knetlab: 실습 채점* 또는 \`knetlab grade ${name}\`으로 채점하세요.\n`,
     ],
   ]);
 }

@@ -34,7 +34,7 @@ export const S = {
   leg: { en: 'Leg', ko: '구간' },
   tableCaption: { en: 'Every step of the trace {title}, the request then the reply', ko: '{title} 추적의 모든 단계: 요청, 그다음 응답' },
   tableCaptionLegs: { en: 'Every step of the trace {title}, leg by leg: {legs}', ko: '{title} 추적의 모든 단계, 구간 순서대로: {legs}' },
-  topology: { en: "The topology, with the packet's path", ko: '패킷 경로가 표시된 토폴로지' },
+  topology: { en: "The topology, with the packet's path", ko: '패킷 라우트가 표시된 토폴로지' },
   detail: { en: 'The selected step', ko: '선택한 단계' },
   headers: { en: 'The packet here', ko: '이 지점의 패킷' },
   layer: { en: 'Header', ko: '헤더' },
@@ -52,7 +52,7 @@ export const S = {
   // Decisions
   routeTable: { en: 'Routing table {table} of {where}', ko: '{where}의 라우팅 테이블 {table}' },
   matched: { en: 'matched', ko: '일치' },
-  noRouteMatched: { en: 'No route matches.', ko: '일치하는 경로가 없습니다.' },
+  noRouteMatched: { en: 'No route matches.', ko: '일치하는 라우트가 없습니다.' },
   removedRoute: {
     en: 'Removed: {route} (added at line {added}, removed at line {removed})',
     ko: '제거됨: {route} ({added}행에서 추가, {removed}행에서 제거)',
@@ -153,12 +153,12 @@ export const STAGES: Readonly<Record<Stage, Localized>> = {
 export const VERDICTS: Readonly<Record<Verdict, Localized>> = {
   replied: { en: 'Replied', ko: '응답 받음' },
   refused: { en: 'Refused', ko: '거부됨' },
-  'no-route': { en: 'No route', ko: '경로 없음' },
+  'no-route': { en: 'No route', ko: '라우트 없음' },
   'host-unreachable': { en: 'Host unreachable', ko: '호스트에 도달할 수 없음' },
   'ttl-exceeded': { en: 'TTL exceeded', ko: 'TTL 초과' },
-  blackhole: { en: 'Blackhole route', ko: 'blackhole 경로' },
+  blackhole: { en: 'Blackhole route', ko: 'blackhole 라우트' },
   prohibited: { en: 'Prohibited', ko: '금지됨' },
-  'unreachable-route': { en: 'Unreachable route', ko: 'unreachable 경로' },
+  'unreachable-route': { en: 'Unreachable route', ko: 'unreachable 라우트' },
   dropped: { en: 'Dropped', ko: '버려짐' },
   'budget-exceeded': { en: 'Gave up', ko: '추적 중단' },
 };

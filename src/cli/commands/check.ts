@@ -99,11 +99,11 @@ function checkFile(file: string, lang: Lang, student: string | undefined): Diagn
 
 export const check: Command = {
   name: 'check',
-  summary: { en: 'Check labs, Corefiles and CNI configurations.', ko: '랩, Corefile, CNI 설정을 검사합니다.' },
+  summary: { en: 'Check labs, Corefiles and CNI configurations.', ko: '실습, Corefile, CNI 설정을 검사합니다.' },
   usage: { en: 'check PATH... [--format text|json]', ko: 'check 경로... [--format text|json]' },
   help: {
     en: 'Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. Exit 1 when any error.',
-    ko: '랩(랩 폴더, lab.yaml, 또는 랩들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n오류가 있으면 종료 상태 1.',
+    ko: '실습(실습 폴더, lab.yaml, 또는 실습들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n오류가 있으면 종료 상태 1.',
   },
   listing: 'command',
   options: [

@@ -11,11 +11,11 @@ function shellQuote(w: string): string {
 
 export const exec: Command = {
   name: 'exec',
-  summary: { en: 'Run one command on a simulated host of a lab.', ko: '랩의 시뮬레이션된 호스트에서 명령 하나를 실행합니다.' },
-  usage: { en: 'exec LAB --on HOST[/NETNS] -- COMMAND...', ko: 'exec 랩 --on 호스트[/네임스페이스] -- 명령...' },
+  summary: { en: 'Run one command on a simulated host of a lab.', ko: '실습의 시뮬레이션된 호스트에서 명령 하나를 실행합니다.' },
+  usage: { en: 'exec LAB --on HOST[/NETNS] -- COMMAND...', ko: 'exec 실습 --on 호스트[/네임스페이스] -- 명령...' },
   help: {
     en: "Run one command on a simulated host after the lab's run lines; prints what the real tool prints.",
-    ko: '랩의 run 줄을 실행한 뒤 시뮬레이션된 호스트에서 명령 하나를 실행하고, 실제 도구가 출력하는 내용을 출력합니다.',
+    ko: '실습의 run 줄을 실행한 뒤 시뮬레이션된 호스트에서 명령 하나를 실행하고, 실제 도구가 출력하는 내용을 출력합니다.',
   },
   listing: 'command',
   options: [

@@ -99,14 +99,14 @@ function refusedLab(l: CourseLab, dir: string): LabGrade {
 
 export const grade: Command = {
   name: 'grade',
-  summary: { en: "Grade a lab's exercises, or every lab of a course.", ko: '랩의 과제를 채점합니다 (코스면 모든 랩).' },
+  summary: { en: "Grade a lab's exercises, or every lab of a course.", ko: '실습의 과제를 채점합니다 (코스면 모든 실습).' },
   usage: {
     en: 'grade LAB|COURSE [--key DIR] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit] [--min-score N|N%] [--secret FILE]',
-    ko: 'grade 랩|코스 [--key 폴더] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit] [--min-score N|N%] [--secret 파일]',
+    ko: 'grade 실습|코스 [--key 폴더] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit] [--min-score N|N%] [--secret 파일]',
   },
   help: {
     en: "Grade a lab's exercises (or every lab of a course). Exit 0 when graded, 1 below --min-score.\n--attempts N grades as after N failed attempts (one more hint shown for each).\n--key DIR grades a student's folder with the instructor's key (knetlab build): its exercises only.\nEach failed exercise counts one attempt in the lab's .knetlab/attempts.json, so the next grading shows one more hint; a hint attached to a cause shows when the trace shows it.\n--no-record (or the variable CI or KNETLAB_NO_RECORD set) reads the attempts but writes nothing: for CI and an instructor's runs (grading with --key never writes); --attempts N and --solution neither read nor write them.",
-    ko: '랩의 과제를 채점합니다 (코스면 모든 랩). 채점하면 0, --min-score 미만이면 1.\n--attempts N은 N번 실패한 뒤처럼 채점합니다 (실패할 때마다 힌트가 하나씩 더 보입니다).\n--key 폴더는 학생의 폴더를 강사의 채점 키(knetlab build)로 채점합니다. 채점 키의 과제만 씁니다.\n실패한 과제마다 실습 폴더의 .knetlab/attempts.json에 시도가 하나씩 기록되어 다음 채점에서 힌트가 하나 더 보입니다. 원인에 붙은 힌트는 추적에 그 원인이 보일 때 나옵니다.\n--no-record(또는 환경 변수 CI나 KNETLAB_NO_RECORD 설정)는 시도를 읽기만 하고 아무것도 쓰지 않습니다 (CI, 강사의 채점. --key로 채점할 때는 절대 쓰지 않습니다). --attempts N과 --solution은 시도를 읽지도 쓰지도 않습니다.',
+    ko: '실습의 과제를 채점합니다 (코스면 모든 실습). 채점하면 0, --min-score 미만이면 1.\n--attempts N은 N번 실패한 뒤처럼 채점합니다 (실패할 때마다 힌트가 하나씩 더 보입니다).\n--key 폴더는 학생의 폴더를 강사의 채점 키(knetlab build)로 채점합니다. 채점 키의 과제만 씁니다.\n실패한 과제마다 실습 폴더의 .knetlab/attempts.json에 시도가 하나씩 기록되어 다음 채점에서 힌트가 하나 더 보입니다. 원인에 붙은 힌트는 추적에 그 원인이 보일 때 나옵니다.\n--no-record(또는 환경 변수 CI나 KNETLAB_NO_RECORD 설정)는 시도를 읽기만 하고 아무것도 쓰지 않습니다 (CI, 강사의 채점. --key로 채점할 때는 절대 쓰지 않습니다). --attempts N과 --solution은 시도를 읽지도 쓰지도 않습니다.',
   },
   listing: 'command',
   options: [

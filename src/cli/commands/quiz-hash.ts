@@ -8,7 +8,7 @@ export const quizHash: Command = {
   name: 'quiz-hash',
   summary: { en: 'Print the salted hash of a quiz answer.', ko: '퀴즈 답의 솔트 해시를 출력합니다.' },
   usage: { en: 'quiz-hash ANSWER [--salt SALT]', ko: 'quiz-hash 답 [--salt SALT]' },
-  help: { en: 'Print the salted hash of a quiz answer, for lab authors.', ko: '퀴즈 답의 솔트 해시를 출력합니다 (랩 작성자용).' },
+  help: { en: 'Print the salted hash of a quiz answer, for lab authors.', ko: '퀴즈 답의 솔트 해시를 출력합니다 (실습 작성자용).' },
   listing: 'command',
   options: [{ name: '--salt', value: 'SALT' }],
   run(p, { lang, io }) {

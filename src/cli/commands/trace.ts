@@ -21,7 +21,7 @@ import { checkEndpoint, loadWorld } from '../lab';
 const M = {
   usage: {
     en: 'usage: knetlab trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N]',
-    ko: '사용법: knetlab trace 랩 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N]',
+    ko: '사용법: knetlab trace 실습 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N]',
   },
   badProto: { en: 'unknown protocol "{0}" (icmp, tcp or udp)', ko: '알 수 없는 프로토콜 "{0}" (icmp, tcp, udp)' },
   badPort: { en: '"{0}" is not a port (1-65535)', ko: '"{0}"{0|은} 포트가 아닙니다 (1-65535)' },
@@ -98,15 +98,15 @@ export const trace: Command = {
   name: 'trace',
   summary: {
     en: 'Walk a packet and its reply through a lab, step by step.',
-    ko: '패킷과 그 응답이 랩을 지나가는 과정을 단계별로 보여 줍니다.',
+    ko: '패킷과 그 응답이 실습을 지나가는 과정을 단계별로 보여 줍니다.',
   },
   usage: {
     en: 'trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N] [--format text|json]',
-    ko: 'trace 랩 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N] [--format text|json]',
+    ko: 'trace 실습 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N] [--format text|json]',
   },
   help: {
     en: 'Walk a packet and its reply through the lab, step by step. Exit 0 when it got its reply, 1 when not.',
-    ko: '패킷과 그 응답이 랩을 지나가는 과정을 단계별로 보여 줍니다. 응답을 받으면 0, 아니면 1.',
+    ko: '패킷과 그 응답이 실습을 지나가는 과정을 단계별로 보여 줍니다. 응답을 받으면 0, 아니면 1.',
   },
   listing: 'command',
   options: [

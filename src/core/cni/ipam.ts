@@ -110,7 +110,7 @@ function checkRoutes(ctx: CniContext, ipam: JsonNode): void {
         'cni-ipam',
         loc(
           `Route destination "${dstText}" is not in CIDR form: write ADDRESS/LENGTH, e.g. "0.0.0.0/0" for the default route.`,
-          `경로 목적지 ${iga(`"${dstText}"`)} CIDR 형식이 아닙니다: 기본 경로라면 "0.0.0.0/0"처럼 주소/길이로 쓰세요.`,
+          `라우트 목적지 ${iga(`"${dstText}"`)} CIDR 형식이 아닙니다: 기본 라우트라면 "0.0.0.0/0"처럼 주소/길이로 쓰세요.`,
         ),
       );
     }
@@ -121,7 +121,7 @@ function checkRoutes(ctx: CniContext, ipam: JsonNode): void {
         gw,
         'error',
         'cni-ipam',
-        loc(`Route gateway "${gwText}" is not an IP address.`, `경로 게이트웨이 ${eunneun(`"${gwText}"`)} IP 주소가 아닙니다.`),
+        loc(`Route gateway "${gwText}" is not an IP address.`, `라우트 게이트웨이 ${eunneun(`"${gwText}"`)} IP 주소가 아닙니다.`),
       );
     }
   }

@@ -150,7 +150,7 @@ export function checkAnswerIds(parsed: AnswersResult, lab: Lab): Diagnostic[] {
       code: 'unknown-key',
       message: loc(
         `This lab has no exercise "${id}"${hint ? `; did you mean "${hint}"?` : ''}; these answers are not graded. Exercises: ${ids.join(', ') || '(none)'}.`,
-        `이 랩에는 "${id}" 과제가 없습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 이 답은 채점되지 않습니다. 과제: ${ids.join(', ') || '(없음)'}.`,
+        `이 실습에는 "${id}" 과제가 없습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 이 답은 채점되지 않습니다. 과제: ${ids.join(', ') || '(없음)'}.`,
       ),
     });
   }

@@ -48,7 +48,7 @@ export function courseLabPath(raw: string): { path: string } | { error: Localize
     .join('/')
     .replace(/^(\.\/)+/, '')
     .replace(/\/+$/, '');
-  if (!p || p === '.') return { error: loc('A lab path must name a folder of the course.', '랩 경로는 과정의 폴더를 가리켜야 합니다.') };
+  if (!p || p === '.') return { error: loc('A lab path must name a folder of the course.', '실습 경로는 과정의 폴더를 가리켜야 합니다.') };
   if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('~')) {
     return {
       error: loc(
@@ -61,7 +61,7 @@ export function courseLabPath(raw: string): { path: string } | { error: Localize
     return {
       error: loc(
         `"${raw}" leaves the course folder (".."); labs must be inside it.`,
-        `${eunneun(`"${raw}"`)} 과정 폴더 밖을 가리킵니다 (".."). 랩은 과정 폴더 안에 있어야 합니다.`,
+        `${eunneun(`"${raw}"`)} 과정 폴더 밖을 가리킵니다 (".."). 실습은 과정 폴더 안에 있어야 합니다.`,
       ),
     };
   return {
@@ -150,7 +150,7 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
         range(root, top),
         loc(
           'course.yaml must be a mapping with "labs:", a list of lab folders.',
-          'course.yaml은 랩 폴더의 리스트인 "labs:"를 가진 매핑이어야 합니다.',
+          'course.yaml은 실습 폴더의 리스트인 "labs:"를 가진 매핑이어야 합니다.',
         ),
       );
       return { diagnostics };
@@ -175,7 +175,7 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
         'error',
         'missing-key',
         top,
-        loc('The course has no "labs:", the list of its lab folders in order.', '과정에 랩 폴더를 순서대로 나열한 "labs:"가 없습니다.'),
+        loc('The course has no "labs:", the list of its lab folders in order.', '과정에 실습 폴더를 순서대로 나열한 "labs:"가 없습니다.'),
       );
       return { diagnostics };
     }
@@ -196,10 +196,10 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
         let labTitle: Localized | undefined;
         if (isScalar(item)) pathNode = item;
         else if (isMap(item)) {
-          unknownKeys(item, LAB_ENTRY_KEYS, loc('a course lab', '과정의 랩'));
+          unknownKeys(item, LAB_ENTRY_KEYS, loc('a course lab', '과정의 실습'));
           pathNode = item.get('path', true);
           if (pathNode === undefined) {
-            add('error', 'missing-key', ir, loc('A course lab needs "path:", its folder.', '과정의 랩에는 폴더인 "path:"가 필요합니다.'));
+            add('error', 'missing-key', ir, loc('A course lab needs "path:", its folder.', '과정의 실습에는 폴더인 "path:"가 필요합니다.'));
             continue;
           }
           const t = item.get('title', true);
@@ -209,13 +209,13 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
             'error',
             'wrong-type',
             ir,
-            loc('Each lab of a course is a folder name or { path, title }.', '과정의 각 랩은 폴더 이름이나 { path, title }입니다.'),
+            loc('Each lab of a course is a folder name or { path, title }.', '과정의 각 실습은 폴더 이름이나 { path, title }입니다.'),
           );
           continue;
         }
         const pr = range(pathNode, ir);
         if (!(isScalar(pathNode) && (typeof pathNode.value === 'string' || typeof pathNode.value === 'number'))) {
-          add('error', 'wrong-type', pr, loc('A lab path must be a string.', '랩 경로는 문자열이어야 합니다.'));
+          add('error', 'wrong-type', pr, loc('A lab path must be a string.', '실습 경로는 문자열이어야 합니다.'));
           continue;
         }
         const p = courseLabPath(String(pathNode.value));
@@ -224,14 +224,14 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
           continue;
         }
         if (labs.some((l) => l.path === p.path)) {
-          add('error', 'duplicate-name', pr, loc(`The lab "${p.path}" is listed twice.`, `랩 ${iga(`"${p.path}"`)} 두 번 나열되었습니다.`));
+          add('error', 'duplicate-name', pr, loc(`The lab "${p.path}" is listed twice.`, `실습 ${iga(`"${p.path}"`)} 두 번 나열되었습니다.`));
           continue;
         }
         labs.push({ path: p.path, ...(labTitle ? { title: labTitle } : {}), range: pr });
       }
     }
     if (labs.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-      add('warning', 'bad-course', range(labsNode, top), loc('The course lists no labs.', '과정에 랩이 하나도 없습니다.'));
+      add('warning', 'bad-course', range(labsNode, top), loc('The course lists no labs.', '과정에 실습이 하나도 없습니다.'));
     }
     return { course: { file, name, ...(title ? { title } : {}), labs }, diagnostics };
   } catch (e) {

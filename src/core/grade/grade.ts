@@ -89,7 +89,7 @@ function runCheck(check: CheckSpec, problems: Diagnostic[], ctx: CheckContext): 
       passed: false,
       feedback: loc(
         `This check cannot be graded, the lab has a mistake here: ${first.message.en}`,
-        `이 검사는 채점할 수 없습니다. 랩의 이 부분에 오류가 있습니다: ${first.message.ko}`,
+        `이 검사는 채점할 수 없습니다. 실습의 이 부분에 오류가 있습니다: ${first.message.ko}`,
       ),
       source: { file: first.file, line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
     };
@@ -218,7 +218,7 @@ export function gradeLab(lab: Lab, opts: GradeOptions = {}): LabGrade {
         endColumn: 1,
         severity: 'error',
         code: 'check-internal-error',
-        message: loc(`Internal error while building the lab: ${String(e)}`, `랩을 만드는 중 내부 오류: ${String(e)}`),
+        message: loc(`Internal error while building the lab: ${String(e)}`, `실습을 만드는 중 내부 오류: ${String(e)}`),
       });
       world = { hosts: new Map(), switches: new Map() };
     }

@@ -62,7 +62,7 @@ function guarded(opts: LoadOptions, load: () => LoadResult): LoadResult {
           endColumn: 1,
           severity: 'error',
           code: 'yaml-syntax',
-          message: loc(`Internal error while reading the lab: ${String(e)}`, `랩을 읽는 중 내부 오류: ${String(e)}`),
+          message: loc(`Internal error while reading the lab: ${String(e)}`, `실습을 읽는 중 내부 오류: ${String(e)}`),
         },
       ],
     };
@@ -211,12 +211,12 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
     rd.error(
       'lab-not-mapping',
       rd.nodeRange(root as Node, { ...whole, endLine: 1, endColumn: 1 }),
-      loc('A lab file must be a mapping with at least "hosts:".', '랩 파일은 최소한 "hosts:"를 가진 매핑이어야 합니다.'),
+      loc('A lab file must be a mapping with at least "hosts:".', '실습 파일은 최소한 "hosts:"를 가진 매핑이어야 합니다.'),
     );
     return { diagnostics: rd.diagnostics };
   }
   const top = { ...whole, endLine: 1, endColumn: 1 };
-  checkKeys(rd, root, LAB_KEYS, loc('the lab', '랩'), LATER_LAB_KEYS);
+  checkKeys(rd, root, LAB_KEYS, loc('the lab', '실습'), LATER_LAB_KEYS);
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const what = Object.hasOwn(UNBUILT_SECTIONS, key) ? UNBUILT_SECTIONS[key]! : undefined;
@@ -234,7 +234,7 @@ function loadParsedUnsafe(parsed: ParsedLabText, opts: LoadOptions): LoadResult 
 
   const nameNode = root.get('name', true);
   let name = '';
-  if (nameNode === undefined) rd.add('warning', 'missing-key', top, loc('The lab has no "name".', '랩에 "name"이 없습니다.'));
+  if (nameNode === undefined) rd.add('warning', 'missing-key', top, loc('The lab has no "name".', '실습에 "name"이 없습니다.'));
   else name = str(rd, nameNode, loc('name', 'name'), top) ?? '';
   const titleNode = root.get('title', true);
   const title = titleNode === undefined ? undefined : localized(rd, titleNode, loc('title', 'title'), top);

@@ -28,7 +28,7 @@ function internal(file: string, what: string): Diagnostic {
     endColumn: 1,
     severity: 'error',
     code: 'schema',
-    message: loc(`Internal error while checking the lab against its schema: ${what}`, `랩을 스키마로 검사하는 중 내부 오류: ${what}`),
+    message: loc(`Internal error while checking the lab against its schema: ${what}`, `실습을 스키마로 검사하는 중 내부 오류: ${what}`),
   };
 }
 

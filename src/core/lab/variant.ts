@@ -105,7 +105,7 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
           'error',
           'file-not-found',
           { file: show('lab.yaml'), line: 1, column: 1, endLine: 1, endColumn: 1 },
-          loc('The lab folder has no lab.yaml.', '랩 폴더에 lab.yaml이 없습니다.'),
+          loc('The lab folder has no lab.yaml.', '실습 폴더에 lab.yaml이 없습니다.'),
         ),
       ],
     };

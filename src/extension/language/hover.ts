@@ -94,7 +94,7 @@ export function describeAddress(tok: Pick<AddressToken, 'addr' | 'len' | 'text'>
       '',
       t(
         '_The lab does not load: fix its errors to see who owns this address._',
-        '_랩을 읽을 수 없습니다. 오류를 고치면 이 주소의 주인을 볼 수 있습니다._',
+        '_실습을 읽을 수 없습니다. 오류를 고치면 이 주소의 주인을 볼 수 있습니다._',
         lang,
       ),
     );
@@ -106,28 +106,28 @@ export function describeAddress(tok: Pick<AddressToken, 'addr' | 'len' | 'text'>
       `- ${t('owned by', '주인', lang)}: ${owners.map((o) => `${nsLabel(o.ns)} \`${o.link.name}\` (${formatAddr(o.addr.addr)}/${o.addr.prefixLen}${o.link.up ? '' : ', DOWN'})`).join(', ')}`,
     );
   } else if (!isPrefix) {
-    lines.push(`- ${t('no interface of this lab holds this address', '이 랩의 어떤 인터페이스도 이 주소를 갖고 있지 않습니다', lang)}`);
+    lines.push(`- ${t('no interface of this lab holds this address', '이 실습의 어떤 인터페이스도 이 주소를 갖고 있지 않습니다', lang)}`);
   }
   if (isPrefix) {
     const on = interfacesOn(world, tok.addr, tok.len!);
     lines.push(
       on.length
         ? `- ${t('interfaces on this network', '이 네트워크의 인터페이스', lang)}: ${on.map((o) => `${nsLabel(o.ns)} \`${o.link.name}\` (${formatAddr(o.addr.addr)})`).join(', ')}`
-        : `- ${t('no interface of this lab is on this network', '이 랩의 어떤 인터페이스도 이 네트워크에 없습니다', lang)}`,
+        : `- ${t('no interface of this lab is on this network', '이 실습의 어떤 인터페이스도 이 네트워크에 없습니다', lang)}`,
     );
   }
   const routes = coveringRoutes(world, tok.addr, isPrefix ? tok.len : undefined);
   if (routes.length) {
     lines.push(
       '',
-      t('Routes that cover it (the one each namespace would use):', '이 주소를 다루는 경로 (네임스페이스마다 쓸 경로):', lang),
+      t('Routes that cover it (the one each namespace would use):', '이 주소를 다루는 라우트 (네임스페이스마다 쓸 라우트):', lang),
       '',
     );
     for (const { ns, route } of routes.slice(0, MAX_ROUTES)) lines.push(`- \`${describeRoute(ns, route)}\``);
     if (routes.length > MAX_ROUTES)
       lines.push(`- … ${t(`${routes.length - MAX_ROUTES} more`, `${routes.length - MAX_ROUTES}개 더`, lang)}`);
   } else {
-    lines.push('', t('No namespace of this lab has a route to it.', '이 랩의 어떤 네임스페이스에도 이 주소로 가는 경로가 없습니다.', lang));
+    lines.push('', t('No namespace of this lab has a route to it.', '이 실습의 어떤 네임스페이스에도 이 주소로 가는 라우트가 없습니다.', lang));
   }
   return lines.join('\n');
 }

@@ -86,13 +86,13 @@ export type TraceBuilt = { readonly view: TraceView; readonly topology: Topology
 
 /** Traces `args` on a built lab, mapped onto its topology. */
 export function traceOn(built: BuiltLab, args: TraceArgsView): TraceBuilt {
-  if (!built.world || !built.topology) return { error: loc('The lab does not load.', '랩을 불러올 수 없습니다.') };
+  if (!built.world || !built.topology) return { error: loc('The lab does not load.', '실습을 불러올 수 없습니다.') };
   const result = trace(built.world, args);
   if (!result) {
     return {
       error: loc(
         `Cannot trace from "${args.from}" to "${args.to}": no such host or namespace in the lab, or not an address.`,
-        `"${args.from}"에서 ${ro(`"${args.to}"`)} 추적할 수 없습니다: 랩에 그런 호스트나 네임스페이스가 없거나 주소가 아닙니다.`,
+        `"${args.from}"에서 ${ro(`"${args.to}"`)} 추적할 수 없습니다: 실습에 그런 호스트나 네임스페이스가 없거나 주소가 아닙니다.`,
       ),
     };
   }

@@ -20,7 +20,7 @@ export const S = {
   forwarding6On: { en: 'IPv6 forwarding on', ko: 'IPv6 포워딩 켜짐' },
   addresses: { en: 'Addresses', ko: '주소' },
   noAddress: { en: 'no address', ko: '주소 없음' },
-  routes: { en: 'Routes, table {0}', ko: '경로, 테이블 {0}' },
+  routes: { en: 'Routes, table {0}', ko: '라우트, 테이블 {0}' },
   noRoutes: { en: '(empty)', ko: '(비어 있음)' },
   state: { en: 'state {0}', ko: '상태 {0}' },
   down: { en: 'down', ko: '꺼짐' },
@@ -34,7 +34,7 @@ export const S = {
   none: { en: 'none', ko: '없음' },
   inNode: { en: 'in {0}', ko: '{0} 안' },
   revealHint: { en: 'Click or Enter: show the declaration in the lab file', ko: '클릭 또는 Enter: 실습 파일에서 선언 보기' },
-  onPath: { en: 'on the packet path', ko: '패킷 경로 위' },
+  onPath: { en: 'on the packet path', ko: '패킷 라우트 위' },
   current: { en: 'current step', ko: '현재 단계' },
   match: { en: 'search match', ko: '검색 결과' },
 } satisfies Record<string, Localized>;

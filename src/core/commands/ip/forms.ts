@@ -11,21 +11,21 @@ export const IP_FORMS: readonly CommandForm[] = [
     pattern: 'ip addr add',
     doc: loc(
       'Adds an IP address (ADDR/LEN) to an interface; the kernel also adds the connected route for its subnet.',
-      '인터페이스에 IP 주소(주소/길이)를 더합니다. 커널은 그 서브넷의 연결 경로도 함께 추가합니다.',
+      '인터페이스에 IP 주소(주소/길이)를 더합니다. 커널은 그 서브넷의 연결 라우트도 함께 추가합니다.',
     ),
   },
   {
     pattern: 'ip address add',
     doc: loc(
       'Adds an IP address (ADDR/LEN) to an interface; the kernel also adds the connected route for its subnet.',
-      '인터페이스에 IP 주소(주소/길이)를 더합니다. 커널은 그 서브넷의 연결 경로도 함께 추가합니다.',
+      '인터페이스에 IP 주소(주소/길이)를 더합니다. 커널은 그 서브넷의 연결 라우트도 함께 추가합니다.',
     ),
   },
   {
     pattern: 'ip addr del',
     doc: loc(
       'Removes an address from an interface, and the connected route that came with it.',
-      '인터페이스에서 주소를 지우고, 함께 생긴 연결 경로도 지웁니다.',
+      '인터페이스에서 주소를 지우고, 함께 생긴 연결 라우트도 지웁니다.',
     ),
   },
   { pattern: 'ip addr', doc: loc('Shows the interfaces and their addresses.', '인터페이스와 그 주소를 보여 줍니다.') },
@@ -37,24 +37,24 @@ export const IP_FORMS: readonly CommandForm[] = [
     pattern: 'ip route add',
     doc: loc(
       'Adds a route: packets for DESTINATION go through the gateway (via) or straight out of the interface (dev).',
-      '경로를 추가합니다. 목적지로 가는 패킷은 게이트웨이(via)를 거치거나 인터페이스(dev)로 바로 나갑니다.',
+      '라우트를 추가합니다. 목적지로 가는 패킷은 게이트웨이(via)를 거치거나 인터페이스(dev)로 바로 나갑니다.',
     ),
   },
   {
     pattern: 'ip route add default',
     doc: loc(
       'Adds the default route: packets for any destination no other route covers go to this gateway.',
-      '기본 경로를 추가합니다. 다른 경로가 다루지 않는 모든 목적지의 패킷이 이 게이트웨이로 갑니다.',
+      '기본 라우트를 추가합니다. 다른 라우트가 다루지 않는 모든 목적지의 패킷이 이 게이트웨이로 갑니다.',
     ),
   },
   {
     pattern: 'ip route replace',
-    doc: loc('Adds a route, or replaces the one with the same destination.', '경로를 추가하거나, 목적지가 같은 경로를 바꿉니다.'),
+    doc: loc('Adds a route, or replaces the one with the same destination.', '라우트를 추가하거나, 목적지가 같은 라우트를 바꿉니다.'),
   },
-  { pattern: 'ip route del', doc: loc('Deletes a route.', '경로를 지웁니다.') },
+  { pattern: 'ip route del', doc: loc('Deletes a route.', '라우트를 지웁니다.') },
   {
     pattern: 'ip route get',
-    doc: loc('Asks the kernel which route a packet to this address would take.', '이 주소로 가는 패킷이 어느 경로를 탈지 커널에 묻습니다.'),
+    doc: loc('Asks the kernel which route a packet to this address would take.', '이 주소로 가는 패킷이 어느 라우트를 탈지 커널에 묻습니다.'),
   },
   { pattern: 'ip route', doc: loc('Shows the routing table (main).', '라우팅 테이블(main)을 보여 줍니다.') },
   {
@@ -127,7 +127,7 @@ export const IP_FORMS: readonly CommandForm[] = [
     pattern: 'ip netns add',
     doc: loc(
       'Creates a network namespace: its own interfaces (only a down lo at first), routes and neighbour table.',
-      '네트워크 네임스페이스를 만듭니다. 자기만의 인터페이스(처음엔 down 상태인 lo뿐), 경로, 이웃 테이블을 가집니다.',
+      '네트워크 네임스페이스를 만듭니다. 자기만의 인터페이스(처음엔 down 상태인 lo뿐), 라우트, 이웃 테이블을 가집니다.',
     ),
   },
   { pattern: 'ip netns del', doc: loc('Deletes a network namespace.', '네트워크 네임스페이스를 지웁니다.') },

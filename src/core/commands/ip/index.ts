@@ -84,7 +84,7 @@ export const ipSpec: CommandSpec = {
   handler: ipCommand,
   summary: loc(
     'iproute2: shows and changes interfaces, addresses, routes and namespaces.',
-    'iproute2: 인터페이스, 주소, 경로, 네임스페이스를 보고 바꿉니다.',
+    'iproute2: 인터페이스, 주소, 라우트, 네임스페이스를 보고 바꿉니다.',
   ),
   usage: loc('ip [ OPTIONS ] OBJECT { COMMAND | help }', 'ip [ 옵션 ] 객체 { 명령 | help }'),
   link: manPage('ip.8'),

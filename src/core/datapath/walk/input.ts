@@ -55,7 +55,7 @@ export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
       p,
       loc(
         `${formatAddr(p.dst)} is ${label}'s own address (route "${routeLine(r)}", table local): deliver locally.`,
-        `${eunneun(formatAddr(p.dst))} ${label} 자신의 주소입니다 (경로 "${routeLine(r)}", local 테이블): 로컬로 전달합니다.`,
+        `${eunneun(formatAddr(p.dst))} ${label} 자신의 주소입니다 (라우트 "${routeLine(r)}", local 테이블): 로컬로 전달합니다.`,
       ),
       { data: { route: routeLine(r), table: 'local' } },
     );
@@ -132,7 +132,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
         'blackhole',
         loc(
           `${label} matches the blackhole route "${rt}": the packet is discarded silently.`,
-          `${label}에서 blackhole 경로 "${rt}"가 일치하여 패킷이 조용히 버려집니다.`,
+          `${label}에서 blackhole 라우트 "${rt}"가 일치하여 패킷이 조용히 버려집니다.`,
         ),
         r.origin,
       );
@@ -150,7 +150,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
         `${label} matches the ${r.type} route "${rt}": it answers ${icmpName(kind, p.dst.family)}.`,
         v6
           ? `${label}에서 ${r.type} 라우트 "${rt}"가 일치하여 ${icmpName(kind, 6)} 메시지로 응답합니다.`
-          : `${label}에서 ${r.type} 경로 "${rt}"가 일치하여 ICMP ${kind}로 응답합니다.`,
+          : `${label}에서 ${r.type} 라우트 "${rt}"가 일치하여 ICMP ${kind}로 응답합니다.`,
       ),
       { source: r.origin, data: { route: rt, table: tableName(r.table) } },
     );

@@ -266,7 +266,7 @@ function icmpEnding(w: Walk, p: Packet, from: string, target: string, sent: Pack
       'no-route',
       loc(
         `Destination Net Unreachable, from ${from}: that router has no route to ${target}.`,
-        `${from}에서 Destination Net Unreachable: 그 라우터에 ${ro(target)} 가는 경로가 없습니다.`,
+        `${from}에서 Destination Net Unreachable: 그 라우터에 ${ro(target)} 가는 라우트가 없습니다.`,
       ),
     ],
     'host-unreachable': [
@@ -282,7 +282,7 @@ function icmpEnding(w: Walk, p: Packet, from: string, target: string, sent: Pack
     ],
     'pkt-filtered': [
       'prohibited',
-      loc(`Packet filtered, from ${from}: a prohibit route.`, `${from}에서 Packet filtered: prohibit 경로입니다.`),
+      loc(`Packet filtered, from ${from}: a prohibit route.`, `${from}에서 Packet filtered: prohibit 라우트입니다.`),
     ],
     'admin-prohibited': [
       'prohibited',

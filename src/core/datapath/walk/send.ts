@@ -92,34 +92,34 @@ function lookup(w: Walk, ns: Netns, p: Packet, src: Addr | undefined, oif?: Link
       'no-route',
       loc(
         `${l} has no route to ${dst} (connect: ${STRERROR.ENETUNREACH}).`,
-        `${l}에 ${ro(dst)} 가는 경로가 없습니다 (connect: ${STRERROR.ENETUNREACH}).`,
+        `${l}에 ${ro(dst)} 가는 라우트가 없습니다 (connect: ${STRERROR.ENETUNREACH}).`,
       ),
     ],
     EINVAL: [
       'blackhole',
       loc(
         `The route "${rt}" on ${l} is a blackhole: the packet is discarded (connect: ${STRERROR.EINVAL}).`,
-        `${l}의 경로 "${rt}"는 blackhole이라 패킷이 버려집니다 (connect: ${STRERROR.EINVAL}).`,
+        `${l}의 라우트 "${rt}"는 blackhole이라 패킷이 버려집니다 (connect: ${STRERROR.EINVAL}).`,
       ),
     ],
     EHOSTUNREACH: [
       'unreachable-route',
       loc(
         `The route "${rt}" on ${l} marks ${dst} unreachable (connect: ${STRERROR.EHOSTUNREACH}).`,
-        `${l}의 경로 "${rt}"가 ${eulreul(dst)} unreachable로 지정합니다 (connect: ${STRERROR.EHOSTUNREACH}).`,
+        `${l}의 라우트 "${rt}"가 ${eulreul(dst)} unreachable로 지정합니다 (connect: ${STRERROR.EHOSTUNREACH}).`,
       ),
     ],
     EACCES: [
       'prohibited',
       loc(
         `The route "${rt}" on ${l} prohibits ${dst} (connect: ${STRERROR.EACCES}).`,
-        `${l}의 경로 "${rt}"가 ${eulreul(dst)} 금지합니다 (connect: ${STRERROR.EACCES}).`,
+        `${l}의 라우트 "${rt}"가 ${eulreul(dst)} 금지합니다 (connect: ${STRERROR.EACCES}).`,
       ),
     ],
   };
   const [verdict, reason] = byType[out.err.errno] ?? [
     'no-route',
-    loc(`No route: ${STRERROR[out.err.errno]}.`, `경로 없음: ${STRERROR[out.err.errno]}.`),
+    loc(`No route: ${STRERROR[out.err.errno]}.`, `라우트 없음: ${STRERROR[out.err.errno]}.`),
   ];
   if (r) {
     w.add(
@@ -129,7 +129,7 @@ function lookup(w: Walk, ns: Netns, p: Packet, src: Addr | undefined, oif?: Link
       p,
       loc(
         `Route lookup for ${dst}: "${rt}" (table ${tableName(r.table)}) matches.`,
-        `${dst} 경로 조회: "${rt}" (${tableName(r.table)} 테이블)이 일치합니다.`,
+        `${dst} 라우트 조회: "${rt}" (${tableName(r.table)} 테이블)이 일치합니다.`,
       ),
       { data: { route: rt, table: tableName(r.table) }, source: r.origin },
     );
@@ -157,11 +157,11 @@ function noRouteStep(w: Walk, ns: Netns, p: Packet, why: Explanation | undefined
   const base = routes.length
     ? loc(
         `Route lookup for ${dst}: no route of ${nsLabel(ns)} covers it, and there is no default route. The main table: ${list}.`,
-        `${dst} 경로 조회: ${nsLabel(ns)}의 어떤 경로도 이 주소를 포함하지 않고 기본 경로도 없습니다. main 테이블: ${list}.`,
+        `${dst} 라우트 조회: ${nsLabel(ns)}의 어떤 라우트도 이 주소를 포함하지 않고 기본 라우트도 없습니다. main 테이블: ${list}.`,
       )
     : loc(
         `Route lookup for ${dst}: ${nsLabel(ns)}'s main table is empty (no address is configured and up, no route added).`,
-        `${dst} 경로 조회: ${nsLabel(ns)}의 main 테이블이 비어 있습니다 (설정되어 up 상태인 주소도, 추가한 경로도 없습니다).`,
+        `${dst} 라우트 조회: ${nsLabel(ns)}의 main 테이블이 비어 있습니다 (설정되어 up 상태인 주소도, 추가한 라우트도 없습니다).`,
       );
   const detail = why ? loc(`${base.en} ${why.reason.en}`, `${base.ko} ${why.reason.ko}`) : base;
   w.add(ns, 'route', undefined, p, detail, { data: { table: 'main', routes, ...why?.data }, source: why?.source });
@@ -188,11 +188,11 @@ function routeStep(w: Walk, ns: Netns, p: Packet, o: Out, again = false): void {
       : o.type === 'local'
         ? loc(
             `${lead.en}${formatAddr(p.dst)} is one of ${nsLabel(ns)}'s own addresses: route "${rt}" (table local), out through lo.`,
-            `${lead.ko}${eunneun(formatAddr(p.dst))} ${nsLabel(ns)} 자신의 주소입니다: 경로 "${rt}" (local 테이블), lo로 나갑니다.`,
+            `${lead.ko}${eunneun(formatAddr(p.dst))} ${nsLabel(ns)} 자신의 주소입니다: 라우트 "${rt}" (local 테이블), lo로 나갑니다.`,
           )
         : loc(
             `${lead.en}Route lookup for ${formatAddr(p.dst)}: "${rt}" (table ${tableName(r.table)}) matches, out dev ${o.dev.name}${via.en}, source ${src}.`,
-            `${lead.ko}${formatAddr(p.dst)} 경로 조회: "${rt}" (${tableName(r.table)} 테이블)이 일치합니다. ${ro(o.dev.name)}${via.ko} 나가며 출발지 주소는 ${src}입니다.`,
+            `${lead.ko}${formatAddr(p.dst)} 라우트 조회: "${rt}" (${tableName(r.table)} 테이블)이 일치합니다. ${ro(o.dev.name)}${via.ko} 나가며 출발지 주소는 ${src}입니다.`,
           ),
     {
       data: { route: rt, table: tableName(r.table), dev: o.dev.name, src, ...(o.gateway ? { gateway: formatAddr(o.gateway) } : {}) },

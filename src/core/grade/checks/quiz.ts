@@ -164,7 +164,7 @@ export const quizCheck: CheckKind = {
     if (!hash)
       return {
         passed: false,
-        feedback: loc('This quiz has no valid answer hash in the lab.', '이 퀴즈에는 랩에 올바른 답 해시가 없습니다.'),
+        feedback: loc('This quiz has no valid answer hash in the lab.', '이 퀴즈에는 실습에 올바른 답 해시가 없습니다.'),
       };
     const given = answerFor(ctx.answers, ctx.exercise.id, ctx.quizIndex);
     const nth = ctx.quizIndex > 0 ? ` (answer number ${ctx.quizIndex + 1} in the list)` : '';

@@ -81,12 +81,12 @@ function routeTrace(check: CheckSpec): CheckTrace | undefined {
 
 export const routeCheck: CheckKind = {
   kind: 'route',
-  name: loc('route', '경로'),
-  summary: loc('The route the kernel picks', '커널이 고르는 경로'),
+  name: loc('route', '라우트'),
+  summary: loc('The route the kernel picks', '커널이 고르는 라우트'),
   docs: {
     text: loc(
       'Passes when the route `on` picks for `to` matches via, dev and src (those given).',
-      '`on`이 `to`로 고르는 경로가 주어진 via, dev, src와 맞으면 통과합니다.',
+      '`on`이 `to`로 고르는 라우트가 주어진 via, dev, src와 맞으면 통과합니다.',
     ),
   },
   schema: {
@@ -101,9 +101,9 @@ export const routeCheck: CheckKind = {
           description: 'The host (or host/netns) whose routing table is asked. / 라우팅 테이블을 물어볼 호스트(또는 호스트/네임스페이스).',
         },
         to: { description: 'The destination address. / 목적지 주소.', type: 'string', minLength: 1 },
-        via: { description: 'The gateway the route must use. / 경로가 써야 할 게이트웨이.', type: 'string', minLength: 1 },
-        dev: { $ref: '#/$defs/ifName', description: 'The interface the route must use. / 경로가 써야 할 인터페이스.' },
-        src: { description: 'The source address the route must pick. / 경로가 골라야 할 출발지 주소.', type: 'string', minLength: 1 },
+        via: { description: 'The gateway the route must use. / 라우트가 써야 할 게이트웨이.', type: 'string', minLength: 1 },
+        dev: { $ref: '#/$defs/ifName', description: 'The interface the route must use. / 라우트가 써야 할 인터페이스.' },
+        src: { description: 'The source address the route must pick. / 라우트가 골라야 할 출발지 주소.', type: 'string', minLength: 1 },
       },
     },
   },

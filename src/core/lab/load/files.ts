@@ -52,7 +52,7 @@ export function readFiles(rd: Reader, files: unknown, range: SourceRange, opts: 
           rd.error(
             'bad-file',
             fr,
-            loc(`"${rel}" must be a path inside the lab folder.`, `${eunneun(`"${rel}"`)} 랩 폴더 안의 경로여야 합니다.`),
+            loc(`"${rel}" must be a path inside the lab folder.`, `${eunneun(`"${rel}"`)} 실습 폴더 안의 경로여야 합니다.`),
           );
           continue;
         }
@@ -62,7 +62,7 @@ export function readFiles(rd: Reader, files: unknown, range: SourceRange, opts: 
           continue;
         }
         if (content === undefined) {
-          rd.error('file-not-found', fr, loc(`The lab folder has no file "${rel}".`, `랩 폴더에 "${rel}" 파일이 없습니다.`));
+          rd.error('file-not-found', fr, loc(`The lab folder has no file "${rel}".`, `실습 폴더에 "${rel}" 파일이 없습니다.`));
           continue;
         }
         out.push({ path: key, content, range: kr });

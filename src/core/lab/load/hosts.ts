@@ -20,7 +20,7 @@ const HOST_KEYS = ['interfaces', 'run', 'files', 'serve'] as const;
 export function readHosts(rd: Reader, hostsNode: unknown, top: SourceRange, switches: readonly Named[], opts: LoadOptions): HostSpec[] {
   const hosts: HostSpec[] = [];
   if (hostsNode === undefined) {
-    rd.error('missing-key', top, loc('The lab has no "hosts:".', '랩에 "hosts:"가 없습니다.'));
+    rd.error('missing-key', top, loc('The lab has no "hosts:".', '실습에 "hosts:"가 없습니다.'));
   } else if (!isMap(hostsNode)) {
     if (!(isScalar(hostsNode) && hostsNode.value === null)) {
       rd.error(

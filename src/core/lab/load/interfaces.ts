@@ -115,7 +115,7 @@ export function readInterfaces(rd: Reader, ifs: unknown, name: string, range: So
         swRange,
         loc(
           `No switch "${sw}" in this lab${hint ? `; did you mean "${hint}"?` : ''}. Declare it under switches:.`,
-          `이 랩에 "${sw}" 스위치가 없습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. switches: 아래에 선언하세요.`,
+          `이 실습에 "${sw}" 스위치가 없습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. switches: 아래에 선언하세요.`,
         ),
       );
       continue;

@@ -71,7 +71,7 @@ const FORMS: Record<string, Form> = {
   },
   relPath: {
     code: 'bad-file',
-    noun: loc('a path inside the lab folder', '랩 폴더 안의 경로'),
+    noun: loc('a path inside the lab folder', '실습 폴더 안의 경로'),
     rule: loc('relative to lab.yaml, without a leading "/" or any ".."', 'lab.yaml 기준 상대 경로로, "/"로 시작하거나 ".."를 쓰지 마세요'),
   },
   exerciseId: {

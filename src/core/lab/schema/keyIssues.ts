@@ -68,7 +68,7 @@ function typeIssue(c: IssueContext): Issue | undefined {
       'wrong-type',
       loc(
         `A lab file must be a mapping with at least "hosts:", not ${valueWords(data).en}.`,
-        `랩 파일은 ${iga(valueWords(data).ko)} 아니라 최소한 "hosts:"를 가진 매핑이어야 합니다.`,
+        `실습 파일은 ${iga(valueWords(data).ko)} 아니라 최소한 "hosts:"를 가진 매핑이어야 합니다.`,
       ),
     );
   }
@@ -109,7 +109,7 @@ function requiredIssue(c: IssueContext): Issue | undefined {
     return mk(
       node,
       'missing-key',
-      loc(`The lab has no ${quoteList(keys.map((k) => `${k}:`))}.`, `랩에 ${iga(quoteList(keys.map((k) => `${k}:`)))} 없습니다.`),
+      loc(`The lab has no ${quoteList(keys.map((k) => `${k}:`))}.`, `실습에 ${iga(quoteList(keys.map((k) => `${k}:`)))} 없습니다.`),
       soft ? 'warning' : 'error',
     );
   }
@@ -217,7 +217,7 @@ function falseSchemaIssue(c: IssueContext): Issue | undefined {
   const key = segs[segs.length - 1] ?? '';
   const node = place.key ?? m.valueNode(place);
   const pp = m.path(parentPath, place) || 'the lab';
-  const ppKo = m.path(parentPath, place) || '랩';
+  const ppKo = m.path(parentPath, place) || '실습';
   return mk(node, 'schema', loc(`"${key}" is not allowed in ${pp}${when.en}.`, `${ppKo}에는 ${eulreul(`"${key}"`)} 쓸 수 없습니다${when.ko}.`));
 }
 

@@ -104,7 +104,7 @@ export class Mapper implements Where {
       place,
       p,
       at: p || 'the lab',
-      atKo: p || '랩',
+      atKo: p || '실습',
       parent: (e.parentSchema ?? {}) as SchemaObj,
       params: e.params,
       when: this.dependentOn(e),

@@ -57,7 +57,7 @@ export interface IssueContext {
   readonly place: Place;
   /** The path in messages (`hosts.a.interfaces`), '' at the top. */
   readonly p: string;
-  /** The path, or `the lab` / `랩` at the top. */
+  /** The path, or `the lab` / `실습` at the top. */
   readonly at: string;
   readonly atKo: string;
   readonly parent: SchemaObj;

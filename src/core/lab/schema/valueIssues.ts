@@ -141,7 +141,7 @@ function oneOfIssue(c: IssueContext): Issue | undefined {
     'schema',
     loc(
       `${p || 'The lab'} fits more than one form; keep the keys of only one.`,
-      `${iga(p || '랩')} 여러 형식에 맞습니다. 한 형식의 키만 남기세요.`,
+      `${iga(p || '실습')} 여러 형식에 맞습니다. 한 형식의 키만 남기세요.`,
     ),
   );
 }
@@ -152,7 +152,7 @@ export function otherIssue(c: IssueContext): Issue | undefined {
   return mk(
     m.valueNode(place),
     'schema',
-    loc(`${p || 'The lab'} is not valid here (${e.keyword}).`, `${iga(p || '랩')} 올바르지 않습니다 (${e.keyword}).`),
+    loc(`${p || 'The lab'} is not valid here (${e.keyword}).`, `${iga(p || '실습')} 올바르지 않습니다 (${e.keyword}).`),
   );
 }
 

@@ -17,7 +17,7 @@ export const gatewayNotOwned: LintRule = {
   code: 'gateway-not-owned',
   summary: loc(
     "A route's gateway is an address no interface on that segment holds: ARP gets no answer.",
-    '경로의 게이트웨이 주소를 그 세그먼트의 어떤 인터페이스도 갖고 있지 않아 ARP에 응답이 없습니다.',
+    '라우트의 게이트웨이 주소를 그 세그먼트의 어떤 인터페이스도 갖고 있지 않아 ARP에 응답이 없습니다.',
   ),
   check(ctx, warn) {
     /** One warning per (namespace, segment, gateway) for an unowned gateway. */
@@ -51,7 +51,7 @@ export const gatewayNotOwned: LintRule = {
         ctx.routePlace(r, ns),
         loc(
           `${nsLabel(ns)}: this route sends ${formatRouteDst(r.dst)} through ${gw}, but no interface on the L2 segment of ${r.dev!.name} has that address: ARP for ${gw} gets no answer and the packets are lost.${more.en}`,
-          `${nsLabel(ns)}: 이 경로는 ${eulreul(formatRouteDst(r.dst))} ${ro(gw)} 보내지만 ${r.dev!.name}의 L2 세그먼트에 그 주소를 가진 인터페이스가 없습니다. ${gw}에 대한 ARP에 응답이 없어 패킷이 사라집니다.${more.ko}`,
+          `${nsLabel(ns)}: 이 라우트는 ${eulreul(formatRouteDst(r.dst))} ${ro(gw)} 보내지만 ${r.dev!.name}의 L2 세그먼트에 그 주소를 가진 인터페이스가 없습니다. ${gw}에 대한 ARP에 응답이 없어 패킷이 사라집니다.${more.ko}`,
         ),
       );
     }
