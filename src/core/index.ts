@@ -14,6 +14,7 @@ export { buildWorld, HostBuildCache } from './world/build';
 export type { BuildResult, RunLineResult } from './world/build';
 export * from './sim/model';
 export * from './datapath/trace';
+export * from './datapath/verdicts';
 export { execCommand } from './commands/exec';
 export { localizeNotes } from './commands/notes';
 export type { ExecResult } from './commands/exec';

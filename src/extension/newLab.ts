@@ -24,10 +24,10 @@ hosts:
 
 exercises:
   - id: a-reaches-b
-    title: { en: "a reaches b", ko: "a가 b에 닿기" }
+    title: { en: "a reaches b", ko: "a가 b와 통신하기" }
     task:
       en: "Make a reach b's web server on tcp/80."
-      ko: "a가 tcp/80으로 b의 웹 서버에 닿게 하세요."
+      ko: "a가 tcp/80으로 b의 웹 서버에 접근할 수 있게 하세요."
     points: 10
     hints:
       - { en: "Both hosts need an address in the same subnet.", ko: "두 호스트 모두 같은 서브넷의 주소가 필요합니다." }
@@ -41,7 +41,7 @@ exercises:
     ],
     [
       'README.ko.md',
-      `# ${name}\n\n스위치 \`lan1\`에 연결된 두 호스트 \`a\`와 \`b\`.\n\n## 실습\n\n- **a-reaches-b**: \`a\`가 \`b\`에 닿게 하세요.\n\n*knetlab: 실습 채점* 또는 \`knetlab grade ${name}\`으로 채점하세요.\n`,
+      `# ${name}\n\n스위치 \`lan1\`에 연결된 두 호스트 \`a\`와 \`b\`.\n\n## 실습\n\n- **a-reaches-b**: \`a\`가 \`b\`와 통신할 수 있게 하세요.\n\n*knetlab: 실습 채점* 또는 \`knetlab grade ${name}\`으로 채점하세요.\n`,
     ],
   ]);
 }

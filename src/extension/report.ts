@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, LabGrade, Step, TraceResult } from '../core';
 import { type Lang, pick } from '../core/text/i18n';
+import { verdictWord } from '../core/datapath/verdicts';
 import type { TraceArgs, TopologyHost } from './engine';
 
 function round(n: number): number {
@@ -55,10 +56,10 @@ function stepLine(s: Step, i: number, lang: Lang): string {
 
 export function traceHeadline(res: TraceResult, args: TraceArgs | undefined, lang: Lang): string {
   const src0 = res.source ? ` (${res.source.file}:${res.source.line})` : '';
-  if (!args) return `${res.verdict.toUpperCase()}: ${pick(res.reason, lang)}${src0}`;
+  if (!args) return `${verdictWord(res.verdict, lang)}: ${pick(res.reason, lang)}${src0}`;
   const what = args.proto === 'icmp' ? 'ping' : `${args.proto}/${args.port ?? 80}`;
   const src = res.source ? ` (${res.source.file}:${res.source.line})` : '';
-  return `${args.from} -> ${args.to} ${what}: ${res.verdict.toUpperCase()}: ${pick(res.reason, lang)}${src}`;
+  return `${args.from} -> ${args.to} ${what}: ${verdictWord(res.verdict, lang)}: ${pick(res.reason, lang)}${src}`;
 }
 
 /** A trace as the CLI prints it: the verdict, then every leg (request, reply, a lookup's, a proxy's) with its steps. */

@@ -150,18 +150,8 @@ export const STAGES: Readonly<Record<Stage, Localized>> = {
   drop: { en: 'drop', ko: '버림' },
 };
 
-export const VERDICTS: Readonly<Record<Verdict, Localized>> = {
-  replied: { en: 'Replied', ko: '응답 받음' },
-  refused: { en: 'Refused', ko: '거부됨' },
-  'no-route': { en: 'No route', ko: '라우트 없음' },
-  'host-unreachable': { en: 'Host unreachable', ko: '호스트에 도달할 수 없음' },
-  'ttl-exceeded': { en: 'TTL exceeded', ko: 'TTL 초과' },
-  blackhole: { en: 'Blackhole route', ko: 'blackhole 라우트' },
-  prohibited: { en: 'Prohibited', ko: '금지됨' },
-  'unreachable-route': { en: 'Unreachable route', ko: 'unreachable 라우트' },
-  dropped: { en: 'Dropped', ko: '버려짐' },
-  'budget-exceeded': { en: 'Gave up', ko: '추적 중단' },
-};
+export { VERDICTS } from '../../src/core/datapath/verdicts';
+import { VERDICTS } from '../../src/core/datapath/verdicts';
 
 export const LAYERS: Readonly<Record<string, Localized>> = {
   eth: { en: 'Ethernet', ko: '이더넷' },

@@ -13,6 +13,7 @@ import {
   type Step,
   tracePacket,
   type TraceResult,
+  verdictWord,
 } from '../../core';
 import type { Command } from '../command';
 import { fmt, t, UsageError, warningsJson, warningsText } from '../common';
@@ -85,7 +86,7 @@ function legHeading(leg: Leg, index: number, lang: Lang): string {
 /** The text: the verdict on one line, then each leg with its steps (a plain trace: Request, Reply). */
 export function traceText(res: TraceResult, from: string, to: string, proto: string, port: number | undefined, lang: Lang): string {
   const what = proto === 'icmp' ? 'ping' : `${proto}/${port ?? 80}`;
-  const head = `${from} -> ${to} ${what}: ${res.verdict.toUpperCase()}: ${pick(res.reason, lang)}${res.source ? ` (${res.source.file}:${res.source.line})` : ''}`;
+  const head = `${from} -> ${to} ${what}: ${verdictWord(res.verdict, lang)}: ${pick(res.reason, lang)}${res.source ? ` (${res.source.file}:${res.source.line})` : ''}`;
   const lines = [head, ...warningsText(res.warnings, lang)];
   res.legs.forEach((leg, i) => {
     lines.push('', legHeading(leg, i, lang));

@@ -201,7 +201,7 @@ function checkRange(ctx: CniContext, obj: JsonNode): RangeInfo | undefined {
         field === 'gateway'
           ? loc(
               'the container cannot reach its gateway directly, so its routes through it fail (older host-local: gateway not in network)',
-              '컨테이너가 게이트웨이에 직접 닿을 수 없어 그것을 거치는 라우트가 실패합니다 (이전 host-local: gateway not in network)',
+              '컨테이너가 게이트웨이와 직접 통신할 수 없어 그것을 거치는 라우트가 실패합니다 (이전 host-local: gateway not in network)',
             )
           : loc(
               `host-local refuses it (${field === 'rangeStart' ? 'RangeStart' : 'RangeEnd'} ${text} not in network ${subnet})`,

@@ -1,0 +1,24 @@
+/**
+ * A trace's verdict in words, in both languages: the trace panel's badge and the CLI's text output
+ * (`knetlab trace`, a reach check's trace) say the same thing. The Korean are the course's words.
+ */
+import type { Lang, Localized } from '../text/i18n';
+import type { Verdict } from './trace';
+
+export const VERDICTS: Readonly<Record<Verdict, Localized>> = {
+  replied: { en: 'Replied', ko: '응답 받음' },
+  refused: { en: 'Refused', ko: '거부됨' },
+  'no-route': { en: 'No route', ko: '라우트 없음' },
+  'host-unreachable': { en: 'Host unreachable', ko: '호스트에 도달할 수 없음' },
+  'ttl-exceeded': { en: 'TTL exceeded', ko: 'TTL 초과' },
+  blackhole: { en: 'Blackhole route', ko: 'blackhole 라우트' },
+  prohibited: { en: 'Prohibited', ko: '금지됨' },
+  'unreachable-route': { en: 'Unreachable route', ko: 'unreachable 라우트' },
+  dropped: { en: 'Dropped', ko: '버려짐' },
+  'budget-exceeded': { en: 'Gave up', ko: '추적 중단' },
+};
+
+/** The verdict as a trace's first line prints it: `REPLIED`, `NO-ROUTE` in English, `응답 받음` in Korean. */
+export function verdictWord(verdict: Verdict, lang: Lang): string {
+  return lang === 'ko' ? VERDICTS[verdict].ko : verdict.toUpperCase();
+}
