@@ -20,3 +20,17 @@ describe('fill: a message in the display language with its placeholders filled',
     assert.equal(fill(loc('{toString}', '{toString}'), 'en', {}), '{toString}');
   });
 });
+
+describe('fill: a placeholder with the Korean particle its value takes', () => {
+  it('{0:을} adds the particle, {0|은} prints it alone after a quoted value', () => {
+    const m = { en: 'cannot read {0}', ko: '{0:을} 읽을 수 없습니다' };
+    assert.equal(fill(m, 'ko', ['eth0']), 'eth0을 읽을 수 없습니다');
+    assert.equal(fill(m, 'ko', ['lan2']), 'lan2를 읽을 수 없습니다');
+    const q = { en: '"{0}" is not a port', ko: '"{0}"{0|은} 포트가 아닙니다' };
+    assert.equal(fill(q, 'ko', ['abc']), '"abc"는 포트가 아닙니다');
+    assert.equal(fill(q, 'ko', ['eth1']), '"eth1"은 포트가 아닙니다');
+    assert.equal(fill({ en: 'to {port}', ko: '{port:로}' }, 'ko', { port: 'eth0' }), 'eth0으로');
+    assert.equal(fill({ en: 'to {port}', ko: '{port:로}' }, 'ko', { port: 'eth1' }), 'eth1로');
+    assert.equal(fill(m, 'en', ['eth0']), 'cannot read eth0');
+  });
+});
