@@ -172,7 +172,7 @@ describe('knetlab grade, variant, quiz-hash', () => {
 
   it('grade speaks Korean with --lang ko', () => {
     const r = run('grade', 'labs/02-gateway', '--lang', 'ko');
-    assert.match(r.out, /^랩 gateway: [0-9.]+\/55/);
+    assert.match(r.out, /^실습 gateway: [0-9.]+\/55/);
     assert.match(r.out, /실패 r-on-lan3/);
   });
 

@@ -123,7 +123,7 @@ describe('knetlab exec under a Korean locale: every message of knetlab in Korean
   it('the usage errors of exec are Korean too', () => {
     const r = run('--lang', 'ko', 'exec', 'labs/02-gateway', '--on', 'zz', '--', 'hostname');
     assert.equal(r.code, 2);
-    assert.match(r.err, /^knetlab: 이 랩에 "zz" 호스트가 없습니다/);
+    assert.match(r.err, /^knetlab: 이 실습에 "zz" 호스트가 없습니다/);
     const u = run('--lang', 'ko', 'exec', 'labs/02-gateway');
     assert.match(u.err, /^knetlab: 사용법: /);
   });

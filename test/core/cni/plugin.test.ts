@@ -24,7 +24,7 @@ describe('CNI configurations', () => {
       assert.match(ds[0]!.message.en, /did you mean "bridge"\?/);
       assert.match(ds[1]!.message.en, /did you mean "host-local"\?/);
       assert.doesNotMatch(ds[2]!.message.en, /did you mean/);
-      assert.match(ds[0]!.message.ko, /"bridge"을\(를\) 뜻했나요/);
+      assert.match(ds[0]!.message.ko, /"bridge"를 뜻했나요/);
     });
 
     it('knows the reference plugins and the common providers', () => {

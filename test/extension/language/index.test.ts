@@ -149,7 +149,7 @@ describe('extension language: hovers', () => {
     assert.match(en.markdown, /The lab's L2 switches/);
     assert.doesNotMatch(en.markdown, /스위치/);
     const ko = hoverAt(a, posOf(lab01, 'switches:', 2), 'ko')!;
-    assert.match(ko.markdown, /랩의 L2 스위치/);
+    assert.match(ko.markdown, /실습의 L2 스위치/);
     assert.doesNotMatch(ko.markdown, /The lab/);
     const reach = hoverAt(a, posOf(lab01, '- reach:', 3), 'en')!;
     assert.match(reach.markdown, /Passes when a packet from `from` reaches `to`/);

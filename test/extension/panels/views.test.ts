@@ -75,7 +75,7 @@ describe('panel views (pure)', () => {
     assert.equal(exportBytes('png', 'data:text/html;base64,AAAA'), undefined);
     assert.equal(exportName('../../etc/passwd', 'svg'), 'passwd.svg');
     assert.equal(exportName('02-gateway topology.svg', 'svg'), '02-gateway topology.svg');
-    assert.equal(exportName('랩 토폴로지', 'png'), '랩 토폴로지.png');
+    assert.equal(exportName('실습 토폴로지', 'png'), '실습 토폴로지.png');
     assert.equal(exportName('', 'png'), 'topology.png');
     assert.equal(exportName('...', 'png'), 'topology.png');
   });

@@ -166,7 +166,7 @@ hosts:
       const res = ping(ROUTES, 'a', to);
       assert.equal(res.verdict, 'no-route');
       assert.equal(res.reason.en, `a has no route to ${to} (connect: Network is unreachable). ${en}`);
-      assert.equal(res.reason.ko, `a에 ${to}(으)로 가는 경로가 없습니다 (connect: Network is unreachable). ${ko}`);
+      assert.equal(res.reason.ko, `a에 ${to}로 가는 라우트가 없습니다 (connect: Network is unreachable). ${ko}`);
       assert.equal(res.source?.line, line);
       const route = res.request.steps.find((s) => s.stage === 'route')!;
       assert.ok(route.detail.en.endsWith(en));
