@@ -10,7 +10,7 @@ import { items, type JsonNode, prop, str } from './json';
 import { CNI_VERSIONS } from './plugins';
 import type { CniContext, Versions } from './context';
 import { cidrText, inCidr, parseCidr, specialAddress } from './cidr';
-import { eunneun, gwawa, iga } from '../text/particle';
+import { eunneun, gwawa, iga, ro } from '../text/particle';
 
 interface RangeInfo {
   readonly family: 4 | 6;
@@ -170,7 +170,7 @@ function checkRange(ctx: CniContext, obj: JsonNode): RangeInfo | undefined {
       'cni-ipam',
       loc(
         `${subnetText} has host bits set: for a /${c.len} the network address is ${formatAddr(c.network)}, so write "${cidrText(c)}" (host-local: Network has host bits set).`,
-        `${subnetText}에는 호스트 비트가 켜져 있습니다: /${c.len}의 네트워크 주소는 ${formatAddr(c.network)}이므로 "${cidrText(c)}"로 쓰세요 (host-local: Network has host bits set).`,
+        `${subnetText}에는 호스트 비트가 켜져 있습니다: /${c.len}의 네트워크 주소는 ${formatAddr(c.network)}이므로 ${ro(`"${cidrText(c)}"`)} 쓰세요 (host-local: Network has host bits set).`,
       ),
     );
   }

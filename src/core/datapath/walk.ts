@@ -22,6 +22,7 @@ import { ipInput } from './walk/input';
 import { deliver } from './walk/local';
 import { output } from './walk/output';
 import { sendLocal } from './walk/send';
+import { eunneun } from '../text/particle';
 
 export interface TraceRequest {
   readonly from: Endpoint;
@@ -59,7 +60,7 @@ export function tracePacket(world: World, req: TraceRequest, opts: TraceOptions 
       ? `"${req.from.host}" 호스트가 없습니다`
       : !ns
         ? `${host.name}에 "${req.from.netns}" 네트워크 네임스페이스가 없습니다`
-        : `"${req.to}"는 IP 주소가 아닙니다`;
+        : `${eunneun(`"${req.to}"`)} IP 주소가 아닙니다`;
     return result(w, false, { verdict: 'dropped', reason: loc(`Cannot trace: ${what}.`, `추적할 수 없습니다: ${ko}.`) });
   }
   const packet = openingPacket(dst, req.proto, req.port, EPHEMERAL_PORT, req.payload);

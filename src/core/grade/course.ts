@@ -96,7 +96,7 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
         range(pair.key),
         loc(
           `Unknown key "${key}" in ${where.en}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.`,
-          `${where.ko}에 알 수 없는 키 "${key}"가 있습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
+          `${where.ko}에 알 수 없는 키 ${iga(`"${key}"`)} 있습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
         ),
       );
     }
@@ -224,7 +224,12 @@ export function loadCourse(text: string, file: string): CourseLoadResult {
           continue;
         }
         if (labs.some((l) => l.path === p.path)) {
-          add('error', 'duplicate-name', pr, loc(`The lab "${p.path}" is listed twice.`, `실습 ${iga(`"${p.path}"`)} 두 번 나열되었습니다.`));
+          add(
+            'error',
+            'duplicate-name',
+            pr,
+            loc(`The lab "${p.path}" is listed twice.`, `실습 ${iga(`"${p.path}"`)} 두 번 나열되었습니다.`),
+          );
           continue;
         }
         labs.push({ path: p.path, ...(labTitle ? { title: labTitle } : {}), range: pr });

@@ -34,7 +34,7 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
       known,
       loc(
         `Bridge ${br.name} knows ${frame.dst} on port ${known.name} (learned): forwards the frame there.`,
-        `브리지 ${br.name}는 ${iga(frame.dst)} 포트 ${known.name}에 있음을 학습했습니다: 그쪽으로 전달합니다.`,
+        `브리지 ${eunneun(br.name)} ${iga(frame.dst)} 포트 ${known.name}에 있음을 학습했습니다: 그쪽으로 전달합니다.`,
       ),
       { bridge: br.name, fdb: { mac: frame.dst, port: known.name } },
     );
@@ -49,7 +49,7 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
       frame.dst === BROADCAST_MAC
         ? loc(
             `Bridge ${br.name} floods the broadcast to port ${port.name}.`,
-            `브리지 ${br.name}가 브로드캐스트를 포트 ${ro(port.name)} 플러딩합니다.`,
+            `브리지 ${iga(br.name)} 브로드캐스트를 포트 ${ro(port.name)} 플러딩합니다.`,
           )
         : loc(
             `Bridge ${br.name} has no FDB entry for ${frame.dst}: floods it to port ${port.name}.`,

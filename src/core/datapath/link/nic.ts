@@ -7,7 +7,7 @@ import { loc } from '../../text/i18n';
 import type { Link } from '../../sim/model';
 import type { Walk } from '../walk/context';
 import type { LinkDriver } from './driver';
-import { eulreul } from '../../text/particle';
+import { eulreul, iga } from '../../text/particle';
 
 /** The NICs cabled to a switch, found once per walk. */
 function portsOf(w: Walk, switchName: string): Link[] {
@@ -51,11 +51,11 @@ export const nicDriver: LinkDriver = {
         how === 'flooded'
           ? loc(
               `Switch ${sw} does not know ${frame.dst}: it floods the frame to every port, including ${t.netns.host.name} ${t.name}.`,
-              `스위치 ${sw}가 ${eulreul(frame.dst)} 몰라 모든 포트로 플러딩합니다 (${t.netns.host.name} ${t.name} 포함).`,
+              `스위치 ${iga(sw)} ${eulreul(frame.dst)} 몰라 모든 포트로 플러딩합니다 (${t.netns.host.name} ${t.name} 포함).`,
             )
           : loc(
               `Switch ${sw} delivers the frame to ${t.netns.host.name} ${t.name} (${t.mac}).`,
-              `스위치 ${sw}가 프레임을 ${t.netns.host.name} ${t.name}(${t.mac})에 전달합니다.`,
+              `스위치 ${iga(sw)} 프레임을 ${t.netns.host.name} ${t.name}(${t.mac})에 전달합니다.`,
             ),
         { switch: sw, how },
       );

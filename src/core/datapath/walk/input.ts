@@ -132,7 +132,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
         'blackhole',
         loc(
           `${label} matches the blackhole route "${rt}": the packet is discarded silently.`,
-          `${label}에서 blackhole 라우트 "${rt}"가 일치하여 패킷이 조용히 버려집니다.`,
+          `${label}에서 blackhole 라우트 ${iga(`"${rt}"`)} 일치하여 패킷이 조용히 버려집니다.`,
         ),
         r.origin,
       );
@@ -149,8 +149,8 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
       loc(
         `${label} matches the ${r.type} route "${rt}": it answers ${icmpName(kind, p.dst.family)}.`,
         v6
-          ? `${label}에서 ${r.type} 라우트 "${rt}"가 일치하여 ${icmpName(kind, 6)} 메시지로 응답합니다.`
-          : `${label}에서 ${r.type} 라우트 "${rt}"가 일치하여 ICMP ${kind}로 응답합니다.`,
+          ? `${label}에서 ${r.type} 라우트 ${iga(`"${rt}"`)} 일치하여 ${icmpName(kind, 6)} 메시지로 응답합니다.`
+          : `${label}에서 ${r.type} 라우트 ${iga(`"${rt}"`)} 일치하여 ICMP ${ro(kind)} 응답합니다.`,
       ),
       { source: r.origin, data: { route: rt, table: tableName(r.table) } },
     );

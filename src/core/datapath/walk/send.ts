@@ -99,21 +99,21 @@ function lookup(w: Walk, ns: Netns, p: Packet, src: Addr | undefined, oif?: Link
       'blackhole',
       loc(
         `The route "${rt}" on ${l} is a blackhole: the packet is discarded (connect: ${STRERROR.EINVAL}).`,
-        `${l}의 라우트 "${rt}"는 blackhole이라 패킷이 버려집니다 (connect: ${STRERROR.EINVAL}).`,
+        `${l}의 라우트 ${eunneun(`"${rt}"`)} blackhole이라 패킷이 버려집니다 (connect: ${STRERROR.EINVAL}).`,
       ),
     ],
     EHOSTUNREACH: [
       'unreachable-route',
       loc(
         `The route "${rt}" on ${l} marks ${dst} unreachable (connect: ${STRERROR.EHOSTUNREACH}).`,
-        `${l}의 라우트 "${rt}"가 ${eulreul(dst)} unreachable로 지정합니다 (connect: ${STRERROR.EHOSTUNREACH}).`,
+        `${l}의 라우트 ${iga(`"${rt}"`)} ${eulreul(dst)} unreachable로 지정합니다 (connect: ${STRERROR.EHOSTUNREACH}).`,
       ),
     ],
     EACCES: [
       'prohibited',
       loc(
         `The route "${rt}" on ${l} prohibits ${dst} (connect: ${STRERROR.EACCES}).`,
-        `${l}의 라우트 "${rt}"가 ${eulreul(dst)} 금지합니다 (connect: ${STRERROR.EACCES}).`,
+        `${l}의 라우트 ${iga(`"${rt}"`)} ${eulreul(dst)} 금지합니다 (connect: ${STRERROR.EACCES}).`,
       ),
     ],
   };

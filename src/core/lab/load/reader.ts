@@ -8,7 +8,7 @@ import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../../te
 import { type Localized, loc } from '../../text/i18n';
 import { didYouMean } from '../../text/didyoumean';
 import type { Lab } from '../types';
-import { eulreul, eunneun } from '../../text/particle';
+import { eulreul, eunneun, iga } from '../../text/particle';
 
 /** What a lab folder's reader answers for a file that resolves outside the folder (a symbolic link out of it). */
 export const OUTSIDE_LAB = Object.freeze({ outside: true as const });
@@ -116,7 +116,7 @@ export function checkKeys(rd: Reader, map: YAMLMap, known: readonly string[], wh
       rd.nodeRange(node),
       loc(
         `Unknown key "${key}" in ${where.en}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.`,
-        `${where.ko}에 알 수 없는 키 "${key}"가 있습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
+        `${where.ko}에 알 수 없는 키 ${iga(`"${key}"`)} 있습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}. 알려진 키: ${known.join(', ')}.`,
       ),
     );
   }
@@ -127,7 +127,10 @@ export function str(rd: Reader, node: unknown, what: Localized, fallback: Source
   rd.error(
     'wrong-type',
     rd.nodeRange(node as Node, fallback),
-    loc(`${what.en} must be a string, not ${typeName(node).en}.`, `${eunneun(what.ko)} ${typeName(node).ko}이 아니라 문자열이어야 합니다.`),
+    loc(
+      `${what.en} must be a string, not ${typeName(node).en}.`,
+      `${eunneun(what.ko)} ${iga(typeName(node).ko)} 아니라 문자열이어야 합니다.`,
+    ),
   );
   return undefined;
 }

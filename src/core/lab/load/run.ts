@@ -8,6 +8,7 @@ import type { SourceRange } from '../../text/diag';
 import { loc } from '../../text/i18n';
 import type { RunLine } from '../types';
 import { type Reader, typeName } from './reader';
+import { iga } from '../../text/particle';
 
 /** Cuts a `run:` value into lines, each with its place in the lab file. */
 export function runLines(rd: Reader, node: unknown, fallback: SourceRange): RunLine[] {
@@ -31,7 +32,7 @@ export function runLines(rd: Reader, node: unknown, fallback: SourceRange): RunL
     rd.nodeRange(node as Node, fallback),
     loc(
       `run must be a block of commands (run: |), not ${typeName(node).en}.`,
-      `run은 ${typeName(node).ko}이 아니라 명령 블록(run: |)이어야 합니다.`,
+      `run은 ${iga(typeName(node).ko)} 아니라 명령 블록(run: |)이어야 합니다.`,
     ),
   );
   return out;

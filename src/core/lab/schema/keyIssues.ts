@@ -138,7 +138,7 @@ function additionalPropertiesIssue(c: IssueContext): Issue | undefined {
       'unknown-check-kind',
       loc(
         `Unknown check kind "${key}" in ${at}${hint ? `; did you mean "${hint}"?` : '.'} Known kinds: ${known.join(', ')}.`,
-        `${atKo}에 알 수 없는 검사 종류 "${key}"가 있습니다.${hint ? ` ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} 알려진 종류: ${known.join(', ')}.`,
+        `${atKo}에 알 수 없는 검사 종류 ${iga(`"${key}"`)} 있습니다.${hint ? ` ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} 알려진 종류: ${known.join(', ')}.`,
       ),
     );
   }
@@ -147,7 +147,7 @@ function additionalPropertiesIssue(c: IssueContext): Issue | undefined {
     'unknown-key',
     loc(
       `Unknown key "${key}" in ${at}${hint ? `; did you mean "${hint}"?` : '.'} Known keys: ${known.join(', ')}.`,
-      `${atKo}에 알 수 없는 키 "${key}"가 있습니다.${hint ? ` ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} 알려진 키: ${known.join(', ')}.`,
+      `${atKo}에 알 수 없는 키 ${iga(`"${key}"`)} 있습니다.${hint ? ` ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} 알려진 키: ${known.join(', ')}.`,
     ),
     'warning',
   );

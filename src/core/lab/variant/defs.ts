@@ -117,7 +117,7 @@ export function parseVariableDef(spec: VariableSpec): { def?: VariableDef; diagn
         spec.range,
         loc(
           `Variable ${spec.name}: default ${JSON.stringify(d['default'])} must be ${want[r.def.kind]}.`,
-          `변수 ${spec.name}: default ${JSON.stringify(d['default'])} 자리에는 ${wantKo[r.def.kind]}를 써야 합니다.`,
+          `변수 ${spec.name}: default ${JSON.stringify(d['default'])} 자리에는 ${eulreul(wantKo[r.def.kind])} 써야 합니다.`,
         ),
       ),
     );
@@ -183,7 +183,7 @@ function parseKind(spec: VariableSpec): { def?: VariableDef; diagnostics: Diagno
     const hint = didYouMean(k, [kind, ...EXTRA_KEYS[kind]!]);
     return bad(
       `unknown key "${k}" for a ${kind} variable${hint ? `; did you mean "${hint}"?` : ''}.`,
-      `${kind} 변수에 알 수 없는 키 "${k}"가 있습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}.`,
+      `${kind} 변수에 알 수 없는 키 ${iga(`"${k}"`)} 있습니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}.`,
     );
   }
   const v = obj[kind];

@@ -8,7 +8,7 @@ import { formatAddr } from '../../net/addr';
 import { nsLabel } from '../../sim/model';
 import type { LintRule } from '../rule';
 import { placeOrder } from '../common';
-import { eunneun } from '../../text/particle';
+import { eunneun, ro } from '../../text/particle';
 
 export const duplicateAddress: LintRule = {
   code: 'duplicate-address',
@@ -31,7 +31,7 @@ export const duplicateAddress: LintRule = {
             ctx.addrPlace(x),
             loc(
               `${nsLabel(x.link.netns)}: ${addr} on ${x.link.name} is already the address of ${other}${l.en}, on the same L2 segment. Both answer ARP for it; packets for ${addr} go to one or the other.`,
-              `${nsLabel(x.link.netns)}: ${x.link.name}의 ${eunneun(addr)} 같은 L2 세그먼트에 있는 ${other}${l.ko}의 주소이기도 합니다. 둘 다 이 주소의 ARP에 응답하므로 ${addr}로 가는 패킷이 둘 중 하나로 갑니다.`,
+              `${nsLabel(x.link.netns)}: ${x.link.name}의 ${eunneun(addr)} 같은 L2 세그먼트에 있는 ${other}${l.ko}의 주소이기도 합니다. 둘 다 이 주소의 ARP에 응답하므로 ${ro(addr)} 가는 패킷이 둘 중 하나로 갑니다.`,
             ),
           );
         }
