@@ -218,7 +218,7 @@ describe('trace panel (webview/trace) in Chromium', function () {
     const p = await open(message(f, viewOf(f, i), 'ko'));
     await p.page.waitForSelector('#reason');
     assert.equal(await p.page.textContent('#reason'), t.trace.reason.ko);
-    assert.equal((await p.page.textContent('.verdict-badge'))?.trim(), '경로 없음');
+    assert.equal((await p.page.textContent('.verdict-badge'))?.trim(), '라우트 없음');
     assert.equal(await p.page.getAttribute('html', 'lang'), 'ko');
     assert.deepEqual(await rows(p, 0), expectedRows(t.trace, 0, 'ko'));
     assert.equal((await p.page.textContent('#events-noreply .empty'))?.trim(), '단계 없음: 아무것도 돌아오지 않았습니다.');

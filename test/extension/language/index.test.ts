@@ -113,7 +113,7 @@ describe('extension language: hovers', () => {
     assert.match(en.markdown, /^`ip route add`/);
     assert.match(en.markdown, /Adds a route/);
     const ko = hoverAt(a, posOf(lab01, 'ip route add 192.168.2.0/24', 4), 'ko')!;
-    assert.match(ko.markdown, /경로를 추가합니다/);
+    assert.match(ko.markdown, /라우트를 추가합니다/);
     const fwd = hoverAt(a, posOf(lab01, 'sysctl -w net.ipv4.ip_forward=1', 2), 'en')!;
     assert.match(fwd.markdown, /Turns on IP forwarding/);
   });
