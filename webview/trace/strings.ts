@@ -135,23 +135,8 @@ export const S = {
 
 export type StringKey = keyof typeof S;
 
-export const STAGES: Readonly<Record<Stage, Localized>> = {
-  send: { en: 'send', ko: '송신' },
-  route: { en: 'route', ko: '라우팅' },
-  netfilter: { en: 'netfilter', ko: '넷필터' },
-  neigh: { en: 'ARP', ko: 'ARP' },
-  xmit: { en: 'transmit', ko: '전송' },
-  wire: { en: 'wire', ko: '선로' },
-  bridge: { en: 'bridge', ko: '브리지' },
-  recv: { en: 'receive', ko: '수신' },
-  forward: { en: 'forward', ko: '포워딩' },
-  deliver: { en: 'deliver', ko: '전달' },
-  icmp: { en: 'ICMP error', ko: 'ICMP 오류' },
-  drop: { en: 'drop', ko: '버림' },
-};
-
-export { VERDICTS } from '../../src/core/datapath/verdicts';
-import { VERDICTS } from '../../src/core/datapath/verdicts';
+export { STAGES, VERDICTS } from '../../src/core/datapath/verdicts';
+import { STAGES, VERDICTS } from '../../src/core/datapath/verdicts';
 
 export const LAYERS: Readonly<Record<string, Localized>> = {
   eth: { en: 'Ethernet', ko: '이더넷' },

@@ -13,6 +13,7 @@ import {
   type Step,
   tracePacket,
   type TraceResult,
+  stageWord,
   verdictWord,
 } from '../../core';
 import type { Command } from '../command';
@@ -75,7 +76,7 @@ export function traceJson(res: TraceResult, lang: Lang) {
 function stepLine(s: Step, i: number, lang: Lang): string {
   const where = `${s.netns ? `${s.host}/${s.netns}` : s.host}${s.iface ? ` ${s.iface}` : ''}`;
   const src = s.source ? `  (${s.source.file}:${s.source.line})` : '';
-  return `${String(i + 1).padStart(3)}. [${where}] ${s.stage}${s.hook ? ` ${s.hook}` : ''}: ${pick(s.detail, lang)}${src}`;
+  return `${String(i + 1).padStart(3)}. [${where}] ${stageWord(s.stage, lang)}${s.hook ? ` ${s.hook}` : ''}: ${pick(s.detail, lang)}${src}`;
 }
 
 function legHeading(leg: Leg, index: number, lang: Lang): string {
