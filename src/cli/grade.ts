@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { gradeFiles, type GradingKey, hasSolution, type LabGrade, type Lang, type Localized, pick } from '../core';
+import { gradeFiles, type GradingKey, hasSolution, type LabGrade, type Lang, type Localized, pick, TRACE_CAUSE_LABELS } from '../core';
 import { ATTEMPTS_FILE, attemptsNow, formatAttempts, parseAttempts, recordAttempts } from '../core/grade/attempts';
 import { readTree } from './tree';
 import { fmt, formatDiag, t, UsageError, warningsJson, warningsText } from './common';
@@ -158,7 +158,9 @@ export function gradeText(g: LabGrade, lang: Lang): string {
       const at = [c.netns ? `${c.host}/${c.netns}` : c.host, c.source ? `${c.source.file}:${c.source.line}` : '']
         .filter(Boolean)
         .join(', ');
-      lines.push(`    ${M.cause[lang]}: ${c.cause} (${at})`);
+      // In Korean the cause's words first, its id (what a hint's `when:` names) after them.
+      const name = lang === 'ko' ? `${TRACE_CAUSE_LABELS[c.cause].ko} [${c.cause}]` : c.cause;
+      lines.push(`    ${M.cause[lang]}: ${name} (${at})`);
     }
     for (const h of e.hints) lines.push(`    ${M.hint[lang]}: ${pick(h, lang)}`);
   }

@@ -35,7 +35,7 @@ export { declaresVariables, instantiateLab, isSolutionPath, readVariantRecord, s
 export { gradeFiles, outsideDiagnostic, variantStudent } from './grade/folder';
 export { ATTEMPTS_FILE, MAX_ATTEMPTS, attemptsNow, formatAttempts, parseAttempts, recordAttempts } from './grade/attempts';
 export type { Attempts } from './grade/attempts';
-export { TRACE_CAUSES, traceCauses } from './datapath/causes';
+export { TRACE_CAUSE_LABELS, TRACE_CAUSES, traceCauses } from './datapath/causes';
 export type { TraceCause, TraceCauseName } from './datapath/causes';
 export type { GradeFilesOptions } from './grade/folder';
 export { digestText, handoutNotes, KEY_FILE, keyExercises, readKey } from './grade/key';

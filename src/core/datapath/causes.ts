@@ -25,6 +25,20 @@ export const TRACE_CAUSES = [
 
 export type TraceCauseName = (typeof TRACE_CAUSES)[number];
 
+/** Each cause in a few words, as the grade output names it next to its id. */
+export const TRACE_CAUSE_LABELS: Readonly<Record<TraceCauseName, Localized>> = {
+  'forwarding-off': loc('forwarding off', '포워딩 꺼짐'),
+  'interface-down': loc('interface down', '인터페이스 down'),
+  'no-route': loc('no route', '라우트 없음'),
+  'no-route-back': loc('no route back', '돌아오는 라우트 없음'),
+  'gateway-unreachable': loc('gateway unreachable', '게이트웨이와 통신할 수 없음'),
+  'host-unreachable': loc('host unreachable', '호스트에 도달할 수 없음'),
+  'not-listening': loc('nothing listening', '수신 대기 중인 소켓 없음'),
+  filtered: loc('filtered', '필터링됨'),
+  'routing-loop': loc('routing loop', '라우팅 루프'),
+  'route-rejects': loc('route rejects', '거부하는 라우트'),
+};
+
 /** What each cause means, for the lab schema and the docs. */
 export const TRACE_CAUSE_DOCS: Readonly<Record<TraceCauseName, Localized>> = {
   'forwarding-off': loc(

@@ -93,7 +93,10 @@ describe('knetlab grade: hints across runs', () => {
   it('names the causes the traces showed, with host and line', () => {
     const dir = tmpLab(gatewayLab(0, EX));
     assert.match(run('grade', dir, '--no-record').out, /\n {4}cause: forwarding-off \(r, .*lab\.yaml:14\)\n/);
-    assert.match(runWith({ LANG: 'C', KNETLAB_NO_RECORD: '1' }, 'grade', dir, '--lang', 'ko').out, /\n {4}원인: forwarding-off \(r, /);
+    assert.match(
+      runWith({ LANG: 'C', KNETLAB_NO_RECORD: '1' }, 'grade', dir, '--lang', 'ko').out,
+      /\n {4}원인: 포워딩 꺼짐 \[forwarding-off\] \(r, /,
+    );
   });
 
   it('prints a check place once', () => {
