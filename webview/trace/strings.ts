@@ -108,11 +108,11 @@ export const S = {
   },
   hopLimitExpired: {
     en: 'Hop limit {ttl}: the packet cannot be forwarded (time exceeded).',
-    ko: 'hop limit {ttl}: 패킷을 전달할 수 없습니다 (time exceeded).',
+    ko: 'hop limit {ttl}: 패킷을 포워딩할 수 없습니다 (time exceeded).',
   },
   ttlExpired: {
     en: 'TTL {ttl}: the packet cannot be forwarded (time exceeded).',
-    ko: 'TTL {ttl}: 패킷을 전달할 수 없습니다 (time exceeded).',
+    ko: 'TTL {ttl}: 패킷을 포워딩할 수 없습니다 (time exceeded).',
   },
   dropReason: { en: 'Why it is dropped', ko: '버려지는 이유' },
   sysctlIs: { en: '{key} = {value}', ko: '{key} = {value}' },

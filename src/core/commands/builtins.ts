@@ -321,14 +321,14 @@ export const sysctlSpec: CommandSpec = {
       pattern: 'sysctl -w net.ipv4.ip_forward=1',
       doc: loc(
         'Turns on IP forwarding: the host routes packets between its interfaces (a router). Off by default.',
-        'IP 포워딩을 켭니다. 호스트가 인터페이스 사이로 패킷을 전달합니다(라우터). 기본값은 꺼짐입니다.',
+        'IP 포워딩을 켭니다. 호스트가 인터페이스 사이에서 패킷을 포워딩합니다(라우터). 기본값은 꺼짐입니다.',
       ),
     },
     {
       pattern: 'sysctl -w net.ipv4.ip_forward=0',
       doc: loc(
         'Turns off IP forwarding: the host no longer routes packets for others.',
-        'IP 포워딩을 끕니다. 호스트가 더는 남의 패킷을 전달하지 않습니다.',
+        'IP 포워딩을 끕니다. 호스트가 더는 남의 패킷을 포워딩하지 않습니다.',
       ),
     },
     {

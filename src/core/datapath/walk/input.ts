@@ -195,7 +195,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
           )
         : loc(
             `TTL is ${p.ttl}: ${label} cannot forward it and answers ICMP time exceeded.`,
-            `TTL이 ${p.ttl}이라 ${iga(label)} 전달하지 못하고 ICMP time exceeded로 응답합니다.`,
+            `TTL이 ${p.ttl}이라 ${iga(label)} 포워딩하지 못하고 ICMP time exceeded로 응답합니다.`,
           ),
     );
     w.stages.icmpError(w, ns, p, 'time-exceeded', 'ttl-exceeded');
@@ -214,7 +214,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
         )
       : loc(
           `${label} forwards (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
-          `${iga(label)} 전달합니다 (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
+          `${iga(label)} 포워딩합니다 (net.ipv4.ip_forward = 1): TTL ${p.ttl} -> ${fwd.ttl}.`,
         ),
     { source: v6 ? ns.conf6?.all.forwardingOrigin : (inDev.forwardingOrigin ?? ns.sysctl.ipForwardOrigin) },
   );

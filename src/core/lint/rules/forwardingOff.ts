@@ -19,7 +19,7 @@ export const forwardingOff: LintRule = {
   code: 'forwarding-off',
   summary: loc(
     'Other hosts route through this host, but it does not forward (`net.ipv4.ip_forward` is 0); the quick fix adds `sysctl -w net.ipv4.ip_forward=1`.',
-    '다른 호스트가 이 호스트를 거쳐 가지만 이 호스트는 전달하지 않습니다(`net.ipv4.ip_forward`가 0). 빠른 수정이 `sysctl -w net.ipv4.ip_forward=1`을 추가합니다.',
+    '다른 호스트가 이 호스트를 거쳐 가지만 이 호스트는 패킷을 포워딩하지 않습니다(`net.ipv4.ip_forward`가 0). 빠른 수정이 `sysctl -w net.ipv4.ip_forward=1`을 추가합니다.',
   ),
   check(ctx, warn) {
     /** One warning per non-forwarding router: its namespace, or the interface that owns the gateway when forwarding is set for it alone. */
