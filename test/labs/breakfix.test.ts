@@ -74,6 +74,16 @@ function exercise(files: ReadonlyMap<string, string>, id: string, answers?: stri
 }
 
 describe('bundled labs: break-and-fix exercises', () => {
+  it("05: yellow's fault is blamed for nothing else (an ARP for green's address, which nobody has yet)", () => {
+    const files = starter('05-network-namespaces', '');
+    const e = exercise(files, 'green-address');
+    assert.deepEqual(
+      e.causes?.map((x) => `${x.cause}@${x.host}${x.netns ? `/${x.netns}` : ''}`),
+      ['no-route@host1/green', 'host-unreachable@host1'],
+    );
+    assert.doesNotMatch(e.checks[1]!.feedback.en, /yellow/);
+  });
+
   for (const c of CASES) {
     describe(`${c.dir}: ${c.id}`, () => {
       for (const student of STUDENTS) {
