@@ -115,7 +115,7 @@ export function gradeJson(g: LabGrade, lang: Lang) {
         points: c.points,
         feedback: pick(c.feedback, lang),
         ...(c.question ? { question: pick(c.question, lang) } : {}),
-        ...(c.choices ? { choices: c.choices } : {}),
+        ...(c.choices ? { choices: c.choices.map((x) => pick(x, lang)) } : {}),
         ...(c.unanswered ? { unanswered: true } : {}),
         ...(c.expected !== undefined ? { expected: c.expected } : {}),
         ...(c.actual !== undefined ? { actual: c.actual } : {}),
@@ -150,7 +150,9 @@ export function gradeText(g: LabGrade, lang: Lang): string {
       const feedback = short && text.endsWith(short) ? text.slice(0, -short.length) : text;
       lines.push(`    ${c.passed ? '✓' : '✗'} ${c.kind}: ${feedback}${where}`);
       if (c.question)
-        lines.push(`      ${M.question[lang]}: ${pick(c.question, lang)}${c.choices?.length ? ` [${c.choices.join(', ')}]` : ''}`);
+        lines.push(
+          `      ${M.question[lang]}: ${pick(c.question, lang)}${c.choices?.length ? ` [${c.choices.map((x) => pick(x, lang)).join(', ')}]` : ''}`,
+        );
       lines.push(...warningsText(c.warnings, lang, '      '));
     }
     // What the traces showed, by the names a hint's `when:` takes.

@@ -145,7 +145,7 @@ describe('knetlab grade, variant, quiz-hash', () => {
   it('grade: text by default, exit 0 whatever the score', () => {
     const r = run('grade', 'labs/02-gateway');
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /^Lab gateway: [0-9.]+\/55/);
+    assert.match(r.out, /^Lab gateway: [0-9.]+\/65/);
     assert.match(r.out, /FAIL r-on-lan3/);
   });
 
@@ -172,7 +172,7 @@ describe('knetlab grade, variant, quiz-hash', () => {
 
   it('grade speaks Korean with --lang ko', () => {
     const r = run('grade', 'labs/02-gateway', '--lang', 'ko');
-    assert.match(r.out, /^실습 gateway: [0-9.]+\/55/);
+    assert.match(r.out, /^실습 gateway: [0-9.]+\/65/);
     assert.match(r.out, /실패 r-on-lan3/);
   });
 

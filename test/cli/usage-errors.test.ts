@@ -21,13 +21,13 @@ describe('knetlab usage mistakes', () => {
 
   it('--min-score above what the lab can give, in points or in percent, before any output', () => {
     const points = run('grade', 'labs/02-gateway', '--min-score', '500');
-    usageError(points, /--min-score 500 is above the most points there are \(55\)/);
+    usageError(points, /--min-score 500 is above the most points there are \(65\)/);
     assert.equal(points.out, '');
     usageError(run('grade', 'labs/02-gateway', '--min-score', '120%'), /--min-score 120% is above the most points there are \(100%\)/);
     assert.equal(run('grade', 'labs/02-gateway', '--min-score', '100%', '--solution').code, 0);
     assert.equal(
       run('grade', 'labs/02-gateway', '--min-score', '500', '--lang', 'ko').err,
-      'knetlab: --min-score 500: 받을 수 있는 최대 점수(55)보다 높아 아무도 통과할 수 없습니다\n',
+      'knetlab: --min-score 500: 받을 수 있는 최대 점수(65)보다 높아 아무도 통과할 수 없습니다\n',
     );
   });
 

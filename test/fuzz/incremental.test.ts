@@ -273,13 +273,17 @@ describe('fuzz: incremental checker', function () {
 
   /**
    * Values (not keys) written as one plain or quoted scalar on one line, with simple characters;
-   * not those of `variables:`, whose edit draws other values for the whole lab (a full check).
+   * not those of `variables:`, whose edit draws other values for the whole lab (a full check), nor
+   * then the lab's name.
    */
   function inlineValues(text: string): { start: number; end: number; quoted: boolean }[] {
     const out: { start: number; end: number; quoted: boolean }[] = [];
     const doc = parseDocument(text);
     const vars = doc.get('variables', true) as { range?: [number, number, number] } | undefined;
-    const outside = (v: { start: number }) => !vars?.range || v.start < vars.range[0] || v.start >= vars.range[2];
+    // the lab's name keys the seal of the instructor's drawn view: with variables, it redraws too
+    const name = vars ? (doc.get('name', true) as { range?: [number, number, number] } | undefined) : undefined;
+    const outside = (v: { start: number }) =>
+      (!vars?.range || v.start < vars.range[0] || v.start >= vars.range[2]) && v.start !== name?.range?.[0];
     visit(doc, {
       Pair(_, pair) {
         const v = pair.value;

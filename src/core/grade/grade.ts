@@ -16,6 +16,7 @@ import type { World } from '../sim/model';
 import { NO_ANSWERS } from './answers';
 import { backNoreach, type Checked } from './backing';
 import { checkKindNames, findCheckKind } from './registry';
+import { quizChoices } from './checks/quiz';
 import type { Answers, CheckContext, CheckGrade, CheckResult, ExerciseGrade, LabGrade } from './types';
 import { eulreul } from '../text/particle';
 
@@ -118,7 +119,7 @@ function checkWarnings(world: World, check: CheckSpec, result: CheckResult): rea
 }
 
 /** A quiz's question (`ask:`, a string or { en, ko }) and its choices, as the lab gives them. */
-function quizAsked(check: CheckSpec): { question?: Localized; choices?: string[] } {
+function quizAsked(check: CheckSpec): { question?: Localized; choices?: Localized[] } {
   const a = check.args && typeof check.args === 'object' ? (check.args as Record<string, unknown>) : {};
   const ask = a['ask'];
   const question =
@@ -127,8 +128,8 @@ function quizAsked(check: CheckSpec): { question?: Localized; choices?: string[]
       : ask && typeof ask === 'object' && typeof (ask as Localized).en === 'string' && typeof (ask as Localized).ko === 'string'
         ? loc((ask as Localized).en, (ask as Localized).ko)
         : undefined;
-  const choices = Array.isArray(a['choices']) ? a['choices'].map((c) => String(c)) : undefined;
-  return { ...(question ? { question } : {}), ...(choices?.length ? { choices } : {}) };
+  const choices = quizChoices(check);
+  return { ...(question ? { question } : {}), ...(choices.length ? { choices } : {}) };
 }
 
 /** Runs an exercise's checks: each one's result, not yet scored. */

@@ -107,9 +107,9 @@ export interface CheckKind {
 
 export interface CheckGrade extends CheckResult {
   readonly kind: string;
-  /** A quiz's question and its choices, for reports that show what was asked. */
+  /** A quiz's question and its choices (each a string or { en, ko } in the lab), for reports that show what was asked. */
   readonly question?: Localized;
-  readonly choices?: readonly string[];
+  readonly choices?: readonly Localized[];
   readonly range: SourceRange;
   readonly points: number;
 }

@@ -117,17 +117,12 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
   const { values, failed, defaults, diagnostics: rd } = resolveVariables(rv.variables, { lab: rv.labName, student, ...secret });
   const moves = defaultMoves(defaults, values);
   diagnostics.push(...rd);
-  // Only a student's copy is sealed: the instructor's own view ('') is never handed in, and without
-  // a seal its record does not change with the lab's name (typing in name: stays on the fast path).
-  const seal =
-    student === ''
-      ? undefined
-      : sealOf(
-          rv.labName,
-          student,
-          [...values].map(([k, v]) => [k, v.text] as const),
-          opts.secret,
-        );
+  const seal = sealOf(
+    rv.labName,
+    student,
+    [...values].map(([k, v]) => [k, v.text] as const),
+    opts.secret,
+  );
   for (const [path, text] of files) {
     let t = text;
     if (path === 'lab.yaml') t = replaceBlock(t, rv.block, variantRecord(student, values, seal));

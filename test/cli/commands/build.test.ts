@@ -70,8 +70,8 @@ describe('knetlab build and grade --key', () => {
     );
     solve(h, k);
     const g = JSON.parse(run('grade', h, '--key', k, '--format', 'json').out) as GradeJson;
-    assert.equal(g.score, 55);
-    assert.equal(g.maxScore, 55);
+    assert.equal(g.score, 65);
+    assert.equal(g.maxScore, 65);
   });
 
   it("the cheat: a student's exercise replaced by a reach that already works, worth 100, scores nothing more", () => {
@@ -91,7 +91,7 @@ describe('knetlab build and grade --key', () => {
     assert.equal((JSON.parse(run('grade', h, '--format', 'json').out) as GradeJson).score, 100);
     const after = JSON.parse(run('grade', h, '--key', k, '--format', 'json').out) as GradeJson;
     assert.equal(after.score, before.score);
-    assert.equal(after.maxScore, 55);
+    assert.equal(after.maxScore, 65);
     const note = after.diagnostics.find((d) => d.code === 'handout-altered');
     assert.equal(note?.severity, 'info');
     assert.match(note!.message, /exercises section differs from the handout/);
@@ -139,7 +139,7 @@ describe('knetlab build and grade --key', () => {
       );
     }
     const g = JSON.parse(run('grade', copy, '--key', k, '--secret', secret, '--format', 'json').out) as GradeJson;
-    assert.deepEqual([g.score, g.maxScore], [55, 55], JSON.stringify(g.diagnostics.filter((d) => d.severity === 'error')));
+    assert.deepEqual([g.score, g.maxScore], [65, 65], JSON.stringify(g.diagnostics.filter((d) => d.severity === 'error')));
     // the same copy handed in as s2's is refused
     const other = run('grade', copy, '--key', k, '--secret', secret, '--student', 's2', '--format', 'json');
     assert.notEqual(other.code, 0);

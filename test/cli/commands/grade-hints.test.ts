@@ -90,6 +90,23 @@ describe('knetlab grade: hints across runs', () => {
     );
   });
 
+  it('shows choices written { en, ko } in the language asked, in text and JSON', () => {
+    const ex = `  - id: why
+    checks:
+      - quiz:
+          ask: { en: "Why?", ko: "왜?" }
+          choices: [{ en: "no route back", ko: "돌아가는 라우트가 없다" }, plain]
+          answer: { sha256: "${'1'.repeat(64)}", salt: s }
+`;
+    const dir = tmpLab(gatewayLab(1, ex));
+    assert.match(run('grade', dir, '--no-record').out, /question: Why\? \[no route back, plain\]/);
+    const ko = runWith({ LANG: 'C', KNETLAB_NO_RECORD: '1' }, 'grade', dir, '--lang', 'ko').out;
+    assert.match(ko, /질문: 왜\? \[돌아가는 라우트가 없다, plain\]/);
+    assert.doesNotMatch(ko, /object Object/);
+    const json = JSON.parse(run('grade', dir, '--no-record', '--format', 'json').out);
+    assert.deepEqual(json.exercises[0].checks[0].choices, ['no route back', 'plain']);
+  });
+
   it('names the causes the traces showed, with host and line', () => {
     const dir = tmpLab(gatewayLab(0, EX));
     assert.match(run('grade', dir, '--no-record').out, /\n {4}cause: forwarding-off \(r, .*lab\.yaml:14\)\n/);

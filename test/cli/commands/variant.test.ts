@@ -37,7 +37,7 @@ describe('knetlab variant: a course, for one student and for a class', () => {
       assert.equal(readVariantRecord(readFileSync(join(out, lab, 'lab.yaml'), 'utf8'))?.student, 'alice');
     }
     const g = JSON.parse(run('grade', out, '--student', 'alice', '--format', 'json').out) as { maxScore: number };
-    assert.equal(g.maxScore, 160);
+    assert.equal(g.maxScore, 190);
   });
 
   it('a roster of 40: one handout each, clean, the own solution at full marks, subnets all different', () => {
@@ -88,7 +88,7 @@ describe('knetlab variant: a course, for one student and for a class', () => {
     assert.equal(other.code, 1);
     const g = JSON.parse(other.out) as { score: number; maxScore: number; diagnostics: { code: string; line: number }[] };
     assert.equal(g.score, 0);
-    assert.equal(g.maxScore, 55);
+    assert.equal(g.maxScore, 65);
     assert.deepEqual(
       g.diagnostics.map((d) => d.code),
       ['variant-mismatch'],

@@ -25,8 +25,8 @@ describe('grade/key: grading with the key', () => {
 
   it("the solution laid over the handout scores every point; the handout as given scores as the instructor's starter does", () => {
     const g = grade(solved, lab02.key);
-    assert.equal(g.score, 55);
-    assert.equal(g.maxScore, 55);
+    assert.equal(g.score, 65);
+    assert.equal(g.maxScore, 65);
     assert.deepEqual(g.diagnostics, []);
     const starter = gradeFiles(readTree(join('labs', '02-gateway')), { displayPath: (p) => p });
     assert.equal(grade(lab02.split.handout, lab02.key).score, starter.score);
@@ -41,11 +41,11 @@ describe('grade/key: grading with the key', () => {
       );
     const files = new Map(lab02.split.handout).set('lab.yaml', cheat);
     const g = grade(files, lab02.key);
-    assert.equal(g.maxScore, 55);
+    assert.equal(g.maxScore, 65);
     assert.equal(g.score, grade(lab02.split.handout, lab02.key).score);
     assert.deepEqual(
       g.exercises.map((e) => e.id),
-      ['r-on-lan3', 'c-default-gateway', 'a-reaches-c', 'b-reaches-c', 'return-route'],
+      ['r-on-lan3', 'c-default-gateway', 'a-reaches-c', 'b-reaches-c', 'return-route', 'fix-d'],
     );
     const notes = g.diagnostics.filter((d) => d.code === 'handout-altered');
     assert.equal(notes.length, 1);
@@ -58,7 +58,7 @@ describe('grade/key: grading with the key', () => {
   it('a broken exercises section of the student is not an error: the key grades', () => {
     const broken = solved.get('lab.yaml')!.replace(/exercises:\n[\s\S]*$/, 'exercises:\n  - id: BAD ID\n    checks: 7\n');
     const g = grade(new Map(solved).set('lab.yaml', broken), lab02.key);
-    assert.equal(g.score, 55);
+    assert.equal(g.score, 65);
     assert.ok(!g.diagnostics.some((d) => d.severity === 'error'), JSON.stringify(g.diagnostics));
   });
 
@@ -77,8 +77,8 @@ describe('grade/key: grading with the key', () => {
 
   it('quiz answers in clear: the right answer, or its choice number, passes; a wrong one does not', () => {
     const answers = (a: string) => new Map(solved).set('answers.yaml', a);
-    assert.equal(grade(answers('return-route: [3, 192.168.1.10]\n'), lab02.key).score, 55);
-    assert.equal(grade(answers('return-route: [a, 192.168.1.10]\n'), lab02.key).score, 50);
+    assert.equal(grade(answers('return-route: [3, 192.168.1.10]\nfix-d: 3\n'), lab02.key).score, 65);
+    assert.equal(grade(answers('return-route: [a, 192.168.1.10]\nfix-d: 3\n'), lab02.key).score, 60);
   });
 
   it('a key with variables grades each student with their own values', () => {

@@ -223,11 +223,13 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
       'veth p:host1//veth-red-br p:host1/red/veth-red',
       'bridge-port p:host1//veth-blue-br b:host1//v-net-0',
       'veth p:host1//veth-blue-br p:host1/blue/veth-blue',
+      'bridge-port p:host1//veth-yellow-br b:host1//v-net-0',
+      'veth p:host1//veth-yellow-br p:host1/yellow/veth-yellow',
       'cable p:host2//eth0 s:lan',
     ]);
     assert.deepEqual(
       m.nodes.map((n) => n.id),
-      ['s:lan', 'h:host1', 'b:host1//v-net-0', 'n:host1/red', 'n:host1/blue', 'n:host1/green', 'h:host2'],
+      ['s:lan', 'h:host1', 'b:host1//v-net-0', 'n:host1/red', 'n:host1/blue', 'n:host1/green', 'n:host1/yellow', 'h:host2'],
     );
     const green = m.ports.filter((p) => p.node === 'n:host1/green');
     assert.deepEqual(

@@ -167,16 +167,22 @@ describe('extension language: CodeLens, outline, definitions', () => {
     const grade = lenses.filter((l) => l.command === GRADE_LAB);
     assert.deepEqual(
       grade.map((l) => l.args),
-      [{ exercise: 'e-on-lan2' }, { exercise: 'e-default-gateway' }, { exercise: 'guest-lan1-only' }, { exercise: 'how-routing-works' }],
+      [
+        { exercise: 'e-on-lan2' },
+        { exercise: 'e-default-gateway' },
+        { exercise: 'guest-lan1-only' },
+        { exercise: 'how-routing-works' },
+        { exercise: 'fix-printer' },
+      ],
     );
     const traces = lenses.filter((l) => l.command === RUN_TRACE);
     const fromHere = traces.filter((l) => l.args.to === undefined);
     assert.deepEqual(
       fromHere.map((l) => l.args.from),
-      ['a', 'b', 'r', 'c', 'd', 'e', 'guest'],
+      ['a', 'b', 'r', 'c', 'd', 'e', 'guest', 'printer'],
     );
     const checks = traces.filter((l) => l.args.to !== undefined);
-    assert.equal(checks.length, 9); // 1 + 4 + 4 reach/noreach/route checks, no output or quiz
+    assert.equal(checks.length, 12); // 1 + 4 + 4 + 3 (fix-printer) reach/noreach/route checks, no output or quiz
     assert.deepEqual(checks[3]!.args, { from: 'a', to: '192.168.2.12', proto: 'tcp', port: 443 });
     assert.deepEqual(checks[1]!.args, { from: 'e', to: '192.168.1.10', proto: 'icmp' });
     assert.equal(checks[0]!.title.en, 'Run trace');

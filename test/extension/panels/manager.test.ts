@@ -126,7 +126,7 @@ describe('panels (fake vscode): opening', () => {
     if (m.type !== 'lab') return;
     assert.deepEqual(
       m.view.exercises.map((e) => e.id),
-      ['r-on-lan3', 'c-default-gateway', 'a-reaches-c', 'b-reaches-c', 'return-route'],
+      ['r-on-lan3', 'c-default-gateway', 'a-reaches-c', 'b-reaches-c', 'return-route', 'fix-d'],
     );
     assert.ok(m.view.exercises.every((e) => e.state === 'untried'));
     assert.equal(m.view.score, undefined);

@@ -22,7 +22,7 @@ describe('panels (fake vscode): live updates', () => {
     // A new host, typed in the editor and not saved.
     let text = original.replace(
       /^hosts:\n/m,
-      'hosts:\n  d:\n    interfaces: { eth0: lan1 }\n    run: |\n      ip addr add 192.168.1.20/24 dev eth0\n',
+      'hosts:\n  extra:\n    interfaces: { eth0: lan1 }\n    run: |\n      ip addr add 192.168.1.20/24 dev eth0\n',
     );
     const doc: fake.FakeTextDocument = { uri: fake.Uri.file(`${LAB}/lab.yaml`), isDirty: true, getText: () => text };
     fake.workspace.textDocuments.push(doc);
@@ -31,7 +31,7 @@ describe('panels (fake vscode): live updates', () => {
     const redrawn = await until(() => posted(topo, 'topology')[0], 'the redrawn topology');
     assert.ok(Date.now() - t0 >= EDIT_DEBOUNCE_MS - 5, 'debounced');
     assert.equal(posted(topo, 'topology').length, 1, 'five keystrokes, one redraw');
-    assert.ok(redrawn.type === 'topology' && redrawn.model.nodes.some((n) => n.id === 'h:d'));
+    assert.ok(redrawn.type === 'topology' && redrawn.model.nodes.some((n) => n.id === 'h:extra'));
     assert.ok(redrawn.type === 'topology' && redrawn.model.ports.some((p) => p.addresses.includes('192.168.1.20/24')));
     await until(() => posted(lab, 'lab')[0], 'the lab panel redrawn too');
     // Broken YAML: the topology panel gets an error (and keeps its drawing), the lab panel the errors.

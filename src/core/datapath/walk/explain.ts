@@ -241,8 +241,9 @@ export function explainNoAnswer(world: World, dev: Link, nexthop: Addr, lost: re
   const nh = formatAddr(nexthop);
   const owners = ownersOf(world, nexthop).filter((l) => l !== dev);
   const owner = owners[0];
-  // Only the down links between the owner and the rest of its segment explain it, closest first.
-  const blocked = owner ? downNear(world, owner, new Set(lost)) : [...lost];
+  // Only the down links between the owner and the rest of its segment explain it, closest first;
+  // with no owner anywhere, a down link elsewhere on the segment explains nothing.
+  const blocked = owner ? downNear(world, owner, new Set(lost)) : [];
   const has = owner ? loc(`${linkLabel(owner)} has ${nh}, but `, `${eunneun(nh)} ${linkLabel(owner)}에 있지만 `) : loc('', '');
   if (blocked.length) {
     const whys = blocked.slice(0, 3).map(downWhy);

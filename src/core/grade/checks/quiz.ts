@@ -181,12 +181,12 @@ export const quizCheck: CheckKind = {
     }
     let ok = checkAnswer(given, hash);
     const choices = quizChoices(check);
-    // A number is a choice's position only when it is not itself one of the choices.
-    const isChoiceText = choices.some((c) => sameAnswer(c.en, given) || sameAnswer(c.ko, given));
-    if (!ok && !isChoiceText && /^\s*\d+\s*$/.test(given)) {
-      const choice = choices[Number(given) - 1];
-      if (choice) ok = checkAnswer(choice.en, hash) || checkAnswer(choice.ko, hash);
-    }
+    // A choice written in either language is that choice, whichever language its hash was made from
+    // (a Korean student may copy the Korean text); a number is a choice's position only when it is
+    // not itself one of the choices.
+    const named = choices.find((c) => sameAnswer(c.en, given) || sameAnswer(c.ko, given));
+    const choice = named ?? (/^\s*\d+\s*$/.test(given) ? choices[Number(given) - 1] : undefined);
+    if (!ok && choice) ok = checkAnswer(choice.en, hash) || checkAnswer(choice.ko, hash);
     return ok
       ? { passed: true, feedback: loc('Right answer.', '정답입니다.') }
       : { passed: false, feedback: loc('Not the right answer; try again.', '정답이 아닙니다. 다시 생각해 보세요.') };

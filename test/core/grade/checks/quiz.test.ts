@@ -41,6 +41,25 @@ describe('grade: quiz', () => {
     );
   });
 
+  it('takes a choice written in either language, whichever language the hash was made from', () => {
+    const q = `  - id: why
+    checks:
+      - quiz:
+          ask: { en: "Why no reply?", ko: "왜 응답이 없습니까?" }
+          choices:
+            - { en: "r does not forward", ko: "r이 포워딩하지 않는다" }
+            - { en: "b has no route back", ko: "b에 돌아가는 라우트가 없다" }
+          answer: { sha256: "${hashAnswer('b has no route back', 'k')}", salt: k }
+`;
+    const graded = (given: string) => ex(gradeLab(load(gatewayLab(1, q)), { answers: answers({ why: [given] }) }), 'why').passed;
+    assert.equal(graded('b has no route back'), true);
+    assert.equal(graded('  b에 돌아가는   라우트가 없다 '), true);
+    assert.equal(graded('2'), true);
+    assert.equal(graded('r이 포워딩하지 않는다'), false);
+    assert.equal(graded('1'), false);
+    assert.equal(graded('b에 라우트가 없다'), false);
+  });
+
   it('never reveals the answer on a wrong one', () => {
     const e = ex(gradeLab(lab(), { answers: answers({ q: ['192.168.1.2', 'TCP'] }) }), 'q');
     assert.deepEqual(
