@@ -201,7 +201,8 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   if (opts.key) {
     // The key's exercises, for the student the copy was made for (or the one named).
     const k = keyExercises(opts.key, copyOf ?? opts.student ?? '', opts.secret);
-    diagnostics.push(...k.diagnostics, ...handoutNotes(opts.key, input, shown));
+    // A copy's sealed record says what its student was given (the handout, addresses moved).
+    diagnostics.push(...k.diagnostics, ...handoutNotes(opts.key, input, shown, record?.given));
     lab = { ...lab, exercises: k.exercises };
   } else if (lab.handout) {
     diagnostics.push({
