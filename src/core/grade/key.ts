@@ -122,16 +122,40 @@ function keyAsLab(text: string): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/** The key drawn for one student: its lab text and its solution files (under solution/), and the errors of the draw. */
+export interface DrawnKey {
+  readonly text: string;
+  readonly solution: ReadonlyMap<string, string>;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * The key's text and solution drawn for one student, in one draw (a key without variables comes
+ * back as it is): what keyExercises and withKeySolution read. Grading a lab draws it once.
+ */
+export function drawKey(key: GradingKey, student: string, secret?: string): DrawnKey {
+  const solution = new Map([...(key.solution ?? [])].map(([rel, text]) => [SOLUTION_DIR + rel, text] as const));
+  if (!declaresVariables(key.text)) return { text: key.text, solution, diagnostics: [] };
+  const inst = instantiateLab(new Map([['lab.yaml', key.text], ...solution]), student, {
+    displayPath: (rel) => (rel === 'lab.yaml' ? key.file : rel),
+    ...(secret ? { secret } : {}),
+  });
+  return {
+    text: inst.files.get('lab.yaml') ?? key.text,
+    solution: new Map([...inst.files].filter(([rel]) => rel.startsWith(SOLUTION_DIR))),
+    diagnostics: inst.diagnostics.filter((d) => d.severity === 'error' && d.file === key.file),
+  };
+}
+
 /** The key's exercises for one student (a lab with variables draws the student's values first). */
-export function keyExercises(key: GradingKey, student: string, secret?: string): { exercises: ExerciseSpec[]; diagnostics: Diagnostic[] } {
-  let text = key.text;
-  const diagnostics: Diagnostic[] = [];
-  if (declaresVariables(text)) {
-    const inst = instantiateLab(new Map([['lab.yaml', text]]), student, { displayPath: () => key.file, ...(secret ? { secret } : {}) });
-    text = inst.files.get('lab.yaml') ?? text;
-    diagnostics.push(...inst.diagnostics.filter((d) => d.severity === 'error'));
-  }
-  const loaded = loadLab(keyAsLab(text), { file: key.file });
+export function keyExercises(
+  key: GradingKey,
+  student: string,
+  secret?: string,
+  drawn: DrawnKey = drawKey(key, student, secret),
+): { exercises: ExerciseSpec[]; diagnostics: Diagnostic[] } {
+  const diagnostics = [...drawn.diagnostics];
+  const loaded = loadLab(keyAsLab(drawn.text), { file: key.file });
   diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
   return { exercises: loaded.lab?.exercises ?? [], diagnostics };
 }
@@ -145,18 +169,11 @@ export function withKeySolution(
   key: GradingKey,
   student: string,
   secret?: string,
+  drawn?: DrawnKey,
 ): Map<string, string> {
   const out = new Map([...files].filter(([rel]) => !rel.startsWith(SOLUTION_DIR)));
   if (!key.solution?.size) return out;
-  let solution = new Map([...key.solution].map(([rel, text]) => [SOLUTION_DIR + rel, text] as const));
-  if (declaresVariables(key.text)) {
-    const inst = instantiateLab(new Map([['lab.yaml', key.text], ...solution]), student, {
-      displayPath: () => key.file,
-      ...(secret ? { secret } : {}),
-    });
-    solution = new Map([...inst.files].filter(([rel]) => rel.startsWith(SOLUTION_DIR)));
-  }
-  for (const [rel, text] of solution) out.set(rel, text);
+  for (const [rel, text] of (drawn ?? drawKey(key, student, secret)).solution) out.set(rel, text);
   return out;
 }
 

@@ -154,8 +154,9 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
     diagnostics.push(...s.diagnostics);
     out.set(path, moveAddresses(s.text, moves));
   }
-  // Quiz answers follow the variables when they are choices (variant/quizzes.ts).
-  if (normaliseStudent(student) !== '' && !diagnostics.some((d) => d.severity === 'error')) {
+  // Quiz answers follow the variables when they are choices (variant/quizzes.ts): hashed answers only
+  // (a grading key's answers are in clear, and follow the variables as any text does).
+  if (normaliseStudent(student) !== '' && /\bsha256\b/.test(labText) && !diagnostics.some((d) => d.severity === 'error')) {
     const written = resolveVariables(rv.variables, { lab: rv.labName, student: '' });
     const asWritten = substitute(labText, written.values, show('lab.yaml'), { skip: written.failed }).text;
     out.set('lab.yaml', followQuizzes(asWritten, out.get('lab.yaml')!));
