@@ -12,6 +12,7 @@ import { generateBenchLab } from './gen';
 import { benchCheck, benchGradeCourse, benchKeystroke } from './check';
 import { benchKernel } from './kernel';
 import { benchVariantsClass } from './variants';
+import { benchGradeClass } from './grade-class';
 import { benchStartup, TARGET_CLI_OVER_NODE_MS } from './startup';
 
 const TARGET_BUILD_MS = 50;
@@ -165,6 +166,11 @@ async function main(): Promise<number> {
   console.log(row(`grade the course (${g.labs} labs, ${g.score}/${g.maxScore})`, ms(g.ms), '< 1000 ms', verdict(g.ms, 1000)));
   const v = await benchVariantsClass();
   console.log(row(`write variants: ${v.students} students × the course (roster, sealed)`, ms(v.ms), '< 5000 ms', verdict(v.ms, 5000)));
+  const gc = await benchGradeClass();
+  console.log(row(`grade a class with the key: ${gc.students} students × the course`, ms(gc.ms), '< 10000 ms', verdict(gc.ms, 10000)));
+  console.log(
+    `  (one process: ${gc.what}; ${gc.solved} solved copies at ${gc.maxScore}/${gc.maxScore}, class mean ${gc.mean}; report files written)`,
+  );
   console.log('');
 
   // The real kernel, side by side: needs root (network namespaces).

@@ -10,6 +10,8 @@ export class UsageError extends Error {}
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Whether `err` writes to a terminal (a progress bar may be drawn there); absent: it does not. */
+  readonly errTty?: boolean;
 }
 
 /** A message in `lang` with `{0}`, `{1}`... filled in order. */

@@ -77,6 +77,7 @@ export function main(argv0: string[], io: Io, env: Record<string, string | undef
 }
 
 if (typeof require !== 'undefined' && require.main === module) {
-  const code = main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, process.env);
+  const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), errTty: process.stderr.isTTY === true };
+  const code = main(process.argv.slice(2), io, process.env);
   process.exitCode = code;
 }

@@ -1,22 +1,14 @@
 /** `knetlab grade`: grades a lab's exercises, or every lab of a course, as text, JSON or JUnit XML. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import {
-  type CourseLab,
-  courseLabOutside,
-  type GradingKey,
-  KEY_FILE,
-  type LabGrade,
-  type Lang,
-  loadCourse,
-  type Localized,
-  readKey,
-} from '../../core';
+import { type LabGrade, type Lang, loadCourse, type Localized } from '../../core';
 import type { Command } from '../command';
-import { fmt, formatDiag, type Io, t, UsageError } from '../common';
+import { fmt, formatDiag, t, UsageError } from '../common';
 import { gradeFolder, gradeJson, gradeJunit, type GradeOptions, gradeText, round } from '../grade';
-import { readTree, resolvesInside } from '../tree';
+import { resolvesInside } from '../tree';
+import { gradeWithKey, refusedLab } from '../keyed';
 import { usageError } from '../usage';
+import { runClass } from '../classRun';
 import { readSecret } from './variant';
 
 const M = {
@@ -32,11 +24,6 @@ const M = {
     ko: '--min-score {0}: 받을 수 있는 최대 점수({1})보다 높아 아무도 통과할 수 없습니다',
   },
   total: { en: 'Total', ko: '합계' },
-  noKey: {
-    en: 'no key.yaml nor course.yaml in {0} (write a key with knetlab build)',
-    ko: '{0}에 key.yaml도 course.yaml도 없습니다 (knetlab build로 채점 키를 만드세요)',
-  },
-  badKey: { en: 'cannot read the grading key {0}', ko: '채점 키 {0} 파일을 읽을 수 없습니다' },
   keyAndSolution: {
     en: "--key and --solution go separately: the key grades a student's folder",
     ko: '--key와 --solution은 함께 쓸 수 없습니다. 채점 키는 학생의 폴더를 채점합니다',
@@ -56,57 +43,16 @@ function parseMinScore(text: string | undefined, lang: Lang): { value: number; p
   return min;
 }
 
-/** The grading key of one lab (its key.yaml); a key that cannot be read is a usage error. */
-function keyOf(file: string, lang: Lang, io: Io): GradingKey {
-  if (!existsSync(file)) throw new UsageError(t(lang, 'noSuchPath', file));
-  const r = readKey(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file);
-  for (const d of r.diagnostics) io.err(formatDiag(d, lang) + '\n');
-  if (!r.key) throw new UsageError(fmt(lang, M.badKey, file));
-  // the key's solution/ beside key.yaml: who should answer each reach check
-  const solutionDir = join(dirname(file), 'solution');
-  return existsSync(solutionDir) ? { ...r.key, solution: readTree(solutionDir) } : r.key;
-}
-
-/** A student's lab or course folder graded with the key: the key's course.yaml says which labs there are. */
-function gradeWithKey(path: string, keyDir: string, opts: GradeOptions, lang: Lang, io: Io): { labs: LabGrade[]; course: boolean } {
-  if (existsSync(join(keyDir, KEY_FILE)))
-    return { labs: [gradeFolder(path, { ...opts, key: keyOf(join(keyDir, KEY_FILE), lang, io) }, lang)], course: false };
-  const courseFile = join(keyDir, 'course.yaml');
-  if (!existsSync(courseFile)) throw new UsageError(fmt(lang, M.noKey, keyDir));
-  const c = loadCourse(readFileSync(courseFile, 'utf8'), relative(process.cwd(), courseFile) || courseFile);
-  for (const d of c.diagnostics) io.err(formatDiag(d, lang) + '\n');
-  if (!c.course) throw new UsageError(fmt(lang, M.badCourse, courseFile));
-  const labs = c.course.labs.map((l) => {
-    const dir = join(path, l.path);
-    if (!resolvesInside(path, dir)) return refusedLab(l, dir);
-    if (!existsSync(join(dir, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', dir));
-    return gradeFolder(dir, { ...opts, key: keyOf(join(keyDir, l.path, KEY_FILE), lang, io) }, lang);
-  });
-  return { labs, course: true };
-}
-
-/** A course's lab that leads outside the course folder: not read, its error at its line, no points. */
-function refusedLab(l: CourseLab, dir: string): LabGrade {
-  return {
-    lab: relative(process.cwd(), dir) || dir,
-    file: l.range.file,
-    score: 0,
-    maxScore: 0,
-    exercises: [],
-    diagnostics: [courseLabOutside(l)],
-  };
-}
-
 export const grade: Command = {
   name: 'grade',
   summary: { en: "Grade a lab's exercises, or every lab of a course.", ko: '실습의 과제를 채점합니다 (코스면 모든 실습).' },
   usage: {
-    en: 'grade LAB|COURSE [--key DIR] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit] [--min-score N|N%] [--secret FILE]',
-    ko: 'grade 실습|코스 [--key 폴더] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit] [--min-score N|N%] [--secret 파일]',
+    en: 'grade (LAB|COURSE | --roster FILE.csv --submissions DIR) [--key DIR] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit|csv] [--min-score N|N%] [--secret FILE] [--out DIR]',
+    ko: 'grade (실습|코스 | --roster 파일.csv --submissions 폴더) [--key 폴더] [--student ID] [--solution] [--attempts N] [--no-record] [--format text|json|junit|csv] [--min-score N|N%] [--secret 파일] [--out 폴더]',
   },
   help: {
-    en: "Grade a lab's exercises (or every lab of a course). Exit 0 when graded, 1 below --min-score.\n--attempts N grades as after N failed attempts (one more hint shown for each).\n--key DIR grades a student's folder with the instructor's key (knetlab build): its exercises only.\nEach failed exercise counts one attempt in the lab's .knetlab/attempts.json, so the next grading shows one more hint; a hint attached to a cause shows when the trace shows it.\n--no-record (or the variable CI or KNETLAB_NO_RECORD set) reads the attempts but writes nothing: for CI and an instructor's runs (grading with --key never writes); --attempts N and --solution neither read nor write them.",
-    ko: '실습의 과제를 채점합니다 (코스면 모든 실습). 채점하면 0, --min-score 미만이면 1.\n--attempts N은 N번 실패한 뒤처럼 채점합니다 (실패할 때마다 힌트가 하나씩 더 보입니다).\n--key 폴더는 학생의 폴더를 강사의 채점 키(knetlab build)로 채점합니다. 채점 키의 과제만 씁니다.\n실패한 과제마다 실습 폴더의 .knetlab/attempts.json에 시도가 하나씩 기록되어 다음 채점에서 힌트가 하나 더 보입니다. 원인에 붙은 힌트는 추적에 그 원인이 보일 때 나옵니다.\n--no-record(또는 환경 변수 CI나 KNETLAB_NO_RECORD 설정)는 시도를 읽기만 하고 아무것도 쓰지 않습니다 (CI, 강사의 채점. --key로 채점할 때는 절대 쓰지 않습니다). --attempts N과 --solution은 시도를 읽지도 쓰지도 않습니다.',
+    en: "Grade a lab's exercises (or every lab of a course). Exit 0 when graded, 1 below --min-score.\n--attempts N grades as after N failed attempts (one more hint shown for each).\n--key DIR grades a student's folder with the instructor's key (knetlab build): its exercises only.\nEach failed exercise counts one attempt in the lab's .knetlab/attempts.json, so the next grading shows one more hint; a hint attached to a cause shows when the trace shows it.\n--no-record (or the variable CI or KNETLAB_NO_RECORD set) reads the attempts but writes nothing: for CI and an instructor's runs (grading with --key never writes); --attempts N and --solution neither read nor write them.\nA class: --roster FILE.csv --submissions DIR --key DIR grades one folder per student id under DIR (as knetlab variant --roster writes them), each as its student; a missing folder is a row with 0 and a note. It prints a table (--format json or csv for the report), a progress bar on a terminal, and with --out DIR writes grades.csv (a row per student), exercises.csv (a row per student and exercise), grades.json and junit/ID.xml. Nothing is written into students' folders. Exit 1 when a copy is not its student's own, or a student is below --min-score.",
+    ko: '실습의 과제를 채점합니다 (코스면 모든 실습). 채점하면 0, --min-score 미만이면 1.\n--attempts N은 N번 실패한 뒤처럼 채점합니다 (실패할 때마다 힌트가 하나씩 더 보입니다).\n--key 폴더는 학생의 폴더를 강사의 채점 키(knetlab build)로 채점합니다. 채점 키의 과제만 씁니다.\n실패한 과제마다 실습 폴더의 .knetlab/attempts.json에 시도가 하나씩 기록되어 다음 채점에서 힌트가 하나 더 보입니다. 원인에 붙은 힌트는 추적에 그 원인이 보일 때 나옵니다.\n--no-record(또는 환경 변수 CI나 KNETLAB_NO_RECORD 설정)는 시도를 읽기만 하고 아무것도 쓰지 않습니다 (CI, 강사의 채점. --key로 채점할 때는 절대 쓰지 않습니다). --attempts N과 --solution은 시도를 읽지도 쓰지도 않습니다.\n반 전체: --roster 파일.csv --submissions 폴더 --key 폴더는 폴더 안에 학생 id마다 있는 폴더(knetlab variant --roster가 쓰는 그대로)를 그 학생으로 채점합니다. 폴더가 없는 학생은 0점과 참고 사항이 적힌 한 줄이 됩니다. 표를 출력하고(보고서는 --format json 또는 csv), 터미널이면 진행 막대를 보여 줍니다. --out 폴더를 주면 grades.csv(학생마다 한 줄), exercises.csv(학생과 과제마다 한 줄), grades.json, junit/ID.xml을 씁니다. 학생의 폴더에는 아무것도 쓰지 않습니다. 자기 사본이 아닌 학생이 있거나 --min-score보다 낮은 학생이 있으면 종료 코드 1.',
   },
   listing: 'command',
   options: [
@@ -118,8 +64,24 @@ export const grade: Command = {
     { name: '--key', value: 'DIR' },
     { name: '--no-record' },
     { name: '--secret', value: 'FILE' },
+    { name: '--roster', value: 'FILE' },
+    { name: '--submissions', value: 'DIR' },
+    { name: '--out', value: 'DIR' },
   ],
   run(p, { lang, io, vars }) {
+    // A class: every student of the roster, from their folder under --submissions (classRun.ts).
+    if (['--roster', '--submissions'].some((o) => p.options.has(o))) {
+      const attempts = p.options.get('--attempts');
+      if (attempts !== undefined && !/^[0-9]{1,4}$/.test(attempts)) throw new UsageError(fmt(lang, M.badAttempts, attempts));
+      const opts: GradeOptions = {
+        solution: false,
+        record: false,
+        ...(attempts !== undefined ? { attempts: Number(attempts) } : {}),
+        ...(p.options.has('--secret') ? { secret: readSecret(p.options.get('--secret'), lang)! } : {}),
+      };
+      const min = parseMinScore(p.options.get('--min-score'), lang);
+      return runClass({ p, lang, io, opts, ...(min ? { min } : {}) });
+    }
     let path = p.positional[0];
     if (!path || p.positional.length > 1) throw usageError(grade, lang);
     if (!existsSync(path)) throw new UsageError(t(lang, 'noSuchPath', path));

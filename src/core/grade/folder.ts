@@ -10,7 +10,7 @@ import { loc } from '../text/i18n';
 import { loadLab, OUTSIDE_LAB, outsideLab } from '../lab/load';
 import { parseAnswers } from './answers';
 import { gradeLab } from './grade';
-import { type GradingKey, handoutNotes, keyExercises, withKeySolution } from './key';
+import { drawKey, type GradingKey, handoutNotes, keyExercises, withKeySolution } from './key';
 import { applySolution, hasSolution, SOLUTION_DIR } from './overlay';
 import type { LabGrade } from './types';
 import { buildWorld } from '../world/build';
@@ -165,7 +165,9 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   }
   // Who should answer a reach check: the solved lab's world (the graded one, when it is the solution).
   // With the key, the key's solution says it (a student's own solution/ never counts).
-  const solvedBy = opts.key ? withKeySolution(files, opts.key, copyOf ?? opts.student ?? '', opts.secret) : files;
+  // The key drawn once for the student the copy was made for (or the one named): exercises and solution.
+  const drawn = opts.key ? drawKey(opts.key, copyOf ?? opts.student ?? '', opts.secret) : undefined;
+  const solvedBy = opts.key ? withKeySolution(files, opts.key, copyOf ?? opts.student ?? '', opts.secret, drawn) : files;
   const reference = opts.solution ? undefined : (opts.reference ?? referenceWorld(solvedBy, shown));
   if (opts.solution && hasSolution(files)) {
     const applied = applySolution(files, { displayPath: shown });
@@ -200,8 +202,9 @@ export function gradeFiles(input: ReadonlyMap<string, string>, opts: GradeFilesO
   let lab = loaded.lab;
   if (opts.key) {
     // The key's exercises, for the student the copy was made for (or the one named).
-    const k = keyExercises(opts.key, copyOf ?? opts.student ?? '', opts.secret);
-    diagnostics.push(...k.diagnostics, ...handoutNotes(opts.key, input, shown));
+    const k = keyExercises(opts.key, copyOf ?? opts.student ?? '', opts.secret, drawn);
+    // A copy's sealed record says what its student was given (the handout, addresses moved).
+    diagnostics.push(...k.diagnostics, ...handoutNotes(opts.key, input, shown, record?.given));
     lab = { ...lab, exercises: k.exercises };
   } else if (lab.handout) {
     diagnostics.push({

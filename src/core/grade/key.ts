@@ -15,14 +15,12 @@
  *         files: { lab.yaml: <sha-256>, README.md: <sha-256>, ... }
  *     exercises: [ ... ]            # the instructor's, quiz answers in clear (answer: b)
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../text/diag';
 import { loc } from '../text/i18n';
 import type { ExerciseSpec } from '../lab/types';
 import { loadLab } from '../lab/load';
-import { declaresVariables, instantiateLab } from '../lab/variant';
+import { declaresVariables, digestText, exercisesDigest, type GivenDigests, instantiateLab } from '../lab/variant';
 import { hashAnswer } from './quiz';
 import { SOLUTION_DIR } from './overlay';
 
@@ -31,15 +29,7 @@ export const KEY_FORMAT = 1;
 /** The salt a clear answer of the key is hashed with in memory, for the quiz check. */
 const KEY_SALT = 'knetlab-key';
 
-/** The hex SHA-256 of a text (UTF-8). */
-export function digestText(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
-}
-
-/** The digest of an exercises section, from its data (so that re-indenting it changes nothing). */
-export function exercisesDigest(exercises: unknown): string {
-  return digestText(JSON.stringify(exercises ?? null));
-}
+export { digestText, exercisesDigest } from '../lab/variant';
 
 export interface GradingKey {
   /** key.yaml's text, and its name in diagnostics. */
@@ -132,16 +122,40 @@ function keyAsLab(text: string): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/** The key drawn for one student: its lab text and its solution files (under solution/), and the errors of the draw. */
+export interface DrawnKey {
+  readonly text: string;
+  readonly solution: ReadonlyMap<string, string>;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * The key's text and solution drawn for one student, in one draw (a key without variables comes
+ * back as it is): what keyExercises and withKeySolution read. Grading a lab draws it once.
+ */
+export function drawKey(key: GradingKey, student: string, secret?: string): DrawnKey {
+  const solution = new Map([...(key.solution ?? [])].map(([rel, text]) => [SOLUTION_DIR + rel, text] as const));
+  if (!declaresVariables(key.text)) return { text: key.text, solution, diagnostics: [] };
+  const inst = instantiateLab(new Map([['lab.yaml', key.text], ...solution]), student, {
+    displayPath: (rel) => (rel === 'lab.yaml' ? key.file : rel),
+    ...(secret ? { secret } : {}),
+  });
+  return {
+    text: inst.files.get('lab.yaml') ?? key.text,
+    solution: new Map([...inst.files].filter(([rel]) => rel.startsWith(SOLUTION_DIR))),
+    diagnostics: inst.diagnostics.filter((d) => d.severity === 'error' && d.file === key.file),
+  };
+}
+
 /** The key's exercises for one student (a lab with variables draws the student's values first). */
-export function keyExercises(key: GradingKey, student: string, secret?: string): { exercises: ExerciseSpec[]; diagnostics: Diagnostic[] } {
-  let text = key.text;
-  const diagnostics: Diagnostic[] = [];
-  if (declaresVariables(text)) {
-    const inst = instantiateLab(new Map([['lab.yaml', text]]), student, { displayPath: () => key.file, ...(secret ? { secret } : {}) });
-    text = inst.files.get('lab.yaml') ?? text;
-    diagnostics.push(...inst.diagnostics.filter((d) => d.severity === 'error'));
-  }
-  const loaded = loadLab(keyAsLab(text), { file: key.file });
+export function keyExercises(
+  key: GradingKey,
+  student: string,
+  secret?: string,
+  drawn: DrawnKey = drawKey(key, student, secret),
+): { exercises: ExerciseSpec[]; diagnostics: Diagnostic[] } {
+  const diagnostics = [...drawn.diagnostics];
+  const loaded = loadLab(keyAsLab(drawn.text), { file: key.file });
   diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
   return { exercises: loaded.lab?.exercises ?? [], diagnostics };
 }
@@ -155,27 +169,28 @@ export function withKeySolution(
   key: GradingKey,
   student: string,
   secret?: string,
+  drawn?: DrawnKey,
 ): Map<string, string> {
   const out = new Map([...files].filter(([rel]) => !rel.startsWith(SOLUTION_DIR)));
   if (!key.solution?.size) return out;
-  let solution = new Map([...key.solution].map(([rel, text]) => [SOLUTION_DIR + rel, text] as const));
-  if (declaresVariables(key.text)) {
-    const inst = instantiateLab(new Map([['lab.yaml', key.text], ...solution]), student, {
-      displayPath: () => key.file,
-      ...(secret ? { secret } : {}),
-    });
-    solution = new Map([...inst.files].filter(([rel]) => rel.startsWith(SOLUTION_DIR)));
-  }
-  for (const [rel, text] of solution) out.set(rel, text);
+  for (const [rel, text] of (drawn ?? drawKey(key, student, secret)).solution) out.set(rel, text);
   return out;
 }
 
 /**
  * Where the student's folder differs from the handout as given: each handout file whose digest
  * differs or that is missing, and the exercises section of lab.yaml (the student's topology and
- * commands are theirs to change). Notes (info), never failures.
+ * commands are theirs to change). Notes (info), never failures. A variant copy was given its own
+ * files (addresses moved for its student): `given`, the digests its sealed record carries, stand
+ * for the handout's then.
  */
-export function handoutNotes(key: GradingKey, files: ReadonlyMap<string, string>, shown: (rel: string) => string): Diagnostic[] {
+export function handoutNotes(
+  key: GradingKey,
+  files: ReadonlyMap<string, string>,
+  shown: (rel: string) => string,
+  given?: GivenDigests,
+): Diagnostic[] {
+  const want = given ?? { files: key.files, ...(key.exercises !== undefined ? { exercises: key.exercises } : {}) };
   const notes: Diagnostic[] = [];
   const note = (rel: string, en: string, ko: string) =>
     notes.push({
@@ -188,19 +203,19 @@ export function handoutNotes(key: GradingKey, files: ReadonlyMap<string, string>
       code: 'handout-altered',
       message: loc(en, ko),
     });
-  for (const [rel, digest] of key.files) {
+  for (const [rel, digest] of want.files) {
     if (rel === 'lab.yaml') continue;
     const text = files.get(rel);
     if (text === undefined) note(rel, `${rel} of the handout is missing.`, `배포본의 ${rel} 파일이 없습니다.`);
     else if (digestText(text) !== digest) note(rel, `${rel} differs from the handout as given.`, `${rel} 파일이 배포한 내용과 다릅니다.`);
   }
   const lab = files.get('lab.yaml');
-  if (lab !== undefined && key.exercises !== undefined) {
+  if (lab !== undefined && want.exercises !== undefined) {
     const lc = new LineCounter();
     const doc = parseDocument(lab, { lineCounter: lc, prettyErrors: false });
     const root = doc.contents;
     const data = doc.errors.length ? undefined : (doc.toJS() as Record<string, unknown> | null)?.['exercises'];
-    if (exercisesDigest(data) !== key.exercises) {
+    if (exercisesDigest(data) !== want.exercises) {
       const pair = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === 'exercises') : undefined;
       const line = pair && isScalar(pair.key) && pair.key.range ? lc.linePos(pair.key.range[0]).line : 1;
       notes.push({

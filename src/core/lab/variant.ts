@@ -48,6 +48,7 @@ import { followQuizzes } from './variant/quizzes';
 import { normaliseStudent } from './variant/rng';
 import { sealOf } from './variant/seal';
 import { defaultMoves, moveAddresses } from './variant/rewrite';
+import { givenDigests } from './variant/digest';
 
 export {
   parseCidr,
@@ -62,6 +63,7 @@ export { resolveVariables, type ResolveResult } from './variant/draw';
 export { readVariables, type ReadVariablesResult, type TopBlock, topLevelBlocks, variantRecord } from './variant/rawText';
 export { normaliseStudent, VariantRng } from './variant/rng';
 export { followQuizzes, quizHashOf } from './variant/quizzes';
+export { digestText, exercisesData, exercisesDigest, type GivenDigests, givenDigests } from './variant/digest';
 export { readVariantRecord, sealOf, type SealKind, type VariantRecord, verifySeal } from './variant/seal';
 export { renderValue, substitute, type SubstituteOptions } from './variant/template';
 
@@ -75,6 +77,11 @@ export interface InstantiateOptions {
   readonly displayPath?: (relPath: string) => string;
   /** The instructor's secret: mixed into the draw and the record's seal (see variant/seal.ts). */
   readonly secret?: string;
+  /**
+   * Seal into the record the digests of the files as written for the student (variant/digest.ts;
+   * solution/ and answers.yaml left out): a copy given to a student (studentCopy) does.
+   */
+  readonly digests?: boolean;
 }
 
 export interface InstantiateResult {
@@ -147,11 +154,21 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
     diagnostics.push(...s.diagnostics);
     out.set(path, moveAddresses(s.text, moves));
   }
-  // Quiz answers follow the variables when they are choices (variant/quizzes.ts).
-  if (normaliseStudent(student) !== '' && !diagnostics.some((d) => d.severity === 'error')) {
+  // Quiz answers follow the variables when they are choices (variant/quizzes.ts): hashed answers only
+  // (a grading key's answers are in clear, and follow the variables as any text does).
+  if (normaliseStudent(student) !== '' && /\bsha256\b/.test(labText) && !diagnostics.some((d) => d.severity === 'error')) {
     const written = resolveVariables(rv.variables, { lab: rv.labName, student: '' });
     const asWritten = substitute(labText, written.values, show('lab.yaml'), { skip: written.failed }).text;
     out.set('lab.yaml', followQuizzes(asWritten, out.get('lab.yaml')!));
+  }
+  // What the student is given, sealed with the values: a key compares the copy with it (grade/key.ts).
+  if (opts.digests && !diagnostics.some((d) => d.severity === 'error')) {
+    const lab = out.get('lab.yaml')!;
+    const at = topLevelBlocks(lab).find((b) => b.key === 'variant');
+    const given = givenDigests(out);
+    const rendered = [...values].map(([k, v]) => [k, v.text] as const);
+    const sealed = sealOf(rv.labName, student, rendered, opts.secret, given);
+    if (at) out.set('lab.yaml', replaceBlock(lab, { ...at, end: at.start + 1 }, variantRecord(student, values, sealed, given)));
   }
   return { files: out, values, labName: rv.labName, diagnostics };
 }
@@ -167,7 +184,7 @@ export function isSolutionPath(rel: string): boolean {
  * files this returns. Never throws; errors are in `diagnostics` (and then write nothing).
  */
 export function studentCopy(files: ReadonlyMap<string, string>, student: string, opts: InstantiateOptions = {}): InstantiateResult {
-  const inst = instantiateLab(files, student, opts);
+  const inst = instantiateLab(files, student, { ...opts, digests: true });
   const out = new Map([...inst.files].filter(([rel]) => !isSolutionPath(rel)));
   return { ...inst, files: out };
 }

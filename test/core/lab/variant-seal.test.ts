@@ -141,7 +141,7 @@ describe('variants: the sealed record', () => {
     assert.equal(verifySeal(rec, 'other-lab'), 'broken');
     assert.equal(verifySeal({ student: 'kim', values: [] }, 'demo'), 'missing');
     assert.equal(verifySeal(rec, 'demo', 'sekrit'), 'not-secret');
-    const sealed = { ...rec, seal: sealOf('demo', 'kim', rec.values, 'sekrit') };
+    const sealed = { ...rec, seal: sealOf('demo', 'kim', rec.values, 'sekrit', rec.given) };
     assert.equal(verifySeal(sealed, 'demo', 'sekrit'), 'ok');
     assert.equal(verifySeal(sealed, 'demo'), 'unverifiable');
     assert.equal(verifySeal(sealed, 'demo', 'guess'), 'broken');

@@ -10,6 +10,7 @@ import { loc } from '../../text/i18n';
 import type { VariableSpec } from '../types';
 import { diag, type VariableValue } from './defs';
 import { normaliseStudent } from './rng';
+import type { GivenDigests } from './digest';
 
 /** A top-level block of a YAML file: lines [start, end), 0-based, trailing blank and comment lines excluded. */
 export interface TopBlock {
@@ -157,9 +158,18 @@ export function replaceBlock(text: string, block: TopBlock, replacement: string)
   return lines.join('\n');
 }
 
-/** The `variant:` record a variant copy's lab.yaml carries instead of `variables:`. One line. */
-export function variantRecord(student: string, values: ReadonlyMap<string, VariableValue>, seal?: string): string {
+/**
+ * The `variant:` record a variant copy's lab.yaml carries instead of `variables:`. One line; with
+ * `given`, the digests of the copy's files (`handout: { exercises, files }`) before the seal.
+ */
+export function variantRecord(student: string, values: ReadonlyMap<string, VariableValue>, seal?: string, given?: GivenDigests): string {
   const parts = [...values].map(([k, v]) => `${k}: ${v.kind === 'int' ? v.text : JSON.stringify(v.text)}`);
+  const handout = given
+    ? `, handout: { ${[
+        ...(given.exercises !== undefined ? [`exercises: ${JSON.stringify(given.exercises)}`] : []),
+        `files: { ${[...given.files].map(([rel, d]) => `${JSON.stringify(rel)}: ${JSON.stringify(d)}`).join(', ')} }`,
+      ].join(', ')} }`
+    : '';
   const sealed = seal !== undefined ? `, seal: ${JSON.stringify(seal)}` : '';
-  return `variant: { student: ${JSON.stringify(normaliseStudent(student))}, values: { ${parts.join(', ')} }${sealed} }`;
+  return `variant: { student: ${JSON.stringify(normaliseStudent(student))}, values: { ${parts.join(', ')} }${handout}${sealed} }`;
 }
