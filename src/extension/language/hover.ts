@@ -127,7 +127,10 @@ export function describeAddress(tok: Pick<AddressToken, 'addr' | 'len' | 'text'>
     if (routes.length > MAX_ROUTES)
       lines.push(`- … ${t(`${routes.length - MAX_ROUTES} more`, `${routes.length - MAX_ROUTES}개 더`, lang)}`);
   } else {
-    lines.push('', t('No namespace of this lab has a route to it.', '이 실습의 어떤 네임스페이스에도 이 주소로 가는 라우트가 없습니다.', lang));
+    lines.push(
+      '',
+      t('No namespace of this lab has a route to it.', '이 실습의 어떤 네임스페이스에도 이 주소로 가는 라우트가 없습니다.', lang),
+    );
   }
   return lines.join('\n');
 }

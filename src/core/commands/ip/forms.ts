@@ -54,7 +54,10 @@ export const IP_FORMS: readonly CommandForm[] = [
   { pattern: 'ip route del', doc: loc('Deletes a route.', '라우트를 지웁니다.') },
   {
     pattern: 'ip route get',
-    doc: loc('Asks the kernel which route a packet to this address would take.', '이 주소로 가는 패킷이 어느 라우트를 탈지 커널에 묻습니다.'),
+    doc: loc(
+      'Asks the kernel which route a packet to this address would take.',
+      '이 주소로 가는 패킷이 어느 라우트를 탈지 커널에 묻습니다.',
+    ),
   },
   { pattern: 'ip route', doc: loc('Shows the routing table (main).', '라우팅 테이블(main)을 보여 줍니다.') },
   {
