@@ -11,6 +11,7 @@ import {
   courseLabOutside,
   type GradingKey,
   KEY_FILE,
+  KEY_HANDOUT_LAB,
   keyExercises,
   type LabGrade,
   type Lang,
@@ -59,7 +60,13 @@ function keyOf(file: string, lang: Lang, io: Io): GradingKey {
   if (!r.key) throw new UsageError(fmt(lang, M.badKey, file));
   // the key's solution/ beside key.yaml: who should answer each reach check
   const solutionDir = join(dirname(file), 'solution');
-  return existsSync(solutionDir) ? { ...r.key, solution: readTree(solutionDir) } : r.key;
+  // the handout's lab as given, kept in the key by knetlab build: the reference's starting point
+  const handoutLab = join(dirname(file), KEY_HANDOUT_LAB);
+  return {
+    ...r.key,
+    ...(existsSync(solutionDir) ? { solution: readTree(solutionDir) } : {}),
+    ...(existsSync(handoutLab) ? { handoutLab: readFileSync(handoutLab, 'utf8') } : {}),
+  };
 }
 
 function nameOf(key: GradingKey): string {

@@ -38,7 +38,7 @@ export type { Attempts } from './grade/attempts';
 export { TRACE_CAUSE_LABELS, TRACE_CAUSES, traceCauses } from './datapath/causes';
 export type { TraceCause, TraceCauseName } from './datapath/causes';
 export type { GradeFilesOptions } from './grade/folder';
-export { digestText, handoutNotes, KEY_FILE, keyExercises, readKey } from './grade/key';
+export { digestText, handoutNotes, KEY_FILE, KEY_HANDOUT_LAB, keyExercises, readKey } from './grade/key';
 export type { GradingKey, KeyResult } from './grade/key';
 export { handoutReadme, splitLab, studentExercises } from './grade/handout';
 export type { SplitOptions, SplitResult } from './grade/handout';

@@ -14,7 +14,7 @@ import { loadLab, OUTSIDE_LAB } from '../lab/load';
 import { parseAnswers } from './answers';
 import { SOLUTION_DIR } from './overlay';
 import { checkAnswer, type AnswerHash, SHA256_HEX_RE } from './quiz';
-import { digestText, exercisesDigest, KEY_FILE, KEY_FORMAT } from './key';
+import { digestText, exercisesDigest, KEY_FILE, KEY_FORMAT, KEY_HANDOUT_LAB } from './key';
 
 export interface SplitOptions {
   /** How a file of the lab folder is named in diagnostics. */
@@ -202,5 +202,9 @@ export function splitLab(files: ReadonlyMap<string, string>, opts: SplitOptions)
   );
   if (keyExercises) kroot.set('exercises', keyExercises);
   key.set(KEY_FILE, kd.toString({ lineWidth: 0 }));
+  // The handout's lab as given: with the solution laid over it, the world that says who should answer
+  // a reach check, whatever the student adds to their own lab.
+  const given = handout.get('lab.yaml');
+  if (given !== undefined) key.set(KEY_HANDOUT_LAB, given);
   return { handout, key, diagnostics: loaded.diagnostics.filter((d) => d.severity !== 'info') };
 }

@@ -43,7 +43,12 @@ export interface GradingKey {
    * reference that says who should answer a reach check. The student's own solution/ never counts.
    */
   readonly solution?: ReadonlyMap<string, string>;
+  /** The handout's lab.yaml as given (handout/lab.yaml beside key.yaml): the reference's starting point. */
+  readonly handoutLab?: string;
 }
+
+/** Where the key keeps the handout's lab.yaml as given. */
+export const KEY_HANDOUT_LAB = 'handout/lab.yaml';
 
 export interface KeyResult {
   readonly key?: GradingKey;
@@ -126,6 +131,8 @@ function keyAsLab(text: string): string {
 export interface DrawnKey {
   readonly text: string;
   readonly solution: ReadonlyMap<string, string>;
+  /** The handout's lab.yaml drawn for the student, when the key has it. */
+  readonly handoutLab?: string;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -135,14 +142,17 @@ export interface DrawnKey {
  */
 export function drawKey(key: GradingKey, student: string, secret?: string): DrawnKey {
   const solution = new Map([...(key.solution ?? [])].map(([rel, text]) => [SOLUTION_DIR + rel, text] as const));
-  if (!declaresVariables(key.text)) return { text: key.text, solution, diagnostics: [] };
-  const inst = instantiateLab(new Map([['lab.yaml', key.text], ...solution]), student, {
+  const given = key.handoutLab !== undefined ? { handoutLab: key.handoutLab } : {};
+  if (!declaresVariables(key.text)) return { text: key.text, solution, diagnostics: [], ...given };
+  const handout = key.handoutLab !== undefined ? [[KEY_HANDOUT_LAB, key.handoutLab] as const] : [];
+  const inst = instantiateLab(new Map([['lab.yaml', key.text], ...solution, ...handout]), student, {
     displayPath: (rel) => (rel === 'lab.yaml' ? key.file : rel),
     ...(secret ? { secret } : {}),
   });
   return {
     text: inst.files.get('lab.yaml') ?? key.text,
     solution: new Map([...inst.files].filter(([rel]) => rel.startsWith(SOLUTION_DIR))),
+    ...(inst.files.has(KEY_HANDOUT_LAB) ? { handoutLab: inst.files.get(KEY_HANDOUT_LAB)! } : {}),
     diagnostics: inst.diagnostics.filter((d) => d.severity === 'error' && d.file === key.file),
   };
 }
@@ -173,7 +183,10 @@ export function withKeySolution(
 ): Map<string, string> {
   const out = new Map([...files].filter(([rel]) => !rel.startsWith(SOLUTION_DIR)));
   if (!key.solution?.size) return out;
-  for (const [rel, text] of (drawn ?? drawKey(key, student, secret)).solution) out.set(rel, text);
+  const d = drawn ?? drawKey(key, student, secret);
+  // the handout's lab as given, not the student's: what they add to their lab never says who should answer
+  if (d.handoutLab !== undefined) out.set('lab.yaml', d.handoutLab);
+  for (const [rel, text] of d.solution) out.set(rel, text);
   return out;
 }
 

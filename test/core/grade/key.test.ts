@@ -13,6 +13,7 @@ function build(dir: string) {
   const key: GradingKey = {
     ...readKey(split.key.get('key.yaml')!, 'key/key.yaml').key!,
     solution: new Map([...solution].map(([rel, text]) => [rel.slice('solution/'.length), text])),
+    handoutLab: split.key.get('handout/lab.yaml')!,
   };
   return { split, key, solution };
 }
@@ -125,5 +126,24 @@ exercises:
     // without the key's solution, nobody is held to the address, and the result says so
     const blind = grade(files, { ...lab02.key, solution: new Map() });
     assert.ok(blind.score >= g.score);
+  });
+
+  it("the reference is the handout's lab with the key's solution: a host the student adds with c's address is not who should answer", () => {
+    assert.ok(lab02.key.handoutLab, 'the key keeps the handout lab');
+    // c left unconfigured; a new host x on lan3 takes c's address and serves c's port
+    const cheat = solved
+      .get('lab.yaml')!
+      .replace(/( {4}c:\n[\s\S]*?run: \|\n)((?: {6}.*\n)+)/, '$1      true\n')
+      .replace(
+        /^hosts:\n/m,
+        'hosts:\n  x:\n    interfaces: { eth0: lan3 }\n    run: |\n      ip addr add 192.168.4.10/24 dev eth0\n      ip route add default via 192.168.4.1\n    serve: [tcp/8080]\n',
+      );
+    const g = grade(new Map(lab02.split.handout).set('lab.yaml', cheat), lab02.key);
+    const toC = g.exercises.flatMap((e) => e.checks.filter((c) => c.kind === 'reach' && /answered by/.test(c.feedback.en)));
+    assert.ok(toC.length > 0, JSON.stringify(g.exercises.map((e) => e.checks.map((c) => c.feedback.en))));
+    for (const c of toC) assert.match(c.feedback.en, /192\.168\.4\.10 answered by x, not c$/);
+    // with the student's own lab as the reference's base, x would be there too
+    const { handoutLab: _, ...older } = lab02.key;
+    assert.ok(grade(new Map(lab02.split.handout).set('lab.yaml', cheat), older).score >= g.score);
   });
 });
