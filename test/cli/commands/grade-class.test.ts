@@ -232,6 +232,10 @@ describe('knetlab grade --roster: a class', () => {
     const r = grade('--min-score', '50%');
     assert.equal(r.code, 1);
     assert.match(r.err, /3 below the minimum 50%: s2 \([\d.]+%\), s3 \(0%\), s4 \(0%\)/);
+    // above the most points there are: a usage error, as for one student's grade
+    const over = grade('--min-score', '191');
+    assert.equal(over.code, 2);
+    assert.match(over.err, /--min-score 191 is above the most points there are \(190\): nobody could pass/);
   });
 
   it('CSV fields: quoted when they hold a comma, a quote, a line break or an outer space', () => {
