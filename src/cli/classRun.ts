@@ -15,10 +15,6 @@ import { round, type GradeOptions } from './grade';
 import { readKeyBook } from './keyed';
 
 const M = {
-  minAboveMax: {
-    en: '--min-score {0} is above the most points there are ({1}): nobody could pass',
-    ko: '--min-score {0}: 받을 수 있는 최대 점수({1})보다 높아 아무도 통과할 수 없습니다',
-  },
   needs: {
     en: 'grading a class needs --roster FILE, --submissions DIR and --key DIR (and no lab or course folder)',
     ko: '반 전체를 채점하려면 --roster 파일, --submissions 폴더, --key 폴더가 필요합니다 (실습이나 코스 폴더는 주지 않습니다)',
@@ -112,7 +108,7 @@ export function runClass({ p, lang, io, opts, min }: ClassArgs): number {
   if (bar) io.err(PROGRESS_DONE);
   // a minimum above the most points there are: nobody could pass (as for one student's grade)
   if (min && !min.percent && min.value > report.maxScore)
-    throw new UsageError(fmt(lang, M.minAboveMax, String(min.value), String(report.maxScore)));
+    throw new UsageError(t(lang, 'minAboveMax', String(min.value), String(report.maxScore)));
 
   if (out !== undefined) {
     mkdirSync(join(out, REPORT_FILES.junit), { recursive: true });

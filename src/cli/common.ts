@@ -1,7 +1,7 @@
 /** What every CLI command shares: the error that means "bad input", output, messages, folder walks. */
-import { readdirSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
-import { type Diagnostic, fill, type Lang, type Localized, pick } from '../core';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { join, relative } from 'node:path';
+import { type Course, type Diagnostic, fill, type Lang, loadCourse, type Localized, pick } from '../core';
 import { MESSAGES, type MessageId } from './messages';
 
 /** Bad input: printed as one line, exit status 2. */
@@ -62,4 +62,16 @@ export function walkFiles(dir: string, maxDepth: number, visit: (path: string, n
     }
   };
   walk(dir, 0);
+}
+
+/**
+ * A course.yaml read and loaded, named in diagnostics by its path from the working folder; its
+ * diagnostics go to `report`, and a course that does not load is a usage error.
+ */
+export function readCourse(courseFile: string, lang: Lang, report: (d: Diagnostic) => void): { course: Course; text: string } {
+  const text = readFileSync(courseFile, 'utf8');
+  const c = loadCourse(text, relative(process.cwd(), courseFile) || courseFile);
+  for (const d of c.diagnostics) report(d);
+  if (!c.course) throw new UsageError(t(lang, 'badCourse', courseFile));
+  return { course: c.course, text };
 }

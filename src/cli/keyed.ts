@@ -15,16 +15,14 @@ import {
   keyExercises,
   type LabGrade,
   type Lang,
-  loadCourse,
   type Localized,
   readKey,
 } from '../core';
-import { fmt, formatDiag, type Io, t, UsageError } from './common';
+import { fmt, formatDiag, type Io, readCourse, t, UsageError } from './common';
 import { gradeFolder, type GradeOptions } from './grade';
 import { readTree, resolvesInside } from './tree';
 
 const M = {
-  badCourse: { en: 'cannot read the course {0}', ko: '{0} 코스 파일을 읽을 수 없습니다' },
   noKey: {
     en: 'no key.yaml nor course.yaml in {0} (write a key with knetlab build)',
     ko: '{0}에 key.yaml도 course.yaml도 없습니다 (knetlab build로 채점 키를 만드세요)',
@@ -87,10 +85,8 @@ export function readKeyBook(keyDir: string, lang: Lang, io: Io): KeyBook {
   }
   const courseFile = join(keyDir, 'course.yaml');
   if (!existsSync(courseFile)) throw new UsageError(fmt(lang, M.noKey, keyDir));
-  const c = loadCourse(readFileSync(courseFile, 'utf8'), relative(process.cwd(), courseFile) || courseFile);
-  for (const d of c.diagnostics) io.err(formatDiag(d, lang) + '\n');
-  if (!c.course) throw new UsageError(fmt(lang, M.badCourse, courseFile));
-  const labs = c.course.labs.map((l) => {
+  const { course } = readCourse(courseFile, lang, (d) => io.err(formatDiag(d, lang) + '\n'));
+  const labs = course.labs.map((l) => {
     const key = keyOf(join(keyDir, l.path, KEY_FILE), lang, io);
     return { path: l.path, key, name: nameOf(key), course: l };
   });

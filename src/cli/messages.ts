@@ -11,6 +11,11 @@ export const MESSAGES = {
   repeatedOption: { en: 'option {0} is given twice ("{1}" and "{2}")', ko: '{0} 옵션이 두 번 주어졌습니다 ("{1}", "{2}")' },
   noSuchPath: { en: 'no such file or folder: {0}', ko: '파일이나 폴더가 없습니다: {0}' },
   noLabYaml: { en: 'no lab.yaml in {0}', ko: '{0}에 lab.yaml이 없습니다' },
+  badCourse: { en: 'cannot read the course {0}', ko: '{0} 코스 파일을 읽을 수 없습니다' },
+  minAboveMax: {
+    en: '--min-score {0} is above the most points there are ({1}): nobody could pass',
+    ko: '--min-score {0}: 받을 수 있는 최대 점수({1})보다 높아 아무도 통과할 수 없습니다',
+  },
   cannotRead: { en: 'cannot read {0}: {1}', ko: '{0:을} 읽을 수 없습니다: {1}' },
   badFormat: { en: 'unknown format "{0}" (text or json)', ko: '알 수 없는 형식 "{0}" (text 또는 json)' },
   needLab: { en: 'which lab? give a lab folder or lab.yaml', ko: '어떤 실습인가요? 실습 폴더나 lab.yaml을 주세요' },

@@ -43,7 +43,7 @@ export type { GradingKey, KeyResult } from './grade/key';
 export { handoutReadme, splitLab, studentExercises } from './grade/handout';
 export type { SplitOptions, SplitResult } from './grade/handout';
 export { courseLabOutside, loadCourse } from './grade/course';
-export type { CourseLab } from './grade/course';
+export type { Course, CourseLab } from './grade/course';
 export { checkKinds, findCheckKind } from './grade/registry';
 export { lintWorld } from './lint/lint';
 export { checkEndpoints } from './lab/endpoints';

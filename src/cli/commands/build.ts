@@ -3,11 +3,11 @@
  * handout and the instructor's grading key (core grade/handout.ts; the key's format:
  * docs/grading-key.md). A course's course.yaml goes into both.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { courseLabOutside, type Diagnostic, loadCourse, type Localized, splitLab } from '../../core';
+import { courseLabOutside, type Diagnostic, type Localized, splitLab } from '../../core';
 import type { Command } from '../command';
-import { fmt, formatDiag, t, UsageError } from '../common';
+import { fmt, formatDiag, readCourse, t, UsageError } from '../common';
 import { readTree, resolvesInside } from '../tree';
 import { usageError } from '../usage';
 
@@ -17,7 +17,6 @@ const M = {
     en: '--handout and --key must be two separate folders, neither inside the other',
     ko: '--handout과 --key는 서로 다른 두 폴더여야 하고, 한쪽이 다른 쪽 안에 있으면 안 됩니다',
   },
-  badCourse: { en: 'cannot read the course {0}', ko: '{0} 코스 파일을 읽을 수 없습니다' },
   written: {
     en: 'wrote the handout of {0} lab(s) to {1} and the grading key to {2} (keep the key away from students)',
     ko: '실습 {0}개의 배포본을 {1}에, 채점 키를 {2}에 썼습니다 (채점 키는 학생에게 주지 마세요)',
@@ -82,10 +81,8 @@ export const build: Command = {
     const courseFile = join(path, 'course.yaml');
     let courseText: string | undefined;
     if (existsSync(courseFile) && !existsSync(join(path, 'lab.yaml'))) {
-      courseText = readFileSync(courseFile, 'utf8');
-      const c = loadCourse(courseText, relative(process.cwd(), courseFile) || courseFile);
-      problems.push(...c.diagnostics);
-      if (!c.course) throw new UsageError(fmt(lang, M.badCourse, courseFile));
+      const c = readCourse(courseFile, lang, (d) => problems.push(d));
+      courseText = c.text;
       for (const l of c.course.labs) {
         const dir = join(path, l.path);
         if (!resolvesInside(path, dir)) problems.push(courseLabOutside(l));

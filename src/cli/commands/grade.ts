@@ -1,9 +1,9 @@
 /** `knetlab grade`: grades a lab's exercises, or every lab of a course, as text, JSON or JUnit XML. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { type LabGrade, type Lang, loadCourse, type Localized } from '../../core';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type LabGrade, type Lang, type Localized } from '../../core';
 import type { Command } from '../command';
-import { fmt, formatDiag, t, UsageError } from '../common';
+import { fmt, formatDiag, readCourse, t, UsageError } from '../common';
 import { gradeFolder, gradeJson, gradeJunit, type GradeOptions, gradeText, round } from '../grade';
 import { resolvesInside } from '../tree';
 import { gradeWithKey, refusedLab } from '../keyed';
@@ -12,17 +12,12 @@ import { runClass } from '../classRun';
 import { readSecret } from './variant';
 
 const M = {
-  badCourse: { en: 'cannot read the course {0}', ko: '{0} 코스 파일을 읽을 수 없습니다' },
   badMinScore: {
     en: '"{0}" is not a score (a number, or a percentage like 80%)',
     ko: '"{0}"{0|은} 점수가 아닙니다 (숫자 또는 80% 같은 백분율)',
   },
   badAttempts: { en: '"{0}" is not a number of attempts', ko: '"{0}"{0|은} 시도 횟수가 아닙니다' },
   belowMin: { en: 'score {0} is below the minimum {1}', ko: '점수 {0:이} 최소 점수 {1}보다 낮습니다' },
-  minAboveMax: {
-    en: '--min-score {0} is above the most points there are ({1}): nobody could pass',
-    ko: '--min-score {0}: 받을 수 있는 최대 점수({1})보다 높아 아무도 통과할 수 없습니다',
-  },
   total: { en: 'Total', ko: '합계' },
   keyAndSolution: {
     en: "--key and --solution go separately: the key grades a student's folder",
@@ -39,7 +34,7 @@ function parseMinScore(text: string | undefined, lang: Lang): { value: number; p
   const m = /^([0-9]+(?:\.[0-9]+)?)(%?)$/.exec(text);
   if (!m) throw new UsageError(fmt(lang, M.badMinScore, text));
   const min = { value: Number(m[1]), percent: m[2] === '%' };
-  if (min.percent && min.value > 100) throw new UsageError(fmt(lang, M.minAboveMax, text, '100%'));
+  if (min.percent && min.value > 100) throw new UsageError(t(lang, 'minAboveMax', text, '100%'));
   return min;
 }
 
@@ -113,9 +108,7 @@ export const grade: Command = {
       course = graded.course;
     } else if (existsSync(courseFile) && !existsSync(join(path, 'lab.yaml'))) {
       course = true;
-      const c = loadCourse(readFileSync(courseFile, 'utf8'), relative(process.cwd(), courseFile) || courseFile);
-      for (const d of c.diagnostics) io.err(formatDiag(d, lang) + '\n');
-      if (!c.course) throw new UsageError(fmt(lang, M.badCourse, courseFile));
+      const c = readCourse(courseFile, lang, (d) => io.err(formatDiag(d, lang) + '\n'));
       const root = path;
       labs = c.course.labs.map((l) => {
         const dir = join(root, l.path);
@@ -128,7 +121,7 @@ export const grade: Command = {
     }
     const score = round(labs.reduce((n, l) => n + l.score, 0));
     const maxScore = round(labs.reduce((n, l) => n + l.maxScore, 0));
-    if (min && !min.percent && min.value > maxScore) throw new UsageError(fmt(lang, M.minAboveMax, String(min.value), String(maxScore)));
+    if (min && !min.percent && min.value > maxScore) throw new UsageError(t(lang, 'minAboveMax', String(min.value), String(maxScore)));
     if (format === 'json') {
       const body = course ? { score, maxScore, labs: labs.map((l) => gradeJson(l, lang)) } : gradeJson(labs[0]!, lang);
       io.out(JSON.stringify(body, null, 2) + '\n');

@@ -5,10 +5,10 @@
  * an error.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { type Diagnostic, type Lang, loadCourse, type Localized, parseRoster, studentCopy } from '../../core';
+import { dirname, join } from 'node:path';
+import { type Diagnostic, type Lang, type Localized, parseRoster, studentCopy } from '../../core';
 import type { Command } from '../command';
-import { fmt, formatDiag, type Io, t, UsageError } from '../common';
+import { fmt, formatDiag, type Io, readCourse, t, UsageError } from '../common';
 import { readTree } from '../grade';
 import { usageError } from '../usage';
 
@@ -20,7 +20,6 @@ const M = {
     ko: '{2}에 학생마다 폴더 하나씩, 학생용 자료 {0}개를 썼습니다 (하나에 실습 {1}개)',
   },
   oneOf: { en: 'give either --student ID or --roster FILE', ko: '--student ID와 --roster 파일 중 하나만 주세요' },
-  badCourse: { en: 'cannot read the course {0}', ko: '과정을 읽을 수 없습니다: {0}' },
   badRoster: { en: 'the roster {0} has errors: nothing written', ko: '명단에 오류가 있어 아무것도 쓰지 않았습니다: {0}' },
   emptyRoster: { en: 'the roster {0} lists no student', ko: '명단에 학생이 한 명도 없습니다: {0}' },
   badLab: { en: 'the lab {0} has errors: nothing written', ko: '실습에 오류가 있어 아무것도 쓰지 않았습니다: {0}' },
@@ -49,10 +48,8 @@ function readSource(path: string, lang: Lang, io: Io): Source {
   if (existsSync(join(root, 'lab.yaml'))) return { root };
   const courseFile = join(root, 'course.yaml');
   if (!existsSync(courseFile)) throw new UsageError(t(lang, 'noLabYaml', root));
-  const text = readFileSync(courseFile, 'utf8');
-  const c = loadCourse(text, relative(process.cwd(), courseFile) || courseFile);
-  for (const d of c.diagnostics) io.err(formatDiag(d, lang) + '\n');
-  if (!c.course) throw new UsageError(fmt(lang, M.badCourse, courseFile));
+  const c = readCourse(courseFile, lang, (d) => io.err(formatDiag(d, lang) + '\n'));
+  const text = c.text;
   for (const l of c.course.labs)
     if (!existsSync(join(root, l.path, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', join(root, l.path)));
   return { root, course: { text, labs: c.course.labs.map((l) => l.path) } };

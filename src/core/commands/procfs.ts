@@ -10,23 +10,9 @@ import { setHostname, setIpForward } from '../sim/kernel';
 import { type Link, type Netns, utsName } from '../sim/model';
 import { LOOPBACK, NET_KEYS, PER_INTERFACE } from './generated/sysctlDefaults';
 import { ipv6SysctlKey } from './sysctl6';
+import { readInt, type SysctlKey } from './sysctlKey';
 
-export interface SysctlKey {
-  /** Dotted name: `net.ipv4.ip_forward`. */
-  readonly name: string;
-  /** Whether the simulation acts on it. */
-  readonly simulated: boolean;
-  get(ns: Netns): string;
-  /** Writes a value; false when the kernel refuses it (EINVAL). */
-  set(ns: Netns, value: string): boolean;
-}
-
-function readInt(value: string): number | undefined {
-  const m = /^\s*([+-]?[0-9]+)\s*$/.exec(value);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return Number.isSafeInteger(n) && Math.abs(n) <= 0x7fffffff ? n : undefined;
-}
+export type { SysctlKey } from './sysctlKey';
 
 /** A key of a per-interface family, split: `net.ipv4.conf` `eth0` `rp_filter`. */
 interface IfKey {

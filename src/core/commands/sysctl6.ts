@@ -1,32 +1,18 @@
 /**
  * The IPv6 keys of `sysctl` and /proc/sys/net/ipv6/conf/: forwarding, hop_limit and disable_ipv6 of
- * `all`, `default` and each device, acted on by the kernel model (sim/ipv6conf.ts, sim/addrconf.ts),
+ * `all`, `default` and each device, acted on by the kernel model (sim/ipv6conf.ts, sim/addrconf.ts).
  * procfs.ts asks here first; the other keys of a conf directory are its table of defaults.
  */
 import { type Conf6Key, CONF6_DEFAULTS, getConf6, writeConf6 } from '../sim/kernel';
 import type { Netns } from '../sim/model';
-
-/** The shape of procfs.ts's SysctlKey. */
-interface Key6 {
-  readonly name: string;
-  readonly simulated: boolean;
-  get(ns: Netns): string;
-  set(ns: Netns, value: string): boolean;
-}
-
-function readInt(value: string): number | undefined {
-  const m = /^\s*([+-]?[0-9]+)\s*$/.exec(value);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return Number.isSafeInteger(n) && Math.abs(n) <= 0x7fffffff ? n : undefined;
-}
+import { readInt, type SysctlKey } from './sysctlKey';
 
 /** Values a key takes: hop_limit is 1 to 255 (proc_dointvec_minmax), the others any integer. */
 function valid(key: Conf6Key, n: number): boolean {
   return key !== 'hop_limit' || (n >= 1 && n <= 255);
 }
 
-export function ipv6SysctlKey(ns: Netns, name: string): Key6 | undefined {
+export function ipv6SysctlKey(ns: Netns, name: string): SysctlKey | undefined {
   const m = /^net\.ipv6\.conf\.([^.]+)\.([a-z_0-9]+)$/.exec(name);
   if (!m) return undefined;
   const dev = m[1]!;
