@@ -28,7 +28,7 @@ export { checkLabFiles } from './check/folder';
 export type { CheckFilesOptions } from './check/folder';
 export { gradeLab, validateExercises } from './grade/grade';
 export { parseAnswers } from './grade/answers';
-export { hashAnswer, normaliseAnswer, checkAnswer, sameAnswer } from './grade/quiz';
+export { hashAnswer, normaliseAnswer, checkAnswer, sameAnswer } from './net/answer';
 export { resolveTo } from './grade/checks/identity';
 export { applySolution, hasSolution } from './grade/overlay';
 export { declaresVariables, instantiateLab, isSolutionPath, readVariantRecord, studentCopy, verifySeal } from './lab/variant';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { knownOptions, main } from '../../src/cli/main';
 import type { Command } from '../../src/cli/command';
 import { COMMANDS } from '../../src/cli/commands';
-import { hashAnswer } from '../../src/core/grade/quiz';
+import { hashAnswer } from '../../src/core/net/answer';
 
 import { run, tmpLab } from '../support/cli';
 

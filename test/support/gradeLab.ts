@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { loadLab } from '../../src/core/lab/load';
 import type { Lab } from '../../src/core/lab/types';
 import { validateExercises } from '../../src/core/grade/grade';
-import { hashAnswer } from '../../src/core/grade/quiz';
+import { hashAnswer } from '../../src/core/net/answer';
 import type { Answers, ExerciseGrade } from '../../src/core/grade/types';
 
 export const SALT = 'gw-salt';

@@ -13,7 +13,7 @@ import { loc } from '../text/i18n';
 import { loadLab, OUTSIDE_LAB } from '../lab/load';
 import { parseAnswers } from './answers';
 import { SOLUTION_DIR } from './overlay';
-import { checkAnswer, type AnswerHash, SHA256_HEX_RE } from './quiz';
+import { checkAnswer, type AnswerHash, SHA256_HEX_RE } from '../net/answer';
 import { digestText, exercisesDigest, KEY_FILE, KEY_FORMAT, KEY_HANDOUT_LAB } from './key';
 
 export interface SplitOptions {

@@ -21,7 +21,7 @@ import { loc } from '../text/i18n';
 import type { ExerciseSpec } from '../lab/types';
 import { loadLab } from '../lab/load';
 import { declaresVariables, digestText, exercisesDigest, type GivenDigests, instantiateLab } from '../lab/variant';
-import { hashAnswer } from './quiz';
+import { hashAnswer } from '../net/answer';
 import { SOLUTION_DIR } from './overlay';
 
 export const KEY_FILE = 'key.yaml';

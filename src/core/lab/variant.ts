@@ -62,7 +62,7 @@ export {
 export { resolveVariables, type ResolveResult } from './variant/draw';
 export { readVariables, type ReadVariablesResult, type TopBlock, topLevelBlocks, variantRecord } from './variant/rawText';
 export { normaliseStudent, VariantRng } from './variant/rng';
-export { followQuizzes, quizHashOf } from './variant/quizzes';
+export { followQuizzes } from './variant/quizzes';
 export { digestText, exercisesData, exercisesDigest, type GivenDigests, givenDigests } from './variant/digest';
 export { readVariantRecord, sealOf, type SealKind, type VariantRecord, verifySeal } from './variant/seal';
 export { renderValue, substitute, type SubstituteOptions } from './variant/template';

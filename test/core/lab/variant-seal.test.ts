@@ -9,7 +9,6 @@ import {
   followQuizzes,
   instantiateLab,
   parseVariableDef,
-  quizHashOf,
   readVariantRecord,
   resolveVariables,
   sealOf,
@@ -19,7 +18,7 @@ import {
 } from '../../../src/core/lab/variant';
 import { defaultMoves, moveAddresses } from '../../../src/core/lab/variant/rewrite';
 import { parseAddr } from '../../../src/core/net/addr';
-import { hashAnswer } from '../../../src/core/grade/quiz';
+import { checkAnswer, hashAnswer } from '../../../src/core/net/answer';
 import type { VariableSpec } from '../../../src/core/lab/types';
 import { gradeFiles } from '../../../src/core/grade/folder';
 
@@ -203,8 +202,17 @@ describe('variants: literal addresses follow their default subnet', () => {
 });
 
 describe('variants: quiz answers follow their choice', () => {
-  it('the lab hash of grade/quiz.ts', () => {
-    for (const a of ['R', '  Default  via 10.0.0.1 ', '한국어 답', 'ﬁ']) assert.equal(quizHashOf(a, 'x'), hashAnswer(a, 'x'));
+  it("follows a choice hashed in its network form (the grader's), where it differs from the text form", () => {
+    // `0.0.0.0/0 via GW` is `default via GW` to the grader: a hash of that form must follow too.
+    const lab = LAB.replace('choices: ["{{ lan.1 }}", "{{ lan.10 }}"]', 'choices: ["{{ lan.1 }}", "0.0.0.0/0 via {{ lan.10 }}"]').replace(
+      `sha256: "${hashAnswer('192.168.1.10', 'salt')}"`,
+      `sha256: "${hashAnswer('default via 192.168.1.10', 'salt')}"`,
+    );
+    const inst = instantiateLab(new Map([['lab.yaml', lab]]), 'kim');
+    const mine = inst.values.get('lan')!.text.replace(/0\/24$/, '10');
+    const text = inst.files.get('lab.yaml')!;
+    assert.ok(text.includes(hashAnswer(`0.0.0.0/0 via ${mine}`, 'salt')), 'the hash of the network form, as the student sees it');
+    assert.ok(checkAnswer(`default via ${mine}`, { sha256: hashAnswer(`0.0.0.0/0 via ${mine}`, 'salt'), salt: 'salt' }));
   });
 
   it("a student's copy holds the hash of the same choice, rendered for them; lines and columns kept", () => {

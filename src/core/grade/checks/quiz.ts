@@ -1,14 +1,14 @@
 /**
  * `quiz: { ask: { en, ko }, choices: [...], answer: { sha256, salt } }` — a question the student
  * answers in answers.yaml under the exercise id (a list when the exercise has several quizzes, in
- * order). The answer is stored only as a salted hash (see grade/quiz.ts) and never revealed. With
+ * order). The answer is stored only as a salted hash (see net/answer.ts) and never revealed. With
  * choices, a student may also answer with the choice's number (1 for the first).
  */
 import type { Diagnostic } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
 import type { CheckSpec, Lab } from '../../lab/types';
 import { answerFor } from '../answers';
-import { type AnswerHash, checkAnswer, hashAnswer, sameAnswer, SHA256_HEX_RE } from '../quiz';
+import { type AnswerHash, checkAnswer, hashAnswer, sameAnswer, SHA256_HEX_RE } from '../../net/answer';
 import type { CheckKind, CheckResult } from '../types';
 import { argsOf, checkShape, diag, has } from './common';
 

@@ -3,17 +3,13 @@
  * variant cannot substitute into it; but when the answer is one of the quiz's choices, the
  * choice it names in the lab as written (student '', the defaults) is known, and a student's copy
  * gets the hash of the same choice as rendered for that student (same salt, same length, so every
- * line and column stays). The hash is that of grade/quiz.ts (`sha256(salt + ":" + normalised)`).
+ * line and column stays). The hash is the grader's (net/answer.ts): a stored hash may be of the
+ * answer's `network` form or of its `text` form, so a choice is matched by either, and the moved hash
+ * is of the same form.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { type AnswerKind, hashAnswer } from '../../net/answer';
 import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 
-/** grade/quiz.ts's hash (the lab floor cannot import the grader's; a test holds them equal). */
-export function quizHashOf(answer: string, salt: string): string {
-  const norm = answer.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase().normalize('NFC');
-  return bytesToHex(sha256(utf8ToBytes(`${salt}:${norm}`)));
-}
 
 interface Quiz {
   readonly choices: { en: string; ko: string }[];
@@ -82,11 +78,13 @@ export function followQuizzes(asWritten: string, forStudent: string): string {
     if (!b.sha || !a.sha || b.salt === undefined || b.choices.length !== a.choices.length) return;
     const want = b.sha.value.trim().toLowerCase();
     for (let k = 0; k < b.choices.length; k++) {
-      const lang = quizHashOf(b.choices[k]!.en, b.salt) === want ? 'en' : quizHashOf(b.choices[k]!.ko, b.salt) === want ? 'ko' : undefined;
-      if (!lang) continue;
-      const to = quizHashOf(a.choices[k]![lang], b.salt);
-      if (to !== want) edits.push({ range: a.sha.range, from: a.sha.value, to });
-      return;
+      for (const lang of ['en', 'ko'] as const)
+        for (const kind of ['network', 'text'] as AnswerKind[]) {
+          if (hashAnswer(b.choices[k]![lang], b.salt!, kind) !== want) continue;
+          const to = hashAnswer(a.choices[k]![lang], b.salt!, kind);
+          if (to !== want) edits.push({ range: a.sha!.range, from: a.sha!.value, to });
+          return;
+        }
     }
   });
   let out = forStudent;

@@ -1,7 +1,7 @@
 /** The quiz check (src/core/grade/checks/quiz.ts): answers from answers.yaml against the stored hash, never the answer in the lab. */
 import { strict as assert } from 'node:assert';
 import { gradeLab } from '../../../../src/core/grade/grade';
-import { hashAnswer } from '../../../../src/core/grade/quiz';
+import { hashAnswer } from '../../../../src/core/net/answer';
 import { quizCheck } from '../../../../src/core/grade/checks/quiz';
 import { answers, checkDiags, ex, gatewayLab, load, QUIZ } from '../../../support/gradeLab';
 

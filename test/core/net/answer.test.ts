@@ -1,7 +1,7 @@
-/** Quiz answers as salted hashes (src/core/grade/quiz.ts): normalising, hashing, checking. */
+/** Quiz answers as salted hashes (src/core/net/answer.ts): normalising, hashing, checking. */
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { checkAnswer, hashAnswer, normaliseAnswer, sameAnswer } from '../../../src/core/grade/quiz';
+import { checkAnswer, hashAnswer, normaliseAnswer, sameAnswer } from '../../../src/core/net/answer';
 import { H, SALT } from '../../support/gradeLab';
 
 describe('grade: quiz hashes', () => {

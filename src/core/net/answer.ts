@@ -16,7 +16,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { BITS, formatAddr, parseAddr, parsePrefixLoose } from '../net/addr';
+import { BITS, formatAddr, parseAddr, parsePrefixLoose } from './addr';
 
 export interface AnswerHash {
   readonly sha256: string;
