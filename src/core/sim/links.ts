@@ -5,7 +5,7 @@
  */
 import { deterministicMac, parseAddr } from '../net/addr';
 import { fail, type KResult, ok } from './errors';
-import type { Link, LinkKind, Netns, SourceRef } from './model';
+import { type Link, type LinkKind, type Netns, nsLabel, type SourceRef } from './model';
 import { addAddress, addIfaddrRoutes } from './addresses';
 import { recordDetach, recordLinkState } from './history';
 import { flushLinkRoutes } from './routes';
@@ -147,6 +147,7 @@ export function moveLink(link: Link, to: Netns): KResult {
   if (link.kind === 'bridge') return fail('EINVAL', 'The interface netns is immutable');
   if (to.links.has(link.name)) return fail('EEXIST');
   const from = link.netns;
+  link.moved = { origin: from.host.runOrigin, from: nsLabel(from), wasUp: link.up };
   if (link.up) setLinkUp(link, false);
   flushLinkRoutes(from, link, true, 'link-netns');
   link.stateOrigin = undefined;

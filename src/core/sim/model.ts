@@ -60,6 +60,11 @@ export interface Link {
   promoteSecondaries?: boolean;
   /** The lab line that last set the link up or down; absent when no line did (never brought up, or up as declared). */
   stateOrigin?: SourceRef;
+  /**
+   * The last move of the link into its namespace (`ip link set DEV netns NS`): the line, the
+   * namespace it came from, and whether it was up (a move sets a link down, as dev_close does).
+   */
+  moved?: { readonly origin?: SourceRef; readonly from: string; readonly wasUp: boolean };
   /** A bridge's forwarding database, keyed by MAC. */
   fdb?: Map<string, FdbEntry>;
   readonly origin?: SourceRef;

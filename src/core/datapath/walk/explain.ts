@@ -75,6 +75,28 @@ export function downWhy(link: Link): { text: Localized; source?: SourceRef } {
       ),
       source: link.stateOrigin,
     };
+  const mv = link.moved;
+  if (mv) {
+    const at = mv.origin ? loc(` at line ${mv.origin.line}`, `${mv.origin.line}행에서 `) : loc('', '');
+    const into = link.netns.name
+      ? loc(`namespace ${link.netns.name}`, `네임스페이스 ${link.netns.name}`)
+      : loc(nsLabel(link.netns), nsLabel(link.netns));
+    return mv.wasUp
+      ? {
+          text: loc(
+            `${who} is down: it was up in ${mv.from}, but moving it into ${into.en}${at.en} set it down (a link goes down when it changes namespace), and no \`${cmd}\` line follows the move`,
+            `${iga(who)} down 상태입니다. ${mv.from}에서는 up이었지만 ${at.ko}${ro(into.ko)} 옮기면서 down 되었습니다 (링크는 네임스페이스를 옮기면 down 됩니다). 옮긴 뒤에 \`${cmd}\` 줄이 없습니다`,
+          ),
+          ...(mv.origin ? { source: mv.origin } : {}),
+        }
+      : {
+          text: loc(
+            `${who} is down: it was never brought up, neither before nor after it moved into ${into.en}${at.en} (no \`${cmd}\` line)`,
+            `${iga(who)} down 상태입니다. ${at.ko}${ro(into.ko)} 옮기기 전에도 후에도 up으로 올리지 않았습니다 (\`${cmd}\` 줄이 없습니다)`,
+          ),
+          ...(mv.origin ? { source: mv.origin } : {}),
+        };
+  }
   return {
     text: loc(
       `${who} is down: it was never brought up (no \`${cmd}\` line)`,

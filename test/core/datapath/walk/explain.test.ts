@@ -68,6 +68,44 @@ describe('walk: explanations of absence', () => {
     assert.equal(res.source?.line, 12);
   });
 
+  // As lab 05's fix-yellow: the end is brought up in the host, then moved, and the kernel closes a
+  // device that changes namespace (dev_change_net_namespace calls dev_close): it arrives down.
+  const MOVED = BRIDGE.replace('ip link add v-blue type veth peer name eth0 netns blue', 'ip link add v-blue type veth peer name veth-b')
+    .replace('      ip -n blue addr add 192.168.15.2/24 dev eth0\n', '')
+    .replace('      ip -n blue link set eth0 up\n', '');
+
+  it('a link brought up, then moved into a namespace: the move set it down, at its line', () => {
+    const res = ping(
+      MOVED + '      ip link set veth-b up\n      ip link set veth-b netns blue\n      ip -n blue addr add 192.168.15.2/24 dev veth-b\n',
+    );
+    assert.match(
+      res.reason.en,
+      /h\/blue veth-b is down: it was up in h, but moving it into namespace blue at line 21 set it down \(a link goes down when it changes namespace\), and no `ip -n blue link set veth-b up` line follows the move\.$/,
+    );
+    assert.match(
+      res.reason.ko,
+      /h\/blue veth-b가 down 상태입니다\. h에서는 up이었지만 21행에서 네임스페이스 blue로 옮기면서 down 되었습니다 \(링크는 네임스페이스를 옮기면 down 됩니다\)\. 옮긴 뒤에 `ip -n blue link set veth-b up` 줄이 없습니다\.$/,
+    );
+    assert.equal(res.source?.line, 21);
+    // Brought up after the move, it answers.
+    assert.equal(
+      ping(
+        MOVED +
+          '      ip link set veth-b netns blue\n      ip -n blue addr add 192.168.15.2/24 dev veth-b\n      ip -n blue link set veth-b up\n',
+      ).verdict,
+      'replied',
+    );
+  });
+
+  it('a link moved and never brought up: neither before nor after the move', () => {
+    const res = ping(MOVED + '      ip link set veth-b netns blue\n      ip -n blue addr add 192.168.15.2/24 dev veth-b\n');
+    assert.match(
+      res.reason.en,
+      /h\/blue veth-b is down: it was never brought up, neither before nor after it moved into namespace blue at line 20 \(no `ip -n blue link set veth-b up` line\)\.$/,
+    );
+    assert.equal(res.source?.line, 20);
+  });
+
   it("the owner's own interface never brought up", () => {
     const res = ping(BRIDGE.replace('      ip -n blue link set eth0 up\n', ''));
     assert.match(res.reason.en, /h\/blue eth0 is down: it was never brought up \(no `ip -n blue link set eth0 up` line\)\.$/);
