@@ -27,7 +27,10 @@ const CASES: readonly BreakFix[] = [
   {
     dir: '01-switching-routing',
     id: 'fix-printer',
-    causes: [['host-unreachable@printer'], ['host-unreachable@printer']],
+    causes: [
+      ['wrong-mask@printer', 'host-unreachable@printer'],
+      ['wrong-mask@printer', 'host-unreachable@printer'],
+    ],
     fix: (t) => t.replace(/(ip addr add \S+\.20)\/8 dev eth0/, '$1/24 dev eth0'),
     right: 3,
   },

@@ -13,6 +13,7 @@ import type { Leg, Step, TraceResult } from './trace';
 export const TRACE_CAUSES = [
   'forwarding-off',
   'interface-down',
+  'wrong-mask',
   'no-route',
   'no-route-back',
   'gateway-unreachable',
@@ -29,6 +30,7 @@ export type TraceCauseName = (typeof TRACE_CAUSES)[number];
 export const TRACE_CAUSE_LABELS: Readonly<Record<TraceCauseName, Localized>> = {
   'forwarding-off': loc('forwarding off', '포워딩 꺼짐'),
   'interface-down': loc('interface down', '인터페이스 down'),
+  'wrong-mask': loc('wrong mask', '잘못된 서브넷 마스크'),
   'no-route': loc('no route', '라우트 없음'),
   'no-route-back': loc('no route back', '돌아오는 라우트 없음'),
   'gateway-unreachable': loc('gateway unreachable', '게이트웨이와 통신할 수 없음'),
@@ -48,6 +50,10 @@ export const TRACE_CAUSE_DOCS: Readonly<Record<TraceCauseName, Localized>> = {
   'interface-down': loc(
     'An interface on the way is down: set down, or never brought up.',
     '지나는 길의 인터페이스가 down 상태입니다. 내려졌거나 한 번도 올라온 적이 없습니다.',
+  ),
+  'wrong-mask': loc(
+    "An address's prefix length differs from the one the rest of its segment uses for that subnet: too wide, a far address looks on-link and is asked for by ARP; too narrow, a neighbour is outside every route. Seen with host-unreachable, gateway-unreachable or no-route.",
+    '주소의 프리픽스 길이가 같은 세그먼트의 다른 주소와 다릅니다. 마스크가 너무 넓으면 먼 주소가 같은 링크에 있는 것처럼 보여 ARP로 찾게 되고, 너무 좁으면 이웃이 어느 라우트에도 들지 않습니다. host-unreachable, gateway-unreachable, no-route와 함께 나타납니다.',
   ),
   'no-route': loc(
     'A host on the way had no route for the destination (the sender, or a router that answered net unreachable).',
@@ -127,6 +133,8 @@ function legCauses(leg: Leg, back: boolean): TraceCause[] {
       out.push(at('interface-down', s));
       return;
     }
+    // A wrong mask is told with what it caused (no route, or an ARP nobody answered), at the address's line.
+    if (d?.['wrongMask'] && (s.stage === 'route' || s.stage === 'neigh')) out.push(at('wrong-mask', s));
     // A route lookup that found nothing: `route: null` at a router, the main table's list at the sender.
     if (s.stage === 'route' && d && (d['route'] === null || (Array.isArray(d['routes']) && !('route' in d)))) {
       out.push(at(back ? 'no-route-back' : 'no-route', s));

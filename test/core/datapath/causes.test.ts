@@ -96,6 +96,18 @@ describe('traceCauses', () => {
     assert.deepEqual(names(trace(A, R, ['ip addr add 192.168.2.11/24 dev eth0'])), ['host-unreachable@r']);
   });
 
+  it("a mask too wide on b is wrong-mask with the ARP nobody answered, at b's address line", () => {
+    // b's /8 makes a's 192.168.1.10 look on lan2: the reply is asked for by ARP, not sent to r.
+    const causes = traceCauses(trace(A, R, ['ip addr add 192.168.2.10/8 dev eth0', 'ip route add default via 192.168.2.1']));
+    assert.deepEqual(
+      causes.map((c) => `${c.cause}@${c.host}`),
+      ['wrong-mask@b', 'host-unreachable@b'],
+    );
+    assert.equal(causes[0]!.source?.line, 18);
+    // The same /8 with a /24 route back through r is no fault: the more specific route wins.
+    assert.deepEqual(traceCauses(trace(A, R, ['ip addr add 192.168.2.10/8 dev eth0', B[1]!])), []);
+  });
+
   it('a closed port is not-listening', () => {
     assert.deepEqual(names(trace(A, R, B, 'tcp', 81)), ['not-listening@b']);
     assert.deepEqual(traceCauses(trace(A, R, B, 'tcp', 80)), []);

@@ -12,13 +12,11 @@ import { lastDetach, removedAddrs, removedRoutesFor } from '../../sim/history';
 import { type Link, type Netns, nsLabel, type Removal, type Route, type SourceRef, type World } from '../../sim/model';
 import { routeLine } from '../../sim/routefmt';
 import type { L2Loop } from './context';
+import { segmentLinks } from './segment';
+import { explainNarrowMask, explainWideMask } from './mask';
 
-export interface Explanation {
-  readonly reason: Localized;
-  /** The line that decides it, where known. */
-  readonly source?: SourceRef;
-  readonly data: Record<string, unknown>;
-}
+import type { Explanation } from './why';
+export type { Explanation } from './why';
 
 /** `a eth0`, or `a/red eth0`. */
 export function linkLabel(l: Link): string {
@@ -191,9 +189,9 @@ export function explainDownSubnet(ns: Netns, dst: Addr): Explanation | undefined
   return undefined;
 }
 
-/** Why `dst` has no route in `ns`, where a line or a down link explains it. */
-export function explainNoRoute(ns: Netns, dst: Addr): Explanation | undefined {
-  return explainRemovedRoute(ns, dst) ?? explainDownSubnet(ns, dst);
+/** Why `dst` has no route in `ns`, where a line, a down link or a wrong mask explains it. */
+export function explainNoRoute(world: World, ns: Netns, dst: Addr): Explanation | undefined {
+  return explainRemovedRoute(ns, dst) ?? explainDownSubnet(ns, dst) ?? explainNarrowMask(world, ns, dst);
 }
 
 /** The interfaces of the world that have `a` (in any namespace). */
@@ -211,36 +209,7 @@ function ownersOf(world: World, a: Addr): Link[] {
  * link of `down` it meets (closest first).
  */
 function downNear(world: World, from: Link, down: ReadonlySet<Link>): Link[] {
-  const bySwitch = new Map<string, Link[]>();
-  const ports = new Map<Link, Link[]>();
-  for (const h of world.hosts.values())
-    for (const ns of h.netns.values())
-      for (const l of ns.links.values()) {
-        if (l.switchName) bySwitch.set(l.switchName, [...(bySwitch.get(l.switchName) ?? []), l]);
-        if (l.master) ports.set(l.master, [...(ports.get(l.master) ?? []), l]);
-      }
-  const out: Link[] = [];
-  const seen = new Set<Link>([from]);
-  const queue = [from];
-  while (queue.length) {
-    const l = queue.shift()!;
-    if (down.has(l)) {
-      out.push(l);
-      continue;
-    }
-    const next = [
-      ...(l.peer ? [l.peer] : []),
-      ...(l.master ? [l.master] : []),
-      ...(ports.get(l) ?? []),
-      ...(l.switchName ? (bySwitch.get(l.switchName) ?? []) : []),
-    ];
-    for (const n of next) {
-      if (seen.has(n)) continue;
-      seen.add(n);
-      queue.push(n);
-    }
-  }
-  return out;
+  return segmentLinks(world, from, (l) => down.has(l)).filter((l) => down.has(l));
 }
 
 /** The latest removal of `a` from an interface, anywhere in the world. */
@@ -260,6 +229,19 @@ function addrRemoval(world: World, a: Addr): { ns: Netns; rm: Removal } | undefi
  * owner being on another segment, or the address a line removed.
  */
 export function explainNoAnswer(world: World, dev: Link, nexthop: Addr, lost: readonly Link[]): Explanation | undefined {
+  const why = ownerWhy(world, dev, nexthop, lost);
+  // A link down on the way explains it alone; else a wrong mask that made the address look on-link comes first.
+  const mask = why?.data['down'] ? undefined : explainWideMask(world, dev, nexthop);
+  if (!mask) return why;
+  if (!why) return mask;
+  return {
+    reason: loc(`${mask.reason.en} ${why.reason.en}`, `${mask.reason.ko} ${why.reason.ko}`),
+    ...(mask.source ? { source: mask.source } : {}),
+    data: { ...why.data, ...mask.data },
+  };
+}
+
+function ownerWhy(world: World, dev: Link, nexthop: Addr, lost: readonly Link[]): Explanation | undefined {
   const nh = formatAddr(nexthop);
   const owners = ownersOf(world, nexthop).filter((l) => l !== dev);
   const owner = owners[0];

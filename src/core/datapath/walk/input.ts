@@ -113,7 +113,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
     return;
   }
   if (!r) {
-    const why = explainNoRoute(ns, p.dst);
+    const why = explainNoRoute(w.world, ns, p.dst);
     const reason = loc(
       `${label} forwards packets but has no route to ${formatAddr(p.dst)}: it answers ${v6 ? icmpName('net-unreachable', 6) : 'ICMP net unreachable'}.${why ? ` ${why.reason.en}` : ''}`,
       `${eunneun(label)} 패킷을 포워딩하지만 ${ro(formatAddr(p.dst))} 가는 라우트가 없어 ${v6 ? icmpName('net-unreachable', 6) : 'ICMP net unreachable'} 메시지로 응답합니다.${why ? ` ${why.reason.ko}` : ''}`,

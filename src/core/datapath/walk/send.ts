@@ -136,7 +136,7 @@ function lookup(w: Walk, ns: Netns, p: Packet, src: Addr | undefined, oif?: Link
     w.drop(ns, undefined, p, verdict, reason, r.origin);
     return undefined;
   }
-  const why = out.err.errno === 'ENETUNREACH' ? explainNoRoute(ns, p.dst) : undefined;
+  const why = out.err.errno === 'ENETUNREACH' ? explainNoRoute(w.world, ns, p.dst) : undefined;
   noRouteStep(w, ns, p, why);
   w.drop(
     ns,
