@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { buildWorld, instantiateLab, loadLab, studentCopy, tracePacket } from '../../src/core/index';
+import { buildWorld, instantiateLab, loadLab, readVariantRecord, studentCopy, tracePacket } from '../../src/core/index';
 import { traceCauses } from '../../src/core/datapath/causes';
 import { packetRequest } from '../../src/core/grade/checks/packet';
 import { gradeFiles } from '../../src/core/grade/folder';
@@ -15,10 +15,13 @@ import { readTree } from '../../src/cli/grade';
 interface BreakFix {
   readonly dir: string;
   readonly id: string;
-  /** The causes the starter's reach checks show, `cause@endpoint`, one list per reach check. */
+  /**
+   * The causes the starter's reach checks show, `cause@endpoint`, one list per reach check; a
+   * `{name}` is the student's value of that name variable (the default for the lab as written).
+   */
   readonly causes: readonly (readonly string[])[];
-  /** The fix: one line of the starter's lab.yaml (as drawn for the student) changed, added or moved. */
-  readonly fix: (lab: string) => string;
+  /** The fix: one line of the starter's lab.yaml (as drawn for the student) changed, added or moved; `name` as above. */
+  readonly fix: (lab: string, name: (variable: string) => string) => string;
   /** The right answer's choice number (1 for the first). */
   readonly right: number;
 }
@@ -44,17 +47,25 @@ const CASES: readonly BreakFix[] = [
   },
   {
     dir: '05-network-namespaces',
-    id: 'fix-yellow',
-    causes: [['interface-down@host1/red'], ['interface-down@host1'], ['no-route@host1/yellow']],
-    fix: (t) =>
-      t
-        .replace('      ip link set veth-yellow up\n', '')
-        .replace(/( {6}ip -n yellow addr add \S+ dev veth-yellow\n)/, '$1      ip -n yellow link set veth-yellow up\n'),
+    id: 'fix-unreachable',
+    causes: [['interface-down@host1/red'], ['interface-down@host1'], ['no-route@host1/{yellow}']],
+    fix: (t, name) => {
+      const y = name('yellow');
+      return t
+        .replace(`      ip link set veth-${y} up\n`, '')
+        .replace(new RegExp(`( {6}ip -n ${y} addr add \\S+ dev veth-${y}\n)`), `$1      ip -n ${y} link set veth-${y} up\n`);
+    },
     right: 3,
   },
 ];
 
 const STUDENTS = ['', 's2026001', 's2026017', 'kim.minsu'];
+
+/** A name variable's value in a starter's lab.yaml: the copy's record, or the default as written. */
+function nameIn(lab: string): (variable: string) => string {
+  const values = new Map(readVariantRecord(lab)?.values ?? []);
+  return (variable) => values.get(variable) ?? variable;
+}
 
 /** The lab for a student ('' is the lab as written): its files, without solution/ and answers. */
 function starter(dir: string, student: string): Map<string, string> {
@@ -79,7 +90,7 @@ function exercise(files: ReadonlyMap<string, string>, id: string, answers?: stri
 describe('bundled labs: break-and-fix exercises', () => {
   it("05: yellow's fault is blamed for nothing else (an ARP for green's address, which nobody has yet)", () => {
     const files = starter('05-network-namespaces', '');
-    const e = exercise(files, 'green-address');
+    const e = exercise(files, 'namespace-address');
     assert.deepEqual(
       e.causes?.map((x) => `${x.cause}@${x.host}${x.netns ? `/${x.netns}` : ''}`),
       ['no-route@host1/green', 'host-unreachable@host1'],
@@ -106,7 +117,11 @@ describe('bundled labs: break-and-fix exercises', () => {
               assert.equal(t.replied, false, `${who}: ${run.label} already works`);
               return traceCauses(t).map((x) => `${x.cause}@${x.host}${x.netns ? `/${x.netns}` : ''}`);
             });
-          assert.deepEqual(seen, c.causes);
+          const name = nameIn(files.get('lab.yaml')!);
+          assert.deepEqual(
+            seen,
+            c.causes.map((l) => l.map((x) => x.replace(/\{(\w+)\}/g, (_m, v: string) => name(v)))),
+          );
           const e = exercise(files, c.id);
           assert.equal(e.score, 0);
           assert.ok(e.checks.every((k) => !k.passed));
@@ -115,7 +130,7 @@ describe('bundled labs: break-and-fix exercises', () => {
         it(`${who}: fixing only the faulty line passes the behaviour checks; the quiz takes the right cause only`, () => {
           const files = starter(c.dir, student);
           const lab = files.get('lab.yaml')!;
-          const fixed = c.fix(lab);
+          const fixed = c.fix(lab, nameIn(lab));
           assert.notEqual(fixed, lab, 'the fix applies');
           // One line changed, added or moved: the rest of the lab as given.
           const before = lab.split('\n');

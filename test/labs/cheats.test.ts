@@ -58,21 +58,21 @@ describe('bundled labs: cheats score nothing', () => {
     assert.ok(g.score < 35, `score ${g.score}`);
   });
 
-  it("05-network-namespaces: green's address on the bridge does not pass green-address", () => {
+  it("05-network-namespaces: green's address on the bridge does not pass namespace-address", () => {
     const cheat = (t: string) =>
       t.replace(
         '      ip addr add 192.168.15.5/24 dev v-net-0\n',
         '      ip addr add 192.168.15.5/24 dev v-net-0\n      ip addr add 192.168.15.3/24 dev v-net-0\n',
       );
     const g = grade('05-network-namespaces', cheat);
-    const e = exercise(g, 'green-address');
+    const e = exercise(g, 'namespace-address');
     assert.equal(e.score, 0);
     const c = e.checks[1]!;
     assert.equal(c.passed, false);
     assert.match(c.feedback.en, /192\.168\.15\.3 answered by host1, not host1\/green$/);
     assert.match(c.feedback.ko, /192\.168\.15\.3에는 host1\/green이 아니라 host1이 응답했습니다$/);
     // red's connection to 192.168.15.3:8080 reaches host1, not green (nothing listens there: refused).
-    assert.equal(exercise(g, 'green-service').checks[0]!.passed, false);
+    assert.equal(exercise(g, 'namespace-service').checks[0]!.passed, false);
   });
 
   it('the starters score nothing but what they already give (02: b still reaches a)', () => {

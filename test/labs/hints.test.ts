@@ -59,11 +59,11 @@ describe('bundled labs: hints per cause', () => {
 
   it("lab 05: green's lo down gives the lo hint; the bridge end down gives the veth hint", () => {
     assert.match(
-      mistake('05-network-namespaces', '      ip -n green link set lo up\n', '').get('green-service')!.hints[0]!.en,
+      mistake('05-network-namespaces', '      ip -n green link set lo up\n', '').get('namespace-service')!.hints[0]!.en,
       /lo is down/,
     );
     const down = mistake('05-network-namespaces', '      ip link set veth-green-br up\n', '');
-    assert.ok(down.get('green-service')!.hints.some((h) => /both ends are up/.test(h.en)));
+    assert.ok(down.get('namespace-service')!.hints.some((h) => /both ends are up/.test(h.en)));
   });
 
   it('every cause hint of a bundled lab loads, in both languages', () => {

@@ -34,20 +34,25 @@
  * (lab name, student id, variable name). The same id gives the same values on every platform and
  * every run. The instructor's own view (`knetlab check`, no student) uses the student id ''.
  *
+ * A `default:` is the value of the lab as written; literal text follows a subnet's default (its
+ * addresses) and a choice's default that is a name (the name, Korean particles after it refitted)
+ * into each copy: variant/rewrite.ts.
+ *
  * The parts: variant/defs.ts (declarations), variant/rng.ts (the streams), variant/draw.ts (the
  * values), variant/template.ts (placeholders), variant/rawText.ts (`variables:` read from raw
- * text, blocks rewritten in place). This file makes one student's copy of a whole lab.
+ * text, blocks rewritten in place), variant/rewrite.ts (literal addresses and names). This file makes one student's copy of a whole lab.
  */
 import type { Diagnostic } from '../text/diag';
 import { loc } from '../text/i18n';
-import { diag, type VariableValue } from './variant/defs';
+import { iga } from '../text/particle';
+import { diag, MOVABLE_NAME_RE, type VariableValue } from './variant/defs';
 import { resolveVariables } from './variant/draw';
 import { readVariables, replaceBlock, topLevelBlocks, variantRecord } from './variant/rawText';
 import { substitute } from './variant/template';
 import { followQuizzes } from './variant/quizzes';
 import { normaliseStudent } from './variant/rng';
 import { sealOf } from './variant/seal';
-import { defaultMoves, moveAddresses } from './variant/rewrite';
+import { defaultMoves, idsNaming, moveAddresses, moveNames, nameMoves } from './variant/rewrite';
 import { givenDigests } from './variant/digest';
 
 export {
@@ -123,7 +128,9 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
   const secret = opts.secret ? { secret: opts.secret } : {};
   const { values, failed, defaults, diagnostics: rd } = resolveVariables(rv.variables, { lab: rv.labName, student, ...secret });
   const moves = defaultMoves(defaults, values);
+  const names = nameMoves(defaults, values);
   diagnostics.push(...rd);
+  if (normaliseStudent(student) === '') diagnostics.push(...namedIdWarnings(labText, defaults, values, show('lab.yaml')));
   const seal = sealOf(
     rv.labName,
     student,
@@ -152,7 +159,7 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
     }
     const s = substitute(t, values, show(path), { skip: failed });
     diagnostics.push(...s.diagnostics);
-    out.set(path, moveAddresses(s.text, moves));
+    out.set(path, moveNames(moveAddresses(s.text, moves), names));
   }
   // Quiz answers follow the variables when they are choices (variant/quizzes.ts): hashed answers only
   // (a grading key's answers are in clear, and follow the variables as any text does).
@@ -171,6 +178,27 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
     if (at) out.set('lab.yaml', replaceBlock(lab, { ...at, end: at.start + 1 }, variantRecord(student, values, sealed, given)));
   }
   return { files: out, values, labName: rv.labName, diagnostics };
+}
+
+/** An exercise id naming a name variable's default would differ in every copy: a warning at the id (the lab as written). */
+function namedIdWarnings(
+  labText: string,
+  defaults: ReadonlyMap<string, string>,
+  values: ReadonlyMap<string, VariableValue>,
+  file: string,
+): Diagnostic[] {
+  const names = [...defaults].filter(([k, d]) => values.get(k)?.kind === 'choice' && MOVABLE_NAME_RE.test(d)).map(([, d]) => d);
+  return idsNaming(labText, names).map((h) =>
+    diag(
+      'warning',
+      'bad-variable',
+      { file, line: h.line, column: h.column, endLine: h.line, endColumn: h.column + h.id.length },
+      loc(
+        `The exercise id "${h.id}" contains "${h.name}", the default of a choice variable: each student's copy would rename it, and the key, the answers and the class report match exercises by id. Use an id without the name.`,
+        `과제 id "${h.id}"에 choice 변수의 기본값 ${iga(`"${h.name}"`)} 들어 있습니다. 학생마다 사본에서 id가 바뀌는데, 채점 키, 답안, 반 보고서는 과제를 id로 맞춥니다. 이름이 들어가지 않은 id를 쓰세요.`,
+      ),
+    ),
+  );
 }
 
 /** Whether a lab-relative path is part of the lab's solution (never in a student's copy). */

@@ -6,7 +6,7 @@
  */
 
 /** The final consonant of the word's reading: 'none', 'rieul' (ㄹ, which takes 로), or 'other'. */
-function finalOf(word: string | number): 'none' | 'rieul' | 'other' {
+export function finalOf(word: string | number): 'none' | 'rieul' | 'other' {
   const w = String(word).replace(/[^0-9A-Za-z\uac00-\ud7a3]+$/, '');
   if (!w) return 'none';
   const c = w.charCodeAt(w.length - 1);
@@ -33,3 +33,45 @@ export const ro = (word: string | number): string => String(word) + (finalOf(wor
 export const gwawa = (word: string | number): string => String(word) + (finalOf(word) === 'none' ? '와' : '과');
 /** `word` followed by 이어야 or 여야 (`192.168.1.0/24여야`, `숫자여야`). */
 export const ieoya = (word: string | number): string => String(word) + (finalOf(word) === 'none' ? '여야' : '이어야');
+
+/**
+ * The particle pairs a word can change between: [after a final consonant, after a vowel]. 으로/로
+ * goes by 'other' (로 after ㄹ too); the rest by any final consonant. Longest first, so 이라 is not
+ * read as 이. The copula 이 before -다, -고, -며, -면, 인, 입니다 reads right after both and is kept.
+ */
+const PAIRS: readonly (readonly [string, string])[] = [
+  ['이어야', '여야'],
+  ['이에요', '예요'],
+  ['으로', '로'],
+  ['이라', '라'],
+  ['이나', '나'],
+  ['이랑', '랑'],
+  ['이었', '였'],
+  ['은', '는'],
+  ['을', '를'],
+  ['과', '와'],
+  ['이', '가'],
+];
+
+const HANGUL = /^[\uac00-\ud7a3]/;
+
+/**
+ * A word replaced by another in a text (`green` by `purple`): the particle right after it (`after`
+ * is the text that follows, from the first character after the word), refitted to the new word:
+ * `{ length, text }` replaces the first `length` characters of `after`. Undefined when no particle
+ * starts `after`, or the one there does not fit `from` (then it is no particle of it), or fits `to`
+ * already. 이 and 가 count only standing alone (not 이다, 이고, 가요), as the subject particle.
+ */
+export function refitParticle(after: string, from: string, to: string): { length: number; text: string } | undefined {
+  for (const [cons, vowel] of PAIRS) {
+    const consonantAfter = (w: string) => (cons === '으로' ? finalOf(w) === 'other' : finalOf(w) !== 'none');
+    for (const form of [cons, vowel]) {
+      if (!after.startsWith(form)) continue;
+      if ((form === '이' || form === '가') && HANGUL.test(after.slice(1))) continue;
+      const want = (w: string) => (consonantAfter(w) ? cons : vowel);
+      if (want(from) !== form || want(to) === form) return undefined;
+      return { length: form.length, text: want(to) };
+    }
+  }
+  return undefined;
+}

@@ -40,7 +40,7 @@ describe('knetlab variant: a course, for one student and for a class', () => {
     assert.equal(g.maxScore, 190);
   });
 
-  it('a roster of 40: one handout each, clean, the own solution at full marks, subnets all different', () => {
+  it('a roster of 40: one handout each, clean, the own solution at full marks, subnets all different, names spread', () => {
     const roster = ['id,name', ...Array.from({ length: 40 }, (_, i) => `2026${String(i + 1).padStart(4, '0')},"Student ${i + 1}, A"`)];
     writeFileSync(join(dir, 'roster.csv'), roster.join('\n') + '\n');
     const out = join(dir, 'class');
@@ -59,12 +59,15 @@ describe('knetlab variant: a course, for one student and for a class', () => {
         const rec = readVariantRecord(text)!;
         assert.equal(rec.student, id);
         assert.match(rec.seal!, /^secret:/);
-        for (const [name, subnet] of rec.values) {
+        for (const [name, value] of rec.values) {
           const seen = byVariable.get(`${lab}.${name}`) ?? new Map<string, string>();
-          assert.ok(!seen.has(subnet), `${id} and ${seen.get(subnet)} share ${lab} ${name} = ${subnet}`);
-          seen.set(subnet, id);
+          // Subnets never repeat; a name (16 choices) may, between 40 students.
+          if (value.includes('/')) assert.ok(!seen.has(value), `${id} and ${seen.get(value)} share ${lab} ${name} = ${value}`);
+          seen.set(value, id);
           byVariable.set(`${lab}.${name}`, seen);
         }
+        const v = new Map(rec.values);
+        if (lab === '05-network-namespaces') assert.notEqual(v.get('green'), v.get('yellow'), `${id}: two namespaces, two names`);
         // The handout as graded by the instructor: sealed with the secret, short of full marks.
         const starter = gradeFiles(files, { displayPath: (p) => p, student: id, secret: SECRET });
         assert.deepEqual(
@@ -77,6 +80,8 @@ describe('knetlab variant: a course, for one student and for a class', () => {
         assert.equal(solved.score, solved.maxScore, `${id}/${lab}`);
       }
     }
+    // The names spread over the class: most of the 16 choices are somebody's.
+    for (const name of ['green', 'yellow']) assert.ok(byVariable.get(`05-network-namespaces.${name}`)!.size >= 10, name);
   });
 
   it('grade refuses a copy graded as another student, an edited record, another secret; accepts the own', () => {

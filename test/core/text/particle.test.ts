@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { eulreul, eunneun, gwawa, ieoya, iga, ro } from '../../../src/core/text/particle';
+import { eulreul, eunneun, gwawa, ieoya, iga, refitParticle, ro } from '../../../src/core/text/particle';
 
 describe('text: Korean particles after the printed word', () => {
   it('Latin letters and digits as Koreans read them (KOREAN.md)', () => {
@@ -88,5 +88,41 @@ describe('particles after every digit, address and name the messages print', () 
   it('a quoted word takes the particle of the word inside the quotes', () => {
     assert.equal(eunneun('"eth0"'), '"eth0"은');
     assert.equal(eunneun('"a"'), '"a"는');
+  });
+
+  describe('refitParticle: a word replaced by another, the particle after it', () => {
+    const refit = (after: string, from: string, to: string) => {
+      const f = refitParticle(after, from, to);
+      return f ? f.text + after.slice(f.length) : after;
+    };
+
+    it('a final consonant lost: 은→는, 이→가, 을→를, 과→와, 으로→로, 이나→나, 이라→라, 이어야→여야, 이에요→예요, 이었→였', () => {
+      const got = ['은 ', '이 있다', '을', '과 red', '으로', '이나 ', '이라는', '이어야', '이에요', '이었다'].map((a) =>
+        refit(a, 'green', 'purple'),
+      );
+      assert.deepEqual(got, ['는 ', '가 있다', '를', '와 red', '로', '나 ', '라는', '여야', '예요', '였다']);
+    });
+
+    it('a final consonant gained: the reverse', () => {
+      const got = ['는 ', '가 있다', '를', '와 red', '로', '나 ', '라는', '여야', '예요', '였다'].map((a) => refit(a, 'yellow', 'maroon'));
+      assert.deepEqual(got, ['은 ', '이 있다', '을', '과 red', '으로', '이나 ', '이라는', '이어야', '이에요', '이었다']);
+    });
+
+    it('ㄹ takes 로 as a vowel does, and otherwise a final consonant', () => {
+      assert.equal(refit('으로', 'green', 'teal'), '로');
+      assert.equal(refit('로', 'teal', 'green'), '으로');
+      assert.equal(refit('로', 'yellow', 'teal'), '로');
+      assert.equal(refit('을', 'green', 'teal'), '을');
+      assert.equal(refit('를', 'yellow', 'teal'), '을');
+    });
+
+    it('the same reading, no particle, the copula, or a particle that did not fit the old word: left alone', () => {
+      assert.equal(refitParticle('은', 'green', 'cyan'), undefined);
+      assert.equal(refitParticle('를', 'yellow', 'navy'), undefined);
+      for (const a of ['이다', '이고', '이면', '인', '입니다', '의', '에', '에는', '도', ''])
+        assert.equal(refitParticle(a, 'green', 'purple'), undefined, a);
+      assert.equal(refitParticle('가요', 'yellow', 'green'), undefined);
+      assert.equal(refitParticle('는', 'green', 'purple'), undefined, '는 after green was not its particle');
+    });
   });
 });

@@ -30,6 +30,13 @@ export type VariableValue =
   | { readonly kind: 'choice'; readonly value: string; readonly text: string }
   | { readonly kind: 'mac'; readonly value: string; readonly text: string };
 
+/**
+ * A choice `default:` that literal text follows (variant/rewrite.ts): a name, starting with a
+ * letter, then letters, digits, `_`, `.`, `-`, ending with a word character. Not a number: it would
+ * also match inside addresses and ports.
+ */
+export const MOVABLE_NAME_RE = /^[A-Za-z](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
+
 export const VARIABLE_KINDS = ['subnet', 'int', 'choice', 'mac'] as const;
 const EXTRA_KEYS: Record<string, readonly string[]> = {
   subnet: ['prefix', 'exclude', 'default'],

@@ -7,9 +7,9 @@ import type { Diagnostic } from '../../text/diag';
 import { loc } from '../../text/i18n';
 import { BITS, formatAddr, type Prefix } from '../../net/addr';
 import type { VariableSpec } from '../types';
-import { diag, parseCidr, parseVariableDef, type VariableDef, type VariableValue } from './defs';
+import { diag, MOVABLE_NAME_RE, parseCidr, parseVariableDef, type VariableDef, type VariableValue } from './defs';
 import { normaliseStudent, VariantRng } from './rng';
-import { iga } from '../../text/particle';
+import { gwawa, iga } from '../../text/particle';
 
 function prefixText(p: Prefix): string {
   return `${formatAddr(p.addr)}/${p.len}`;
@@ -66,12 +66,11 @@ export interface ResolveResult {
   readonly values: Map<string, VariableValue>;
   /** Variables declared but not resolved (their problem is diagnosed): placeholders naming them are skipped. */
   readonly failed: Set<string>;
-  /** The `default:` of each subnet variable that has one. */
+  /** The `default:` of each subnet and choice variable that has one (what literal text follows, rewrite.ts). */
   readonly defaults: Map<string, string>;
   readonly diagnostics: Diagnostic[];
 }
 
-/** Gives every declared variable its value for one student. Never throws. */
 /**
  * Gives every declared variable its value for one student. Never throws. The instructor's view
  * (student '') takes each variable's `default:` where it has one: the lab as written. `secret`
@@ -119,6 +118,8 @@ export function resolveVariables(
     defaults.set(d.spec.name, d.def.default);
     if (asWritten) drawn.set(d.spec.name, { kind: 'subnet', prefix: p, text: d.def.default });
   }
+  for (const d of defs) if (d.def.kind === 'choice' && d.def.default !== undefined) defaults.set(d.spec.name, d.def.default);
+  diagnostics.push(...sharedNames(defs));
   const subnets = defs.filter((d) => d.def.kind === 'subnet' && !drawn.has(d.spec.name));
   const order = subnets
     .map((d, i) => ({ d, i }))
@@ -179,4 +180,36 @@ export function resolveVariables(
     }
   }
   return { values, failed, defaults, diagnostics };
+}
+
+/**
+ * Two name variables (choices whose default is a name, which literal text follows) that share a
+ * choice: a student may draw the same name for both, and their two names become one. A warning at
+ * the second one; disjoint lists never collide.
+ */
+function sharedNames(defs: readonly { spec: VariableSpec; def: VariableDef }[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const names = defs.filter(
+    (d): d is { spec: VariableSpec; def: Extract<VariableDef, { kind: 'choice' }> } =>
+      d.def.kind === 'choice' && d.def.default !== undefined && MOVABLE_NAME_RE.test(d.def.default),
+  );
+  names.forEach((b, j) => {
+    for (const a of names.slice(0, j)) {
+      const shared = b.def.options.find((o) => a.def.options.includes(o));
+      if (shared === undefined) continue;
+      out.push(
+        diag(
+          'warning',
+          'variable-conflict',
+          b.spec.range,
+          loc(
+            `Variables ${a.spec.name} and ${b.spec.name} both may draw "${shared}": a student could get one name for both. Give them choices that share none.`,
+            `변수 ${gwawa(a.spec.name)} ${b.spec.name}에서 둘 다 ${iga(`"${shared}"`)} 뽑힐 수 있어, 한 학생의 두 이름이 같아질 수 있습니다. 서로 겹치지 않는 선택지를 주세요.`,
+          ),
+        ),
+      );
+      return;
+    }
+  });
+  return out;
 }
