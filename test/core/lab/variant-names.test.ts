@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import type { SourceRange } from '../../../src/core/text/diag';
 import { instantiateLab, resolveVariables, type VariableValue } from '../../../src/core/lab/variant';
 import { moveNames, nameMoves } from '../../../src/core/lab/variant/rewrite';
-import { hashAnswer } from '../../../src/core/grade/quiz';
+import { hashAnswer } from '../../../src/core/net/answer';
 import type { VariableSpec } from '../../../src/core/lab/types';
 
 const R: SourceRange = { file: 'lab.yaml', line: 3, column: 3, endLine: 3, endColumn: 7 };
