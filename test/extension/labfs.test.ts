@@ -175,6 +175,43 @@ describe('extension/labfs: symbolic links on disk, as the CLI reads them', () =>
     }
   });
 
+  it("a solution's lab.yaml reads its starter from the lab folder above it; a starter that leads out is not read", async () => {
+    const starter = readFileSync('labs/02-gateway/lab.yaml', 'utf8');
+    const wrong = readFileSync('labs/02-gateway/solution/lab.yaml', 'utf8').replace(
+      'ip route add 192.168.4.0/24 via 192.168.1.1',
+      'ip route add 192.168.4.0/24 via 192.168.7.1',
+    );
+    writeFileSync(join(dir, 'lab.yaml'), starter);
+    mkdirSync(join(dir, 'solution'));
+    writeFileSync(join(dir, 'solution', 'lab.yaml'), wrong);
+    const ctx = newCtx();
+    const docs = new LabDocuments(ctx.languageHost);
+    try {
+      const doc = (version: number) =>
+        ({
+          uri: fake.Uri.file(join(dir, 'solution', 'lab.yaml')),
+          version,
+          isClosed: false,
+          languageId: 'yaml',
+          getText: () => wrong,
+        }) as unknown as TextDocument;
+      await docs.refresh(doc(1));
+      const line = wrong.split('\n').findIndex((l) => l.includes('via 192.168.7.1')) + 1;
+      assert.deepEqual(
+        docs.diagnostics(doc(1)).map((d) => [d.line, d.code]),
+        [[line, 'command-failed']],
+      );
+      writeFileSync(join(away, 'lab.yaml'), starter);
+      rmSync(join(dir, 'lab.yaml'));
+      symlinkSync(join(away, 'lab.yaml'), join(dir, 'lab.yaml'));
+      await docs.refresh(doc(2));
+      assert.deepEqual(docs.diagnostics(doc(2)), []);
+    } finally {
+      docs.dispose();
+      ctx.dispose();
+    }
+  });
+
   it("grading, the panels and the commands' world refuse it too, and the grader's file shows nowhere", async () => {
     writeFileSync(join(dir, 'lab.yaml'), LAB);
     symlinkSync(SECRET, join(dir, 'h'));
