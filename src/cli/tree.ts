@@ -6,7 +6,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { OUTSIDE_LAB } from '../core';
+import { insideFolder, OUTSIDE_LAB } from '../core';
 
 const MAX_FILES = 2000;
 const MAX_FILE_BYTES = 1 << 20;
@@ -23,7 +23,7 @@ export function realPath(p: string): string | undefined {
 
 /** Whether the real path `real` is `root` (a real path) or below it. */
 export function isInside(root: string, real: string): boolean {
-  return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+  return insideFolder(root, real, sep);
 }
 
 /**

@@ -8,6 +8,7 @@ export * from './net/addr';
 export type { Lab, HostSpec, InterfaceSpec, RunLine, FileSpec, ServeSpec, Named } from './lab/types';
 export { loadLab, loadParsed, OUTSIDE_LAB, outsideLab, parseLabText } from './lab/load';
 export type { LoadOptions, LoadResult, ParsedLabText } from './lab/load';
+export { insideFolder } from './lab/inside';
 export { IncrementalLabChecker, IncrementalLabParser } from './check/incremental';
 export type { ParsePath } from './check/incremental';
 export { buildWorld, HostBuildCache } from './world/build';

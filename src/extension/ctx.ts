@@ -30,7 +30,7 @@ export class Ctx implements vscode.Disposable {
       get lang() {
         return config.lang;
       },
-      readFile: (uri) => readLabFile(uri),
+      readFile: (uri, labDir) => readLabFile(uri, labDir),
       diagnosticsDelayMs: () => config.diagnosticsDelayMs,
     };
   }

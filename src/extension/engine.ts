@@ -14,6 +14,8 @@ import {
   loadLabFor,
   loc,
   localizeNotes,
+  OUTSIDE_LAB,
+  outsideDiagnostic,
   parseAddr,
   parseEndpoint,
   resolveTo,
@@ -34,12 +36,21 @@ export interface LoadedLab {
   readonly errors: Diagnostic[];
 }
 
-/** Loads a lab (drawn for `student` when it is a template) and builds its world. Never throws. */
-export function loadWorld(files: ReadonlyMap<string, string>, file: string, student?: string): LoadedLab {
+/** What a lab reads from its folder's files: OUTSIDE_LAB for those that lead outside it (labfs.readTree's `outside`). */
+function folderFiles(files: ReadonlyMap<string, string>, outside?: ReadonlySet<string>) {
+  return (rel: string) => (outside?.has(rel) ? OUTSIDE_LAB : files.get(rel));
+}
+
+/**
+ * Loads a lab (drawn for `student` when it is a template) and builds its world. `outside`: files of
+ * the folder that lead outside it, an error where the lab reads them. Never throws.
+ */
+export function loadWorld(files: ReadonlyMap<string, string>, file: string, student?: string, outside?: ReadonlySet<string>): LoadedLab {
+  if (outside?.has('lab.yaml')) return { errors: [outsideDiagnostic(file, 'lab.yaml')] };
   const text = files.get('lab.yaml');
   if (text === undefined) return { errors: [] };
   try {
-    const loaded = loadLabFor(text, { file, readFile: (rel) => files.get(rel), ...(student !== undefined ? { student } : {}) });
+    const loaded = loadLabFor(text, { file, readFile: folderFiles(files, outside), ...(student !== undefined ? { student } : {}) });
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     if (!loaded.lab) return { errors };
     return { lab: loaded.lab, world: buildWorld(loaded.lab).world, errors };
@@ -157,11 +168,11 @@ export interface OutlineExercise {
 }
 
 /** The exercises and checks of a lab, with their lines, for the Testing view. Never throws. */
-export function outline(files: ReadonlyMap<string, string>, file: string): OutlineExercise[] {
+export function outline(files: ReadonlyMap<string, string>, file: string, outside?: ReadonlySet<string>): OutlineExercise[] {
   const text = files.get('lab.yaml');
   let lab: Lab | undefined;
   try {
-    lab = text === undefined ? undefined : loadLabFor(text, { file, readFile: (rel) => files.get(rel) }).lab;
+    lab = text === undefined ? undefined : loadLabFor(text, { file, readFile: folderFiles(files, outside) }).lab;
   } catch {
     lab = undefined;
   }

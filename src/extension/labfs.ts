@@ -1,8 +1,16 @@
 /**
  * Lab folders through `vscode.workspace.fs` only (works on the desktop, in the browser and in
  * virtual workspaces). Nothing here runs what a workspace contains.
+ *
+ * Symbolic links are treated as the CLI treats them (src/cli/tree.ts): a link whose real path is
+ * inside the lab folder's is read like the file or folder it leads to; one that leads out is never
+ * read, and its path is handed to the core, which reports `file-outside-lab` where it is read.
+ * Only the desktop build can tell where a link leads (realpath.ts); where it cannot (the browser,
+ * a workspace not on disk), no symbolic link is read at all.
  */
 import * as vscode from 'vscode';
+import { insideFolder, OUTSIDE_LAB } from '../core';
+import { realPathOf } from './realpath';
 
 const MAX_FILES = 2000;
 const MAX_FILE_BYTES = 1 << 20;
@@ -22,16 +30,35 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
+/** A URI path without its trailing `/` (the root stays `/`). */
+function trimmed(path: string): string {
+  return path.replace(/(.)\/+$/, '$1');
+}
+
 /**
- * A file a lab names, read only when it is no symbolic link (the workspace file system cannot say
- * where a link leads, and a lab reads nothing outside its folder).
+ * A file a lab names (`files: { from: ... }`), `uri` in the lab folder `dir`, as the CLI's
+ * folderReader reads it: its text, undefined when there is none (or a dangling link), OUTSIDE_LAB
+ * when it resolves outside the folder (by `..`, or a symbolic link out of it), never read. Where
+ * the real path cannot be told (realpath.ts), a path through a symbolic link is not read.
  */
-export async function readLabFile(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    const st = await vscode.workspace.fs.stat(uri);
-    if (st.type & vscode.FileType.SymbolicLink) return undefined;
-  } catch {
-    return undefined;
+export async function readLabFile(uri: vscode.Uri, dir: vscode.Uri): Promise<string | undefined | typeof OUTSIDE_LAB> {
+  const base = trimmed(dir.path);
+  if (uri.scheme !== dir.scheme || uri.authority !== dir.authority || !insideFolder(base, uri.path, '/')) return OUTSIDE_LAB;
+  const root = await realPathOf(dir);
+  if (root !== undefined) {
+    const real = await realPathOf(uri);
+    if (real === undefined) return undefined;
+    return insideFolder(root, real, '/') ? readText(uri) : OUTSIDE_LAB;
+  }
+  // Where links cannot be followed: refuse a path that passes through one, each name in turn.
+  const names = uri.path.slice(base.length).split('/').filter(Boolean);
+  for (let i = 1; i <= names.length; i++) {
+    try {
+      const st = await vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, ...names.slice(0, i)));
+      if (st.type & vscode.FileType.SymbolicLink) return undefined;
+    } catch {
+      return undefined;
+    }
   }
   return readText(uri);
 }
@@ -79,9 +106,32 @@ export function relativeTo(dir: vscode.Uri, uri: vscode.Uri): string | undefined
 /**
  * Every text file of a folder, by path relative to it (with `/`): what the CLI's readTree gives,
  * read through the workspace file system. `skip` leaves out top-level entries (e.g. `solution`).
+ * A symbolic link that stays inside the folder is followed (MAX_DEPTH bounds a link in a circle,
+ * as in the CLI); one that leads out is not read, and its path goes into `outside` when given. A
+ * dangling link is as if absent. Where links cannot be followed (realpath.ts), none is read.
  */
-export async function readTree(dir: vscode.Uri, skip: ReadonlySet<string> = SKIP_DIRS): Promise<Map<string, string>> {
+export async function readTree(
+  dir: vscode.Uri,
+  skip: ReadonlySet<string> = SKIP_DIRS,
+  outside?: Set<string>,
+): Promise<Map<string, string>> {
   const files = new Map<string, string>();
+  const root = await realPathOf(dir);
+  /** What a link leads to, as a file type; undefined when it is not read (recorded in `outside` when it leads out). */
+  const follow = async (child: vscode.Uri, rel: string): Promise<vscode.FileType | undefined> => {
+    if (root === undefined) return undefined; // cannot tell where it leads: not read
+    const real = await realPathOf(child);
+    if (real === undefined) return undefined; // dangling: as if absent
+    if (!insideFolder(root, real, '/')) {
+      outside?.add(rel);
+      return undefined;
+    }
+    try {
+      return (await vscode.workspace.fs.stat(child)).type & ~vscode.FileType.SymbolicLink;
+    } catch {
+      return undefined;
+    }
+  };
   const walk = async (uri: vscode.Uri, rel: string, depth: number): Promise<void> => {
     if (depth > MAX_DEPTH || files.size >= MAX_FILES) return;
     let entries: [string, vscode.FileType][];
@@ -91,14 +141,12 @@ export async function readTree(dir: vscode.Uri, skip: ReadonlySet<string> = SKIP
       return;
     }
     entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    for (const [name, type] of entries) {
+    for (const [name, listed] of entries) {
       if (files.size >= MAX_FILES) return;
       const childRel = rel ? `${rel}/${name}` : name;
       const child = vscode.Uri.joinPath(uri, name);
-      // A symbolic link may lead out of the lab folder, and the workspace file system cannot say
-      // where it leads: it is not read (a lab reads only its own files; the CLI follows links
-      // that stay inside and refuses the others).
-      if (type & vscode.FileType.SymbolicLink) continue;
+      const type = listed & vscode.FileType.SymbolicLink ? await follow(child, childRel) : listed;
+      if (type === undefined) continue;
       if (type & vscode.FileType.Directory) {
         if (SKIP_DIRS.has(name) || (!rel && skip.has(name))) continue;
         await walk(child, childRel, depth + 1);

@@ -67,7 +67,8 @@ export async function discover(ctx: Ctx): Promise<Workspace> {
 
 /** Grades a lab folder through the core, records the grade and writes the starter copy if absent. */
 export async function gradeDir(ctx: Ctx, dir: vscode.Uri): Promise<GradedLab> {
-  const [engine, files] = await Promise.all([ctx.loadEngine(), readTree(dir)]);
+  const outside = new Set<string>();
+  const [engine, files] = await Promise.all([ctx.loadEngine(), readTree(dir, undefined, outside)]);
   const back = new Map<string, string>();
   const displayPath = (rel: string) => {
     const shown =
@@ -77,7 +78,7 @@ export async function gradeDir(ctx: Ctx, dir: vscode.Uri): Promise<GradedLab> {
     back.set(shown, rel);
     return shown;
   };
-  const grade = engine.gradeFiles(files, { displayPath });
+  const grade = engine.gradeFiles(files, { displayPath, outside });
   const graded: GradedLab = {
     dir,
     grade,

@@ -40,8 +40,9 @@ export async function resolveLabDir(ctx: Ctx, arg: unknown, placeHolder: string)
 
 /** The lab's world, or undefined after telling the user why there is none. */
 export async function worldOf(ctx: Ctx, dir: vscode.Uri) {
-  const [engine, files] = await Promise.all([ctx.loadEngine(), readTree(dir)]);
-  const loaded = engine.loadWorld(files, vscode.workspace.asRelativePath(vscode.Uri.joinPath(dir, LAB_FILE), false));
+  const outside = new Set<string>();
+  const [engine, files] = await Promise.all([ctx.loadEngine(), readTree(dir, undefined, outside)]);
+  const loaded = engine.loadWorld(files, vscode.workspace.asRelativePath(vscode.Uri.joinPath(dir, LAB_FILE), false), undefined, outside);
   if (!loaded.lab || !loaded.world || loaded.errors.length) {
     const first = loaded.errors[0];
     const why = first ? `${first.file}:${first.line}: ${pick(first.message, ctx.lang)}` : vscode.l10n.t('lab.yaml could not be read.');

@@ -57,9 +57,10 @@ export class LabTests implements vscode.Disposable {
   async resolveLab(item: vscode.TestItem): Promise<void> {
     const dir = this.dirs.get(item.id);
     if (!dir) return;
-    const [engine, files] = await Promise.all([this.ctx.loadEngine(), readTree(dir)]);
+    const outside = new Set<string>();
+    const [engine, files] = await Promise.all([this.ctx.loadEngine(), readTree(dir, undefined, outside)]);
     const file = vscode.Uri.joinPath(dir, LAB_FILE);
-    const exercises = engine.outline(files, vscode.workspace.asRelativePath(file, false));
+    const exercises = engine.outline(files, vscode.workspace.asRelativePath(file, false), outside);
     item.children.replace(
       exercises.map((e) => {
         const ex = this.controller.createTestItem(exerciseId(dir, e.id), e.title ? `${e.id}: ${pick(e.title, this.ctx.lang)}` : e.id, file);

@@ -8,7 +8,8 @@
 import * as fake from '../support/vscode-fake';
 import { strict as assert } from 'node:assert';
 import { webcrypto } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import type { ExtensionContext } from 'vscode';
@@ -105,6 +106,28 @@ describe('web extension bundle (worker-like host, fake vscode)', function () {
     }
     assert.equal(typeof ext.activate, 'function', 'the bundle exports activate');
     assert.deepEqual([...new Set(requested)], ['vscode']);
+    // src/extension/realpath.ts asks Node where a symbolic link leads in the desktop build only.
+    assert.doesNotMatch(readFileSync(bundle, 'utf8'), /node:fs|["']fs["']/, 'the web bundle names no Node file system');
+  });
+
+  it('reads no symbolic link, not even one that stays inside the lab: it cannot tell where links lead', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'knetlab-web-'));
+    try {
+      fake.useDisk();
+      writeFileSync(
+        join(tmp, 'lab.yaml'),
+        'name: t\nswitches: [lan]\nhosts:\n  a:\n    interfaces: { eth0: lan }\n    files:\n      /etc/motd: { from: h }\n',
+      );
+      writeFileSync(join(tmp, 'motd.txt'), 'hello\n');
+      symlinkSync('motd.txt', join(tmp, 'h'));
+      start();
+      const text = (await fake.commands.executeCommand('knetlab.gradeLab', fake.Uri.file(tmp))) as string;
+      assert.match(text, /lab\.yaml:7:26: error file-not-found: .*"h"/);
+      assert.doesNotMatch(text, /file-outside-lab|leads outside/);
+      assert.deepEqual([...new Set(requested)], ['vscode']);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('activates and registers every command of package.json', () => {

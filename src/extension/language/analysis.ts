@@ -3,7 +3,7 @@
  * definitions, CodeLens, quick fixes and the outline. The checker path (diagnostics) does not
  * wait for it: the world is built lazily, the first time a feature asks.
  */
-import { buildWorld, type BuildResult, type Lab, loadLabFor } from '../../core';
+import { buildWorld, type BuildResult, type Lab, loadLabFor, type OUTSIDE_LAB } from '../../core';
 
 export interface LabAnalysis {
   readonly text: string;
@@ -14,7 +14,8 @@ export interface LabAnalysis {
 
 export interface AnalyzeOptions {
   readonly file: string;
-  readonly readFile?: (rel: string) => string | undefined;
+  /** A file of the lab folder: OUTSIDE_LAB when it leads outside the folder (not read). */
+  readonly readFile?: (rel: string) => string | undefined | typeof OUTSIDE_LAB;
   readonly student?: string;
 }
 

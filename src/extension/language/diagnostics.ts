@@ -13,6 +13,7 @@ import {
   IncrementalLabChecker,
   type Lang,
   type LoadOptions,
+  type OUTSIDE_LAB,
   pick,
   type Severity,
 } from '../../core';
@@ -23,8 +24,11 @@ export const DIAGNOSTICS_DOCS = 'https://github.com/knetlab/knetlab/blob/main/do
 export interface CheckContext {
   /** The document's path, as it should appear in diagnostics. */
   readonly file: string;
-  /** Files next to the document, read up front by the adapter (paths relative to its folder). */
-  readonly readFile: (rel: string) => string | undefined;
+  /**
+   * Files next to the document, read up front by the adapter (paths relative to its folder):
+   * OUTSIDE_LAB for one that leads outside the lab folder (the core reports file-outside-lab).
+   */
+  readonly readFile: (rel: string) => string | undefined | typeof OUTSIDE_LAB;
   readonly student?: string;
 }
 
@@ -35,6 +39,8 @@ export interface DocumentChecker {
   matches(path: string, languageId: string): boolean;
   /** Files next to the document the checker will ask for (relative paths). */
   filesWanted(text: string): string[];
+  /** The lab folder that holds the files it reads, relative to the document's folder (default: that folder). */
+  readonly labFolder?: string;
   check(text: string, ctx: CheckContext): Diagnostic[];
   /**
    * A checker for successive versions of one document (one per open document, dropped when it
@@ -81,9 +87,12 @@ export const solutionChecker: DocumentChecker = {
   id: 'solution',
   matches: (path) => /(^|[\\/])solution[\\/]lab\.ya?ml$/.test(path),
   filesWanted: () => [STARTER],
+  labFolder: '..',
   check: (text, ctx) => {
     const starter = ctx.readFile(STARTER);
     if (starter === undefined) return checkLab(text, labOptions(ctx));
+    // A starter that leads outside the lab folder is not read: its error is the starter's own (check/folder.ts).
+    if (typeof starter !== 'string') return [];
     const files = new Map([
       ['lab.yaml', starter],
       ['solution/lab.yaml', text],

@@ -7,7 +7,7 @@
  * and import `vscode` for types only, so the unit tests run them without VS Code.
  */
 import * as vscode from 'vscode';
-import type { Diagnostic, Lang, Localized } from '../../core';
+import type { Diagnostic, Lang, Localized, OUTSIDE_LAB } from '../../core';
 import { pick } from '../../core';
 import { AnalysisCache, analyzeLab, type LabAnalysis } from './analysis';
 import { cniHover } from './cniDocs';
@@ -32,8 +32,11 @@ import { type LabSymbol, labSymbols, type SymbolKind } from './symbols';
 export interface LanguageHost {
   /** The display language for messages. */
   readonly lang: Lang;
-  /** Reads a file next to a document (for `files: { from: ... }`), through vscode.workspace.fs. */
-  readFile(uri: vscode.Uri): Promise<string | undefined>;
+  /**
+   * Reads a file next to a document (for `files: { from: ... }`) in the lab folder `labDir`,
+   * through vscode.workspace.fs: OUTSIDE_LAB when it leads outside the folder (labfs.readLabFile).
+   */
+  readFile(uri: vscode.Uri, labDir: vscode.Uri): Promise<string | undefined | typeof OUTSIDE_LAB>;
   /** Debounce for diagnostics as the user types, from the settings module. */
   diagnosticsDelayMs(): number;
 }
@@ -83,10 +86,13 @@ function label(text: Localized, lang: Lang): string {
   return t !== text.en ? t : pick(text, lang);
 }
 
+/** A document's neighbours, read up front: relative path -> text, or OUTSIDE_LAB for a file that leads out. */
+type DocFiles = Map<string, string | typeof OUTSIDE_LAB>;
+
 /** Everything the features keep per document, owned by one object for the extension's lifetime. */
-class LabDocuments implements vscode.Disposable {
+export class LabDocuments implements vscode.Disposable {
   private readonly cache = new AnalysisCache();
-  private readonly files = new Map<string, Map<string, string>>();
+  private readonly files = new Map<string, DocFiles>();
   private readonly checked = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** When each document was last checked, for the leading edge of schedule(). */
@@ -153,12 +159,13 @@ class LabDocuments implements vscode.Disposable {
     );
   }
 
-  private async readFiles(doc: vscode.TextDocument, checker: DocumentChecker): Promise<Map<string, string>> {
-    const files = new Map<string, string>();
+  private async readFiles(doc: vscode.TextDocument, checker: DocumentChecker): Promise<DocFiles> {
+    const files: DocFiles = new Map();
     const dir = vscode.Uri.joinPath(doc.uri, '..');
+    const labDir = vscode.Uri.joinPath(dir, checker.labFolder ?? '.');
     await Promise.all(
       checker.filesWanted(doc.getText()).map(async (rel) => {
-        const text = await this.host.readFile(vscode.Uri.joinPath(dir, rel)).catch(() => undefined);
+        const text = await this.host.readFile(vscode.Uri.joinPath(dir, rel), labDir).catch(() => undefined);
         if (text !== undefined) files.set(rel, text);
       }),
     );

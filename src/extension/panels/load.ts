@@ -23,18 +23,24 @@ export class LabLoader {
     return this.views;
   }
 
-  /** The lab's files as the editor has them: on disk, with the unsaved text of open documents. */
-  async files(dir: vscode.Uri): Promise<Map<string, string>> {
-    const files = await readTree(dir);
+  /**
+   * The lab's files as the editor has them: on disk, with the unsaved text of open documents.
+   * Files that lead outside the folder go into `outside` (and an open one's text is not taken).
+   */
+  async files(dir: vscode.Uri, outside = new Set<string>()): Promise<Map<string, string>> {
+    const files = await readTree(dir, undefined, outside);
+    const leadsOut = (rel: string) => [...outside].some((o) => rel === o || rel.startsWith(`${o}/`));
     for (const doc of vscode.workspace.textDocuments) {
       const rel = relativeTo(dir, doc.uri);
-      if (rel !== undefined && doc.isDirty && rel.split('/')[0] !== STATE_DIR) files.set(rel, doc.getText());
+      if (rel !== undefined && doc.isDirty && rel.split('/')[0] !== STATE_DIR && !leadsOut(rel)) files.set(rel, doc.getText());
     }
     return files;
   }
 
   async load(dir: vscode.Uri): Promise<LoadedLab> {
-    const [views, files] = await Promise.all([this.loadViews(), this.files(dir)]);
-    return { views, files, built: views.buildLab(files, vscode.workspace.asRelativePath(vscode.Uri.joinPath(dir, LAB_FILE), false)) };
+    const outside = new Set<string>();
+    const [views, files] = await Promise.all([this.loadViews(), this.files(dir, outside)]);
+    const file = vscode.workspace.asRelativePath(vscode.Uri.joinPath(dir, LAB_FILE), false);
+    return { views, files, built: views.buildLab(files, file, outside) };
   }
 }

@@ -26,12 +26,12 @@ export interface BuiltLab {
 }
 
 /**
- * Loads the lab of `files` (relative path -> text; `file` is how lab.yaml is named in sources) and
- * builds its topology. A lab whose run lines fail still has a world, and is drawn: the diagnostics
+ * Loads the lab of `files` (relative path -> text; `file` is how lab.yaml is named in sources;
+ * `outside`: the folder's files that lead outside it, refused where read) and builds its topology. A lab whose run lines fail still has a world, and is drawn: the diagnostics
  * in the editor say what failed. Never throws.
  */
-export function buildLab(files: ReadonlyMap<string, string>, file: string): BuiltLab {
-  const loaded = loadWorld(files, file);
+export function buildLab(files: ReadonlyMap<string, string>, file: string, outside?: ReadonlySet<string>): BuiltLab {
+  const loaded = loadWorld(files, file, undefined, outside);
   if (!loaded.lab || !loaded.world) {
     const errors = loaded.errors.length ? loaded.errors : [noLabFile(file)];
     return { errors };

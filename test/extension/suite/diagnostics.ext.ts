@@ -118,4 +118,33 @@ describe('diagnostics', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
+
+  // Symbolic links as the CLI reads them (src/extension/labfs.ts): only a Node extension host can
+  // make one (and follow one), so the web worker's run does not have this test.
+  if ((globalThis as { knetlabSuiteHost?: string }).knetlabSuiteHost !== 'web') {
+    it('a `from:` link out of the lab folder is file-outside-lab at its line; a link that stays inside is read', async () => {
+      // Named at run time: the web build of the suite bundles for a browser, which has no node:fs.
+      const nodeFs: string = 'node:fs';
+      const fs = (await import(nodeFs)) as typeof import('node:fs');
+      const dir = vscode.Uri.joinPath(scratchFolder(), 'linked');
+      const lab = vscode.Uri.joinPath(dir, 'lab.yaml');
+      const text = 'name: linked\nswitches: [lan]\nhosts:\n  a:\n    interfaces: { eth0: lan }\n    files:\n      /etc/motd: { from: h }\n';
+      await writeFile(vscode.Uri.joinPath(dir, 'motd.txt'), 'hello\n');
+      await writeFile(lab, text);
+      const h = vscode.Uri.joinPath(dir, 'h').fsPath;
+      fs.symlinkSync(bundledLab('02-gateway').fsPath, h); // the extension's own folder: outside the workspace
+      const doc = await vscode.workspace.openTextDocument(lab);
+      const editor = await vscode.window.showTextDocument(doc);
+      try {
+        const ds = await waitForDiagnostics(lab, (d) => errorsAt(d, 6).length > 0, 15_000, 'the error of the link out');
+        assert.equal(codeOf(errorsAt(ds, 6)[0]!), 'file-outside-lab');
+        fs.unlinkSync(h);
+        fs.symlinkSync('motd.txt', h);
+        await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '# linked inside\n'));
+        await waitForDiagnostics(lab, (d) => errorsAt(d, 6).length === 0, 15_000, 'the link inside to be read');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    });
+  }
 });

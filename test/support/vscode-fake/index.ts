@@ -8,7 +8,7 @@ import { registered } from './commands';
 import { controllers, testRuns } from './testing';
 import { env } from './types';
 import { answers, messages, outputs, serializers, shownDocuments, terminals, webviewPanels, window } from './window';
-import { events, files, links, settings, watchers, workspace } from './workspace';
+import { events, files, links, settings, useDisk, watchers, workspace } from './workspace';
 
 export * from './commands';
 export * from './events';
@@ -22,6 +22,7 @@ export * from './workspace';
 export function reset(): void {
   files.clear();
   links.clear();
+  useDisk(false);
   settings.clear();
   registered.clear();
   outputs.length = 0;

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { diskFs } from './disk';
 import { EventEmitter } from './events';
 import { FileType, Uri } from './types';
 
@@ -12,6 +13,11 @@ export const files = new Map<string, string>();
 export const root = Uri.file('/ws');
 /** Paths of `files` that are symbolic links (their text is what the link leads to). */
 export const links = new Set<string>();
+
+/** The workspace reads and writes the real disk (a temp folder's paths as URIs), until reset. */
+export function useDisk(on = true): void {
+  workspace.fs = on ? diskFs : fs;
+}
 
 /** Copies a bundled lab (labs/NAME) into the workspace, as /ws/labs/AS. */
 export function addLab(name: string, as = name): void {
@@ -38,8 +44,9 @@ const fs = {
     files.set(uri.path, new TextDecoder().decode(bytes));
   },
   async stat(uri: Uri) {
-    if (files.has(uri.path)) return { type: FileType.File | (links.has(uri.path) ? FileType.SymbolicLink : 0) };
-    if ([...files.keys()].some((k) => k.startsWith(uri.path + '/'))) return { type: FileType.Directory };
+    const link = links.has(uri.path) ? FileType.SymbolicLink : 0;
+    if (files.has(uri.path)) return { type: FileType.File | link };
+    if ([...files.keys()].some((k) => k.startsWith(uri.path + '/'))) return { type: FileType.Directory | link };
     throw notFound(uri);
   },
   async readDirectory(uri: Uri): Promise<[string, number][]> {
@@ -96,7 +103,7 @@ export const watchers: {
 export const settings = new Map<string, unknown>();
 
 export const workspace = {
-  fs,
+  fs: fs as typeof fs | typeof diskFs,
   workspaceFolders: [{ uri: root, name: 'ws', index: 0 }],
   textDocuments: [] as FakeTextDocument[],
   async findFiles(include: string, exclude?: string): Promise<Uri[]> {
