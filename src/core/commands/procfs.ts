@@ -7,6 +7,7 @@
  * caller reports as not simulated.
  */
 import { setHostname, setIpForward } from '../sim/kernel';
+import { CONF4_WALK, conf4Get, conf4Set } from '../sim/ipv4conf';
 import { type Link, type Netns, utsName } from '../sim/model';
 import { LOOPBACK, NET_KEYS, PER_INTERFACE } from './generated/sysctlDefaults';
 import { ipv6SysctlKey } from './sysctl6';
@@ -141,8 +142,39 @@ const ipv6Key: Modelled = (ns, name) => {
   return k?.simulated ? k : undefined;
 };
 
+/**
+ * Every other net.ipv4.conf.{all,default,DEV}.KEY, kept as devinet keeps them (sim/ipv4conf.ts): a
+ * device follows `default` until it has its own value. The walk acts on rp_filter, accept_local and
+ * route_localnet; the rest are stored only.
+ */
+const conf4Key: Modelled = (ns, name, k) => {
+  if (k?.family !== 'net.ipv4.conf') return undefined;
+  const { dev, leaf } = k;
+  const base = PER_INTERFACE['net.ipv4.conf']?.[leaf];
+  if (base === undefined) return undefined;
+  const special = dev === 'all' || dev === 'default';
+  if (!special && !ns.links.has(dev)) return undefined;
+  const isInt = /^-?[0-9]+$/.test(base);
+  return {
+    name,
+    simulated: leaf in CONF4_WALK,
+    get(ns) {
+      return conf4Get(ns, dev, leaf) ?? (special ? (NET_KEYS[name] ?? base) : (ifDefault(k, ns.links.get(dev)) ?? base));
+    },
+    set(ns, value) {
+      let v = value.trim();
+      if (isInt) {
+        const n = readInt(value);
+        if (n === undefined) return false;
+        v = String(n);
+      }
+      return conf4Set(ns, dev, leaf, v);
+    },
+  };
+};
+
 /** The keys the simulation acts on, asked in order before the table of defaults. */
-const MODELLED: readonly Modelled[] = [forwardKey, linkForwardKey, promoteKey, hostnameKey, ipv6Key];
+const MODELLED: readonly Modelled[] = [forwardKey, linkForwardKey, promoteKey, hostnameKey, ipv6Key, conf4Key];
 
 /** A key the simulation only stores: it reads back what was written, else the kernel's default. */
 function storedKey(name: string, sample: string, def: (ns: Netns) => string): SysctlKey {

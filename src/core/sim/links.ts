@@ -11,6 +11,7 @@ import { recordDetach, recordLinkState } from './history';
 import { flushLinkRoutes } from './routes';
 import { inet6Down, syncAddrconf } from './addrconf';
 import { inheritConf6 } from './ipv6conf';
+import { inheritConf4 } from './ipv4conf';
 
 export interface NewLink {
   readonly name: string;
@@ -39,6 +40,7 @@ export function addLinkRaw(ns: Netns, spec: NewLink): Link {
   if (spec.kind === 'bridge') link.fdb = new Map();
   ns.links.set(link.name, link);
   inheritConf6(link);
+  inheritConf4(link);
   return link;
 }
 
@@ -164,6 +166,7 @@ export function moveLink(link: Link, to: Netns): KResult {
   link.netns = to;
   to.links.set(link.name, link);
   inheritConf6(link);
+  inheritConf4(link);
   return ok();
 }
 

@@ -65,6 +65,10 @@ export interface Link {
    * namespace it came from, and whether it was up (a move sets a link down, as dev_close does).
    */
   moved?: { readonly origin?: SourceRef; readonly from: string; readonly wasUp: boolean };
+  /** net.ipv4.conf.DEV.* the device holds itself, written or copied from default (sim/ipv4conf.ts). */
+  conf4?: Map<string, string>;
+  /** The lines behind conf4's values. */
+  conf4Origin?: Map<string, SourceRef>;
   /** A bridge's forwarding database, keyed by MAC. */
   fdb?: Map<string, FdbEntry>;
   readonly origin?: SourceRef;
@@ -167,6 +171,8 @@ export interface Netns {
   fibIndex?: unknown;
   /** Sysctl values written that the simulator only stores and reads back (rp_filter, ...). */
   sysctlValues?: Map<string, string>;
+  /** The lines that wrote sysctlValues' keys, where the walk names them (net.ipv4.conf.all.rp_filter...). */
+  sysctlOrigins?: Map<string, SourceRef>;
   /** The value last written to ip_forward, as written (`2` reads back as `2`). */
   ipForwardRaw?: string;
   /** State that parts above the model keep in this namespace (sim/pernet.ts), such as netfilter's tables. */

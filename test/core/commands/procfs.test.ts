@@ -53,4 +53,27 @@ describe('commands: the sysctl keys of a namespace and their defaults', () => {
     f.ok('sysctl -w net.ipv4.tcp_congestion_control=reno');
     assert.equal(f.sh('sysctl -n net.ipv4.tcp_congestion_control').stdout, 'reno\n');
   });
+
+  it('net.ipv4.conf: a device follows default until it has its own value; a device made after a write to default keeps its copy', () => {
+    // As kernel 6.18 does it (checked in a fresh namespace): devinet_copy_dflt_conf and inetdev_init's copy.
+    const f = fixture(['eth0']);
+    const read = (k: string) => f.sh(`sysctl -n net.ipv4.conf.${k}.rp_filter`).stdout.trim();
+    assert.equal(read('eth0'), '0');
+    f.ok('sysctl -w net.ipv4.conf.default.rp_filter=2');
+    assert.equal(read('eth0'), '2', 'an existing device follows default');
+    f.ok('ip link add v1 type veth peer name v1p');
+    assert.equal(read('v1'), '2');
+    f.ok('sysctl -w net.ipv4.conf.eth0.rp_filter=1', 'sysctl -w net.ipv4.conf.default.rp_filter=0');
+    assert.equal(read('eth0'), '1', 'its own value stays');
+    assert.equal(read('v1'), '2', 'made after default was written: its copy stays');
+    assert.equal(read('lo'), '0', 'lo follows default');
+    f.ok('sysctl -w net.ipv4.conf.default.rp_filter=1');
+    assert.equal(read('lo'), '1');
+    assert.equal(read('all'), '0', 'all is its own');
+    // A renamed device keeps its values; a moved one takes the new namespace's defaults.
+    f.ok('ip link set v1 name v2');
+    assert.equal(read('v2'), '2');
+    f.ok('ip netns add n', 'ip link set v2 netns n');
+    assert.equal(f.sh('ip netns exec n sysctl -n net.ipv4.conf.v2.rp_filter').stdout, '0\n');
+  });
 });

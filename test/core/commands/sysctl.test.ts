@@ -56,10 +56,12 @@ describe('commands: sysctl, /proc/sys, echo, cat, hostname', () => {
   });
 
   it('a real key the simulation does not act on is set, and flagged', () => {
-    const r = fixture().sh('sysctl -w net.ipv4.conf.all.rp_filter=2');
-    assert.equal(r.stdout, 'net.ipv4.conf.all.rp_filter = 2\n');
+    const r = fixture().sh('sysctl -w net.ipv4.conf.all.arp_ignore=2');
+    assert.equal(r.stdout, 'net.ipv4.conf.all.arp_ignore = 2\n');
     assert.equal(r.status, 0);
-    assert.equal(r.notSimulated?.command, 'sysctl net.ipv4.conf.all.rp_filter');
+    assert.equal(r.notSimulated?.command, 'sysctl net.ipv4.conf.all.arp_ignore');
+    // rp_filter is acted on (the walk's reverse path filter): not flagged.
+    assert.equal(fixture().sh('sysctl -w net.ipv4.conf.all.rp_filter=2').notSimulated, undefined);
   });
 
   it('echo, redirections to files, /dev/null and 2>&1; cat; hostname', () => {

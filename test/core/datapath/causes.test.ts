@@ -14,7 +14,7 @@ const R = ['ip addr add 192.168.1.1/24 dev eth0', 'ip addr add 192.168.2.1/24 de
 const B = ['ip addr add 192.168.2.10/24 dev eth0', 'ip route add 192.168.1.0/24 via 192.168.2.1'];
 
 /** a — r — b (the gateway lab), each host's run lines given; b serves tcp/80. */
-function trace(a: string[], r: string[], b: string[], proto: 'icmp' | 'tcp' = 'icmp', port?: number): TraceResult {
+function trace(a: string[], r: string[], b: string[], proto: 'icmp' | 'tcp' = 'icmp', port?: number, to = '192.168.2.10'): TraceResult {
   const block = (lines: string[]): string => lines.map((l) => `      ${l}\n`).join('') || '      true\n';
   const text = `name: gw
 switches: [lan1, lan2]
@@ -33,7 +33,7 @@ ${block(b)}    serve: [tcp/80]
   const res = loadLab(text, { file: 'lab.yaml' });
   assert.ok(res.lab, JSON.stringify(res.diagnostics));
   const { world } = buildWorld(res.lab);
-  return tracePacket(world, { from: { host: 'a', netns: '' }, to: '192.168.2.10', proto, ...(port ? { port } : {}) });
+  return tracePacket(world, { from: { host: 'a', netns: '' }, to, proto, ...(port ? { port } : {}) });
 }
 
 const names = (t: TraceResult): string[] => traceCauses(t).map((c) => `${c.cause}@${c.host}`);
@@ -118,15 +118,32 @@ describe('traceCauses', () => {
   });
 
   it('two routers sending the packet to each other is a routing-loop', () => {
+    // r and b send 192.168.3.0/24 to each other: the packet goes round until its TTL runs out.
     const t = trace(
-      [...A, 'sysctl -w net.ipv4.ip_forward=1'],
-      ['ip addr add 192.168.1.1/24 dev eth0', 'ip route add 192.168.2.0/24 via 192.168.1.10', 'sysctl -w net.ipv4.ip_forward=1'],
-      B,
+      A.concat('ip route add 192.168.3.0/24 via 192.168.1.1'),
+      [...R, 'ip route add 192.168.3.0/24 via 192.168.2.10'],
+      [...B, 'ip route add 192.168.3.0/24 via 192.168.2.1', 'sysctl -w net.ipv4.ip_forward=1'],
+      'icmp',
+      undefined,
+      '192.168.3.5',
     );
     assert.equal(t.verdict, 'ttl-exceeded');
     assert.deepEqual(
       traceCauses(t).map((c) => c.cause),
       ['routing-loop'],
+    );
+  });
+
+  it('a loop back to the sender ends there: its own address comes back as a martian source (checked on kernel 6.18)', () => {
+    const t = trace(
+      [...A, 'sysctl -w net.ipv4.ip_forward=1'],
+      ['ip addr add 192.168.1.1/24 dev eth0', 'ip route add 192.168.2.0/24 via 192.168.1.10', 'sysctl -w net.ipv4.ip_forward=1'],
+      B,
+    );
+    assert.equal(t.verdict, 'dropped');
+    assert.match(
+      t.reason.en,
+      /a drops a packet that claims to come from its own address 192\.168\.1\.10 \(net\.ipv4\.conf\.eth0\.accept_local is 0\)/,
     );
   });
 

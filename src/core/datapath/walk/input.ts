@@ -14,13 +14,13 @@ import { routeLine, tableName } from '../../sim/routefmt';
 import type { IcmpKind, Packet } from '../packet';
 import type { Walk } from './context';
 import { explainNoRoute } from './explain';
-import { ownsAddress } from './neigh';
+import { martianCheck, validateSource } from './martian';
 
 export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
   const p = w.stages.hook(w, 'PREROUTING', ns, p0, { in: inDev });
   if (!p) return;
   const label = nsLabel(ns);
-  if (inDev.kind !== 'loopback' && (isMulticast(p.src) || isLimitedBroadcast(p.src) || isLoopback(p.src))) {
+  if (inDev.kind !== 'loopback' && (isMulticast(p.src) || isLimitedBroadcast(p.src) || (isLoopback(p.src) && p.src.family === 6))) {
     w.drop(
       ns,
       inDev,
@@ -33,21 +33,10 @@ export function ipInput(w: Walk, ns: Netns, inDev: Link, p0: Packet): void {
     );
     return;
   }
+  if (!martianCheck(w, ns, inDev, p)) return;
   const r = fibTableLookup(ns, p.dst);
   if (r && r.type === 'local') {
-    if (inDev.kind !== 'loopback' && p.src.value !== 0n && ownsAddress(ns, p.src)) {
-      w.drop(
-        ns,
-        inDev,
-        p,
-        'dropped',
-        loc(
-          `${label} drops a packet that claims to come from its own address ${formatAddr(p.src)}.`,
-          `${iga(label)} 자신의 주소 ${formatAddr(p.src)}에서 왔다고 하는 패킷을 버립니다.`,
-        ),
-      );
-      return;
-    }
+    if (!validateSource(w, ns, inDev, p)) return;
     w.add(
       ns,
       'route',
@@ -165,6 +154,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
     return;
   }
   const dev = r.dev!;
+  if (!validateSource(w, ns, inDev, p, dev)) return;
   const nexthop = effectiveGateway(r) ?? p.dst;
   const via = r.gateway ? ` via ${formatAddr(r.gateway)}` : '';
   const viaKo = r.gateway ? ` ${formatAddr(r.gateway)} 경유` : '';

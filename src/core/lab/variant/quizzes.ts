@@ -10,7 +10,6 @@
 import { type AnswerKind, hashAnswer } from '../../net/answer';
 import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 
-
 interface Quiz {
   readonly choices: { en: string; ko: string }[];
   readonly sha?: { value: string; range: [number, number] };
