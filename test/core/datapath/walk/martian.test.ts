@@ -1,7 +1,7 @@
 /**
  * Source validation on arrival (src/core/datapath/walk/martian.ts): the reverse path filter, strict
  * and loose, the larger of all and the interface's; the verdicts are the kernel's (oracle scenarios
- * 95–99), the sentences name the setting and its line.
+ * 120–124), the sentences name the setting and its line.
  */
 import { strict as assert } from 'node:assert';
 import { tracePacket } from '../../../../src/core/datapath/walk';
