@@ -95,6 +95,11 @@ function valueOf(ns: Netns, dev: Link | 'all', leaf: string): Conf4Value {
   };
 }
 
+/** Nothing written for the namespace's conf nor the device's: every key has the kernel's default (the walk's fast path). */
+export function conf4Untouched(link: Link): boolean {
+  return !link.conf4 && !link.netns.sysctlValues;
+}
+
 /** IN_DEV_MAXCONF: the larger of `all` and the device's; on a tie, the device's. */
 function maxConf(link: Link, leaf: string): Conf4Value {
   const all = valueOf(link.netns, 'all', leaf);

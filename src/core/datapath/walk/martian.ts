@@ -11,12 +11,11 @@ import { type Addr, formatAddr, isLoopback } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
 import { iga, ro } from '../../text/particle';
 import { fibTableLookup } from '../../sim/fib';
-import { acceptLocal, type Conf4Value, routeLocalnet, rpFilter } from '../../sim/ipv4conf';
+import { acceptLocal, type Conf4Value, conf4Untouched, routeLocalnet, rpFilter } from '../../sim/ipv4conf';
 import { type Link, type Netns, nsLabel, type Route } from '../../sim/model';
 import { routeLine } from '../../sim/routefmt';
 import type { Packet } from '../packet';
 import type { Walk } from './context';
-import { ownsAddress } from './neigh';
 
 const isZeronet = (a: Addr) => a.family === 4 && a.value >> 24n === 0n;
 
@@ -66,6 +65,8 @@ export function martianCheck(w: Walk, ns: Netns, inDev: Link, p: Packet): boolea
  */
 export function validateSource(w: Walk, ns: Netns, inDev: Link, p: Packet, oif?: Link): boolean {
   if (p.src.family !== 4 || inDev.kind === 'loopback' || p.src.value === 0n) return true;
+  // The common case, no conf written and not back out of the same interface: only the own-address check.
+  if (oif !== inDev && conf4Untouched(inDev) && !hasAddress(ns, p.src)) return true;
   const rpf = rpFilter(inDev);
   const local = acceptLocal(inDev);
   const label = nsLabel(ns);
@@ -86,7 +87,7 @@ export function validateSource(w: Walk, ns: Netns, inDev: Link, p: Packet, oif?:
   // of the interface it came in on (send_redirects): then the route back is looked up too.
   const full = rpf.value !== 0 || oif === inDev;
   if (!full) {
-    if (local.value === 0 && ownsAddress(ns, p.src)) {
+    if (local.value === 0 && hasAddress(ns, p.src)) {
       own();
       return false;
     }
@@ -135,6 +136,12 @@ export function validateSource(w: Walk, ns: Netns, inDev: Link, p: Packet, oif?:
     return false;
   }
   return true;
+}
+
+/** inet_lookup_ifaddr: `a` is an address of an interface of `ns`. */
+function hasAddress(ns: Netns, a: Addr): boolean {
+  for (const l of ns.links.values()) for (const x of l.addrs) if (x.addr.family === a.family && x.addr.value === a.value) return true;
+  return false;
 }
 
 function usesDev(r: Route, dev: Link): boolean {
