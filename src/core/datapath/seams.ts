@@ -26,6 +26,9 @@ import type { Hook, Verdict } from './trace';
 export interface HookIo {
   readonly in?: Link;
   readonly out?: Link;
+  /** For a bridged packet at FORWARD (br_netfilter): the bridge ports it came in by and goes out of (`-m physdev`). */
+  readonly physIn?: Link;
+  readonly physOut?: Link;
 }
 
 /** One thing netfilter did at a hook, for the trace (a rule that matched, a table's policy). */
