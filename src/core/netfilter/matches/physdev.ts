@@ -61,13 +61,8 @@ export const physdevMatch: MatchModule = defineMatch<PhysdevData>({
     (d.isOut ? `${not(d.isOutInvert)} --physdev-is-out` : '') +
     (d.out !== undefined ? `${not(d.outInvert)} --physdev-out ${d.out}` : '') +
     (d.isBridged ? `${not(d.isBridgedInvert)} --physdev-is-bridged` : ''),
-  // xt_physdev's checkentry: --physdev-out only for bridged traffic at OUTPUT, FORWARD, POSTROUTING.
-  check: (d, env) =>
-    !(
-      (d.out !== undefined || d.isOut) &&
-      (!d.isBridged || d.isBridgedInvert) &&
-      (env.hooks.has('OUTPUT') || env.hooks.has('FORWARD') || env.hooks.has('POSTROUTING'))
-    ),
+  // xt_physdev's checkentry: --physdev-out (or -is-out) of traffic not known to be bridged is refused at OUTPUT.
+  check: (d, env) => !((d.out !== undefined || d.isOut) && (!d.isBridged || d.isBridgedInvert) && env.hooks.has('OUTPUT')),
   match(d, { io }) {
     const pin = io.physIn?.name;
     const pout = io.physOut?.name;
