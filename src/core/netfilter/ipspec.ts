@@ -7,7 +7,9 @@
 import type { Addr } from '../net/addr';
 import type { HookIo } from '../datapath/seams';
 import type { Packet } from '../datapath/packet';
-import type { ParseError } from './module';
+
+/** iptables's message for a mistake (module.ts has the same type). */
+type ParseError = string;
 
 /** An address with a mask (not always a prefix: `10.0.0.0/255.0.255.0` is allowed). */
 export interface AddrMask {

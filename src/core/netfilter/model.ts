@@ -12,9 +12,9 @@
 import type { SourceRef } from '../sim/model';
 import type { Hook } from '../datapath/trace';
 import type { IpSpec } from './ipspec';
-import type { MatchModule, TargetModule } from './module';
+import type { MatchModule, TableName, TargetModule } from './module';
 
-export type TableName = 'filter' | 'nat' | 'mangle' | 'raw';
+export type { TableName };
 
 /** The tables in the order iptables-save prints them (and this simulator lists them). */
 export const TABLE_NAMES: readonly TableName[] = ['raw', 'mangle', 'nat', 'filter'];

@@ -12,7 +12,8 @@ import type { Packet } from '../datapath/packet';
 import type { HookIo, RejectWith } from '../datapath/seams';
 import type { Hook } from '../datapath/trace';
 import type { IpSpec } from './ipspec';
-import type { TableName } from './model';
+
+export type TableName = 'filter' | 'nat' | 'mangle' | 'raw';
 
 /** One option of a module: its long name (without `--`) and whether it takes an argument. */
 export interface OptionDef {

@@ -10,8 +10,9 @@ import type { MatchModule, ParseEnv, TargetModule } from './module';
 import type { MatchUse, TableName } from './model';
 import { IMPLICIT, MATCHES, UNSIMULATED_MATCHES } from './matches/index';
 import { TARGETS, UNSIMULATED_TARGETS } from './targets/index';
+import { COMMANDS, GENERIC, type Op } from './options';
 
-export type Op = 'A' | 'C' | 'D' | 'I' | 'R' | 'L' | 'S' | 'F' | 'Z' | 'N' | 'X' | 'P' | 'E' | 'h' | 'V';
+export type { Op };
 
 /** A rule as the line gives it, before its chain and its jump are looked up. */
 export interface RuleSpec {
@@ -59,83 +60,6 @@ export type ParseOutcome =
   | { readonly ok: false; readonly message: string; readonly bare?: boolean; readonly arg: number }
   /** A real option or module the simulator does not run. */
   | { readonly ok: false; readonly notSimulated: string; readonly arg: number };
-
-const COMMANDS: Readonly<Record<string, Op>> = {
-  A: 'A',
-  append: 'A',
-  C: 'C',
-  check: 'C',
-  D: 'D',
-  delete: 'D',
-  I: 'I',
-  insert: 'I',
-  R: 'R',
-  replace: 'R',
-  L: 'L',
-  list: 'L',
-  S: 'S',
-  'list-rules': 'S',
-  F: 'F',
-  flush: 'F',
-  Z: 'Z',
-  zero: 'Z',
-  N: 'N',
-  'new-chain': 'N',
-  new: 'N',
-  X: 'X',
-  'delete-chain': 'X',
-  P: 'P',
-  policy: 'P',
-  E: 'E',
-  'rename-chain': 'E',
-  h: 'h',
-  help: 'h',
-  V: 'V',
-  version: 'V',
-};
-
-/** The generic options by their short letter (long names map to it); `true` when it takes an argument. */
-const GENERIC: Readonly<Record<string, readonly [string, boolean]>> = {
-  t: ['t', true],
-  table: ['t', true],
-  s: ['s', true],
-  source: ['s', true],
-  src: ['s', true],
-  d: ['d', true],
-  destination: ['d', true],
-  dst: ['d', true],
-  p: ['p', true],
-  protocol: ['p', true],
-  i: ['i', true],
-  'in-interface': ['i', true],
-  o: ['o', true],
-  'out-interface': ['o', true],
-  j: ['j', true],
-  jump: ['j', true],
-  g: ['g', true],
-  goto: ['g', true],
-  m: ['m', true],
-  match: ['m', true],
-  n: ['n', false],
-  numeric: ['n', false],
-  v: ['v', false],
-  verbose: ['v', false],
-  x: ['x', false],
-  exact: ['x', false],
-  'line-numbers': ['0', false],
-  w: ['w', false],
-  wait: ['w', false],
-  W: ['W', true],
-  'wait-interval': ['W', true],
-  '4': ['4', false],
-  ipv4: ['4', false],
-  f: ['f', false],
-  fragment: ['f', false],
-  c: ['c', true],
-  'set-counters': ['c', true],
-  '6': ['6', false],
-  ipv6: ['6', false],
-};
 
 /** Which commands take a rule (and so the rule's options). */
 const RULE_OPS: ReadonlySet<Op> = new Set(['A', 'C', 'D', 'I', 'R']);
