@@ -1,8 +1,8 @@
 /**
  * `iptables`: reads the line as iptables 1.8.9 (nf_tables) does (netfilter/parse.ts) and runs it
  * against the namespace's tables (netfilter/apply.ts), with the real tool's output, messages and
- * exit statuses. The rule keeps the run line that wrote it, for the trace. `-L` and `-h` are not
- * simulated yet (a later listing); ip6tables stays a real tool the simulator does not run.
+ * exit statuses. The rule keeps the run line that wrote it, for the trace. `-h` is not simulated;
+ * ip6tables stays a real tool the simulator does not run.
  */
 import { loc } from '../text/i18n';
 import { applyIptables, parseIptables } from '../netfilter/index';
@@ -18,7 +18,7 @@ export const iptablesCommand: CommandHandler = (ctx, args) => {
     return result('', e.stderr, e.status);
   }
   const cmd = parsed.command;
-  if (cmd.op === 'L' || cmd.op === 'h') return notSimulated(`iptables ${cmd.op === 'L' ? '-L' : '-h'}`, column(cmd.opArg));
+  if (cmd.op === 'h') return notSimulated('iptables -h', column(cmd.opArg));
   const out = applyIptables(ctx.netns, cmd, ctx.host.runOrigin);
   return out.error ? result(out.stdout, out.error.stderr, out.error.status) : result(out.stdout);
 };
@@ -31,8 +31,8 @@ export const iptablesSpec: CommandSpec = {
     '네임스페이스의 넷필터 규칙(테이블, 체인, 규칙, 정책)을 보고 바꿉니다 (IPv4).',
   ),
   usage: loc(
-    'iptables [-t TABLE] {-A|-C|-D|-I [N]|-R N} CHAIN RULE | -D CHAIN N | -S [CHAIN [N]] | -F|-Z|-X [CHAIN] | -N CHAIN | -P CHAIN TARGET | -E OLD NEW',
-    'iptables [-t 테이블] {-A|-C|-D|-I [N]|-R N} 체인 규칙 | -D 체인 N | -S [체인 [N]] | -F|-Z|-X [체인] | -N 체인 | -P 체인 타깃 | -E 이전 새이름',
+    'iptables [-t TABLE] {-A|-C|-D|-I [N]|-R N} CHAIN RULE | -D CHAIN N | -S [CHAIN [N]] | -L [CHAIN] [-n] [-v] | -F|-Z|-X [CHAIN] | -N CHAIN | -P CHAIN TARGET | -E OLD NEW',
+    'iptables [-t 테이블] {-A|-C|-D|-I [N]|-R N} 체인 규칙 | -D 체인 N | -S [체인 [N]] | -L [체인] [-n] [-v] | -F|-Z|-X [체인] | -N 체인 | -P 체인 타깃 | -E 이전 새이름',
   ),
   link: manPage('iptables.8'),
   forms: [

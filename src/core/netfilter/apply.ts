@@ -7,6 +7,7 @@ import type { Netns, SourceRef } from '../sim/model';
 import { type IptablesError, kernelError, NO_CHAIN, PREFIX, tableError } from './errors';
 import { TABLE_NAMES, type TableName } from './model';
 import type { IptablesCommand } from './parse';
+import { listChain, listTable } from './list';
 import { listChainRules, listRules } from './save';
 import {
   deleteChain,
@@ -41,7 +42,7 @@ export function applyIptables(ns: Netns, cmd: IptablesCommand, source?: SourceRe
       stdout: '',
       error: { stderr: `${PREFIX}table '${cmd.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, status: 3 },
     };
-  const reading = cmd.op === 'S' || cmd.op === 'C' || cmd.op === 'V';
+  const reading = cmd.op === 'S' || cmd.op === 'L' || cmd.op === 'C' || cmd.op === 'V';
   const ipt = reading ? (iptablesOf(ns) ?? new Iptables()) : ensureIptables(ns);
   const table = ipt.table(cmd.table);
   const arg = cmd.opArg;
@@ -86,7 +87,17 @@ export function applyIptables(ns: Netns, cmd: IptablesCommand, source?: SourceRe
       return done(setPolicy(table, chain, cmd.second ?? '', source, arg));
     case 'E':
       return done(renameChain(table, chain, cmd.second ?? '', arg));
-    case 'L':
+    case 'L': {
+      const o = { numeric: cmd.numeric, verbose: cmd.verbose, exact: cmd.exact, lineNumbers: cmd.lineNumbers };
+      if (cmd.chain === undefined) return { stdout: listTable(table, o) };
+      const c = table.chains.get(cmd.chain);
+      if (!c)
+        return {
+          stdout: '',
+          error: { stderr: `${PREFIX}chain \`${cmd.chain}' in table \`${table.name}' is incompatible, use 'nft' tool.\n`, status: 1, arg },
+        };
+      return { stdout: listChain(table, c, o) };
+    }
     case 'h':
       return { stdout: '' };
   }

@@ -70,6 +70,8 @@ interface ModuleBase<D> {
   final?(d: D, env: ParseEnv): ParseError | undefined;
   /** Its part of the rule's text after `-m NAME` / `-j NAME`: ` --dport 80` (leading space), or ''. */
   save(d: D): string;
+  /** Its part of an `iptables -L` row (leading space), `numeric` for -n; absent: nothing. */
+  print?(d: D, numeric: boolean): string;
   /** The kernel's check when the rule is written (checkentry): false is `RULE_APPEND failed (Invalid argument)`. */
   check?(d: D, env: CheckEnv): boolean;
 }

@@ -70,6 +70,10 @@ export const addrtypeMatch: MatchModule = defineMatch<AddrtypeData>({
   save: (d) =>
     (d.src ? `${d.srcInvert ? ' !' : ''} --src-type ${d.src.join(',')}` : '') +
     (d.dst ? `${d.dstInvert ? ' !' : ''} --dst-type ${d.dst.join(',')}` : ''),
+  print: (d) =>
+    ' ADDRTYPE match' +
+    (d.src ? ` src-type ${d.srcInvert ? '!' : ''}${d.src.join(',')}` : '') +
+    (d.dst ? ` dst-type ${d.dstInvert ? '!' : ''}${d.dst.join(',')}` : ''),
   match(d, { ns, packet }) {
     if (d.src && d.src.includes(addrType(ns, packet.src)) === !!d.srcInvert) return false;
     if (d.dst && d.dst.includes(addrType(ns, packet.dst)) === !!d.dstInvert) return false;

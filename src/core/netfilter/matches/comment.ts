@@ -18,5 +18,6 @@ export const commentMatch: MatchModule = defineMatch<CommentData>({
   },
   final: (d) => (d.comment === undefined ? 'comment: option "--comment" must be specified\n' : undefined),
   save: (d) => ` --comment ${quoteArg(d.comment ?? '')}`,
+  print: (d) => ` /* ${d.comment ?? ''} */`,
   match: () => true,
 });

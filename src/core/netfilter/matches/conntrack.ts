@@ -57,5 +57,6 @@ export const conntrackMatch: MatchModule = defineMatch<StateData>({
   parse: (d, _opt, arg, invert) => parseStates(d, arg, invert, 'Bad ctstate'),
   final: (d) => (d.states ? undefined : 'conntrack: At least one option is required'),
   save: (d) => (d.states ? `${d.invert ? ' !' : ''} --ctstate ${d.states.join(',')}` : ''),
+  print: (d) => `${d.invert ? ' !' : ''} ctstate ${(d.states ?? []).join(',')}`,
   match: statesMatch,
 });

@@ -75,6 +75,12 @@ export const icmpMatch: MatchModule = defineMatch<IcmpData>({
     d.type === undefined
       ? ''
       : `${d.invert ? ' !' : ''} --icmp-type ${d.type === 255 ? 'any' : d.code === undefined ? d.type : `${d.type}/${d.code}`}`,
+  print(d, numeric) {
+    const inv = d.invert ? '!' : '';
+    if (numeric) return ` ${d.invert ? 'icmp !type' : 'icmptype'} ${d.type}${d.code !== undefined ? ` code ${d.code}` : ''}`;
+    const name = Object.entries(NAMES).find(([, [t, c]]) => t === d.type && c === d.code)?.[0];
+    return name ? ` icmp ${inv}${name}` : ` icmp ${inv}type ${d.type}${d.code !== undefined ? ` code ${d.code}` : ''}`;
+  },
   check: (_d, env) => env.ip.proto === 1 && !env.ip.protoInvert,
   match(d, { packet: p }) {
     if (p.proto !== 'icmp') return false;

@@ -41,5 +41,6 @@ export const markMatch: MatchModule = defineMatch<MarkData>({
   },
   final: (d) => (d.mark === undefined ? 'mark: option "--mark" must be specified\n' : undefined),
   save: (d) => `${d.invert ? ' !' : ''} --mark ${hex(d.mark ?? 0)}${d.mask === 0xffffffff ? '' : `/${hex(d.mask ?? 0)}`}`,
+  print: (d) => ` mark match ${d.invert ? '! ' : ''}${hex(d.mark ?? 0)}${d.mask === 0xffffffff ? '' : `/${hex(d.mask ?? 0)}`}`,
   match: (d, { packet }) => (((packet.mark ?? 0) & (d.mask ?? 0)) >>> 0 === d.mark) !== !!d.invert,
 });

@@ -1,10 +1,12 @@
 /** `-m multiport --dports|--sports|--ports LIST`: up to 15 ports (a range `a:b` counts for two). */
 import { defineMatch, type MatchModule } from '../module';
-import { formatRange, inRange, parsePortRange, type PortRange } from './ports';
+import { formatRange, inRange, parsePortRange, type PortProto, type PortRange, printRange } from './ports';
 
 type Which = 'sports' | 'dports' | 'ports';
 
 interface MultiportData {
+  /** Whose service names: the rule's protocol. */
+  proto?: PortProto;
   which?: Which;
   ports?: PortRange[];
   invert?: boolean;
@@ -20,13 +22,14 @@ export const multiportMatch: MatchModule = defineMatch<MultiportData>({
     { name: 'ports', arg: true },
   ],
   init: () => ({}),
-  parse(d, opt, arg, invert) {
+  parse(d, opt, arg, invert, env) {
+    d.proto = env.proto === 17 ? 'udp' : 'tcp';
     const which = opt as Which;
     if (d.which) return `multiport: option "--${LONG[which]}" cannot be used together with "--${LONG[d.which]}".\n`;
     const ports: PortRange[] = [];
     let count = 0;
     for (const item of (arg ?? '').split(',')) {
-      const r = parsePortRange(item);
+      const r = parsePortRange(item, d.proto);
       if (typeof r === 'string') return r;
       count += r.min === r.max ? 1 : 2;
       if (count > 15) return 'too many ports specified';
@@ -45,6 +48,8 @@ export const multiportMatch: MatchModule = defineMatch<MultiportData>({
     return undefined;
   },
   save: (d) => `${d.invert ? ' !' : ''} --${d.which} ${(d.ports ?? []).map(formatRange).join(',')}`,
+  print: (d, numeric) =>
+    ` multiport ${d.which}${d.invert ? '  !' : ' '}${(d.ports ?? []).map((r) => printRange(r, numeric, d.proto)).join(',')}`,
   match(d, { packet: p }) {
     if (p.proto === 'icmp') return false;
     const ports = d.ports ?? [];

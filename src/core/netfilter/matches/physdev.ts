@@ -22,6 +22,17 @@ interface PhysdevData {
 
 const not = (b: boolean | undefined) => (b ? ' !' : '');
 
+/** The options as -S prints them (and -L after `PHYSDEV match`). */
+function savePhysdev(d: PhysdevData): string {
+  return (
+    (d.isIn ? `${not(d.isInInvert)} --physdev-is-in` : '') +
+    (d.in !== undefined ? `${not(d.inInvert)} --physdev-in ${d.in}` : '') +
+    (d.isOut ? `${not(d.isOutInvert)} --physdev-is-out` : '') +
+    (d.out !== undefined ? `${not(d.outInvert)} --physdev-out ${d.out}` : '') +
+    (d.isBridged ? `${not(d.isBridgedInvert)} --physdev-is-bridged` : '')
+  );
+}
+
 export const physdevMatch: MatchModule = defineMatch<PhysdevData>({
   name: 'physdev',
   options: [
@@ -55,12 +66,8 @@ export const physdevMatch: MatchModule = defineMatch<PhysdevData>({
   },
   final: (d) =>
     d.in === undefined && d.out === undefined && !d.isIn && !d.isOut && !d.isBridged ? 'PHYSDEV: no physdev option specified' : undefined,
-  save: (d) =>
-    (d.isIn ? `${not(d.isInInvert)} --physdev-is-in` : '') +
-    (d.in !== undefined ? `${not(d.inInvert)} --physdev-in ${d.in}` : '') +
-    (d.isOut ? `${not(d.isOutInvert)} --physdev-is-out` : '') +
-    (d.out !== undefined ? `${not(d.outInvert)} --physdev-out ${d.out}` : '') +
-    (d.isBridged ? `${not(d.isBridgedInvert)} --physdev-is-bridged` : ''),
+  save: (d) => savePhysdev(d),
+  print: (d) => ' PHYSDEV match' + savePhysdev(d),
   // xt_physdev's checkentry: --physdev-out (or -is-out) of traffic not known to be bridged is refused at OUTPUT.
   check: (d, env) => !((d.out !== undefined || d.isOut) && (!d.isBridged || d.isBridgedInvert) && env.hooks.has('OUTPUT')),
   match(d, { io }) {

@@ -8,6 +8,7 @@ export const stateMatch: MatchModule = defineMatch<StateData>({
   init: () => ({}),
   parse: (d, _opt, arg, invert) => parseStates(d, arg, invert, 'Bad state', ['INVALID', 'NEW', 'RELATED', 'ESTABLISHED', 'UNTRACKED']),
   final: (d) => (d.states ? undefined : 'state: option "--state" must be specified\n'),
+  print: (d) => `${d.invert ? ' !' : ''} state ${(d.states ?? []).join(',')}`,
   save: (d) => (d.states ? `${d.invert ? ' !' : ''} --state ${d.states.join(',')}` : ''),
   match: statesMatch,
 });

@@ -78,6 +78,9 @@ export const statisticMatch: MatchModule = defineMatch<StatisticData>({
   save: (d) =>
     ` --mode ${d.mode}${d.invert ? ' !' : ''}` +
     (d.mode === 'random' ? ` --probability ${(d.probability ?? 0).toFixed(11)}` : ` --every ${d.every} --packet ${d.packet}`),
+  print: (d) =>
+    ` statistic mode ${d.mode}${d.invert ? ' !' : ''}` +
+    (d.mode === 'random' ? ` probability ${(d.probability ?? 0).toFixed(11)}` : ` every ${d.every} packet ${d.packet}`),
   match(d, ctx) {
     if (d.mode === 'random') {
       const p = d.probability ?? 0;

@@ -3,7 +3,7 @@
  * (ranges `a:b`), `--syn`. `--tcp-flags` is not simulated.
  */
 import { defineMatch, type MatchModule, type ParseEnv, type ParseError } from '../module';
-import { formatRange, inRange, parsePortRange, type PortRange } from './ports';
+import { formatRange, inRange, parsePortRange, type PortProto, type PortRange, printRange } from './ports';
 
 export interface PortsData {
   sport?: PortRange;
@@ -17,10 +17,10 @@ export interface PortsData {
 const LONG: Record<string, string> = { sport: 'source-port', dport: 'destination-port' };
 
 /** tcp's and udp's shared option reading. */
-export function parsePorts(d: PortsData, opt: string, arg: string | undefined, invert: boolean): ParseError | undefined {
+export function parsePorts(d: PortsData, opt: string, arg: string | undefined, invert: boolean, proto: PortProto): ParseError | undefined {
   if (opt !== 'sport' && opt !== 'dport') return undefined;
   if (d[opt]) return `Only one \`--${LONG[opt]}' allowed`;
-  const r = parsePortRange(arg ?? '');
+  const r = parsePortRange(arg ?? '', proto);
   if (typeof r === 'string') return r;
   d[opt] = r;
   if (invert) d[`${opt}Invert`] = true;
@@ -32,6 +32,13 @@ export function savePorts(d: PortsData): string {
   if (d.sport) s += `${d.sportInvert ? ' !' : ''} --sport ${formatRange(d.sport)}`;
   if (d.dport) s += `${d.dportInvert ? ' !' : ''} --dport ${formatRange(d.dport)}`;
   return s;
+}
+
+/** ` spt:80 dpts:!22:25` as -L prints tcp's and udp's ports. */
+export function printPorts(d: PortsData, numeric: boolean, proto: PortProto): string {
+  const one = (name: string, r: PortRange | undefined, inv: boolean | undefined) =>
+    r ? ` ${name}${r.min === r.max ? '' : 's'}:${inv ? '!' : ''}${printRange(r, numeric, proto)}` : '';
+  return one('spt', d.sport, d.sportInvert) + one('dpt', d.dport, d.dportInvert);
 }
 
 export function portsMatch(d: PortsData, sport: number | undefined, dport: number | undefined): boolean {
@@ -59,9 +66,13 @@ export const tcpMatch: MatchModule = defineMatch<PortsData>({
       if (invert) d.synInvert = true;
       return undefined;
     }
-    return parsePorts(d, opt, arg, invert);
+    return parsePorts(d, opt, arg, invert, 'tcp');
   },
   final: (_d, env) => needsProto('TCP', 6, env),
+  print: (d, numeric) =>
+    ' tcp' +
+    printPorts(d, numeric, 'tcp') +
+    (d.syn ? ` flags:${d.synInvert ? '!' : ''}${numeric ? '0x17/0x02' : 'FIN,SYN,RST,ACK/SYN'}` : ''),
   save: (d) => savePorts(d) + (d.syn ? `${d.synInvert ? ' !' : ''} --tcp-flags FIN,SYN,RST,ACK SYN` : ''),
   match(d, { packet: p }) {
     if (p.proto !== 'tcp' || !portsMatch(d, p.sport, p.dport)) return false;

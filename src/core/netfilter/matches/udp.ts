@@ -1,6 +1,6 @@
 /** `-m udp` (loaded by itself after `-p udp` when one of its options comes): `--sport`, `--dport`, with ranges. */
 import { defineMatch, type MatchModule } from '../module';
-import { needsProto, parsePorts, type PortsData, portsMatch, savePorts } from './tcp';
+import { needsProto, parsePorts, type PortsData, portsMatch, printPorts, savePorts } from './tcp';
 
 export const udpMatch: MatchModule = defineMatch<PortsData>({
   name: 'udp',
@@ -9,8 +9,9 @@ export const udpMatch: MatchModule = defineMatch<PortsData>({
     { name: 'dport', arg: true, aliases: ['destination-port'] },
   ],
   init: () => ({}),
-  parse: (d, opt, arg, invert) => parsePorts(d, opt, arg, invert),
+  parse: (d, opt, arg, invert) => parsePorts(d, opt, arg, invert, 'udp'),
   final: (_d, env) => needsProto('UDP', 17, env),
   save: savePorts,
+  print: (d, numeric) => ' udp' + printPorts(d, numeric, 'udp'),
   match: (d, { packet: p }) => p.proto === 'udp' && portsMatch(d, p.sport, p.dport),
 });

@@ -34,6 +34,7 @@ export const dnatTarget: TargetModule = defineTarget<DnatData>({
   },
   final: (d) => (d.range ? undefined : 'DNAT: option "--to-destination" must be specified\n'),
   save: (d) => ` --to-destination ${formatNatRange(d.range ?? {})}` + d.flags.map((f) => ` --${f}`).join(''),
+  print: (d) => ` to:${formatNatRange(d.range ?? {})}` + d.flags.map((f) => ` ${f}`).join(''),
   apply(d, { packet }) {
     const r = d.range ?? {};
     const to = rangeAddr(r) ?? packet.dst;

@@ -31,6 +31,13 @@ export const logTarget: TargetModule = defineTarget<LogData>({
   },
   save: (d) =>
     (d.prefix ? ` --log-prefix ${quoteArg(d.prefix)}` : '') + (d.level !== undefined && d.level !== '4' ? ` --log-level ${d.level}` : ''),
+  print: (d, numeric) => {
+    const level = Number(d.level ?? 4);
+    const lv = numeric
+      ? ` flags 0 level ${level}`
+      : ` level ${['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'][level]}`;
+    return ` LOG${lv}${d.prefix ? ` prefix "${d.prefix}"` : ''}`;
+  },
   apply: (d) => ({
     verdict: 'continue',
     detail: loc(

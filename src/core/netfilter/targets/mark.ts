@@ -42,6 +42,13 @@ export const markTarget: TargetModule = defineTarget<MarkData>({
   },
   final: (d) => (d.value === undefined ? 'MARK: One of the --set-xmark, --{and,or,xor,set}-mark options is required' : undefined),
   save: (d) => ` --set-xmark ${hex(d.value ?? 0)}/${hex(d.mask ?? 0)}`,
+  print(d) {
+    const [v, m] = [d.value ?? 0, d.mask ?? 0];
+    if (v === 0) return ` MARK and ${hex(~m >>> 0)}`;
+    if (v === m) return ` MARK or ${hex(v)}`;
+    if (m === 0) return ` MARK xor ${hex(v)}`;
+    return m === 0xffffffff ? ` MARK set ${hex(v)}` : ` MARK xset ${hex(v)}/${hex(m)}`;
+  },
   apply(d, ctx) {
     const before = ctx.packet.mark ?? 0;
     const mark = ((before & ~(d.mask ?? 0)) ^ (d.value ?? 0)) >>> 0;

@@ -42,6 +42,9 @@ export const masqueradeTarget: TargetModule = defineTarget<MasqData>({
   save: (d) =>
     (d.ports ? ` --to-ports ${d.ports.min}${d.ports.max !== d.ports.min ? `-${d.ports.max}` : ''}` : '') +
     d.flags.map((f) => ` --${f}`).join(''),
+  print: (d) =>
+    (d.ports ? ` masq ports: ${d.ports.min}${d.ports.max !== d.ports.min ? `-${d.ports.max}` : ''}` : '') +
+    d.flags.map((f) => ` ${f}`).join(''),
   apply(d, { packet, io }) {
     const to = primaryAddr(io.out);
     if (!to) return { verdict: 'drop' };

@@ -35,6 +35,9 @@ export const redirectTarget: TargetModule = defineTarget<RedirectData>({
   save: (d) =>
     (d.ports ? ` --to-ports ${d.ports.min}${d.ports.max !== d.ports.min ? `-${d.ports.max}` : ''}` : '') +
     d.flags.map((f) => ` --${f}`).join(''),
+  print: (d) =>
+    (d.ports ? ` redir ports ${d.ports.min}${d.ports.max !== d.ports.min ? `-${d.ports.max}` : ''}` : '') +
+    d.flags.map((f) => ` ${f}`).join(''),
   apply(d, { packet, io, hook }) {
     const to = hook === 'OUTPUT' ? parseAddr('127.0.0.1')! : primaryAddr(io.in);
     if (!to) return { verdict: 'drop' };

@@ -37,6 +37,7 @@ export const rejectTarget: TargetModule = defineTarget<RejectData>({
     return undefined;
   },
   save: (d) => ` --reject-with ${d.with}`,
+  print: (d) => ` reject-with ${d.with}`,
   check: (d, env) => d.with !== 'tcp-reset' || (env.ip.proto === 6 && !env.ip.protoInvert),
   apply: (d) => ({ verdict: 'reject', with: TYPES.find(([name]) => name === d.with)?.[2] ?? 'port-unreachable' }),
 });

@@ -34,6 +34,7 @@ export const snatTarget: TargetModule = defineTarget<SnatData>({
   },
   final: (d) => (d.range ? undefined : 'SNAT: option "--to-source" must be specified\n'),
   save: (d) => ` --to-source ${formatNatRange(d.range ?? {})}` + d.flags.map((f) => ` --${f}`).join(''),
+  print: (d) => ` to:${formatNatRange(d.range ?? {})}` + d.flags.map((f) => ` ${f}`).join(''),
   apply(d, { packet }) {
     const r = d.range ?? {};
     const to = rangeAddr(r) ?? packet.src;
