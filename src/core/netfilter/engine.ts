@@ -13,8 +13,8 @@
  */
 import { type Addr, formatAddr } from '../net/addr';
 import { type Localized, loc } from '../text/i18n';
-import { eulreul, ro } from '../text/particle';
-import { headers, type Packet } from '../datapath/packet';
+import { ro } from '../text/particle';
+import { describe, headers, type Packet } from '../datapath/packet';
 import type { HookContext, HookDecision, NetfilterNote, RejectWith } from '../datapath/seams';
 import type { SourceRef } from '../sim/model';
 import { ipMatches } from './ipspec';
@@ -65,7 +65,10 @@ export function runTables(ipt: Tables, ctx: HookContext): HookDecision {
   return {
     verdict: 'rewrite',
     packet: p,
-    detail: loc(`netfilter at ${ctx.hook} rewrote the packet.`, `${ctx.hook}의 넷필터가 패킷을 바꿨습니다.`),
+    detail: loc(
+      `The tables at ${ctx.hook} rewrote the packet: ${describe(ctx.packet)} becomes ${describe(p)}.`,
+      `${ctx.hook}의 테이블이 패킷을 바꿨습니다: ${describe(ctx.packet)} → ${describe(p)}.`,
+    ),
     notes,
   };
 }
@@ -114,7 +117,8 @@ function runChain(table: Table, start: Chain, ctx0: HookContext, notes: Netfilte
       continue;
     }
     if (t.kind !== 'module') {
-      if (stack.length >= MAX_DEPTH) return { kind: 'drop', detail: loc('Too many nested jumps: dropped.', '점프가 너무 깊어 버립니다.') };
+      if (stack.length >= MAX_DEPTH)
+        return { kind: 'drop', detail: loc('Too many nested jumps: dropped.', '점프가 너무 깊게 중첩되어 패킷을 버립니다.') };
       if (t.kind === 'jump') {
         note(`matches: jump to chain ${t.chain.name}.`, `일치합니다: ${t.chain.name} 체인으로 점프합니다.`);
         stack.push({ chain, next: i });
@@ -133,7 +137,7 @@ function runChain(table: Table, start: Chain, ctx0: HookContext, notes: Netfilte
         note('DROP.', 'DROP.');
         return {
           kind: 'drop',
-          detail: loc(`Dropped by ${where.en} rule ${num}: ${text}.`, `${where.ko} ${num}번 규칙 ${eulreul(text)} 따라 버려집니다.`),
+          detail: loc(`Dropped by ${where.en} rule ${num}: ${text}.`, `${where.ko} ${num}번 규칙(${text})에 따라 버려집니다.`),
           ...src,
         };
       case 'reject':
@@ -141,7 +145,7 @@ function runChain(table: Table, start: Chain, ctx0: HookContext, notes: Netfilte
         return {
           kind: 'reject',
           with: r.with,
-          detail: loc(`Rejected by ${where.en} rule ${num}: ${text}.`, `${where.ko} ${num}번 규칙 ${eulreul(text)} 따라 거부됩니다.`),
+          detail: loc(`Rejected by ${where.en} rule ${num}: ${text}.`, `${where.ko} ${num}번 규칙(${text})에 따라 거부됩니다.`),
           ...src,
         };
       case 'return': {

@@ -42,7 +42,7 @@ export const logTarget: TargetModule = defineTarget<LogData>({
     verdict: 'continue',
     detail: loc(
       `LOG: the kernel logs the packet${d.prefix ? ` with the prefix "${d.prefix}"` : ''} (dmesg) and it goes on to the next rule.`,
-      `LOG: 커널이 패킷을 로그로 남기고${d.prefix ? ` (접두어 "${d.prefix}")` : ''} (dmesg) 다음 규칙으로 넘어갑니다.`,
+      `LOG: 커널이 패킷을 로그(dmesg)에 남기고${d.prefix ? ` (접두어 "${d.prefix}")` : ''} 다음 규칙으로 넘어갑니다.`,
     ),
   }),
 });
