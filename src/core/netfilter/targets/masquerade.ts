@@ -4,7 +4,7 @@
  * nat table, POSTROUTING only. With no address on the interface the packet is dropped.
  */
 import type { Link } from '../../sim/model';
-import type { Addr } from '../../net/addr';
+import { type Addr, networkOf, prefixContains } from '../../net/addr';
 import { defineTarget, type TargetModule } from '../module';
 import { NEED_PROTO, parsePorts, portsAllowed, rangePort } from './natRange';
 
@@ -13,9 +13,15 @@ interface MasqData {
   flags: string[];
 }
 
-/** inet_select_addr for a device: its first primary IPv4 address that is not host-scoped. */
-export function primaryAddr(dev: Link | undefined): Addr | undefined {
-  return dev?.addrs.find((a) => a.addr.family === 4 && !a.secondary && a.scope !== 'host' && a.scope !== 'nowhere')?.addr;
+/**
+ * inet_select_addr for a device: among its primary IPv4 addresses of universe scope, the first whose
+ * subnet holds `toward` (the kernel asks with the next hop; the destination stands for it here),
+ * else the first.
+ */
+export function primaryAddr(dev: Link | undefined, toward?: Addr): Addr | undefined {
+  const ok = (dev?.addrs ?? []).filter((a) => a.addr.family === 4 && !a.secondary && a.scope !== 'host' && a.scope !== 'nowhere');
+  const near = toward && ok.find((a) => prefixContains({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen }, toward));
+  return (near ?? ok[0])?.addr;
 }
 
 export const masqueradeTarget: TargetModule = defineTarget<MasqData>({
@@ -46,7 +52,7 @@ export const masqueradeTarget: TargetModule = defineTarget<MasqData>({
     (d.ports ? ` masq ports: ${d.ports.min}${d.ports.max !== d.ports.min ? `-${d.ports.max}` : ''}` : '') +
     d.flags.map((f) => ` ${f}`).join(''),
   apply(d, { packet, io }) {
-    const to = primaryAddr(io.out);
+    const to = primaryAddr(io.out, packet.dst);
     if (!to) return { verdict: 'drop' };
     const port = rangePort(d.ports?.min, d.ports?.max, packet.sport);
     return { verdict: 'nat', kind: 'snat', to, ...(port !== undefined ? { port } : {}) };
