@@ -9,6 +9,9 @@
  * 52, a UDP datagram 28 plus nothing (the walk carries no payload size).
  */
 import type { PacketHeaders, TraceResult } from '../datapath/trace';
+import type { Netns } from '../sim/model';
+import { type Chain, type Counters, type Rule, TABLE_NAMES, type TableName } from './model';
+import { iptablesOf } from './state';
 
 export interface Hits {
   readonly host: string;
@@ -45,4 +48,27 @@ export function countHits(trace: TraceResult): Hits[] {
       h.bytes += packetBytes(s.packet);
     }
   return [...out.values()];
+}
+
+/**
+ * A trace's hits in one namespace as counts per rule and built-in chain (a policy's hits), ready for
+ * `iptables -L -v` (list.ts ListOptions.extra).
+ */
+export function extraCounters(ns: Netns, hits: readonly Hits[]): Map<Rule | Chain, Counters> {
+  const out = new Map<Rule | Chain, Counters>();
+  const ipt = iptablesOf(ns);
+  if (!ipt) return out;
+  for (const h of hits) {
+    if (h.host !== ns.host.name || h.netns !== ns.name || !isTableName(h.table)) continue;
+    const chain = ipt.table(h.table).chains.get(h.chain);
+    const key = chain && (h.rule === 0 ? chain : chain.rules[h.rule - 1]);
+    if (!key) continue;
+    const c = out.get(key) ?? { packets: 0, bytes: 0 };
+    out.set(key, { packets: c.packets + h.packets, bytes: c.bytes + h.bytes });
+  }
+  return out;
+}
+
+function isTableName(t: string): t is TableName {
+  return (TABLE_NAMES as readonly string[]).includes(t);
 }

@@ -12,7 +12,8 @@
  * - counters.ts: what a trace hit, counted from its steps.
  */
 export { applyIptables, isTable, type Outcome } from './apply';
-export { countHits, type Hits } from './counters';
+export { countHits, extraCounters, type Hits } from './counters';
+export { listChain, type ListOptions, listTable } from './list';
 export { type IptablesError, PREFIX, USAGE_HINT } from './errors';
 export { BUILTIN_CHAINS, type Chain, HOOK_TABLES, type Rule, type Table, TABLE_NAMES, type TableName } from './model';
 export { type IptablesCommand, parseIptables, type ParseOutcome, type RuleSpec } from './parse';

@@ -6,9 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { execCommand } from '../../../src/core';
 import { tracePacket } from '../../../src/core/datapath/walk';
-import { countHits, iptablesOf } from '../../../src/core/netfilter/index';
+import { countHits, extraCounters, iptablesOf } from '../../../src/core/netfilter/index';
 import { listTable } from '../../../src/core/netfilter/list';
-import type { Counters, Rule, Chain } from '../../../src/core/netfilter/model';
 import { labWorld } from '../../support/world';
 
 function host(lines: string[]) {
@@ -100,7 +99,8 @@ hosts:
     const ipt = iptablesOf(w.hosts.get('b')!.netns.get('')!)!;
     const table = ipt.table('filter');
     const input = table.chains.get('INPUT')!;
-    const extra = new Map<Rule | Chain, Counters>([[input.rules[0]!, { packets: 1, bytes: 84 }]]);
+    const extra = extraCounters(w.hosts.get('b')!.netns.get('')!, hits);
+    assert.deepEqual([...extra.entries()], [[input.rules[0]!, { packets: 1, bytes: 84 }]]);
     const o = { numeric: true, verbose: true, exact: false, lineNumbers: false };
     assert.match(listTable(table, { ...o, extra }), /\n {4}1 {4}84 ACCEPT {5}1 {4}-- /);
     assert.match(listTable(table, o), /\n {4}0 {5}0 ACCEPT/);
