@@ -92,11 +92,11 @@ describe('netfilter matches', () => {
     );
   });
 
-  it('conntrack and state: NEW on the first packet, ESTABLISHED for the reply, UNTRACKED without a connection, DNAT after NAT', () => {
+  it('conntrack and state: NEW on the first packet, ESTABLISHED for the reply, INVALID without a connection, DNAT after NAT', () => {
     const ns = tables([
       '-A INPUT -m conntrack --ctstate NEW -j DROP',
       '-A INPUT -m state --state ESTABLISHED -j REJECT',
-      '-A INPUT -m conntrack --ctstate UNTRACKED -j LOG',
+      '-A INPUT -m conntrack --ctstate INVALID -j LOG',
     ]);
     const flow = new Flow();
     const p = tcp('10.0.0.2', '10.0.0.1', 1, 2);

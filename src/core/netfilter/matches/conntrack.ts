@@ -1,8 +1,8 @@
 /**
  * `-m conntrack --ctstate LIST` and `-m state --state LIST`: the state of the packet's connection as
  * conntrack sees it at this hook (datapath/flow.ts): NEW on its first packet (and every later one
- * until a reply went back), ESTABLISHED after, RELATED for an ICMP error about it, UNTRACKED for a
- * packet conntrack does not follow; SNAT and DNAT when its NAT changed the addresses.
+ * until a reply went back), ESTABLISHED after, RELATED for an ICMP error about it, INVALID for a
+ * packet conntrack cannot follow; SNAT and DNAT when its NAT changed the addresses.
  */
 import { defineMatch, type EvalCtx, type MatchModule } from '../module';
 
@@ -36,7 +36,9 @@ export function parseStates(
 /** The packet's states at this hook. */
 export function packetStates(ctx: EvalCtx): Set<CtStateName> {
   const t = ctx.conn;
-  if (!t) return new Set([ctx.packet.proto === 'icmp' && ctx.packet.icmp !== 'echo-request' ? 'INVALID' : 'UNTRACKED']);
+  // A packet conntrack could not follow (an echo reply or ICMP error with no connection) is INVALID;
+  // UNTRACKED is for packets the raw table exempts (-j CT --notrack), which the simulator does not run.
+  if (!t) return new Set(['INVALID']);
   const out = new Set<CtStateName>();
   if (t.related) out.add('RELATED');
   else out.add(t.conn.state === 'NEW' && t.dir === 'original' ? 'NEW' : t.conn.state === 'RELATED' ? 'RELATED' : 'ESTABLISHED');
