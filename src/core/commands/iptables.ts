@@ -14,7 +14,7 @@ export const iptablesCommand: CommandHandler = (ctx, args) => {
   const column = (i: number | undefined) => args[i ?? 0]?.column ?? args[0]?.column ?? 0;
   if (!parsed.ok) {
     if ('notSimulated' in parsed) return notSimulated(parsed.notSimulated, column(parsed.arg));
-    const e = usageError(parsed.message, parsed.arg, parsed.bare);
+    const e = usageError(parsed.message, parsed.arg, parsed.bare, parsed.hintOnly);
     return result('', e.stderr, e.status);
   }
   const cmd = parsed.command;

@@ -14,8 +14,9 @@ export interface IptablesError {
 }
 
 /** A mistake in the command line: `iptables v1.8.9 (nf_tables): MESSAGE` and the usage hint; exit 2. */
-export function usageError(message: string, arg?: number, bare = false): IptablesError {
-  return { stderr: `${bare ? '' : PREFIX}${message}\n${USAGE_HINT}`, status: 2, ...(arg !== undefined ? { arg } : {}) };
+export function usageError(message: string, arg?: number, bare = false, hintOnly = false): IptablesError {
+  const stderr = hintOnly ? USAGE_HINT : `${bare ? '' : PREFIX}${message}\n${USAGE_HINT}`;
+  return { stderr, status: 2, ...(arg !== undefined ? { arg } : {}) };
 }
 
 /** The kernel refused the change (nf_tables's netlink error): exit 4. */

@@ -57,7 +57,7 @@ export interface IptablesCommand {
 export type ParseOutcome =
   | { readonly ok: true; readonly command: IptablesCommand }
   /** iptables's message (after its `iptables v1.8.9 (nf_tables): ` prefix unless `bare`), exit status 2, at argv[arg]. */
-  | { readonly ok: false; readonly message: string; readonly bare?: boolean; readonly arg: number }
+  | { readonly ok: false; readonly message: string; readonly bare?: boolean; readonly hintOnly?: boolean; readonly arg: number }
   /** A real option or module the simulator does not run. */
   | { readonly ok: false; readonly notSimulated: string; readonly arg: number };
 
@@ -90,6 +90,15 @@ function words(args: readonly string[]): { text: string; arg: number; inline?: s
     } else out.push({ text: a, arg: i });
   });
   return out;
+}
+
+/** xshared's parse_chain, for -N: too long, a leading `-` or `!`, a target's name, a space. */
+function badChainName(name: string): string | undefined {
+  if (name.length >= 29) return `chain name \`${name}' too long (must be under 29 chars)`;
+  if (name.startsWith('-') || name.startsWith('!')) return `chain name not allowed to start with \`${name[0]}'`;
+  if (TARGETS.has(name) || UNSIMULATED_TARGETS.has(name)) return 'chain name may not clash with target name';
+  if (/\s/.test(name)) return `Invalid chain name \`${name}'`;
+  return undefined;
 }
 
 export function parseIptables(args: readonly string[]): ParseOutcome {
@@ -167,15 +176,16 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
         chain = value();
         if (chain === undefined) return missing();
       } else if ('LSFZX'.includes(cmd)) chain = optional();
-      if (cmd === 'N' || cmd === 'E' || cmd === 'X') {
-        if (chain?.startsWith('-')) return err("chain name not allowed to start with `-'", at);
+      if (cmd === 'N' && chain !== undefined) {
+        const bad = badChainName(chain);
+        if (bad) return err(bad, at);
       }
       if (cmd === 'E' || cmd === 'P') {
         second = optional();
         if (second === undefined)
           return err(cmd === 'P' ? '-P requires a chain and a policy' : '-E requires old-chain-name and new-chain-name', at);
       }
-      if (cmd === 'I' || cmd === 'R' || cmd === 'D' || (cmd === 'S' && chain !== undefined) || (cmd === 'L' && chain !== undefined)) {
+      if (cmd === 'I' || cmd === 'R' || cmd === 'D' || ('SLZ'.includes(cmd) && chain !== undefined)) {
         const n = optional();
         if (n !== undefined) {
           if (!/^[0-9]+$/.test(n) || Number(n) < 1) return err(`Invalid rule number \`${n}'`, at);
@@ -260,6 +270,9 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
         case 'W':
         case '4':
           break;
+        case '6':
+          // iptables -6 prints only the usage hint.
+          return { ok: false, message: '', bare: true, hintOnly: true, arg: at };
         default:
           return { ok: false, notSimulated: `iptables ${shown}`, arg: at };
       }

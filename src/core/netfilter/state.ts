@@ -158,10 +158,9 @@ export function deleteRuleNum(table: Table, chainName: string, num: number, arg?
   return OK;
 }
 
-/** -N NAME. */
+/** -N NAME (its name checked by the parser, as iptables does). */
 export function newChain(table: Table, name: string, arg?: number): Result {
   if (table.chains.has(name)) return fail(tableError('Chain already exists.', arg));
-  if (!/^[^\s!]+$/.test(name) || name.length > 28) return fail(usageError(`Invalid chain name \`${name}'`, arg));
   table.chains.set(name, { name, counters: zero(), rules: [] });
   return OK;
 }
@@ -218,12 +217,11 @@ export function setPolicy(table: Table, name: string, policy: string, source?: S
   return OK;
 }
 
-/** -E OLD NEW: the jumps to it follow (they hold the chain, not its name). */
+/** -E OLD NEW: the jumps to it follow (they hold the chain, not its name); iptables checks no new name. */
 export function renameChain(table: Table, from: string, to: string, arg?: number): Result {
   const c = table.chains.get(from);
   if (!c || c.hook) return fail(tableError(NO_CHAIN, arg));
   if (table.chains.has(to)) return fail(tableError('File exists.', arg));
-  if (!/^[^\s!]+$/.test(to) || to.startsWith('-') || to.length > 28) return fail(usageError(`Invalid chain name \`${to}'`, arg));
   const entries = [...table.chains.entries()].map(([k, v]) => (k === from ? ([to, v] as const) : ([k, v] as const)));
   c.name = to;
   table.chains.clear();

@@ -156,6 +156,9 @@ describe('iptables: rules as -S prints them', () => {
     assert.equal(run('iptables -D INPUT 1').status, 0);
     assert.equal(run('iptables -S INPUT').out, '-P INPUT ACCEPT\n-A INPUT -j DROP\n');
     assert.equal(run('iptables -Z').status, 0);
+    assert.equal(run('iptables -Z INPUT 1').status, 0);
+    assert.equal(run("iptables -N 'a!b'").status, 0);
+    assert.equal(run("iptables -X 'a!b'").status, 0);
     assert.equal(run('iptables -F').status, 0);
     assert.equal(run('iptables -S INPUT').out, '-P INPUT ACCEPT\n');
     assert.equal(run('iptables -N web').status, 0);
@@ -271,6 +274,15 @@ describe('iptables: errors as iptables 1.8.9 prints them', () => {
     ['iptables -R INPUT -j DROP', `${P}-R requires a rule number\n${USAGE}`, 2],
     ['iptables -N INPUT', 'iptables: Chain already exists.\n', 1],
     ['iptables -N -x', `${P}chain name not allowed to start with \`-'\n${USAGE}`, 2],
+    ['iptables -N DROP', `${P}chain name may not clash with target name\n${USAGE}`, 2],
+    ['iptables -N DNAT', `${P}chain name may not clash with target name\n${USAGE}`, 2],
+    [
+      'iptables -N abcdefghijklmnopqrstuvwxyzabc',
+      `${P}chain name \`abcdefghijklmnopqrstuvwxyzabc' too long (must be under 29 chars)\n${USAGE}`,
+      2,
+    ],
+    ['iptables -N "a b"', `${P}Invalid chain name \`a b'\n${USAGE}`, 2],
+    ['iptables -6 -S', USAGE, 2],
     ['iptables -X nope', 'iptables: No chain/target/match by that name.\n', 1],
     ['iptables -P INPUT FOO', "iptables: Bad policy name. Run `dmesg' for more information.\n", 1],
     ['iptables -P INPUT RETURN', "iptables: Bad policy name. Run `dmesg' for more information.\n", 1],
