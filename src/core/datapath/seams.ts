@@ -60,6 +60,11 @@ export interface HookContext {
   readonly flow: Flow;
   /** The packet's connection in this namespace, as conntrack sees it before the hook's tables. */
   readonly conn?: Tracked;
+  /**
+   * At PREROUTING and OUTPUT, a later packet of a NATed connection is given already translated
+   * (`packet`); this is how it reached the hook, as the tables before nat (raw -300, mangle -150) see it.
+   */
+  readonly untranslated?: Packet;
 }
 
 export interface Netfilter {

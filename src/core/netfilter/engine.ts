@@ -38,20 +38,27 @@ type ChainEnd =
 export function runTables(ipt: Tables, ctx: HookContext): HookDecision {
   const notes: NetfilterNote[] = [];
   let p = ctx.packet;
+  // raw and mangle come before conntrack's NAT (-100): they see a NATed connection's packet as it came.
+  let early = ctx.untranslated;
   for (const name of HOOK_TABLES[ctx.hook]) {
     // The nat table is for a connection's first packet only; conntrack does the rest.
     if (name === 'nat' && !(ctx.conn?.fresh && !ctx.conn.related)) continue;
     const table = ipt.table(name);
     const chain = table.chains.get(ctx.hook);
     if (!chain) continue;
-    const end = runChain(table, chain, { ...ctx, packet: p }, notes);
+    const pre = early && (name === 'raw' || name === 'mangle') ? early : undefined;
+    const end = runChain(table, chain, { ...ctx, packet: pre ? withMark(pre, p.mark) : p }, notes);
+    if (!pre) early = undefined;
     switch (end.kind) {
       case 'drop':
         return { verdict: 'drop', detail: end.detail, ...(end.source ? { source: end.source } : {}), notes };
       case 'reject':
         return { verdict: 'reject', with: end.with, detail: end.detail, ...(end.source ? { source: end.source } : {}), notes };
       case 'accept':
-        p = end.packet;
+        if (pre) {
+          early = end.packet;
+          p = withMark(p, end.packet.mark);
+        } else p = end.packet;
         break;
       case 'nat': {
         const conn = ctx.conn!;
@@ -71,6 +78,11 @@ export function runTables(ipt: Tables, ctx: HookContext): HookDecision {
     ),
     notes,
   };
+}
+
+/** The packet with this mark (itself when it has it already). */
+function withMark(p: Packet, mark: number | undefined): Packet {
+  return (p.mark ?? 0) === (mark ?? 0) ? p : { ...p, mark };
 }
 
 function tableChain(table: Table, chain: Chain): { en: string; ko: string } {
