@@ -44,7 +44,18 @@ interface DecisionBase {
 }
 
 export type RejectWith =
-  'tcp-reset' | Extract<IcmpKind, 'port-unreachable' | 'host-unreachable' | 'net-unreachable' | 'pkt-filtered' | 'admin-prohibited'>;
+  | 'tcp-reset'
+  | Extract<
+      IcmpKind,
+      | 'port-unreachable'
+      | 'host-unreachable'
+      | 'net-unreachable'
+      | 'pkt-filtered'
+      | 'admin-prohibited'
+      | 'proto-unreachable'
+      | 'net-prohibited'
+      | 'host-prohibited'
+    >;
 
 export type HookDecision =
   | (DecisionBase & { readonly verdict: 'accept' })

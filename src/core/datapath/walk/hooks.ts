@@ -16,9 +16,10 @@ import type { Walk } from './context';
 
 const DST_HOOKS: ReadonlySet<Hook> = new Set(['PREROUTING', 'OUTPUT']);
 
-/** What the sender makes of each ICMP error a REJECT sends (admin-prohibited and pkt-filtered: prohibited). */
+/** What the sender makes of each ICMP error a REJECT sends (the prohibited ones and pkt-filtered: prohibited). */
 const REJECT_CAUSE: Partial<Record<RejectWith, Verdict>> = {
   'port-unreachable': 'refused',
+  'proto-unreachable': 'refused',
   'host-unreachable': 'host-unreachable',
   'net-unreachable': 'no-route',
 };

@@ -50,6 +50,9 @@ export const ICMP_TYPE: Readonly<Record<IcmpKind, readonly [number, number]>> = 
   'port-unreachable': [3, 3],
   'pkt-filtered': [3, 13],
   'admin-prohibited': [3, 13],
+  'proto-unreachable': [3, 2],
+  'net-prohibited': [3, 9],
+  'host-prohibited': [3, 10],
 };
 
 export const icmpMatch: MatchModule = defineMatch<IcmpData>({

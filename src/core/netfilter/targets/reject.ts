@@ -15,11 +15,9 @@ const TYPES: readonly (readonly [string, string, RejectWith])[] = [
   ['icmp-net-unreachable', 'net-unreach', 'net-unreachable'],
   ['icmp-host-unreachable', 'host-unreach', 'host-unreachable'],
   ['icmp-port-unreachable', 'port-unreach', 'port-unreachable'],
-  // The walk's ICMP has no protocol unreachable: the nearest it sends.
-  ['icmp-proto-unreachable', 'proto-unreach', 'port-unreachable'],
-  // Net and host prohibited (codes 9, 10) are sent as administratively prohibited (13): a sender reads them alike.
-  ['icmp-net-prohibited', 'net-prohib', 'admin-prohibited'],
-  ['icmp-host-prohibited', 'host-prohib', 'admin-prohibited'],
+  ['icmp-proto-unreachable', 'proto-unreach', 'proto-unreachable'],
+  ['icmp-net-prohibited', 'net-prohib', 'net-prohibited'],
+  ['icmp-host-prohibited', 'host-prohib', 'host-prohibited'],
   ['icmp-admin-prohibited', 'admin-prohib', 'admin-prohibited'],
   ['tcp-reset', 'tcp-rst', 'tcp-reset'],
 ];
