@@ -92,6 +92,34 @@ function words(args: readonly string[]): { text: string; arg: number; inline?: s
   return out;
 }
 
+/**
+ * getopt_long's reading of a long option: its exact name, else the one option whose name (or alias)
+ * starts so (`--to` is DNAT's --to-destination, `--dp` tcp's --dport), among the commands, the
+ * generic options and the loaded modules' (then the protocol's own match, which -p loads when
+ * nothing else knows the option). Undefined when none or several options start so.
+ */
+function longName(given: string, loaded: readonly (MatchModule | TargetModule)[], pending: MatchModule | undefined): string | undefined {
+  const names = (mods: readonly (MatchModule | TargetModule)[]): [string, string][] => [
+    ...Object.keys(COMMANDS)
+      .filter((k) => k.length > 1)
+      .map((k): [string, string] => [k, `-${COMMANDS[k]}`]),
+    ...Object.keys(GENERIC)
+      .filter((k) => k.length > 1)
+      .map((k): [string, string] => [k, `-${GENERIC[k]![0]}`]),
+    ...mods.flatMap((m) =>
+      m.options.flatMap((o) => [o.name, ...(o.aliases ?? [])].map((n): [string, string] => [n, `${m.name} ${o.name}`])),
+    ),
+  ];
+  for (const mods of pending ? [loaded, [...loaded, pending]] : [loaded]) {
+    const all = names(mods);
+    if (all.some(([n]) => n === given)) return given;
+    const hits = all.filter(([n]) => n.startsWith(given));
+    if (new Set(hits.map(([, id]) => id)).size === 1) return hits[0]![0];
+    if (hits.length > 1) return undefined;
+  }
+  return undefined;
+}
+
 /** xshared's parse_chain, for -N: too long, a leading `-` or `!`, a target's name, a space. */
 function badChainName(name: string): string | undefined {
   if (name.length >= 29) return `chain name \`${name}' too long (must be under 29 chars)`;
@@ -142,8 +170,13 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
     if (!text.startsWith('-') || text === '-') return { ok: false, message: `Bad argument \`${text}'`, bare: true, arg: at };
     const long = text.startsWith('--');
     const eq = long ? text.indexOf('=') : -1;
+    const given = long ? text.slice(2, eq < 0 ? undefined : eq) : text.slice(1);
+    const implicit = r.proto !== undefined ? IMPLICIT.get(r.proto) : undefined;
+    const pending = implicit && !matches.some((m) => m.module === implicit) ? implicit : undefined;
     const word: Word = {
-      name: long ? text.slice(2, eq < 0 ? undefined : eq) : text.slice(1),
+      name: long
+        ? (longName(given, [...matches.map((m) => m.module), ...(target?.module ? [target.module] : [])], pending) ?? given)
+        : given,
       long,
       ...(eq >= 0 ? { inline: text.slice(eq + 1) } : w.inline !== undefined ? { inline: w.inline } : {}),
     };

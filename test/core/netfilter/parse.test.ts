@@ -100,6 +100,22 @@ describe('iptables: rules as -S prints them', () => {
   ];
   for (const [rule, want, table, chain] of cases) it(rule, () => assert.equal(saved(rule, table, chain), want));
 
+  it('long options abbreviated as getopt_long reads them: a unique prefix, an ambiguous one is unknown', () => {
+    assert.equal(
+      saved('-p tcp --dport 80 -j DNAT --to 10.0.0.2:8080', 'nat', 'PREROUTING'),
+      '-A PREROUTING -p tcp -m tcp --dport 80 -j DNAT --to-destination 10.0.0.2:8080',
+    );
+    assert.equal(saved('-j SNAT --to 1.2.3.4', 'nat', 'POSTROUTING'), '-A POSTROUTING -j SNAT --to-source 1.2.3.4');
+    assert.equal(saved('--so 1.1.1.1 -p tcp --dp 80'), '-A INPUT -s 1.1.1.1/32 -p tcp -m tcp --dport 80');
+    // Once -m tcp is loaded, --so is --source or --source-port: ambiguous.
+    assert.equal(host()('iptables -A INPUT -p tcp --dp 80 --so 1.1.1.1').err, `${P}unknown option "--so"\n${USAGE}`);
+    assert.equal(
+      saved('-m state --sta NEW -m comment --com x -j LOG --log-p x'),
+      '-A INPUT -m state --state NEW -m comment --comment x -j LOG --log-prefix x',
+    );
+    assert.deepEqual(host()('iptables --lis'), { out: '', err: `${P}unknown option "--lis"\n${USAGE}`, status: 2 });
+  });
+
   it('-S lists policies, user chains by name, then rules chain by chain; -s a,b writes a rule each', () => {
     const run = host();
     for (const l of [
