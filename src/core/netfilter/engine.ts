@@ -17,7 +17,7 @@ import { ro } from '../text/particle';
 import { describe, headers, type Packet } from '../datapath/packet';
 import type { HookContext, HookDecision, NetfilterNote, RejectWith } from '../datapath/seams';
 import type { SourceRef } from '../sim/model';
-import { ipMatches } from './ipspec';
+import { ipMatches, ipView } from './ipspec';
 import { type Chain, HOOK_TABLES, type Table, type TableName } from './model';
 import type { EvalCtx } from './module';
 import { ruleText } from './save';
@@ -95,6 +95,7 @@ function runChain(table: Table, start: Chain, ctx0: HookContext, notes: Netfilte
   let chain = start;
   let i = 0;
   let p = ctx0.packet;
+  let view = { packet: p, ip: ipView(p) };
   for (;;) {
     if (i >= chain.rules.length) {
       const back = chain.hook ? undefined : stack.pop();
@@ -105,13 +106,16 @@ function runChain(table: Table, start: Chain, ctx0: HookContext, notes: Netfilte
       return policy(table, start, p, notes);
     }
     const rule = chain.rules[i++]!;
+    if (view.packet !== p) view = { packet: p, ip: ipView(p) };
+    // Most rules fail on their IP part: the rest of the context is made only for those that pass it.
+    if (!ipMatches(rule.ip, view.ip, ctx0.io)) continue;
     const pending: NetfilterNote[] = [];
     const ctx: EvalCtx = {
       ...ctx0,
       packet: p,
       note: (detail, data) => pending.push({ detail, ...(rule.source ? { source: rule.source } : {}), ...(data ? { data } : {}) }),
     };
-    const hit = ipMatches(rule.ip, p, ctx.io) && rule.matches.every((m) => m.module.match(m.data, ctx));
+    const hit = rule.matches.every((m) => m.module.match(m.data, ctx));
     notes.push(...pending);
     if (!hit) continue;
     const num = chain.rules.indexOf(rule) + 1;

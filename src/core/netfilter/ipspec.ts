@@ -147,13 +147,25 @@ export function saveIp(ip: IpSpec): string {
   return s;
 }
 
+/** A packet's IPv4 header as rules compare it, computed once per packet (addresses as 32-bit numbers). */
+export interface IpView {
+  readonly v4: boolean;
+  readonly src: number;
+  readonly dst: number;
+  readonly proto: number;
+}
+
+export function ipView(p: Packet): IpView {
+  return { v4: p.src.family === 4, src: Number(p.src.value), dst: Number(p.dst.value), proto: PROTO_NUMBER[p.proto] };
+}
+
 /** ip_packet_match: the addresses, interfaces and protocol, each with its `!`. */
-export function ipMatches(ip: IpSpec, p: Packet, io: HookIo): boolean {
-  if (p.src.family !== 4) return false;
-  if (ip.src && addrMaskMatches(ip.src, p.src) === !!ip.srcInvert) return false;
-  if (ip.dst && addrMaskMatches(ip.dst, p.dst) === !!ip.dstInvert) return false;
+export function ipMatches(ip: IpSpec, v: IpView, io: HookIo): boolean {
+  if (!v.v4) return false;
+  if (ip.src && ((v.src & ip.src.mask) >>> 0 === ip.src.addr) === !!ip.srcInvert) return false;
+  if (ip.dst && ((v.dst & ip.dst.mask) >>> 0 === ip.dst.addr) === !!ip.dstInvert) return false;
   if (ip.in !== undefined && ifaceMatches(ip.in, io.in?.name) === !!ip.inInvert) return false;
   if (ip.out !== undefined && ifaceMatches(ip.out, io.out?.name) === !!ip.outInvert) return false;
-  if (ip.proto && (PROTO_NUMBER[p.proto] === ip.proto) === !!ip.protoInvert) return false;
+  if (ip.proto && (v.proto === ip.proto) === !!ip.protoInvert) return false;
   return true;
 }
