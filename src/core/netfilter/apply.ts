@@ -72,8 +72,9 @@ export function applyIptables(ns: Netns, cmd: IptablesCommand, source?: SourceRe
         const what = cmd.op === 'I' ? 'RULE_INSERT' : cmd.op === 'R' ? 'RULE_REPLACE' : 'RULE_APPEND';
         return { stdout: '', error: rules.status === 4 ? kernelError(what, 'Operation not supported', chain, arg) : rules };
       }
-      if (!table.chains.has(chain)) return { stdout: '', error: tableError(NO_CHAIN, arg) };
+      // -C and -D of a rule look for it (in no chain, they find none); -A, -I, -R need the chain.
       if (cmd.op === 'C' || cmd.op === 'D') return done(findRules(table, chain, rules, cmd.op === 'D', arg));
+      if (!table.chains.has(chain)) return { stdout: '', error: tableError(NO_CHAIN, arg) };
       return done(writeRules(table, chain, cmd.op, rules, cmd.num, arg));
     }
     case 'F':
@@ -96,7 +97,7 @@ export function applyIptables(ns: Netns, cmd: IptablesCommand, source?: SourceRe
           stdout: '',
           error: { stderr: `${PREFIX}chain \`${cmd.chain}' in table \`${table.name}' is incompatible, use 'nft' tool.\n`, status: 1, arg },
         };
-      return { stdout: listChain(table, c, o) };
+      return { stdout: listChain(table, c, o, cmd.num) };
     }
     case 'h':
       return { stdout: '' };

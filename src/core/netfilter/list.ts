@@ -87,8 +87,12 @@ function references(table: Table, chain: Chain): number {
   return n;
 }
 
-/** One chain's block: its head line, the column header, a row per rule. */
-export function listChain(table: Table, chain: Chain, o: ListOptions): string {
+/** One chain's block: its head line, the column header, a row per rule; with `num`, that rule's row alone. */
+export function listChain(table: Table, chain: Chain, o: ListOptions, num?: number): string {
+  if (num !== undefined) {
+    const r = chain.rules[num - 1];
+    return r ? row(r, num, o) + '\n' : '';
+  }
   let head: string;
   if (chain.hook) {
     const c = counts(chain, o);

@@ -138,8 +138,8 @@ export function writeRules(table: Table, chainName: string, op: RuleOp, rules: R
 
 /** -D CHAIN RULE / -C CHAIN RULE: the first rule that reads the same (deleted for -D). */
 export function findRules(table: Table, chainName: string, rules: Rule[], del: boolean, arg?: number): Result {
-  const chain = findChain(table, chainName, arg);
-  if ('stderr' in chain) return fail(chain);
+  const chain = table.chains.get(chainName);
+  if (!chain) return fail(tableError(BAD_RULE, arg));
   for (const r of rules) {
     const body = ruleBody(r);
     const i = chain.rules.findIndex((x) => ruleBody(x) === body);

@@ -29,6 +29,7 @@ describe('iptables -L', () => {
         'ACCEPT     tcp  --  10.0.0.0/8           anywhere             tcp dpt:http\n' +
         'DROP       udp  -- !10.0.0.1             192.168.1.0/24       udp spts:1000:2000\n',
     );
+    assert.equal(run('-L INPUT 2'), 'DROP       udp  -- !10.0.0.1             192.168.1.0/24       udp spts:1000:2000\n');
     assert.equal(
       run('-L INPUT -n --line-numbers'),
       'Chain INPUT (policy ACCEPT)\n' +
