@@ -37,6 +37,14 @@ export function isTable(name: string): name is TableName {
 }
 
 export function applyIptables(ns: Netns, cmd: IptablesCommand, source?: SourceRef): Outcome {
+  const out = run(ns, cmd, source);
+  // -L -Z / -S -Z: what was listed is zeroed after (the tables' own counters; a walk writes none).
+  const ipt = cmd.zero && !out.error ? iptablesOf(ns) : undefined;
+  if (ipt && isTable(cmd.table)) flushOrZero(ipt.table(cmd.table), cmd.chain, false);
+  return out;
+}
+
+function run(ns: Netns, cmd: IptablesCommand, source?: SourceRef): Outcome {
   if (!isTable(cmd.table))
     return {
       stdout: '',

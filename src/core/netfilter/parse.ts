@@ -50,6 +50,8 @@ export interface IptablesCommand {
   readonly verbose: boolean;
   readonly exact: boolean;
   readonly lineNumbers: boolean;
+  /** -L or -S with -Z: the counters listed are zeroed after. */
+  readonly zero?: boolean;
   /** The index in argv of the command's option (for diagnostics). */
   readonly opArg: number;
 }
@@ -154,6 +156,7 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
   const matches: { module: MatchModule; data: unknown }[] = [];
   let target: { name: string; goto: boolean; module?: TargetModule; data?: unknown; arg: number } | undefined;
   let invert = false;
+  let zero = false;
   let ruleOption: { name: string; arg: number } | undefined;
   const err = (message: string, arg: number): ParseOutcome => ({ ok: false, message, arg });
   const env = (): ParseEnv => ({ ...(r.proto !== undefined ? { proto: r.proto } : {}), protoInvert: r.protoInvert });
@@ -202,13 +205,18 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
     const cmd = COMMANDS[word.name];
     if (cmd && (long || word.name.length === 1)) {
       if (invert) return err("unexpected '!' flag", at);
-      if (op) return err(`Cannot use -${cmd} with -${op}`, at);
-      op = cmd;
-      opArg = at;
+      // -Z goes with -L or -S: the chain listed (the last one named) is zeroed after.
+      const zeroList = op && ((cmd === 'Z' && (op === 'L' || op === 'S')) || ((cmd === 'L' || cmd === 'S') && op === 'Z'));
+      if (op && !zeroList) return err(`Cannot use -${cmd} with -${op}`, at);
+      if (zeroList) zero = true;
+      if (!zeroList || cmd !== 'Z') {
+        op = cmd;
+        opArg = at;
+      }
       if ('ADIRNPE'.includes(cmd) || cmd === 'C') {
         chain = value();
         if (chain === undefined) return missing();
-      } else if ('LSFZX'.includes(cmd)) chain = optional();
+      } else if ('LSFZX'.includes(cmd)) chain = optional() ?? (zeroList ? chain : undefined);
       if (cmd === 'N' && chain !== undefined) {
         const bad = badChainName(chain);
         if (bad) return err(bad, at);
@@ -351,6 +359,7 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
     ...(second !== undefined ? { second } : {}),
     ...(num !== undefined ? { num } : {}),
     ...flags,
+    ...(zero ? { zero } : {}),
     opArg,
   };
   if (!RULE_OPS.has(op) || (op === 'D' && num !== undefined)) return { ok: true, command: base };

@@ -173,6 +173,12 @@ describe('iptables: rules as -S prints them', () => {
     assert.equal(run('iptables -S INPUT').out, '-P INPUT ACCEPT\n-A INPUT -j DROP\n');
     assert.equal(run('iptables -Z').status, 0);
     assert.equal(run('iptables -Z INPUT 1').status, 0);
+    // -Z with -L or -S lists the last chain named (and zeroes it).
+    assert.equal(
+      run('iptables -L INPUT -Z FORWARD').out,
+      'Chain FORWARD (policy ACCEPT)\ntarget     prot opt source               destination         \n',
+    );
+    assert.equal(run('iptables -Z INPUT -S').out, '-P INPUT ACCEPT\n-A INPUT -j DROP\n');
     assert.equal(run("iptables -N 'a!b'").status, 0);
     assert.equal(run("iptables -X 'a!b'").status, 0);
     assert.equal(run('iptables -F').status, 0);
@@ -290,6 +296,7 @@ describe('iptables: errors as iptables 1.8.9 prints them', () => {
     ['iptables -D NOPE 1', 'iptables: No chain/target/match by that name.\n', 1],
     ['iptables -I NOPE -j ACCEPT', 'iptables: No chain/target/match by that name.\n', 1],
     ['iptables -S INPUT 1 2', `Bad argument \`2'\n${USAGE}`, 2],
+    ['iptables -A INPUT -j ACCEPT -Z', `${P}Cannot use -Z with -A\n${USAGE}`, 2],
     ['iptables -P FORWARD ACCEPT -s 1.1.1.1', `${P}Illegal option \`-s' with this command\n${USAGE}`, 2],
     ['iptables -I INPUT 5 -j DROP', 'iptables: Index of insertion too big.\n', 1],
     ['iptables -R INPUT 9 -j DROP', 'iptables: Index of replacement too big.\n', 1],
