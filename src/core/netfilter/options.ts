@@ -1,4 +1,9 @@
-/** iptables's options by every name it takes (short letters and long names), for parse.ts. */
+/**
+ * iptables's options by every name it takes (short letters and long names), and how a command
+ * line's words become options (clusters like `-nvL`, long options by a unique prefix), for parse.ts.
+ */
+import type { MatchModule, TargetModule } from './module';
+
 export type Op = 'A' | 'C' | 'D' | 'I' | 'R' | 'L' | 'S' | 'F' | 'Z' | 'N' | 'X' | 'P' | 'E' | 'h' | 'V';
 
 export const COMMANDS: Readonly<Record<string, Op>> = {
@@ -77,3 +82,55 @@ export const GENERIC: Readonly<Record<string, readonly [string, boolean]>> = {
   '6': ['6', false],
   ipv6: ['6', false],
 };
+
+/** Splits `-nvL` into `-n -v -L` (a letter with an argument takes the rest of the word). */
+export function words(args: readonly string[]): { text: string; arg: number; inline?: string }[] {
+  const out: { text: string; arg: number; inline?: string }[] = [];
+  args.forEach((a, i) => {
+    if (a.length > 2 && a[0] === '-' && a[1] !== '-') {
+      for (let k = 1; k < a.length; k++) {
+        const c = a[k]!;
+        const g = GENERIC[c];
+        const takesArg = (g && g[1]) || 'ADIRNPE'.includes(c);
+        if (takesArg && k + 1 < a.length) {
+          out.push({ text: `-${c}`, arg: i, inline: a.slice(k + 1) });
+          return;
+        }
+        out.push({ text: `-${c}`, arg: i });
+      }
+    } else out.push({ text: a, arg: i });
+  });
+  return out;
+}
+
+/**
+ * getopt_long's reading of a long option: its exact name, else the one option whose name (or alias)
+ * starts so (`--to` is DNAT's --to-destination, `--dp` tcp's --dport), among the commands, the
+ * generic options and the loaded modules' (then the protocol's own match, which -p loads when
+ * nothing else knows the option). Undefined when none or several options start so.
+ */
+export function longName(
+  given: string,
+  loaded: readonly (MatchModule | TargetModule)[],
+  pending: MatchModule | undefined,
+): string | undefined {
+  const names = (mods: readonly (MatchModule | TargetModule)[]): [string, string][] => [
+    ...Object.keys(COMMANDS)
+      .filter((k) => k.length > 1)
+      .map((k): [string, string] => [k, `-${COMMANDS[k]}`]),
+    ...Object.keys(GENERIC)
+      .filter((k) => k.length > 1)
+      .map((k): [string, string] => [k, `-${GENERIC[k]![0]}`]),
+    ...mods.flatMap((m) =>
+      m.options.flatMap((o) => [o.name, ...(o.aliases ?? [])].map((n): [string, string] => [n, `${m.name} ${o.name}`])),
+    ),
+  ];
+  for (const mods of pending ? [loaded, [...loaded, pending]] : [loaded]) {
+    const all = names(mods);
+    if (all.some(([n]) => n === given)) return given;
+    const hits = all.filter(([n]) => n.startsWith(given));
+    if (new Set(hits.map(([, id]) => id)).size === 1) return hits[0]![0];
+    if (hits.length > 1) return undefined;
+  }
+  return undefined;
+}

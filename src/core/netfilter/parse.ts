@@ -10,7 +10,7 @@ import type { MatchModule, ParseEnv, TargetModule } from './module';
 import type { MatchUse, TableName } from './model';
 import { IMPLICIT, MATCHES, UNSIMULATED_MATCHES } from './matches/index';
 import { TARGETS, UNSIMULATED_TARGETS } from './targets/index';
-import { COMMANDS, GENERIC, type Op } from './options';
+import { COMMANDS, GENERIC, longName, type Op, words } from './options';
 
 export type { Op };
 
@@ -72,54 +72,6 @@ interface Word {
   readonly long: boolean;
   /** `--name=value`'s value. */
   readonly inline?: string;
-}
-
-/** Splits `-nvL` into `-n -v -L` (a letter with an argument takes the rest of the word). */
-function words(args: readonly string[]): { text: string; arg: number; inline?: string }[] {
-  const out: { text: string; arg: number; inline?: string }[] = [];
-  args.forEach((a, i) => {
-    if (a.length > 2 && a[0] === '-' && a[1] !== '-') {
-      for (let k = 1; k < a.length; k++) {
-        const c = a[k]!;
-        const g = GENERIC[c];
-        const takesArg = (g && g[1]) || 'ADIRNPE'.includes(c);
-        if (takesArg && k + 1 < a.length) {
-          out.push({ text: `-${c}`, arg: i, inline: a.slice(k + 1) });
-          return;
-        }
-        out.push({ text: `-${c}`, arg: i });
-      }
-    } else out.push({ text: a, arg: i });
-  });
-  return out;
-}
-
-/**
- * getopt_long's reading of a long option: its exact name, else the one option whose name (or alias)
- * starts so (`--to` is DNAT's --to-destination, `--dp` tcp's --dport), among the commands, the
- * generic options and the loaded modules' (then the protocol's own match, which -p loads when
- * nothing else knows the option). Undefined when none or several options start so.
- */
-function longName(given: string, loaded: readonly (MatchModule | TargetModule)[], pending: MatchModule | undefined): string | undefined {
-  const names = (mods: readonly (MatchModule | TargetModule)[]): [string, string][] => [
-    ...Object.keys(COMMANDS)
-      .filter((k) => k.length > 1)
-      .map((k): [string, string] => [k, `-${COMMANDS[k]}`]),
-    ...Object.keys(GENERIC)
-      .filter((k) => k.length > 1)
-      .map((k): [string, string] => [k, `-${GENERIC[k]![0]}`]),
-    ...mods.flatMap((m) =>
-      m.options.flatMap((o) => [o.name, ...(o.aliases ?? [])].map((n): [string, string] => [n, `${m.name} ${o.name}`])),
-    ),
-  ];
-  for (const mods of pending ? [loaded, [...loaded, pending]] : [loaded]) {
-    const all = names(mods);
-    if (all.some(([n]) => n === given)) return given;
-    const hits = all.filter(([n]) => n.startsWith(given));
-    if (new Set(hits.map(([, id]) => id)).size === 1) return hits[0]![0];
-    if (hits.length > 1) return undefined;
-  }
-  return undefined;
 }
 
 /** xshared's parse_chain, for -N: too long, a leading `-` or `!`, a target's name, a space. */
