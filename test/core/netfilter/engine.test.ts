@@ -8,7 +8,7 @@ import { tracePacket } from '../../../src/core/datapath/walk';
 import { traceCauses } from '../../../src/core/datapath/causes';
 import type { Step, TraceResult } from '../../../src/core/datapath/trace';
 import { countHits } from '../../../src/core/netfilter/index';
-import { labWorld } from '../../support/world';
+import { gatewayWorld, labWorld } from '../../support/world';
 
 /** a (10.0.1.10) -- lan1 -- r -- lan2 -- b (10.0.2.10); a routes via r; b has NO route back unless `back`. */
 function router(rLines: string[], opts: { back?: boolean; forward?: boolean; bServe?: string } = {}): ReturnType<typeof labWorld> {
@@ -246,5 +246,16 @@ describe('netfilter engine: statistic', () => {
     assert.equal(st.taken, st.draw < 0.5);
     assert.match(note.detail.en, /probability 50%/);
     assert.equal(trace(w, 'a', '10.0.1.1', 'tcp', 8080).verdict, 'replied');
+  });
+});
+
+describe('netfilter engine: worlds built through the kernel API', () => {
+  it('W.iptables writes rules as the command does', () => {
+    const w = gatewayWorld(true);
+    w.iptables(w.ns('r'), '-P FORWARD DROP');
+    const t = tracePacket(w.world, { from: { host: 'a', netns: '' }, to: '192.168.2.10', proto: 'icmp' });
+    assert.equal(t.verdict, 'dropped');
+    w.iptables(w.ns('r'), '-I FORWARD -p icmp -j ACCEPT');
+    assert.equal(tracePacket(w.world, { from: { host: 'a', netns: '' }, to: '192.168.2.10', proto: 'icmp' }).verdict, 'replied');
   });
 });
