@@ -46,6 +46,16 @@ const PING6_ERROR: Partial<Record<Verdict, string>> = {
   refused: 'Destination unreachable: Port unreachable',
 };
 
+/** What ping prints for the ICMP errors only a REJECT rule sends here, by their type (their verdict is shared). */
+const PING_BY_TYPE: Readonly<Record<string, string>> = {
+  'proto-unreachable': 'Destination Protocol Unreachable',
+  'net-prohibited': 'Destination Net Prohibited',
+  'host-prohibited': 'Destination Host Prohibited',
+};
+
+/** The same for a TCP connect: a net prohibited error is ENETUNREACH (icmp_err_convert). */
+const TCP_BY_TYPE: Readonly<Record<string, string>> = { 'net-prohibited': 'ENETUNREACH' };
+
 /** What ping prints when the sender's own stack refuses (its output route), by verdict. */
 const PING_LOCAL: Partial<Record<Verdict, string>> = {
   'no-route': 'connect: Network is unreachable',
@@ -100,7 +110,9 @@ export function simEvidence(t: TraceResult, from: Endpoint, proto: 'icmp' | 'tcp
   if (back && back.stage === 'deliver' && here(back)) {
     // an answer reached the origin: an ICMP error or a reset
     const v6 = back.packet.ip.src.includes(':');
-    const text = ping ? (v6 ? PING6_ERROR : PING_ERROR)[t.verdict] : (v6 ? TCP6_ERROR : TCP_ERROR)[t.verdict];
+    const type = v6 ? undefined : back.packet.icmp?.type;
+    const byType = type ? (ping ? PING_BY_TYPE : TCP_BY_TYPE)[type] : undefined;
+    const text = byType ?? (ping ? (v6 ? PING6_ERROR : PING_ERROR)[t.verdict] : (v6 ? TCP6_ERROR : TCP_ERROR)[t.verdict]);
     if (!text) return `?${t.verdict} (an answer came back)`;
     return ping ? `From ${fromText(back)}: ${text}` : text;
   }

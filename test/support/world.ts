@@ -1,5 +1,6 @@
 /** Builds small worlds straight through the kernel API, for tests of the packet walk. */
 import { buildWorld, loadLabFor } from '../../src/core/index';
+import { applyIptables, parseIptables } from '../../src/core/netfilter/index';
 import { parseAddr, parsePrefixLoose } from '../../src/core/net/addr';
 import { type Link, type Netns, type World, ROOT_NS } from '../../src/core/sim/model';
 import {
@@ -78,6 +79,15 @@ export class W {
     if (!r.ok) throw new Error('veth');
     setLinkUp(r.value[0], true);
     setLinkUp(r.value[1], true);
+    return this;
+  }
+
+  /** An iptables command in `ns` (words split on spaces, no quoting): `w.iptables(r, '-P FORWARD DROP')`. */
+  iptables(ns: Netns, line: string): this {
+    const parsed = parseIptables(['iptables', ...line.trim().split(/\s+/)]);
+    if (!parsed.ok) throw new Error(`iptables ${line}: ${'message' in parsed ? parsed.message : parsed.notSimulated}`);
+    const out = applyIptables(ns, parsed.command);
+    if (out.error) throw new Error(`iptables ${line}: ${out.error.stderr}`);
     return this;
   }
 

@@ -27,6 +27,7 @@ const M = {
   },
   badProto: { en: 'unknown protocol "{0}" (icmp, tcp or udp)', ko: '알 수 없는 프로토콜 "{0}" (icmp, tcp, udp)' },
   badPort: { en: '"{0}" is not a port (1-65535)', ko: '"{0}"{0|은} 포트가 아닙니다 (1-65535)' },
+  badSeed: { en: '"{0}" is not a seed (0-4294967295)', ko: '"{0}"{0|은} 시드가 아닙니다 (0-4294967295)' },
   badAddress: { en: '"{0}" is not an IP address', ko: '"{0}"{0|은} IP 주소가 아닙니다' },
   /** A leg's heading with its label: `Query (DNS query for web.default.svc):`. */
   labelled: { en: '{0} ({1}):', ko: '{0} ({1}):' },
@@ -103,12 +104,12 @@ export const trace: Command = {
     ko: '패킷과 그 응답이 실습을 지나가는 과정을 단계별로 보여 줍니다.',
   },
   usage: {
-    en: 'trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N] [--format text|json]',
-    ko: 'trace 실습 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N] [--format text|json]',
+    en: 'trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N] [--seed N] [--format text|json]',
+    ko: 'trace 실습 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N] [--seed N] [--format text|json]',
   },
   help: {
-    en: 'Walk a packet and its reply through the lab, step by step. Exit 0 when it got its reply, 1 when not.',
-    ko: '패킷과 그 응답이 실습을 지나가는 과정을 단계별로 보여 줍니다. 응답을 받으면 0, 아니면 1.',
+    en: "Walk a packet and its reply through the lab, step by step. Exit 0 when it got its reply, 1 when not. --seed picks the random choices (an iptables statistic rule's branch): the same seed, the same trace.",
+    ko: '패킷과 그 응답이 실습을 지나가는 과정을 단계별로 보여 줍니다. 응답을 받으면 0, 아니면 1. --seed는 무작위 선택(iptables statistic 규칙의 분기)을 정합니다. 시드가 같으면 추적도 같습니다.',
   },
   listing: 'command',
   options: [
@@ -116,6 +117,7 @@ export const trace: Command = {
     { name: '--to', value: 'ADDR' },
     { name: '--proto', value: 'icmp|tcp|udp' },
     { name: '--port', value: 'N' },
+    { name: '--seed', value: 'N' },
     { name: '--format', value: 'text|json' },
     { name: '--student', value: 'ID' },
   ],
@@ -131,12 +133,21 @@ export const trace: Command = {
       port = Number(portText);
       if (!/^[0-9]+$/.test(portText) || port < 1 || port > 65535) throw new UsageError(fmt(lang, M.badPort, portText));
     }
+    const seedText = p.options.get('--seed');
+    if (seedText !== undefined && (!/^[0-9]+$/.test(seedText) || Number(seedText) > 0xffffffff))
+      throw new UsageError(fmt(lang, M.badSeed, seedText));
     const format = p.options.get('--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
     if (!parseAddr(to)) throw new UsageError(fmt(lang, M.badAddress, to));
     const { world } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
     const ep = checkEndpoint(world, from, lang);
-    const res = tracePacket(world, { from: ep, to, proto, ...(port !== undefined ? { port } : {}) });
+    const res = tracePacket(world, {
+      from: ep,
+      to,
+      proto,
+      ...(port !== undefined ? { port } : {}),
+      ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
+    });
     if (format === 'json') io.out(JSON.stringify(traceJson(res, lang), null, 2) + '\n');
     else io.out(traceText(res, formatEndpoint(ep), to, proto, port, lang));
     return res.replied ? 0 : 1;

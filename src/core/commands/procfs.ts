@@ -173,8 +173,17 @@ const conf4Key: Modelled = (ns, name, k) => {
   };
 };
 
+/**
+ * net.bridge.bridge-nf-call-iptables: whether bridged IPv4 traffic crosses iptables FORWARD
+ * (datapath/walk/brnf.ts reads the stored value; 1 when none was written, as br_netfilter starts).
+ */
+const bridgeNfKey: Modelled = (_ns, name) => {
+  if (name !== 'net.bridge.bridge-nf-call-iptables') return undefined;
+  return { ...storedKey(name, NET_KEYS[name] ?? '1', () => NET_KEYS[name] ?? '1'), simulated: true };
+};
+
 /** The keys the simulation acts on, asked in order before the table of defaults. */
-const MODELLED: readonly Modelled[] = [forwardKey, linkForwardKey, promoteKey, hostnameKey, ipv6Key, conf4Key];
+const MODELLED: readonly Modelled[] = [forwardKey, linkForwardKey, promoteKey, hostnameKey, ipv6Key, bridgeNfKey, conf4Key];
 
 /** A key the simulation only stores: it reads back what was written, else the kernel's default. */
 function storedKey(name: string, sample: string, def: (ns: Netns) => string): SysctlKey {

@@ -5,10 +5,23 @@
  */
 import { catSpec, echoSpec, falseSpec, hostnameSpec, sleepSpec, sysctlSpec, trueSpec } from './builtins';
 import { ipSpec } from './ip/index';
+import { iptablesSpec } from './iptables';
 import { bridgeSpec, OTHER_REAL_TOOLS, pingSpec } from './tools';
 import type { CommandHandler, CommandSpec } from './types';
 
-const SPECS: CommandSpec[] = [ipSpec, sysctlSpec, echoSpec, trueSpec, falseSpec, sleepSpec, hostnameSpec, catSpec, pingSpec, bridgeSpec];
+const SPECS: CommandSpec[] = [
+  ipSpec,
+  sysctlSpec,
+  echoSpec,
+  trueSpec,
+  falseSpec,
+  sleepSpec,
+  hostnameSpec,
+  catSpec,
+  pingSpec,
+  bridgeSpec,
+  iptablesSpec,
+];
 
 /** Every command the simulator runs or knows of, in a stable order (registered ones last). */
 export function commandSpecs(): readonly CommandSpec[] {

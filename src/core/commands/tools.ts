@@ -53,7 +53,6 @@ export const OTHER_REAL_TOOLS: readonly string[] = [
   'nslookup',
   'dig',
   'host',
-  'iptables',
   'ip6tables',
   'iptables-save',
   'iptables-restore',

@@ -65,7 +65,32 @@ function isIcmpError(p: Packet): boolean {
   return p.proto === 'icmp' && p.icmp !== 'echo-request' && p.icmp !== 'echo-reply';
 }
 
+/** The seed of a walk's random choices when the trace request gives none. */
+export const DEFAULT_SEED = 1;
+
 export class Flow {
+  /**
+   * Per-walk state of the parts above the datapath, by a key of their own (netfilter's nth counters):
+   * gone with the walk, like the rest of the Flow.
+   */
+  readonly state = new Map<object | symbol, unknown>();
+  private seedState: number;
+
+  constructor(seed: number = DEFAULT_SEED) {
+    this.seedState = seed >>> 0;
+  }
+
+  /**
+   * The walk's next random number in [0, 1), from its seed (mulberry32): the same seed gives the
+   * same choices (a `statistic` rule's branch), so every trace is reproducible.
+   */
+  random(): number {
+    let t = (this.seedState = (this.seedState + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
   /** Neighbour entries learned during the walk, per namespace: `ifindex|ip` -> MAC. */
   readonly neigh = new Map<Netns, Map<string, string>>();
   /** Bridge FDB entries learned during the walk. */

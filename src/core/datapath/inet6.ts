@@ -25,6 +25,9 @@ const ICMP6: Record<IcmpKind, string> = {
   'port-unreachable': 'destination unreachable (port unreachable, code 4)',
   'pkt-filtered': 'destination unreachable (administratively prohibited, code 1)',
   'admin-prohibited': 'destination unreachable (administratively prohibited, code 1)',
+  'proto-unreachable': 'parameter problem (unrecognized next header, code 1)',
+  'net-prohibited': 'destination unreachable (administratively prohibited, code 1)',
+  'host-prohibited': 'destination unreachable (administratively prohibited, code 1)',
 };
 
 /** `ICMP net-unreachable` for IPv4, `ICMPv6 destination unreachable (no route, code 0)` for IPv6. */

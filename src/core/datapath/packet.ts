@@ -14,7 +14,11 @@ export type IcmpKind =
   | 'host-unreachable'
   | 'port-unreachable'
   | 'pkt-filtered'
-  | 'admin-prohibited';
+  | 'admin-prohibited'
+  /** Codes 2, 9 and 10 of destination unreachable: sent only by a REJECT rule here. */
+  | 'proto-unreachable'
+  | 'net-prohibited'
+  | 'host-prohibited';
 
 export type Proto = 'icmp' | 'tcp' | 'udp';
 

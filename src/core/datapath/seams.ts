@@ -26,6 +26,9 @@ import type { Hook, Verdict } from './trace';
 export interface HookIo {
   readonly in?: Link;
   readonly out?: Link;
+  /** For a bridged packet at FORWARD (br_netfilter): the bridge ports it came in by and goes out of (`-m physdev`). */
+  readonly physIn?: Link;
+  readonly physOut?: Link;
 }
 
 /** One thing netfilter did at a hook, for the trace (a rule that matched, a table's policy). */
@@ -41,7 +44,18 @@ interface DecisionBase {
 }
 
 export type RejectWith =
-  'tcp-reset' | Extract<IcmpKind, 'port-unreachable' | 'host-unreachable' | 'net-unreachable' | 'pkt-filtered' | 'admin-prohibited'>;
+  | 'tcp-reset'
+  | Extract<
+      IcmpKind,
+      | 'port-unreachable'
+      | 'host-unreachable'
+      | 'net-unreachable'
+      | 'pkt-filtered'
+      | 'admin-prohibited'
+      | 'proto-unreachable'
+      | 'net-prohibited'
+      | 'host-prohibited'
+    >;
 
 export type HookDecision =
   | (DecisionBase & { readonly verdict: 'accept' })
@@ -57,6 +71,11 @@ export interface HookContext {
   readonly flow: Flow;
   /** The packet's connection in this namespace, as conntrack sees it before the hook's tables. */
   readonly conn?: Tracked;
+  /**
+   * At PREROUTING and OUTPUT, a later packet of a NATed connection is given already translated
+   * (`packet`); this is how it reached the hook, as the tables before nat (raw -300, mangle -150) see it.
+   */
+  readonly untranslated?: Packet;
 }
 
 export interface Netfilter {

@@ -31,6 +31,11 @@ export interface TraceRequest {
   readonly port?: number;
   /** What the application sends (a DNS question, an HTTP request), for the program that answers. */
   readonly payload?: Payload;
+  /**
+   * The seed of the walk's random choices (a `statistic` rule's branch): the same seed, the same
+   * trace. Absent: DEFAULT_SEED (flow.ts).
+   */
+  readonly seed?: number;
 }
 
 export interface TraceOptions {
@@ -43,7 +48,7 @@ const STAGES: Stages = { sendLocal, output, ipInput, deliver, icmpError, hook: r
 /** Walks a packet from an endpoint to an address and back. Pure: the world is not changed. */
 export function tracePacket(world: World, req: TraceRequest, opts: TraceOptions = {}): TraceResult {
   const maxSteps = opts.maxSteps ?? MAX_STEPS;
-  const w = new Walk(world, STAGES, maxSteps);
+  const w = new Walk(world, STAGES, maxSteps, req.seed);
   const host = world.hosts.get(req.from.host);
   const ns = host?.netns.get(req.from.netns || ROOT_NS);
   // `fe80::1%eth0`: an IPv6 address with its zone, the device it is reached through (as ping -6 takes it).

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { traceJson, traceText } from '../../../src/cli/commands/trace';
 import type { Step, TraceResult } from '../../../src/core';
-import { run } from '../../support/cli';
+import { run, tmpLab } from '../../support/cli';
 
 describe('knetlab trace: legs', () => {
   const step = (host: string, stage: Step['stage'], en: string): Step => ({
@@ -119,5 +119,42 @@ describe('knetlab trace: legs', () => {
       old.legs.map((l) => l.kind),
       ['request', 'reply'],
     );
+  });
+});
+
+describe('knetlab trace --seed', () => {
+  const lab = () =>
+    tmpLab(`name: split
+switches: [lan]
+hosts:
+  h:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add 10.0.0.1/24 dev eth0
+      iptables -t nat -A OUTPUT -p tcp -d 10.0.0.1 --dport 80 -m statistic --mode random --probability 0.5 -j REDIRECT --to-ports 8080
+      iptables -t nat -A OUTPUT -p tcp -d 10.0.0.1 --dport 80 -j REDIRECT --to-ports 8081
+    serve: [tcp/8080, tcp/8081]
+`);
+
+  it('picks the statistic branch: the same seed, the same trace; seeds differ in their branch', () => {
+    const dir = lab();
+    const port = (seed: string) => {
+      const j = JSON.parse(
+        run('trace', dir, '--from', 'h', '--to', '10.0.0.1', '--proto', 'tcp', '--port', '80', '--seed', seed, '--format', 'json').out,
+      );
+      return j.request.steps.at(-1).packet.tcp.dport as number;
+    };
+    const seen = new Set<number>();
+    for (const seed of ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) {
+      assert.equal(port(seed), port(seed));
+      seen.add(port(seed));
+    }
+    assert.deepEqual([...seen].sort(), [8080, 8081]);
+  });
+
+  it('refuses a seed that is not a 32-bit number', () => {
+    const r = run('trace', lab(), '--from', 'h', '--to', '10.0.0.1', '--seed', '-1');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /"-1" is not a seed \(0-4294967295\)/);
   });
 });

@@ -7,6 +7,7 @@ import { BROADCAST_MAC } from '../../net/addr';
 import { loc } from '../../text/i18n';
 import type { Link } from '../../sim/model';
 import type { Step } from '../trace';
+import { bridgedForward } from '../walk/brnf';
 import type { L2Way, LinkDriver } from './driver';
 import { eunneun, iga, ro } from '../../text/particle';
 
@@ -38,7 +39,7 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
       ),
       { bridge: br.name, fdb: { mac: frame.dst, port: known.name } },
     );
-    portOut(l2, known, l2.with(path, s));
+    portOut(l2, known, nfPath(l2, br, ingress, known, l2.with(path, s)));
     return;
   }
   for (const port of ports) {
@@ -57,7 +58,8 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
           ),
       { bridge: br.name, flood: true },
     );
-    portOut(l2, port, l2.with(path, s));
+    const p2 = nfPath(l2, br, ingress, port, l2.with(path, s));
+    if (p2) portOut(l2, port, p2);
   }
   if (ports.length === 0)
     l2.dropHere(
@@ -66,7 +68,18 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
     );
 }
 
-function portOut(l2: L2Way, port: Link, path: Step[]): void {
+/** A bridged IP frame (ingress is a port) crosses FORWARD (walk/brnf.ts): the way on, or undefined when dropped there. */
+function nfPath(l2: L2Way, br: Link, ingress: Link | undefined, out: Link, path: Step[]): Step[] | undefined {
+  if (!ingress || !l2.frame.packet) return path;
+  const nf = bridgedForward(l2.w, br, ingress, out, l2.frame);
+  const way = nf.steps.length ? [...path, ...nf.steps] : path;
+  if (nf.pass) return way;
+  l2.dropHere(way, nf.why!.detail);
+  return undefined;
+}
+
+function portOut(l2: L2Way, port: Link, path: Step[] | undefined): void {
+  if (!path) return;
   if (!port.up) {
     l2.block(port);
     l2.dropHere(path, loc(`Bridge port ${port.name} is down.`, `브리지 포트 ${iga(port.name)} down 상태입니다.`));

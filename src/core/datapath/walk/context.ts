@@ -85,7 +85,7 @@ export const NOWHERE: Ending = { verdict: 'dropped', reason: loc('The packet wen
 
 export class Walk {
   readonly legs: MutableLeg[] = [];
-  readonly flow = new Flow();
+  readonly flow: Flow;
   private current = 0;
   private stepsTaken = 0;
   conn!: Connection;
@@ -107,7 +107,10 @@ export class Walk {
     readonly world: World,
     readonly stages: Stages,
     readonly maxSteps: number,
-  ) {}
+    seed?: number,
+  ) {
+    this.flow = new Flow(seed);
+  }
 
   /** Starts a connection from `ns` with a new request leg (under `parent` for a proxy's). */
   open(ns: Netns, packet: Packet, label?: Localized, parent?: number): Connection {

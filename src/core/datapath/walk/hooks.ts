@@ -16,9 +16,10 @@ import type { Walk } from './context';
 
 const DST_HOOKS: ReadonlySet<Hook> = new Set(['PREROUTING', 'OUTPUT']);
 
-/** What the sender makes of each ICMP error a REJECT sends (admin-prohibited and pkt-filtered: prohibited). */
+/** What the sender makes of each ICMP error a REJECT sends (the prohibited ones and pkt-filtered: prohibited). */
 const REJECT_CAUSE: Partial<Record<RejectWith, Verdict>> = {
   'port-unreachable': 'refused',
+  'proto-unreachable': 'refused',
   'host-unreachable': 'host-unreachable',
   'net-unreachable': 'no-route',
 };
@@ -31,7 +32,7 @@ export function runHook(w: Walk, hook: Hook, ns: Netns, p0: Packet, io: { in?: L
   const conn = dstHook ? w.flow.track(ns, p0) : w.flow.find(ns, p0);
   // NAT of a known connection comes before the filter at PREROUTING and OUTPUT (its priority is -100).
   const p = conn && !conn.fresh && dstHook ? nat(w, hook, ns, io, conn, p0) : p0;
-  const d = nf.run({ hook, ns, packet: p, io, flow: w.flow, ...(conn ? { conn } : {}) });
+  const d = nf.run({ hook, ns, packet: p, io, flow: w.flow, ...(conn ? { conn } : {}), ...(p !== p0 ? { untranslated: p0 } : {}) });
   const iface = io.out ?? io.in;
   for (const n of d.notes ?? []) w.add(ns, 'netfilter', iface, p, n.detail, { hook, source: n.source, data: n.data });
   switch (d.verdict) {

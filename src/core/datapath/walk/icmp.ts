@@ -5,7 +5,7 @@
  */
 import { formatAddr } from '../../net/addr';
 import { loc } from '../../text/i18n';
-import { routeOutput } from '../../sim/fib';
+import { fibTableLookup, routeOutput } from '../../sim/fib';
 import { hopLimit } from '../../sim/kernel';
 import { icmpName } from '../inet6';
 import { type Netns, nsLabel, type SourceRef } from '../../sim/model';
@@ -29,7 +29,10 @@ export function icmpError(w: Walk, ns: Netns, p: Packet, kind: IcmpKind, cause: 
   w.conn.icmpCause = cause;
   w.conn.icmpSource = source;
   const out = routeOutput(ns, p.src);
-  const src = out.ok ? out.value.src : undefined;
+  // icmp_send: about a packet addressed to this namespace, the error comes from that address;
+  // otherwise the route back chooses the source.
+  const local = fibTableLookup(ns, p.dst)?.type === 'local';
+  const src = local ? p.dst : out.ok ? out.value.src : undefined;
   w.add(
     ns,
     'icmp',

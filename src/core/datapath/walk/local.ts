@@ -284,6 +284,21 @@ function icmpEnding(w: Walk, p: Packet, from: string, target: string, sent: Pack
       'prohibited',
       loc(`Packet filtered, from ${from}: a prohibit route.`, `${from}에서 Packet filtered: prohibit 라우트입니다.`),
     ],
+    'proto-unreachable': [
+      'refused',
+      loc(
+        `Destination Protocol Unreachable, from ${from}: a REJECT rule.`,
+        `${from}에서 Destination Protocol Unreachable: REJECT 규칙입니다.`,
+      ),
+    ],
+    'net-prohibited': [
+      'prohibited',
+      loc(`Destination Net Prohibited, from ${from}: a REJECT rule.`, `${from}에서 Destination Net Prohibited: REJECT 규칙입니다.`),
+    ],
+    'host-prohibited': [
+      'prohibited',
+      loc(`Destination Host Prohibited, from ${from}: a REJECT rule.`, `${from}에서 Destination Host Prohibited: REJECT 규칙입니다.`),
+    ],
     'admin-prohibited': [
       'prohibited',
       loc(
