@@ -54,7 +54,9 @@ describe('bundled labs: a variant per student', () => {
       });
 
       const defaults = rv.variables.map((v) => String((v.def as { default?: unknown }).default));
-      it(`for ${STUDENTS.length} students: loads and checks clean, the solution scores full marks, the starter less`, () => {
+      it(`for ${STUDENTS.length} students: loads and checks clean, the solution scores full marks, the starter less`, function () {
+        // 24 variants, each loaded, checked and graded twice: seconds, more on a loaded machine.
+        this.timeout(90_000);
         const seen = new Map<string, string>();
         for (const student of STUDENTS) {
           const copy = studentCopy(tree, student);

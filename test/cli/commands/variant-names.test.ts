@@ -13,7 +13,17 @@ import { run } from '../../support/cli';
 
 const LAB = 'labs/05-network-namespaces';
 const SECRET = 'the names secret';
-const IDS = ['namespace-cable', 'namespace-address', 'namespace-service', 'namespace-way-out', 'veth-pairs', 'fix-unreachable'];
+const IDS = [
+  'direct-pair',
+  'namespace-cable',
+  'namespace-address',
+  'namespace-service',
+  'namespace-way-out',
+  'nat-out',
+  'port-forward',
+  'veth-pairs',
+  'fix-unreachable',
+];
 
 interface GradeJson {
   score: number;
@@ -78,7 +88,7 @@ describe('lab 05: the namespaces green and yellow are named per student', () => 
         writeFileSync(join(copy(s), rel), rel === 'lab.yaml' ? `${text.replace(/^variant:.*\n?/m, '').trimEnd()}\n${record}\n` : text);
       }
       const g = JSON.parse(run('grade', copy(s), '--key', key, '--secret', secret, '--format', 'json').out) as GradeJson;
-      assert.deepEqual([g.score, g.maxScore], [65, 65], JSON.stringify(g.diagnostics.filter((d) => d.severity === 'error')));
+      assert.deepEqual([g.score, g.maxScore], [105, 105], JSON.stringify(g.diagnostics.filter((d) => d.severity === 'error')));
       assert.deepEqual(
         g.exercises.map((e) => e.id),
         IDS,
@@ -89,7 +99,7 @@ describe('lab 05: the namespaces green and yellow are named per student', () => 
     const g = JSON.parse(run('grade', copy('s3'), '--key', key, '--secret', secret, '--format', 'json').out) as GradeJson;
     assert.deepEqual(
       g.exercises.filter((e) => !e.passed).map((e) => e.id),
-      ['veth-pairs', 'fix-unreachable'],
+      ['nat-out', 'veth-pairs', 'fix-unreachable'],
     );
   });
 
@@ -108,7 +118,7 @@ describe('lab 05: the namespaces green and yellow are named per student', () => 
     assert.deepEqual(asWritten.slice(0, at), given.slice(0, at));
     assert.match(
       asWritten[at]!,
-      /values: \{ lan: "192\.168\.1\.0\/24", bridge: "192\.168\.15\.0\/24", green: "green", yellow: "yellow" \}/,
+      /values: \{ lan: "192\.168\.1\.0\/24", bridge: "192\.168\.15\.0\/24", pair: "192\.168\.16\.0\/24", green: "green", yellow: "yellow" \}/,
     );
   });
 });

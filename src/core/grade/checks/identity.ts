@@ -123,15 +123,21 @@ export function expectedAnswerer(reference: World, req: TraceRequest): string | 
     const trace = tracePacket(reference, req);
     const d = [...trace.request.steps].reverse().find((s) => s.stage === 'deliver');
     if (d) {
-      // Rewritten on the way (DNAT, a Service): which backend answers is the rewrite's choice, not an owner.
+      // Rewritten on the way (DNAT, a Service): a fixed rewrite names who answers (a port forwarded
+      // to a namespace); a random one (a Service's backends, `-m statistic`) is chance, not an owner.
       const dst = parseAddr(d.packet.ip.dst);
-      if (addr && dst && !addrEq(addr, dst)) return undefined;
+      if (addr && dst && !addrEq(addr, dst) && byChance(trace)) return undefined;
       return endpointName(d.host, d.netns);
     }
   }
   if (!addr || isLoopback(addr)) return undefined;
   const owners = ownersOf(reference, addr);
   return owners.length === 1 ? owners[0] : undefined;
+}
+
+/** A random choice on the way (a `-m statistic` rule) decided the packet's path. */
+function byChance(trace: TraceResult): boolean {
+  return trace.legs.some((leg) => leg.steps.some((s) => s.stage === 'netfilter' && s.data?.['statistic'] !== undefined));
 }
 
 /** `192.168.2.10 answered by r, not c`. */
@@ -141,8 +147,8 @@ export function wrongAnswerer(to: string, answered: string, expected: string): L
 
 /** Said of a reach to an address when there is no reference world to say who should answer. */
 export const IDENTITY_UNCHECKED: Localized = loc(
-  'who answered was not checked: the lab has no reference solution that says who owns this address',
-  '누가 응답했는지는 확인하지 않았습니다: 이 주소의 주인을 알려 줄 참조 해법이 실습에 없습니다',
+  'who answered was not checked: no reference solution says who owns this address, or a random rule picks who answers',
+  '누가 응답했는지는 확인하지 않았습니다: 이 주소의 주인을 알려 줄 참조 해법이 없거나, 무작위 규칙이 응답할 곳을 고릅니다',
 );
 
 /** `c (192.168.4.10)`: a named target with the address it resolved to. */

@@ -1,7 +1,8 @@
 /** Who answered a reach check (src/core/grade/checks/identity.ts): named targets, the reference world, the message. */
 import { strict as assert } from 'node:assert';
 import { gradeLab } from '../../../../src/core/grade/grade';
-import { answeredBy, ownersOf, parseTarget, resolveNamed } from '../../../../src/core/grade/checks/identity';
+import { answeredBy, expectedAnswerer, ownersOf, parseTarget, resolveNamed } from '../../../../src/core/grade/checks/identity';
+import { labWorld } from '../../../support/world';
 import { buildWorld } from '../../../../src/core/world/build';
 import { parseAddr } from '../../../../src/core/net/addr';
 import { tracePacket } from '../../../../src/core/datapath/walk';
@@ -169,5 +170,52 @@ describe('grade: who answered', () => {
       ],
     );
     assert.match(d[0]!.en, /"B" is not an IP address, and there is no host "B" in this lab; did you mean "b"\?/);
+  });
+
+  it('a port forwarded to a namespace (DNAT) is held to that namespace; a random pick of backends is not held to one', () => {
+    const lab = (rules: string) => `name: fwd
+switches: [lan]
+hosts:
+  h:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add 10.0.0.1/24 dev eth0
+      ip netns add app
+      ip netns add app2
+      ip link add br0 type bridge
+      ip link set br0 up
+      ip addr add 10.9.0.1/24 dev br0
+      ip link add v1 type veth peer name e1 netns app
+      ip link add v2 type veth peer name e2 netns app2
+      ip link set v1 master br0
+      ip link set v2 master br0
+      ip link set v1 up
+      ip link set v2 up
+      ip -n app addr add 10.9.0.2/24 dev e1
+      ip -n app2 addr add 10.9.0.3/24 dev e2
+      ip -n app link set e1 up
+      ip -n app2 link set e2 up
+      ip -n app route add default via 10.9.0.1
+      ip -n app2 route add default via 10.9.0.1
+      sysctl -w net.ipv4.ip_forward=1
+${rules}
+    serve: [app:tcp/8080, app2:tcp/8080]
+  c:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add 10.0.0.2/24 dev eth0
+`;
+    const req = { from: { host: 'c', netns: '' }, to: '10.0.0.1', proto: 'tcp' as const, port: 80 };
+    const fixed = labWorld(lab('      iptables -t nat -A PREROUTING -p tcp --dport 80 -j DNAT --to-destination 10.9.0.2:8080'));
+    assert.equal(expectedAnswerer(fixed, req), 'h/app');
+    const random = labWorld(
+      lab(
+        [
+          '      iptables -t nat -A PREROUTING -p tcp --dport 80 -m statistic --mode random --probability 0.5 -j DNAT --to-destination 10.9.0.2:8080',
+          '      iptables -t nat -A PREROUTING -p tcp --dport 80 -j DNAT --to-destination 10.9.0.3:8080',
+        ].join('\n'),
+      ),
+    );
+    assert.equal(expectedAnswerer(random, req), undefined);
   });
 });
