@@ -48,15 +48,16 @@ function sideChanges(rw: NfRewrite): { side: 'src' | 'dst'; before: string; afte
   return out;
 }
 
-/** The compact line of an event row's "what happens" cell. */
+/**
+ * The compact line of an event row's "what happens" cell: where, what it decided, what changed,
+ * then the rule's text (the longest part, the one a narrow panel cuts).
+ */
 export function nfWhat(lang: Lang, row: NetfilterRow): Child[] {
   const where = tl(lang, nfWhere(row));
   const diff = row.rewrite ? sideChanges(row.rewrite) : [];
   return [
     where ? h('span', { class: 'nf-where' }, where) : null,
     where ? ' ' : null,
-    row.text !== undefined ? h('code', { class: 'nf-rule' }, row.text) : null,
-    row.text !== undefined ? ' ' : null,
     h('span', { class: `nf-verdict nf-v-${row.verdict}` }, tl(lang, row.outcome)),
     ...diff.flatMap((d) => [
       ' ',
@@ -68,6 +69,8 @@ export function nfWhat(lang: Lang, row: NetfilterRow): Child[] {
         h('span', { class: 'sr-only' }, ` (${t(lang, 'changed')})`),
       ),
     ]),
+    row.text !== undefined ? ' ' : null,
+    row.text !== undefined ? h('code', { class: 'nf-rule' }, row.text) : null,
   ];
 }
 
