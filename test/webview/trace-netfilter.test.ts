@@ -60,6 +60,8 @@ describe('trace panel (webview/trace) in Chromium: netfilter rows', function () 
     assert.match(got[stat]![4]!, /^statistic: drew 0\.\d{4} \(probability 50%\): not taken, on to the next rule$/);
     // Every row of both legs as the shared helper expects them (the bundled labs' rows are read with it).
     if (msg.type === 'trace') for (const leg of [0, 1]) assert.deepEqual(await rows(p, leg), expectedRows(msg.view.trace, leg, 'en'));
+    // The accessible table names the hook too.
+    assert.equal(await p.page.textContent(`#table-step-0-${dnat} td:nth-child(5)`), 'netfilter PREROUTING');
     // The rows stay options of the listbox, in order, each named by its text.
     assert.equal(await p.page.getAttribute(`#step-0-${dnat}`, 'role'), 'option');
     // The reply: conntrack un-NATs it, the source changed back.

@@ -206,7 +206,7 @@ export class StepsTable {
             h('th', { scope: 'row' }, index + 1),
             h('td', {}, stepPlace(s)),
             h('td', {}, s.iface ?? ''),
-            h('td', {}, stageLabel(lang, s)),
+            h('td', {}, s.stage === 'netfilter' && s.hook ? `${stageLabel(lang, s)} ${s.hook}` : stageLabel(lang, s)),
             h('td', {}, tl(lang, s.detail)),
           ),
         );

@@ -336,6 +336,7 @@ const netfilterDecider: Decider = (step, ctx) => {
       'verdict',
       'conntrack',
       'statistic',
+      'bridged',
     ]),
     row: netfilterRow(step, ctx.seed ?? DEFAULT_SEED)!,
   };

@@ -135,6 +135,13 @@ describe('netfilter rows (src/core/view/traceNetfilter.ts)', () => {
     assert.equal(row('-A FORWARD -j LOG --log-prefix "x"').verdict, 'target');
     assert.equal(row('-A FORWARD -s 10.0.0.1/32').verdict, 'count');
     assert.equal(netfilterRow({ ...base, stage: 'route' }, 1), undefined);
+    // A bridged frame asking FORWARD (br_netfilter): said so, not left as a loose field.
+    const bridged: Step = { ...base, data: { table: 'filter', chain: 'FORWARD', rule: 1, text: '-A FORWARD -j DROP', bridged: true } };
+    assert.equal(netfilterRow(bridged, 1)!.bridged, true);
+    assert.equal(nfText(bridged, 1, 'en')!.line, 'filter FORWARD #1: -A FORWARD -j DROP → DROP (bridged)');
+    assert.equal(nfText(bridged, 1, 'ko')!.line, 'filter 테이블 FORWARD 체인 1번 규칙: -A FORWARD -j DROP → DROP (브리지 트래픽)');
+    const d = decisionOf(bridged);
+    assert.deepEqual(d.kind === 'netfilter' ? d.fields : undefined, []);
   });
 
   it("the CLI's text: the rule on one line, the packet before and after on the next, in English and Korean", () => {
