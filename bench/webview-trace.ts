@@ -104,11 +104,14 @@ const MEASURE = `async ({ runs, warmup }) => {
 }`;
 
 /** Renders the bench trace in the trace panel and measures it; undefined when Chromium is not installed. */
-export async function benchTraceRender(runs = 30): Promise<TraceRenderBench | undefined> {
+export async function benchTraceRender(
+  runs = 30,
+  make: () => { message: Extract<HostMessage, { type: 'trace' }>; steps: number } = benchTraceMessage,
+): Promise<TraceRenderBench | undefined> {
   const inst = findInstall();
   if (!inst) return undefined;
   if (!existsSync(join(ROOT, 'dist', 'webview', 'trace.js'))) throw new Error('dist/webview/trace.js is missing: run npm run build');
-  const { message, steps } = benchTraceMessage();
+  const { message, steps } = make();
   const other: HostMessage = { ...message, view: { ...message.view, title: `${message.view.title} (again)` } };
   const browser = await chromium.launch({
     executablePath: inst.chromium,

@@ -16,6 +16,8 @@ export type { BuildResult, RunLineResult } from './world/build';
 export * from './sim/model';
 export * from './datapath/trace';
 export * from './datapath/verdicts';
+export { DEFAULT_SEED } from './datapath/flow';
+export { netfilterRow, nfText, type NetfilterRow } from './view/traceNetfilter';
 export { execCommand } from './commands/exec';
 export { localizeNotes } from './commands/notes';
 export type { ExecResult } from './commands/exec';

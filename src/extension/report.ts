@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import type { Diagnostic, LabGrade, Step, TraceResult } from '../core';
 import { type Lang, pick } from '../core/text/i18n';
 import { verdictWord } from '../core/datapath/verdicts';
+import { DEFAULT_SEED } from '../core/datapath/flow';
+import { nfText } from '../core/view/traceNetfilter';
 import type { TraceArgs, TopologyHost } from './engine';
 
 function round(n: number): number {
@@ -48,10 +50,14 @@ export function gradeText(g: LabGrade, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
-function stepLine(s: Step, i: number, lang: Lang): string {
+/** A step's line; a netfilter step as the CLI prints it (its rule, and the packet before → after on a line of its own). */
+function stepLines(s: Step, i: number, lang: Lang): string[] {
   const where = `${s.netns ? `${s.host}/${s.netns}` : s.host}${s.iface ? ` ${s.iface}` : ''}`;
   const src = s.source ? `  (${s.source.file}:${s.source.line})` : '';
-  return `${String(i + 1).padStart(3)}. [${where}] ${s.stage}${s.hook ? ` ${s.hook}` : ''}: ${pick(s.detail, lang)}${src}`;
+  // The extension traces with the default seed (knetlab.runTrace has no seed).
+  const nf = nfText(s, DEFAULT_SEED, lang);
+  const head = `${String(i + 1).padStart(3)}. [${where}] ${s.stage}${s.hook ? ` ${s.hook}` : ''}: `;
+  return [`${head}${nf ? nf.line : pick(s.detail, lang)}${src}`, ...(nf?.packet ? [`       ${nf.packet}`] : [])];
 }
 
 export function traceHeadline(res: TraceResult, args: TraceArgs | undefined, lang: Lang): string {
@@ -68,7 +74,7 @@ export function traceText(res: TraceResult, args: TraceArgs | undefined, lang: L
   const legs = res.legs ?? [res.request, ...(res.reply.steps.length ? [res.reply] : [])];
   legs.forEach((leg, i) => {
     lines.push('', legHeading(leg.kind ?? (i === 0 ? 'request' : 'reply'), leg.label ? pick(leg.label, lang) : undefined));
-    leg.steps.forEach((s, n) => lines.push(stepLine(s, n, lang)));
+    leg.steps.forEach((s, n) => lines.push(...stepLines(s, n, lang)));
   });
   return lines.join('\n') + '\n';
 }

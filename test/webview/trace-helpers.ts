@@ -7,8 +7,9 @@
 import { strict as assert } from 'node:assert';
 import type { Browser } from 'playwright-core';
 import type { Lang } from '../../src/core/text/i18n';
-import type { TraceResult } from '../../src/core/datapath/trace';
-import { legsOf, traceView } from '../../src/core/view/trace';
+import type { Step, TraceResult } from '../../src/core/datapath/trace';
+import { DEFAULT_SEED } from '../../src/core/datapath/flow';
+import { endpointText, legsOf, netfilterRow, type NfPacket, nfWhere, traceView } from '../../src/core/view/trace';
 import type { TraceView } from '../../src/core/view/types';
 import type { HostMessage, PanelState } from '../../src/protocol/panels';
 import { launch, openPanel, type OpenOptions, type PanelHandle } from './harness';
@@ -74,13 +75,35 @@ export async function stateWhen(p: PanelHandle, ok: (s: PanelState | undefined) 
   }
 }
 
+/**
+ * A netfilter row's cells as webview/trace/netfilter.ts draws them (the lab fixtures' labs with
+ * iptables rules): the hook in the badge; where, the verdict, what changed, the rule's text.
+ */
+function netfilterCells(s: Step, lang: Lang): [string, string] | undefined {
+  const row = netfilterRow(s, DEFAULT_SEED);
+  if (!row) return undefined;
+  const changed = lang === 'ko' ? '이 단계에서 바뀜' : 'changed at this step';
+  const rw = row.rewrite;
+  const diffs: string[] = [];
+  if (rw) {
+    for (const side of ['src', 'dst'] as const) {
+      const port = side === 'src' ? 'sport' : 'dport';
+      const ep = (p: NfPacket) => endpointText(p[side], p[port]);
+      if (rw.changed.includes(side) || rw.changed.includes(port)) diffs.push(`${side} ${ep(rw.before)} → ${ep(rw.after)} (${changed})`);
+    }
+    const mark = (p: NfPacket) => `mark 0x${(p.mark ?? 0).toString(16)}`;
+    if (rw.changed.includes('mark')) diffs.push(`src ${mark(rw.before)} → ${mark(rw.after)} (${changed})`);
+  }
+  const what = [nfWhere(row)[lang], row.outcome[lang], ...diffs, row.text ?? ''].filter((x) => x).join(' ');
+  return [s.hook ? `${STAGES.netfilter[lang]} ${s.hook}` : STAGES.netfilter[lang], what];
+}
+
 export function expectedRows(tr: TraceResult, leg: number, lang: Lang): string[][] {
   return (legsOf(tr)[leg]?.steps ?? []).map((s, i) => [
     String(i + 1),
     s.netns ? `${s.host}/${s.netns}` : s.host,
     s.iface ?? '',
-    STAGES[s.stage][lang],
-    s.detail[lang],
+    ...(netfilterCells(s, lang) ?? [STAGES[s.stage][lang], s.detail[lang]]),
   ]);
 }
 

@@ -20,6 +20,7 @@ import {
 import type { TopologyModel } from '../../src/core/view/types';
 import { type Child, fill, h } from './dom';
 import { legName } from './legs';
+import { hookBadge, nfDetail } from './netfilter';
 import { isV6, LAYERS, stageLabel, t, tl } from './strings';
 
 export interface DetailInput {
@@ -27,6 +28,8 @@ export interface DetailInput {
   readonly trace: TraceResult;
   readonly ref: StepRef;
   readonly model?: TopologyModel;
+  /** The seed the trace ran with (a statistic rule's draw). */
+  readonly seed?: number;
   readonly onReveal: (source: SourceRange) => void;
 }
 
@@ -126,7 +129,7 @@ function solicitedNodeMac(target: string): string {
   return `33:33:ff:${last.slice(2, 4)}:${last.slice(4, 6)}:${last.slice(6, 8)}`;
 }
 
-function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
+function decisionBody(lang: Lang, step: Step, d: Decision, onReveal: (s: SourceRange) => void): Child[] {
   switch (d.kind) {
     case 'route': {
       const where = stepPlace(step);
@@ -218,19 +221,8 @@ function decisionBody(lang: Lang, step: Step, d: Decision): Child[] {
     }
     case 'veth':
       return [h('p', {}, t(lang, 'veth', { from: d.from, to: d.to }))];
-    case 'netfilter': {
-      const changed = new Set(d.changed);
-      return [
-        h('p', {}, t(lang, 'netfilter', { hook: d.hook ?? '' })),
-        h(
-          'div',
-          { class: 'before-after' },
-          d.before ? headersTable(lang, d.before, new Set(), t(lang, 'before'), 'headers before') : null,
-          headersTable(lang, d.after, changed, t(lang, 'after'), 'headers after'),
-        ),
-        fieldsList(d.fields),
-      ];
-    }
+    case 'netfilter':
+      return [...nfDetail(lang, step, d.row, onReveal), fieldsList(d.fields)];
     case 'forward': {
       const v6 = isV6(step.packet.ip.dst);
       return [
@@ -262,7 +254,11 @@ export function renderDetail(el: HTMLElement, input: DetailInput): void {
     return;
   }
   const prev = previousStep(trace, ref);
-  const decision = decisionOf(step, { ...(model ? { model } : {}), ...(prev ? { prev } : {}) });
+  const decision = decisionOf(step, {
+    ...(model ? { model } : {}),
+    ...(prev ? { prev } : {}),
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
+  });
   const changed = changedHeaders(prev?.packet, step.packet);
   fill(
     el,
@@ -271,7 +267,7 @@ export function renderDetail(el: HTMLElement, input: DetailInput): void {
       { class: 'detail-head', id: 'detail-head' },
       h('span', { class: 'detail-pos' }, t(lang, 'legStep', { leg: legName(lang, trace, ref.leg), n: ref.index + 1 })),
       ' ',
-      h('span', { class: `stage stage-${step.stage}` }, stageLabel(lang, step)),
+      step.stage === 'netfilter' ? hookBadge(lang, step) : h('span', { class: `stage stage-${step.stage}` }, stageLabel(lang, step)),
       ' ',
       h('span', { class: 'detail-where' }, `${stepPlace(step)}${step.iface ? ` ${step.iface}` : ''}`),
     ),
@@ -281,7 +277,7 @@ export function renderDetail(el: HTMLElement, input: DetailInput): void {
       'section',
       { class: `decision decision-${decision.kind}`, 'aria-labelledby': 'decision-head', 'data-kind': decision.kind },
       h('h3', { id: 'decision-head' }, t(lang, 'decision')),
-      ...decisionBody(lang, step, decision),
+      ...decisionBody(lang, step, decision, input.onReveal),
     ),
     h(
       'section',

@@ -8,9 +8,11 @@
  */
 import type { Lang } from '../../src/core/text/i18n';
 import type { Step, TraceResult } from '../../src/core/datapath/trace';
-import { legKind, legsOf, type StepRef, stepPlace } from '../../src/core/view/trace';
+import { legKind, legsOf, netfilterRow, type StepRef, stepPlace } from '../../src/core/view/trace';
+import { DEFAULT_SEED } from '../../src/core/datapath/flow';
 import { type Child, fill, h } from './dom';
 import { LEG_KINDS, legHeading, legName, legParent, legRows, type LegSlot } from './legs';
+import { hookBadge, nfWhat } from './netfilter';
 import { stageLabel, t, tl } from './strings';
 
 export const rowId = (ref: StepRef): string => `step-${ref.leg}-${ref.index}`;
@@ -40,13 +42,15 @@ export class EventLists {
   private readonly lists = new Map<number, HTMLElement>();
   private trace?: TraceResult;
   private current?: StepRef;
+  private seed = DEFAULT_SEED;
 
   constructor(private readonly onPick: (ref: StepRef, focus: boolean) => void) {
     this.el = h('div', { class: 'events' });
   }
 
-  render(lang: Lang, trace: TraceResult): void {
+  render(lang: Lang, trace: TraceResult, seed: number = DEFAULT_SEED): void {
     this.trace = trace;
+    this.seed = seed;
     this.lists.clear();
     const cols: Child[] = legRows(trace).flatMap((row) =>
       row.map((slot, k) => this.column(lang, trace, slot, row.length === 1 ? 'alone' : k === 0 ? 'first' : 'second')),
@@ -104,6 +108,8 @@ export class EventLists {
     const last = index === steps.length - 1;
     const ref = { leg, index };
     const detail = tl(lang, s.detail);
+    // A netfilter step: the hook as its badge, the rule and what it decided in a compact line (netfilter.ts).
+    const nf = netfilterRow(s, this.seed);
     return h(
       'div',
       {
@@ -121,8 +127,8 @@ export class EventLists {
       h('span', { class: 'c-num' }, index + 1),
       h('span', { class: 'c-where' }, stepPlace(s)),
       h('span', { class: 'c-iface' }, s.iface ?? ''),
-      h('span', { class: 'c-stage' }, h('span', { class: `stage stage-${s.stage}` }, stageLabel(lang, s))),
-      h('span', { class: 'c-what' }, detail),
+      h('span', { class: 'c-stage' }, nf ? hookBadge(lang, s) : h('span', { class: `stage stage-${s.stage}` }, stageLabel(lang, s))),
+      nf ? h('span', { class: 'c-what nf-what' }, ...nfWhat(lang, nf)) : h('span', { class: 'c-what' }, detail),
     );
   }
 
@@ -200,7 +206,7 @@ export class StepsTable {
             h('th', { scope: 'row' }, index + 1),
             h('td', {}, stepPlace(s)),
             h('td', {}, s.iface ?? ''),
-            h('td', {}, stageLabel(lang, s)),
+            h('td', {}, s.stage === 'netfilter' && s.hook ? `${stageLabel(lang, s)} ${s.hook}` : stageLabel(lang, s)),
             h('td', {}, tl(lang, s.detail)),
           ),
         );

@@ -240,7 +240,7 @@ class TracePanel {
     renderWarnings(this.warningsEl, lang, tr, (s) => this.reveal(s));
     this.renderBranches();
     this.form.set(lang, this.model, tr);
-    this.lists.render(lang, tr);
+    this.lists.render(lang, tr, m.view.seed);
     this.table.render(lang, v.title, tr);
     this.player.load(stepOrder(tr), at);
   }
@@ -274,6 +274,7 @@ class TracePanel {
       trace: v.trace,
       ref,
       ...(this.model ? { model: this.model } : {}),
+      ...(this.msg?.view.seed !== undefined ? { seed: this.msg.view.seed } : {}),
       onReveal: (s) => this.reveal(s),
     });
     // The selected row scrolled into view first (a layout of the lists and the detail), then the

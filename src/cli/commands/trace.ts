@@ -3,7 +3,9 @@
  * the walk step by step (text), or the whole result (JSON, the contract described in README.md).
  */
 import {
+  DEFAULT_SEED,
   formatEndpoint,
+  nfText,
   type Lang,
   type Leg,
   type LegKind,
@@ -74,10 +76,18 @@ export function traceJson(res: TraceResult, lang: Lang) {
   };
 }
 
-function stepLine(s: Step, i: number, lang: Lang): string {
+/**
+ * A step's line: `  7. [h eth0] netfilter PREROUTING: nat WEB #2: -A WEB ... → DNAT  (lab.yaml:20)`; a
+ * netfilter step that rewrote the packet adds a line with the packet before and after.
+ */
+function stepLines(s: Step, i: number, lang: Lang, seed: number): string[] {
   const where = `${s.netns ? `${s.host}/${s.netns}` : s.host}${s.iface ? ` ${s.iface}` : ''}`;
   const src = s.source ? `  (${s.source.file}:${s.source.line})` : '';
-  return `${String(i + 1).padStart(3)}. [${where}] ${stageWord(s.stage, lang)}${s.hook ? ` ${s.hook}` : ''}: ${pick(s.detail, lang)}${src}`;
+  const nf = nfText(s, seed, lang);
+  const head = `${String(i + 1).padStart(3)}. [${where}] ${stageWord(s.stage, lang)}${s.hook ? ` ${s.hook}` : ''}: `;
+  const lines = [`${head}${nf ? nf.line : pick(s.detail, lang)}${src}`];
+  if (nf?.packet) lines.push(`       ${nf.packet}`);
+  return lines;
 }
 
 function legHeading(leg: Leg, index: number, lang: Lang): string {
@@ -86,13 +96,21 @@ function legHeading(leg: Leg, index: number, lang: Lang): string {
 }
 
 /** The text: the verdict on one line, then each leg with its steps (a plain trace: Request, Reply). */
-export function traceText(res: TraceResult, from: string, to: string, proto: string, port: number | undefined, lang: Lang): string {
+export function traceText(
+  res: TraceResult,
+  from: string,
+  to: string,
+  proto: string,
+  port: number | undefined,
+  lang: Lang,
+  seed: number = DEFAULT_SEED,
+): string {
   const what = proto === 'icmp' ? 'ping' : `${proto}/${port ?? 80}`;
   const head = `${from} -> ${to} ${what}: ${verdictWord(res.verdict, lang)}: ${pick(res.reason, lang)}${res.source ? ` (${res.source.file}:${res.source.line})` : ''}`;
   const lines = [head, ...warningsText(res.warnings, lang)];
   res.legs.forEach((leg, i) => {
     lines.push('', legHeading(leg, i, lang));
-    leg.steps.forEach((s, n) => lines.push(stepLine(s, n, lang)));
+    leg.steps.forEach((s, n) => lines.push(...stepLines(s, n, lang, seed)));
   });
   return lines.join('\n') + '\n';
 }
@@ -149,7 +167,7 @@ export const trace: Command = {
       ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
     });
     if (format === 'json') io.out(JSON.stringify(traceJson(res, lang), null, 2) + '\n');
-    else io.out(traceText(res, formatEndpoint(ep), to, proto, port, lang));
+    else io.out(traceText(res, formatEndpoint(ep), to, proto, port, lang, seedText !== undefined ? Number(seedText) : DEFAULT_SEED));
     return res.replied ? 0 : 1;
   },
 };

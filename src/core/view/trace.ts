@@ -137,10 +137,17 @@ export function anchorOf(model: TopologyModel, step: Step): StepAnchor {
 }
 
 /** The trace as the panel draws it: one anchor per step of each leg, the legs in `legs` order. */
-export function traceView(model: TopologyModel, trace: TraceResult, title: string, branches: readonly TraceBranch[] = []): TraceView {
+export function traceView(
+  model: TopologyModel,
+  trace: TraceResult,
+  title: string,
+  branches: readonly TraceBranch[] = [],
+  seed?: number,
+): TraceView {
   return {
     title,
     trace,
+    ...(seed !== undefined ? { seed } : {}),
     anchors: legsOf(trace).map((leg) => leg.steps.map((s) => anchorOf(model, s))),
     branches: [...branches],
   };
@@ -209,3 +216,4 @@ export function previousStep(trace: TraceResult, ref: StepRef): Step | undefined
 }
 
 export * from './traceDetail';
+export * from './traceNetfilter';

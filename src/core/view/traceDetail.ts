@@ -8,7 +8,9 @@
  */
 import type { Localized } from '../text/i18n';
 import type { PacketHeaders, Stage, Step } from '../datapath/trace';
+import { DEFAULT_SEED } from '../datapath/flow';
 import { nodeId } from './topology';
+import { type NetfilterRow, netfilterRow } from './traceNetfilter';
 import type { RouteTableView, TopologyModel } from './types';
 
 /** A string field of a step's data. */
@@ -142,6 +144,8 @@ export type Decision =
       readonly changed: readonly string[];
       /** Other facts (table, chain, rule...), as given. */
       readonly fields: readonly DataField[];
+      /** The step as a row: table, chain, rule text, verdict, the rewrite (traceNetfilter.ts). */
+      readonly row: NetfilterRow;
     }
   /** IP forwarding: the TTL before and after, or an expired TTL. */
   | { readonly kind: 'forward'; readonly ttlBefore?: number; readonly ttlAfter: number; readonly expired: boolean }
@@ -166,6 +170,8 @@ export interface DecisionContext {
   readonly model?: TopologyModel;
   /** The step before (for the TTL before forwarding). */
   readonly prev?: Step;
+  /** The seed the trace ran with (a statistic rule's draw); DEFAULT_SEED when absent. */
+  readonly seed?: number;
 }
 
 type Decider = (step: Step, ctx: DecisionContext) => Decision | undefined;
@@ -307,16 +313,32 @@ const wireDecider: Decider = (step) => {
   return undefined;
 };
 
-const netfilterDecider: Decider = (step) => {
+const netfilterDecider: Decider = (step, ctx) => {
   const before = step.data?.['before'] as PacketHeaders | undefined;
+  // A rule's note carries the packet as it came, and what the rule made of it in `after`.
+  const after = (step.data?.['after'] as PacketHeaders | undefined) ?? step.packet;
   const hook = step.hook ?? str(step.data, 'hook');
   return {
     kind: 'netfilter',
     ...(hook ? { hook } : {}),
     ...(before ? { before } : {}),
-    after: step.packet,
-    changed: [...changedHeaders(before, step.packet)],
-    fields: dataFields(step.data, ['before', 'hook']),
+    after,
+    changed: [...changedHeaders(before, after)],
+    fields: dataFields(step.data, [
+      'before',
+      'after',
+      'hook',
+      'table',
+      'chain',
+      'rule',
+      'text',
+      'policy',
+      'verdict',
+      'conntrack',
+      'statistic',
+      'bridged',
+    ]),
+    row: netfilterRow(step, ctx.seed ?? DEFAULT_SEED)!,
   };
 };
 

@@ -106,6 +106,8 @@ export interface TraceView {
   readonly anchors: readonly (readonly StepAnchor[])[];
   /** Other outcomes where the trace splits; empty when it does not. */
   readonly branches: readonly TraceBranch[];
+  /** The seed of the walk's random choices (a `statistic` rule's draw); absent: DEFAULT_SEED. */
+  readonly seed?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
