@@ -36,12 +36,18 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], 
   for (let i = 0; i < argv.length; i++) {
     const w = argv[i]!;
     if (w === '--') {
-      for (let j = i + 1; j < argv.length; j++) (args.push(argv[j]!), argIndex.push(j));
+      for (let j = i + 1; j < argv.length; j++) {
+        args.push(argv[j]!);
+        argIndex.push(j);
+      }
       break;
     }
     if (!w.startsWith('-') || w === '-') {
       if (!interspersed) {
-        for (let j = i; j < argv.length; j++) (args.push(argv[j]!), argIndex.push(j));
+        for (let j = i; j < argv.length; j++) {
+          args.push(argv[j]!);
+          argIndex.push(j);
+        }
         break;
       }
       args.push(w);
