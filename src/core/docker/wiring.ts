@@ -69,8 +69,8 @@ export function undoLines(lines: readonly string[][]): string[][] {
   return [...lines].reverse().map((l) => {
     const i = l.findIndex((w) => w === '-A' || w === '-I');
     if (i < 0) return l;
-    const skip = l[i] === '-I' && /^\d+$/.test(l[i + 2] ?? '') ? 2 : 0;
-    return [...l.slice(0, i), '-D', l[i + 1]!, ...l.slice(i + 2 + skip)];
+    const pos = l[i] === '-I' && /^\d+$/.test(l[i + 2] ?? '') ? 1 : 0;
+    return [...l.slice(0, i), '-D', l[i + 1]!, ...l.slice(i + 2 + pos)];
   });
 }
 
