@@ -24,6 +24,20 @@ describe('docker: the wiring of docker run', () => {
     });
   }
 
+  it("a user-defined bridge and a container on each: iptables -S is oracle scenario 150's", () => {
+    const byHand150 = labWorld(
+      (parse(readFileSync('test/oracle/scenarios/150-nf-docker-user-bridge.yaml', 'utf8')) as { lab: string }).lab,
+    );
+    const w = dockerLab([
+      'docker network create mynet',
+      'docker run -d --name web -p 8080:80 nginx',
+      'docker run -d --name db --network mynet -p 6379:6379 redis',
+    ]);
+    const norm = (t: string) => t.replace(/br-[0-9a-f]{12}/g, 'br-X');
+    for (const cmd of ['iptables -t nat -S', 'iptables -S'])
+      assert.equal(norm(on(w, 'h', cmd).out), norm(on(byHand150, 'h', cmd).out), cmd);
+  });
+
   it('docker0 is 172.17.0.1/16, up, with the veths as its ports; ip_forward is on', () => {
     assert.match(on(docker, 'h', 'ip -br addr show docker0').out, /^docker0 +UP +172\.17\.0\.1\/16 /);
     const ports = on(docker, 'h', 'ip -br link show master docker0').out.trim().split('\n');
