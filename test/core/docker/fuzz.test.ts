@@ -95,6 +95,13 @@ describe('docker: bad input never throws', () => {
       const words = Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]!);
       const line = `docker ${words.map((w) => (w === '' ? "''" : w.includes(' ') || w.includes('{') ? `'${w}'` : w)).join(' ')}`;
       const res = runLine(ctx, line);
+      // Valid runs among them, so the random lines meet a daemon with containers and networks.
+      if (i % 40 === 0) runLine(ctx, `docker network create n${i % 200}`);
+      if (i % 25 === 0)
+        runLine(
+          ctx,
+          `docker run -d --name c${i} --network ${['bridge', 'none', 'host', `n${i % 200}`][i % 4]} -p ${8000 + (i % 7)}:80 nginx`,
+        );
       assert.equal(typeof res.status, 'number', line);
     }
     const d = daemonOf(f.host.netns.get('')!)!;
