@@ -90,11 +90,12 @@ export function dockerStop(env: DockerEnv, argv: readonly string[], at: number):
   );
   if (isResult(f)) return f;
   if (!f.args.length) return needs('stop', '[OPTIONS] CONTAINER [CONTAINER...]', 'Stop one or more running containers');
-  return each(env, f.args, (_d, c) => {
+  return each(env, f.args, (d, c) => {
     if (c.state !== 'running') return undefined;
     stopNetwork(env, c);
     c.state = 'exited';
     c.exitCode = stopCode(c);
+    if (c.autoRemove) d.containers.splice(d.containers.indexOf(c), 1);
     return undefined;
   });
 }

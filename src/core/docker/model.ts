@@ -41,6 +41,8 @@ export interface Container {
   readonly ports: readonly Publish[];
   readonly hostname: string;
   readonly endpointId: string;
+  /** `--rm`: removed when its program ends or it is stopped. */
+  readonly autoRemove: boolean;
   state: ContainerState;
   exitCode: number;
   /** While attached to a bridge: its address, MAC and the host end of its veth. */

@@ -132,6 +132,7 @@ export function dockerRun(env: DockerEnv, argv: readonly string[], at: number): 
     ports,
     hostname: network.driver === 'host' ? (env.root.host.hostname ?? env.root.host.name) : (last(f, 'hostname') ?? id.slice(0, 12)),
     endpointId: hex64(`${id}/endpoint`),
+    autoRemove: has(f, 'rm'),
     state: 'created',
     exitCode: 0,
     sockets: [],

@@ -218,6 +218,13 @@ describe('docker: commands and their messages', () => {
     assert.match(err(f, 'docker exec web ip addr')[1], /^Error response from daemon: Container [0-9a-f]{64} is not running\n$/);
   });
 
+  it('-d --rm: the container is removed when stopped', () => {
+    const f = fixture();
+    f.ok('docker run -d --rm --name tmp nginx', 'docker run -d --name keep nginx', 'docker stop tmp keep');
+    assert.doesNotMatch(f.sh('docker ps -a').stdout, / tmp\n/);
+    assert.match(f.sh('docker ps -a').stdout, /Exited \(0\) .* keep\n/);
+  });
+
   it('docker container ls / run / rm are the same commands', () => {
     const f = fixture();
     f.ok('docker container run -d --name web nginx');
