@@ -1,6 +1,6 @@
 /** `docker ps`, `rm`, `stop`, `start`, `port`, `exec` and `inspect`: the containers once they exist. */
 import { type FlagSpec, has, last, parseFlags } from './cli';
-import { type DockerEnv, ensureDaemon, startNetwork, stopNetwork } from './daemon';
+import { type DockerEnv, embeddedDnsName, ensureDaemon, startNetwork, stopNetwork } from './daemon';
 import { containerJson, jsonList, networkJson, template } from './inspect';
 import { type Container, type Daemon, findContainer, findNetwork } from './model';
 import { port, ps } from './format';
@@ -175,6 +175,8 @@ export function dockerExec(env: DockerEnv, argv: readonly string[], at: number):
   if (!c) return fail(`Error response from daemon: No such container: ${f.args[0]}\n`, 1);
   if (c.state !== 'running') return fail(`Error response from daemon: Container ${c.id} is not running\n`, 1);
   if (!env.execIn) return notSim('docker exec', at);
+  const dns = embeddedDnsName(d, c, f.args.slice(1));
+  if (dns !== undefined) return notSim(`name resolution between containers (Docker's embedded DNS, 127.0.0.11)`, at + f.argIndex[1 + dns]!);
   const e = env.execIn(c.network === 'host' ? '' : c.name, f.args.slice(1));
   return {
     stdout: e.stdout,

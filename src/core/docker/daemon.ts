@@ -114,6 +114,19 @@ export function allocateIp(d: Daemon, n: Network): string | undefined {
   return undefined;
 }
 
+/**
+ * A word of a container's command that names another container of its user-defined network: Docker
+ * resolves it through its embedded DNS (127.0.0.11), which the simulator does not run. (On the
+ * default bridge there is no such resolution, as in Docker: the name fails to resolve.)
+ */
+export function embeddedDnsName(d: Daemon, c: Container, argv: readonly string[]): number | undefined {
+  const n = d.networks.find((x) => x.name === c.network);
+  if (!n || n.builtin) return undefined;
+  const names = new Set(d.containers.filter((o) => o.network === n.name && o.state === 'running').map((o) => o.name));
+  const i = argv.findIndex((w) => names.has(w));
+  return i < 0 ? undefined : i;
+}
+
 const hostNs = (c: Container) => (c.network === 'host' ? ROOT_NS : c.name);
 
 /**

@@ -8,7 +8,7 @@ import { type FlagSpec, has, last, parseFlags } from './cli';
 import { findImage } from './images';
 import { generatedName, hex64 } from './ids';
 import type { Container, Daemon, Publish } from './model';
-import { type DockerEnv, ensureDaemon, portTaken, startNetwork, stopNetwork } from './daemon';
+import { type DockerEnv, embeddedDnsName, ensureDaemon, portTaken, startNetwork, stopNetwork } from './daemon';
 import { type DockerResult, fail, notSim } from './result';
 
 const NS = true;
@@ -161,7 +161,13 @@ export function dockerRun(env: DockerEnv, argv: readonly string[], at: number): 
     if (cmd.length && !service)
       out = { ...out, notSimulated: { what: `docker run ... ${cmd[0]} (the container's program)`, index: at + f.argIndex[1]! } };
   } else {
-    if (cmd.length && env.execIn) {
+    const dns = embeddedDnsName(d, c, cmd);
+    if (dns !== undefined) {
+      out = {
+        ...out,
+        notSimulated: { what: `name resolution between containers (Docker's embedded DNS, 127.0.0.11)`, index: at + f.argIndex[1 + dns]! },
+      };
+    } else if (cmd.length && env.execIn) {
       const e = env.execIn(network.driver === 'host' ? '' : c.name, cmd);
       out = {
         stdout: e.stdout,

@@ -218,6 +218,28 @@ describe('docker: commands and their messages', () => {
     assert.match(err(f, 'docker exec web ip addr')[1], /^Error response from daemon: Container [0-9a-f]{64} is not running\n$/);
   });
 
+  it("a container's name on a user-defined network: Docker's embedded DNS is not simulated; on docker0 no name resolves", () => {
+    const f = fixture();
+    f.ok(
+      'docker network create app',
+      'docker run -d --name db --network app redis',
+      'docker run -d --name web --network app nginx',
+      'docker run -d --name old nginx',
+    );
+    const r = f.sh('docker exec web ping -c1 db');
+    assert.equal(r.notSimulated?.command, "name resolution between containers (Docker's embedded DNS, 127.0.0.11)");
+    assert.equal(r.notSimulated?.column, 'docker exec web ping -c1 '.length);
+    assert.equal(
+      f.sh('docker run --rm --network app busybox ping -c1 db').notSimulated?.column,
+      'docker run --rm --network app busybox ping -c1 '.length,
+    );
+    assert.notEqual(
+      f.sh('docker exec old ping -c1 db').notSimulated?.command,
+      r.notSimulated?.command,
+      'the default bridge has no embedded DNS',
+    );
+  });
+
   it('-d --rm: the container is removed when stopped', () => {
     const f = fixture();
     f.ok('docker run -d --rm --name tmp nginx', 'docker run -d --name keep nginx', 'docker stop tmp keep');
