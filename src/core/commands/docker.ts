@@ -44,7 +44,6 @@ export const dockerSpec: CommandSpec = {
     'docker run [-d] [--rm] [--name N] [--network none|host|bridge|NET] [-p [IP:]HOST:CONT[/PROTO]]... IMAGE [CMD...] | docker ps [-a] | docker network create|ls|inspect|rm | docker inspect|port|stop|start|rm [-f]|exec NAME',
     'docker run [-d] [--rm] [--name 이름] [--network none|host|bridge|네트워크] [-p [IP:]호스트포트:컨테이너포트[/프로토콜]]... 이미지 [명령...] | docker ps [-a] | docker network create|ls|inspect|rm | docker inspect|port|stop|start|rm [-f]|exec 이름',
   ),
-  link: 'https://docs.docker.com/engine/reference/commandline/cli/',
   forms: [
     {
       pattern: 'docker run ...',
