@@ -222,3 +222,26 @@ export function dockerInspect(env: DockerEnv, argv: readonly string[], at: numbe
   }
   return { stdout, stderr, status: stderr ? 1 : 0 };
 }
+
+/** `docker logs NAME`: what the simulator knows its program logged (a failed bind); otherwise not simulated. */
+export function dockerLogs(env: DockerEnv, argv: readonly string[], at: number): DockerResult {
+  const f = flags(
+    argv,
+    [
+      { long: 'follow', short: 'f' },
+      { long: 'timestamps', short: 't', notSimulated: true },
+      { long: 'tail', short: 'n', value: true },
+    ],
+    'logs',
+    at,
+  );
+  if (isResult(f)) return f;
+  if (f.args.length !== 1)
+    return fail(
+      `"docker logs" requires exactly 1 argument.\n${see('logs')}\nUsage:  docker logs [OPTIONS] CONTAINER\n\nFetch the logs of a container\n`,
+      1,
+    );
+  const c = findContainer(ensureDaemon(env), f.args[0]!);
+  if (!c) return fail(`Error response from daemon: No such container: ${f.args[0]}\n`, 1);
+  return c.log ? { stdout: '', stderr: c.log, status: 0 } : notSim(`docker logs (what ${c.name}'s program writes)`, at - 1);
+}

@@ -3,7 +3,7 @@
  * that drives it, wired through the ip, sysctl and iptables lines Docker's changes amount to.
  * `commands/docker.ts` is the thin command; see docs/architecture.md ("The docker room").
  */
-import { dockerExec, dockerInspect, dockerPort, dockerPs, dockerRm, dockerStart, dockerStop } from './containers';
+import { dockerExec, dockerInspect, dockerLogs, dockerPort, dockerPs, dockerRm, dockerStart, dockerStop } from './containers';
 import { type DockerEnv, WiringError } from './daemon';
 import { dockerNetwork } from './networks';
 import { type DockerResult, fail, notSim } from './result';
@@ -122,6 +122,8 @@ function dispatch(env: DockerEnv, argv: readonly string[]): DockerResult {
       return dockerInspect(env, rest, at, 'container');
     case 'network':
       return dockerNetwork(env, rest, at);
+    case 'logs':
+      return dockerLogs(env, rest, at);
   }
   if (REAL.has(sub)) return notSim(`docker ${sub}`, 1);
   return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'\n`, 1);

@@ -45,6 +45,8 @@ export interface Container {
   readonly autoRemove: boolean;
   state: ContainerState;
   exitCode: number;
+  /** What its program logged, when the simulator knows it (a bind that failed): `docker logs`. */
+  log?: string;
   /** While attached to a bridge: its address, MAC and the host end of its veth. */
   ip?: string;
   mac?: string;

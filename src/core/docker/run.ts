@@ -155,6 +155,10 @@ export function dockerRun(env: DockerEnv, argv: readonly string[], at: number): 
     // Host mode: the image's program found its port taken in the host's namespace and ended.
     c.state = 'exited';
     c.exitCode = 1;
+    const taken = image.ports.find((p) =>
+      env.root.host.sockets.some((s) => s.netns === '' && s.proto === p.proto && s.port === p.port && !c.sockets.includes(s)),
+    );
+    c.log = taken && image.bindError?.(taken.port);
     stopNetwork(env, c);
   } else if (stays) {
     c.state = 'running';

@@ -127,6 +127,9 @@ describe('docker: the wiring of docker run', () => {
     assert.equal(on(w, 'h', 'ip netns').out, '');
     assert.match(on(w, 'h', 'docker ps -a').out, /Exited \(1\) .* web2\n/);
     assert.match(on(w, 'h', 'docker ps').out, /Up .* web1\n/);
+    const logs = on(w, 'h', 'docker logs web2');
+    assert.match(logs.err, /^nginx: \[emerg\] bind\(\) to 0\.0\.0\.0:80 failed \(98: Address already in use\)\n/);
+    assert.match(logs.err, /nginx: \[emerg\] still could not bind\(\)\n$/);
     assert.equal(on(w, 'h', 'ip netns').out, '');
   });
 
