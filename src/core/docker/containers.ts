@@ -41,17 +41,28 @@ export function dockerPs(env: DockerEnv, argv: readonly string[], at: number): D
 /** The program's status when stopped: a service ends on SIGTERM (0); `sleep` as PID 1 ignores it and is killed (137). */
 const stopCode = (c: Container) => (c.command === c.image.command && c.image.ports.length ? 0 : 137);
 
-function each(env: DockerEnv, refs: readonly string[], act: (d: Daemon, c: Container, ref: string) => string | undefined): DockerResult {
+/**
+ * Acts on each container named; a missing one is an error (status 1), except for `rm -f`
+ * (`missingIsFine`), which says so and succeeds, as the CLI has since 20.10.
+ */
+function each(
+  env: DockerEnv,
+  refs: readonly string[],
+  act: (d: Daemon, c: Container, ref: string) => string | undefined,
+  missingIsFine = false,
+): DockerResult {
   const d = ensureDaemon(env);
   let stdout = '';
   let stderr = '';
+  let failed = false;
   for (const ref of refs) {
     const c = findContainer(d, ref);
     const err = c ? act(d, c, ref) : `Error response from daemon: No such container: ${ref}`;
     if (err) stderr += `${err}\n`;
     else stdout += `${ref}\n`;
+    if (err && !(missingIsFine && !c)) failed = true;
   }
-  return { stdout, stderr, status: stderr ? 1 : 0 };
+  return { stdout, stderr, status: failed ? 1 : 0 };
 }
 
 export function dockerRm(env: DockerEnv, argv: readonly string[], at: number): DockerResult {
@@ -67,15 +78,20 @@ export function dockerRm(env: DockerEnv, argv: readonly string[], at: number): D
   );
   if (isResult(f)) return f;
   if (!f.args.length) return needs('rm', '[OPTIONS] CONTAINER [CONTAINER...]', 'Remove one or more containers');
-  return each(env, f.args, (d, c) => {
-    if (c.state === 'running') {
-      if (!has(f, 'force'))
-        return `Error response from daemon: You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`;
-      stopNetwork(env, c);
-    }
-    d.containers.splice(d.containers.indexOf(c), 1);
-    return undefined;
-  });
+  return each(
+    env,
+    f.args,
+    (d, c) => {
+      if (c.state === 'running') {
+        if (!has(f, 'force'))
+          return `Error response from daemon: You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`;
+        stopNetwork(env, c);
+      }
+      d.containers.splice(d.containers.indexOf(c), 1);
+      return undefined;
+    },
+    has(f, 'force'),
+  );
 }
 
 export function dockerStop(env: DockerEnv, argv: readonly string[], at: number): DockerResult {

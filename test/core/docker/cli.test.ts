@@ -113,6 +113,7 @@ describe('docker: commands and their messages', () => {
     ]);
     assert.deepEqual(err(f, 'docker run --nmae x nginx'), [125, "unknown flag: --nmae\nSee 'docker run --help'.\n"]);
     assert.deepEqual(err(f, 'docker rm nope'), [1, 'Error response from daemon: No such container: nope\n']);
+    assert.deepEqual(err(f, 'docker rm -f nope'), [0, 'Error response from daemon: No such container: nope\n'], 'rm -f: said, not failed');
     assert.deepEqual(err(f, 'docker stop nope'), [1, 'Error response from daemon: No such container: nope\n']);
     assert.deepEqual(err(f, 'docker port nope'), [1, 'Error response from daemon: No such container: nope\n']);
     assert.deepEqual(err(f, 'docker rm web'), [
