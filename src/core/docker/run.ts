@@ -164,6 +164,10 @@ export function dockerRun(env: DockerEnv, argv: readonly string[], at: number): 
     c.state = 'running';
     if (cmd.length && !service)
       out = { ...out, notSimulated: { what: `docker run ... ${cmd[0]} (the container's program)`, index: at + f.argIndex[1]! } };
+    else if (!detach) {
+      // Attached, the line would wait on the program for ever; the simulator goes on as with -d.
+      out = { ...out, notSimulated: { what: `docker run without -d (the line would stay attached to ${c.name})`, index: at - 1 } };
+    }
   } else {
     const dns = embeddedDnsName(d, c, cmd);
     if (dns !== undefined) {

@@ -241,6 +241,14 @@ describe('docker: commands and their messages', () => {
     );
   });
 
+  it('docker run nginx without -d would never end the line: not simulated, the container runs as with -d', () => {
+    const f = fixture();
+    const r = f.sh('docker run --name web nginx');
+    assert.equal(r.notSimulated?.command, 'docker run without -d (the line would stay attached to web)');
+    assert.equal(r.notSimulated?.column, 'docker '.length);
+    assert.match(f.sh('docker ps').stdout, /Up .* web\n/);
+  });
+
   it('-d --rm: the container is removed when stopped', () => {
     const f = fixture();
     f.ok('docker run -d --rm --name tmp nginx', 'docker run -d --name keep nginx', 'docker stop tmp keep');
