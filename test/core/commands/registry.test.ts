@@ -14,7 +14,19 @@ const HANGUL = /[\uac00-\ud7a3]/;
 
 describe('commands: the registry', () => {
   it('runs the commands whose specs have a handler, by every name', () => {
-    assert.deepEqual([...COMMANDS.keys()].sort(), [':', 'cat', 'docker', 'echo', 'false', 'hostname', 'ip', 'iptables', 'sleep', 'sysctl', 'true']);
+    assert.deepEqual([...COMMANDS.keys()].sort(), [
+      ':',
+      'cat',
+      'docker',
+      'echo',
+      'false',
+      'hostname',
+      'ip',
+      'iptables',
+      'sleep',
+      'sysctl',
+      'true',
+    ]);
     for (const s of commandSpecs()) for (const n of s.names) assert.equal(COMMANDS.get(n), s.handler, n);
   });
 
