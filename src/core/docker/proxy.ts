@@ -8,6 +8,7 @@
 import type { App } from '../datapath/seams';
 import { parseAddr } from '../net/addr';
 import { loc } from '../text/i18n';
+import { ro } from '../text/particle';
 
 export function dockerProxy(ip: string, port: number, proto: 'tcp' | 'udp'): App {
   return {
@@ -18,7 +19,7 @@ export function dockerProxy(ip: string, port: number, proto: 'tcp' | 'udp'): App
         to: parseAddr(ip)!,
         proto,
         port,
-        label: loc(`docker-proxy to ${ip}:${port}`, `docker-proxy가 ${ip}:${port}로 여는 연결`),
+        label: loc(`docker-proxy to ${ip}:${port}`, `docker-proxy가 ${ro(`${ip}:${port}`)} 여는 연결`),
       },
       detail: loc(
         `docker-proxy opens its own connection to the container (${ip}:${port})`,
