@@ -14,6 +14,7 @@ const FLOORS = [
   ['sim'], // the world model and the kernel API, the only writer of kernel state
   ['datapath'], // packets, flows, the walk and its link drivers, the seams (Netfilter, Apps)
   ['netfilter', 'apps'], // what plugs into the seams
+  ['docker'], // the Docker daemon's model: its networks and containers, wired through ip and iptables lines
   ['commands'], // iproute2, sysctl and friends over the kernel API
   ['lab', 'cni', 'dns'], // text -> Lab, CNI config, Corefile: parsers and their schemas
   ['world'], // Lab -> World: hosts built through the commands

@@ -6,6 +6,7 @@
 import { catSpec, echoSpec, falseSpec, hostnameSpec, sleepSpec, sysctlSpec, trueSpec } from './builtins';
 import { ipSpec } from './ip/index';
 import { iptablesSpec } from './iptables';
+import { dockerSpec } from './docker';
 import { bridgeSpec, OTHER_REAL_TOOLS, pingSpec } from './tools';
 import type { CommandHandler, CommandSpec } from './types';
 
@@ -21,6 +22,7 @@ const SPECS: CommandSpec[] = [
   pingSpec,
   bridgeSpec,
   iptablesSpec,
+  dockerSpec,
 ];
 
 /** Every command the simulator runs or knows of, in a stable order (registered ones last). */

@@ -100,7 +100,6 @@ export const OTHER_REAL_TOOLS: readonly string[] = [
   'nsenter',
   'unshare',
   'kill',
-  'docker',
   'kubectl',
   'ovs-vsctl',
   'vconfig',

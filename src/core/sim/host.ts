@@ -17,3 +17,8 @@ export function writeFile(host: Host, path: string, text: string, append = false
 export function bindSocket(host: Host, socket: Socket): void {
   host.sockets.push(socket);
 }
+
+/** close(): the sockets go from the host's table (a program that stopped, a namespace gone). */
+export function closeSockets(host: Host, sockets: readonly Socket[]): void {
+  host.sockets = host.sockets.filter((s) => !sockets.includes(s));
+}

@@ -28,4 +28,4 @@ export { addRoute, deleteRoute, insertRoute, type RouteMatch, type RouteSpec } f
 export { linkForwarding, setIpForward, setLinkForwarding } from './sysctl';
 export { type Conf6Key, CONF6_DEFAULTS, getConf6, hopLimit, ipv6Forwarding, netConf6 } from './ipv6conf';
 export { writeConf6 } from './addrconf';
-export { bindSocket, setHostname, writeFile } from './host';
+export { bindSocket, closeSockets, setHostname, writeFile } from './host';
