@@ -229,7 +229,18 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
     ]);
     assert.deepEqual(
       m.nodes.map((n) => n.id),
-      ['s:lan', 'h:host1', 'b:host1//v-net-0', 'n:host1/red', 'n:host1/blue', 'n:host1/green', 'n:host1/yellow', 'h:host2', 'n:host2/red', 'n:host2/blue'],
+      [
+        's:lan',
+        'h:host1',
+        'b:host1//v-net-0',
+        'n:host1/red',
+        'n:host1/blue',
+        'n:host1/green',
+        'n:host1/yellow',
+        'h:host2',
+        'n:host2/red',
+        'n:host2/blue',
+      ],
     );
     const green = m.ports.filter((p) => p.node === 'n:host1/green');
     assert.deepEqual(
