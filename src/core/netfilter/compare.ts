@@ -23,6 +23,15 @@ export function optionWords(saved: string): string[] {
     .filter(Boolean);
 }
 
+const SAVED = new WeakMap<MatchUse, string[]>();
+
+/** A loaded match's options as optionWords splits them, read once per match. */
+function savedWords(m: MatchUse): string[] {
+  let w = SAVED.get(m);
+  if (!w) SAVED.set(m, (w = optionWords(m.module.save(m.data))));
+  return w;
+}
+
 /** An IP part's field without a mask (`0.0.0.0/0` not inverted) says nothing. */
 function addrOf(a: AddrMask | undefined, invert: boolean | undefined): AddrMask | undefined {
   return a && (a.mask !== 0 || invert) ? a : undefined;
@@ -73,7 +82,7 @@ export function conditionsOf(ip: IpSpec, matches: readonly MatchUse[], exact = t
   for (const m of matches) {
     const name = m.module.name;
     const has = (r: Rule, word?: string) =>
-      r.matches.some((x) => x.module.name === name && (word === undefined || optionWords(x.module.save(x.data)).includes(word)));
+      r.matches.some((x) => x.module.name === name && (word === undefined || savedWords(x).includes(word)));
     const words = optionWords(m.module.save(m.data));
     if (!words.length) out.push({ text: `-m ${name}`, holds: (r) => has(r) });
     for (const w of words) out.push({ text: w, holds: (r) => has(r, w) });
@@ -98,11 +107,16 @@ export function isFinal(rule: Rule): boolean {
 }
 
 /**
- * Whether `earlier` matches every packet `later` matches: each of its conditions holds for
- * `later` (an address may be wider). A random or counting match (`-m statistic`) decides per
- * packet, so a rule with one shadows nothing.
+ * The conditions under which `earlier` takes every packet of a later rule they all hold for (an
+ * address may be wider there); undefined for a rule with a random or counting match (`-m
+ * statistic`), which decides per packet and so takes no rule's every packet.
  */
+export function shadowConditions(earlier: Rule): Condition[] | undefined {
+  if (earlier.matches.some((m) => m.module.name === 'statistic')) return undefined;
+  return conditionsOf(earlier.ip, earlier.matches, false);
+}
+
+/** Whether `earlier` matches every packet `later` matches: each of its conditions holds for `later`. */
 export function covers(earlier: Rule, later: Rule): boolean {
-  if (earlier.matches.some((m) => m.module.name === 'statistic')) return false;
-  return conditionsOf(earlier.ip, earlier.matches, false).every((c) => c.holds(later));
+  return shadowConditions(earlier)?.every((c) => c.holds(later)) ?? false;
 }
