@@ -207,14 +207,14 @@ function commandHover(a: LabAnalysis, pos: Pos, lang: Lang): HoverResult | undef
   const cmd = commandAt(lineText, pos.character);
   if (!cmd || !cmd.words.length) return undefined;
   const word = wordAt(a.text, pos, /[^\s;|&]/);
+  // a word the command explains (`-j MASQUERADE`, `-t nat`, a chain), else the command's form
   const said = cmd.index > 0 ? describeWord(cmd.words, cmd.index) : undefined;
-  if (said) return { markdown: `**\`${said.title}\`**\n\n${pick(said.doc, lang)}`, span: word?.span ?? spanOf(at.line.range) };
-  const doc = describeCommand(cmd.words);
-  if (!doc) return undefined;
+  const doc = said ? undefined : describeCommand(cmd.words);
+  if (!said && !doc) return undefined;
+  const lines = said ? [`**\`${said.title}\`**`, '', pick(said.doc, lang)] : [`\`${doc!.pattern}\``, '', pick(doc!.doc, lang)];
   const nsOpt = cmd.words[0] === 'ip' && cmd.words[1] === '-n' ? cmd.words[2] : undefined;
   const where = cmd.netns ?? nsOpt;
-  const lines = [`\`${doc.pattern}\``, '', pick(doc.doc, lang)];
-  if (where)
+  if (where && !said)
     lines.push(
       '',
       t(
