@@ -17,10 +17,15 @@ export interface Condition {
 
 /** A module's saved options, each on its own: ` --dport 80 ! --sport 9` is [`--dport 80`, `! --sport 9`]. */
 export function optionWords(saved: string): string[] {
-  return saved
-    .split(/ (?=(?:! )?--)/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const words = saved.split(' ').filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '!' && words[i + 1]?.startsWith('--')) out.push(`! ${words[++i]!}`);
+    else if (w.startsWith('--') || !out.length) out.push(w);
+    else out[out.length - 1] += ` ${w}`;
+  }
+  return out;
 }
 
 const SAVED = new WeakMap<MatchUse, string[]>();
@@ -81,6 +86,8 @@ export function conditionsOf(ip: IpSpec, matches: readonly MatchUse[], exact = t
     });
   for (const m of matches) {
     const name = m.module.name;
+    // a comment matches every packet: it narrows nothing a packet could tell
+    if (!exact && name === 'comment') continue;
     const has = (r: Rule, word?: string) =>
       r.matches.some((x) => x.module.name === name && (word === undefined || savedWords(x).includes(word)));
     const words = optionWords(m.module.save(m.data));

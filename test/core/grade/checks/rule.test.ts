@@ -73,6 +73,31 @@ describe('grade: rule', () => {
     assert.match(udp!.feedback.en, /lacks -p udp -m udp --dport 80|lacks -p udp --dport 80/);
   });
 
+  it("asks for at least what match gives: one option among more, a port by its name, no target, a rule per source, a target's defaults", () => {
+    const run = [
+      'iptables -A INPUT -p tcp --sport 1024: --dport 80 -i eth0 -j ACCEPT',
+      'iptables -A INPUT -s 10.0.0.0/8 -j REJECT',
+      'iptables -A INPUT -s 10.1.0.0/16 -j REJECT --reject-with tcp-reset -p tcp',
+      'iptables -A INPUT -p udp -m udp ! --dport 53 -j DROP',
+    ];
+    const g = (...checks: string[]) => ex(gradeLab(load(lab(checks, run))), 'e').checks.map((c) => c.passed);
+    assert.deepEqual(
+      g(
+        'rule: { on: r, chain: INPUT, match: "-p tcp --dport http -j ACCEPT" }',
+        'rule: { on: r, chain: INPUT, match: "-i eth0" }',
+        'rule: { on: r, chain: INPUT, match: "-s 10.0.0.0/8,10.1.0.0/16" }',
+        'rule: { on: r, chain: INPUT, match: "-s 10.0.0.0/8,10.2.0.0/16" }',
+        'rule: { on: r, chain: INPUT, match: "-s 10.0.0.0/8 -j REJECT" }',
+        'rule: { on: r, chain: INPUT, match: "-s 10.1.0.0/16 -j REJECT" }',
+        'rule: { on: r, chain: INPUT, match: "-p tcp -s 10.1.0.0/16 -j REJECT --reject-with tcp-reset" }',
+        'rule: { on: r, chain: INPUT, match: "-s 10.0.0.0/16 -j REJECT" }',
+        'rule: { on: r, chain: INPUT, match: "-p udp ! --dport 53" }',
+        'rule: { on: r, chain: INPUT, match: "-p udp --dport 53" }',
+      ),
+      [true, true, true, false, true, false, true, false, true, false],
+    );
+  });
+
   it('reads the tables as the run lines left them: a rule deleted later is gone, and an empty chain says so with its policy', () => {
     const [deleted, empty] = grade(
       'rule: { on: r, chain: INPUT, match: "-s 1.2.3.4 -j DROP" }',

@@ -31,6 +31,7 @@ describe('lab lints', () => {
       assert.equal(shadowed('iptables -A FORWARD -j ACCEPT\niptables -A FORWARD -p udp -j DROP').length, 1);
       assert.equal(shadowed('iptables -A FORWARD -s 10.0.0.0/8 -j REJECT\niptables -A FORWARD -s 10.1.0.0/16 -p tcp -j ACCEPT').length, 1);
       assert.equal(shadowed('iptables -A FORWARD -i eth+ -j DROP\niptables -A FORWARD -i eth0 -j ACCEPT').length, 1);
+      assert.equal(shadowed('iptables -A FORWARD -m comment --comment "all" -j DROP\niptables -A FORWARD -p tcp -j ACCEPT').length, 1);
       assert.equal(shadowed('iptables -t nat -A POSTROUTING -j ACCEPT\niptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE').length, 1);
     });
 
