@@ -5,6 +5,7 @@
  * are read as iptables reads them (netfilter/options.ts: `--to` is `--to-destination` after `-j DNAT`).
  */
 import { type Localized, loc } from '../text/i18n';
+import { ro } from '../text/particle';
 import { COMMANDS, GENERIC } from '../netfilter/options';
 import type { WordDoc } from './types';
 
@@ -254,7 +255,7 @@ function chainDoc(name: string, table: string): WordDoc {
     title: name,
     doc: loc(
       `A user chain (made with -N ${name}): its rules run when a rule jumps to it with -j ${name}.`,
-      `사용자 체인(-N ${name}으로 만듦): 어떤 규칙이 -j ${name}으로 점프하면 이 체인의 규칙이 실행됩니다.`,
+      `사용자 체인(${ro(`-N ${name}`)} 만듦): 어떤 규칙이 ${ro(`-j ${name}`)} 점프하면 이 체인의 규칙이 실행됩니다.`,
     ),
   };
 }

@@ -57,6 +57,8 @@ describe('iptables: what its words say', () => {
     assert.match(post.doc.ko, /^nat 테이블의 POSTROUTING 체인\./);
     assert.equal(said('iptables -A FORWARD -j ACCEPT', 'FORWARD')?.title, 'FORWARD (filter)');
     assert.match(said('iptables -N WEB', 'WEB')!.doc.en, /^A user chain \(made with -N WEB\)/);
+    assert.match(said('iptables -N WEB', 'WEB')!.doc.ko, /^사용자 체인\(-N WEB로 만듦\): 어떤 규칙이 -j WEB로 점프하면/);
+    assert.match(said('iptables -N MYCHAIN', 'MYCHAIN')!.doc.ko, /-N MYCHAIN으로 만듦/);
     const jump = said('iptables -A INPUT -p tcp -j WEB', 'WEB')!;
     assert.equal(jump.title, '-j WEB');
     assert.match(jump.doc.ko, /^체인으로 점프합니다\. 사용자 체인/);

@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
-import { eunneun, iga, ro } from '../../text/particle';
+import { iga, ro } from '../../text/particle';
 import type { CheckSpec, Lab } from '../../lab/types';
 import {
   BUILTIN_CHAINS,
@@ -229,7 +229,7 @@ export const ruleCheck: CheckKind = {
               'bad-rule',
               loc(
                 `${mod.name} is only valid in the ${mod.table} table, so no rule of the ${table} table can have it.`,
-                `${eunneun(mod.name)} ${mod.table} 테이블에서만 쓸 수 있어 ${table} 테이블의 어떤 규칙에도 들어갈 수 없습니다.`,
+                `${mod.name} 타깃은 ${mod.table} 테이블에서만 쓸 수 있어 ${table} 테이블의 어떤 규칙에도 들어갈 수 없습니다.`,
               ),
             ),
           );
