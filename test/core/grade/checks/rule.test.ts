@@ -110,6 +110,18 @@ describe('grade: rule', () => {
     assert.match(empty!.feedback.ko, /OUTPUT 체인은 비어 있습니다 \(정책 ACCEPT\)$/);
   });
 
+  it('carries as warnings the lines of its host the simulator does not model: its verdict may be wrong', () => {
+    const [c] = ex(
+      gradeLab(load(lab(['rule: { on: r, chain: INPUT, match: "-j ACCEPT" }'], ['iptables -A INPUT -m limit --limit 1/s -j ACCEPT']))),
+      'e',
+    ).checks;
+    assert.equal(c!.passed, false);
+    assert.deepEqual(
+      c!.warnings?.map((w) => [w.code, w.line]),
+      [['command-not-simulated', 7]],
+    );
+  });
+
   it('passes a rule an earlier ACCEPT shadows, and says it never matches', () => {
     const [c] = grade('rule: { on: r, chain: INPUT, match: "-p tcp --dport 22 -j DROP" }');
     assert.equal(c!.passed, true);
