@@ -201,6 +201,21 @@ export const ruleCheck: CheckKind = {
     }
     if (!chain) return out;
     const builtin = (BUILTIN_CHAINS[table as TableName] as readonly string[]).includes(chain);
+    const elsewhere = TABLE_NAMES.filter((t) => (BUILTIN_CHAINS[t] as readonly string[]).includes(chain));
+    if (!builtin && elsewhere.length) {
+      out.push(
+        diag(
+          check,
+          'chain',
+          'bad-rule',
+          loc(
+            `The ${table} table has no ${chain} chain; ${chain} is a chain of ${elsewhere.join(', ')}.`,
+            `${table} 테이블에는 ${chain} 체인이 없습니다. ${chain} 체인이 있는 테이블: ${elsewhere.join(', ')}.`,
+          ),
+        ),
+      );
+      return out;
+    }
     if (policy !== undefined && !builtin)
       out.push(
         diag(

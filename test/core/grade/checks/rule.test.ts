@@ -165,9 +165,14 @@ describe('grade: rule', () => {
       ['bad-rule'],
     );
     assert.equal(bad[0]!.en, 'iptables does not take this rule: unknown option "--dprot"');
-    const dnat = checkDiags('      - rule: { on: a, chain: PREROUTING, match: "-j DNAT --to-destination 10.0.0.2" }\n');
+    const dnat = checkDiags('      - rule: { on: a, chain: INPUT, match: "-j DNAT --to-destination 10.0.0.2" }\n');
     assert.match(dnat[0]!.en, /DNAT is only valid in the nat table/);
     assert.deepEqual(codes('rule: { on: a, chain: MINE, policy: DROP }'), ['bad-rule']);
+    const pre = checkDiags('      - rule: { on: a, chain: PREROUTING, match: "-j ACCEPT" }\n');
+    assert.deepEqual(
+      pre.map((d) => d.en),
+      ['The filter table has no PREROUTING chain; PREROUTING is a chain of raw, mangle, nat.'],
+    );
   });
 
   it('labels itself as the iptables command', () => {
