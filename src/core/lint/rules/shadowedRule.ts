@@ -9,6 +9,7 @@ import { loc } from '../../text/i18n';
 import { nsLabel } from '../../sim/model';
 import { iptablesOf, ruleText } from '../../netfilter/index';
 import { type Condition, isFinal, shadowConditions } from '../../netfilter/compare';
+import type { AddrMask } from '../../netfilter/ipspec';
 import type { Rule } from '../../netfilter/model';
 import type { LintRule } from '../rule';
 
@@ -25,19 +26,11 @@ export const shadowedRule: LintRule = {
         if (!ipt) continue;
         for (const table of ipt.tables.values())
           for (const chain of table.chains.values()) {
-            // the final rules seen so far, each with its conditions: a long chain of jumps (kube-proxy's) has few
-            const finals: { rule: Rule; conditions: Condition[] }[] = [];
+            const finals = new Finals();
             for (const rule of chain.rules) {
               const at = rule.source;
-              const earlier = at
-                ? finals.find(
-                    (f) => !(f.rule.source?.file === at.file && f.rule.source.line === at.line) && f.conditions.every((c) => c.holds(rule)),
-                  )?.rule
-                : undefined;
-              if (isFinal(rule)) {
-                const conditions = shadowConditions(rule);
-                if (conditions) finals.push({ rule, conditions });
-              }
+              const earlier = at ? finals.first(rule, (f) => !(f.source?.file === at.file && f.source.line === at.line)) : undefined;
+              if (isFinal(rule)) finals.add(rule);
               if (!at || !earlier) continue;
               const text = ruleText(chain, earlier);
               const line = earlier.source && earlier.source.file === at.file ? earlier.source.line : undefined;
@@ -55,3 +48,50 @@ export const shadowedRule: LintRule = {
       }
   },
 };
+
+interface Final {
+  readonly index: number;
+  readonly rule: Rule;
+  readonly conditions: readonly Condition[];
+}
+
+const lenMask = (len: number) => (len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0);
+const key = (a: AddrMask) => `${a.addr}/${a.mask}`;
+
+/**
+ * The final rules of a chain seen so far, indexed by their destination prefix: a later rule with a
+ * destination can only be taken by a rule with none or with a prefix that holds it, so a chain of
+ * thousands of rules each to its own address (kube-proxy's REJECTs) is not compared pair by pair.
+ */
+class Finals {
+  private readonly general: Final[] = [];
+  private readonly byDst = new Map<string, Final[]>();
+  private count = 0;
+
+  add(rule: Rule): void {
+    const conditions = shadowConditions(rule);
+    if (!conditions) return;
+    const f: Final = { index: this.count++, rule, conditions };
+    const d = rule.ip.dst;
+    if (d && d.mask !== 0 && !rule.ip.dstInvert && lenMask(Math.clz32(~d.mask)) === d.mask) {
+      const list = this.byDst.get(key(d));
+      if (list) list.push(f);
+      else this.byDst.set(key(d), [f]);
+    } else this.general.push(f);
+  }
+
+  /** The earliest rule that takes every packet of `later`, among those `ok` allows. */
+  first(later: Rule, ok: (r: Rule) => boolean): Rule | undefined {
+    const candidates = [...this.general];
+    const d = later.ip.dst;
+    if (d && !later.ip.dstInvert)
+      for (let len = 1; len <= 32; len++) {
+        const m = lenMask(len);
+        if ((d.mask & m) >>> 0 !== m) break;
+        candidates.push(...(this.byDst.get(key({ addr: (d.addr & m) >>> 0, mask: m })) ?? []));
+      }
+    let best: Final | undefined;
+    for (const f of candidates) if ((!best || f.index < best.index) && ok(f.rule) && f.conditions.every((c) => c.holds(later))) best = f;
+    return best?.rule;
+  }
+}

@@ -35,6 +35,25 @@ describe('lab lints', () => {
       assert.equal(shadowed('iptables -t nat -A POSTROUTING -j ACCEPT\niptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE').length, 1);
     });
 
+    it('names the earliest rule that takes the packets, whether it has a destination or not', () => {
+      const run = 'iptables -A INPUT -d 10.0.0.0/8 -j DROP\niptables -A INPUT -j ACCEPT\niptables -A INPUT -d 10.1.0.0/16 -p tcp -j DROP';
+      const text = TWO(run, 'ip addr add 10.0.0.2/24 dev eth0');
+      const d = codes(lint(text), 'shadowed-rule');
+      assert.deepEqual(
+        d.map((x) => x.line),
+        [lineOf(text, '-d 10.1.0.0/16')],
+      );
+      assert.match(
+        d[0]!.message.en,
+        new RegExp(`the rule of line ${lineOf(text, '-d 10.0.0.0/8')} \\(-A INPUT -d 10\\.0\\.0\\.0/8 -j DROP\\)`),
+      );
+      const after = TWO(
+        'iptables -A INPUT -p tcp -j ACCEPT\niptables -A INPUT -d 10.0.0.0/8 -j DROP\niptables -A INPUT -d 10.1.2.3 -p tcp -j DROP',
+        'ip addr add 10.0.0.2/24 dev eth0',
+      );
+      assert.match(codes(lint(after), 'shadowed-rule')[0]!.message.en, /\(-A INPUT -p tcp -j ACCEPT\)/);
+    });
+
     it('not after a narrower rule, a rule that does not end the way, a random split, or in another chain', () => {
       assert.deepEqual(shadowed('iptables -A FORWARD -p udp -j DROP\niptables -A FORWARD -j ACCEPT'), []);
       assert.deepEqual(shadowed('iptables -A FORWARD -s 10.1.0.0/16 -j DROP\niptables -A FORWARD -s 10.0.0.0/8 -j ACCEPT'), []);
