@@ -56,11 +56,19 @@ function tableOf(args: Readonly<Record<string, unknown>> | undefined): string {
   return text(args, 'table')?.trim() || 'filter';
 }
 
-/** The rule `match:` stands for, as iptables reads `-t TABLE -A CHAIN MATCH`; or iptables's message. */
-export function wantedRule(table: string, chain: string, match: string): RuleSpec | string {
+/** The rule `match:` stands for, as iptables reads `-t TABLE -A CHAIN MATCH`; or why there is none (iptables's message). */
+export function wantedRule(table: string, chain: string, match: string): RuleSpec | { readonly error: Localized } {
   const p = parseIptables(['iptables', '-t', table, '-A', chain, ...splitRule(match)]);
-  if (!p.ok) return 'notSimulated' in p ? `${p.notSimulated} is not simulated` : p.message.trim();
-  return p.command.rule!;
+  if (p.ok) return p.command.rule!;
+  if ('notSimulated' in p)
+    return {
+      error: loc(
+        `"${p.notSimulated}" is not simulated, so no rule of the simulated tables has it.`,
+        `"${p.notSimulated}" 부분은 시뮬레이션하지 않으므로 시뮬레이션된 테이블의 어떤 규칙에도 없습니다.`,
+      ),
+    };
+  const m = p.message.trim();
+  return { error: loc(`iptables does not take this rule: ${m}`, `iptables가 이 규칙을 받지 않습니다: ${m}`) };
 }
 
 /** What a rule of the chain must have: one set of conditions per source and destination given, and the target. */
@@ -230,10 +238,8 @@ export const ruleCheck: CheckKind = {
       );
     if (match !== undefined) {
       const spec = wantedRule(table, chain, match);
-      if (typeof spec === 'string') {
-        out.push(
-          diag(check, 'match', 'bad-rule', loc(`iptables does not take this rule: ${spec}`, `iptables가 이 규칙을 받지 않습니다: ${spec}`)),
-        );
+      if ('error' in spec) {
+        out.push(diag(check, 'match', 'bad-rule', spec.error));
       } else {
         const mod = spec.target?.module;
         if (mod?.table && mod.table !== table)
@@ -288,8 +294,7 @@ export const ruleCheck: CheckKind = {
     }
 
     const spec = wantedRule(table, chainName, text(args, 'match') ?? '');
-    if (typeof spec === 'string')
-      return { passed: false, feedback: loc(`The check's rule is invalid: ${spec}`, `검사의 규칙이 올바르지 않습니다: ${spec}`) };
+    if ('error' in spec) return { passed: false, feedback: spec.error };
     const want = wants(spec);
     const expected = want.map(wantText).join('; ');
     const rules = chain?.rules ?? [];

@@ -168,6 +168,10 @@ describe('grade: rule', () => {
     const dnat = checkDiags('      - rule: { on: a, chain: INPUT, match: "-j DNAT --to-destination 10.0.0.2" }\n');
     assert.match(dnat[0]!.en, /DNAT is only valid in the nat table/);
     assert.deepEqual(codes('rule: { on: a, chain: MINE, policy: DROP }'), ['bad-rule']);
+    assert.equal(
+      checkDiags('      - rule: { on: a, chain: INPUT, match: "-m limit --limit 1/s -j ACCEPT" }\n')[0]!.en,
+      '"iptables -m limit" is not simulated, so no rule of the simulated tables has it.',
+    );
     const pre = checkDiags('      - rule: { on: a, chain: PREROUTING, match: "-j ACCEPT" }\n');
     assert.deepEqual(
       pre.map((d) => d.en),
