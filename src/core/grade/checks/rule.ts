@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
-import { iga, ro } from '../../text/particle';
+import { ro } from '../../text/particle';
 import type { CheckSpec, Lab } from '../../lab/types';
 import {
   BUILTIN_CHAINS,
@@ -285,7 +285,7 @@ export const ruleCheck: CheckKind = {
           ? loc(fb, fb)
           : loc(
               `${head}: the policy of ${chainName} is ${got}${at}, not ${policy}`,
-              `${head}: ${chainName} 체인의 정책은 ${iga(policy)} 아니라 ${got}입니다${at}`,
+              `${head}: ${chainName} 체인의 정책은 ${got}입니다${at} (기대: ${policy})`,
             ),
         expected: `-P ${chainName} ${policy}`,
         actual: `-P ${chainName} ${got}`,

@@ -139,7 +139,7 @@ describe('grade: rule', () => {
     assert.equal(drop!.source?.line, 10);
     assert.equal(wrong!.passed, false);
     assert.equal(wrong!.feedback.en, 'r: iptables: the policy of FORWARD is DROP (lab.yaml:10), not ACCEPT');
-    assert.equal(wrong!.feedback.ko, 'r: iptables: FORWARD 체인의 정책은 ACCEPT가 아니라 DROP입니다 (lab.yaml:10)');
+    assert.equal(wrong!.feedback.ko, 'r: iptables: FORWARD 체인의 정책은 DROP입니다 (lab.yaml:10) (기대: ACCEPT)');
     assert.equal(dflt!.passed, true, 'a chain nobody wrote to has policy ACCEPT');
   });
 
