@@ -49,6 +49,8 @@ export interface RunLineResult {
   readonly notSimulated?: NotSimulated;
   /** 0-based offset in the line of what failed: the syntax error, or the command whose status is the line's. */
   readonly column?: number;
+  /** What the kernel logged about the failure of the command whose status is the line's (dmesg), where known. */
+  readonly kernelLog?: string;
 }
 
 const RESERVED = new Set([
@@ -207,6 +209,7 @@ function runLineUnsafe(ctx: RunContext, line: string): RunLineResult {
   let stderr = '';
   let status = 0;
   let column: number | undefined;
+  let kernelLog: string | undefined;
   let notSim: NotSimulated | undefined;
   for (const item of parsed.items) {
     if (item.connector === '&&' && status !== 0) continue;
@@ -231,11 +234,17 @@ function runLineUnsafe(ctx: RunContext, line: string): RunLineResult {
     status = r.status;
     env.set('?', String(status));
     column = status !== 0 ? r.column : undefined;
+    kernelLog = status !== 0 ? r.failure?.kernelLog : undefined;
     if (r.notSimulated && !notSim) notSim = r.notSimulated;
     if ((r as { exit?: boolean }).exit) break;
   }
   const out: RunLineResult = { stdout, stderr, status };
-  return { ...out, ...(notSim ? { notSimulated: notSim } : {}), ...(column !== undefined ? { column } : {}) };
+  return {
+    ...out,
+    ...(notSim ? { notSimulated: notSim } : {}),
+    ...(column !== undefined ? { column } : {}),
+    ...(kernelLog !== undefined ? { kernelLog } : {}),
+  };
 }
 
 function runSimple(
@@ -328,8 +337,15 @@ function runSimple(
     stderr += `sh: 1: ${name}: ${name}: ${e1 ?? e2}\n`;
     status = status || 1;
   }
-  const at = status !== 0 ? (blame(args, res.stderr) ?? column) : column;
-  const out: CommandResult & { column: number; exit?: boolean } = { stdout, stderr, status, column: at, ...(exit ? { exit } : {}) };
+  const at = status !== 0 ? (res.failure?.column ?? blame(args, res.stderr) ?? column) : column;
+  const out: CommandResult & { column: number; exit?: boolean } = {
+    stdout,
+    stderr,
+    status,
+    column: at,
+    ...(exit ? { exit } : {}),
+    ...(status !== 0 && res.failure ? { failure: res.failure } : {}),
+  };
   return res.notSimulated ? { ...out, notSimulated: res.notSimulated } : out;
 }
 

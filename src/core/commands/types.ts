@@ -14,11 +14,20 @@ export interface NotSimulated {
   readonly column: number;
 }
 
+/** What a command knows of its own failure, beyond its message: for a diagnostic to point at and add. */
+export interface Failure {
+  /** 0-based offset in the line of the word the failure is about. */
+  readonly column?: number;
+  /** What the kernel logged about it (dmesg), as the kernel words it: `x_tables: ip_tables: DNAT target: ...`. */
+  readonly kernelLog?: string;
+}
+
 export interface CommandResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly status: number;
   readonly notSimulated?: NotSimulated;
+  readonly failure?: Failure;
 }
 
 export interface CommandContext {
@@ -43,6 +52,13 @@ export interface CommandForm {
   readonly doc: Localized;
 }
 
+/** What one word of a command line says (an option, a table, a target, a chain), for a hover. */
+export interface WordDoc {
+  /** The word, with the one it goes with: `-j MASQUERADE`, `-t nat`, `POSTROUTING (nat)`. */
+  readonly title: string;
+  readonly doc: Localized;
+}
+
 /**
  * A command as its module describes it; the registry collects the specs, the shell runs their
  * handlers and the editor's hovers read their docs. A new command is its module and one entry in
@@ -61,6 +77,8 @@ export interface CommandSpec {
   readonly link?: string;
   /** What its forms do, more precisely than the summary (`ip route add`, `sysctl -w net.ipv4.ip_forward=1`). */
   readonly forms?: readonly CommandForm[];
+  /** What the word at `index` of a line's words (`words[0]` the command's name) says, where the command knows. */
+  readonly explain?: (words: readonly string[], index: number) => WordDoc | undefined;
 }
 
 /** The man7.org address of a manual page: `manPage('ip.8')`. */

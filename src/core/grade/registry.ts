@@ -9,8 +9,9 @@ import { outputCheck } from './checks/output';
 import { quizCheck } from './checks/quiz';
 import { reachCheck } from './checks/reach';
 import { routeCheck } from './checks/route';
+import { ruleCheck } from './checks/rule';
 
-const KINDS: readonly CheckKind[] = [reachCheck, noreachCheck, routeCheck, outputCheck, quizCheck];
+const KINDS: readonly CheckKind[] = [reachCheck, noreachCheck, routeCheck, outputCheck, ruleCheck, quizCheck];
 
 const REGISTRY: ReadonlyMap<string, CheckKind> = new Map(KINDS.map((k) => [k.kind, k]));
 

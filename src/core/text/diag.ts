@@ -50,6 +50,7 @@ export type DiagnosticCode =
   | 'bad-address'
   | 'bad-port'
   | 'bad-regex'
+  | 'bad-rule'
   | 'quiz-no-answer'
   | 'answers-malformed'
   | 'check-internal-error'
@@ -67,6 +68,7 @@ export type DiagnosticCode =
   | 'lonely-subnet'
   | 'gateway-not-owned'
   | 'forwarding-off'
+  | 'shadowed-rule'
   // the lab schema (lab/schema.ts): a structural problem no other code names
   | 'schema'
   // Corefiles

@@ -166,13 +166,15 @@ function runHost(world: World, b: HostBuild): void {
         message: loc(`${spec.name}: the shell cannot read this line: ${err}`, `${spec.name}: 셸이 이 줄을 읽을 수 없습니다: ${errKo}`),
       });
     } else if (res.status !== 0) {
+      // what the kernel logged of it (dmesg), which says why where the command's message does not
+      const log = res.kernelLog ? loc(` (the kernel logs: ${res.kernelLog})`, ` (커널 로그: ${res.kernelLog})`) : loc('', '');
       diagnostics.push({
         ...at,
         severity: 'error',
         code: 'command-failed',
         message: loc(
-          `${spec.name}: this command fails (exit status ${res.status}): ${err || '(no message)'}`,
-          `${spec.name}: 이 명령은 실패합니다 (종료 상태 ${res.status}): ${errKo || '(메시지 없음)'}`,
+          `${spec.name}: this command fails (exit status ${res.status}): ${err || '(no message)'}${log.en}`,
+          `${spec.name}: 이 명령은 실패합니다 (종료 상태 ${res.status}): ${errKo || '(메시지 없음)'}${log.ko}`,
         ),
       });
     }

@@ -6,6 +6,7 @@
  */
 import type { Localized } from '../../core';
 import { commandSpecs } from '../../core/commands/registry';
+import type { WordDoc } from '../../core/commands/types';
 
 export interface CommandDoc {
   readonly pattern: string;
@@ -112,4 +113,10 @@ export function describeCommand(words: readonly string[]): CommandDoc | undefine
     }
   }
   return best;
+}
+
+/** What the word at `index` of a command's words says, where its command explains its words (iptables). */
+export function describeWord(words: readonly string[], index: number): WordDoc | undefined {
+  const spec = commandSpecs().find((s) => s.names.includes(words[0] ?? ''));
+  return spec?.explain?.(words, index);
 }

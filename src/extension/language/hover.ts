@@ -19,7 +19,7 @@ import {
   type World,
 } from '../../core';
 import type { LabAnalysis } from './analysis';
-import { describeCommand } from './commandDocs';
+import { describeCommand, describeWord } from './commandDocs';
 import { keyAt, schemaDescription, splitDescription } from './schemaDocs';
 import { contains, lineAt, matchAt, offsetAt, type Pos, rangeContains, type Span, spanOf, wordAt } from './span';
 import { coveringRoutes, describeRoute, hostInterfaces, interfacesOn, ownersOf, prefixFacts } from './worldFacts';
@@ -157,8 +157,11 @@ function tokens(line: string): Token[] {
   return [...line.matchAll(/&&|\|\||[;|&]|[^\s;|&]+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
-/** The command under the cursor in a run line: its words, and the netns an `ip netns exec` around it names. */
-export function commandAt(lineText: string, offset: number): { words: string[]; netns?: string } | undefined {
+/**
+ * The command under the cursor in a run line: its words, the netns an `ip netns exec` around it
+ * names, and which of its words the cursor is on (-1 between words).
+ */
+export function commandAt(lineText: string, offset: number): { words: string[]; netns?: string; index: number } | undefined {
   const toks = tokens(lineText);
   if (toks[0]?.text.startsWith('#')) return undefined;
   let segStart = 0;
@@ -173,7 +176,7 @@ export function commandAt(lineText: string, offset: number): { words: string[]; 
   return undefined;
 }
 
-function splitExec(seg: Token[], offset: number): { words: string[]; netns?: string } {
+function splitExec(seg: Token[], offset: number): { words: string[]; netns?: string; index: number } {
   let netns: string | undefined;
   let i = 0;
   while (seg[i]?.text === 'ip' && seg[i + 1]?.text === 'netns' && seg[i + 2]?.text === 'exec' && seg[i + 3]) {
@@ -184,11 +187,17 @@ function splitExec(seg: Token[], offset: number): { words: string[]; netns?: str
           .slice(i)
           .map((x) => x.text)
           .slice(0, 4),
+        index: seg.slice(i, i + 4).findIndex((x) => offset >= x.start && offset <= x.end),
       };
     netns = seg[i + 3]!.text;
     i += 4;
   }
-  return { words: seg.slice(i).map((x) => x.text), ...(netns ? { netns } : {}) };
+  const rest = seg.slice(i);
+  return {
+    words: rest.map((x) => x.text),
+    ...(netns ? { netns } : {}),
+    index: rest.findIndex((x) => offset >= x.start && offset <= x.end),
+  };
 }
 
 function commandHover(a: LabAnalysis, pos: Pos, lang: Lang): HoverResult | undefined {
@@ -197,13 +206,15 @@ function commandHover(a: LabAnalysis, pos: Pos, lang: Lang): HoverResult | undef
   const lineText = lineAt(a.text, pos.line);
   const cmd = commandAt(lineText, pos.character);
   if (!cmd || !cmd.words.length) return undefined;
-  const doc = describeCommand(cmd.words);
-  if (!doc) return undefined;
   const word = wordAt(a.text, pos, /[^\s;|&]/);
+  // a word the command explains (`-j MASQUERADE`, `-t nat`, a chain), else the command's form
+  const said = cmd.index > 0 ? describeWord(cmd.words, cmd.index) : undefined;
+  const doc = said ? undefined : describeCommand(cmd.words);
+  if (!said && !doc) return undefined;
+  const lines = said ? [`**\`${said.title}\`**`, '', pick(said.doc, lang)] : [`\`${doc!.pattern}\``, '', pick(doc!.doc, lang)];
   const nsOpt = cmd.words[0] === 'ip' && cmd.words[1] === '-n' ? cmd.words[2] : undefined;
   const where = cmd.netns ?? nsOpt;
-  const lines = [`\`${doc.pattern}\``, '', pick(doc.doc, lang)];
-  if (where)
+  if (where && !said)
     lines.push(
       '',
       t(

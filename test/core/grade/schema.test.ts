@@ -27,7 +27,16 @@ describe('grade: the lab schema from the check kinds', () => {
     assert.ok(i > 0);
     const kindDefs = Object.keys(checkSchemaDefs());
     assert.deepEqual(defs, [...baseDefs.slice(0, i), ...kindDefs, ...baseDefs.slice(i + 1)]);
-    assert.deepEqual(kindDefs, ['check', 'packetArgs', 'reachCheck', 'noreachCheck', 'routeCheck', 'outputCheck', 'quizCheck']);
+    assert.deepEqual(kindDefs, [
+      'check',
+      'packetArgs',
+      'reachCheck',
+      'noreachCheck',
+      'routeCheck',
+      'outputCheck',
+      'ruleCheck',
+      'quizCheck',
+    ]);
   });
 
   it('describes each kind with its docs, in both languages, with its example in Markdown', () => {
@@ -39,7 +48,7 @@ describe('grade: the lab schema from the check kinds', () => {
     }
     assert.match(
       defs['check']!['description'] as string,
-      /\(reach, noreach, route, output or quiz\)\. \/ .*\(reach, noreach, route, output, quiz\)/,
+      /\(reach, noreach, route, output, rule or quiz\)\. \/ .*\(reach, noreach, route, output, rule, quiz\)/,
     );
   });
 

@@ -116,6 +116,7 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   // the checker leaves these two to the schema's finding at the same place; the grader gives both
   'bad-port': () => graded('reach: { from: a, to: 10.0.0.1, proto: tcp, port: 70000 }'),
   'bad-regex': () => exercise('output: { on: a, run: "ip a", match: "(" }'),
+  'bad-rule': () => exercise('rule: { on: a, chain: INPUT, match: "-j DNAT --to-destination 10.0.0.2" }'),
   'quiz-no-answer': () => graded('quiz: { ask: Why? }'),
   'answers-malformed': () => parseAnswers('q: [unclosed\n', 'answers.yaml').diagnostics,
   'check-internal-error': () => withThrowingReach(() => exercise('reach: { from: a, to: 10.0.0.1 }')),
@@ -144,6 +145,7 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'lonely-subnet': () => two('ip addr add 10.1.0.2/24 dev eth0', 'ip addr add 10.0.0.1/24 dev eth0'),
   'gateway-not-owned': () => check(runA('ip addr add 10.0.0.1/24 dev eth0', 'ip route add default via 10.0.0.254')),
   'forwarding-off': () => check(router),
+  'shadowed-rule': () => check(runA('iptables -A INPUT -p tcp -j ACCEPT', 'iptables -A INPUT -p tcp --dport 22 -j DROP')),
   schema: () => exercise('reach: { from: a, to: 10.0.0.1, proto: ftp }'),
   'corefile-syntax': () => parseCorefile('}\n', 'Corefile').diagnostics,
   'corefile-unknown-plugin': () => parseCorefile('.:53 {\n  forwrd . 8.8.8.8\n}\n', 'Corefile').diagnostics,

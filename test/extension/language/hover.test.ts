@@ -1,9 +1,12 @@
-/** Hovers on Corefile directives (CoreDNS plugins) and CNI config keys, in English and Korean. */
+/** Hovers on Corefile directives (CoreDNS plugins), CNI config keys and the words of iptables lines, in English and Korean. */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { cniHover, cniSchema } from '../../../src/extension/language/cniDocs';
 import { COREFILE_DOCS, corefileHover } from '../../../src/extension/language/corefileDocs';
 import { splitDescription } from '../../../src/extension/language/schemaDocs';
+import { hoverAt } from '../../../src/extension/language/hover';
+import { textIn } from '../../../src/extension/language/span';
+import { analyze, posOf } from '../../support/language';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -143,5 +146,39 @@ describe('extension language: Corefile and CNI hovers', () => {
     };
     walk(cniSchema, '#');
     assert.ok(count >= 20);
+  });
+});
+
+describe('extension language: hovers on iptables words', () => {
+  const lab = `name: nat
+switches: [lan]
+hosts:
+  r:
+    interfaces: { eth0: lan }
+    run: |
+      ip netns add red
+      iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -o eth0 -j MASQUERADE
+      ip netns exec red iptables -A INPUT -m conntrack --ctstate ESTABLISHED -j ACCEPT
+      iptables -A FORWARD -j NOPE
+`;
+  const hover = (needle: string, delta: number, lang: 'en' | 'ko' = 'en') => hoverAt(analyze(lab), posOf(lab, needle, delta), lang);
+
+  it('says what a target, a table, a match module and a chain are, in the display language', () => {
+    const masq = hover('-j MASQUERADE', 5)!;
+    assert.match(masq.markdown, /^\*\*`-j MASQUERADE`\*\*\n\nSource NAT to the address of the interface/);
+    assert.equal(textIn(lab, masq.span), 'MASQUERADE');
+    assert.match(hover('-j MASQUERADE', 5, 'ko')!.markdown, /출발지 NAT/);
+    assert.match(hover('-t nat', 1)!.markdown, /^\*\*`-t nat`\*\*\n\nThe nat table/);
+    assert.match(hover('-m conntrack', 5)!.markdown, /^\*\*`-m conntrack`\*\*/);
+    assert.match(hover('POSTROUTING', 2, 'ko')!.markdown, /^\*\*`POSTROUTING \(nat\)`\*\*\n\nnat 테이블의 POSTROUTING 체인/);
+    assert.match(hover('-A INPUT', 4)!.markdown, /The filter table's INPUT chain/, 'inside ip netns exec');
+  });
+
+  it('keeps the command hover on the command name, and on a failed line says it fails', () => {
+    assert.match(hover('iptables -t nat', 2)!.markdown, /^`iptables -t nat -A POSTROUTING \.\.\.`/);
+    const nope = hover('-j NOPE', 4)!;
+    assert.match(nope.markdown, /^\*\*`-j NOPE`\*\*\n\nJumps to a chain\. A user chain/);
+    assert.match(nope.markdown, /In the simulator this line fails \(exit status 2\)\.$/);
+    assert.doesNotMatch(hover('-j MASQUERADE', 5)!.markdown, /fails/);
   });
 });

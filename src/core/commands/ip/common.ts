@@ -7,7 +7,7 @@ import type { Arg } from '../../shell/expand';
 import { formatRtnlError, type KernelError } from '../../sim/errors';
 import { findLink } from '../../sim/kernel';
 import type { Link, Netns } from '../../sim/model';
-import type { CommandContext, CommandResult, NotSimulated } from '../types';
+import type { CommandContext, CommandResult, Failure, NotSimulated } from '../types';
 
 /** Thrown to end the `ip` command at once, as iproute2's exit() does. Caught in ip/index.ts. */
 export class IpExit {
@@ -34,6 +34,8 @@ export interface IpState {
   readonly opts: IpOptions;
   out: string;
   err: string;
+  /** What a command `ip netns exec` ran knew of its failure, passed on. */
+  failure?: Failure;
 }
 
 /** iproute2's matches(): `prefix` is a non-empty... (in fact even empty) prefix of `word`. */

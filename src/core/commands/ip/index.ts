@@ -68,10 +68,15 @@ export const ipCommand: CommandHandler = (ctx: CommandContext, args: readonly Ar
   a.advance(); // the command name
   try {
     const status = runIp(st, a);
-    return { stdout: st.out, stderr: st.err, status };
+    return { stdout: st.out, stderr: st.err, status, ...(status !== 0 && st.failure ? { failure: st.failure } : {}) };
   } catch (e) {
     if (e instanceof IpExit) {
-      const r: CommandResult = { stdout: st.out, stderr: st.err + e.stderr, status: e.status };
+      const r: CommandResult = {
+        stdout: st.out,
+        stderr: st.err + e.stderr,
+        status: e.status,
+        ...(e.status !== 0 && st.failure ? { failure: st.failure } : {}),
+      };
       return e.notSimulated ? { ...r, notSimulated: e.notSimulated } : r;
     }
     throw e;

@@ -71,6 +71,7 @@ export function doNetns(st: IpState, a: Args): number {
     const r = st.ctx.exec(target, a.list.slice(a.i));
     st.out += r.stdout;
     st.err += r.stderr;
+    if (r.failure) st.failure = r.failure;
     if (r.notSimulated) throw new IpExit(r.status, '', r.notSimulated);
     return r.status;
   }

@@ -9,6 +9,7 @@ import { gatewayNotOwned } from './gatewayNotOwned';
 import { forwardingOff } from './forwardingOff';
 import { duplicateMac } from './duplicateMac';
 import { duplicateHostname } from './duplicateHostname';
+import { shadowedRule } from './shadowedRule';
 
 /** Every rule, in the order they run (their warnings are sorted by place afterwards). */
 export const LINT_RULES: readonly LintRule[] = [
@@ -18,4 +19,5 @@ export const LINT_RULES: readonly LintRule[] = [
   forwardingOff,
   duplicateMac,
   duplicateHostname,
+  shadowedRule,
 ];
