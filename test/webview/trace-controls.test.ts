@@ -196,7 +196,7 @@ describe('trace panel (webview/trace) in Chromium: keyboard, table, state, form'
     assert.equal(await value('#trace-proto'), 'tcp');
     assert.equal(await value('#trace-port'), '8080');
     const options = await p.page.$$eval('#trace-from vscode-option', (os) => os.map((o) => o.getAttribute('value')));
-    assert.deepEqual(options, ['host1', 'host1/red', 'host1/blue', 'host1/green', 'host1/yellow', 'host2']);
+    assert.deepEqual(options, ['host1', 'host1/red', 'host1/blue', 'host1/green', 'host1/yellow', 'host2', 'host2/red', 'host2/blue']);
     // The same packet again: one click.
     await p.page.click('#trace-run');
     assert.deepEqual((await p.waitForPost('runTrace')).args, { from: 'host1/red', to: '192.168.15.3', proto: 'tcp', port: 8080 });

@@ -288,9 +288,11 @@ describe('trace panel (webview/trace) in Chromium', function () {
       await p.page.waitForTimeout(100);
       await p.shot(`trace-${theme}`);
       const g = fixture('05-network-namespaces (solved)');
-      await p.send(message(g, viewOf(g, 0)));
-      await p.page.waitForFunction((title) => document.getElementById('trace-title')?.textContent === title, viewOf(g, 0).title);
-      const br = viewOf(g, 0).trace.request.steps.findIndex((s) => s.stage === 'bridge');
+      // The first check whose trace crosses the bridge (direct-pair's does not).
+      const gi = g.traces.findIndex((t) => t.trace.request.steps.some((s) => s.stage === 'bridge'));
+      await p.send(message(g, viewOf(g, gi)));
+      await p.page.waitForFunction((title) => document.getElementById('trace-title')?.textContent === title, viewOf(g, gi).title);
+      const br = viewOf(g, gi).trace.request.steps.findIndex((s) => s.stage === 'bridge');
       await p.page.click(`#step-0-${br}`);
       await p.shot(`trace-bridge-${theme}`);
       const d = fixture('01-switching-routing');
