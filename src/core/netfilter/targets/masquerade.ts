@@ -6,12 +6,9 @@
 import type { Link } from '../../sim/model';
 import { type Addr, networkOf, prefixContains } from '../../net/addr';
 import { defineTarget, type TargetModule } from '../module';
-import { NEED_PROTO, parsePorts, portsAllowed, rangePort } from './natRange';
+import { parseToPorts, printToPorts, rangePort, saveToPorts, type ToPortsData } from './natRange';
 
-interface MasqData {
-  ports?: { min: number; max: number };
-  flags: string[];
-}
+type MasqData = ToPortsData;
 
 /**
  * inet_select_addr for a device: among its primary IPv4 addresses of universe scope, the first whose
@@ -34,23 +31,9 @@ export const masqueradeTarget: TargetModule = defineTarget<MasqData>({
     { name: 'random-fully', arg: false },
   ],
   init: () => ({ flags: [] }),
-  parse(d, opt, arg, _invert, env) {
-    if (opt !== 'to-ports') {
-      d.flags.push(opt);
-      return undefined;
-    }
-    if (!portsAllowed(env)) return NEED_PROTO;
-    const p = parsePorts(arg ?? '');
-    if (typeof p === 'string') return p;
-    d.ports = p;
-    return undefined;
-  },
-  save: (d) =>
-    (d.ports ? ` --to-ports ${d.ports.min}${d.ports.max !== d.ports.min ? `-${d.ports.max}` : ''}` : '') +
-    d.flags.map((f) => ` --${f}`).join(''),
-  print: (d) =>
-    (d.ports ? ` masq ports: ${d.ports.min}${d.ports.max !== d.ports.min ? `-${d.ports.max}` : ''}` : '') +
-    d.flags.map((f) => ` ${f}`).join(''),
+  parse: (d, opt, arg, _invert, env) => parseToPorts(d, opt, arg, env),
+  save: saveToPorts,
+  print: (d) => printToPorts(d, 'masq ports:'),
   apply(d, { packet, io }) {
     const to = primaryAddr(io.out, packet.dst);
     if (!to) return { verdict: 'drop' };

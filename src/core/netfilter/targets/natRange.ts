@@ -79,3 +79,37 @@ export function rangePort(min: number | undefined, max: number | undefined, port
   if (port !== undefined && port >= min && port <= (max ?? min)) return port;
   return min;
 }
+
+/** MASQUERADE's and REDIRECT's data: `--to-ports` and the flag options (`--random`...). */
+export interface ToPortsData {
+  ports?: { min: number; max: number };
+  flags: string[];
+}
+
+/** Reads one option of a `--to-ports` target: the port range, or a flag. */
+export function parseToPorts(d: ToPortsData, opt: string, arg: string | undefined, env: ParseEnv): ParseError | undefined {
+  if (opt !== 'to-ports') {
+    d.flags.push(opt);
+    return undefined;
+  }
+  if (!portsAllowed(env)) return NEED_PROTO;
+  const p = parsePorts(arg ?? '');
+  if (typeof p === 'string') return p;
+  d.ports = p;
+  return undefined;
+}
+
+/** `PORT` or `PORT-PORT`. */
+function portsText(p: { min: number; max: number }): string {
+  return `${p.min}${p.max !== p.min ? `-${p.max}` : ''}`;
+}
+
+/** The options as `-S` prints them. */
+export function saveToPorts(d: ToPortsData): string {
+  return (d.ports ? ` --to-ports ${portsText(d.ports)}` : '') + d.flags.map((f) => ` --${f}`).join('');
+}
+
+/** The options as `-L` prints them, after `label` (`masq ports:`, `redir ports`). */
+export function printToPorts(d: ToPortsData, label: string): string {
+  return (d.ports ? ` ${label} ${portsText(d.ports)}` : '') + d.flags.map((f) => ` ${f}`).join('');
+}

@@ -5,12 +5,9 @@
 import { parseAddr } from '../../net/addr';
 import { defineTarget, type TargetModule } from '../module';
 import { primaryAddr } from './masquerade';
-import { NEED_PROTO, parsePorts, portsAllowed, rangePort } from './natRange';
+import { parseToPorts, printToPorts, rangePort, saveToPorts, type ToPortsData } from './natRange';
 
-interface RedirectData {
-  ports?: { min: number; max: number };
-  flags: string[];
-}
+type RedirectData = ToPortsData;
 
 export const redirectTarget: TargetModule = defineTarget<RedirectData>({
   name: 'REDIRECT',
@@ -21,23 +18,9 @@ export const redirectTarget: TargetModule = defineTarget<RedirectData>({
     { name: 'random', arg: false },
   ],
   init: () => ({ flags: [] }),
-  parse(d, opt, arg, _invert, env) {
-    if (opt !== 'to-ports') {
-      d.flags.push(opt);
-      return undefined;
-    }
-    if (!portsAllowed(env)) return NEED_PROTO;
-    const p = parsePorts(arg ?? '');
-    if (typeof p === 'string') return p;
-    d.ports = p;
-    return undefined;
-  },
-  save: (d) =>
-    (d.ports ? ` --to-ports ${d.ports.min}${d.ports.max !== d.ports.min ? `-${d.ports.max}` : ''}` : '') +
-    d.flags.map((f) => ` --${f}`).join(''),
-  print: (d) =>
-    (d.ports ? ` redir ports ${d.ports.min}${d.ports.max !== d.ports.min ? `-${d.ports.max}` : ''}` : '') +
-    d.flags.map((f) => ` ${f}`).join(''),
+  parse: (d, opt, arg, _invert, env) => parseToPorts(d, opt, arg, env),
+  save: saveToPorts,
+  print: (d) => printToPorts(d, 'redir ports'),
   apply(d, { packet, io, hook }) {
     const to = hook === 'OUTPUT' ? parseAddr('127.0.0.1')! : primaryAddr(io.in);
     if (!to) return { verdict: 'drop' };
