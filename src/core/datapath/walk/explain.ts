@@ -15,13 +15,10 @@ import type { L2Loop } from './context';
 import { segmentLinks } from './segment';
 import { explainNarrowMask, explainWideMask } from './mask';
 
-import type { Explanation } from './why';
+import { type Explanation, linkLabel } from './why';
 export type { Explanation } from './why';
 
-/** `a eth0`, or `a/red eth0`. */
-export function linkLabel(l: Link): string {
-  return `${nsLabel(l.netns)} ${l.name}`;
-}
+export { linkLabel } from './why';
 
 /** ` (line 12)` and ` (12행)`, or nothing. */
 export function atLine(at: SourceRef | undefined): Localized {

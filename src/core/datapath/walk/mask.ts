@@ -10,7 +10,7 @@ import { type Addr, formatAddr, formatPrefix, networkOf, prefixContains } from '
 import { loc } from '../../text/i18n';
 import { eulreul, eunneun, iga } from '../../text/particle';
 import type { IfAddr, Link, Netns, World } from '../../sim/model';
-import type { Explanation } from './why';
+import { type Explanation, linkLabel as label } from './why';
 import { segmentLinks } from './segment';
 
 interface Peer {
@@ -20,7 +20,6 @@ interface Peer {
 
 const subnetOf = (a: IfAddr) => ({ addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen });
 const cidr = (a: IfAddr) => `${formatAddr(a.addr)}/${a.prefixLen}`;
-const label = (l: Link) => `${l.netns.name ? `${l.netns.host.name}/${l.netns.name}` : l.netns.host.name} ${l.name}`;
 
 /** The addresses on the segment of `dev` (other links than `dev`) for which `keep` holds. */
 function peers(world: World, dev: Link, keep: (a: IfAddr) => boolean): Peer[] {
