@@ -154,7 +154,6 @@ const conf4Key: Modelled = (ns, name, k) => {
   if (base === undefined) return undefined;
   const special = dev === 'all' || dev === 'default';
   if (!special && !ns.links.has(dev)) return undefined;
-  const isInt = /^-?[0-9]+$/.test(base);
   return {
     name,
     simulated: leaf in CONF4_WALK,
@@ -162,13 +161,8 @@ const conf4Key: Modelled = (ns, name, k) => {
       return conf4Get(ns, dev, leaf) ?? (special ? (NET_KEYS[name] ?? base) : (ifDefault(k, ns.links.get(dev)) ?? base));
     },
     set(ns, value) {
-      let v = value.trim();
-      if (isInt) {
-        const n = readInt(value);
-        if (n === undefined) return false;
-        v = String(n);
-      }
-      return conf4Set(ns, dev, leaf, v);
+      const v = storedValue(base, value);
+      return v !== undefined && conf4Set(ns, dev, leaf, v);
     },
   };
 };
@@ -187,7 +181,6 @@ const MODELLED: readonly Modelled[] = [forwardKey, linkForwardKey, promoteKey, h
 
 /** A key the simulation only stores: it reads back what was written, else the kernel's default. */
 function storedKey(name: string, sample: string, def: (ns: Netns) => string): SysctlKey {
-  const isInt = /^-?[0-9]+$/.test(sample);
   return {
     name,
     simulated: false,
@@ -195,16 +188,19 @@ function storedKey(name: string, sample: string, def: (ns: Netns) => string): Sy
       return ns.sysctlValues?.get(name) ?? def(ns);
     },
     set(ns, value) {
-      let v = value.trim();
-      if (isInt) {
-        const n = readInt(value);
-        if (n === undefined) return false;
-        v = String(n);
-      }
+      const v = storedValue(sample, value);
+      if (v === undefined) return false;
       (ns.sysctlValues ??= new Map()).set(name, v);
       return true;
     },
   };
+}
+
+/** A written value as the key keeps it: an integer key (its default is one) reads it as proc_dointvec does; undefined when it refuses it. */
+function storedValue(sample: string, value: string): string | undefined {
+  if (!/^-?[0-9]+$/.test(sample)) return value.trim();
+  const n = readInt(value);
+  return n === undefined ? undefined : String(n);
 }
 
 /** The kernel's default of a per-interface key for `link` (lo's own where it differs; IPv6 mtu is the link's). */
