@@ -88,3 +88,42 @@ describe('walk: source validation (rp_filter)', () => {
     assert.notEqual(off.verdict, 'dropped');
   });
 });
+
+describe('walk: martian destinations (route_localnet)', () => {
+  const dnat = (extra: string) => `name: dnat-localhost
+switches: [lan]
+hosts:
+  a:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add 10.0.0.2/24 dev eth0
+  h:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add 10.0.0.1/24 dev eth0
+      ip link set lo up
+      iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 127.0.0.1:80
+${extra}    serve: [tcp/80]
+`;
+  const connect = (extra: string) =>
+    tracePacket(labWorld(dnat(extra)), { from: { host: 'a', netns: '' }, to: '10.0.0.1', proto: 'tcp', port: 8080 });
+
+  it('a DNAT to 127.0.0.1 from outside is dropped as a martian destination, naming route_localnet (oracle scenario 125)', () => {
+    const t = connect('');
+    assert.equal(t.verdict, 'dropped');
+    assert.equal(
+      t.reason.en,
+      'h drops a packet with the martian destination 127.0.0.1 arriving on eth0: 127.0.0.0/8 is routed from outside only with net.ipv4.conf.eth0.route_localnet (or all) = 1.',
+    );
+    assert.equal(
+      t.reason.ko,
+      'h가 eth0에 들어온 비정상 목적지 127.0.0.1의 패킷을 버립니다. 127.0.0.0/8은 net.ipv4.conf.eth0.route_localnet(또는 all)이 1일 때만 밖에서 라우팅됩니다.',
+    );
+    const drop = t.request.steps.at(-1)!;
+    assert.deepEqual([drop.data?.['sysctl'], drop.data?.['value']], ['net.ipv4.conf.eth0.route_localnet', 0]);
+  });
+
+  it('with route_localnet=1 on the interface it reaches the socket (oracle scenario 126)', () => {
+    assert.equal(connect('      sysctl -w net.ipv4.conf.eth0.route_localnet=1\n').verdict, 'replied');
+  });
+});
