@@ -85,7 +85,7 @@ export function tracePacket(world: World, req: TraceRequest, opts: TraceOptions 
 
 function result(w: Walk, replied: boolean, e: Ending): TraceResult {
   const { legs, request, reply } = w.result();
-  const warnings = traceWarnings(w.world, legs);
+  const warnings = [...traceWarnings(w.world, legs), ...w.warnings];
   return {
     replied,
     verdict: e.verdict,

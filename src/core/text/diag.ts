@@ -36,6 +36,7 @@ export type DiagnosticCode =
   | 'shell-syntax'
   | 'command-failed'
   | 'command-not-simulated'
+  | 'trace-not-simulated'
   // grading
   | 'variant-mismatch'
   | 'handout-altered'

@@ -21,6 +21,8 @@ import {
   parseCorefile,
 } from '../../../src/core';
 import type { DiagnosticCode } from '../../../src/core/text/diag';
+import { tracePacket } from '../../../src/core/datapath/walk';
+import { labWorld } from '../../support/world';
 
 interface Coded {
   readonly code: string;
@@ -91,6 +93,26 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'shell-syntax': () => check(runA("echo 'unterminated")),
   'command-failed': () => check(runA('ip route add 10.9.0.0/24 via 10.1.0.1')),
   'command-not-simulated': () => check(runA('ifconfig eth0 up')),
+  'trace-not-simulated': () => {
+    // a DNAT that changes a bridged packet's destination: br_netfilter routes it again, the simulator does not
+    const lines = [
+      'ip link add br0 type bridge',
+      'ip link set br0 up',
+      'ip netns add c1',
+      'ip link add v1 type veth peer name eth0 netns c1',
+      'ip link set v1 master br0 up',
+      'ip netns add c2',
+      'ip link add v2 type veth peer name eth0 netns c2',
+      'ip link set v2 master br0 up',
+      'ip -n c2 link set eth0 up',
+      'ip -n c2 addr add 10.9.0.3/24 dev eth0',
+      'ip -n c1 addr add 10.9.0.2/24 dev eth0',
+      'ip -n c1 link set eth0 up',
+      'iptables -t nat -A PREROUTING -d 10.9.0.3/32 -j DNAT --to-destination 10.9.0.4',
+    ];
+    const world = labWorld(`name: t\nhosts:\n  h:\n    run: |\n${lines.map((l) => `      ${l}\n`).join('')}`);
+    return tracePacket(world, { from: { host: 'h', netns: 'c1' }, to: '10.9.0.3', proto: 'icmp' }).warnings ?? [];
+  },
   'variant-mismatch': () =>
     gradeFiles(new Map([['lab.yaml', hostA('', 'variant: { student: "alice" }\n')]]), { displayPath: (p) => p, student: 'bob' })
       .diagnostics,

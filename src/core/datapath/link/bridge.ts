@@ -6,8 +6,9 @@
 import { BROADCAST_MAC } from '../../net/addr';
 import { loc } from '../../text/i18n';
 import type { Link } from '../../sim/model';
+import type { Frame } from '../packet';
 import type { Step } from '../trace';
-import { bridgedForward } from '../walk/brnf';
+import { bridgedHooks } from '../walk/brnf';
 import type { L2Way, LinkDriver } from './driver';
 import { eunneun, iga, ro } from '../../text/particle';
 
@@ -68,24 +69,31 @@ function bridgeOut(l2: L2Way, br: Link, ingress: Link | undefined, path: Step[])
     );
 }
 
-/** A bridged IP frame (ingress is a port) crosses FORWARD (walk/brnf.ts): the way on, or undefined when dropped there. */
-function nfPath(l2: L2Way, br: Link, ingress: Link | undefined, out: Link, path: Step[]): Step[] | undefined {
-  if (!ingress || !l2.frame.packet) return path;
-  const nf = bridgedForward(l2.w, br, ingress, out, l2.frame);
+/** A bridged IP frame (ingress is a port) crosses the netfilter hooks (walk/brnf.ts): its way on, or undefined when dropped there. */
+function nfPath(l2: L2Way, br: Link, ingress: Link | undefined, out: Link, path: Step[]): Way | undefined {
+  if (!ingress || !l2.frame.packet) return { path };
+  const nf = bridgedHooks(l2.w, br, ingress, out, l2.frame);
   const way = nf.steps.length ? [...path, ...nf.steps] : path;
-  if (nf.pass) return way;
+  if (nf.pass) return nf.frame ? { path: way, frame: nf.frame } : { path: way };
   l2.dropHere(way, nf.why!.detail);
   return undefined;
 }
 
-function portOut(l2: L2Way, port: Link, path: Step[] | undefined): void {
-  if (!path) return;
+/** A frame's way on from a bridge port: its steps, and the frame as NAT rewrote it (if it did). */
+interface Way {
+  readonly path: Step[];
+  readonly frame?: Frame;
+}
+
+function portOut(l2: L2Way, port: Link, way: Way | undefined): void {
+  if (!way) return;
   if (!port.up) {
     l2.block(port);
-    l2.dropHere(path, loc(`Bridge port ${port.name} is down.`, `브리지 포트 ${iga(port.name)} down 상태입니다.`));
+    l2.dropHere(way.path, loc(`Bridge port ${port.name} is down.`, `브리지 포트 ${iga(port.name)} down 상태입니다.`));
     return;
   }
-  l2.xmit(port, path);
+  if (way.frame) l2.xmitAs(way.frame, port, way.path);
+  else l2.xmit(port, way.path);
 }
 
 /** A frame the bridge itself sends (from its own stack). */

@@ -9,6 +9,7 @@ export type { L2Loop };
 
 export interface L2Way {
   readonly w: Walk;
+  /** The frame as it is on this part of its way (br_netfilter's NAT can rewrite a bridged one). */
   readonly frame: Frame;
   readonly arrivals: Arrival[];
   readonly seen: Set<Link>;
@@ -29,6 +30,8 @@ export interface L2Way {
   enterSegment(segment: Link | string, via: Link): boolean;
   /** The frame is lost at `link` because it (or what it needs: its peer, its bridge) is down. */
   block(link: Link): void;
+  /** The frame leaves `link` rewritten as `frame` (and only on this branch of a flood). */
+  xmitAs(frame: Frame, link: Link, path: Step[]): void;
 }
 
 /** What a kind of link does with a frame it sends. */

@@ -46,10 +46,24 @@ export class L2 implements L2Way {
 
   constructor(
     readonly w: Walk,
-    readonly frame: Frame,
+    private current: Frame,
   ) {
-    this.record = !frame.arp;
-    this.eth = { src: frame.src, dst: frame.dst };
+    this.record = !current.arp;
+    this.eth = { src: current.src, dst: current.dst };
+  }
+
+  get frame(): Frame {
+    return this.current;
+  }
+
+  xmitAs(frame: Frame, link: Link, path: Step[]): void {
+    const before = this.current;
+    this.current = frame;
+    try {
+      this.xmit(link, path);
+    } finally {
+      this.current = before;
+    }
   }
 
   /** A step of the frame's way (none for ARP). */

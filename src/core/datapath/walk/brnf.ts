@@ -1,55 +1,142 @@
 /**
  * br_netfilter: an IPv4 packet that a Linux bridge forwards from one port to another crosses the
- * namespace's iptables FORWARD chain when net.bridge.bridge-nf-call-iptables is 1 (the default on a
- * machine that loaded br_netfilter, as Docker and Kubernetes nodes do; a fresh namespace has 1). Its
- * devices are the bridge, in and out (`-i br0 -o br0`), and its ports the physdev ones
- * (`-m physdev --physdev-in veth1 --physdev-is-bridged`). Conntrack follows it as at PREROUTING.
+ * namespace's iptables when net.bridge.bridge-nf-call-iptables is 1 (the default on a machine that
+ * loaded br_netfilter, as Docker and Kubernetes nodes do; a fresh namespace has 1): PREROUTING (raw,
+ * conntrack, mangle, nat) as it enters, FORWARD (mangle, filter) and POSTROUTING (mangle, nat) as it
+ * leaves. Its devices are the bridge (`-i br0 -o br0`), and its ports the physdev ones
+ * (`-m physdev --physdev-in veth1 --physdev-is-bridged`).
  *
- * Kept small: only FORWARD is asked (not the bridge's PREROUTING and POSTROUTING, so no NAT of
- * bridged traffic), and a REJECT of bridged traffic drops it without an answer. Its steps go into
- * the frame's layer-2 way (they are kept only if the frame arrives, or as the way it was lost).
+ * So conntrack sees bridged traffic: the reply of a connection that a DNAT sent to a backend on the
+ * same bridge is rewritten back (its source becomes the service address again) at POSTROUTING. With
+ * the sysctl at 0 that reply reaches the client unchanged, and the client has no socket for it.
+ *
+ * Not simulated: when a DNAT changes a bridged packet's destination, the kernel routes it again
+ * (br_nf_pre_routing_finish); the trace goes on as bridged and says that it may be wrong. A REJECT
+ * of bridged traffic drops it without an answer. Steps go into the frame's layer-2 way (they are
+ * kept only if the frame arrives, or as the way it was lost).
  */
-import { loc } from '../../text/i18n';
+import { addrEq, formatAddr } from '../../net/addr';
+import { type Localized, loc } from '../../text/i18n';
+import { eulreul } from '../../text/particle';
 import { pernet } from '../../sim/pernet';
 import type { Link } from '../../sim/model';
-import { headers, type Frame } from '../packet';
+import { type Frame, headers, type Packet } from '../packet';
+import type { Tracked } from '../flow';
 import { NETFILTER } from '../seams';
-import type { Step } from '../trace';
+import type { Hook, Step } from '../trace';
 import type { Walk } from './context';
 
 export const BRIDGE_NF_KEY = 'net.bridge.bridge-nf-call-iptables';
 
-/** The FORWARD chain for a bridged frame: its steps, and whether the frame goes on. */
-export function bridgedForward(w: Walk, br: Link, physIn: Link, physOut: Link, frame: Frame): { pass: boolean; steps: Step[]; why?: Step } {
-  const p = frame.packet;
+const HOOKS = ['PREROUTING', 'FORWARD', 'POSTROUTING'] as const;
+
+export interface Bridged {
+  readonly pass: boolean;
+  readonly steps: Step[];
+  readonly why?: Step;
+  /** The frame as it leaves, when NAT rewrote its packet. */
+  readonly frame?: Frame;
+}
+
+/** A bridged frame's way through the namespace's netfilter hooks: its steps, and whether (and as what) it goes on. */
+export function bridgedHooks(w: Walk, br: Link, physIn: Link, physOut: Link, frame: Frame): Bridged {
+  const p0 = frame.packet;
   const ns = br.netns;
   const nf = pernet(ns, NETFILTER);
-  if (!p || p.dst.family !== 4 || !nf || (ns.sysctlValues?.get(BRIDGE_NF_KEY) ?? '1') === '0') return { pass: true, steps: [] };
-  const conn = w.flow.track(ns, p);
-  const d = nf.run({ hook: 'FORWARD', ns, packet: p, io: { in: br, out: br, physIn, physOut }, flow: w.flow, ...(conn ? { conn } : {}) });
+  if (!p0 || p0.dst.family !== 4 || !nf || (ns.sysctlValues?.get(BRIDGE_NF_KEY) ?? '1') === '0') return { pass: true, steps: [] };
   const eth = { src: frame.src, dst: frame.dst };
-  const steps = (d.notes ?? []).map((n) =>
-    w.step(ns, 'netfilter', physOut, headers(p, eth), n.detail, {
-      hook: 'FORWARD',
-      ...(n.source ? { source: n.source } : {}),
-      ...(n.data ? { data: { ...n.data, bridged: true } } : {}),
-    }),
-  );
-  if (d.verdict === 'accept' || d.verdict === 'rewrite') {
-    if (conn) w.flow.confirm(conn);
-    return { pass: true, steps };
+  const steps: Step[] = [];
+  const conn = w.flow.track(ns, p0);
+  let p = p0;
+  for (const hook of HOOKS) {
+    const io =
+      hook === 'PREROUTING' ? { in: br, physIn } : hook === 'FORWARD' ? { in: br, out: br, physIn, physOut } : { out: br, physIn, physOut };
+    const before = p;
+    if (conn && !conn.fresh && hook === 'PREROUTING') p = natStep(w, hook, physOut, conn, p, eth, steps);
+    const d = nf.run({
+      hook,
+      ns,
+      packet: p,
+      io,
+      flow: w.flow,
+      ...(conn ? { conn } : {}),
+      ...(p !== before ? { untranslated: before } : {}),
+    });
+    for (const n of d.notes ?? [])
+      steps.push(
+        w.step(ns, 'netfilter', physOut, headers(p, eth), n.detail, {
+          hook,
+          ...(n.source ? { source: n.source } : {}),
+          data: { ...n.data, bridged: true },
+        }),
+      );
+    if (d.verdict === 'drop' || d.verdict === 'reject') {
+      const detail =
+        d.verdict === 'reject'
+          ? loc(
+              `${d.detail.en} (bridged traffic: dropped without an answer here)`,
+              `${d.detail.ko} (브리지 트래픽이라 여기서는 응답 없이 버립니다)`,
+            )
+          : d.detail;
+      const why = w.step(ns, 'netfilter', physOut, headers(p, eth), detail, {
+        hook,
+        ...(d.source ? { source: d.source } : {}),
+        data: { verdict: d.verdict === 'reject' ? 'REJECT' : 'DROP', bridged: true },
+      });
+      return { pass: false, steps: [...steps, why], why };
+    }
+    if (d.verdict === 'rewrite') {
+      steps.push(
+        w.step(ns, 'netfilter', physOut, headers(d.packet, eth), d.detail, {
+          hook,
+          ...(d.source ? { source: d.source } : {}),
+          data: { before: headers(p), after: headers(d.packet), bridged: true },
+        }),
+      );
+      const rule = d.source ?? [...(d.notes ?? [])].reverse().find((n) => n.source)?.source;
+      if (hook === 'PREROUTING' && rule && !addrEq(d.packet.dst, p.dst)) w.warn(rule, rerouted(br, p, d.packet));
+      p = d.packet;
+    }
+    if (conn) p = natStep(w, hook, physOut, conn, p, eth, steps);
   }
-  const detail =
-    d.verdict === 'reject'
-      ? loc(
-          `${d.detail.en} (bridged traffic: dropped without an answer here)`,
-          `${d.detail.ko} (브리지 트래픽이라 여기서는 응답 없이 버립니다)`,
-        )
-      : d.detail;
-  const why = w.step(ns, 'netfilter', physOut, headers(p, eth), detail, {
-    hook: 'FORWARD',
-    ...(d.source ? { source: d.source } : {}),
-    data: { verdict: d.verdict === 'reject' ? 'REJECT' : 'DROP', bridged: true },
-  });
-  return { pass: false, steps: [...steps, why], why };
+  if (conn) w.flow.confirm(conn);
+  return { pass: true, steps, ...(p !== p0 ? { frame: { ...frame, packet: p } } : {}) };
+}
+
+/** The connection's NAT at a bridged hook, with a step when it rewrote the packet. */
+function natStep(w: Walk, hook: Hook, dev: Link, conn: Tracked, before: Packet, eth: { src: string; dst: string }, steps: Step[]): Packet {
+  const after = w.flow.translate(hook, conn, before);
+  if (after === before) return before;
+  const what = (x: Packet) => `${formatAddr(x.src)}${x.sport ? `:${x.sport}` : ''} > ${formatAddr(x.dst)}${x.dport ? `:${x.dport}` : ''}`;
+  const reply = conn.dir === 'reply';
+  steps.push(
+    w.step(
+      dev.netns,
+      'netfilter',
+      dev,
+      headers(after, eth),
+      reply
+        ? loc(
+            `conntrack (bridged, br_netfilter): a reply of a NATed connection, rewritten back at ${hook}: ${what(before)} becomes ${what(after)}.`,
+            `conntrack(브리지 트래픽, br_netfilter): NAT된 연결의 응답이라 ${hook}에서 되돌려 씁니다: ${what(before)} → ${what(after)}.`,
+          )
+        : loc(
+            `conntrack (bridged, br_netfilter): the connection's NAT at ${hook}: ${what(before)} becomes ${what(after)}.`,
+            `conntrack(브리지 트래픽, br_netfilter): 연결의 NAT를 ${hook}에서 적용합니다: ${what(before)} → ${what(after)}.`,
+          ),
+      { hook, data: { before: headers(before), after: headers(after), conntrack: reply ? 'reply' : 'original', bridged: true } },
+    ),
+  );
+  return after;
+}
+
+/** The warning for a bridged packet whose destination a DNAT changed: the kernel routes it again, knetlab does not. */
+function rerouted(br: Link, before: Packet, after: Packet): Localized {
+  const from = formatAddr(before.dst);
+  const to = formatAddr(after.dst);
+  const host = br.netns.host.name;
+  return loc(
+    `${host}: a DNAT changed a bridged packet's destination (${from} to ${to}) on bridge ${br.name}. The kernel routes such a packet again (br_netfilter); knetlab keeps it bridged, so this answer may be wrong.`,
+    `${host}: 브리지 ${eulreul(br.name)} 지나는 패킷의 목적지를 DNAT가 바꿨습니다 (${from} → ${to}). 커널은 이런 패킷을 다시 라우팅하지만(br_netfilter) knetlab은 계속 브리지로 전달하므로 이 결과는 틀릴 수 있습니다.`,
+  );
 }

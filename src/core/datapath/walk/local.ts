@@ -208,12 +208,21 @@ function finishAtOrigin(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
   const target = formatAddr(sent.dst);
   const c = w.conn;
   let e: Ending;
+  if ((p.proto === 'tcp' || p.proto === 'udp') && !(addrEq(p.src, sent.dst) && p.sport === sent.dport)) {
+    stray(w, ns, inDev, p, sent);
+    return;
+  }
   if (p.payload) c.answer = p.payload;
   if (p.proto === 'icmp' && p.icmp === 'echo-reply') {
     c.replied = true;
     e = {
       verdict: 'replied',
-      reason: loc(`${label} got the echo reply from ${from}.`, `${iga(label)} ${from}의 echo reply를 받았습니다.`),
+      reason: addrEq(p.src, sent.dst)
+        ? loc(`${label} got the echo reply from ${from}.`, `${iga(label)} ${from}의 echo reply를 받았습니다.`)
+        : loc(
+            `${label} got the echo reply from ${from}, not from ${target} that it pinged: ping prints it with "(DIFFERENT ADDRESS!)".`,
+            `${iga(label)} ${from}의 echo reply를 받았습니다. ping한 주소 ${iga(target)} 아니라서 ping은 "(DIFFERENT ADDRESS!)"를 붙여 출력합니다.`,
+          ),
     };
   } else if (p.proto === 'tcp' && p.tcpFlags === 'S.') {
     c.replied = true;
@@ -315,4 +324,26 @@ function icmpEnding(w: Walk, p: Packet, from: string, target: string, sent: Pack
     reason = loc(`${name} from ${from}.`, `${from}에서 ${name}.`);
   }
   return { verdict: w.conn.icmpCause ?? verdict, reason, ...(w.conn.icmpSource ? { source: w.conn.icmpSource } : {}) };
+}
+
+/**
+ * An answer from an address or port the socket is not connected to: no socket takes it (a TCP
+ * SYN-ACK gets a reset from the stack, a datagram is not delivered to the connected socket), and
+ * the client waits until it gives up. This is what a reply that missed conntrack's reverse NAT looks like.
+ */
+function stray(w: Walk, ns: Netns, inDev: Link, p: Packet, sent: Packet): void {
+  const label = nsLabel(ns);
+  const from = `${formatAddr(p.src)}:${p.sport}`;
+  const to = `${formatAddr(sent.dst)}:${sent.dport}`;
+  const tcp = p.proto === 'tcp';
+  const reason = loc(
+    `${label} has no socket for an answer from ${from}: it ${tcp ? 'connected' : 'sent its datagram'} to ${to}. ${
+      tcp ? 'The stack answers it with a TCP reset, and the connection times out.' : 'Nothing takes it, and the client times out.'
+    } (When a DNAT sent the request to ${from}, its answer has to come back through the same conntrack to be rewritten back to ${to}.)`,
+    `${label}에는 ${from}에서 온 응답을 받을 소켓이 없습니다. ${tcp ? '연결한' : '데이터그램을 보낸'} 곳은 ${to}입니다. ${
+      tcp ? '커널은 TCP reset으로 답하고, 연결은 시간 초과로 끝납니다.' : '받을 곳이 없어 클라이언트는 시간 초과로 끝납니다.'
+    } (DNAT가 요청을 ${ro(from)} 보냈다면, 그 응답도 같은 conntrack을 거쳐 돌아와야 출발지가 ${ro(to)} 되돌려집니다.)`,
+  );
+  w.add(ns, 'drop', inDev, p, reason);
+  w.end({ verdict: 'dropped', reason });
 }
