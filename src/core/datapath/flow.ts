@@ -57,8 +57,12 @@ export function invert(t: Tuple): Tuple {
   return { proto: t.proto, src: t.dst, dst: t.src, sport: t.dport, dport: t.sport };
 }
 
-function sameTuple(a: Tuple, b: Tuple): boolean {
-  return a.proto === b.proto && a.sport === b.sport && a.dport === b.dport && addrEq(a.src, b.src) && addrEq(a.dst, b.dst);
+/** `t` is the tuple `before` NAT, `after` it, or either end of it rewritten and the other not yet. */
+function between(before: Tuple, after: Tuple, t: Tuple): boolean {
+  if (t.proto !== before.proto) return false;
+  const src = (addrEq(t.src, before.src) && t.sport === before.sport) || (addrEq(t.src, after.src) && t.sport === after.sport);
+  const dst = (addrEq(t.dst, before.dst) && t.dport === before.dport) || (addrEq(t.dst, after.dst) && t.dport === after.dport);
+  return src && dst;
 }
 
 function isIcmpError(p: Packet): boolean {
@@ -103,12 +107,13 @@ export class Flow {
       const inner = this.find(ns, p.inner);
       return inner && { conn: inner.conn, dir: inner.dir === 'original' ? 'reply' : 'original', fresh: false, related: true };
     }
-    // A packet matches its connection before NAT and after it, in either direction.
+    // A packet matches its connection before NAT, after it, and half way (its destination rewritten
+    // at PREROUTING, its source not yet at INPUT), in either direction: the kernel keeps the
+    // connection on the packet (skb->_nfct) from the first hook on; the walk looks it up again.
     const t = tupleOf(p);
     for (const conn of this.conns.get(ns) ?? []) {
-      if (sameTuple(conn.original, t) || sameTuple(invert(conn.reply), t))
-        return { conn, dir: 'original', fresh: !conn.confirmed, related: false };
-      if (sameTuple(conn.reply, t) || sameTuple(invert(conn.original), t)) return { conn, dir: 'reply', fresh: false, related: false };
+      if (between(conn.original, invert(conn.reply), t)) return { conn, dir: 'original', fresh: !conn.confirmed, related: false };
+      if (between(conn.reply, invert(conn.original), t)) return { conn, dir: 'reply', fresh: false, related: false };
     }
     return undefined;
   }

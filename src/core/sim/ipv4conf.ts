@@ -121,3 +121,14 @@ export const rpFilter = (link: Link): Conf4Value => maxConf(link, 'rp_filter');
 export const acceptLocal = (link: Link): Conf4Value => orConf(link, 'accept_local');
 /** 127.0.0.0/8 is routed when it arrives on `link` (not a martian source or destination). */
 export const routeLocalnet = (link: Link): Conf4Value => orConf(link, 'route_localnet');
+
+/**
+ * IN_DEV_TX_REDIRECTS (either `all` or the device's send_redirects, default 1): a router sends an
+ * ICMP redirect when it forwards a packet back out of the device it came in on. Read for the trace's
+ * words only; the walk does not send redirects, so the key stays "not simulated".
+ */
+export function sendRedirects(link: Link): boolean {
+  const ns = link.netns;
+  const on = (text: string | undefined) => intOf(text, '1') !== 0;
+  return on(nsValue(ns, 'all', 'send_redirects')) || on(link.conf4?.get('send_redirects') ?? nsValue(ns, 'default', 'send_redirects'));
+}

@@ -3,7 +3,7 @@
  * (INPUT, the socket layer) or forwarding (ip_forward, TTL, FORWARD, POSTROUTING, out again), or
  * the ICMP error a router answers with, or a drop with the setting or route behind it.
  */
-import { formatAddr, isLimitedBroadcast, isLoopback, isMulticast } from '../../net/addr';
+import { type Addr, formatAddr, isLimitedBroadcast, isLoopback, isMulticast, maskOf, prefixContains } from '../../net/addr';
 import { loc } from '../../text/i18n';
 import { eulreul, eunneun, iga, ro } from '../../text/particle';
 import { effectiveGateway, fibTableLookup } from '../../sim/fib';
@@ -13,6 +13,7 @@ import { type Link, type Netns, nsLabel } from '../../sim/model';
 import { routeLine, tableName } from '../../sim/routefmt';
 import type { IcmpKind, Packet } from '../packet';
 import type { Walk } from './context';
+import { sendRedirects } from '../../sim/ipv4conf';
 import { explainNoRoute } from './explain';
 import { martianCheck, validateSource } from './martian';
 
@@ -208,9 +209,40 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
         ),
     { source: v6 ? ns.conf6?.all.forwardingOrigin : (inDev.forwardingOrigin ?? ns.sysctl.ipForwardOrigin) },
   );
+  if (!v6 && dev === inDev && sendRedirects(inDev) && onLinkWith(inDev, p.src, nexthop)) redirectNote(w, ns, dev, fwd, nexthop);
   const pf = w.stages.hook(w, 'FORWARD', ns, fwd, { in: inDev, out: dev });
   if (!pf) return;
   const pp = w.stages.hook(w, 'POSTROUTING', ns, pf, { in: inDev, out: dev });
   if (!pp) return;
   w.stages.output(w, ns, dev, nexthop, pp, false);
+}
+
+/** inet_addr_onlink: the sender and the next hop share one of the device's subnets. */
+function onLinkWith(dev: Link, src: Addr, nexthop: Addr): boolean {
+  return dev.addrs.some((a) => {
+    const net = { addr: { family: a.addr.family, value: a.addr.value & maskOf(a.addr.family, a.prefixLen) }, len: a.prefixLen };
+    return prefixContains(net, src) && prefixContains(net, nexthop);
+  });
+}
+
+/**
+ * The packet goes back out of the device it came in on, to a next hop the sender could reach
+ * itself: the kernel also sends the sender an ICMP redirect (ip_rt_send_redirect). The walk does not
+ * send it; a note says so, since the sender's later packets could take the shorter way.
+ */
+function redirectNote(w: Walk, ns: Netns, dev: Link, p: Packet, nexthop: Addr): void {
+  const label = nsLabel(ns);
+  const src = formatAddr(p.src);
+  const hop = formatAddr(nexthop);
+  w.add(
+    ns,
+    'forward',
+    dev,
+    p,
+    loc(
+      `${label} sends the packet back out of ${dev.name}, where it came in, to ${hop}, which ${src} can reach directly: Linux also sends ${src} an ICMP redirect (use ${hop}; net.ipv4.conf.${dev.name}.send_redirects is 1). knetlab does not simulate redirects: this trace, and the sender's later packets, keep the sender's own route.`,
+      `${iga(label)} 패킷을 들어온 인터페이스 ${ro(dev.name)} 다시 내보내 ${ro(hop)} 보냅니다. ${eunneun(hop)} ${src}에서도 바로 닿는 주소라서 리눅스는 ${src}에 ICMP redirect(${ro(hop)} 직접 보내라는 알림)도 보냅니다 (net.ipv4.conf.${dev.name}.send_redirects가 1). knetlab은 redirect를 시뮬레이션하지 않으므로 이 추적과 송신자의 이후 패킷은 송신자의 라우트를 그대로 따릅니다.`,
+    ),
+    { data: { redirect: hop } },
+  );
 }

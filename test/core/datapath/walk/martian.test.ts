@@ -127,3 +127,43 @@ ${extra}    serve: [tcp/80]
     assert.equal(connect('      sysctl -w net.ipv4.conf.eth0.route_localnet=1\n').verdict, 'replied');
   });
 });
+
+describe('walk: martian destinations and a route back that is not unicast', () => {
+  it('a packet for 0.0.0.0/8 that arrives from outside is a martian destination, dropped before the route lookup', () => {
+    const w = labWorld(`name: z
+switches: [lan1, lan2]
+hosts:
+  a:
+    interfaces: { eth0: lan1 }
+    run: |
+      ip addr add 192.168.1.10/24 dev eth0
+      ip route add default via 192.168.1.1
+  r:
+    interfaces: { eth0: lan1, eth1: lan2 }
+    run: |
+      ip addr add 192.168.1.1/24 dev eth0
+      ip addr add 192.168.2.1/24 dev eth1
+      sysctl -w net.ipv4.ip_forward=1
+`);
+    const t = tracePacket(w, { from: { host: 'a', netns: '' }, to: '0.1.2.3', proto: 'icmp' });
+    assert.equal(t.verdict, 'dropped');
+    const drop = t.request.steps[t.request.steps.length - 1]!;
+    assert.equal(drop.host, 'r');
+    assert.deepEqual(drop.detail, {
+      en: 'r drops a packet for the martian destination 0.1.2.3.',
+      ko: 'r이 비정상 목적지 0.1.2.3의 패킷을 버립니다.',
+    });
+  });
+
+  it('with rp_filter on, a route back that is a blackhole route drops the packet, naming the route', () => {
+    const t = ping('sysctl -w net.ipv4.conf.all.rp_filter=1\nip route add blackhole 192.168.1.10/32');
+    assert.equal(t.verdict, 'dropped');
+    const drop = t.request.steps[t.request.steps.length - 1]!;
+    assert.equal(drop.host, 'b');
+    assert.deepEqual(drop.detail, {
+      en: 'b drops the packet: the route back to its source 192.168.1.10 is "blackhole 192.168.1.10", a blackhole route.',
+      ko: 'b가 패킷을 버립니다. 출발지 192.168.1.10으로 돌아가는 라우트 "blackhole 192.168.1.10"이 blackhole 라우트입니다.',
+    });
+    assert.equal(drop.source?.line, 28, 'the rp_filter line that made it look');
+  });
+});
