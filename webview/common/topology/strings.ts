@@ -41,7 +41,7 @@ export const S = {
   exited: { en: 'exited with status {0}', ko: '종료됨, 종료 코드 {0}' },
   network: { en: 'network {0}', ko: '네트워크 {0}' },
   modeBridge: { en: 'its own namespace {0}, a veth to bridge {1}', ko: '자체 네임스페이스 {0}, 브리지 {1}에 veth로 연결' },
-  modeHost: { en: "shares the host's network namespace (--network host)", ko: '호스트의 네트워크 네임스페이스를 함께 씀 (--network host)' },
+  modeHost: { en: "shares the host's network namespace (--network host)", ko: '호스트의 네트워크 네임스페이스 공유 (--network host)' },
   modeNone: { en: 'no network: only lo (--network none)', ko: '네트워크 없음: lo만 있음 (--network none)' },
   noNamespace: { en: 'no namespace while it is not running', ko: '실행 중이 아니라 네임스페이스 없음' },
   published: { en: 'Published ports: {0}', ko: '포트 매핑: {0}' },
