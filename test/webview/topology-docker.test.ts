@@ -10,6 +10,8 @@ import { strict as assert } from 'node:assert';
 import { buildWorld, loadLabFor } from '../../src/core/index';
 import { topologyModel } from '../../src/core/view/topology';
 import type { TopologyModel } from '../../src/core/view/types';
+// The form's custom elements' tag types (the page loads the elements themselves; this test only calls endpointsOf).
+import type {} from '@vscode-elements/elements';
 import { endpointsOf } from '../../webview/trace/form';
 import { openPanel, type PanelHandle } from './harness';
 import { overlapping, useTopologyPanels } from './topology-helpers';
