@@ -7,43 +7,14 @@
  * the trace form's endpoints; ten containers on one host drawn without overlaps (screenshots: test-results/webview/topology-docker-*.png).
  */
 import { strict as assert } from 'node:assert';
-import { buildWorld, loadLabFor } from '../../src/core/index';
-import { topologyModel } from '../../src/core/view/topology';
 import type { TopologyModel } from '../../src/core/view/types';
 // The form's custom elements' tag types (the page loads the elements themselves; this test only calls endpointsOf).
 import type {} from '@vscode-elements/elements';
 import { endpointsOf } from '../../webview/trace/form';
 import { openPanel, type PanelHandle } from './harness';
-import { overlapping, useTopologyPanels } from './topology-helpers';
+import { DOCKER_LINES, dockerModel, overlapping, useTopologyPanels } from './topology-helpers';
 
-function dockerModel(lines: readonly string[]): TopologyModel {
-  const text = `name: docker
-switches: [lan]
-hosts:
-  h:
-    interfaces: { eth0: lan }
-    run: |
-      ip addr add 192.168.90.10/24 dev eth0
-${lines.map((l) => `      ${l}`).join('\n')}
-  ext:
-    interfaces: { eth0: lan }
-    run: |
-      ip addr add 192.168.90.20/24 dev eth0
-`;
-  const loaded = loadLabFor(text, { file: 'labs/docker/lab.yaml' });
-  assert.ok(loaded.lab);
-  return topologyModel(loaded.lab, buildWorld(loaded.lab).world);
-}
-
-const LAB = dockerModel([
-  'docker run -d --name web -p 8080:80 nginx',
-  'docker run -d --name db redis',
-  'docker network create app',
-  'docker run -d --name api --network app httpd',
-  'docker run -d --name hostweb --network host nginx',
-  'docker run -d --name lonely --network none busybox sleep 1000',
-  'docker run -d --name web2 -p 8080:80 nginx || true',
-]);
+const LAB = dockerModel(DOCKER_LINES);
 
 async function show(
   panels: ReturnType<typeof useTopologyPanels>,
