@@ -105,6 +105,12 @@ describe('topology panel (webview/topology): a Docker host', function () {
       'default via 172.17.0.1 dev eth0',
     ])
       assert.ok(tip.includes(s), `web's tooltip has "${s}": ${tip}`);
+    // The host end of its veth says whose it is.
+    const veth = LAB.nodes.find((n) => n.id === 'n:h/web')!.container!.veth!;
+    assert.match(
+      (await p.page.locator(`.knt-node[data-id="${veth}"]`).getAttribute('aria-label'))!,
+      /, the host's end of container web's veth$/,
+    );
     tip = await hover(p, 'c:h/hostweb');
     assert.ok(tip.includes("shares the host's network namespace (--network host)"), tip);
     assert.ok(tip.includes('Listens on 80/tcp'), tip);

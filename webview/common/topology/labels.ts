@@ -88,6 +88,8 @@ export function portRelations(ix: ModelIndex, lang: Lang, p: TopoPort): string[]
     else if (l.kind === 'veth') out.push(t(lang, 'vethPeer', portName(ix, l.a === p.id ? l.b : l.a)));
     else if (l.kind === 'bridge-port' && l.a === p.id) out.push(t(lang, 'masterOf', ix.nodes.get(l.b)?.name ?? l.b));
   }
+  // The host end of a container's veth says whose it is.
+  if (p.kind === 'veth') for (const n of ix.nodes.values()) if (n.container?.veth === p.id) out.push(t(lang, 'containerVeth', n.name));
   return out;
 }
 

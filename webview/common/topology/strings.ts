@@ -50,6 +50,7 @@ export const S = {
   subnet: { en: 'subnet {0}', ko: '서브넷 {0}' },
   gateway: { en: 'gateway {0}', ko: '게이트웨이 {0}' },
   containers: { en: 'Containers: {0}', ko: '컨테이너: {0}' },
+  containerVeth: { en: "the host's end of container {0}'s veth", ko: '컨테이너 {0}의 veth 중 호스트 쪽' },
   onPath: { en: 'on the packet path', ko: '패킷 라우트 위' },
   current: { en: 'current step', ko: '현재 단계' },
   match: { en: 'search match', ko: '검색 결과' },
