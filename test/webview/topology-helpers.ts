@@ -2,8 +2,8 @@
  * What the topology panel's tests share (topology.test.ts, topology-layout.test.ts,
  * topology-drawing.test.ts): every bundled lab loaded with its model, the same lab edited (a host
  * added) or grown (a namespace added), overlap checks, readers of what the panel drew, the drawing
- * alone bundled for a page, and Chromium for a describe block with every panel closed cleanly
- * after each test. Split out of topology.test.ts when it grew past what one file should hold.
+ * alone bundled for a page, a Docker host's model, and Chromium for a describe block with every
+ * panel closed cleanly after each test. Split out of topology.test.ts when it grew past what one file should hold.
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -40,6 +40,40 @@ export function load(dir: string, text = readFileSync(join(LABS, dir, 'lab.yaml'
   const world = buildWorld(loaded.lab).world;
   return { dir, text, lab: loaded.lab, world, model: topologyModel(loaded.lab, world) };
 }
+
+/**
+ * A lab of two hosts on one switch, h (192.168.90.10) and ext (.20), one of which runs `lines`
+ * (`docker ...`): drawn left of the switch (h) or right of it (ext, mirrored).
+ */
+export function dockerModel(lines: readonly string[], on: 'h' | 'ext' = 'h'): TopologyModel {
+  const run = (host: string) => (host === on ? lines.map((l) => `      ${l}\n`).join('') : '');
+  const text = `name: docker
+switches: [lan]
+hosts:
+  h:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add 192.168.90.10/24 dev eth0
+${run('h')}  ext:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add 192.168.90.20/24 dev eth0
+${run('ext')}`;
+  const loaded = loadLabFor(text, { file: 'labs/docker/lab.yaml' });
+  assert.ok(loaded.lab, 'the docker lab loads');
+  return topologyModel(loaded.lab, buildWorld(loaded.lab).world);
+}
+
+/** A Docker host's lines: two containers on docker0 (one published), a user-defined network, host, none, a refused port. */
+export const DOCKER_LINES = [
+  'docker run -d --name web -p 8080:80 nginx',
+  'docker run -d --name db redis',
+  'docker network create app',
+  'docker run -d --name api --network app httpd',
+  'docker run -d --name hostweb --network host nginx',
+  'docker run -d --name lonely --network none busybox sleep 1000',
+  'docker run -d --name web2 -p 8080:80 nginx || true',
+];
 
 /** The lab with one more host cabled to its first switch (an edit in the editor). */
 export function edited(f: Fixture): Fixture {

@@ -1,6 +1,6 @@
 /**
  * The topology layout (webview/common/topology/layout.ts and the files it runs) in Node, for every
- * bundled lab and a generated 500-node topology: the same numbers every time, everything placed,
+ * bundled lab, a Docker host and a generated 500-node topology: the same numbers every time, everything placed,
  * ports on their edges, no overlaps; pinned items kept; an edit keeps the places. Split out of
  * topology.test.ts, which runs the panel in Chromium.
  */
@@ -8,12 +8,14 @@ import { strict as assert } from 'node:assert';
 import type { TopologyModel } from '../../src/core/view/types';
 import { generateTopology } from '../../bench/webview';
 import { type ItemGeom, layoutTopology } from '../../webview/common/topology/layout';
-import { edited, grown, labDirs, load, overlapping } from './topology-helpers';
+import { DOCKER_LINES, dockerModel, edited, grown, labDirs, load, overlapping } from './topology-helpers';
 
 describe('topology layout (webview/common/topology/layout.ts)', () => {
   const cases: [string, TopologyModel][] = [
     ...labDirs.map((d) => [d, load(d).model] as [string, TopologyModel]),
     ['generated 500 nodes / 1,000 links', generateTopology().model],
+    ['a Docker host left of its switch', dockerModel(DOCKER_LINES, 'h')],
+    ['a Docker host right of its switch (mirrored)', dockerModel(DOCKER_LINES, 'ext')],
   ];
   for (const [name, model] of cases) {
     it(`${name}: the same numbers every time, every node and port placed, ports on their box's edge or bridge, no overlaps`, () => {
@@ -42,6 +44,34 @@ describe('topology layout (webview/common/topology/layout.ts)', () => {
       for (const it of a.items)
         for (const bx of it.boxes)
           assert.ok(bx.x >= 0 && bx.y >= 0 && bx.x + bx.w <= it.w + 0.01 && bx.y + bx.h <= it.h + 0.01, `${bx.id} inside ${it.id}`);
+    });
+  }
+
+  for (const on of ['h', 'ext'] as const) {
+    it(`a Docker host (${on}): containers, namespaces and rows apart inside it, each veth straight across to its bridge`, () => {
+      const model = dockerModel(DOCKER_LINES, on);
+      const l = layoutTopology(model);
+      const it = l.item.get(`h:${on}`)!;
+      assert.equal(it.facing, on === 'h' ? 'right' : 'left');
+      const inner = it.boxes.filter((b) => b.node.kind === 'container' || b.node.kind === 'netns');
+      assert.deepEqual(
+        inner.map((b) => `${b.id}${b.chip ? ' row' : ''}`),
+        [`c:${on}/hostweb row`, `c:${on}/web2 row`, `n:${on}/web`, `n:${on}/db`, `n:${on}/api`, `n:${on}/lonely`],
+      );
+      const bars = it.boxes.filter((b) => b.node.kind === 'bridge');
+      assert.deepEqual(
+        bars.map((b) => b.net),
+        ['bridge 172.17.0.0/16', 'app 172.18.0.0/16'],
+      );
+      assert.deepEqual(overlapping([...inner, ...bars]), []);
+      for (const c of model.nodes.filter((n) => n.container?.veth)) {
+        assert.equal(l.port.get(c.container!.veth!)!.y, l.port.get(`p:${on}/${c.name}/eth0`)!.y, c.id);
+        const bar = l.box.get(c.container!.bridge!)!;
+        const v = l.port.get(c.container!.veth!)!;
+        assert.ok(v.y > bar.y && v.y < bar.y + bar.h, `${c.id}: its veth on ${bar.id}`);
+      }
+      // The rows span the host's width, inside it.
+      for (const b of inner.filter((x) => x.chip)) assert.ok(b.x > 0 && b.x + b.w < it.w && b.w > it.w / 2, b.id);
     });
   }
 

@@ -12,13 +12,15 @@ import { t } from './strings';
 
 type Field = HTMLElement & { value: string };
 
-/** The hosts and namespaces of a topology, as trace endpoints (`host`, `host/netns`). */
+/** The hosts, namespaces and containers' namespaces of a topology, as trace endpoints (`host`, `host/netns`). */
 export function endpointsOf(model: TopologyModel): string[] {
   const hosts = new Map(model.nodes.filter((n) => n.kind === 'host').map((n) => [n.id, n.name]));
   const out: string[] = [];
   for (const n of model.nodes) {
     if (n.kind === 'host') out.push(n.name);
-    else if (n.kind === 'netns' && n.parent && hosts.has(n.parent)) out.push(`${hosts.get(n.parent)!}/${n.name}`);
+    // A container with a namespace of its own is that namespace (`host/NAME`).
+    else if ((n.kind === 'netns' || (n.kind === 'container' && n.container?.netns)) && n.parent && hosts.has(n.parent))
+      out.push(`${hosts.get(n.parent)!}/${n.name}`);
   }
   return out;
 }

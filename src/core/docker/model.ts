@@ -4,7 +4,7 @@
  * `docker` command, as dockerd is started on first use.
  */
 import { PernetKey, pernet, setPernet } from '../sim/pernet';
-import type { Netns, Socket } from '../sim/model';
+import type { Netns, Socket, SourceRef } from '../sim/model';
 import type { Image } from './images';
 import { hex64 } from './ids';
 
@@ -55,6 +55,8 @@ export interface Container {
   sockets: Socket[];
   /** Its lines' iptables rules and links, to undo when it stops (argv lists). */
   undo: string[][];
+  /** The lab line that made it (`docker run ...`), for the panels to point at. */
+  readonly origin?: SourceRef;
 }
 
 export interface Daemon {

@@ -137,6 +137,7 @@ export function dockerRun(env: DockerEnv, argv: readonly string[], at: number): 
     exitCode: 0,
     sockets: [],
     undo: [],
+    ...(env.root.host.runOrigin ? { origin: env.root.host.runOrigin } : {}),
   };
   d.containers.push(c);
   const refused = refusal(d, env, c);

@@ -4,8 +4,13 @@
  * node inside its namespace, and the links are what joins ports: a cable to a switch, the two ends
  * of a veth pair, a port enslaved to a bridge.
  *
- * Ids (stable: the same lab gives the same ids, so a panel keeps what the student moved):
+ * A host that ran `docker` lines has its daemon's containers and networks (topologyDocker.ts): a
+ * container's namespace is a `container` node, docker0 and a user-defined bridge carry their Docker
+ * network, and a container without a namespace of its own is a node inside its host.
+ *
+ * Ids (stable: the same lab gives the same ids, so a panel keeps what the student moved; ids.ts):
  *   host `h:HOST`; namespace `n:HOST/NS`; switch `s:SWITCH`; bridge `b:HOST/NS/DEV`;
+ *   container without a namespace of its own `c:HOST/NAME`;
  *   port `p:HOST/NS/DEV` (NS is '' for the host's own namespace, whose node is the host);
  *   links, named by the port that owns them: cable `l:c:HOST/NS/DEV`, bridge port `l:b:HOST/NS/DEV`,
  *   veth pair `l:v:HOST/NS/DEV` for the end whose port id sorts first.
@@ -19,59 +24,11 @@ import { operState } from '../sim/kernel';
 import { ipv6Forwarding } from '../sim/ipv6conf';
 import { type Link, type Netns, ROOT_NS, TABLE_LOCAL, TABLE_MAIN, type World } from '../sim/model';
 import { routeLine, tableName } from '../sim/routefmt';
+import { bridgeId, bridgePortLinkId, cableId, hostId, nodeId, place, portIdOfLink, switchId, vethId } from './ids';
+import { type HostDocker, hostDocker } from './topologyDocker';
 import type { RouteTableView, TopoLink, TopologyModel, TopoNode, TopoPort } from './types';
 
-// ---------------------------------------------------------------------------------------------
-// Ids
-
-export function hostId(host: string): string {
-  return `h:${host}`;
-}
-
-export function switchId(name: string): string {
-  return `s:${name}`;
-}
-
-/** The node of a namespace: the host itself for its root namespace (`netns` ''). */
-export function nodeId(host: string, netns: string): string {
-  return netns === ROOT_NS ? hostId(host) : `n:${host}/${netns}`;
-}
-
-export function bridgeId(host: string, netns: string, dev: string): string {
-  return `b:${host}/${netns}/${dev}`;
-}
-
-export function portId(host: string, netns: string, dev: string): string {
-  return `p:${host}/${netns}/${dev}`;
-}
-
-/** The cable of a port to its switch. */
-export function cableId(host: string, netns: string, dev: string): string {
-  return `l:c:${host}/${netns}/${dev}`;
-}
-
-/** The link of a port to the bridge it is enslaved to. */
-export function bridgePortLinkId(host: string, netns: string, dev: string): string {
-  return `l:b:${host}/${netns}/${dev}`;
-}
-
-/** A veth pair, named by the end whose port id sorts first (so both ends give the same id). */
-export function vethId(
-  a: readonly [host: string, netns: string, dev: string],
-  b: readonly [host: string, netns: string, dev: string],
-): string {
-  const [first] = [a, b].sort((x, y) => (portId(...x) < portId(...y) ? -1 : portId(...x) > portId(...y) ? 1 : 0));
-  return `l:v:${first![0]}/${first![1]}/${first![2]}`;
-}
-
-function place(link: Link): [string, string, string] {
-  return [link.netns.host.name, link.netns.name, link.name];
-}
-
-/** The port id of a simulated interface. */
-export function portIdOfLink(link: Link): string {
-  return portId(...place(link));
-}
+export { bridgeId, bridgePortLinkId, cableId, containerId, hostId, nodeId, portId, portIdOfLink, switchId, vethId } from './ids';
 
 // ---------------------------------------------------------------------------------------------
 // The builder
@@ -116,22 +73,33 @@ export function topologyModel(lab: Lab, world: World): TopologyModel {
   nodes.push(...switches.values());
 
   for (const host of world.hosts.values()) {
+    const docker: HostDocker | undefined = hostDocker(host);
     for (const ns of host.netns.values()) {
       const id = nodeId(host.name, ns.name);
       const source = ns.name === ROOT_NS ? host.origin : ns.origin;
+      const container = ns.name === ROOT_NS ? undefined : docker?.byNetns.get(ns.name);
       nodes.push({
         id,
-        kind: ns.name === ROOT_NS ? 'host' : 'netns',
+        kind: ns.name === ROOT_NS ? 'host' : container ? 'container' : 'netns',
         name: ns.name === ROOT_NS ? host.name : ns.name,
         ...(ns.name === ROOT_NS ? {} : { parent: hostId(host.name) }),
         ...(source ? { source } : {}),
         tables: tables(ns),
         forwarding: ns.sysctl.ipForward,
         ...(ipv6Forwarding(ns) ? { forwarding6: true } : {}),
+        ...(container ? { container } : {}),
       });
       for (const l of linksOf(ns)) {
         if (l.kind !== 'bridge') continue;
-        nodes.push({ id: bridgeId(...place(l)), kind: 'bridge', name: l.name, parent: id, ...(l.origin ? { source: l.origin } : {}) });
+        const network = ns.name === ROOT_NS ? docker?.byBridge.get(l.name) : undefined;
+        nodes.push({
+          id: bridgeId(...place(l)),
+          kind: 'bridge',
+          name: l.name,
+          parent: id,
+          ...(l.origin ? { source: l.origin } : {}),
+          ...(network ? { network } : {}),
+        });
       }
       for (const l of linksOf(ns)) {
         const pid = portIdOfLink(l);
@@ -157,6 +125,8 @@ export function topologyModel(lab: Lab, world: World): TopologyModel {
         }
       }
     }
+    // Containers without a namespace of their own: in the host's (host network), or not running.
+    if (docker) nodes.push(...docker.others);
   }
   return { lab: lab.name, ...(lab.title ? { title: lab.title } : {}), nodes, ports, links };
 }

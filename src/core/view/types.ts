@@ -8,6 +8,9 @@
  * student moved, the selected step) across edits of the lab:
  *   host `h:HOST`, namespace `n:HOST/NS`, switch `s:SWITCH`, bridge `b:HOST/NS/DEV`,
  *   port (an interface) `p:HOST/NS/DEV`, link `l:...` (see topology.ts); NS is '' for the root.
+ *   A Docker container with a namespace of its own is that namespace's node (`n:HOST/NAME`, kind
+ *   `container`), so trace steps in it land on it; one without (host network, not running) is
+ *   `c:HOST/NAME`.
  */
 import type { SourceRange } from '../text/diag';
 import type { Lang, Localized } from '../text/i18n';
@@ -16,7 +19,46 @@ import type { TraceResult } from '../datapath/trace';
 // ---------------------------------------------------------------------------------------------
 // Topology (topology.ts builds it)
 
-export type TopoNodeKind = 'host' | 'netns' | 'switch' | 'bridge';
+export type TopoNodeKind = 'host' | 'netns' | 'switch' | 'bridge' | 'container';
+
+/** A Docker container, as its host's daemon knows it (src/core/docker/model.ts). */
+export interface ContainerView {
+  /** Its short id (12 hex digits), as `docker ps` prints it. */
+  readonly id: string;
+  /** The image as `docker run` named it (`nginx`, `nginx:1.25`). */
+  readonly image: string;
+  readonly state: 'created' | 'running' | 'exited';
+  /** Its exit status, once exited. */
+  readonly exitCode?: number;
+  /** The Docker network it is on: `bridge`, `host`, `none` or a user-defined network's name. */
+  readonly network: string;
+  /** The network's mode (its driver): a bridge, the host's namespace, or none (only `lo`). */
+  readonly mode: 'bridge' | 'host' | 'none';
+  /** The namespace it runs in: its own (named as the container), '' for the host's; absent when it is not running. */
+  readonly netns?: string;
+  /** Its addresses on its network (`172.17.0.2/16`); none in host and none modes. */
+  readonly addresses: readonly string[];
+  /** Its published ports as `docker ps` prints them: `0.0.0.0:8080->80/tcp`. */
+  readonly ports: readonly string[];
+  /** What its program listens on in its namespace: `80/tcp`. */
+  readonly listens: readonly string[];
+  /** Its network's bridge node (`b:HOST//docker0`), in bridge mode. */
+  readonly bridge?: string;
+  /** The host end of its veth pair (a port id), in bridge mode. */
+  readonly veth?: string;
+}
+
+/** A Docker bridge network on a Linux bridge (docker0, br-XXXX), as the daemon knows it. */
+export interface DockerNetworkView {
+  /** `bridge` for docker0, or the name given to `docker network create`. */
+  readonly name: string;
+  /** Its short id (12 hex digits). */
+  readonly id: string;
+  readonly subnet: string;
+  readonly gateway: string;
+  /** The containers attached to it (node ids), in the daemon's order. */
+  readonly containers: readonly string[];
+}
 
 export interface RouteTableView {
   /** `main`, `local` or a number. */
@@ -38,6 +80,10 @@ export interface TopoNode {
   readonly forwarding?: boolean;
   /** Whether they forward IPv6 (net.ipv6.conf.all.forwarding), when they do. */
   readonly forwarding6?: boolean;
+  /** A container: what Docker knows of it. */
+  readonly container?: ContainerView;
+  /** A bridge that is a Docker network: its name, subnet and gateway. */
+  readonly network?: DockerNetworkView;
 }
 
 export interface TopoPort {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildWorld, execCommand, type Lab, loadLabFor, type World } from '../../../src/core/index';
 import { cableId, indexTopology, nodeId, portId, topologyModel, vethId } from '../../../src/core/view/topology';
 import type { TopologyModel } from '../../../src/core/view/types';
+import { daemonOf } from '../../../src/core/docker/index';
 import { W } from '../../support/world';
 
 const LABS = 'labs';
@@ -84,10 +85,14 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
           .filter(Boolean)
           .map((l) => l.split(' ')[0]!);
 
-      it('has a node for every switch, host, namespace and bridge, and nothing else', () => {
+      it('has a node for every switch, host, namespace, bridge and container, and nothing else', () => {
         const want: string[] = lab.switches.map((s) => `s:${s.name}`);
         for (const h of lab.hosts) {
           want.push(`h:${h.name}`);
+          // A container without a namespace of its own (host network, not running) is a node in its host.
+          const own = new Set(namespaces(h.name));
+          for (const c of daemonOf(world.hosts.get(h.name)!.netns.get('')!)?.containers ?? [])
+            if (c.network === 'host' || c.state !== 'running' || !own.has(c.name)) want.push(`c:${h.name}/${c.name}`);
           for (const ns of ['', ...namespaces(h.name).reverse()]) {
             if (ns) want.push(`n:${h.name}/${ns}`);
             for (const l of ipLinks(world, h.name, ns))
@@ -96,7 +101,7 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
         }
         assert.deepEqual([...model.nodes.map((n) => n.id)].sort(), want.sort());
         for (const n of model.nodes) {
-          if (n.kind === 'netns') assert.equal(n.parent, `h:${n.id.slice(2).split('/')[0]}`);
+          if (n.kind === 'netns' || n.kind === 'container') assert.equal(n.parent, `h:${n.id.slice(2).split('/')[0]}`);
           if (n.kind === 'bridge') assert.ok(n.parent && ix.nodes.has(n.parent), `${n.id} has a parent`);
         }
       });
@@ -109,7 +114,9 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
           if (n.kind === 'switch' || n.kind === 'host')
             assert.ok(line.includes(n.name), `${n.id}: line ${n.source.line} "${line}" names it`);
           if (n.kind === 'netns') assert.match(line, new RegExp(`netns add ${n.name}\\b`));
-          if (n.kind === 'bridge') assert.match(line, new RegExp(`${n.name} type bridge`));
+          if (n.kind === 'container') assert.match(line, /docker (container )?run /);
+          // Docker's bridges come from the docker line that made them (docker0: the first one, which started the daemon).
+          if (n.kind === 'bridge') assert.match(line, n.network ? /docker (run|network create) / : new RegExp(`${n.name} type bridge`));
         }
       });
 
@@ -189,7 +196,7 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
 
       it("routes: every host's and namespace's tables are the lines `ip route show table T` prints", () => {
         for (const n of model.nodes) {
-          if (n.kind !== 'host' && n.kind !== 'netns') continue;
+          if (n.kind !== 'host' && n.kind !== 'netns' && !(n.kind === 'container' && n.container?.netns)) continue;
           const host = n.kind === 'host' ? n.name : n.id.slice(2).split('/')[0]!;
           const ns = n.kind === 'host' ? '' : n.name;
           assert.deepEqual(n.tables?.map((t) => t.table).slice(0, 2), ['main', 'local']);

@@ -7,7 +7,17 @@
 import type { Selection } from 'd3';
 import type { Lang } from '../../../src/core/text/i18n';
 import type { TopoLink, TopoPort } from '../../../src/core/view/types';
-import { type ItemGeom, M, type Measure, type PortGeom, type Side, type TopoLayout } from './geometry';
+import {
+  type BoxGeom,
+  containerTexts,
+  ICON_W,
+  type ItemGeom,
+  M,
+  type Measure,
+  type PortGeom,
+  type Side,
+  type TopoLayout,
+} from './geometry';
 import { t } from './strings';
 
 /**
@@ -69,13 +79,22 @@ export function drawItem(g: Selection<SVGGElement, ItemGeom, null, undefined>, i
     if (n.kind === 'bridge') {
       bx.append('rect').attr('class', 'knt-frame').attr('x', b.x).attr('y', b.y).attr('width', b.w).attr('height', b.h).attr('rx', 3);
       bx.append('text').attr('class', 'knt-title').attr('x', b.lx).attr('y', b.ly).attr('text-anchor', b.anchor).text(n.name);
+      if (b.net)
+        bx.append('text')
+          .attr('class', 'knt-docknet')
+          .attr('x', b.lx)
+          .attr('y', b.ly + 14)
+          .attr('text-anchor', b.anchor)
+          .text(b.net);
       if (b.sub)
         bx.append('text')
           .attr('class', 'knt-sub')
           .attr('x', b.lx)
-          .attr('y', b.ly + 14)
+          .attr('y', b.ly + (b.net ? 28 : 14))
           .attr('text-anchor', b.anchor)
           .text(b.sub);
+    } else if (n.kind === 'container') {
+      drawContainer(bx, b, measure);
     } else {
       bx.append('rect')
         .attr('class', 'knt-frame')
@@ -95,6 +114,48 @@ export function drawItem(g: Selection<SVGGElement, ItemGeom, null, undefined>, i
     }
   }
   for (const p of it.ports) drawPort(g, p);
+}
+
+/**
+ * A container: a solid, rounder frame (a chip of one row for one without a namespace of its own),
+ * a container's icon, its name, then its image, mode and state in Docker's words; its published
+ * ports on the line below.
+ */
+function drawContainer(bx: Selection<SVGGElement, ItemGeom, null, undefined>, b: BoxGeom, measure: Measure): void {
+  const c = b.node.container;
+  bx.classed('knt-chip', !!b.chip).classed('knt-stopped', !!c && c.state !== 'running');
+  bx.append('rect')
+    .attr('class', 'knt-frame')
+    .attr('x', b.x)
+    .attr('y', b.y)
+    .attr('width', b.w)
+    .attr('height', b.h)
+    .attr('rx', b.chip ? b.h / 2 : 8);
+  // The icon: a shipping container, its doors as three lines.
+  const ix = b.lx;
+  const iy = b.ly - 10;
+  bx.append('path')
+    .attr('class', 'knt-icon')
+    .attr('d', `M${ix},${iy}h14v10h-14z M${ix + 3.5},${iy + 2}v6 M${ix + 7},${iy + 2}v6 M${ix + 10.5},${iy + 2}v6`);
+  const nx = ix + ICON_W;
+  bx.append('text').attr('class', 'knt-title').attr('x', nx).attr('y', b.ly).text(b.node.name);
+  if (!c) return;
+  const ct = containerTexts(c);
+  let x = nx + measure(b.node.name) * 1.1 + 8;
+  const word = (cls: string, text: string) => {
+    if (!text) return;
+    bx.append('text').attr('class', cls).attr('x', x).attr('y', b.ly).text(text);
+    x += measure(text) + measure('  ');
+  };
+  word('knt-image', ct.image);
+  word('knt-tag', ct.tags);
+  word('knt-warn', ct.warn);
+  if (ct.published && !b.chip)
+    bx.append('text')
+      .attr('class', 'knt-publish')
+      .attr('x', nx)
+      .attr('y', b.ly + 14)
+      .text(ct.published);
 }
 
 function drawPort(g: Selection<SVGGElement, ItemGeom, null, undefined>, p: PortGeom): void {

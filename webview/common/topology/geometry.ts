@@ -4,7 +4,7 @@
  * model's lookups (computed once per model). Shared by every step of the layout (layout.ts and the
  * files it is split into: interior, layering, ordering, placement, incremental) and by the drawing.
  */
-import type { TopoLink, TopologyModel, TopoNode, TopoPort } from '../../../src/core/view/types';
+import type { ContainerView, TopoLink, TopologyModel, TopoNode, TopoPort } from '../../../src/core/view/types';
 
 export type Side = 'left' | 'right';
 
@@ -51,6 +51,10 @@ export interface BoxGeom {
   anchor: 'start' | 'end';
   /** Second line: a bridge's own addresses. */
   readonly sub?: string;
+  /** A bridge that is a Docker network: its name and subnet (`bridge 172.17.0.0/16`), on the line above `sub`. */
+  readonly net?: string;
+  /** A container without a namespace of its own, drawn as one row inside its host (a chip). */
+  readonly chip?: boolean;
 }
 
 export interface ItemGeom {
@@ -88,6 +92,33 @@ export function portLabel(p: TopoPort): string {
   const shown = p.addresses.slice(0, 2).join(' ');
   const more = p.addresses.length > 2 ? ` +${p.addresses.length - 2}` : '';
   return shown ? `${p.name} ${shown}${more}` : p.name;
+}
+
+/** Room for a container's icon before its name. */
+export const ICON_W = 18;
+
+/**
+ * What a container's box or chip says besides its name, in Docker's own words (as `docker ps` and
+ * `docker run` write them, the same in every language): its image, its network mode when it is not
+ * a bridge, its state when it is not running, and its published ports.
+ */
+export function containerTexts(c: ContainerView): { image: string; tags: string; warn: string; published: string } {
+  return {
+    image: c.image,
+    tags: c.mode === 'bridge' ? '' : `--network ${c.mode}`,
+    warn: c.state === 'running' ? '' : c.state === 'created' ? 'Created' : `Exited (${c.exitCode ?? 0})`,
+    published: c.ports.join(', '),
+  };
+}
+
+/** A Docker network's line on its bridge: `bridge 172.17.0.0/16`. */
+export function networkText(n: TopoNode): string {
+  return n.network ? `${n.network.name} ${n.network.subnet}` : '';
+}
+
+/** Whether a node is a container that runs in a namespace of its own (drawn as a box, like a namespace). */
+export function ownNamespace(n: TopoNode): boolean {
+  return n.kind === 'container' && !!n.container?.netns;
 }
 
 export interface Index {

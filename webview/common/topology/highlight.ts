@@ -45,6 +45,7 @@ export function markNodes(
       const p = ix.ports.get(nid);
       match =
         !!(n && n.name.toLowerCase().includes(q)) ||
+        !!(n?.container && (n.container.image.toLowerCase().includes(q) || n.container.addresses.some((a) => a.includes(q)))) ||
         !!(p && (p.name.toLowerCase().includes(q) || p.addresses.some((a) => a.includes(q)) || (p.mac ?? '').includes(q)));
     }
     if (match) matches++;

@@ -6,7 +6,21 @@
  * mirrored. Also a switch's size. Split out of layout.ts, which places these items on the page.
  */
 import type { TopologyModel, TopoNode, TopoPort } from '../../../src/core/view/types';
-import { type BoxGeom, type Index, type ItemGeom, M, type Measure, modelIndex, portLabel, type PortGeom, type Side } from './geometry';
+import {
+  type BoxGeom,
+  containerTexts,
+  ICON_W,
+  type Index,
+  type ItemGeom,
+  M,
+  type Measure,
+  modelIndex,
+  networkText,
+  ownNamespace,
+  portLabel,
+  type PortGeom,
+  type Side,
+} from './geometry';
 
 export interface Inner {
   w: number;
@@ -32,7 +46,9 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
   const own = ix.portsOf.get(node.id) ?? [];
   const kids = ix.children.get(node.id) ?? [];
   const bridges = kids.filter((k) => k.kind === 'bridge');
-  const namespaces = kids.filter((k) => k.kind === 'netns');
+  // Containers with a namespace of their own are stacked with the namespaces; the others are a row each.
+  const namespaces = kids.filter((k) => k.kind === 'netns' || ownNamespace(k));
+  const chips = kids.filter((k) => k.kind === 'container' && !ownNamespace(k));
   const bridgeIds = new Set(bridges.map((b) => b.id));
   const bridgeSelf = new Map<string, TopoPort>();
   for (const b of bridges) {
@@ -44,8 +60,12 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
   const edge = own.filter((p) => !selfIds.has(p.id) && !(p.master && bridgeIds.has(p.master)));
   edge.sort((a, b) => Number(a.kind === 'loopback') - Number(b.kind === 'loopback'));
 
-  let w = Math.max(minW, measure(node.name) * 1.1 + measure(titleExtra) + 3 * pad);
-  let y = title;
+  // A container's title row: its icon, name, image and mode; its published ports on a line below.
+  const ct = node.container && containerTexts(node.container);
+  const titleW = ct ? ICON_W + measure(node.name) * 1.1 + 8 + measure(chipRest(ct)) : measure(node.name) * 1.1 + measure(titleExtra);
+  const published = ct?.published ?? '';
+  let w = Math.max(minW, titleW + 3 * pad, published ? measure(published) + ICON_W + 2 * pad : 0);
+  let y = title + (published ? 14 : 0);
   // Edge rows.
   const edgeRows: { p: TopoPort; y: number; side: Side; label: string; lw: number }[] = [];
   for (const p of edge) {
@@ -55,7 +75,15 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
     edgeRows.push({ p, y: y - row / 2, side: sideOf(p), label, lw });
     w = Math.max(w, lw + ps + 3 * pad);
   }
-  const contentTop = y + (edge.length ? 8 : 2);
+  // Containers without a namespace of their own (host network, not running): a row each.
+  const chipRows: { n: TopoNode; y: number }[] = [];
+  if (chips.length) y += 4;
+  for (const c of chips) {
+    chipRows.push({ n: c, y });
+    y += row;
+    w = Math.max(w, ICON_W + measure(c.name) * 1.1 + 8 + measure(chipRest(containerTexts(c.container!))) + 4 * pad);
+  }
+  const contentTop = y + (edge.length || chips.length ? 8 : 2);
 
   // Namespaces, stacked.
   let nsW = 0;
@@ -82,6 +110,7 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
     top: number;
     h: number;
     sub: string;
+    net: string;
     rows: { p: TopoPort; y: number; label: string; edge: boolean }[];
   }[] = [];
   let nextFree = contentTop + 2 * row;
@@ -110,13 +139,15 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
     }
     const self = bridgeSelf.get(b.id);
     const sub = self ? self.addresses.join(' ') : '';
+    const net = networkText(b);
     const gap = Math.max(36, labelW + ps + 30);
     const barX = x + gap;
     const ys = rows.map((r) => r.y);
     const top = Math.min(contentTop, ...ys.map((v) => v - 14));
     const end = Math.max(top + Math.max(M.switchMinH, 2 * row + 10), ...ys.map((v) => v + 14));
-    const colW = bar + 8 + Math.max(measure(b.name), measure(sub), ...rows.filter((r) => r.edge).map((r) => measure(r.label) + ps + 8));
-    bridgeGeoms.push({ b, barX, top, h: end - top, sub, rows });
+    const colW =
+      bar + 8 + Math.max(measure(b.name), measure(sub), measure(net), ...rows.filter((r) => r.edge).map((r) => measure(r.label) + ps + 8));
+    bridgeGeoms.push({ b, barX, top, h: end - top, sub, net, rows });
     x = barX + colW;
     bottom = Math.max(bottom, end);
   }
@@ -140,6 +171,19 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
       on: 'edge',
     });
   }
+  for (const r of chipRows)
+    boxes.push({
+      id: r.n.id,
+      node: r.n,
+      x: pad,
+      y: r.y + 2,
+      w: w - 2 * pad,
+      h: row - 4,
+      lx: 2 * pad,
+      ly: r.y + 15,
+      anchor: 'start',
+      chip: true,
+    });
   for (const k of kidGeoms) {
     for (const bx of k.inner.boxes) boxes.push({ ...bx, x: bx.x + pad, y: bx.y + k.y, lx: bx.lx + pad, ly: bx.ly + k.y });
     for (const p of k.inner.ports) ports.push({ ...p, x: p.x + pad, y: p.y + k.y, lx: p.lx + pad, ly: p.ly + k.y });
@@ -156,6 +200,7 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
       ly: g.top + 12,
       anchor: 'start',
       ...(g.sub ? { sub: g.sub } : {}),
+      ...(g.net ? { net: g.net } : {}),
     });
     const self = bridgeSelf.get(g.b.id);
     if (self)
@@ -203,6 +248,11 @@ function layoutBox(ix: Index, node: TopoNode, measure: Measure, sideOf: (p: Topo
     }
   }
   return { w, h, boxes, ports };
+}
+
+/** What follows a container's name on its row: image, mode, state. */
+function chipRest(ct: ReturnType<typeof containerTexts>): string {
+  return [ct.image, ct.tags, ct.warn].filter(Boolean).join('  ');
 }
 
 function mirror(inner: Inner): void {

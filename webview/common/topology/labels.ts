@@ -7,7 +7,7 @@
  */
 import type { Selection } from 'd3';
 import type { Lang } from '../../../src/core/text/i18n';
-import type { TopologyModel, TopoNode, TopoPort } from '../../../src/core/view/types';
+import type { ContainerView, TopologyModel, TopoNode, TopoPort } from '../../../src/core/view/types';
 import type { ModelIndex } from './geometry';
 import { t } from './strings';
 
@@ -27,9 +27,50 @@ export function nodeLabel(ix: ModelIndex, lang: Lang, n: TopoNode): string {
     case 'bridge': {
       const self = (ix.portsOf.get(n.parent ?? '') ?? []).find((p) => p.kind === 'bridge' && p.name === n.name);
       const slaves = (ix.linksAt.get(n.id) ?? []).map((l) => ix.ports.get(l.a)?.name ?? l.a);
-      return `${t(lang, 'bridge')} ${n.name}, ${t(lang, 'inNode', ix.nodes.get(n.parent ?? '')?.name ?? '')}, ${self?.addresses.join(' ') || t(lang, 'noAddress')}, ${t(lang, 'ports', slaves.join(', ') || t(lang, 'none'))}`;
+      const net = n.network ? `, ${networkFacts(lang, n).join(', ')}` : '';
+      return `${t(lang, 'bridge')} ${n.name}, ${t(lang, 'inNode', ix.nodes.get(n.parent ?? '')?.name ?? '')}, ${self?.addresses.join(' ') || t(lang, 'noAddress')}${net}, ${t(lang, 'ports', slaves.join(', ') || t(lang, 'none'))}`;
+    }
+    case 'container': {
+      const c = n.container;
+      const facts = c ? containerFacts(ix, lang, c) : [];
+      return [
+        `${t(lang, 'container')} ${n.name}`,
+        t(lang, 'inNode', ix.nodes.get(n.parent ?? '')?.name ?? ''),
+        ...facts,
+        ...(addrs ? [addrs] : []),
+      ].join(', ');
     }
   }
+}
+
+/** A container in words: image, state, network and what its mode means, published ports, what it listens on. */
+export function containerFacts(ix: ModelIndex, lang: Lang, c: ContainerView): string[] {
+  const state =
+    c.state === 'running' ? t(lang, 'running') : c.state === 'created' ? t(lang, 'created') : t(lang, 'exited', c.exitCode ?? 0);
+  const bridge = c.bridge ? (ix.nodes.get(c.bridge)?.name ?? c.bridge) : '';
+  const mode =
+    c.netns === undefined
+      ? t(lang, 'noNamespace')
+      : c.mode === 'host'
+        ? t(lang, 'modeHost')
+        : c.mode === 'none'
+          ? t(lang, 'modeNone')
+          : t(lang, 'modeBridge', c.netns, bridge);
+  return [
+    t(lang, 'image', c.image),
+    state,
+    t(lang, 'network', c.network),
+    mode,
+    ...(c.ports.length ? [t(lang, 'published', c.ports.join(', '))] : []),
+    ...(c.listens.length ? [t(lang, 'listens', c.listens.join(', '))] : []),
+  ];
+}
+
+/** A Docker network in words: its name, subnet, gateway and containers. */
+export function networkFacts(lang: Lang, n: TopoNode): string[] {
+  const net = n.network;
+  if (!net) return [];
+  return [t(lang, 'dockerNetwork', net.name), t(lang, 'subnet', net.subnet), t(lang, 'gateway', net.gateway)];
 }
 
 /** `host eth0`: an interface with the node it lives in. */
@@ -47,6 +88,8 @@ export function portRelations(ix: ModelIndex, lang: Lang, p: TopoPort): string[]
     else if (l.kind === 'veth') out.push(t(lang, 'vethPeer', portName(ix, l.a === p.id ? l.b : l.a)));
     else if (l.kind === 'bridge-port' && l.a === p.id) out.push(t(lang, 'masterOf', ix.nodes.get(l.b)?.name ?? l.b));
   }
+  // The host end of a container's veth says whose it is.
+  if (p.kind === 'veth') for (const n of ix.nodes.values()) if (n.container?.veth === p.id) out.push(t(lang, 'containerVeth', n.name));
   return out;
 }
 

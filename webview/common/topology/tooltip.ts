@@ -6,7 +6,8 @@
 import type { Selection } from 'd3';
 import type { Lang } from '../../../src/core/text/i18n';
 import type { ModelIndex } from './geometry';
-import { nodeLabel, portRelations, portState } from './labels';
+import { ownNamespace } from './geometry';
+import { containerFacts, networkFacts, nodeLabel, portRelations, portState } from './labels';
 import { t } from './strings';
 
 export class Tooltip {
@@ -40,9 +41,14 @@ export class Tooltip {
       if (p.mac) line(t(lang, 'mac', p.mac));
       for (const r of portRelations(ix, lang, p)) line(r);
     } else if (n) {
-      const kind = n.kind === 'netns' ? 'netns' : n.kind;
-      head(`${t(lang, kind)} ${n.name}`);
-      if (n.kind === 'host' || n.kind === 'netns') {
+      head(`${t(lang, n.kind)} ${n.name}`);
+      if (n.container) {
+        const [, state, ...facts] = containerFacts(ix, lang, n.container);
+        line(t(lang, 'image', n.container.image));
+        line(state!, n.container.state === 'running' ? '' : 'knt-tip-warn');
+        for (const f of facts) line(f);
+      }
+      if (n.kind === 'host' || n.kind === 'netns' || ownNamespace(n)) {
         line(t(lang, n.forwarding ? 'forwardingOn' : 'forwardingOff'));
         if (n.forwarding6) line(t(lang, 'forwarding6On'));
         line(`${t(lang, 'addresses')}:`, 'knt-tip-sub');
@@ -55,7 +61,13 @@ export class Tooltip {
           line(t(lang, 'routes', tb.table), 'knt-tip-sub');
           pre(tb.routes);
         }
-      } else {
+      } else if (n.kind === 'bridge' && n.network) {
+        for (const f of networkFacts(lang, n)) line(f);
+        const names = n.network.containers.map((c) => ix.nodes.get(c)?.name ?? c);
+        line(t(lang, 'containers', names.join(', ') || t(lang, 'none')));
+        const slaves = (ix.linksAt.get(n.id) ?? []).map((l) => ix.ports.get(l.a)?.name ?? l.a);
+        line(t(lang, 'ports', slaves.join(', ') || t(lang, 'none')));
+      } else if (n.kind !== 'container') {
         line(nodeLabel(ix, lang, n).split(', ').slice(1).join(', '));
       }
     }
