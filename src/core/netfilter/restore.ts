@@ -137,6 +137,8 @@ interface Section {
   queued?: (commitLine: number) => RestoreOutcome;
   /** What the kernel refused: `line N: RULE_APPEND failed (...)`. */
   readonly kernel: string[];
+  /** What -v says when the queued changes are made, at COMMIT. */
+  log: string;
 }
 
 /** Runs a restore input against a namespace's tables. Never throws. */
@@ -172,6 +174,7 @@ export function restoreIptables(ipt: Iptables, input: string, opts: RestoreOptio
         continue;
       }
       const s = sec!;
+      stdout += s.log;
       if (s.queued) return fail(s.queued(n));
       if (s.kernel.length)
         return fail({ stdout: '', stderr: `${RESTORE_PREFIX}${s.kernel.map((k) => `\n${k}`).join('')}\n`, status: 4, line: n });
@@ -190,11 +193,13 @@ export function restoreIptables(ipt: Iptables, input: string, opts: RestoreOptio
         continue;
       }
       const table = ipt.table(name as TableName);
-      sec = { name: name as TableName, table, before: snapshot(table), madeBefore: ipt.made.has(name as TableName), kernel: [] };
-      // a flushed table is gone from the kernel until something makes it again
+      sec = { name: name as TableName, table, before: snapshot(table), madeBefore: ipt.made.has(name as TableName), kernel: [], log: '' };
+      // a flushed table is gone from the kernel until something makes it again; -v flushes it
+      // chain by chain instead, saying so, and the table stays
       if (!opts.noflush) {
+        if (opts.verbose && ipt.made.has(sec.name)) for (const c of [...table.chains.values()]) sec.log += `Flushing chain \`${c.name}'\n`;
+        else ipt.made.delete(sec.name);
         flushTable(table);
-        ipt.made.delete(sec.name);
       }
       continue;
     }
@@ -265,7 +270,7 @@ function chainLine(ipt: Iptables, sec: Section, text: string, n: number, opts: R
   const c = strtok(text, 1, ' \t\n');
   if (c.tok === undefined) return paramError(`iptables-restore: line ${n} chain name invalid`, n);
   const name = c.tok;
-  if (name.length >= 29) return paramError(`Invalid chain name \`${name}' (28 chars max)`, n);
+  if (name.length >= 29) return paramError(`chain name \`${name}' too long (must be under 29 chars)`, n);
   const p = strtok(text, c.next, ' \t\n');
   if (p.tok === undefined) return paramError(`iptables-restore: line ${n} policy invalid`, n);
   const chain = sec.table.chains.get(name);
