@@ -63,8 +63,8 @@ export const addrtypeMatch: MatchModule = defineMatch<AddrtypeData>({
     if (opt === 'limit-iface-in' || opt === 'limit-iface-out') {
       if (invert) return `addrtype: option "--${opt}" cannot be inverted.\n`;
       const limit = opt === 'limit-iface-in' ? 'in' : 'out';
-      if (d.limit && d.limit !== limit)
-        return `addrtype: option "--${LIMIT_NAME[limit]}" cannot be used together with "--${LIMIT_NAME[d.limit]}".\n`;
+      // xtables_options_fcheck names them in the options' order, whichever came first
+      if (d.limit && d.limit !== limit) return 'addrtype: option "--limit-iface-in" cannot be used together with "--limit-iface-out".\n';
       d.limit = limit;
       return undefined;
     }
