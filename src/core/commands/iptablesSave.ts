@@ -140,11 +140,13 @@ export const iptablesRestoreCommand: CommandHandler = (ctx, args) => {
   const column = (fileArg ?? args[0])?.column ?? 0;
   if (out.notSimulated) return notSimulated(out.notSimulated, column, out.stdout);
   if (out.status === 0) return result(out.stdout);
-  return failed(out.stdout, out.stderr, out.status, column);
+  const file = fileArg ? (fileArg.text.startsWith('/') ? fileArg.text : `/root/${fileArg.text}`) : undefined;
+  const at = out.line !== undefined ? { line: out.line, ...(file !== undefined ? { file } : {}) } : undefined;
+  return failed(out.stdout, out.stderr, out.status, column, at);
 };
 
-function failed(stdout: string, stderr: string, status: number, column: number): CommandResult {
-  return { ...result(stdout, stderr, status), failure: { column } };
+function failed(stdout: string, stderr: string, status: number, column: number, input?: { line: number; file?: string }): CommandResult {
+  return { ...result(stdout, stderr, status), failure: { column, ...(input ? { input } : {}) } };
 }
 
 export const iptablesSaveSpec: CommandSpec = {

@@ -34,7 +34,7 @@ export interface RestoreOutcome {
   readonly stdout: string;
   readonly stderr: string;
   readonly status: number;
-  /** The input's line (1-based) the failure is about. */
+  /** The input's line (1-based) the failure is about: the command's own where the tool names COMMIT's. */
   readonly line?: number;
   /** A real option or module of that line the simulator does not run. */
   readonly notSimulated?: string;
@@ -176,8 +176,10 @@ export function restoreIptables(ipt: Iptables, input: string, opts: RestoreOptio
       const s = sec!;
       stdout += s.log;
       if (s.queued) return fail(s.queued(n));
-      if (s.kernel.length)
-        return fail({ stdout: '', stderr: `${RESTORE_PREFIX}${s.kernel.map((k) => `\n${k}`).join('')}\n`, status: 4, line: n });
+      if (s.kernel.length) {
+        const stderr = `${RESTORE_PREFIX}${s.kernel.map((k) => `\n${k}`).join('')}\n`;
+        return fail({ stdout: '', stderr, status: 4, line: Number(/^line (\d+)/.exec(s.kernel[0]!)![1]) });
+      }
       if (opts.test) undo();
       sec = undefined;
       continue;
@@ -251,7 +253,7 @@ export function restoreIptables(ipt: Iptables, input: string, opts: RestoreOptio
     if (e.status === 4) sec.kernel.push(`line ${n}: ${e.stderr.slice(IPTABLES_PREFIX.length + 1).replace(/\n$/, '')}`);
     else if (e.status === 2) {
       const msg = e.stderr.startsWith(IPTABLES_PREFIX) ? e.stderr.slice(IPTABLES_PREFIX.length).split('\n')[0]! : e.stderr.split('\n')[0]!;
-      sec.queued = (at) => paramError(msg, at);
+      sec.queued = (at) => ({ ...paramError(msg, at), line: n });
     } else {
       const msg = e.stderr
         .replace(/^iptables: /, '')

@@ -45,14 +45,36 @@ describe('iptables-restore in run lines', () => {
 
   it("a failed restore is an error on its run line with the tool's message, at the file it read", () => {
     const text = lab('iptables-restore /etc/iptables/rules.v4', RULES.replace('-j WEB', '-j WBE'));
-    const d = checkLab(text, { file: 'lab.yaml', readFile: () => undefined }).filter((x) => x.severity === 'error');
-    assert.equal(d.length, 1, JSON.stringify(d));
+    const all = checkLab(text, { file: 'lab.yaml', readFile: () => undefined }).filter((x) => x.severity === 'error');
+    assert.equal(all.length, 2, JSON.stringify(all));
+    const d = all.filter((x) => x.line > 15);
     assert.equal(d[0]!.code, 'command-failed');
     const src = text.split('\n');
     assert.equal(src[d[0]!.line - 1]!.trim(), 'iptables-restore /etc/iptables/rules.v4');
     assert.equal(src[d[0]!.line - 1]!.slice(d[0]!.column - 1, d[0]!.endColumn - 1), '/etc/iptables/rules.v4');
     assert.match(d[0]!.message.en, /iptables-restore v1\.8\.9 \(nf_tables\): Chain 'WBE' does not exist\nError occurred at line: 7/);
     assert.match(d[0]!.message.ko, /Chain 'WBE' does not exist/);
+    // and at the file's own line that names the missing chain (the tool counts to COMMIT's)
+    const inFile = all.find((x) => x.line < 15)!;
+    assert.equal(src[inFile.line - 1]!.slice(inFile.column - 1, inFile.endColumn - 1), '-A INPUT -p tcp --dport 80 -j WBE');
+    assert.match(
+      inFile.message.en,
+      /^Line 5 of \/etc\/iptables\/rules\.v4: "iptables-restore \/etc\/iptables\/rules\.v4" fails here \(exit status 2\): /,
+    );
+    assert.match(
+      inFile.message.ko,
+      /^\/etc\/iptables\/rules\.v4의 5번째 줄: "iptables-restore \/etc\/iptables\/rules\.v4" 명령이 여기서 실패합니다 \(종료 상태 2\): /,
+    );
+  });
+
+  it('through `< FILE` too: the line of a word it cannot read, in the lab file', () => {
+    const text = lab('iptables-restore -n < /etc/iptables/rules.v4', RULES.replace('--dport 80', '--dprot 80'));
+    const all = checkLab(text, { file: 'lab.yaml', readFile: () => undefined }).filter((x) => x.severity === 'error');
+    const src = text.split('\n');
+    assert.deepEqual(
+      all.map((x) => src[x.line - 1]!.slice(x.column - 1, x.endColumn - 1)),
+      ['iptables-restore -n < /etc/iptables/rules.v4', '-A INPUT -p tcp --dprot 80 -j WEB'],
+    );
   });
 
   it('its own options and files fail as the tool does', () => {

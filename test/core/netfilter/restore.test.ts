@@ -93,7 +93,7 @@ describe('iptables-restore: the format', () => {
       out.stderr,
       "iptables-restore v1.8.9 (nf_tables): Chain 'MISSING' does not exist\nError occurred at line: 9\nTry `iptables-restore -h' or 'iptables-restore --help' for more information.\n",
     );
-    assert.equal(out.line, 9);
+    assert.equal(out.line, 8);
     const text = save('');
     assert.match(text, /\*nat\n(:.*\n){4}-A POSTROUTING -o eth0 -j MASQUERADE\nCOMMIT\n/);
     assert.match(
