@@ -14,7 +14,9 @@
  * - every child process has a hard timeout.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { KHost, Question, Scenario } from './scenario';
 import { loadScenarios } from './scenario';
 import {
@@ -61,11 +63,39 @@ export class KernelLab {
   readonly problems: string[] = [];
   private readonly serves: number[] = [];
   private readonly names = new Map<string, string>(); // unique name -> name as the lab says
+  /** Where the hosts' `files:` are written (a run line's `< /etc/x` reads `<filesDir>/h0/etc/x`). */
+  private readonly filesDir: string;
 
   constructor(
     readonly scenario: Scenario,
     readonly prefix: string,
-  ) {}
+  ) {
+    this.filesDir = join(tmpdir(), `${prefix}-files`);
+  }
+
+  /** Writes a host's lab files under filesDir (named so that the lab's own paths come back in outputs). */
+  private writeFiles(h: KHost): void {
+    for (const f of h.files) {
+      const real = this.filePath(h.name, f.path);
+      mkdirSync(dirname(real), { recursive: true });
+      writeFileSync(real, f.content);
+      this.names.set(real, f.path);
+    }
+  }
+  private filePath(host: string, path: string): string {
+    return join(this.filesDir, `h${this.hostIndex(host)}`, path);
+  }
+
+  /** A line with each of the host's lab file paths (a whole word) pointing at the written copy. */
+  private withFiles(host: string, line: string): string {
+    const h = this.scenario.lab.hosts.find((x) => x.name === host);
+    let out = line;
+    for (const f of h?.files ?? []) {
+      const esc = f.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      out = out.replace(new RegExp(`(^|[\\s<>])${esc}(?=$|[\\s;|&)])`, 'g'), (_m, pre: string) => pre + this.filePath(host, f.path));
+    }
+    return out;
+  }
 
   /**
    * A host's namespace, named by the host's place in the lab, not its name: a lab's host name may
@@ -144,6 +174,7 @@ export class KernelLab {
         await this.ip(ns, ['link', 'set', itf.name, 'up']);
       }
     }
+    for (const h of lab.hosts) this.writeFiles(h);
     for (const h of lab.hosts) await this.runLines(h);
     // The simulator answers every question as if it were the first; the kernel rate-limits ICMP
     // errors per peer (about one a second), so a second probe through the same router would get
@@ -167,7 +198,10 @@ export class KernelLab {
         this.runs.push({ host: h.name, command: line, stdout: '', stderr: `oracle: refused (${why})`, status: 255 });
         continue;
       }
-      const real = rewriteNetns(line, (n) => this.innerNs(h.name, n));
+      const real = this.withFiles(
+        h.name,
+        rewriteNetns(line, (n) => this.innerNs(h.name, n)),
+      );
       const r = await run(lineArgv(ns, real), 10000);
       if (r.timedOut) this.problems.push(`${h.name}: "${line}" timed out`);
       this.runs.push({ host: h.name, command: line, stdout: this.unrename(r.stdout), stderr: this.unrename(r.stderr), status: r.status });
@@ -223,7 +257,10 @@ export class KernelLab {
       case 'exec': {
         const why = unsafeReason(q.command);
         if (why) return { kind: 'output', stdout: '', stderr: `oracle: refused (${why})`, status: 255 };
-        const real = rewriteNetns(q.command, (n) => this.innerNs(q.from.host, n));
+        const real = this.withFiles(
+          q.from.host,
+          rewriteNetns(q.command, (n) => this.innerNs(q.from.host, n)),
+        );
         const r = await run(lineArgv(ns, real), 5000);
         return { kind: 'output', stdout: this.unrename(r.stdout), stderr: this.unrename(r.stderr), status: r.status };
       }
@@ -255,6 +292,7 @@ export class KernelLab {
     }
     const mine = listNetns().filter((n) => n.startsWith(`${this.prefix}-`));
     await Promise.all(mine.map((n) => deleteNetns(n)));
+    rmSync(this.filesDir, { recursive: true, force: true });
   }
 }
 

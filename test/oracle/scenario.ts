@@ -104,6 +104,8 @@ export interface KHost {
   readonly interfaces: { name: string; switch: string; mac?: string }[];
   readonly run: string[];
   readonly serve: { netns: string; proto: 'tcp' | 'udp'; port: number }[];
+  /** The lab's `files:` with their text (`from:` is not read here): the kernel side writes them to a temporary folder. */
+  readonly files: { path: string; content: string }[];
 }
 
 export interface Scenario {
@@ -173,7 +175,12 @@ function parseLabForKernel(text: string, file: string): KLab {
       if (!m) fail(file, `bad serve "${String(s)}"`);
       serve.push({ netns: m[1] ?? '', proto: m[2] as 'tcp' | 'udp', port: Number(m[3]) });
     }
-    hosts.push({ name, interfaces, run, serve });
+    const files: KHost['files'] = [];
+    for (const [path, content] of Object.entries(asRecord(h.files ?? {}, file, `${name}.files`))) {
+      if (typeof content !== 'string') fail(file, `${name}.files.${path}: only inline text is supported by the oracle`);
+      files.push({ path, content });
+    }
+    hosts.push({ name, interfaces, run, serve, files });
   }
   return { switches: switches.map((s) => str(s, file, 'switch')), hosts };
 }

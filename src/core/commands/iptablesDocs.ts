@@ -87,8 +87,8 @@ const TARGETS: Readonly<Record<string, Localized>> = {
 
 const MATCHES: Readonly<Record<string, Localized>> = {
   tcp: loc(
-    'TCP ports: --sport, --dport (a port or a range a:b); -p tcp loads it by itself.',
-    'TCP 포트: --sport, --dport(포트나 a:b 범위). -p tcp가 자동으로 불러옵니다.',
+    'TCP ports and flags: --sport, --dport (a port or a range a:b), --tcp-flags, --syn; -p tcp loads it by itself.',
+    'TCP 포트와 플래그: --sport, --dport(포트나 a:b 범위), --tcp-flags, --syn. -p tcp가 자동으로 불러옵니다.',
   ),
   udp: loc(
     'UDP ports: --sport, --dport (a port or a range a:b); -p udp loads it by itself.',
@@ -186,6 +186,10 @@ const OPTIONS: Readonly<Record<string, Localized>> = {
   n: loc('Numeric output: addresses and ports without names.', '숫자로 출력합니다: 주소와 포트를 이름으로 바꾸지 않습니다.'),
   v: loc('Verbose: counters and interfaces in -L.', '자세히: -L에 카운터와 인터페이스를 보여 줍니다.'),
   '0': loc('Numbers the rules in -L (the numbers -D, -I and -R take).', '-L에서 규칙에 번호를 붙입니다(-D, -I, -R이 받는 번호).'),
+  c: loc(
+    'PACKETS BYTES: the counters the rule starts with (-A, -I, -R), as iptables-save -c prints them.',
+    '패킷 수 바이트 수: 규칙의 카운터 초깃값(-A, -I, -R). iptables-save -c가 출력하는 값입니다.',
+  ),
 };
 
 /** The module options, by their long name. */
@@ -221,6 +225,22 @@ const MODULE_OPTIONS: Readonly<Record<string, Localized>> = {
   sports: loc('Source ports, comma-separated (ranges a:b).', '쉼표로 구분한 출발지 포트(a:b 범위).'),
   'icmp-type': loc('The ICMP type (echo-request, echo-reply, ...) or its number.', 'ICMP 타입(echo-request, echo-reply 등)이나 그 번호.'),
   'log-prefix': loc('Text put before the log line.', '로그 줄 앞에 붙일 텍스트.'),
+  'tcp-flags': loc(
+    'MASK COMP: of the TCP flags in MASK (SYN,ACK,FIN,RST,URG,PSH, ALL, NONE), exactly those in COMP are set.',
+    'MASK COMP: MASK에 적은 TCP 플래그(SYN,ACK,FIN,RST,URG,PSH, ALL, NONE) 가운데 COMP에 적은 것만 켜져 있어야 합니다.',
+  ),
+  syn: loc(
+    "A connection's first segment: SYN set, ACK, RST and FIN clear (--tcp-flags FIN,SYN,RST,ACK SYN).",
+    '연결의 첫 세그먼트: SYN만 켜지고 ACK, RST, FIN은 꺼져 있습니다(--tcp-flags FIN,SYN,RST,ACK SYN).',
+  ),
+  'limit-iface-in': loc(
+    'The address type is looked up for the interface the packet came in by only (an address of another interface is not LOCAL).',
+    '주소 종류를 패킷이 들어온 인터페이스 기준으로만 봅니다(다른 인터페이스의 주소는 LOCAL이 아닙니다).',
+  ),
+  'limit-iface-out': loc(
+    'The address type is looked up for the interface the packet goes out by only.',
+    '주소 종류를 패킷이 나갈 인터페이스 기준으로만 봅니다.',
+  ),
 };
 
 const TAKES_CHAIN = new Set(['A', 'I', 'D', 'R', 'C', 'N', 'X', 'F', 'Z', 'P', 'E', 'L', 'S']);

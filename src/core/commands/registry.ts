@@ -6,6 +6,7 @@
 import { catSpec, echoSpec, falseSpec, hostnameSpec, sleepSpec, sysctlSpec, trueSpec } from './builtins';
 import { ipSpec } from './ip/index';
 import { iptablesSpec } from './iptables';
+import { iptablesRestoreSpec, iptablesSaveSpec } from './iptablesSave';
 import { dockerSpec } from './docker';
 import { bridgeSpec, OTHER_REAL_TOOLS, pingSpec } from './tools';
 import type { CommandHandler, CommandSpec } from './types';
@@ -22,6 +23,8 @@ const SPECS: CommandSpec[] = [
   pingSpec,
   bridgeSpec,
   iptablesSpec,
+  iptablesSaveSpec,
+  iptablesRestoreSpec,
   dockerSpec,
 ];
 

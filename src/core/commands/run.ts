@@ -51,6 +51,8 @@ export interface RunLineResult {
   readonly column?: number;
   /** What the kernel logged about the failure of the command whose status is the line's (dmesg), where known. */
   readonly kernelLog?: string;
+  /** The line of the failed command's input it is about, and the file it came from (Failure.input). */
+  readonly input?: { readonly line: number; readonly file?: string };
 }
 
 const RESERVED = new Set([
@@ -210,6 +212,7 @@ function runLineUnsafe(ctx: RunContext, line: string): RunLineResult {
   let status = 0;
   let column: number | undefined;
   let kernelLog: string | undefined;
+  let input: RunLineResult['input'];
   let notSim: NotSimulated | undefined;
   for (const item of parsed.items) {
     if (item.connector === '&&' && status !== 0) continue;
@@ -235,6 +238,7 @@ function runLineUnsafe(ctx: RunContext, line: string): RunLineResult {
     env.set('?', String(status));
     column = status !== 0 ? r.column : undefined;
     kernelLog = status !== 0 ? r.failure?.kernelLog : undefined;
+    input = status !== 0 ? r.failure?.input : undefined;
     if (r.notSimulated && !notSim) notSim = r.notSimulated;
     if ((r as { exit?: boolean }).exit) break;
   }
@@ -244,6 +248,7 @@ function runLineUnsafe(ctx: RunContext, line: string): RunLineResult {
     ...(notSim ? { notSimulated: notSim } : {}),
     ...(column !== undefined ? { column } : {}),
     ...(kernelLog !== undefined ? { kernelLog } : {}),
+    ...(input !== undefined ? { input } : {}),
   };
 }
 
@@ -266,10 +271,13 @@ function runSimple(
   // Redirections: where fd 1 and fd 2 go, and the standard input.
   const fds: Record<number, Sink> = { 1: { kind: 'out' }, 2: { kind: 'err' } };
   let stdin = '';
+  let stdinFile: string | undefined;
   for (const rd of cmd.redirects) {
     const r = applyRedirect(ctx, rd, fds, lookup, () => makeReadCtx(ctx));
-    if (typeof r === 'string') stdin = r;
-    else if (r) return { ...r, column: rd.column };
+    if (typeof r === 'string') {
+      stdin = r;
+      stdinFile = expandWord(rd.target, lookup);
+    } else if (r) return { ...r, column: rd.column };
   }
   for (const as of cmd.assignments) {
     const text = expandWord(as, lookup);
@@ -338,6 +346,9 @@ function runSimple(
     status = status || 1;
   }
   const at = status !== 0 ? (res.failure?.column ?? blame(args, res.stderr) ?? column) : column;
+  // a failure about a line of the command's input read through `< FILE`: that file
+  if (res.failure?.input && res.failure.input.file === undefined && stdinFile !== undefined)
+    res = { ...res, failure: { ...res.failure, input: { ...res.failure.input, file: stdinFile } } };
   const out: CommandResult & { column: number; exit?: boolean } = {
     stdout,
     stderr,

@@ -54,8 +54,6 @@ export const OTHER_REAL_TOOLS: readonly string[] = [
   'dig',
   'host',
   'ip6tables',
-  'iptables-save',
-  'iptables-restore',
   'nft',
   'tcpdump',
   'ss',

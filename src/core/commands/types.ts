@@ -20,6 +20,11 @@ export interface Failure {
   readonly column?: number;
   /** What the kernel logged about it (dmesg), as the kernel words it: `x_tables: ip_tables: DNAT target: ...`. */
   readonly kernelLog?: string;
+  /**
+   * The line of the command's input the failure is about (iptables-restore's), and the file it read
+   * when not its standard input (the shell fills in a `< FILE` redirection's file).
+   */
+  readonly input?: { readonly line: number; readonly file?: string };
 }
 
 export interface CommandResult {

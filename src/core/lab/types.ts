@@ -24,6 +24,8 @@ export interface FileSpec {
   readonly path: string;
   readonly content: string;
   readonly range: SourceRange;
+  /** Where the text's first line is in the lab file, for a file written inline as a block (`|`). */
+  readonly body?: { readonly line: number; readonly column: number };
 }
 
 export interface ServeSpec {

@@ -51,7 +51,21 @@ function run(ns: Netns, cmd: IptablesCommand, source?: SourceRef): Outcome {
       error: { stderr: `${PREFIX}table '${cmd.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, status: 3 },
     };
   const reading = cmd.op === 'S' || cmd.op === 'L' || cmd.op === 'C' || cmd.op === 'V';
-  const ipt = reading ? (iptablesOf(ns) ?? new Iptables()) : ensureIptables(ns);
+  return applyTo(reading ? (iptablesOf(ns) ?? new Iptables()) : ensureIptables(ns), cmd, source);
+}
+
+/** Commands after which the table exists in the kernel (iptables-nft makes it on the first change that succeeds). */
+const MAKES_TABLE = new Set(['A', 'I', 'R', 'D', 'N', 'P', 'E']);
+
+/** A command (its table one of the four) run against a namespace's tables, or a copy of them (iptables-restore). */
+export function applyTo(ipt: Iptables, cmd: IptablesCommand, source?: SourceRef): Outcome {
+  const out = runOn(ipt, cmd, source);
+  if (!out.error && MAKES_TABLE.has(cmd.op) && isTable(cmd.table)) ipt.made.add(cmd.table);
+  return out;
+}
+
+function runOn(ipt: Iptables, cmd: IptablesCommand, source?: SourceRef): Outcome {
+  if (!isTable(cmd.table)) return { stdout: '' };
   const table = ipt.table(cmd.table);
   const arg = cmd.opArg;
   const chain = cmd.chain ?? '';
@@ -74,7 +88,7 @@ function run(ns: Netns, cmd: IptablesCommand, source?: SourceRef): Outcome {
     case 'C':
     case 'D': {
       if (cmd.op === 'D' && cmd.num !== undefined) return done(deleteRuleNum(table, chain, cmd.num, arg));
-      const rules = resolveRules(table, cmd.rule!, source);
+      const rules = resolveRules(table, cmd.rule!, source, cmd.op === 'C' || cmd.op === 'D' ? undefined : cmd.counters);
       if (!Array.isArray(rules)) {
         // A jump to a built-in chain is refused by the kernel, with the operation's own name.
         const what = cmd.op === 'I' ? 'RULE_INSERT' : cmd.op === 'R' ? 'RULE_REPLACE' : 'RULE_APPEND';

@@ -63,9 +63,17 @@ interface ModuleBase<D> {
   init(): D;
   /**
    * Reads one of its options (by its canonical name), `!` before it when `invert`: an error, or
-   * undefined. Mutates `d`, which is the rule's own until the rule is written.
+   * undefined. Mutates `d`, which is the rule's own until the rule is written. `more` takes the
+   * next word as a second argument (`--tcp-flags MASK COMP`), undefined when none or it looks like an option.
    */
-  parse(d: D, opt: string, arg: string | undefined, invert: boolean, env: ParseEnv): ParseError | undefined;
+  parse(
+    d: D,
+    opt: string,
+    arg: string | undefined,
+    invert: boolean,
+    env: ParseEnv,
+    more?: () => string | undefined,
+  ): ParseError | undefined;
   /** After the whole line: what is missing or does not go together (an error), or undefined. */
   final?(d: D, env: ParseEnv): ParseError | undefined;
   /** Its part of the rule's text after `-m NAME` / `-j NAME`: ` --dport 80` (leading space), or ''. */

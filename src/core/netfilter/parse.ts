@@ -50,6 +50,8 @@ export interface IptablesCommand {
   readonly verbose: boolean;
   readonly exact: boolean;
   readonly lineNumbers: boolean;
+  /** `-c PKTS BYTES` / `--set-counters`: the counters the new rules start with (-A, -I, -R). */
+  readonly counters?: { readonly packets: number; readonly bytes: number };
   /** -L or -S with -Z: the counters listed are zeroed after. */
   readonly zero?: boolean;
   /** The index in argv of the command's option (for diagnostics). */
@@ -83,7 +85,9 @@ function badChainName(name: string): string | undefined {
   return undefined;
 }
 
-export function parseIptables(args: readonly string[]): ParseOutcome {
+/** `restore`: a line of iptables-restore's input (its `-t TABLE` first), where a second `-t` is an error. */
+export function parseIptables(args: readonly string[], opts: { restore?: boolean } = {}): ParseOutcome {
+  let tableSet = false;
   const ws = words(args.slice(1)).map((w) => ({ ...w, arg: w.arg + 1 }));
   let op: Op | undefined;
   let opArg = 0;
@@ -110,6 +114,7 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
   let invert = false;
   let zero = false;
   let ruleOption: { name: string; arg: number } | undefined;
+  let counters: { packets: number; bytes: number; arg: number } | undefined;
   const err = (message: string, arg: number): ParseOutcome => ({ ok: false, message, arg });
   const env = (): ParseEnv => ({ ...(r.proto !== undefined ? { proto: r.proto } : {}), protoInvert: r.protoInvert });
 
@@ -141,6 +146,13 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
       if (word.inline !== undefined) return word.inline;
       const next = ws[k + 1];
       if (!next) return undefined;
+      k++;
+      return next.text;
+    };
+    /** The next word as a further argument (xs_has_arg): none when it starts with `-` or `!`. */
+    const nextArg = (): string | undefined => {
+      const next = ws[k + 1];
+      if (!next || next.text.startsWith('-') || next.text.startsWith('!')) return undefined;
       k++;
       return next.text;
     };
@@ -204,6 +216,8 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
       invert = false;
       switch (letter) {
         case 't':
+          if (opts.restore && tableSet) return err('The -t option cannot be used in iptables-restore.\n', at);
+          tableSet = true;
           table = arg!;
           break;
         case 's':
@@ -260,6 +274,20 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
         case 'w':
           optional();
           break;
+        case 'c': {
+          if (counters) return err('multiple -c flags not allowed', at);
+          // `-c P B` or `-c P,B`; sscanf("%llu") reads each
+          const comma = arg!.indexOf(',', 1);
+          const bytes = comma >= 0 ? arg!.slice(comma + 1) : nextArg();
+          if (bytes === undefined) return err(`-c requires packet and byte counter`, at);
+          const num = (t: string) => /^\s*\+?([0-9]+)/.exec(t)?.[1];
+          const p = num(comma >= 0 ? arg!.slice(0, comma) : arg!);
+          if (p === undefined) return err('-c packet counter not numeric', at);
+          const b = num(bytes);
+          if (b === undefined) return err('-c byte counter not numeric', at);
+          counters = { packets: Number(p), bytes: Number(b), arg: at };
+          break;
+        }
         case 'W':
         case '4':
           break;
@@ -280,7 +308,7 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
       if (!def || !long) return undefined;
       const arg = def.arg ? value() : undefined;
       if (def.arg && arg === undefined) return missing();
-      const e = m.parse(data, def.name, arg, inv, env());
+      const e = m.parse(data, def.name, arg, inv, env(), nextArg);
       return e === undefined ? 'taken' : err(e, at);
     };
     let done: ParseOutcome | 'taken' | undefined;
@@ -296,7 +324,6 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
     }
     if (done === 'taken') continue;
     if (done) return done;
-    if (long && word.name === 'tcp-flags') return { ok: false, notSimulated: 'iptables --tcp-flags', arg: at };
     return err(`unknown option "${shown}"`, at);
   }
   if (invert) return err('nothing appropriate following !', ws.length ? ws[ws.length - 1]!.arg : 0);
@@ -304,6 +331,7 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
   if (!RULE_OPS.has(op) || (op === 'D' && num !== undefined)) {
     if (ruleOption) return err(`Illegal option \`${ruleOption.name}' with this command`, ruleOption.arg);
   }
+  if (counters && op !== 'A' && op !== 'I' && op !== 'R') return err("Illegal option `-c' with this command", counters.arg);
   const base = {
     op,
     table,
@@ -312,6 +340,7 @@ export function parseIptables(args: readonly string[]): ParseOutcome {
     ...(num !== undefined ? { num } : {}),
     ...flags,
     ...(zero ? { zero } : {}),
+    ...(counters ? { counters: { packets: counters.packets, bytes: counters.bytes } } : {}),
     opArg,
   };
   if (!RULE_OPS.has(op) || (op === 'D' && num !== undefined)) return { ok: true, command: base };

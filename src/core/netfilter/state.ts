@@ -12,12 +12,14 @@ import type { Hook } from '../datapath/trace';
 import { runTables } from './engine';
 import { BAD_RULE, type IptablesError, kernelError, NO_CHAIN, tableError, usageError } from './errors';
 import type { IpSpec } from './ipspec';
-import { type Chain, newTable, type Policy, type Rule, type Table, TABLE_NAMES, type TableName, zero } from './model';
+import { type Chain, type Counters, newTable, type Policy, type Rule, type Table, TABLE_NAMES, type TableName, zero } from './model';
 import type { RuleSpec } from './parse';
 import { ruleBody } from './save';
 
 export class Iptables implements Netfilter {
   readonly tables = new Map<TableName, Table>(TABLE_NAMES.map((n) => [n, newTable(n)]));
+  /** The tables iptables has made in the kernel (by a change that succeeded): those iptables-save prints. */
+  readonly made = new Set<TableName>();
 
   table(name: TableName): Table {
     return this.tables.get(name)!;
@@ -51,7 +53,7 @@ const OK: Result = { ok: true };
 const fail = (error: IptablesError): Result => ({ ok: false, error });
 
 /** The rules a spec stands for (one per source and destination of `-s a,b -d c,d`), its jump looked up. */
-export function resolveRules(table: Table, spec: RuleSpec, source?: SourceRef): Rule[] | IptablesError {
+export function resolveRules(table: Table, spec: RuleSpec, source?: SourceRef, counters?: Counters): Rule[] | IptablesError {
   const t = spec.target;
   let target: Rule['target'];
   if (t?.module) target = { kind: 'module', module: t.module, data: t.data };
@@ -75,7 +77,8 @@ export function resolveRules(table: Table, spec: RuleSpec, source?: SourceRef): 
         ...(spec.out !== undefined ? { out: spec.out, outInvert: spec.outInvert } : {}),
         ...(spec.proto ? { proto: spec.proto, protoInvert: spec.protoInvert } : {}),
       };
-      out.push({ ip, matches: spec.matches, ...(target ? { target } : {}), ...(source ? { source } : {}), counters: zero() });
+      const c = counters ? { packets: counters.packets, bytes: counters.bytes } : zero();
+      out.push({ ip, matches: spec.matches, ...(target ? { target } : {}), ...(source ? { source } : {}), counters: c });
     }
   return out;
 }

@@ -177,8 +177,29 @@ function runHost(world: World, b: HostBuild): void {
           `${spec.name}: 이 명령은 실패합니다 (종료 상태 ${res.status}): ${errKo || '(메시지 없음)'}${log.ko}`,
         ),
       });
+      const inFile = inputPlace(spec, res.input);
+      if (inFile)
+        diagnostics.push({
+          ...inFile,
+          severity: 'error',
+          code: 'command-failed',
+          message: loc(
+            `Line ${res.input!.line} of ${res.input!.file}: "${line.text}" fails here (exit status ${res.status}): ${err || '(no message)'}`,
+            `${res.input!.file}의 ${res.input!.line}번째 줄: "${line.text}" 명령이 여기서 실패합니다 (종료 상태 ${res.status}): ${errKo || '(메시지 없음)'}`,
+          ),
+        });
     }
   }
+}
+
+/** Where a failed command's input line is in the lab, when it read one of the host's inline files. */
+function inputPlace(spec: HostBuild['spec'], input: { line: number; file?: string } | undefined): SourceRange | undefined {
+  const f = input?.file === undefined ? undefined : spec.files.find((x) => x.path === input.file);
+  const text = f?.content.split('\n')[input!.line - 1];
+  if (!f?.body || text === undefined) return undefined;
+  const line = f.body.line + input!.line - 1;
+  const column = text === '' ? 1 : f.body.column;
+  return { file: f.range.file, line, column, endLine: line, endColumn: column + Math.max(text.length, 1) };
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { execCommand } from '../../../src/core';
-import { parseIptables } from '../../../src/core/netfilter/index';
+import { ensureIptables, parseIptables } from '../../../src/core/netfilter/index';
+import { restoreIptables } from '../../../src/core/netfilter/restore';
 import { labWorld } from '../../support/world';
 
 const WORDS = [
@@ -144,6 +145,65 @@ describe('iptables: bad input never throws', () => {
       const res = execCommand(w, { host: 'h', netns: '' }, words.map((x) => `'${x}'`).join(' '));
       assert.ok(Number.isInteger(res.status), words.join(' '));
       assert.doesNotMatch(res.stderr, /internal error/, words.join(' '));
+    }
+  });
+});
+
+/** Pieces of restore input: table heads, chain lines, counters, COMMIT, comments and rule lines. */
+const RESTORE_LINES = [
+  '*filter',
+  '*nat',
+  '*raw',
+  '*bogus',
+  '*',
+  ':INPUT DROP [0:0]',
+  ':INPUT',
+  ':FOO - [0:0]',
+  ':',
+  ':FORWARD BOGUS [x]',
+  'COMMIT',
+  'COMMIT ',
+  '# comment',
+  '',
+  '   ',
+  '[1:2] -A INPUT -j ACCEPT',
+  '[1:2',
+  '[:] -A INPUT',
+  '[x:y] -A INPUT',
+  '-A INPUT -j FOO',
+  '-A FOO -j NOPE',
+  '-X FOO',
+  '-t nat -A INPUT',
+  '-A INPUT -m comment --comment "open',
+  '-A INPUT -m comment --comment "a \\"b\\""',
+  '-A PREROUTING -j DNAT --to-destination 10.0.0.1',
+  '-I INPUT 9 -j ACCEPT',
+  '-D INPUT 1',
+  '-P INPUT DROP',
+  '-E FOO BAR',
+  '-S',
+  '-c 1 2 -A INPUT',
+];
+
+describe('iptables-restore: bad input never throws', () => {
+  it('1,000 random inputs with random flags: a status and, on failure, a message; the tables stay readable', () => {
+    const r = rng(11);
+    const w = labWorld('name: f\nhosts:\n  h: {}\n');
+    const ns = w.hosts.get('h')!.netns.get('')!;
+    for (let i = 0; i < 1000; i++) {
+      const n = Math.floor(r() * 8);
+      const lines = Array.from({ length: n }, () =>
+        r() < 0.7
+          ? RESTORE_LINES[Math.floor(r() * RESTORE_LINES.length)]!
+          : Array.from({ length: 1 + Math.floor(r() * 6) }, () => WORDS[Math.floor(r() * WORDS.length)]!).join(' '),
+      );
+      const input = lines.join('\n') + (r() < 0.8 ? '\n' : '');
+      const opts = { noflush: r() < 0.5, counters: r() < 0.5, test: r() < 0.1, ...(r() < 0.1 ? { table: 'nat' } : {}) };
+      const out = restoreIptables(ensureIptables(ns), input, opts);
+      assert.ok(Number.isInteger(out.status), input);
+      if (out.status !== 0) assert.notEqual(out.stderr, '', input);
+      const saved = execCommand(w, { host: 'h', netns: '' }, 'iptables-save -c');
+      assert.equal(saved.status, 0);
     }
   });
 });

@@ -2,7 +2,7 @@
  * A host's `files:`: absolute paths mapped to their text, or to `{ from: FILE }`, a file of the
  * lab folder (inside it: no leading "/" and no "..") read through LoadOptions.readFile.
  */
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { SourceRange } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
 import type { FileSpec } from '../types';
@@ -41,7 +41,7 @@ export function readFiles(rd: Reader, files: unknown, range: SourceRange, opts: 
       }
       const v = pair.value as Node | null;
       if (isScalar(v) && (typeof v.value === 'string' || v.value === null)) {
-        out.push({ path: key, content: String(v.value ?? ''), range: kr });
+        out.push({ path: key, content: String(v.value ?? ''), range: kr, ...blockBody(rd, v) });
       } else if (isMap(v)) {
         checkKeys(rd, v, ['from'], loc(`file ${key}`, `파일 ${key}`));
         const from = v.get('from', true);
@@ -76,4 +76,12 @@ export function readFiles(rd: Reader, files: unknown, range: SourceRange, opts: 
     }
   }
   return out;
+}
+
+/** A block scalar's first line of text (the line after its `|`) and its indentation. */
+function blockBody(rd: Reader, v: Scalar): { body?: { line: number; column: number } } {
+  if (v.type !== 'BLOCK_LITERAL' || typeof v.value !== 'string' || v.value === '') return {};
+  const line = rd.nodeRange(v).line + 1;
+  const text = rd.sourceLine(line);
+  return { body: { line, column: text.length - text.trimStart().length + 1 } };
 }
