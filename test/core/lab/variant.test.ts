@@ -1,7 +1,6 @@
 /** Per-student variants (src/core/lab/variant.ts): declarations, deterministic draws, placeholders, whole labs. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parse } from 'yaml';
 import type { SourceRange } from '../../../src/core/text/diag';
 import {
   instantiateLab,
@@ -276,24 +275,6 @@ describe('variants: placeholders', () => {
     // Bad placeholders stay as written; lines are kept.
     assert.equal(r.text.split('\n').length, text.split('\n').length);
     assert.ok(r.text.includes('{{ nett }}'));
-  });
-
-  it('in YAML, an int variable quoted alone becomes a number; anywhere else, and in other files, it stays text', () => {
-    const yaml = [
-      'port: "{{ port }}"',
-      "list: ['{{ port }}', x]",
-      'match: "^0:{{ port }}$"',
-      'net: "{{ net1.len }}"',
-      'plain: {{ port }}',
-    ].join('\n');
-    const r = substitute(yaml, values, 'lab.yaml', { yaml: true });
-    assert.deepEqual(r.diagnostics, []);
-    assert.equal(r.text, ['port: 80', 'list: [80, x]', 'match: "^0:80$"', 'net: "24"', 'plain: 80'].join('\n'));
-    assert.deepEqual(parse(r.text), { port: 80, list: [80, 'x'], match: '^0:80$', net: '24', plain: 80 });
-    // Quotes that do not match are not a quoted value: they stay.
-    assert.equal(substitute(`x: "{{ port }}'`, values, 'lab.yaml', { yaml: true }).text, `x: "80'`);
-    // A Markdown file keeps its quotes.
-    assert.equal(substitute('run `"{{ port }}"`', values, 'README.md').text, 'run `"80"`');
   });
 
   it('skips variables that failed to resolve (already diagnosed)', () => {
