@@ -108,8 +108,9 @@ describe('topologyModel (src/core/view/topology.ts)', () => {
           const line = lineOf(text, n.source.line);
           if (n.kind === 'switch' || n.kind === 'host')
             assert.ok(line.includes(n.name), `${n.id}: line ${n.source.line} "${line}" names it`);
-          if (n.kind === 'netns') assert.match(line, new RegExp(`netns add ${n.name}\\b`));
-          if (n.kind === 'bridge') assert.match(line, new RegExp(`${n.name} type bridge`));
+          // A container's namespace is made by its docker run line; docker0 by the first docker line, a network's bridge by its create.
+          if (n.kind === 'netns') assert.match(line, new RegExp(`netns add ${n.name}\\b|docker run .*--name ${n.name}\\b`));
+          if (n.kind === 'bridge') assert.match(line, new RegExp(`${n.name} type bridge|^\\s*docker `));
         }
       });
 
