@@ -125,7 +125,7 @@ describe('Labs view (fake vscode)', () => {
 
   it('a course lists its labs under it, titled, with the sum of their scores once graded', async () => {
     fake.files.set('/ws/labs/course.yaml', readFileSync(join(__dirname, '..', '..', 'labs', 'course.yaml'), 'utf8'));
-    for (const l of ['01-switching-routing', '02-gateway', '05-network-namespaces']) fake.addLab(l);
+    for (const l of ['01-switching-routing', '02-gateway', '05-network-namespaces', '06-docker-networking']) fake.addLab(l);
     fake.files.set('/ws/other/lab.yaml', MINI);
     const v = start();
     const root = await v.getChildren();
@@ -143,7 +143,12 @@ describe('Labs view (fake vscode)', () => {
     const labs = await v.getChildren(root[0]);
     assert.deepEqual(
       labs.map((n) => item(v, n).label),
-      ['Switching and routing (01-switching-routing)', 'Gateways (02-gateway)', 'Network namespaces (05-network-namespaces)'],
+      [
+        'Switching and routing (01-switching-routing)',
+        'Gateways (02-gateway)',
+        'Network namespaces (05-network-namespaces)',
+        'Docker networking (06-docker-networking)',
+      ],
     );
     await v.getChildren(labs[1]);
     const g = String(item(v, labs[1]!).description);

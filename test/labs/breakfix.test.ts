@@ -57,6 +57,27 @@ const CASES: readonly BreakFix[] = [
     },
     right: 3,
   },
+  {
+    dir: '06-docker-networking',
+    id: 'host-conflict',
+    causes: [['not-listening@host1']],
+    // blog on the bridge, its port 80 on the host port the student's task names (the check's port).
+    fix: (t, name) => {
+      const port = /docker port \S+ 80\/tcp", match: "\^0\\\\\.0\\\\\.0\\\\\.0:(\d+)\$"/.exec(t)![1]!;
+      return t.replace(
+        `docker run -d --name ${name('blog')} --network host httpd`,
+        `docker run -d --name ${name('blog')} -p ${port}:80 httpd`,
+      );
+    },
+    right: 1,
+  },
+  {
+    dir: '06-docker-networking',
+    id: 'published-firewall',
+    causes: [['filtered@host1']],
+    fix: (t) => t.replace('iptables -A INPUT -p tcp --dport 8080 -j DROP', 'iptables -I DOCKER-USER -i eth0 -d 172.17.0.3 -j DROP'),
+    right: 1,
+  },
 ];
 
 const STUDENTS = ['', 's2026001', 's2026017', 'kim.minsu'];

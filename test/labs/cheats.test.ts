@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { gradeFiles, referenceWorld } from '../../src/core/grade/folder';
 import { applySolution } from '../../src/core/grade/overlay';
+import { instantiateLab } from '../../src/core/index';
 import type { LabGrade } from '../../src/core/grade/types';
 import { readTree } from '../../src/cli/grade';
 
@@ -76,7 +77,7 @@ describe('bundled labs: cheats score nothing', () => {
   });
 
   it('the starters score nothing but what they already give (02: b still reaches a)', () => {
-    for (const dir of ['01-switching-routing', '05-network-namespaces']) {
+    for (const dir of ['01-switching-routing', '05-network-namespaces', '06-docker-networking']) {
       const g = grade(dir);
       assert.equal(g.score, 0, `${dir}: ${g.exercises.map((e) => `${e.id} ${e.score}`).join(', ')}`);
     }
@@ -84,6 +85,19 @@ describe('bundled labs: cheats score nothing', () => {
     const passed = g.exercises.flatMap((e) => e.checks.filter((c) => c.passed).map((c) => `${e.id}: ${c.feedback.en}`));
     assert.equal(passed.length, 1, passed.join('\n'));
     assert.match(passed[0]!, /^b-reaches-c: b → 192\.168\.1\.10: /);
+  });
+
+  it("06-docker-networking: blog's host port published on shop does not pass host-conflict", () => {
+    // shop takes a second -p for the port blog should have: host2 connects, but to shop.
+    const g = grade('06-docker-networking', (t) =>
+      t.replace('docker run -d --name shop -p 8080:80 nginx', 'docker run -d --name shop -p 8080:80 -p 8081:80 nginx'),
+    );
+    const e = exercise(g, 'host-conflict');
+    assert.equal(e.checks[0]!.passed, false);
+    assert.match(e.checks[0]!.feedback.en, /192\.168\.1\.10 answered by host1\/shop, not host1\/blog$/);
+    assert.equal(e.checks[1]!.passed, false);
+    assert.match(e.checks[1]!.feedback.en, /No public port '80\/tcp' published for blog/);
+    assert.equal(e.passed, false);
   });
 
   it('01-switching-routing: its noreach checks say why they do not count yet', () => {
@@ -101,8 +115,9 @@ describe('bundled labs: cheats score nothing', () => {
   });
 
   it('a student who writes the solution scores full marks, who answered checked against the reference', () => {
-    for (const dir of ['01-switching-routing', '02-gateway', '05-network-namespaces']) {
-      const tree = readTree(join('labs', dir));
+    for (const dir of ['01-switching-routing', '02-gateway', '05-network-namespaces', '06-docker-networking']) {
+      // The lab as drawn (its variables' defaults), as the student's copy is.
+      const tree = instantiateLab(readTree(join('labs', dir)), '').files;
       // The student's folder: the solved lab.yaml and answers, with solution/ still there for the reference.
       const files = new Map([...applySolution(tree).files, ...[...tree].filter(([p]) => p.startsWith('solution/'))]);
       const g = gradeFiles(files, { displayPath: (rel) => join('labs', dir, rel) });
@@ -148,7 +163,7 @@ describe('bundled labs: cheats score nothing', () => {
   });
 
   it('the solutions, graded with --solution, still score full marks', () => {
-    for (const dir of ['01-switching-routing', '02-gateway', '05-network-namespaces']) {
+    for (const dir of ['01-switching-routing', '02-gateway', '05-network-namespaces', '06-docker-networking']) {
       const files = readTree(join('labs', dir));
       const g = gradeFiles(files, { displayPath: (rel) => join('labs', dir, rel), solution: true });
       assert.equal(g.score, g.maxScore, dir);

@@ -66,6 +66,29 @@ describe('bundled labs: hints per cause', () => {
     assert.ok(down.get('namespace-service')!.hints.some((h) => /both ends are up/.test(h.en)));
   });
 
+  it("lab 06: cache mapped to a port redis does not listen on gives the hint that names redis's port", () => {
+    const e = mistake('06-docker-networking', '-p {{ cache_port }}:6379 redis', '-p {{ cache_port }}:80 redis').get('publish-port')!;
+    assert.deepEqual(
+      e.causes?.map((c) => `${c.cause}@${c.host}${c.netns ? `/${c.netns}` : ''}`),
+      ['not-listening@host1/cache'],
+    );
+    assert.match(e.hints[0]!.en, /redis listens on 6379/);
+    assert.doesNotMatch(e.hints[0]!.ko, FALLBACK);
+  });
+
+  it('lab 06: blog mapped but still in host mode gives the hint that a host-mode container cannot be mapped', () => {
+    const e = mistake(
+      '06-docker-networking',
+      '--name blog -p {{ blog_port }}:80 httpd',
+      '--name blog --network host -p {{ blog_port }}:80 httpd',
+    ).get('host-conflict')!;
+    assert.deepEqual(
+      e.causes?.map((c) => `${c.cause}@${c.host}`),
+      ['not-listening@host1'],
+    );
+    assert.match(e.hints[0]!.en, /A host-mode container cannot be mapped at all/);
+  });
+
   it('every cause hint of a bundled lab loads, in both languages', () => {
     const dirs = readdirSync('labs').filter((d) => existsSync(join('labs', d, 'lab.yaml')));
     let n = 0;

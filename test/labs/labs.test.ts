@@ -77,6 +77,16 @@ const README_TRACES: Record<string, Expect[]> = {
     icmp('host1/red', '192.168.1.3', 'no-route'), // red has no route out
     icmp('host1/blue', '192.168.1.2', 'replied'), // host1's own LAN address
   ],
+  '06-docker-networking': [
+    icmp('host1/sealed', '172.17.0.1', 'no-route'), // --network none: lo only
+    tcp('host2', '192.168.1.10', 80, 'replied'), // --network host: web on host1's own port 80
+    tcp('host1', '172.17.0.2', 6379, 'replied'), // the bridge: host1 reaches cache on docker0
+    icmp('host2', '172.17.0.2', 'no-route'), // ... and host2 does not
+    icmp('host1/cache', '192.168.1.11', 'replied'), // out through Docker's MASQUERADE
+    tcp('host2', '192.168.1.10', 8080, 'replied'), // -p 8080:80: DNAT to shop
+    tcp('host2', '192.168.1.10', 8081, 'refused'), // blog exited (exercise host-conflict)
+    tcp('host1', '127.0.0.1', 8080, 'dropped'), // the colleague's INPUT rule (exercise published-firewall)
+  ],
 };
 
 describe('bundled labs', () => {
@@ -147,6 +157,29 @@ describe('bundled labs', () => {
         r.request.steps.some((s) => s.host === 'b'),
         'the request reached b',
       );
+    });
+  });
+
+  describe('06-docker-networking: the experiments its README suggests', () => {
+    it('a second container on host port 8080 fails as Docker fails; another host port works', () => {
+      const w = world('06-docker-networking');
+      const again = execCommand(w, { host: 'host1', netns: '' }, 'docker run -d --name shop2 -p 8080:80 nginx');
+      assert.equal(again.status, 125);
+      assert.match(again.stderr, /Bind for 0\.0\.0\.0:8080 failed: port is already allocated\.\n$/);
+      // The refused container stays, created but not started, as Docker leaves it.
+      assert.match(execCommand(w, { host: 'host1', netns: '' }, 'docker ps -a').stdout, / Created +shop2\n/);
+      const other = execCommand(w, { host: 'host1', netns: '' }, 'docker run -d --name shop3 -p 8082:80 nginx');
+      assert.equal(other.status, 0, other.stderr);
+      const r = tracePacket(w, { from: ep('host2'), to: '192.168.1.10', proto: 'tcp', port: 8082 });
+      assert.equal(r.verdict, 'replied', r.reason.en);
+      assert.ok(r.request.steps.some((s) => s.host === 'host1' && s.netns === 'shop3' && s.stage === 'deliver'));
+    });
+
+    it("blog, in host mode beside web, exited with httpd's bind error", () => {
+      const w = world('06-docker-networking');
+      assert.match(execCommand(w, { host: 'host1', netns: '' }, 'docker ps -a').stdout, /Exited \(1\) .* blog\n/);
+      const logs = execCommand(w, { host: 'host1', netns: '' }, 'docker logs blog');
+      assert.match(logs.stderr, /could not bind to address 0\.0\.0\.0:80/);
     });
   });
 

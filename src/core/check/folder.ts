@@ -13,6 +13,7 @@ import { applySolution, hasSolution, SOLUTION_DIR } from '../grade/overlay';
 import { checkLab } from './check';
 import { outsideDiagnostic } from '../grade/folder';
 import { OUTSIDE_LAB } from '../lab/load';
+import { declaresVariables, instantiateLab } from '../lab/variant';
 
 export interface CheckFilesOptions {
   /** How a file of the folder is named in diagnostics (e.g. its path from the working folder). */
@@ -38,17 +39,21 @@ export function checkLabFiles(files: ReadonlyMap<string, string>, opts: CheckFil
   const student = opts.student !== undefined ? { student: opts.student } : {};
   const starter = [...refused, ...checkLab(text, { file: shown('lab.yaml'), readFile: read(files), ...student })];
   if (!hasSolution(files)) return starter;
-  const applied = applySolution(files, { displayPath: shown });
-  const solvedText = applied.files.get('lab.yaml') ?? text;
-  const patchText = files.get(PATCH);
-  if (applied.diagnostics.length || patchText === undefined || solvedText === text) return [...starter, ...applied.diagnostics];
+  // The solution patches the lab as drawn (as grading applies it): a placeholder such as
+  // `port: {{ port }}` is a number by then, never a YAML mapping copied through the merge.
+  const drawn = declaresVariables(text) ? instantiateLab(files, opts.student ?? '', { displayPath: shown }).files : files;
+  const starterText = drawn.get('lab.yaml') ?? text;
+  const applied = applySolution(drawn, { displayPath: shown });
+  const solvedText = applied.files.get('lab.yaml') ?? starterText;
+  const patchText = drawn.get(PATCH);
+  if (applied.diagnostics.length || patchText === undefined || solvedText === starterText) return [...starter, ...applied.diagnostics];
   const solvedFile = `${shown('lab.yaml')} (solved)`;
   const solved = checkLab(solvedText, { file: solvedFile, readFile: read(applied.files), ...student });
   const seen = new Set(starter.map(key));
   const out = [...starter];
   const where = new LineOrigins(solvedText, [
     { file: shown(PATCH), text: patchText },
-    { file: shown('lab.yaml'), text },
+    { file: shown('lab.yaml'), text: starterText },
   ]);
   for (const d of solved) {
     const moved = d.file === solvedFile ? where.place(d) : d;

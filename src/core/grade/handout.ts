@@ -11,6 +11,7 @@ import { Document, isMap, isScalar, isSeq, type Node, Pair, parseDocument, type 
 import type { Diagnostic } from '../text/diag';
 import { loc } from '../text/i18n';
 import { loadLab, OUTSIDE_LAB } from '../lab/load';
+import { declaresVariables, instantiateLab } from '../lab/variant';
 import { parseAnswers } from './answers';
 import { SOLUTION_DIR } from './overlay';
 import { checkAnswer, type AnswerHash, SHA256_HEX_RE } from '../net/answer';
@@ -153,7 +154,9 @@ export function splitLab(files: ReadonlyMap<string, string>, opts: SplitOptions)
         message: loc('This folder has no lab.yaml.', '이 폴더에는 lab.yaml이 없습니다.'),
       },
     ]);
-  const loaded = loadLab(labText, { file: shown('lab.yaml'), readFile: (rel) => (outside.has(rel) ? OUTSIDE_LAB : files.get(rel)) });
+  // Checked as drawn with the variables' defaults (a number's placeholder is a number then); written as given.
+  const drawn = declaresVariables(labText) ? (instantiateLab(files, '').files.get('lab.yaml') ?? labText) : labText;
+  const loaded = loadLab(drawn, { file: shown('lab.yaml'), readFile: (rel) => (outside.has(rel) ? OUTSIDE_LAB : files.get(rel)) });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.lab || errors.length) return fail(errors);
   const doc = parseDocument(labText, { prettyErrors: false, uniqueKeys: true });

@@ -157,7 +157,7 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
         t = replaceBlock(t, sb, '');
       }
     }
-    const s = substitute(t, values, show(path), { skip: failed });
+    const s = substitute(t, values, show(path), { skip: failed, yaml: /\.ya?ml$/.test(path) });
     diagnostics.push(...s.diagnostics);
     out.set(path, moveNames(moveAddresses(s.text, moves), names));
   }
@@ -165,7 +165,7 @@ export function instantiateLab(files: ReadonlyMap<string, string>, student: stri
   // (a grading key's answers are in clear, and follow the variables as any text does).
   if (normaliseStudent(student) !== '' && /\bsha256\b/.test(labText) && !diagnostics.some((d) => d.severity === 'error')) {
     const written = resolveVariables(rv.variables, { lab: rv.labName, student: '' });
-    const asWritten = substitute(labText, written.values, show('lab.yaml'), { skip: written.failed }).text;
+    const asWritten = substitute(labText, written.values, show('lab.yaml'), { skip: written.failed, yaml: true }).text;
     out.set('lab.yaml', followQuizzes(asWritten, out.get('lab.yaml')!));
   }
   // What the student is given, sealed with the values: a key compares the copy with it (grade/key.ts).

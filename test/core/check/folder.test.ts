@@ -81,4 +81,25 @@ describe('check: a lab folder with its solution applied as a patch', () => {
     );
     assert.deepEqual(at(ds), ['lab/solution/lab.yaml:1:1 error bad-solution']);
   });
+
+  it("a lab with variables: the solution patches the lab as drawn, so a number's placeholder stays a number", () => {
+    const starter = `${STARTER}    serve: [tcp/{{ port }}]
+exercises:
+  - id: b-port
+    checks:
+      - reach: { from: a, to: 10.0.0.2, proto: tcp, port: {{ port }} }
+variables:
+  port: { int: [8000, 8999], default: 8080 }
+`;
+    const files = new Map([
+      ['lab.yaml', starter],
+      ['solution/lab.yaml', 'hosts:\n  b:\n    run: |\n      ip addr add 10.0.0.2/24 dev eth0\n'],
+    ]);
+    assert.deepEqual(at(checkLabFiles(files, { displayPath: show })), []);
+    // A problem of the solved lab is still told at the patch's line.
+    files.set('solution/lab.yaml', 'hosts:\n  b:\n    run: |\n      ip addr add 10.0.0.2/24 dev eth0\n      nft list ruleset\n');
+    assert.deepEqual(at(checkLabFiles(files, { displayPath: show, student: 's1' })), [
+      'lab/solution/lab.yaml:5:7 warning command-not-simulated',
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { applySolution, hasSolution, patchYaml } from '../../../src/core/grade/overlay';
 import { loadLab } from '../../../src/core/lab/load';
+import { instantiateLab } from '../../../src/core/lab/variant';
 
 const STARTER = `# The starter: comments survive the patch.
 name: gw
@@ -181,7 +182,8 @@ describe('solution overlay', () => {
       };
       walk(dir, '');
       if (!hasSolution(files)) continue;
-      const r = applySolution(files);
+      // Applied to the lab as drawn (its variables' defaults), as grading applies it.
+      const r = applySolution(instantiateLab(files, '').files);
       assert.deepEqual(r.diagnostics, [], lab);
       const loaded = loadLab(r.files.get('lab.yaml')!, { file: 'lab.yaml', readFile: (p) => r.files.get(p) });
       assert.deepEqual(

@@ -74,6 +74,12 @@ const REF_RE = /^([A-Za-z_][A-Za-z0-9_]*)(?:\.(-?[0-9]+|[A-Za-z][A-Za-z0-9_]*))?
 export interface SubstituteOptions {
   /** Variables declared but unresolved (already diagnosed): their placeholders are left as written. */
   readonly skip?: ReadonlySet<string>;
+  /**
+   * A YAML file: an int variable's placeholder quoted alone (`port: "{{ port }}"`, as YAML needs a
+   * value that starts with `{{` quoted) becomes the bare number (`port: 8123`), so that YAML reads a
+   * number where a number is asked for. The columns after it on its line move back by two.
+   */
+  readonly yaml?: boolean;
 }
 
 /** Replaces every placeholder in `text`. Line numbers are kept; problems are diagnosed where they are. */
@@ -142,8 +148,11 @@ export function substitute(
       }
     }
     if (replacement !== undefined) {
-      out += text.slice(last, start) + replacement;
-      last = end;
+      const q = text[start - 1];
+      const number =
+        opts.yaml && (q === '"' || q === "'") && text[end] === q && values.get(REF_RE.exec(m[2]?.trim() ?? '')?.[1] ?? '')?.kind === 'int';
+      out += text.slice(last, number ? start - 1 : start) + replacement;
+      last = number ? end + 1 : end;
     }
   }
   out += text.slice(last);
