@@ -68,12 +68,12 @@ export function protoName(n: number): string {
 
 const u32 = (n: number) => n >>> 0;
 
-function lenMask(len: number): number {
+export function lenMask(len: number): number {
   return len === 0 ? 0 : u32(0xffffffff << (32 - len));
 }
 
 /** iptables's own reading of a dotted address: 1 to 4 parts, missing ones are 0 (`10.1` is 10.1.0.0). */
-function dotted(text: string): number | undefined {
+export function dotted(text: string): number | undefined {
   const parts = text.split('.');
   if (parts.length > 4 || parts.some((p) => !/^[0-9]{1,3}$/.test(p) || Number(p) > 255)) return undefined;
   let v = 0;

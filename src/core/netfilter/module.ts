@@ -21,6 +21,8 @@ export interface OptionDef {
   readonly arg: boolean;
   /** Other names iptables accepts for it (`destination-port` for `dport`). */
   readonly aliases?: readonly string[];
+  /** A real option the simulator does not run: a rule with it is said to be not simulated. */
+  readonly unsimulated?: boolean;
 }
 
 /** What the rule being read has said so far that a module needs: its protocol (`-p`). */

@@ -306,6 +306,7 @@ export function parseIptables(args: readonly string[], opts: { restore?: boolean
     const offer = (m: MatchModule | TargetModule, data: unknown): ParseOutcome | 'taken' | undefined => {
       const def = m.options.find((o) => o.name === word.name || o.aliases?.includes(word.name));
       if (!def || !long) return undefined;
+      if (def.unsimulated) return { ok: false, notSimulated: `iptables -m ${m.name} --${def.name}`, arg: at };
       const arg = def.arg ? value() : undefined;
       if (def.arg && arg === undefined) return missing();
       const e = m.parse(data, def.name, arg, inv, env(), nextArg);

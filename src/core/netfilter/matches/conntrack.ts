@@ -2,9 +2,11 @@
  * `-m conntrack --ctstate LIST` and `-m state --state LIST`: the state of the packet's connection as
  * conntrack sees it at this hook (datapath/flow.ts): NEW on its first packet (and every later one
  * until a reply went back), ESTABLISHED after, RELATED for an ICMP error about it, INVALID for a
- * packet conntrack cannot follow; SNAT and DNAT when its NAT changed the addresses.
+ * packet conntrack cannot follow; SNAT and DNAT when its NAT changed the addresses. The conntrack
+ * match's other options (its tuples, status and direction) are in ctTuple.ts.
  */
 import { defineMatch, type EvalCtx, type MatchModule } from '../module';
+import { CT_TUPLE_OPTIONS, type CtTupleData, ctTupleMatches, hasCtTuple, parseCtTuple, showCtTuple } from './ctTuple';
 
 /** The states in the order iptables prints them (their bit order). */
 const STATES = ['INVALID', 'NEW', 'RELATED', 'ESTABLISHED', 'UNTRACKED', 'SNAT', 'DNAT'] as const;
@@ -52,13 +54,24 @@ export function statesMatch(d: StateData, ctx: EvalCtx): boolean {
   return hit !== !!d.invert;
 }
 
-export const conntrackMatch: MatchModule = defineMatch<StateData>({
+type ConntrackData = StateData & CtTupleData;
+
+export const conntrackMatch: MatchModule = defineMatch<ConntrackData>({
   name: 'conntrack',
-  options: [{ name: 'ctstate', arg: true }],
+  options: [{ name: 'ctstate', arg: true }, ...CT_TUPLE_OPTIONS],
   init: () => ({}),
-  parse: (d, _opt, arg, invert) => parseStates(d, arg, invert, 'Bad ctstate'),
-  final: (d) => (d.states ? undefined : 'conntrack: At least one option is required'),
-  save: (d) => (d.states ? `${d.invert ? ' !' : ''} --ctstate ${d.states.join(',')}` : ''),
-  print: (d) => `${d.invert ? ' !' : ''} ctstate ${(d.states ?? []).join(',')}`,
-  match: statesMatch,
+  parse: (d, opt, arg, invert) => {
+    if (opt === 'ctstate') return parseStates(d, arg, invert, 'Bad ctstate');
+    const e = parseCtTuple(d, opt, arg ?? '', invert);
+    return e === 'not-mine' ? `unknown option "--${opt}"` : e;
+  },
+  final: (d) => (d.states || hasCtTuple(d) ? undefined : 'conntrack: At least one option is required'),
+  save: (d) => (d.states ? `${d.invert ? ' !' : ''} --ctstate ${d.states.join(',')}` : '') + showCtTuple(d, '--'),
+  print: (d) => (d.states ? `${d.invert ? ' !' : ''} ctstate ${d.states.join(',')}` : '') + showCtTuple(d, ''),
+  // conntrack_mt: without a connection only a rule that asks for states alone can match.
+  match: (d, ctx) => {
+    if (d.states && !statesMatch(d, ctx)) return false;
+    if (!hasCtTuple(d)) return true;
+    return ctx.conn ? ctTupleMatches(d, { ...ctx, conn: ctx.conn }) : false;
+  },
 });
