@@ -102,9 +102,10 @@ function lowerBound(list: readonly number[], from: number): number {
 
 /**
  * The position of the first rule at or after `from` that a packet to `dst` (an IPv4 address as a
- * 32-bit number) could match, or the number of rules when none can.
+ * 32-bit number) could match, or the number of rules when none can (never less than `from`).
  */
 export function nextCandidate(ix: ChainIndex, dst: number, from: number): number {
+  if (from >= ix.rules.length) return from;
   let best = ix.rules.length;
   const w = lowerBound(ix.wild, from);
   if (w < ix.wild.length) best = ix.wild[w]!;
