@@ -102,15 +102,15 @@ function runChain(table: Table, start: Chain, ctx0: HookContext, notes: Netfilte
   let p = ctx0.packet;
   let view = { packet: p, ip: ipView(p) };
   // A long chain's index (chainIndex.ts), checked against its rules once per chain for this packet at this hook.
-  const indexes = new Map<Chain, ChainIndex>();
+  let indexes: Map<Chain, ChainIndex> | undefined;
   let ixFor: Chain | undefined;
   let ix: ChainIndex | undefined;
   for (;;) {
     if (view.packet !== p) view = { packet: p, ip: ipView(p) };
     if (chain !== ixFor) {
       ixFor = chain;
-      ix = indexes.get(chain) ?? chainIndex(chain);
-      if (ix) indexes.set(chain, ix);
+      ix = indexes?.get(chain) ?? chainIndex(chain);
+      if (ix) (indexes ??= new Map()).set(chain, ix);
     }
     // The next rule that can match: the next one, or the next the index has for the destination.
     if (ix && view.ip.v4) i = nextCandidate(ix, view.ip.dst, i);
