@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast knetlab starts (the CLI next to bare Node, the extension's activation:
  * bench/startup.ts), how fast the simulator loads and builds a large lab, and how fast it walks a
- * packet across it. Then, as root, the same scenarios built in the real kernel (bench/kernel.ts)
+ * packet across it; a trace through a host with kube-proxy's rules, 1,000 to 20,000 of them
+ * (bench/kube.ts). Then, as root, the same scenarios built in the real kernel (bench/kernel.ts)
  * next to the simulator.
  */
 import { existsSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lab, TraceRequest } from '../src/core/index';
 import { generateBenchLab } from './gen';
+import { benchKube, TARGET_KUBE_TRACE_MS } from './kube';
 import { benchCheck, benchGradeCourse, benchKeystroke } from './check';
 import { benchKernel } from './kernel';
 import { benchVariantsClass } from './variants';
@@ -139,6 +141,22 @@ async function main(): Promise<number> {
     ),
   );
   console.log(`  (trace ${gen.from} -> ${gen.to}: ${first.verdict}, ${first.request.steps.length} + ${first.reply.steps.length} steps)`);
+  console.log('');
+
+  // Netfilter at kube-proxy's scale: the chain index against the kernel's linear scan (bench/kube.ts).
+  console.log('netfilter trace, kube-proxy-shaped host (client -> the last service, DNATed; client -> the pod, no service):');
+  const kube = benchKube(core);
+  for (const k of kube) {
+    const big = k === kube.at(-1);
+    const target = big ? `< ${TARGET_KUBE_TRACE_MS} ms` : '';
+    const label = `${k.rules} rules (${k.services} services)`;
+    console.log(row(`  ${label}: the last service`, ms(k.hitMs), target, big ? verdict(k.hitMs, TARGET_KUBE_TRACE_MS) : ''));
+    console.log(row(`  ${label}: no service`, ms(k.missMs), target, big ? verdict(k.missMs, TARGET_KUBE_TRACE_MS) : ''));
+  }
+  const biggest = kube.at(-1)!;
+  console.log(row(`  ${biggest.rules} rules: loadLab`, ms(biggest.loadMs)));
+  console.log(row(`  ${biggest.rules} rules: buildWorld (every iptables line run)`, ms(biggest.buildMs)));
+  console.log(`  (each trace's median of 51 runs; the last service: ${biggest.hit}; no service: ${biggest.miss})`);
   console.log('');
 
   // Checking a 5,000-line lab, next to yaml-language-server with the same schema; grading the course.

@@ -7,6 +7,10 @@
  * later packet and reverses for the replies (walk/hooks.ts); the tables after it at the same hook
  * see the translated packet.
  *
+ * A long chain is not scanned rule by rule: its index (chainIndex.ts) gives the next rule that can
+ * match the packet's destination, which is the rule the scan would reach first, so the answer, the
+ * notes and the statistic draws are the same.
+ *
  * Every rule that matched is a note for the trace, with its table, chain, number, `-A` text and lab
  * line (data: { table, chain, rule, text }), and the packet before and after when it changed it.
  * A walk never writes the tables (their counters included): counters.ts counts a trace's notes.
@@ -17,6 +21,7 @@ import { ro } from '../text/particle';
 import { describe, headers, type Packet } from '../datapath/packet';
 import type { HookContext, HookDecision, NetfilterNote, RejectWith } from '../datapath/seams';
 import type { SourceRef } from '../sim/model';
+import { type ChainIndex, chainIndex, nextCandidate } from './chainIndex';
 import { ipMatches, ipView } from './ipspec';
 import { type Chain, HOOK_TABLES, type Table, type TableName } from './model';
 import type { EvalCtx } from './module';
@@ -96,7 +101,19 @@ function runChain(table: Table, start: Chain, ctx0: HookContext, notes: Netfilte
   let i = 0;
   let p = ctx0.packet;
   let view = { packet: p, ip: ipView(p) };
+  // A long chain's index (chainIndex.ts), checked against its rules once per chain for this packet at this hook.
+  let indexes: Map<Chain, ChainIndex> | undefined;
+  let ixFor: Chain | undefined;
+  let ix: ChainIndex | undefined;
   for (;;) {
+    if (view.packet !== p) view = { packet: p, ip: ipView(p) };
+    if (chain !== ixFor) {
+      ixFor = chain;
+      ix = indexes?.get(chain) ?? chainIndex(chain);
+      if (ix) (indexes ??= new Map()).set(chain, ix);
+    }
+    // The next rule that can match: the next one, or the next the index has for the destination.
+    if (ix && view.ip.v4) i = nextCandidate(ix, view.ip.dst, i);
     if (i >= chain.rules.length) {
       const back = chain.hook ? undefined : stack.pop();
       if (back) {
@@ -106,7 +123,6 @@ function runChain(table: Table, start: Chain, ctx0: HookContext, notes: Netfilte
       return policy(table, start, p, notes);
     }
     const rule = chain.rules[i++]!;
-    if (view.packet !== p) view = { packet: p, ip: ipView(p) };
     // Most rules fail on their IP part: the rest of the context is made only for those that pass it.
     if (!ipMatches(rule.ip, view.ip, ctx0.io)) continue;
     const pending: NetfilterNote[] = [];
@@ -118,7 +134,7 @@ function runChain(table: Table, start: Chain, ctx0: HookContext, notes: Netfilte
     const hit = rule.matches.every((m) => m.module.match(m.data, ctx));
     notes.push(...pending);
     if (!hit) continue;
-    const num = chain.rules.indexOf(rule) + 1;
+    const num = i;
     const text = ruleText(chain, rule);
     const where = tableChain(table, chain);
     const note = (en: string, ko: string, extra?: Record<string, unknown>) =>

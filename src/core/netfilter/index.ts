@@ -8,7 +8,9 @@
  * - parse.ts: an iptables command line, read (errors.ts: its error texts and exit statuses).
  * - state.ts: a namespace's tables (under IPTABLES, and NETFILTER for the walk) and every change to them.
  * - apply.ts: a parsed command run against a namespace; save.ts: `iptables -S` text.
- * - engine.ts: the tables at a hook (the datapath's Netfilter seam).
+ * - engine.ts: the tables at a hook (the datapath's Netfilter seam); chainIndex.ts: a long chain's
+ *   rules by destination, so a packet skips those that cannot match it.
+ * - reach.ts: the hooks a chain is reached from (the jump graph state.ts keeps up to date).
  * - counters.ts: what a trace hit, counted from its steps.
  */
 export { applyIptables, isTable, type Outcome } from './apply';

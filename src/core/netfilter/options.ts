@@ -103,6 +103,25 @@ export function words(args: readonly string[]): { text: string; arg: number; inl
   return out;
 }
 
+// The long names and what each stands for, made once (every long option of every line asks).
+let FIXED: readonly (readonly [string, string])[] | undefined;
+const fixedNames = (): readonly (readonly [string, string])[] =>
+  (FIXED ??= [
+    ...Object.keys(COMMANDS)
+      .filter((k) => k.length > 1)
+      .map((k) => [k, `-${COMMANDS[k]}`] as const),
+    ...Object.keys(GENERIC)
+      .filter((k) => k.length > 1)
+      .map((k) => [k, `-${GENERIC[k]![0]}`] as const),
+  ]);
+const MODULE_NAMES = new WeakMap<MatchModule | TargetModule, readonly (readonly [string, string])[]>();
+function moduleNames(m: MatchModule | TargetModule): readonly (readonly [string, string])[] {
+  let out = MODULE_NAMES.get(m);
+  if (!out)
+    MODULE_NAMES.set(m, (out = m.options.flatMap((o) => [o.name, ...(o.aliases ?? [])].map((n) => [n, `${m.name} ${o.name}`] as const))));
+  return out;
+}
+
 /**
  * getopt_long's reading of a long option: its exact name, else the one option whose name (or alias)
  * starts so (`--to` is DNAT's --to-destination, `--dp` tcp's --dport), among the commands, the
@@ -114,16 +133,9 @@ export function longName(
   loaded: readonly (MatchModule | TargetModule)[],
   pending: MatchModule | undefined,
 ): string | undefined {
-  const names = (mods: readonly (MatchModule | TargetModule)[]): [string, string][] => [
-    ...Object.keys(COMMANDS)
-      .filter((k) => k.length > 1)
-      .map((k): [string, string] => [k, `-${COMMANDS[k]}`]),
-    ...Object.keys(GENERIC)
-      .filter((k) => k.length > 1)
-      .map((k): [string, string] => [k, `-${GENERIC[k]![0]}`]),
-    ...mods.flatMap((m) =>
-      m.options.flatMap((o) => [o.name, ...(o.aliases ?? [])].map((n): [string, string] => [n, `${m.name} ${o.name}`])),
-    ),
+  const names = (mods: readonly (MatchModule | TargetModule)[]): (readonly [string, string])[] => [
+    ...fixedNames(),
+    ...mods.flatMap(moduleNames),
   ];
   for (const mods of pending ? [loaded, [...loaded, pending]] : [loaded]) {
     const all = names(mods);

@@ -3,7 +3,7 @@
  * Netfilter, under NETFILTER (datapath/seams.ts) from the first write on. Every change a command
  * makes goes through here, with the kernel's own checks: a target or match only where the kernel
  * allows it (its table, the hooks its chain is reached from), a user chain deleted only when empty
- * and unreferenced.
+ * and unreferenced. Each change tells reach.ts (who jumps to whom: jumpsAdded, rulesChanged).
  */
 import { PernetKey, pernet, setPernet } from '../sim/pernet';
 import type { Netns, SourceRef } from '../sim/model';
@@ -14,6 +14,7 @@ import { BAD_RULE, type IptablesError, kernelError, NO_CHAIN, tableError, usageE
 import type { IpSpec } from './ipspec';
 import { type Chain, type Counters, newTable, type Policy, type Rule, type Table, TABLE_NAMES, type TableName, zero } from './model';
 import type { RuleSpec } from './parse';
+import { chainHooks, jumpsAdded, rulesChanged } from './reach';
 import { ruleBody } from './save';
 
 export class Iptables implements Netfilter {
@@ -83,20 +84,7 @@ export function resolveRules(table: Table, spec: RuleSpec, source?: SourceRef, c
   return out;
 }
 
-/** The hooks a chain is reached from: its own, or those of every built-in chain that jumps to it. */
-export function chainHooks(table: Table, chain: Chain): Set<Hook> {
-  const out = new Set<Hook>();
-  const seen = new Set<Chain>();
-  const visit = (c: Chain): void => {
-    if (seen.has(c)) return;
-    seen.add(c);
-    if (c.hook) out.add(c.hook);
-    for (const from of table.chains.values())
-      for (const r of from.rules) if (r.target && r.target.kind !== 'module' && r.target.chain === c) visit(from);
-  };
-  visit(chain);
-  return out;
-}
+export { chainHooks } from './reach';
 
 /** The kernel's check of rules put in `chain` (and of the chains they jump to), at the hooks it is reached from. */
 function valid(table: Table, hooks: ReadonlySet<Hook>, rules: readonly Rule[], seen = new Set<Chain>()): 'ok' | 'invalid' | 'loop' {
@@ -136,6 +124,8 @@ export function writeRules(table: Table, chainName: string, op: RuleOp, rules: R
   if (op === 'A') chain.rules.push(...rules);
   else if (op === 'I') chain.rules.splice((num ?? 1) - 1, 0, ...rules);
   else chain.rules.splice(num! - 1, 1, ...rules);
+  if (op === 'R') rulesChanged(table);
+  else jumpsAdded(table, chain, rules);
   return OK;
 }
 
@@ -147,7 +137,10 @@ export function findRules(table: Table, chainName: string, rules: Rule[], del: b
     const body = ruleBody(r);
     const i = chain.rules.findIndex((x) => ruleBody(x) === body);
     if (i < 0) return fail(tableError(BAD_RULE, arg));
-    if (del) chain.rules.splice(i, 1);
+    if (del) {
+      chain.rules.splice(i, 1);
+      rulesChanged(table);
+    }
   }
   return OK;
 }
@@ -158,6 +151,7 @@ export function deleteRuleNum(table: Table, chainName: string, num: number, arg?
   if ('stderr' in chain) return fail(chain);
   if (num > chain.rules.length) return fail(tableError('Index of deletion too big.', arg));
   chain.rules.splice(num - 1, 1);
+  rulesChanged(table);
   return OK;
 }
 
@@ -189,6 +183,7 @@ export function deleteChain(table: Table, name: string | undefined, arg?: number
     if (c.hook || c.rules.length > 0 || referenced(table, c, name === undefined ? all : undefined))
       return fail(kernelError('CHAIN_DEL', 'Device or resource busy', c.name, arg));
   for (const c of targets) table.chains.delete(c.name);
+  rulesChanged(table);
   return OK;
 }
 
@@ -200,6 +195,7 @@ export function flushOrZero(table: Table, name: string | undefined, flush: boole
     if ('stderr' in c) return fail(c);
     chains.push(c);
   }
+  if (flush) rulesChanged(table);
   for (const c of chains) {
     if (flush) c.rules = [];
     else {
