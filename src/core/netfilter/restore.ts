@@ -16,6 +16,7 @@ import { applyTo } from './apply';
 import { PREFIX as IPTABLES_PREFIX } from './errors';
 import { type Chain, type Table, type TableName, TABLE_NAMES, zero } from './model';
 import { parseIptables } from './parse';
+import { rulesChanged } from './reach';
 import type { Iptables } from './state';
 
 export interface RestoreOptions {
@@ -66,6 +67,7 @@ function snapshot(t: Table): Snapshot {
 }
 
 function rollback(t: Table, s: Snapshot): void {
+  rulesChanged(t);
   t.chains.clear();
   for (const [k, v] of s.map) t.chains.set(k, v);
   for (const { c, name, policy, rules, counts } of s.chains) {
@@ -79,6 +81,7 @@ function rollback(t: Table, s: Snapshot): void {
 
 /** nft's table flush: no rules, no user chains, the built-in chains back to ACCEPT. */
 function flushTable(t: Table): void {
+  rulesChanged(t);
   for (const c of [...t.chains.values()]) {
     if (!c.hook) t.chains.delete(c.name);
     c.rules = [];
@@ -298,6 +301,7 @@ function chainLine(ipt: Iptables, sec: Section, text: string, n: number, opts: R
   }
   if (sec.queued) return undefined;
   ipt.made.add(sec.name);
+  rulesChanged(sec.table);
   if (chain) chain.rules = [];
   else sec.table.chains.set(name, { name, counters: zero(), rules: [] });
   return undefined;

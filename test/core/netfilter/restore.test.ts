@@ -145,3 +145,30 @@ describe('iptables-restore: the format', () => {
     assert.deepEqual(splitRuleLine('--comment "open -j X\n'), ['--comment', 'open -j X\n']);
   });
 });
+
+describe('iptables-restore: where the chains are reached from, after it', () => {
+  /** POSTROUTING jumps to X, X to Y: a DNAT in Y is refused (the kernel's checkentry at POSTROUTING). */
+  const setup = () => {
+    const { w, ns } = world();
+    const run = (l: string) => execCommand(w, { host: 'a', netns: '' }, l);
+    for (const l of ['iptables -t nat -N X', 'iptables -t nat -N Y', 'iptables -t nat -A POSTROUTING -j X', 'iptables -t nat -A X -j Y'])
+      assert.equal(run(l).status, 0, l);
+    assert.equal(run('iptables -t nat -A Y -j DNAT --to-destination 10.0.0.1').status, 4);
+    return { ns, run };
+  };
+  const input = '*nat\n:X - [0:0]\n-A PREROUTING -j Y\n';
+
+  it('--noflush with X declared again empties X: Y, now reached from PREROUTING only, takes a DNAT', () => {
+    const { ns, run } = setup();
+    const out = restoreIptables(ensureIptables(ns), `${input}COMMIT\n`, { noflush: true });
+    assert.equal(out.status, 0, out.stderr);
+    assert.equal(run('iptables -t nat -A Y -j DNAT --to-destination 10.0.0.1').status, 0);
+  });
+
+  it('a table rolled back is reached as before it: from POSTROUTING again', () => {
+    const { ns, run } = setup();
+    const out = restoreIptables(ensureIptables(ns), `${input}-A Y -j NOSUCH\nCOMMIT\n`, { noflush: true });
+    assert.notEqual(out.status, 0);
+    assert.equal(run('iptables -t nat -A Y -j DNAT --to-destination 10.0.0.1').status, 4);
+  });
+});
