@@ -7,6 +7,7 @@
 import { bindSocket, closeSockets } from '../sim/kernel';
 import { ROOT_NS, type Netns, type Socket } from '../sim/model';
 import { LISTENER } from '../apps/listener';
+import { parseAddr } from '../net/addr';
 import { hex64 } from './ids';
 import { type Container, type Daemon, daemonOf, ip4, ip4s, macOf, type Network, newDaemon } from './model';
 import { dockerProxy } from './proxy';
@@ -145,7 +146,16 @@ export function startNetwork(env: DockerEnv, d: Daemon, c: Container, listen: bo
     runAll(env, [...attachLines(c, n), ...rules]);
     c.undo = detachLines(c, rules);
     for (const p of c.ports)
-      c.sockets.push(bind(host, { proto: p.proto, port: p.hostPort, netns: ROOT_NS, owner: dockerProxy(c.ip!, p.port, p.proto) }));
+      c.sockets.push(
+        bind(host, {
+          proto: p.proto,
+          port: p.hostPort,
+          netns: ROOT_NS,
+          // -p 127.0.0.1:9090:80: docker-proxy listens on that address only
+          ...(p.hostIp !== '0.0.0.0' ? { addr: parseAddr(p.hostIp)! } : {}),
+          owner: dockerProxy(c.ip!, p.port, p.proto),
+        }),
+      );
   } else if (n.driver === 'null') {
     runAll(env, [
       ['ip', 'netns', 'add', c.name],

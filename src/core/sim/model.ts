@@ -197,6 +197,8 @@ export interface Socket {
   readonly proto: 'tcp' | 'udp';
   readonly port: number;
   readonly netns: string;
+  /** The address it is bound to (`127.0.0.1:9090`); absent: every address of its namespace. */
+  readonly addr?: Addr;
   readonly origin?: SourceRef;
   /** The program that holds the socket; absent for a bare listening socket. */
   readonly owner?: SocketOwner;

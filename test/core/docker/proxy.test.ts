@@ -1,7 +1,13 @@
-/** docker-proxy as an App: it opens its own connection to the container, and answers as that one ended. */
+/**
+ * docker-proxy as an App: it opens its own connection to the container, and answers as that one ended;
+ * bound to the address a `-p IP:HOST:CONT` names.
+ */
 import { strict as assert } from 'node:assert';
 import { dockerProxy } from '../../../src/core/docker/proxy';
 import type { AppContext } from '../../../src/core/datapath/seams';
+import { tracePacket } from '../../../src/core/datapath/walk';
+import { formatAddr } from '../../../src/core/net/addr';
+import { labWorld } from '../../support/world';
 
 describe('docker: docker-proxy', () => {
   const d = dockerProxy('172.17.0.2', 80, 'tcp').receive({} as AppContext);
@@ -21,5 +27,39 @@ describe('docker: docker-proxy', () => {
     const withPayload = d.then({ replied: true, verdict: 'replied', reason: { en: '', ko: '' }, payload: p });
     assert.deepEqual(withPayload.kind === 'reply' && withPayload.payload, p);
     assert.equal(d.then({ replied: false, verdict: 'refused', reason: { en: '', ko: '' } }).kind, 'refuse');
+  });
+});
+
+describe('docker: a port published on one address (-p 127.0.0.1:9090:80)', () => {
+  const w = labWorld(`name: d
+switches: [lan]
+hosts:
+  h1:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add 192.168.1.10/24 dev eth0
+      docker run -d --name web -p 127.0.0.1:9090:80 -p 9091:80 nginx
+  h2:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add 192.168.1.11/24 dev eth0
+`);
+  const verdict = (host: string, to: string, port: number) => tracePacket(w, { from: { host, netns: '' }, to, proto: 'tcp', port }).verdict;
+
+  it('is reached on that address only: the DNAT names it, and docker-proxy listens there alone', () => {
+    assert.equal(verdict('h1', '127.0.0.1', 9090), 'replied');
+    assert.equal(verdict('h2', '192.168.1.10', 9090), 'refused');
+    assert.equal(verdict('h1', '192.168.1.10', 9090), 'refused');
+    // the same container's port published on every address
+    assert.equal(verdict('h2', '192.168.1.10', 9091), 'replied');
+    assert.equal(verdict('h1', '127.0.0.1', 9091), 'replied');
+    assert.equal(
+      w.hosts
+        .get('h1')!
+        .sockets.filter((s) => s.port === 9090 || s.port === 9091)
+        .map((s) => `${s.addr ? formatAddr(s.addr) : '*'}:${s.port}`)
+        .join(' '),
+      '127.0.0.1:9090 *:9091',
+    );
   });
 });

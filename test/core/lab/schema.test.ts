@@ -106,7 +106,24 @@ describe('lab schema', () => {
         const ds = validate(instantiateLab(new Map([['lab.yaml', readFileSync(file, 'utf8')]]), '').files.get('lab.yaml')!);
         assert.deepEqual(ds, [], show(ds));
       });
+      it(`${file} validates clean as written, placeholders and all (what an editor's YAML extension reads)`, () => {
+        const ds = validate(readFileSync(file, 'utf8'));
+        assert.deepEqual(ds, [], show(ds));
+      });
     }
+    it('a port is a number from 1 to 65535 or a quoted placeholder; other words are told what it may be', () => {
+      const lab = (port: string) =>
+        `name: p\nhosts:\n  a: {}\nexercises:\n  - id: e\n    checks:\n      - reach: { from: a, to: 10.0.0.1, proto: tcp, port: ${port} }\n`;
+      assert.deepEqual(validate(lab('"{{ cache_port }}"')), []);
+      assert.deepEqual(validate(lab('8080')), []);
+      const [d] = validate(lab('eighty'));
+      assert.equal(
+        d?.message.en.includes('a number from 1 to 65535, or a variable\'s placeholder in quotes, e.g. 8080 or "{{ port }}"'),
+        true,
+        d?.message.en,
+      );
+      assert.equal(validate(lab('70000')).length, 1);
+    });
   });
 
   it('accepts the whole format', () => {

@@ -58,7 +58,9 @@ export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
     );
     return;
   }
-  const sock = ns.host.sockets.find((s) => s.netns === ns.name && s.proto === p.proto && s.port === p.dport);
+  const sock = ns.host.sockets.find(
+    (s) => s.netns === ns.name && s.proto === p.proto && s.port === p.dport && (!s.addr || addrEq(s.addr, p.dst)),
+  );
   const where = `${p.proto}/${p.dport}`;
   if (!sock) {
     if (p.proto === 'tcp') {

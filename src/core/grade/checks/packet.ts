@@ -156,10 +156,9 @@ export const PACKET_ARGS_SCHEMA: JsonSchema = {
       enum: ['icmp', 'tcp', 'udp'],
     },
     port: {
-      description: 'The destination port for tcp or udp (default 80). / tcp나 udp의 목적지 포트(기본 80).',
-      type: 'integer',
-      minimum: 1,
-      maximum: 65535,
+      $ref: '#/$defs/port',
+      description:
+        'The destination port for tcp or udp (default 80), or a variable\'s placeholder ("{{ port }}"). / tcp나 udp의 목적지 포트(기본 80), 또는 변수 자리 표시("{{ port }}").',
     },
   },
   dependentSchemas: {

@@ -87,6 +87,14 @@ const FORMS: Record<string, Form> = {
     noun: loc('a valid variable name', '올바른 변수 이름'),
     rule: loc('letters, digits and "_", at most 32, not starting with a digit', '문자, 숫자, "_" 최대 32자, 숫자로 시작하지 않음'),
   },
+  port: {
+    code: 'schema',
+    noun: loc('a port', '포트'),
+    rule: loc(
+      'a number from 1 to 65535, or a variable\'s placeholder in quotes, e.g. 8080 or "{{ port }}"',
+      '8080이나 "{{ port }}"처럼 1-65535의 숫자, 또는 따옴표로 감싼 변수 자리 표시',
+    ),
+  },
   endpoint: {
     code: 'bad-name',
     noun: loc('a host', '호스트'),
