@@ -9,10 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { CLASS_SIZE } from './variants';
 
 const SECRET = 'bench secret';
-const LABS = ['01-switching-routing', '02-gateway', '05-network-namespaces'];
+/** The course's labs, as labs/course.yaml lists them. */
+const LABS: string[] = (parse(readFileSync('labs/course.yaml', 'utf8')) as { labs: { path: string }[] }).labs.map((l) => l.path);
 
 export interface GradeClassFigures {
   readonly students: number;
