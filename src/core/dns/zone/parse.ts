@@ -63,6 +63,8 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
   const diagnostics: Diagnostic[] = [];
   const records: ZoneRecord[] = [];
   let origin = opts.origin ? canonical(opts.origin) : '';
+  /** The zone's own origin: the one given, else the file's first $ORIGIN. */
+  let zoneOrigin = origin;
   const push = (code: DiagnosticCode, severity: Severity, at: Pick<Tok, 'line' | 'col' | 'endLine' | 'endCol'>, message: Localized) =>
     diagnostics.push({ file, line: at.line, column: at.col, endLine: at.endLine, endColumn: at.endCol, severity, code, message });
   /** An error in miekg/dns's words (`dns: bad A A: "1.2.3"`), explained. */
@@ -106,7 +108,10 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
             } else {
               const o = toAbsoluteName(v.text, origin);
               if (!o) fail('zone-syntax', v, 'bad origin name', v.text);
-              else origin = o.toLowerCase();
+              else {
+                origin = o;
+                zoneOrigin ||= canonical(o);
+              }
             }
           } else if (dir === '$INCLUDE' && (!v || v.quoted)) {
             fail(
@@ -160,6 +165,8 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
       let ttl = defTtl?.ttl ?? prevTtl;
       let cls = 'IN';
       let type: string | undefined;
+      let explicitTtl = false;
+      const noDefault = !defTtl;
       const readTtl = (t: Tok): boolean => {
         const v = stringToTTL(t.text);
         if (v === undefined) {
@@ -167,6 +174,7 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
           return false;
         }
         ttl = v;
+        explicitTtl = true;
         if (!defTtl || !defTtl.byDirective) defTtl = { ttl: v, byDirective: false };
         return true;
       };
@@ -241,6 +249,17 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
         fail('zone-syntax', after(last), 'unknown RR type', '\n', loc('The record has no type', '레코드에 타입이 없습니다'));
         continue;
       }
+      if (noDefault && !explicitTtl && !records.length && e.blankOwner === false) {
+        push(
+          'zone-syntax',
+          'warning',
+          last,
+          loc(
+            'This record has no TTL and none came before it: miekg/dns gives it a TTL of 0 (start the file with $TTL).',
+            '이 레코드에 TTL이 없고 앞에서 정한 TTL도 없어 miekg/dns가 TTL 0을 줍니다(파일을 $TTL로 시작하세요).',
+          ),
+        );
+      }
       const rtoks = toks.slice(k);
       if (!rtoks.length) {
         fail('zone-syntax', after(last), 'unexpected newline', '\n');
@@ -270,7 +289,7 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
         range: { file, line: start.line, column: start.col, endLine: end.endLine, endColumn: end.endCol },
       });
     }
-    diagnostics.push(...lintZone(records, origin, file));
+    diagnostics.push(...lintZone(records, zoneOrigin, file));
   } catch (e) {
     push(
       'zone-syntax',
@@ -279,7 +298,7 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
       loc(`Internal error while reading the zone file: ${String(e)}`, `존 파일을 읽는 중 내부 오류: ${String(e)}`),
     );
   }
-  return { origin, records, diagnostics };
+  return { origin: zoneOrigin, records, diagnostics };
 }
 
 /** CoreDNS's Zone.Insert lower-cases the names in CNAME, MX, NS and SOA data (not SRV's or PTR's). */
