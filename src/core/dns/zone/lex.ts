@@ -134,6 +134,7 @@ export function lexZone(text: string): { entries: Entry[]; errors: LexError[] } 
   }
   if (quoted && quoteAt) {
     errors.push({ message: 'unterminated quoted string', token: '"', line: quoteAt.line, col: quoteAt.col });
+    wordEnd = { line, col: col + 1 };
     endWord(true);
   }
   if (brace > 0 && braceOpen) errors.push({ message: 'unbalanced brace', token: '(', line: braceOpen.line, col: braceOpen.col });
