@@ -33,6 +33,9 @@ export interface LexError {
   readonly col: number;
 }
 
+/** The characters that end a run of plain ones: blanks, newline, `;`, `(`, `)`, `"`, `\\`. */
+const SPECIAL = new Set([' ', '\t', '\n', '\r', ';', '(', ')', '"', '\\'].map((c) => c.charCodeAt(0)));
+
 export function lexZone(text: string): { entries: Entry[]; errors: LexError[] } {
   const entries: Entry[] = [];
   const errors: LexError[] = [];
@@ -44,18 +47,19 @@ export function lexZone(text: string): { entries: Entry[]; errors: LexError[] } 
   let brace = 0;
   let braceOpen: { line: number; col: number } | undefined;
   let word = '';
-  let wordAt: { line: number; col: number } | undefined;
+  /** Where the word being read starts (line 0: none). */
+  let atLine = 0;
+  let atCol = 0;
   /** Just after the word's last character. */
-  let wordEnd = { line: 1, col: 1 };
+  let endLine = 1;
+  let endCol = 1;
   let quoted = false;
   let quoteAt: { line: number; col: number } | undefined;
   let comment = false;
   const endWord = (wasQuoted = false) => {
-    if (wordAt && (word.length || wasQuoted)) {
-      toks.push({ text: word, quoted: wasQuoted, line: wordAt.line, col: wordAt.col, endLine: wordEnd.line, endCol: wordEnd.col });
-    }
+    if (atLine && (word.length || wasQuoted)) toks.push({ text: word, quoted: wasQuoted, line: atLine, col: atCol, endLine, endCol });
     word = '';
-    wordAt = undefined;
+    atLine = 0;
   };
   const endEntry = () => {
     endWord();
@@ -83,7 +87,8 @@ export function lexZone(text: string): { entries: Entry[]; errors: LexError[] } 
         col++;
       } else if (c === '"') {
         quoted = false;
-        wordEnd = { line, col: col + 1 };
+        endLine = line;
+        endCol = col + 1;
         endWord(true);
       } else word += c;
       continue;
@@ -102,17 +107,22 @@ export function lexZone(text: string): { entries: Entry[]; errors: LexError[] } 
       continue;
     }
     if (c === '\\' && i + 1 < text.length && text[i + 1] !== '\n') {
-      if (!wordAt) wordAt = { line, col };
+      if (!atLine) {
+        atLine = line;
+        atCol = col;
+      }
       word += c + text[++i];
       col++;
-      wordEnd = { line, col: col + 1 };
+      endLine = line;
+      endCol = col + 1;
       continue;
     }
     if (c === '"') {
       endWord();
       quoted = true;
       quoteAt = { line, col };
-      wordAt = { line, col };
+      atLine = line;
+      atCol = col;
       continue;
     }
     if (c === '(') {
@@ -128,13 +138,23 @@ export function lexZone(text: string): { entries: Entry[]; errors: LexError[] } 
       }
       continue;
     }
-    if (!wordAt) wordAt = { line, col };
-    word += c;
-    wordEnd = { line, col: col + 1 };
+    if (!atLine) {
+      atLine = line;
+      atCol = col;
+    }
+    // A run of plain characters at once (the common case: names, numbers, addresses).
+    let j = i + 1;
+    while (j < text.length && !SPECIAL.has(text.charCodeAt(j))) j++;
+    word += j === i + 1 ? c : text.slice(i, j);
+    col += j - i - 1;
+    i = j - 1;
+    endLine = line;
+    endCol = col + 1;
   }
   if (quoted && quoteAt) {
     errors.push({ message: 'unterminated quoted string', token: '"', line: quoteAt.line, col: quoteAt.col });
-    wordEnd = { line, col: col + 1 };
+    endLine = line;
+    endCol = col + 1;
     endWord(true);
   }
   if (brace > 0 && braceOpen) errors.push({ message: 'unbalanced brace', token: '(', line: braceOpen.line, col: braceOpen.col });

@@ -63,6 +63,7 @@ export function toAbsoluteName(name: string, origin: string): string | undefined
 
 /** The labels of an absolute name, left to right (`www.example.org.` → www, example, org); escaped dots kept. */
 export function labels(name: string): string[] {
+  if (!name.includes('\\')) return name.split('.').filter((l) => l.length > 0);
   const out: string[] = [];
   let cur = '';
   for (let i = 0; i < name.length; i++) {
