@@ -13,12 +13,22 @@ export function lintZone(records: readonly ZoneRecord[], origin: string, file: s
   const out: Diagnostic[] = [];
   const at = (r: ZoneRecord, code: DiagnosticCode, severity: Severity, message: Localized) =>
     out.push({ ...r.range, severity, code, message });
-  const byName = new Map<string, ZoneRecord[]>();
+  // The CNAMEs by name (few), then what else each of those names holds.
+  const cnamesAt = new Map<string, ZoneRecord[]>();
   for (const r of records) {
+    if (r.type !== 'CNAME') continue;
     const key = canonical(r.name);
-    const list = byName.get(key);
+    const list = cnamesAt.get(key);
     if (list) list.push(r);
-    else byName.set(key, [r]);
+    else cnamesAt.set(key, [r]);
+  }
+  const otherAt = new Map<string, ZoneRecord>();
+  if (cnamesAt.size) {
+    for (const r of records) {
+      if (r.type === 'CNAME') continue;
+      const key = canonical(r.name);
+      if (cnamesAt.has(key) && !otherAt.has(key)) otherAt.set(key, r);
+    }
   }
   const soas = records.filter((r) => r.type === 'SOA');
   if (!soas.length) {
@@ -77,10 +87,8 @@ export function lintZone(records: readonly ZoneRecord[], origin: string, file: s
       );
     }
   }
-  for (const [name, list] of byName) {
-    const cnames = list.filter((r) => r.type === 'CNAME');
-    if (!cnames.length) continue;
-    const other = list.find((r) => r.type !== 'CNAME');
+  for (const [name, cnames] of cnamesAt) {
+    const other = otherAt.get(name);
     if (other) {
       at(
         cnames[0]!,
@@ -108,7 +116,7 @@ export function lintZone(records: readonly ZoneRecord[], origin: string, file: s
     const d = r.data;
     const target = d.type === 'MX' ? d.exchange : d.type === 'NS' ? d.host : d.type === 'SRV' ? d.target : undefined;
     if (!target) continue;
-    const alias = byName.get(canonical(target))?.find((x) => x.type === 'CNAME');
+    const alias = cnamesAt.get(canonical(target))?.[0];
     if (alias) {
       at(
         r,

@@ -79,6 +79,14 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
     const w = why ?? EXPLAIN[miekg] ?? loc('Syntax error', '문법 오류');
     push(code, 'error', at, loc(`${w.en} (CoreDNS: ${quoted}).`, `${w.ko} (CoreDNS: ${quoted}).`));
   };
+  const unknownOrNotTtl = (t: Tok, miekg: string) => {
+    if (/^[A-Za-z][A-Za-z0-9-]*$/.test(t.text) && !t.quoted) {
+      const hint = didYouMean(t.text.toUpperCase(), [...MIEKG_TYPES]);
+      const h = hint ? `; did you mean ${hint}?` : '';
+      const hk = hint ? `. ${eulreul(hint)} 뜻했나요?` : '';
+      fail('zone-unknown-type', t, miekg, t.text, loc(`Unknown record type "${t.text}"${h}`, `알 수 없는 레코드 타입 "${t.text}"${hk}`));
+    } else fail('zone-syntax', t, miekg, t.text);
+  };
   const after = (t: Tok): Tok => ({ ...t, text: '\n', quoted: false, line: t.endLine, col: t.endCol, endCol: t.endCol + 1 });
   try {
     if (opts.origin && !isDomainName(origin))
@@ -167,31 +175,6 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
       let type: string | undefined;
       let explicitTtl = false;
       const noDefault = !defTtl;
-      const readTtl = (t: Tok): boolean => {
-        const v = stringToTTL(t.text);
-        if (v === undefined) {
-          unknownOrNotTtl(t, 'not a TTL');
-          return false;
-        }
-        ttl = v;
-        explicitTtl = true;
-        if (!defTtl || !defTtl.byDirective) defTtl = { ttl: v, byDirective: false };
-        return true;
-      };
-      const unknownOrNotTtl = (t: Tok, miekg: string) => {
-        if (/^[A-Za-z][A-Za-z0-9-]*$/.test(t.text) && !t.quoted) {
-          const hint = didYouMean(t.text.toUpperCase(), [...MIEKG_TYPES]);
-          const h = hint ? `; did you mean ${hint}?` : '';
-          const hk = hint ? `. ${eulreul(hint)} 뜻했나요?` : '';
-          fail(
-            'zone-unknown-type',
-            t,
-            miekg,
-            t.text,
-            loc(`Unknown record type "${t.text}"${h}`, `알 수 없는 레코드 타입 "${t.text}"${hk}`),
-          );
-        } else fail('zone-syntax', t, miekg, t.text);
-      };
       for (; k < toks.length && type === undefined; k++) {
         const t = toks[k]!;
         const up = t.text.toUpperCase();
@@ -211,9 +194,6 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
           }
           kind = 'type';
         } else if (CLASSES.has(up) || (/^CLASS\d+$/.test(up) && Number(up.slice(5)) <= 65535)) kind = 'class';
-        const header = (msg: string) => {
-          fail('zone-syntax', t, msg, t.text);
-        };
         if (kind === 'type') {
           if (st === 'any' && !defTtl) {
             fail('zone-syntax', t, 'missing TTL with no previous value', t.text);
@@ -232,16 +212,23 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
           continue;
         }
         if (kind === 'string' && st !== 'noTTL') {
-          if (!readTtl(t)) continue entries;
+          const v = stringToTTL(t.text);
+          if (v === undefined) {
+            unknownOrNotTtl(t, 'not a TTL');
+            continue entries;
+          }
+          ttl = v;
+          explicitTtl = true;
+          if (!defTtl || !defTtl.byDirective) defTtl = { ttl: v, byDirective: false };
           st = st === 'noClass' ? 'rrtype' : 'noTTL';
           continue;
         }
         if (st === 'noTTL')
           kind === 'string'
             ? unknownOrNotTtl(t, 'expecting RR type or class, not this...')
-            : header('expecting RR type or class, not this...');
-        else if (st === 'noClass') header('expecting RR type or TTL, not this...');
-        else header(st === 'start' ? 'syntax error at beginning' : 'expecting RR type, TTL or class, not this...');
+            : fail('zone-syntax', t, 'expecting RR type or class, not this...', t.text);
+        else if (st === 'noClass') fail('zone-syntax', t, 'expecting RR type or TTL, not this...', t.text);
+        else fail('zone-syntax', t, st === 'start' ? 'syntax error at beginning' : 'expecting RR type, TTL or class, not this...', t.text);
         continue entries;
       }
       const last = toks[k - 1]!;
