@@ -64,6 +64,14 @@ describe('zone file: records', () => {
     assert.equal(reverseName('2001:db8::1'), '1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.');
   });
 
+  it('a parenthesis does not end a word (miekg/dns reads `h.(1` as `h.1`), and each record’s first error is reported', () => {
+    assert.deepEqual(rows('$TTL 60\n@ SOA ns1. h.(1 2 3 4 5 6)\n')[0], 'example.org. 60 IN SOA ns1. h.1.example.org. 2 3 4 5 6');
+    assert.deepEqual(
+      read(`$TTL 60\n${SOA}a A 1\nb A 2\nc A 10.0.0.1\n`).diagnostics.map((d) => `${d.line} ${d.code}`),
+      ['3 zone-bad-rdata', '4 zone-bad-rdata'],
+    );
+  });
+
   it('reads TTLs as miekg/dns does', () => {
     assert.deepEqual(['300', '1h30m', '1W', '2d1s', '4294967295', '4294967296', '1x', '-1', ''].map(stringToTTL), [
       300,
