@@ -223,10 +223,8 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
           st = st === 'noClass' ? 'rrtype' : 'noTTL';
           continue;
         }
-        if (st === 'noTTL')
-          kind === 'string'
-            ? unknownOrNotTtl(t, 'expecting RR type or class, not this...')
-            : fail('zone-syntax', t, 'expecting RR type or class, not this...', t.text);
+        if (st === 'noTTL' && kind === 'string') unknownOrNotTtl(t, 'expecting RR type or class, not this...');
+        else if (st === 'noTTL') fail('zone-syntax', t, 'expecting RR type or class, not this...', t.text);
         else if (st === 'noClass') fail('zone-syntax', t, 'expecting RR type or TTL, not this...', t.text);
         else fail('zone-syntax', t, st === 'start' ? 'syntax error at beginning' : 'expecting RR type, TTL or class, not this...', t.text);
         continue entries;
