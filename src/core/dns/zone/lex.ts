@@ -36,8 +36,8 @@ export interface LexError {
 /** The characters that end a run of plain ones: blanks, newline, `;`, `(`, `)`, `"`, `\\`. */
 const SPECIAL = new Set([' ', '\t', '\n', '\r', ';', '(', ')', '"', '\\'].map((c) => c.charCodeAt(0)));
 
-export function lexZone(text: string): { entries: Entry[]; errors: LexError[] } {
-  const entries: Entry[] = [];
+/** Reads `text`, handing each entry to `onEntry` as it ends (the file is never held as words all at once). */
+export function lexZone(text: string, onEntry: (e: Entry) => void): LexError[] {
   const errors: LexError[] = [];
   let line = 1;
   let col = 0;
@@ -63,7 +63,7 @@ export function lexZone(text: string): { entries: Entry[]; errors: LexError[] } 
   };
   const endEntry = () => {
     endWord();
-    if (toks.length) entries.push({ toks, blankOwner, endLine: line, endCol: col + 1 });
+    if (toks.length) onEntry({ toks, blankOwner, endLine: line, endCol: col + 1 });
     toks = [];
     blankOwner = false;
     atLineStart = true;
@@ -159,5 +159,5 @@ export function lexZone(text: string): { entries: Entry[]; errors: LexError[] } 
   }
   if (brace > 0 && braceOpen) errors.push({ message: 'unbalanced brace', token: '(', line: braceOpen.line, col: braceOpen.col });
   endEntry();
-  return { entries, errors };
+  return errors;
 }

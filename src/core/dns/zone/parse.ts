@@ -10,7 +10,7 @@ import type { Diagnostic, DiagnosticCode, Severity } from '../../text/diag';
 import { loc, type Localized } from '../../text/i18n';
 import { didYouMean } from '../../text/didyoumean';
 import { eulreul, eunneun } from '../../text/particle';
-import { lexZone, type Tok } from './lex';
+import { type Entry, lexZone, type Tok } from './lex';
 import { lintZone } from './lint';
 import { canonical, isDomainName, stringToTTL, toAbsoluteName } from './names';
 import { parseRData } from './rdata';
@@ -91,12 +91,10 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
   try {
     if (opts.origin && !isDomainName(origin))
       fail('zone-syntax', { line: 1, col: 1, endLine: 1, endCol: 2 }, 'bad initial origin name', '');
-    const { entries, errors } = lexZone(text);
-    for (const e of errors) fail('zone-syntax', { line: e.line, col: e.col, endLine: e.line, endCol: e.col + 1 }, e.message, e.token);
     let owner = '';
     let prevTtl = 0;
     let defTtl: { ttl: number; byDirective: boolean } | undefined;
-    entries: for (const e of entries) {
+    const onEntry = (e: Entry): void => {
       const toks = e.toks;
       let k = 0;
       if (!e.blankOwner) {
@@ -142,7 +140,7 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
               ),
             );
           }
-          continue;
+          return;
         }
         const abs = first.quoted ? undefined : toAbsoluteName(first.text, origin);
         if (!abs) {
@@ -153,7 +151,7 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
                 '소유자 이름이 상대 이름(또는 `@`)인데 존의 오리진이 없습니다: 파일을 $ORIGIN으로 시작하거나 db.존 또는 존.zone 이름으로 검사하세요',
               );
           fail('zone-syntax', first, 'bad owner name', first.text, why);
-          continue;
+          return;
         }
         owner = abs;
         k = 1;
@@ -190,21 +188,21 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
               t.text,
               loc(`Unknown record type "${t.text}"`, `알 수 없는 레코드 타입 "${t.text}"`),
             );
-            continue entries;
+            return;
           }
           kind = 'type';
         } else if (CLASSES.has(up) || (/^CLASS\d+$/.test(up) && Number(up.slice(5)) <= 65535)) kind = 'class';
         if (kind === 'type') {
           if (st === 'any' && !defTtl) {
             fail('zone-syntax', t, 'missing TTL with no previous value', t.text);
-            continue entries;
+            return;
           }
           type = up;
           continue;
         }
         if (st === 'rrtype') {
           unknownOrNotTtl(t, 'unknown RR type');
-          continue entries;
+          return;
         }
         if (kind === 'class' && (st === 'start' || st === 'any' || st === 'noTTL')) {
           cls = up;
@@ -215,7 +213,7 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
           const v = stringToTTL(t.text);
           if (v === undefined) {
             unknownOrNotTtl(t, 'not a TTL');
-            continue entries;
+            return;
           }
           ttl = v;
           explicitTtl = true;
@@ -227,12 +225,12 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
         else if (st === 'noTTL') fail('zone-syntax', t, 'expecting RR type or class, not this...', t.text);
         else if (st === 'noClass') fail('zone-syntax', t, 'expecting RR type or TTL, not this...', t.text);
         else fail('zone-syntax', t, st === 'start' ? 'syntax error at beginning' : 'expecting RR type, TTL or class, not this...', t.text);
-        continue entries;
+        return;
       }
       const last = toks[k - 1]!;
       if (type === undefined) {
         fail('zone-syntax', after(last), 'unknown RR type', '\n', loc('The record has no type', '레코드에 타입이 없습니다'));
-        continue;
+        return;
       }
       if (noDefault && !explicitTtl && !records.length && e.blankOwner === false) {
         push(
@@ -248,7 +246,7 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
       const rtoks = toks.slice(k);
       if (!rtoks.length) {
         fail('zone-syntax', after(last), 'unexpected newline', '\n');
-        continue;
+        return;
       }
       const data = parseRData(type, rtoks, origin);
       if ('message' in data) {
@@ -260,7 +258,7 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
           const why = loc(`Bad ${type} record: ${shown} is ${w.en}`, `잘못된 ${type} 레코드: ${eunneun(shown)} ${w.ko}`);
           fail('zone-bad-rdata', at, data.message, data.tok?.text ?? '\n', why);
         }
-        continue;
+        return;
       }
       prevTtl = ttl;
       const end = toks[toks.length - 1]!;
@@ -273,7 +271,9 @@ export function parseZone(text: string, opts: ZoneParseOptions): ZoneParse {
         data: lowerTargets(data),
         range: { file, line: start.line, column: start.col, endLine: end.endLine, endColumn: end.endCol },
       });
-    }
+    };
+    const errors = lexZone(text, onEntry);
+    for (const e of errors) fail('zone-syntax', { line: e.line, col: e.col, endLine: e.line, endCol: e.col + 1 }, e.message, e.token);
     diagnostics.push(...lintZone(records, zoneOrigin, file));
   } catch (e) {
     push(

@@ -18,10 +18,18 @@ export interface Zone {
   readonly soa: ZoneRecord | undefined;
   /** The apex's NS records. */
   readonly ns: readonly ZoneRecord[];
-  /** Every other record, by lower-cased name, then by type (CoreDNS's tree). */
-  readonly names: ReadonlyMap<string, ReadonlyMap<string, readonly ZoneRecord[]>>;
+  /** Every other record, by lower-cased name, in file order (CoreDNS's tree; a name holds few). */
+  readonly names: ReadonlyMap<string, readonly ZoneRecord[]>;
   /** The names that have a name of `names` strictly below them (empty non-terminals among them). */
   readonly above: ReadonlySet<string>;
+}
+
+/** The name one label up (`b.c.` for `a.b.c.`, `.` for `c.`), none for the root. */
+function parentOf(name: string): string | undefined {
+  if (name === '.') return undefined;
+  if (name.includes('\\')) return fromLabels(labels(name).slice(1));
+  const dot = name.indexOf('.');
+  return dot < 0 || dot === name.length - 1 ? '.' : name.slice(dot + 1);
 }
 
 /** The zone CoreDNS's `file` plugin builds from the records of a file read with `origin`. */
@@ -29,7 +37,7 @@ export function buildZone(origin: string, records: readonly ZoneRecord[]): Zone 
   const o = canonical(origin);
   let soa: ZoneRecord | undefined;
   const ns: ZoneRecord[] = [];
-  const names = new Map<string, Map<string, ZoneRecord[]>>();
+  const names = new Map<string, ZoneRecord[]>();
   const above = new Set<string>();
   for (const r of records) {
     const key = canonical(r.name);
@@ -41,19 +49,15 @@ export function buildZone(origin: string, records: readonly ZoneRecord[]): Zone 
       ns.push(r);
       continue;
     }
-    let byType = names.get(key);
-    if (!byType) {
-      names.set(key, (byType = new Map()));
-      const ls = labels(key);
-      for (let i = 1; i <= ls.length; i++) {
-        const up = fromLabels(ls.slice(i));
+    const list = names.get(key);
+    if (list) list.push(r);
+    else {
+      names.set(key, [r]);
+      for (let up = parentOf(key); up !== undefined; up = parentOf(up)) {
         if (above.has(up)) break;
         above.add(up);
       }
     }
-    const list = byType.get(r.type);
-    if (list) list.push(r);
-    else byType.set(r.type, [r]);
   }
   return { origin: o, soa, ns, names, above };
 }
@@ -97,7 +101,7 @@ interface Ctx {
   upstream?: { name: string; type: string };
 }
 
-const type = (z: Zone, name: string, t: string): ZoneRecord[] => [...(z.names.get(name)?.get(t) ?? [])];
+const type = (z: Zone, name: string, t: string): ZoneRecord[] => z.names.get(name)?.filter((r) => r.type === t) ?? [];
 
 /** CoreDNS's nameFromRight: the origin and `i` more labels of qname; `shot` when past qname. */
 function nameFromRight(z: Zone, qname: string, ql: readonly string[], i: number): [string, boolean] {
