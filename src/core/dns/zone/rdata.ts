@@ -2,7 +2,7 @@
  * A record's data, field by field, as miekg/dns's parse functions (scan_rr.go) read it, with their
  * error words (`bad A A`, `bad MX Pref`, `bad SOA zone parameter`, `garbage after rdata`).
  */
-import { parseAddr } from '../../net/addr';
+import { formatAddr, parseAddr } from '../../net/addr';
 import type { Tok } from './lex';
 import { stringToTTL, toAbsoluteName } from './names';
 import type { RData } from './types';
@@ -39,7 +39,9 @@ export function parseRData(type: string, toks: readonly Tok[], origin: string): 
     }
     case 'AAAA': {
       const t = next();
-      return t && !t.quoted && t.text.includes(':') && parseAddr(t.text) ? done({ type, address: t.text }) : bad('bad AAAA AAAA', t);
+      const a = t && !t.quoted && t.text.includes(':') ? parseAddr(t.text) : undefined;
+      // Held as an address (miekg/dns's net.IP), so shown in its one form: 2001:DB8:0::1 is 2001:db8::1.
+      return a ? done({ type, address: formatAddr(a) }) : bad('bad AAAA AAAA', t);
     }
     case 'CNAME':
     case 'PTR': {

@@ -18,7 +18,7 @@ const diags = (text: string, origin?: string) =>
 
 describe('zone file: records', () => {
   it('reads owners (@, relative, absolute, blank = previous), $TTL, explicit TTLs with units and classes in either order', () => {
-    const text = `$TTL 1h\n${SOA}  IN NS ns1\nns1 A 10.0.0.53\nwww 300 IN A 10.0.0.80\n IN 5m AAAA 2001:db8::80\nmail.example.org. 1d A 10.0.0.25\n`;
+    const text = `$TTL 1h\n${SOA}  IN NS ns1\nns1 A 10.0.0.53\nwww 300 IN A 10.0.0.80\n IN 5m AAAA 2001:DB8:0::0080\nmail.example.org. 1d A 10.0.0.25\n`;
     assert.deepEqual(rows(text), [
       'example.org. 3600 IN SOA ns1.example.org. hostmaster.example.org. 1 7200 3600 1209600 300',
       'example.org. 3600 IN NS ns1.example.org.',
