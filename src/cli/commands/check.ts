@@ -11,6 +11,7 @@ import {
   loadCourse,
   loc,
   parseCorefile,
+  parseZone,
   pick,
 } from '../../core';
 import type { Command } from '../command';
@@ -89,8 +90,31 @@ function checkCourse(path: string, lang: Lang): Diagnostic[] {
   ];
 }
 
-function checkFile(file: string, lang: Lang, student: string | undefined): Diagnostic[] {
+/**
+ * A zone file: named `db.ZONE` (BIND's custom, as in CoreDNS's examples) or `ZONE.zone`, or any
+ * file with `--lang zone`. The origin is `--origin`, else the zone in the name, else the file's $ORIGIN.
+ */
+export function zoneFileOrigin(file: string): string | undefined {
+  const name = basename(file);
+  const m = /^db\.(.+)$/.exec(name) ?? /^(.+)\.zone$/.exec(name);
+  if (!m || /\.(ya?ml|json|conf|conflist)$/.test(name)) return undefined;
+  return m[1]!;
+}
+
+interface CheckOptions {
+  readonly student: string | undefined;
+  readonly asZone: boolean;
+  readonly origin: string | undefined;
+}
+
+function checkFile(file: string, lang: Lang, o: CheckOptions): Diagnostic[] {
+  const { student } = o;
   const shown = shownPath(file);
+  const zone = zoneFileOrigin(file);
+  if (o.asZone || zone !== undefined) {
+    const origin = o.origin ?? (zone !== undefined && /^[A-Za-z0-9_.-]+$/.test(zone) ? zone : undefined);
+    return parseZone(readText(file, lang), { file: shown, ...(origin !== undefined ? { origin } : {}) }).diagnostics;
+  }
   if (/(^|[\\/])Corefile$/.test(file)) return parseCorefile(readText(file, lang), shown).diagnostics;
   // CNI configurations: any .conflist or .conf named on the command line (not only in net.d/).
   if (/\.(conflist|conf)$/.test(file)) return checkCniConfig(readText(file, lang), shown).diagnostics;
@@ -99,16 +123,20 @@ function checkFile(file: string, lang: Lang, student: string | undefined): Diagn
 
 export const check: Command = {
   name: 'check',
-  summary: { en: 'Check labs, Corefiles and CNI configurations.', ko: '실습, Corefile, CNI 설정을 검사합니다.' },
-  usage: { en: 'check PATH... [--format text|json]', ko: 'check 경로... [--format text|json]' },
+  summary: { en: 'Check labs, Corefiles, zone files and CNI configurations.', ko: '실습, Corefile, 존 파일, CNI 설정을 검사합니다.' },
+  usage: {
+    en: 'check PATH... [--format text|json] [--lang zone] [--origin ZONE]',
+    ko: 'check 경로... [--format text|json] [--lang zone] [--origin 존]',
+  },
   help: {
-    en: 'Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. Exit 1 when any error.',
-    ko: '실습(실습 폴더, lab.yaml, 또는 실습들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n오류가 있으면 종료 상태 1.',
+    en: "Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. Zone files as CoreDNS's file plugin reads them: db.ZONE or ZONE.zone (the zone from the\nname), or any file with --lang zone (the zone from --origin or the file's $ORIGIN). Exit 1 when any error.",
+    ko: '실습(실습 폴더, lab.yaml, 또는 실습들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n존 파일은 CoreDNS의 file 플러그인처럼 읽습니다: db.존 또는 존.zone(이름에서 존을 얻음), 또는 --lang zone을 준\n아무 파일(존은 --origin이나 파일의 $ORIGIN에서). 오류가 있으면 종료 상태 1.',
   },
   listing: 'command',
   options: [
     { name: '--format', value: 'text|json' },
     { name: '--student', value: 'ID' },
+    { name: '--origin', value: 'ZONE' },
   ],
   run(p, { lang, io }) {
     if (!p.positional.length) throw usageError(check, lang);
@@ -116,10 +144,13 @@ export const check: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
     const all: Diagnostic[] = [];
     const student = p.options.get('--student');
+    // `--lang zone` names the files' language (`--lang en|ko`, the messages', is read by main).
+    const asZone = p.options.get('--lang') === 'zone';
+    const fileOpts: CheckOptions = { student, asZone, origin: p.options.get('--origin') };
     for (const path of p.positional) {
       for (const target of findTargets(path, lang)) {
         if (target.kind === 'course') all.push(...checkCourse(target.path, lang));
-        else if (target.kind === 'file') all.push(...checkFile(target.path, lang, student));
+        else if (target.kind === 'file') all.push(...checkFile(target.path, lang, fileOpts));
         else if (target.kind === 'lab') {
           const { dir } = target;
           if (!existsSync(join(dir, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', dir));

@@ -72,6 +72,15 @@ export type DiagnosticCode =
   | 'shadowed-rule'
   // the lab schema (lab/schema.ts): a structural problem no other code names
   | 'schema'
+  // zone files (dns/zone/: RFC 1035 master files as CoreDNS's file plugin reads them)
+  | 'zone-syntax'
+  | 'zone-unknown-type'
+  | 'zone-bad-rdata'
+  | 'zone-soa'
+  | 'zone-not-simulated'
+  | 'zone-out-of-zone'
+  | 'zone-cname-conflict'
+  | 'zone-target-cname'
   // Corefiles
   | 'corefile-syntax'
   | 'corefile-unknown-plugin'

@@ -19,6 +19,7 @@ import {
   splitLab,
   parseAnswers,
   parseCorefile,
+  parseZone,
 } from '../../../src/core';
 import type { DiagnosticCode } from '../../../src/core/text/diag';
 import { tracePacket } from '../../../src/core/datapath/walk';
@@ -37,6 +38,9 @@ const exerciseText = (c: string) => runA('ip addr add 10.0.0.1/24 dev eth0') + `
 const exercise = (c: string) => check(exerciseText(c));
 const graded = (c: string) => gradeFiles(new Map([['lab.yaml', exerciseText(c)]]), { displayPath: (p) => p }).diagnostics;
 const variables = (vars: string, run: string) => check(`variables:\n${vars}\n` + runA(run));
+/** A zone file for example.org with its SOA, then `rest`. */
+const zone = (rest: string) =>
+  parseZone(`$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n${rest}`, { file: 'db.example.org', origin: 'example.org' }).diagnostics;
 const cni = (text: string) => checkCniConfig(text, 'net.conflist').diagnostics;
 const cniPlugins = (plugins: string) => cni(`{ "cniVersion": "1.0.0", "name": "n", "plugins": [${plugins}] }`);
 const two = (runB: string, runA2: string, ifB = '{ eth0: lan }') =>
@@ -169,6 +173,14 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'forwarding-off': () => check(router),
   'shadowed-rule': () => check(runA('iptables -A INPUT -p tcp -j ACCEPT', 'iptables -A INPUT -p tcp --dport 22 -j DROP')),
   schema: () => exercise('reach: { from: a, to: 10.0.0.1, proto: ftp }'),
+  'zone-syntax': () => zone('www IN A 10.0.0.1 extra\n'),
+  'zone-unknown-type': () => zone('www IN AA 10.0.0.1\n'),
+  'zone-bad-rdata': () => zone('www IN A 10.0.0.256\n'),
+  'zone-soa': () => parseZone('$TTL 60\nwww IN A 10.0.0.1\n', { file: 'db.example.org', origin: 'example.org' }).diagnostics,
+  'zone-not-simulated': () => zone('$INCLUDE db.more\n'),
+  'zone-out-of-zone': () => zone('www.example.net. IN A 10.0.0.1\n'),
+  'zone-cname-conflict': () => zone('www IN CNAME web\nwww IN A 10.0.0.1\n'),
+  'zone-target-cname': () => zone('@ IN MX 10 mail\nmail IN CNAME web\nweb IN A 10.0.0.1\n'),
   'corefile-syntax': () => parseCorefile('}\n', 'Corefile').diagnostics,
   'corefile-unknown-plugin': () => parseCorefile('.:53 {\n  forwrd . 8.8.8.8\n}\n', 'Corefile').diagnostics,
   'corefile-duplicate-plugin': () => parseCorefile('.:53 {\n  cache 30\n  cache 10\n}\n', 'Corefile').diagnostics,
