@@ -53,6 +53,7 @@ export { checkEndpoints } from './lab/endpoints';
 export type { CheckEndpoint } from './lab/endpoints';
 export { parseCorefile, COREDNS_PLUGINS } from './dns/corefile';
 export type { CorefileResult, ServerBlock, CorefilePlugin } from './dns/corefile';
+export * from './dns/files/index';
 export { checkCniConfig, isCniConfigPath } from './cni/config';
 export type { CniConfig, CniPlugin, CniResult } from './cni/config';
 export { CNI_VERSIONS, KNOWN_PLUGINS, KNOWN_IPAM, CHAINED_ONLY } from './cni/plugins';

@@ -1,9 +1,13 @@
-/** `knetlab check`: the diagnostics of labs, Corefiles and CNI configurations, compiler style. */
+/** `knetlab check`: the diagnostics of labs, Corefiles, CNI configurations and the resolver's files, compiler style. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import {
   checkCniConfig,
   checkLab,
+  checkResolverFile,
+  RESOLVER_FILE_KINDS,
+  type ResolverFileKind,
+  resolverFileKind,
   checkLabFiles,
   courseLabOutside,
   type Diagnostic,
@@ -89,8 +93,11 @@ function checkCourse(path: string, lang: Lang): Diagnostic[] {
   ];
 }
 
-function checkFile(file: string, lang: Lang, student: string | undefined): Diagnostic[] {
+function checkFile(file: string, lang: Lang, student: string | undefined, as?: ResolverFileKind): Diagnostic[] {
   const shown = shownPath(file);
+  // The resolver's files: by --as, or by name (hosts, resolv.conf, nsswitch.conf; before .conf is read as CNI).
+  const kind = as ?? resolverFileKind(file);
+  if (kind) return checkResolverFile(kind, readText(file, lang), shown);
   if (/(^|[\\/])Corefile$/.test(file)) return parseCorefile(readText(file, lang), shown).diagnostics;
   // CNI configurations: any .conflist or .conf named on the command line (not only in net.d/).
   if (/\.(conflist|conf)$/.test(file)) return checkCniConfig(readText(file, lang), shown).diagnostics;
@@ -99,16 +106,20 @@ function checkFile(file: string, lang: Lang, student: string | undefined): Diagn
 
 export const check: Command = {
   name: 'check',
-  summary: { en: 'Check labs, Corefiles and CNI configurations.', ko: '실습, Corefile, CNI 설정을 검사합니다.' },
+  summary: {
+    en: 'Check labs, Corefiles, CNI configurations and resolver files.',
+    ko: '실습, Corefile, CNI 설정, 리졸버 파일을 검사합니다.',
+  },
   usage: { en: 'check PATH... [--format text|json]', ko: 'check 경로... [--format text|json]' },
   help: {
-    en: 'Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. Exit 1 when any error.',
-    ko: '실습(실습 폴더, lab.yaml, 또는 실습들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n오류가 있으면 종료 상태 1.',
+    en: 'Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. /etc/hosts, resolv.conf and nsswitch.conf are checked as glibc reads them (by their name,\nor --as hosts|resolv|nsswitch). Exit 1 when any error.',
+    ko: '실습(실습 폴더, lab.yaml, 또는 실습들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n/etc/hosts, resolv.conf, nsswitch.conf는 glibc가 읽는 대로 검사합니다(파일 이름으로, 또는 --as hosts|resolv|nsswitch).\n오류가 있으면 종료 상태 1.',
   },
   listing: 'command',
   options: [
     { name: '--format', value: 'text|json' },
     { name: '--student', value: 'ID' },
+    { name: '--as', value: 'hosts|resolv|nsswitch' },
   ],
   run(p, { lang, io }) {
     if (!p.positional.length) throw usageError(check, lang);
@@ -116,10 +127,13 @@ export const check: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
     const all: Diagnostic[] = [];
     const student = p.options.get('--student');
+    const asOpt = p.options.get('--as');
+    const as = RESOLVER_FILE_KINDS.find((k) => k === asOpt);
+    if (asOpt !== undefined && !as) throw new UsageError(t(lang, 'badAs', asOpt));
     for (const path of p.positional) {
       for (const target of findTargets(path, lang)) {
         if (target.kind === 'course') all.push(...checkCourse(target.path, lang));
-        else if (target.kind === 'file') all.push(...checkFile(target.path, lang, student));
+        else if (target.kind === 'file') all.push(...checkFile(target.path, lang, student, as));
         else if (target.kind === 'lab') {
           const { dir } = target;
           if (!existsSync(join(dir, 'lab.yaml'))) throw new UsageError(t(lang, 'noLabYaml', dir));

@@ -19,6 +19,9 @@ import {
   splitLab,
   parseAnswers,
   parseCorefile,
+  parseHosts,
+  parseNsswitch,
+  parseResolvConf,
 } from '../../../src/core';
 import type { DiagnosticCode } from '../../../src/core/text/diag';
 import { tracePacket } from '../../../src/core/datapath/walk';
@@ -183,6 +186,23 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'cni-ipam': () => cniPlugins('{ "type": "bridge", "ipam": { "subnet": "10.0.0.0/24" } }'),
   'cni-ifname': () => cniPlugins('{ "type": "bridge", "bridge": "cni-bridge-of-lab1" }'),
   'cni-mtu': () => cniPlugins('{ "type": "bridge", "mtu": 40 }'),
+  // issue 13, the resolver's files (dns/files/)
+  'hosts-bad-address': () => parseHosts('10.0.0.256 web\n').diagnostics,
+  'hosts-no-name': () => parseHosts('10.0.0.1\n').diagnostics,
+  'resolv-unknown-keyword': () => parseResolvConf('  nameserver 10.0.0.53\n').diagnostics,
+  'resolv-bad-nameserver': () => parseResolvConf('nameserver dns.example\n').diagnostics,
+  'resolv-too-many-nameservers': () =>
+    parseResolvConf('nameserver 10.0.0.1\nnameserver 10.0.0.2\nnameserver 10.0.0.3\nnameserver 10.0.0.4\n').diagnostics,
+  'resolv-domain-overridden': () => parseResolvConf('domain a.example\nsearch b.example\n').diagnostics,
+  'resolv-inline-comment': () => parseResolvConf('search a.example # lab\n').diagnostics,
+  'resolv-unknown-option': () => parseResolvConf('options ndot:2\n').diagnostics,
+  'resolv-bad-option-value': () => parseResolvConf('options ndots:two\n').diagnostics,
+  'resolv-option-capped': () => parseResolvConf('options timeout:60\n').diagnostics,
+  'nsswitch-unknown-database': () => parseNsswitch('host: files dns\n').diagnostics,
+  'nsswitch-bad-action': () => parseNsswitch('hosts: files [NOTFOUND=retrun] dns\n').diagnostics,
+  'nsswitch-unknown-source': () => parseNsswitch('hosts: file dns\n').diagnostics,
+  'nsswitch-inline-comment': () => parseNsswitch('hosts: files dns # then mdns\n').diagnostics,
+  'nsswitch-duplicate-database': () => parseNsswitch('hosts: dns\nhosts: files\n').diagnostics,
 };
 
 describe('diagnostic codes', () => {
