@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { indexHosts, lookupHosts, parseHosts } from '../../../../src/core/dns/files/hosts';
 
-const diags = (text: string) => parseHosts(text, 'hosts').diagnostics.map((d) => [d.line, d.column, d.endColumn, d.severity, d.code, d.message.en, d.message.ko]);
+const diags = (text: string) =>
+  parseHosts(text, 'hosts').diagnostics.map((d) => [d.line, d.column, d.endColumn, d.severity, d.code, d.message.en, d.message.ko]);
 
 describe('dns/files: /etc/hosts as glibc reads it', () => {
   const TEXT = [
@@ -118,7 +119,19 @@ describe('dns/files: /etc/hosts as glibc reads it', () => {
   it('inet_pton as glibc: no leading zero, four parts, IPv6 with one ::, an IPv4 tail', () => {
     const ok = (a: string) => parseHosts(`${a} x\n`).entries.length === 1;
     assert.deepEqual(
-      ['010.0.0.1', '1.2.3', '1.2.3.4.5', '0.0.0.0', '::', '1::2::3', '::1.2.3.4', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8:9', '12345::1', 'a:b:c:d:e:f:1.2.3.4'].map(ok),
+      [
+        '010.0.0.1',
+        '1.2.3',
+        '1.2.3.4.5',
+        '0.0.0.0',
+        '::',
+        '1::2::3',
+        '::1.2.3.4',
+        '1:2:3:4:5:6:7:8',
+        '1:2:3:4:5:6:7:8:9',
+        '12345::1',
+        'a:b:c:d:e:f:1.2.3.4',
+      ].map(ok),
       [false, false, false, true, true, false, true, true, false, false, true],
     );
   });

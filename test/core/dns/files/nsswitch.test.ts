@@ -3,10 +3,29 @@ import fc from 'fast-check';
 import { parseNsswitch } from '../../../../src/core/dns/files/nsswitch';
 
 const diags = (text: string) =>
-  parseNsswitch(text, 'nsswitch.conf').diagnostics.map((d) => [d.line, d.column, d.endColumn, d.severity, d.code, d.message.en, d.message.ko]);
+  parseNsswitch(text, 'nsswitch.conf').diagnostics.map((d) => [
+    d.line,
+    d.column,
+    d.endColumn,
+    d.severity,
+    d.code,
+    d.message.en,
+    d.message.ko,
+  ]);
 const sources = (text: string) => {
   const r = parseNsswitch(text, 'nsswitch.conf');
-  return [r.hostsFrom, r.hostsLine, r.hosts.map((s) => [s.name, s.range ? s.range.column : 0, s.actions.SUCCESS, s.actions.NOTFOUND, s.actions.UNAVAIL, s.actions.TRYAGAIN])];
+  return [
+    r.hostsFrom,
+    r.hostsLine,
+    r.hosts.map((s) => [
+      s.name,
+      s.range ? s.range.column : 0,
+      s.actions.SUCCESS,
+      s.actions.NOTFOUND,
+      s.actions.UNAVAIL,
+      s.actions.TRYAGAIN,
+    ]),
+  ];
 };
 
 describe('dns/files: /etc/nsswitch.conf as glibc 2.36 reads it', () => {
@@ -22,15 +41,18 @@ describe('dns/files: /etc/nsswitch.conf as glibc 2.36 reads it', () => {
   });
 
   it('sources with their actions: defaults, STATUS=action (any case), !STATUS sets all the others', () => {
-    assert.deepEqual(sources('hosts:   files [notfound=Return] mdns4_minimal[!UNAVAIL=return]   dns [ SUCCESS = continue TRYAGAIN=return ]\n'), [
-      'file',
-      1,
+    assert.deepEqual(
+      sources('hosts:   files [notfound=Return] mdns4_minimal[!UNAVAIL=return]   dns [ SUCCESS = continue TRYAGAIN=return ]\n'),
       [
-        ['files', 10, 'return', 'return', 'continue', 'continue'],
-        ['mdns4_minimal', 34, 'return', 'return', 'continue', 'return'],
-        ['dns', 67, 'continue', 'continue', 'continue', 'return'],
+        'file',
+        1,
+        [
+          ['files', 10, 'return', 'return', 'continue', 'continue'],
+          ['mdns4_minimal', 34, 'return', 'return', 'continue', 'return'],
+          ['dns', 67, 'continue', 'continue', 'continue', 'return'],
+        ],
       ],
-    ]);
+    );
     // No colon is needed, leading blanks are skipped, and the last hosts line wins.
     assert.deepEqual(sources('hosts dns\n  hosts: files\n'), ['file', 2, [['files', 10, 'return', 'continue', 'continue', 'continue']]]);
   });
@@ -87,21 +109,70 @@ describe('dns/files: /etc/nsswitch.conf as glibc 2.36 reads it', () => {
     };
     const bad = (text: string) => diags(text).filter((d) => d[4] === 'nsswitch-bad-action');
     assert.deepEqual(bad('hosts: files [NOTFOUND=retrun] dns\nhosts: bogus [x=y]\n'), [
-      [1, 24, 30, 'error', 'nsswitch-bad-action', `"retrun" is no action (return, continue, merge): ${tail.en}`, `"retrun"은 동작이 아닙니다(return, continue, merge). ${tail.ko}`],
+      [
+        1,
+        24,
+        30,
+        'error',
+        'nsswitch-bad-action',
+        `"retrun" is no action (return, continue, merge): ${tail.en}`,
+        `"retrun"은 동작이 아닙니다(return, continue, merge). ${tail.ko}`,
+      ],
     ]);
     assert.deepEqual(bad('hosts: files [NOTFOUN=return] dns\n'), [
-      [1, 15, 22, 'error', 'nsswitch-bad-action', `"NOTFOUN" is no status (SUCCESS, NOTFOUND, UNAVAIL, TRYAGAIN): ${tail.en}`, `"NOTFOUN"은 상태가 아닙니다(SUCCESS, NOTFOUND, UNAVAIL, TRYAGAIN). ${tail.ko}`],
+      [
+        1,
+        15,
+        22,
+        'error',
+        'nsswitch-bad-action',
+        `"NOTFOUN" is no status (SUCCESS, NOTFOUND, UNAVAIL, TRYAGAIN): ${tail.en}`,
+        `"NOTFOUN"은 상태가 아닙니다(SUCCESS, NOTFOUND, UNAVAIL, TRYAGAIN). ${tail.ko}`,
+      ],
     ]);
     assert.deepEqual(bad('hosts: files [NOTFOUND return] dns\n'), [
-      [1, 24, 25, 'error', 'nsswitch-bad-action', `An item needs "=" between status and action here: ${tail.en}`, `항목의 상태와 동작 사이에 "="가 있어야 합니다. ${tail.ko}`],
+      [
+        1,
+        24,
+        25,
+        'error',
+        'nsswitch-bad-action',
+        `An item needs "=" between status and action here: ${tail.en}`,
+        `항목의 상태와 동작 사이에 "="가 있어야 합니다. ${tail.ko}`,
+      ],
     ]);
     assert.deepEqual(bad('hosts: files [NOTFOUND=return\n'), [
-      [1, 30, 31, 'error', 'nsswitch-bad-action', `The "[" is never closed with "]": ${tail.en}`, `"[" 괄호가 "]"로 닫히지 않았습니다. ${tail.ko}`],
+      [
+        1,
+        30,
+        31,
+        'error',
+        'nsswitch-bad-action',
+        `The "[" is never closed with "]": ${tail.en}`,
+        `"[" 괄호가 "]"로 닫히지 않았습니다. ${tail.ko}`,
+      ],
     ]);
   });
 
   it('never throws on random lines; a broken file has no hosts sources', () => {
-    const tok = fc.constantFrom('hosts', 'passwd', ':', ' ', '\n', '[', ']', '!', '=', 'NOTFOUND', 'return', 'files', 'dns', '#', 'x', '\t');
+    const tok = fc.constantFrom(
+      'hosts',
+      'passwd',
+      ':',
+      ' ',
+      '\n',
+      '[',
+      ']',
+      '!',
+      '=',
+      'NOTFOUND',
+      'return',
+      'files',
+      'dns',
+      '#',
+      'x',
+      '\t',
+    );
     fc.assert(
       fc.property(fc.array(tok, { maxLength: 50 }), (ts) => {
         const text = ts.join('');

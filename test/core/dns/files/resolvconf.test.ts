@@ -4,7 +4,15 @@ import { parseResolvConf } from '../../../../src/core/dns/files/resolvconf';
 
 const conf = (text: string, hostname?: string) => parseResolvConf(text, 'resolv.conf', hostname === undefined ? {} : { hostname }).config;
 const diags = (text: string) =>
-  parseResolvConf(text, 'resolv.conf').diagnostics.map((d) => [d.line, d.column, d.endColumn, d.severity, d.code, d.message.en, d.message.ko]);
+  parseResolvConf(text, 'resolv.conf').diagnostics.map((d) => [
+    d.line,
+    d.column,
+    d.endColumn,
+    d.severity,
+    d.code,
+    d.message.en,
+    d.message.ko,
+  ]);
 const where = (r: { range?: { line: number; column: number } }) => (r.range ? `${r.range.line}:${r.range.column}` : 'default');
 
 describe('dns/files: /etc/resolv.conf as glibc 2.36 reads it', () => {
@@ -94,7 +102,9 @@ describe('dns/files: /etc/resolv.conf as glibc 2.36 reads it', () => {
 
   it('inet_aton for nameservers: short and octal forms read as glibc reads them; names and bad addresses ignored', () => {
     assert.deepEqual(
-      conf('nameserver 10.1\nnameserver 010.0.0.1\nnameserver 0x0a.0.0.2\nnameserver dns.google\nnameserver 1.2.3.256\n').nameservers.map((n) => n.address),
+      conf('nameserver 10.1\nnameserver 010.0.0.1\nnameserver 0x0a.0.0.2\nnameserver dns.google\nnameserver 1.2.3.256\n').nameservers.map(
+        (n) => n.address,
+      ),
       ['10.0.0.1', '8.0.0.1', '10.0.0.2'],
     );
   });
@@ -227,12 +237,39 @@ describe('dns/files: /etc/resolv.conf as glibc 2.36 reads it', () => {
 
   it('a short address form is information: glibc reads it differently from how it is written', () => {
     assert.deepEqual(diags('nameserver 10.1\n'), [
-      [1, 12, 16, 'info', 'resolv-bad-nameserver', 'glibc reads "10.1" as 10.0.0.1 (inet_aton).', 'glibc는 "10.1"을 10.0.0.1로 읽습니다(inet_aton).'],
+      [
+        1,
+        12,
+        16,
+        'info',
+        'resolv-bad-nameserver',
+        'glibc reads "10.1" as 10.0.0.1 (inet_aton).',
+        'glibc는 "10.1"을 10.0.0.1로 읽습니다(inet_aton).',
+      ],
     ]);
   });
 
   it('never throws on random lines; at most MAXNS name servers; diagnostics on their lines', () => {
-    const tok = fc.constantFrom('nameserver', 'search', 'domain', 'options', 'sortlist', ' ', '\t', '\n', '#', ';', '10.0.0.1', '::1', 'ndots:', '-3', '99', 'rotate', 'x.example', '%');
+    const tok = fc.constantFrom(
+      'nameserver',
+      'search',
+      'domain',
+      'options',
+      'sortlist',
+      ' ',
+      '\t',
+      '\n',
+      '#',
+      ';',
+      '10.0.0.1',
+      '::1',
+      'ndots:',
+      '-3',
+      '99',
+      'rotate',
+      'x.example',
+      '%',
+    );
     fc.assert(
       fc.property(fc.array(tok, { maxLength: 50 }), (ts) => {
         const text = ts.join('');
