@@ -57,6 +57,10 @@ export const RESOLV_OPTION_DOCS: Readonly<Record<string, Localized>> = {
     'no-tld-query (or no_tld_query): a name without a dot is never asked as it is after the search list.',
     'no-tld-query (또는 no_tld_query): 점이 없는 이름은 검색 목록 뒤에 그대로 물어보지 않습니다.',
   ),
+  no_tld_query: loc(
+    'no_tld_query: the older spelling of no-tld-query, read the same way.',
+    'no_tld_query: no-tld-query의 옛 철자로, 같게 읽습니다.',
+  ),
   'no-reload': loc('no-reload: do not read resolv.conf again when it changes.', 'no-reload: resolv.conf가 바뀌어도 다시 읽지 않습니다.'),
   'use-vc': loc('use-vc: ask over TCP instead of UDP.', 'use-vc: UDP 대신 TCP로 묻습니다.'),
   'trust-ad': loc(
@@ -110,7 +114,43 @@ export const NSS_SOURCE_DOCS: Readonly<Record<string, Localized>> = {
   resolve: loc('resolve (systemd): ask systemd-resolved over its bus.', 'resolve (systemd): systemd-resolved에 묻습니다.'),
   mymachines: loc('mymachines (systemd): the names of local containers.', 'mymachines (systemd): 로컬 컨테이너의 이름.'),
   mdns4_minimal: loc(
-    'mdns4_minimal (Avahi): .local names over multicast DNS, IPv4 only.',
-    'mdns4_minimal (Avahi): 멀티캐스트 DNS로 .local 이름을 해석합니다(IPv4만).',
+    'mdns4_minimal (Avahi): .local names over multicast DNS, IPv4 only; NOTFOUND for other names.',
+    'mdns4_minimal (Avahi): 멀티캐스트 DNS로 .local 이름을 해석합니다(IPv4만). 다른 이름은 NOTFOUND.',
   ),
+  mdns6_minimal: loc(
+    'mdns6_minimal (Avahi): .local names over multicast DNS, IPv6 only; NOTFOUND for other names.',
+    'mdns6_minimal (Avahi): 멀티캐스트 DNS로 .local 이름을 해석합니다(IPv6만). 다른 이름은 NOTFOUND.',
+  ),
+  mdns_minimal: loc(
+    'mdns_minimal (Avahi): .local names over multicast DNS, IPv4 and IPv6; NOTFOUND for other names.',
+    'mdns_minimal (Avahi): 멀티캐스트 DNS로 .local 이름을 해석합니다(IPv4와 IPv6). 다른 이름은 NOTFOUND.',
+  ),
+  mdns: loc(
+    'mdns (Avahi): any name over multicast DNS, IPv4 and IPv6.',
+    'mdns (Avahi): 멀티캐스트 DNS로 모든 이름을 해석합니다(IPv4와 IPv6).',
+  ),
+  mdns4: loc('mdns4 (Avahi): any name over multicast DNS, IPv4 only.', 'mdns4 (Avahi): 멀티캐스트 DNS로 모든 이름을 해석합니다(IPv4만).'),
+  mdns6: loc('mdns6 (Avahi): any name over multicast DNS, IPv6 only.', 'mdns6 (Avahi): 멀티캐스트 DNS로 모든 이름을 해석합니다(IPv6만).'),
+  libvirt: loc(
+    "libvirt: the addresses libvirt's DHCP leased to virtual machines, by host name.",
+    'libvirt: libvirt의 DHCP가 가상 머신에 임대한 주소를 호스트 이름으로 찾습니다.',
+  ),
+  libvirt_guest: loc(
+    "libvirt_guest: libvirt's virtual machines by their domain name.",
+    'libvirt_guest: libvirt 가상 머신을 도메인 이름으로 찾습니다.',
+  ),
+  wins: loc('wins (Samba): NetBIOS names from a WINS server.', 'wins (Samba): WINS 서버에서 NetBIOS 이름을 찾습니다.'),
+  nis: loc("nis: the NIS (YP) maps of the domain's server.", 'nis: 도메인 서버의 NIS(YP) 맵.'),
+  nisplus: loc('nisplus: NIS+ tables (gone from current systems).', 'nisplus: NIS+ 테이블(요즘 시스템에는 없음).'),
+  db: loc(
+    'db: the Berkeley DB files of /var/db, made from the files with make.',
+    'db: /var/db의 Berkeley DB 파일(파일에서 make로 만든 것).',
+  ),
+  hesiod: loc('hesiod: records in DNS under the Hesiod domain.', 'hesiod: Hesiod 도메인 아래 DNS 레코드.'),
+  ldap: loc('ldap (nslcd): an LDAP directory.', 'ldap (nslcd): LDAP 디렉터리.'),
+  sss: loc(
+    'sss (SSSD): the directories SSSD serves (LDAP, Active Directory, FreeIPA).',
+    'sss (SSSD): SSSD가 제공하는 디렉터리(LDAP, Active Directory, FreeIPA).',
+  ),
+  extrausers: loc('extrausers: the files under /var/lib/extrausers.', 'extrausers: /var/lib/extrausers 아래의 파일.'),
 };
