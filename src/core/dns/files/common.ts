@@ -18,19 +18,11 @@ export function linesOf(text: string): string[] {
   return lines;
 }
 
-/** The words of `line` split at the characters `sep` accepts (by default blanks). */
-export function wordsOf(line: string, sep: (c: string) => boolean = isBlank): Word[] {
+/** The words of `line` split at blanks (space, tab), or with `space` at C's isspace characters. */
+export function wordsOf(line: string, space = false): Word[] {
   const out: Word[] = [];
-  let i = 0;
-  while (i < line.length) {
-    if (sep(line[i]!)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < line.length && !sep(line[i]!)) i++;
-    out.push({ text: line.slice(start, i), column: start + 1 });
-  }
+  const re = space ? /[^ \t\n\v\f\r]+/g : /[^ \t]+/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) out.push({ text: m[0], column: m.index + 1 });
   return out;
 }
 

@@ -8,7 +8,7 @@
 import type { Diagnostic, SourceRange } from '../../text/diag';
 import { loc } from '../../text/i18n';
 import { eunneun } from '../../text/particle';
-import { diag, isInetPton4, isInetPton6, isSpace, linesOf, rangeOf, type Word, wordsOf } from './common';
+import { diag, isInetPton4, isInetPton6, linesOf, rangeOf, type Word, wordsOf } from './common';
 
 export interface HostsEntry {
   /** 1-based line of the file. */
@@ -34,7 +34,7 @@ export function parseHosts(text: string, file = '/etc/hosts'): HostsFile {
     const line = i + 1;
     const hash = raw.indexOf('#');
     const body = hash >= 0 ? raw.slice(0, hash) : raw;
-    const words = wordsOf(body, isSpace);
+    const words = wordsOf(body, true);
     if (!words.length) return;
     const [addr, ...names] = words as [Word, ...Word[]];
     const addressRange = rangeOf(file, line, addr.column, addr.text.length);
