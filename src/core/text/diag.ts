@@ -99,6 +99,7 @@ export type DiagnosticCode =
   | 'resolv-unknown-option'
   | 'resolv-bad-option-value'
   | 'resolv-option-capped'
+  | 'resolv-carriage-return'
   | 'nsswitch-unknown-database'
   | 'nsswitch-bad-action'
   | 'nsswitch-unknown-source'

@@ -198,6 +198,7 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'resolv-unknown-option': () => parseResolvConf('options ndot:2\n').diagnostics,
   'resolv-bad-option-value': () => parseResolvConf('options ndots:two\n').diagnostics,
   'resolv-option-capped': () => parseResolvConf('options timeout:60\n').diagnostics,
+  'resolv-carriage-return': () => parseResolvConf('nameserver 10.0.0.53\r\n').diagnostics,
   'nsswitch-unknown-database': () => parseNsswitch('host: files dns\n').diagnostics,
   'nsswitch-bad-action': () => parseNsswitch('hosts: files [NOTFOUND=retrun] dns\n').diagnostics,
   'nsswitch-unknown-source': () => parseNsswitch('hosts: file dns\n').diagnostics,

@@ -10,7 +10,7 @@
 import type { Diagnostic, SourceRange } from '../../text/diag';
 import { loc } from '../../text/i18n';
 import { eulreul, eunneun, iga, ro } from '../../text/particle';
-import { diag, inetAtonExact, isBlank, isInetPton6, linesOf, rangeOf, type Word, wordsOf } from './common';
+import { diag, inetAtonExact, isBlank, isInetPton6, rangeOf, type Word, wordsOf } from './common';
 
 /** glibc's MAXNS: the name servers a resolver uses. */
 export const MAXNS = 3;
@@ -101,8 +101,14 @@ export function parseResolvConf(text: string, file = '/etc/resolv.conf', opts: {
   };
   const flags = new Map<ResolvFlag, Sourced<true>>();
 
-  linesOf(text).forEach((raw, i) => {
+  const all = text.split('\n');
+  if (all.length > 1 && all[all.length - 1] === '') all.pop();
+  all.forEach((whole, i) => {
     const line = i + 1;
+    // glibc splits on blanks only: a Windows line end's \r stays on the line's last word.
+    const cr = whole.endsWith('\r');
+    const raw = cr ? whole.slice(0, -1) : whole;
+    const crWord = (w: Word) => cr && w.column - 1 + w.text.length === raw.length;
     if (raw === '' || raw[0] === '#' || raw[0] === ';') return;
     const words = wordsOf(raw);
     const first = words[0];
@@ -146,6 +152,20 @@ export function parseResolvConf(text: string, file = '/etc/resolv.conf', opts: {
             loc(
               `"${w.text}" is not an IPv4 or IPv6 address: glibc ignores this nameserver line.`,
               `${eunneun(`"${w.text}"`)} IPv4나 IPv6 주소가 아닙니다. glibc는 이 nameserver 줄을 무시합니다.`,
+            ),
+          ),
+        );
+        return;
+      }
+      if (crWord(w)) {
+        diagnostics.push(
+          diag(
+            at(w),
+            'warning',
+            'resolv-carriage-return',
+            loc(
+              `This line ends in a carriage return (a Windows line end): glibc reads it as part of "${w.text}" and ignores this nameserver line.`,
+              `이 줄은 캐리지 리턴(윈도우 줄 끝)으로 끝납니다. glibc는 이를 "${w.text}"의 일부로 읽어 이 nameserver 줄을 무시합니다.`,
             ),
           ),
         );
@@ -197,7 +217,20 @@ export function parseResolvConf(text: string, file = '/etc/resolv.conf', opts: {
       searchLine = { keyword, range };
       searchFrom = keyword;
       const kept = keyword === 'domain' ? args.slice(0, 1) : args;
-      search = kept.map((w) => ({ name: w.text, range: at(w) }));
+      search = kept.map((w) => ({ name: crWord(w) ? `${w.text}\r` : w.text, range: at(w) }));
+      const crDomain = kept.find(crWord);
+      if (crDomain)
+        diagnostics.push(
+          diag(
+            at(crDomain),
+            'warning',
+            'resolv-carriage-return',
+            loc(
+              `This line ends in a carriage return (a Windows line end): glibc reads it as part of the domain "${crDomain.text}", and no name is found under it.`,
+              `이 줄은 캐리지 리턴(윈도우 줄 끝)으로 끝납니다. glibc는 이를 도메인 "${crDomain.text}"의 일부로 읽으므로 그 아래의 어떤 이름도 찾지 못합니다.`,
+            ),
+          ),
+        );
       if (keyword === 'search') commentWords(line, args, 'search');
       return;
     }

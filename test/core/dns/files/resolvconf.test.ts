@@ -283,3 +283,39 @@ describe('dns/files: /etc/resolv.conf as glibc 2.36 reads it', () => {
     );
   });
 });
+
+describe('dns/files: resolv.conf with Windows line ends', () => {
+  it('the \r stays on the last word, as glibc splits on blanks only: the nameserver is ignored, the domain finds nothing', () => {
+    const r = parseResolvConf('nameserver 10.0.0.53\r\nnameserver 10.0.0.54 \r\nsearch a.lab b.lab\r\noptions ndots:2\r\n', 'resolv.conf');
+    assert.deepEqual(
+      r.config.nameservers.map((n) => n.address),
+      ['10.0.0.54'],
+    );
+    assert.deepEqual(
+      r.config.search.map((s) => s.name),
+      ['a.lab', 'b.lab\r'],
+    );
+    assert.equal(r.config.ndots.value, 2);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.line, d.column, d.endColumn, d.code, d.message.en, d.message.ko]),
+      [
+        [
+          1,
+          12,
+          21,
+          'resolv-carriage-return',
+          'This line ends in a carriage return (a Windows line end): glibc reads it as part of "10.0.0.53" and ignores this nameserver line.',
+          '이 줄은 캐리지 리턴(윈도우 줄 끝)으로 끝납니다. glibc는 이를 "10.0.0.53"의 일부로 읽어 이 nameserver 줄을 무시합니다.',
+        ],
+        [
+          3,
+          14,
+          19,
+          'resolv-carriage-return',
+          'This line ends in a carriage return (a Windows line end): glibc reads it as part of the domain "b.lab", and no name is found under it.',
+          '이 줄은 캐리지 리턴(윈도우 줄 끝)으로 끝납니다. glibc는 이를 도메인 "b.lab"의 일부로 읽으므로 그 아래의 어떤 이름도 찾지 못합니다.',
+        ],
+      ],
+    );
+  });
+});
