@@ -104,6 +104,7 @@ export type DiagnosticCode =
   | 'nsswitch-bad-action'
   | 'nsswitch-unknown-source'
   | 'nsswitch-inline-comment'
+  | 'nsswitch-no-source'
   | 'nsswitch-duplicate-database';
 
 export interface Diagnostic extends SourceRange {

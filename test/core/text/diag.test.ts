@@ -203,6 +203,7 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'nsswitch-bad-action': () => parseNsswitch('hosts: files [NOTFOUND=retrun] dns\n').diagnostics,
   'nsswitch-unknown-source': () => parseNsswitch('hosts: file dns\n').diagnostics,
   'nsswitch-inline-comment': () => parseNsswitch('hosts: files dns # then mdns\n').diagnostics,
+  'nsswitch-no-source': () => parseNsswitch('hosts:\n').diagnostics,
   'nsswitch-duplicate-database': () => parseNsswitch('hosts: dns\nhosts: files\n').diagnostics,
 };
 

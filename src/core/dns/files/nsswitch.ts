@@ -204,6 +204,18 @@ export function parseNsswitch(text: string, file = '/etc/nsswitch.conf'): Nsswit
         ),
       );
     hosts = { sources: parsed.sources, line, range: dbRange };
+    if (!parsed.sources.length)
+      diagnostics.push(
+        diag(
+          dbRange,
+          'warning',
+          'nsswitch-no-source',
+          loc(
+            'This hosts line names no source: glibc asks nobody, and every host name lookup fails (even localhost).',
+            '이 hosts 줄에는 소스가 없습니다. glibc는 어디에도 묻지 않으므로 모든 호스트 이름 조회가 실패합니다(localhost도).',
+          ),
+        ),
+      );
     const comment = parsed.sources.findIndex((s) => s.name[0] === '#');
     if (comment >= 0) {
       const c = parsed.sources[comment]!;

@@ -57,6 +57,22 @@ describe('dns/files: /etc/nsswitch.conf as glibc 2.36 reads it', () => {
     assert.deepEqual(sources('hosts dns\n  hosts: files\n'), ['file', 2, [['files', 10, 'return', 'continue', 'continue', 'continue']]]);
   });
 
+  it('hosts: with no source: no lookup asks anyone (checked with glibc 2.36: getent hosts localhost fails); hosts alone is no line', () => {
+    assert.deepEqual(sources('hosts:\n'), ['file', 1, []]);
+    assert.deepEqual(diags('hosts:\n'), [
+      [
+        1,
+        1,
+        6,
+        'warning',
+        'nsswitch-no-source',
+        'This hosts line names no source: glibc asks nobody, and every host name lookup fails (even localhost).',
+        '이 hosts 줄에는 소스가 없습니다. glibc는 어디에도 묻지 않으므로 모든 호스트 이름 조회가 실패합니다(localhost도).',
+      ],
+    ]);
+    assert.equal(parseNsswitch('hosts\n').hostsFrom, 'default');
+  });
+
   it('a wrong item: glibc stops reading the file and every lookup fails', () => {
     const r = parseNsswitch('hosts: files dns\npasswd: files [SUCCESS=stop]\n');
     assert.deepEqual([r.hostsFrom, r.hosts, r.hostsLine], ['broken', [], 2]);
