@@ -93,14 +93,11 @@ export interface HostsMatch {
 export function indexHosts(hosts: HostsFile): ReadonlyMap<string, readonly HostsEntry[]> {
   const index = new Map<string, HostsEntry[]>();
   for (const e of hosts.entries) {
-    const seen = new Set<string>();
     for (const n of e.names) {
       const k = n.text.toLowerCase();
-      if (seen.has(k)) continue;
-      seen.add(k);
       const list = index.get(k);
-      if (list) list.push(e);
-      else index.set(k, [e]);
+      if (!list) index.set(k, [e]);
+      else if (list[list.length - 1] !== e) list.push(e); // a name twice on one line is one entry
     }
   }
   return index;
