@@ -42,6 +42,19 @@ const TABLE: [string, string, string[]][] = [
   // A comment in the middle of a search line is two more search domains.
   ['search a.lab # lab', 'web', ['web.a.lab', 'web.#', 'web.lab', 'web']],
   ['domain c.lab\nsearch a.lab', 'web', ['web.a.lab', 'web']],
+  // How options and lines are read: ndots:-1 is 15 (a 4-bit field), ndots:x is 0, ndots:2x is 2, ndots:99 is 15;
+  // an indented line is ignored; domain keeps its first word; a search line without a value is skipped.
+  ['search a.lab\noptions ndots:-1', 'x.y', ['x.y.a.lab', 'x.y']],
+  ['search a.lab\noptions ndots:x', 'web', ['web', 'web.a.lab']],
+  ['search a.lab\noptions ndots:2x', 'x.y', ['x.y.a.lab', 'x.y']],
+  [
+    'search a.lab\noptions ndots:99',
+    'a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p',
+    ['a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p', 'a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.a.lab'],
+  ],
+  ['search a.lab\n  search b.lab', 'web', ['web.a.lab', 'web']],
+  ['domain a.lab b.lab', 'web', ['web.a.lab', 'web']],
+  ['search a.lab\nsearch', 'web', ['web.a.lab', 'web']],
   // A name too long under a search domain is no query: the search list ends there, the name itself is asked.
   ['search x d1.example y\noptions ndots:5', LONG, [`${LONG}.x`, LONG]],
   ['search x y', 'b'.repeat(64), []],
