@@ -110,7 +110,10 @@ export const check: Command = {
     en: 'Check labs, Corefiles, CNI configurations and resolver files.',
     ko: '실습, Corefile, CNI 설정, 리졸버 파일을 검사합니다.',
   },
-  usage: { en: 'check PATH... [--format text|json]', ko: 'check 경로... [--format text|json]' },
+  usage: {
+    en: 'check PATH... [--format text|json] [--as hosts|resolv|nsswitch]',
+    ko: 'check 경로... [--format text|json] [--as hosts|resolv|nsswitch]',
+  },
   help: {
     en: 'Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. /etc/hosts, resolv.conf and nsswitch.conf are checked as glibc reads them (by their name,\nor --as hosts|resolv|nsswitch). Exit 1 when any error.',
     ko: '실습(실습 폴더, lab.yaml, 또는 실습들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n/etc/hosts, resolv.conf, nsswitch.conf는 glibc가 읽는 대로 검사합니다(파일 이름으로, 또는 --as hosts|resolv|nsswitch).\n오류가 있으면 종료 상태 1.',
