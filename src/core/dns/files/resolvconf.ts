@@ -276,7 +276,20 @@ export function parseResolvConf(text: string, file = '/etc/resolv.conf', opts: {
       // ndots lands in a 4-bit field of _res: a negative value wraps.
       if (num === 'ndots' && value < 0) value = ((value % 16) + 16) % 16;
       numbers[num] = { value, range };
-      if (!/^\d+$/.test(written)) {
+      if (num === 'attempts' && value <= 0) {
+        // res_send tries `retry` times: none at all, so the lookup fails at once (checked with glibc 2.36).
+        diagnostics.push(
+          diag(
+            range,
+            'warning',
+            'resolv-bad-option-value',
+            loc(
+              `glibc reads attempts:${written} as ${value}: it sends no query at all, and every DNS lookup fails at once.`,
+              `glibc는 ${eulreul(`attempts:${written}`)} ${ro(value)} 읽어 질의를 하나도 보내지 않으므로 모든 DNS 조회가 바로 실패합니다.`,
+            ),
+          ),
+        );
+      } else if (!/^\d+$/.test(written)) {
         diagnostics.push(
           diag(
             range,

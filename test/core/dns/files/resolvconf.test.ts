@@ -203,8 +203,8 @@ describe('dns/files: /etc/resolv.conf as glibc 2.36 reads it', () => {
         28,
         'warning',
         'resolv-bad-option-value',
-        'attempts: "x" is not a number of 0 or more; glibc reads it (atoi) as 0.',
-        'attempts: "x"는 0 이상의 수가 아닙니다. glibc는 이를 0으로 읽습니다(atoi).',
+        'glibc reads attempts:x as 0: it sends no query at all, and every DNS lookup fails at once.',
+        'glibc는 attempts:x를 0으로 읽어 질의를 하나도 보내지 않으므로 모든 DNS 조회가 바로 실패합니다.',
       ],
       [
         11,
@@ -232,6 +232,20 @@ describe('dns/files: /etc/resolv.conf as glibc 2.36 reads it', () => {
         'resolv-unknown-option',
         'glibc knows no option "foo": it ignores it.',
         'glibc가 아는 옵션에 "foo"가 없습니다. 이 옵션은 무시합니다.',
+      ],
+    ]);
+  });
+
+  it('a value that is no number is read with atoi', () => {
+    assert.deepEqual(diags('options timeout:2s\n'), [
+      [
+        1,
+        9,
+        19,
+        'warning',
+        'resolv-bad-option-value',
+        'timeout: "2s" is not a number of 0 or more; glibc reads it (atoi) as 2.',
+        'timeout: "2s"는 0 이상의 수가 아닙니다. glibc는 이를 2로 읽습니다(atoi).',
       ],
     ]);
   });
@@ -282,6 +296,29 @@ describe('dns/files: /etc/resolv.conf as glibc 2.36 reads it', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('dns/files: resolv.conf attempts:0', () => {
+  it('glibc sends no query at all (checked with glibc 2.36: the logging server saw nothing)', () => {
+    const d = (text: string) => parseResolvConf(text).diagnostics.map((x) => [x.column, x.code, x.message.en, x.message.ko]);
+    assert.deepEqual(d('options attempts:0\n'), [
+      [
+        9,
+        'resolv-bad-option-value',
+        'glibc reads attempts:0 as 0: it sends no query at all, and every DNS lookup fails at once.',
+        'glibc는 attempts:0을 0으로 읽어 질의를 하나도 보내지 않으므로 모든 DNS 조회가 바로 실패합니다.',
+      ],
+    ]);
+    assert.deepEqual(d('options attempts:x\n'), [
+      [
+        9,
+        'resolv-bad-option-value',
+        'glibc reads attempts:x as 0: it sends no query at all, and every DNS lookup fails at once.',
+        'glibc는 attempts:x를 0으로 읽어 질의를 하나도 보내지 않으므로 모든 DNS 조회가 바로 실패합니다.',
+      ],
+    ]);
+    assert.equal(parseResolvConf('options attempts:0\n').config.attempts.value, 0);
   });
 });
 
