@@ -18,6 +18,10 @@ export const MESSAGES = {
   },
   cannotRead: { en: 'cannot read {0}: {1}', ko: '{0:을} 읽을 수 없습니다: {1}' },
   badFormat: { en: 'unknown format "{0}" (text or json)', ko: '알 수 없는 형식 "{0}" (text 또는 json)' },
+  badAs: {
+    en: 'unknown file kind "{0}" (hosts, resolv, nsswitch or zone)',
+    ko: '알 수 없는 파일 종류 "{0}" (hosts, resolv, nsswitch 또는 zone)',
+  },
   needLab: { en: 'which lab? give a lab folder or lab.yaml', ko: '어떤 실습인가요? 실습 폴더나 lab.yaml을 주세요' },
   labHasErrors: { en: '{0} has errors; fix them first (knetlab check)', ko: '{0}에 오류가 있습니다. 먼저 고치세요 (knetlab check)' },
   badEndpoint: { en: '"{0}" is not HOST or HOST/NETNS', ko: '"{0}"{0|은} 호스트 또는 호스트/네임스페이스가 아닙니다' },

@@ -59,6 +59,7 @@ export type { Zone, ZoneAnswer, ZoneResult, LookupOptions } from './dns/zone/zon
 export { rdataText } from './dns/zone/rdata';
 export { reverseName } from './dns/zone/names';
 export type { ZoneRecord, RData, ZoneParse, ZoneParseOptions } from './dns/zone/types';
+export * from './dns/files/index';
 export { checkCniConfig, isCniConfigPath } from './cni/config';
 export type { CniConfig, CniPlugin, CniResult } from './cni/config';
 export { CNI_VERSIONS, KNOWN_PLUGINS, KNOWN_IPAM, CHAINED_ONLY } from './cni/plugins';

@@ -1,9 +1,12 @@
-/** `knetlab check`: the diagnostics of labs, Corefiles and CNI configurations, compiler style. */
+/** `knetlab check`: the diagnostics of labs, Corefiles, CNI configurations and the resolver's files, compiler style. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import {
   checkCniConfig,
   checkLab,
+  checkResolverFile,
+  RESOLVER_FILE_KINDS,
+  resolverFileKind,
   checkLabFiles,
   courseLabOutside,
   type Diagnostic,
@@ -92,7 +95,7 @@ function checkCourse(path: string, lang: Lang): Diagnostic[] {
 
 /**
  * A zone file: named `db.ZONE` (BIND's custom, as in CoreDNS's examples) or `ZONE.zone`, or any
- * file with `--lang zone`. The origin is `--origin`, else the zone in the name, else the file's $ORIGIN.
+ * file with `--as zone`. The origin is `--origin`, else the zone in the name, else the file's $ORIGIN.
  */
 export function zoneFileOrigin(file: string): string | undefined {
   const name = basename(file);
@@ -101,9 +104,13 @@ export function zoneFileOrigin(file: string): string | undefined {
   return m[1]!;
 }
 
+/** What `--as` (or `--lang` with a file kind) can name: the resolver's files and zone files. */
+const FILE_KINDS = [...RESOLVER_FILE_KINDS, 'zone'] as const;
+type FileKind = (typeof FILE_KINDS)[number];
+
 interface CheckOptions {
   readonly student: string | undefined;
-  readonly asZone: boolean;
+  readonly as: FileKind | undefined;
   readonly origin: string | undefined;
 }
 
@@ -111,10 +118,13 @@ function checkFile(file: string, lang: Lang, o: CheckOptions): Diagnostic[] {
   const { student } = o;
   const shown = shownPath(file);
   const zone = zoneFileOrigin(file);
-  if (o.asZone || zone !== undefined) {
+  if (o.as === 'zone' || (o.as === undefined && zone !== undefined)) {
     const origin = o.origin ?? (zone !== undefined && /^[A-Za-z0-9_.-]+$/.test(zone) ? zone : undefined);
     return parseZone(readText(file, lang), { file: shown, ...(origin !== undefined ? { origin } : {}) }).diagnostics;
   }
+  // The resolver's files: by --as, or by name (hosts, resolv.conf, nsswitch.conf; before .conf is read as CNI).
+  const kind = o.as ?? resolverFileKind(file);
+  if (kind) return checkResolverFile(kind, readText(file, lang), shown);
   if (/(^|[\\/])Corefile$/.test(file)) return parseCorefile(readText(file, lang), shown).diagnostics;
   // CNI configurations: any .conflist or .conf named on the command line (not only in net.d/).
   if (/\.(conflist|conf)$/.test(file)) return checkCniConfig(readText(file, lang), shown).diagnostics;
@@ -123,19 +133,23 @@ function checkFile(file: string, lang: Lang, o: CheckOptions): Diagnostic[] {
 
 export const check: Command = {
   name: 'check',
-  summary: { en: 'Check labs, Corefiles, zone files and CNI configurations.', ko: '실습, Corefile, 존 파일, CNI 설정을 검사합니다.' },
+  summary: {
+    en: 'Check labs, Corefiles, zone files, resolver files and CNI configurations.',
+    ko: '실습, Corefile, 존 파일, 리졸버 파일, CNI 설정을 검사합니다.',
+  },
   usage: {
-    en: 'check PATH... [--format text|json] [--lang zone] [--origin ZONE]',
-    ko: 'check 경로... [--format text|json] [--lang zone] [--origin 존]',
+    en: 'check PATH... [--format text|json] [--as hosts|resolv|nsswitch|zone] [--origin ZONE]',
+    ko: 'check 경로... [--format text|json] [--as hosts|resolv|nsswitch|zone] [--origin 존]',
   },
   help: {
-    en: "Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. Zone files as CoreDNS's file plugin reads them: db.ZONE or ZONE.zone (the zone from the\nname), or any file with --lang zone (the zone from --origin or the file's $ORIGIN). Exit 1 when any error.",
-    ko: '실습(실습 폴더, lab.yaml, 또는 실습들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n존 파일은 CoreDNS의 file 플러그인처럼 읽습니다: db.존 또는 존.zone(이름에서 존을 얻음), 또는 --lang zone을 준\n아무 파일(존은 --origin이나 파일의 $ORIGIN에서). 오류가 있으면 종료 상태 1.',
+    en: "Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. /etc/hosts, resolv.conf and nsswitch.conf are checked as glibc reads them, zone files as\nCoreDNS's file plugin reads them (db.ZONE or ZONE.zone, the zone from the name): by their name, or any\nfile with --as hosts|resolv|nsswitch|zone (a zone from --origin or the file's $ORIGIN; --lang KIND\nworks too). Exit 1 when any error.",
+    ko: '실습(실습 폴더, lab.yaml, 또는 실습들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n/etc/hosts, resolv.conf, nsswitch.conf는 glibc가 읽는 대로, 존 파일은 CoreDNS의 file 플러그인처럼 읽습니다(db.존 또는\n존.zone, 존은 이름에서). 파일 이름으로 알아보거나, 아무 파일이나 --as hosts|resolv|nsswitch|zone으로 지정합니다\n(존은 --origin이나 파일의 $ORIGIN에서. --lang 종류도 됩니다). 오류가 있으면 종료 상태 1.',
   },
   listing: 'command',
   options: [
     { name: '--format', value: 'text|json' },
     { name: '--student', value: 'ID' },
+    { name: '--as', value: 'hosts|resolv|nsswitch|zone' },
     { name: '--origin', value: 'ZONE' },
   ],
   run(p, { lang, io }) {
@@ -144,9 +158,12 @@ export const check: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
     const all: Diagnostic[] = [];
     const student = p.options.get('--student');
-    // `--lang zone` names the files' language (`--lang en|ko`, the messages', is read by main).
-    const asZone = p.options.get('--lang') === 'zone';
-    const fileOpts: CheckOptions = { student, asZone, origin: p.options.get('--origin') };
+    // `--as KIND` names the files' kind; `--lang KIND` too when KIND is not a message language (en|ko, read by main).
+    const langOpt = p.options.get('--lang');
+    const asOpt = p.options.get('--as') ?? (langOpt !== undefined && FILE_KINDS.some((k) => k === langOpt) ? langOpt : undefined);
+    const as = FILE_KINDS.find((k) => k === asOpt);
+    if (asOpt !== undefined && !as) throw new UsageError(t(lang, 'badAs', asOpt));
+    const fileOpts: CheckOptions = { student, as, origin: p.options.get('--origin') };
     for (const path of p.positional) {
       for (const target of findTargets(path, lang)) {
         if (target.kind === 'course') all.push(...checkCourse(target.path, lang));

@@ -10,6 +10,7 @@ import { loadLab, loadParsed, type LoadOptions, type LoadResult, type ParsedLabT
 import { lintWorld } from '../lint/lint';
 import { buildWorld, type HostBuildCache } from '../world/build';
 import { eulreul } from '../text/particle';
+import { resolverFileDiagnostics } from './resolverFiles';
 
 /**
  * A lab's text as a student's machine sees it: a template lab (one with `variables:`) is drawn
@@ -102,6 +103,7 @@ export function checkLoaded(loaded: LoadResult, hosts?: HostBuildCache): Diagnos
     ...exerciseDiagnostics(loaded.lab, loaded.diagnostics),
     ...built.diagnostics,
     ...namespaceDiagnostics(loaded.lab, built.world),
+    ...resolverFileDiagnostics(loaded.lab),
     ...lintWorld(loaded.lab, built.world),
   ];
 }

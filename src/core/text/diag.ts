@@ -96,7 +96,25 @@ export type DiagnosticCode =
   | 'cni-duplicate-plugin'
   | 'cni-ipam'
   | 'cni-ifname'
-  | 'cni-mtu';
+  | 'cni-mtu'
+  // issue 13, the resolver's files as glibc reads them (dns/files/): /etc/hosts, resolv.conf, nsswitch.conf
+  | 'hosts-bad-address'
+  | 'hosts-no-name'
+  | 'resolv-unknown-keyword'
+  | 'resolv-bad-nameserver'
+  | 'resolv-too-many-nameservers'
+  | 'resolv-domain-overridden'
+  | 'resolv-inline-comment'
+  | 'resolv-unknown-option'
+  | 'resolv-bad-option-value'
+  | 'resolv-option-capped'
+  | 'resolv-carriage-return'
+  | 'nsswitch-unknown-database'
+  | 'nsswitch-bad-action'
+  | 'nsswitch-unknown-source'
+  | 'nsswitch-inline-comment'
+  | 'nsswitch-no-source'
+  | 'nsswitch-duplicate-database';
 
 export interface Diagnostic extends SourceRange {
   readonly severity: Severity;

@@ -1,6 +1,6 @@
 /**
  * `knetlab check` on zone files: a file named db.ZONE or ZONE.zone is read as CoreDNS's file
- * plugin reads it, with the zone from its name; any other file with `--lang zone` (the zone from
+ * plugin reads it, with the zone from its name; any other file with `--as zone` (the zone from
  * `--origin` or its $ORIGIN). Exit 1 on errors, 0 on warnings only.
  */
 import { strict as assert } from 'node:assert';
@@ -62,11 +62,11 @@ describe('knetlab check: zone files', () => {
     assert.match(ko.out, /warning zone-cname-conflict: www\.example\.org\.에 CNAME과 다른 레코드\(6번째 줄의 A\)가 함께 있습니다/);
   });
 
-  it('--lang zone reads any file as a zone, with --origin or its $ORIGIN', () => {
+  it('--as zone (or --lang zone) reads any file as a zone, with --origin or its $ORIGIN', () => {
     const p = file('zonefile', GOOD);
-    assert.equal(run('check', p, '--lang', 'zone', '--origin', 'example.org').code, 0);
+    assert.equal(run('check', p, '--as', 'zone', '--origin', 'example.org').code, 0);
     assert.equal(run('check', file('zonefile', '$ORIGIN example.org.\n' + GOOD), '--lang', 'zone').code, 0);
-    const r = run('check', p, '--lang', 'zone');
+    const r = run('check', p, '--as', 'zone');
     assert.equal(r.code, 1);
     assert.match(r.out, /zonefile:2:1: error zone-syntax: The owner is relative \(or `@`\) and the zone has no origin/);
   });

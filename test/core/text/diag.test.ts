@@ -20,6 +20,9 @@ import {
   parseAnswers,
   parseCorefile,
   parseZone,
+  parseHosts,
+  parseNsswitch,
+  parseResolvConf,
 } from '../../../src/core';
 import type { DiagnosticCode } from '../../../src/core/text/diag';
 import { tracePacket } from '../../../src/core/datapath/walk';
@@ -40,7 +43,8 @@ const graded = (c: string) => gradeFiles(new Map([['lab.yaml', exerciseText(c)]]
 const variables = (vars: string, run: string) => check(`variables:\n${vars}\n` + runA(run));
 /** A zone file for example.org with its SOA, then `rest`. */
 const zone = (rest: string) =>
-  parseZone(`$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n${rest}`, { file: 'db.example.org', origin: 'example.org' }).diagnostics;
+  parseZone(`$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n${rest}`, { file: 'db.example.org', origin: 'example.org' })
+    .diagnostics;
 const cni = (text: string) => checkCniConfig(text, 'net.conflist').diagnostics;
 const cniPlugins = (plugins: string) => cni(`{ "cniVersion": "1.0.0", "name": "n", "plugins": [${plugins}] }`);
 const two = (runB: string, runA2: string, ifB = '{ eth0: lan }') =>
@@ -195,6 +199,25 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'cni-ipam': () => cniPlugins('{ "type": "bridge", "ipam": { "subnet": "10.0.0.0/24" } }'),
   'cni-ifname': () => cniPlugins('{ "type": "bridge", "bridge": "cni-bridge-of-lab1" }'),
   'cni-mtu': () => cniPlugins('{ "type": "bridge", "mtu": 40 }'),
+  // issue 13, the resolver's files (dns/files/)
+  'hosts-bad-address': () => parseHosts('10.0.0.256 web\n').diagnostics,
+  'hosts-no-name': () => parseHosts('10.0.0.1\n').diagnostics,
+  'resolv-unknown-keyword': () => parseResolvConf('  nameserver 10.0.0.53\n').diagnostics,
+  'resolv-bad-nameserver': () => parseResolvConf('nameserver dns.example\n').diagnostics,
+  'resolv-too-many-nameservers': () =>
+    parseResolvConf('nameserver 10.0.0.1\nnameserver 10.0.0.2\nnameserver 10.0.0.3\nnameserver 10.0.0.4\n').diagnostics,
+  'resolv-domain-overridden': () => parseResolvConf('domain a.example\nsearch b.example\n').diagnostics,
+  'resolv-inline-comment': () => parseResolvConf('search a.example # lab\n').diagnostics,
+  'resolv-unknown-option': () => parseResolvConf('options ndot:2\n').diagnostics,
+  'resolv-bad-option-value': () => parseResolvConf('options ndots:two\n').diagnostics,
+  'resolv-option-capped': () => parseResolvConf('options timeout:60\n').diagnostics,
+  'resolv-carriage-return': () => parseResolvConf('nameserver 10.0.0.53\r\n').diagnostics,
+  'nsswitch-unknown-database': () => parseNsswitch('host: files dns\n').diagnostics,
+  'nsswitch-bad-action': () => parseNsswitch('hosts: files [NOTFOUND=retrun] dns\n').diagnostics,
+  'nsswitch-unknown-source': () => parseNsswitch('hosts: file dns\n').diagnostics,
+  'nsswitch-inline-comment': () => parseNsswitch('hosts: files dns # then mdns\n').diagnostics,
+  'nsswitch-no-source': () => parseNsswitch('hosts:\n').diagnostics,
+  'nsswitch-duplicate-database': () => parseNsswitch('hosts: dns\nhosts: files\n').diagnostics,
 };
 
 describe('diagnostic codes', () => {
