@@ -1,0 +1,51 @@
+/**
+ * The plugins whose arguments and block knetlab checks as their setup function does, by directive
+ * name. A plugin not listed here is only name-checked (and, if CoreDNS says so, checked for a second use).
+ */
+import type { PluginCheck } from './api';
+import { check as cache } from './cache';
+import { check as forward } from './forward';
+import { check as hosts } from './hosts';
+import { check as kubernetes } from './kubernetes';
+import { errors, log } from './logging';
+import { bind, loadbalance } from './net';
+import { health, noArguments, prometheus, ready, reload, root } from './simple';
+
+export const PLUGIN_CHECKS: Readonly<Record<string, PluginCheck>> = {
+  bind,
+  cache,
+  debug: noArguments,
+  errors,
+  forward,
+  health,
+  hosts,
+  kubernetes,
+  loadbalance,
+  log,
+  loop: noArguments,
+  prometheus,
+  ready,
+  reload,
+  root,
+  whoami: noArguments,
+};
+
+/** Plugins CoreDNS refuses twice in one server block (their setup returns plugin.ErrOnce). */
+export const ONCE_PER_BLOCK: ReadonlySet<string> = new Set([
+  'cache',
+  'dnssec',
+  'errors',
+  'grpc',
+  'hosts',
+  'kubernetes',
+  'loop',
+  'prometheus',
+  'nsid',
+  'pprof',
+  'ready',
+  'shed',
+  'tsig',
+  'view',
+]);
+
+export type { PluginCheck, Problem, CheckContext } from './api';
