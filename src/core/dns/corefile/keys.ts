@@ -47,9 +47,14 @@ export function isDomainName(s: string): boolean {
       if (label === 0 || label > 63) return false;
       wire += label + 1;
       label = 0;
-    } else label += new TextEncoder().encode(c).length;
+    } else label += utf8Length(c.codePointAt(0)!);
   }
   return wire <= 255;
+}
+
+/** The bytes a code point takes in UTF-8 (a surrogate half counts as the 2 of its 4). */
+function utf8Length(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp >= 0xd800 && cp < 0xe000 ? 2 : 3;
 }
 
 export function fqdn(s: string): string {

@@ -7,13 +7,11 @@
  */
 import type { Diagnostic, DiagnosticCode, SourceRange } from '../../text/diag';
 import { loc } from '../../text/i18n';
-import { didYouMean } from '../../text/didyoumean';
 import { eulreul } from '../../text/particle';
 import { lex, type Token } from './lex';
 import { directiveTree, type Prop } from './tree';
-import { normalizeKey, type ZoneKey } from './keys';
-import { COREDNS_PLUGINS } from './order';
-import { ONCE_PER_BLOCK, PLUGIN_CHECKS } from './plugins/index';
+import type { ZoneKey } from './keys';
+import { checkBlock, type RawDirective } from './check';
 
 export interface CorefilePlugin {
   readonly name: string;
@@ -130,7 +128,6 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
     cursor -= 1;
   };
 
-  type RawDirective = { name: Token; tokens: Token[] };
   const directive = (list: RawDirective[]) => {
     const start = cursor;
     let nesting = 0;
@@ -309,61 +306,7 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
   };
 
   const served = new Map<string, Token>();
-  const check = (block: ServerBlock, keys: Token[], list: RawDirective[]) => {
-    for (const k of keys) {
-      if (unresolved(k.text)) continue;
-      const z = normalizeKey(k.text);
-      if ('error' in z) {
-        report(k, 'corefile-bad-key', z.error, `서버 블록 키가 잘못되었습니다 (CoreDNS: ${z.error})`);
-        continue;
-      }
-      for (const zone of z.zones) {
-        block.zones.push(zone);
-        const first = served.get(zone.key);
-        if (first)
-          report(
-            k,
-            'corefile-duplicate-key',
-            `cannot serve ${zone.key} - it is already defined (first at line ${first.line})`,
-            `${zone.key}: 이미 ${first.line}번째 줄에서 정의한 존과 포트입니다 (CoreDNS: cannot serve ${zone.key} - it is already defined)`,
-          );
-        else served.set(zone.key, k);
-      }
-    }
-    const seen = new Map<string, Token>();
-    for (const d of list) {
-      const name = d.name.text;
-      if (unresolved(name)) continue;
-      if (!COREDNS_PLUGINS.includes(name)) {
-        const hint = didYouMean(name, COREDNS_PLUGINS);
-        report(
-          d.name,
-          'corefile-unknown-plugin',
-          `Unknown plugin "${name}"${hint ? `; did you mean "${hint}"?` : ''} (CoreDNS: Unknown directive '${name}').`,
-          `알 수 없는 플러그인 "${name}"${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} (CoreDNS: Unknown directive '${name}').`,
-        );
-        continue;
-      }
-      const first = seen.get(name);
-      if (first && ONCE_PER_BLOCK.has(name)) {
-        report(
-          d.name,
-          'corefile-duplicate-plugin',
-          `plugin/${name}: this plugin can only be used once per Server Block (first at line ${first.line}).`,
-          `plugin/${name}: 이 플러그인은 서버 블록마다 한 번만 쓸 수 있습니다 (처음은 ${first.line}번째 줄).`,
-        );
-        continue;
-      }
-      if (!first) seen.set(name, d.name);
-      const validate = PLUGIN_CHECKS[name];
-      if (!validate || d.tokens.some((t) => unresolved(t.text))) continue;
-      const p = validate(directiveTree(d.tokens), { zones: block.zones.map((z) => z.zone) });
-      if (p) {
-        const en = `${p.parsing ? 'Error during parsing: ' : ''}${p.en}`;
-        report(p.at, 'corefile-plugin-args', `plugin/${name}: ${en}`, `plugin/${name}: ${p.ko} (CoreDNS: ${en})`);
-      }
-    }
-  };
+  const check = (block: ServerBlock, keys: Token[], list: RawDirective[]) => checkBlock(block, keys, list, { report, unresolved, served });
 
   try {
     while (next()) parseOne();

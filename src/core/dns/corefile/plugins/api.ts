@@ -6,7 +6,7 @@
  */
 import type { Token } from '../lex';
 import type { Prop } from '../tree';
-import { atoi, parseDuration } from '../go';
+import { atoi, parseDuration, splitHostPortError } from '../go';
 
 export interface Problem {
   readonly at: Token;
@@ -70,4 +70,16 @@ export function duration(at: Token): { ns: number } | { problem: Problem } {
 export function integer(at: Token): { n: number } | { problem: Problem } {
   const d = atoi(at.text);
   return 'error' in d ? { problem: goErr(at, d.error) } : d;
+}
+
+/** A directive that takes no argument and no block (whoami, debug, loop). */
+export const noArguments: PluginCheck = (d) => noArgs(d);
+
+/** An optional `host:port` (health, ready, prometheus): one argument at most, split by Go's net.SplitHostPort. */
+export function address(d: Prop): Problem | undefined {
+  if (d.args.length > 1) return argErr(d.args[d.args.length - 1]!);
+  const a = d.args[0];
+  if (!a) return undefined;
+  const e = splitHostPortError(a.text);
+  return e ? err(a, e, `주소는 HOST:PORT 형식이어야 합니다 (예: :8080)`) : undefined;
 }

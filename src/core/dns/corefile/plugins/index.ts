@@ -2,14 +2,20 @@
  * The plugins whose arguments and block knetlab checks as their setup function does, by directive
  * name. A plugin not listed here is only name-checked (and, if CoreDNS says so, checked for a second use).
  */
-import type { PluginCheck } from './api';
 import { check as cache } from './cache';
 import { check as forward } from './forward';
 import { check as hosts } from './hosts';
 import { check as kubernetes } from './kubernetes';
-import { errors, log } from './logging';
-import { bind, loadbalance } from './net';
-import { health, noArguments, prometheus, ready, reload, root } from './simple';
+import { check as errors } from './errors';
+import { check as log } from './log';
+import { check as bind } from './bind';
+import { check as loadbalance } from './loadbalance';
+import { check as health } from './health';
+import { check as prometheus } from './prometheus';
+import { check as ready } from './ready';
+import { check as reload } from './reload';
+import { check as root } from './root';
+import { noArguments, type PluginCheck } from './api';
 
 export const PLUGIN_CHECKS: Readonly<Record<string, PluginCheck>> = {
   bind,

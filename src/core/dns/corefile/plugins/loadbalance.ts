@@ -1,10 +1,6 @@
-/**
- * loadbalance (plugin/loadbalance/setup.go: `loadbalance [round_robin | weighted FILE] { prefer CIDR...;
- * reload DURATION }`) and bind (plugin/bind/setup.go: `bind ADDRESS|IFACE... { except ADDRESS|IFACE... }`).
- * Interface names are not resolved here: a word that could name an interface is accepted.
- */
-import { argErr, duration, err, parseErr, unknownProperty, type PluginCheck, type Problem } from './api';
-import { parseCidr, parseIp } from '../keys';
+/** loadbalance (plugin/loadbalance/setup.go parse): `loadbalance [round_robin | weighted FILE { reload DURATION }] { prefer CIDR... }`. */
+import { duration, err, parseErr, unknownProperty, type PluginCheck, type Problem } from './api';
+import { parseCidr } from '../keys';
 import type { Prop } from '../tree';
 
 function prefer(p: Prop): Problem | undefined {
@@ -15,7 +11,7 @@ function prefer(p: Prop): Problem | undefined {
   return undefined;
 }
 
-export const loadbalance: PluginCheck = (d) => {
+export const check: PluginCheck = (d) => {
   const policy = d.args[0];
   if (policy?.text === 'round_robin') {
     if (d.args.length > 1) return parseErr(d.args[1]!, 'unknown property for round_robin', 'round_robin에는 인수를 더 쓸 수 없습니다');
@@ -37,26 +33,3 @@ export const loadbalance: PluginCheck = (d) => {
   }
   return undefined;
 };
-
-/** An IP address, or a word that could be a Linux interface name (1 to 15 characters, no `/`, `:` or space). */
-const addressOrIface = (s: string) => !!parseIp(s) || /^[^/:\s]{1,15}$/.test(s);
-
-export const bind: PluginCheck = (d) => {
-  if (!d.args.length)
-    return err(d.name, 'at least one address or interface name is expected', '주소나 인터페이스 이름이 하나 이상 필요합니다');
-  for (const p of d.block ?? []) {
-    if (p.name.text !== 'except') return err(p.name, `invalid option "${p.name.text}"`, `잘못된 옵션 "${p.name.text}"`);
-    if (!p.args.length)
-      return err(
-        p.name,
-        'at least one address or interface must be given to except subdirective',
-        'except에는 주소나 인터페이스가 하나 이상 필요합니다',
-      );
-  }
-  for (const a of d.args)
-    if (!addressOrIface(a.text))
-      return err(a, `not a valid IP address or interface name: "${a.text}"`, `올바른 IP 주소나 인터페이스 이름이 아닙니다: "${a.text}"`);
-  return undefined;
-};
-
-void argErr;

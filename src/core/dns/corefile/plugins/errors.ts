@@ -1,8 +1,5 @@
-/**
- * errors (plugin/errors/setup.go: `errors [stdout] { stacktrace; consolidate DURATION REGEXP [LEVEL]
- * [show_first] }`) and log (plugin/log/setup.go: `log [NAMES...] [FORMAT] { class all|success|denial|error }`).
- */
-import { argErr, duration, lastOf, parseErr, err, type PluginCheck, type Problem } from './api';
+/** errors (plugin/errors/setup.go errorsParse): `errors [stdout] { stacktrace; consolidate DURATION REGEXP [LEVEL] [show_first] }`. */
+import { argErr, duration, err, lastOf, parseErr, type PluginCheck, type Problem } from './api';
 import type { Prop } from '../tree';
 
 const LEVELS = ['warning', 'error', 'info', 'debug'];
@@ -37,7 +34,7 @@ function consolidate(p: Prop): Problem | undefined {
   return undefined;
 }
 
-export const errors: PluginCheck = (d) => {
+export const check: PluginCheck = (d) => {
   if (d.args.length > 1) return argErr(lastOf(d));
   if (d.args[0] && d.args[0].text !== 'stdout')
     return parseErr(d.args[0], `invalid log file: ${d.args[0].text}`, `로그 파일이 잘못되었습니다: ${d.args[0].text} (stdout만 됩니다)`);
@@ -53,18 +50,6 @@ export const errors: PluginCheck = (d) => {
       `Syntax error: Unexpected token '${p.name.text}', expecting 'Unknown field ${p.name.text}'`,
       `알 수 없는 필드: ${p.name.text}`,
     );
-  }
-  return undefined;
-};
-
-const CLASSES = ['all', 'success', 'denial', 'error'];
-
-export const log: PluginCheck = (d) => {
-  for (const p of d.block ?? []) {
-    if (p.name.text !== 'class') return parseErr(p.name, `unknown property '${p.name.text}'`, `알 수 없는 속성 '${p.name.text}'`);
-    if (!p.args.length) return argErr(p.name);
-    for (const c of p.args)
-      if (!CLASSES.includes(c.text)) return err(c, `invalid Class: ${c.text}`, `잘못된 클래스: ${c.text} (all, success, denial, error)`);
   }
   return undefined;
 };

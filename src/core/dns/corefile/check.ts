@@ -1,0 +1,85 @@
+/**
+ * A server block checked as CoreDNS checks it once parsed: its keys (register.go: a key that does not
+ * normalise, a zone and port served twice across the file), each directive's name (Unknown directive,
+ * with did-you-mean), a second use of a plugin that allows one, and each plugin's own setup checks.
+ */
+import type { DiagnosticCode } from '../../text/diag';
+import { didYouMean } from '../../text/didyoumean';
+import { eulreul } from '../../text/particle';
+import type { Token } from './lex';
+import { directiveTree } from './tree';
+import { normalizeKey } from './keys';
+import { COREDNS_PLUGINS } from './order';
+import { ONCE_PER_BLOCK, PLUGIN_CHECKS } from './plugins/index';
+import type { ServerBlock } from './parse';
+
+/** A directive as the parser collected it: its name (environment substituted) and all its words. */
+export interface RawDirective {
+  readonly name: Token;
+  readonly tokens: Token[];
+}
+
+export interface CheckState {
+  readonly report: (t: Token, code: DiagnosticCode, en: string, ko: string) => void;
+  /** A word holding an `{$ENV}` placeholder with no environment given: not checked. */
+  readonly unresolved: (s: string) => boolean;
+  /** Every zone key served so far in the file, and the key that first served it. */
+  readonly served: Map<string, Token>;
+}
+
+export function checkBlock(block: ServerBlock, keys: readonly Token[], list: readonly RawDirective[], st: CheckState): void {
+  const { report, unresolved, served } = st;
+  for (const k of keys) {
+    if (unresolved(k.text)) continue;
+    const z = normalizeKey(k.text);
+    if ('error' in z) {
+      report(k, 'corefile-bad-key', z.error, `서버 블록 키가 잘못되었습니다 (CoreDNS: ${z.error})`);
+      continue;
+    }
+    for (const zone of z.zones) {
+      block.zones.push(zone);
+      const first = served.get(zone.key);
+      if (first)
+        report(
+          k,
+          'corefile-duplicate-key',
+          `cannot serve ${zone.key} - it is already defined (first at line ${first.line})`,
+          `${zone.key}: 이미 ${first.line}번째 줄에서 정의한 존과 포트입니다 (CoreDNS: cannot serve ${zone.key} - it is already defined)`,
+        );
+      else served.set(zone.key, k);
+    }
+  }
+  const seen = new Map<string, Token>();
+  for (const d of list) {
+    const name = d.name.text;
+    if (unresolved(name)) continue;
+    if (!COREDNS_PLUGINS.includes(name)) {
+      const hint = didYouMean(name, COREDNS_PLUGINS);
+      report(
+        d.name,
+        'corefile-unknown-plugin',
+        `Unknown plugin "${name}"${hint ? `; did you mean "${hint}"?` : ''} (CoreDNS: Unknown directive '${name}').`,
+        `알 수 없는 플러그인 "${name}"${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''} (CoreDNS: Unknown directive '${name}').`,
+      );
+      continue;
+    }
+    const first = seen.get(name);
+    if (first && ONCE_PER_BLOCK.has(name)) {
+      report(
+        d.name,
+        'corefile-duplicate-plugin',
+        `plugin/${name}: this plugin can only be used once per Server Block (first at line ${first.line}).`,
+        `plugin/${name}: 이 플러그인은 서버 블록마다 한 번만 쓸 수 있습니다 (처음은 ${first.line}번째 줄).`,
+      );
+      continue;
+    }
+    if (!first) seen.set(name, d.name);
+    const validate = PLUGIN_CHECKS[name];
+    if (!validate || d.tokens.some((t) => unresolved(t.text))) continue;
+    const p = validate(directiveTree(d.tokens), { zones: block.zones.map((z) => z.zone) });
+    if (p) {
+      const en = `${p.parsing ? 'Error during parsing: ' : ''}${p.en}`;
+      report(p.at, 'corefile-plugin-args', `plugin/${name}: ${en}`, `plugin/${name}: ${p.ko} (CoreDNS: ${en})`);
+    }
+  }
+}
