@@ -15,6 +15,9 @@ import { check as prometheus } from './prometheus';
 import { check as ready } from './ready';
 import { check as reload } from './reload';
 import { check as root } from './root';
+import { check as file } from './file';
+import { check as rewrite } from './rewrite';
+import { check as template } from './template';
 import { noArguments, type PluginCheck } from './api';
 
 export const PLUGIN_CHECKS: Readonly<Record<string, PluginCheck>> = {
@@ -22,6 +25,7 @@ export const PLUGIN_CHECKS: Readonly<Record<string, PluginCheck>> = {
   cache,
   debug: noArguments,
   errors,
+  file,
   forward,
   health,
   hosts,
@@ -32,7 +36,9 @@ export const PLUGIN_CHECKS: Readonly<Record<string, PluginCheck>> = {
   prometheus,
   ready,
   reload,
+  rewrite,
   root,
+  template,
   whoami: noArguments,
 };
 
