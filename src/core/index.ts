@@ -51,8 +51,17 @@ export { checkKinds, findCheckKind } from './grade/registry';
 export { lintWorld } from './lint/lint';
 export { checkEndpoints } from './lab/endpoints';
 export type { CheckEndpoint } from './lab/endpoints';
-export { parseCorefile, COREDNS_PLUGINS } from './dns/corefile';
-export type { CorefileResult, ServerBlock, CorefilePlugin } from './dns/corefile';
+export {
+  parseCorefile,
+  COREDNS_PLUGINS,
+  PLUGIN_ORDER,
+  inExecutionOrder,
+  normalizeKey,
+  COREFILE_DOCS,
+  PROPERTY_DOCS,
+  propertyDoc,
+} from './dns/corefile';
+export type { CorefileResult, ServerBlock, CorefilePlugin, CorefileOptions, ZoneKey, CorefileDoc } from './dns/corefile';
 export { checkCniConfig, isCniConfigPath } from './cni/config';
 export type { CniConfig, CniPlugin, CniResult } from './cni/config';
 export { CNI_VERSIONS, KNOWN_PLUGINS, KNOWN_IPAM, CHAINED_ONLY } from './cni/plugins';

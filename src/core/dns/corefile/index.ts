@@ -6,3 +6,7 @@ export { normalizeKey, reverseZones, parseCidr } from './keys';
 export type { ZoneKey } from './keys';
 export type { Token } from './lex';
 export type { Prop } from './tree';
+export { COREFILE_DOCS } from './docs';
+export type { CorefileDoc } from './docs';
+export { PROPERTY_DOCS, propertyDoc } from './props';
+export { PLUGIN_CHECKS, ONCE_PER_BLOCK } from './plugins/index';
