@@ -80,6 +80,7 @@ export type DiagnosticCode =
   | 'corefile-bad-key'
   | 'corefile-duplicate-key'
   | 'corefile-plugin-args'
+  | 'corefile-empty-block'
   // CNI network configurations (cni/config.ts)
   | 'cni-syntax'
   | 'cni-schema'

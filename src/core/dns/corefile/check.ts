@@ -20,7 +20,7 @@ export interface RawDirective {
 }
 
 export interface CheckState {
-  readonly report: (t: Token, code: DiagnosticCode, en: string, ko: string) => void;
+  readonly report: (t: Token, code: DiagnosticCode, en: string, ko: string, severity?: 'error' | 'warning') => void;
   /** A word holding an `{$ENV}` placeholder with no environment given: not checked. */
   readonly unresolved: (s: string) => boolean;
   /** Every zone key served so far in the file, and the key that first served it. */
@@ -49,6 +49,14 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       else served.set(zone.key, k);
     }
   }
+  if (list.length === 0 && keys[0])
+    report(
+      keys[0],
+      'corefile-empty-block',
+      'This server block has no plugins: CoreDNS starts, but answers every query for its zones with REFUSED.',
+      '이 서버 블록에는 플러그인이 없습니다. CoreDNS는 시작하지만 이 존의 모든 질의에 REFUSED로 답합니다.',
+      'warning',
+    );
   const seen = new Map<string, Token>();
   for (const d of list) {
     const name = d.name.text;

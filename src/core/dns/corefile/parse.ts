@@ -234,13 +234,7 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
       fail(keys[0]!, "Unexpected '}': no block is open here", '예상하지 못한 "}": 여기서 열린 블록이 없습니다');
     if (eof) {
       finishBlock(keys, [], false);
-      report(
-        keys[0]!,
-        'corefile-syntax',
-        'This server block has no "{" and no plugins.',
-        '이 서버 블록에는 "{"도 플러그인도 없습니다.',
-        'warning',
-      );
+      check(blocks[blocks.length - 1]!, keys, []);
       return;
     }
     const k0 = keys[0]!.text;
