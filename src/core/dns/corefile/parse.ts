@@ -17,7 +17,7 @@ export interface CorefilePlugin {
   readonly name: string;
   readonly args: string[];
   readonly range: SourceRange;
-  /** Its words as a tree: arguments and block properties, with positions. */
+  /** Its words as a tree: arguments (`args` are their texts) and block properties, with positions. */
   readonly tree: Prop;
 }
 
@@ -185,12 +185,10 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
       keys: keys.map((k) => k.text),
       snippet,
       range: r,
-      plugins: list.map((d) => ({
-        name: d.name.text,
-        args: d.tokens.slice(1).map((t) => t.text),
-        range: range(d.name),
-        tree: directiveTree(d.tokens),
-      })),
+      plugins: list.map((d) => {
+        const tree = directiveTree(d.tokens);
+        return { name: d.name.text, args: tree.args.map((t) => t.text), range: range(d.name), tree };
+      }),
       zones: [],
     });
   };

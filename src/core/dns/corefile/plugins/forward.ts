@@ -138,8 +138,10 @@ function property(p: Prop): Problem | undefined {
   }
 }
 
-/** HostPortOrFile: an address (`8.8.8.8`, `8.8.8.8:53`, `[::1]:53`, `tls://1.1.1.1`) or a file path. */
-function upstreamProblem(a: Prop['name']): Problem | undefined {
+const DEFAULT_PORT: Readonly<Record<string, string>> = { dns: '53', tls: '853', quic: '853', grpc: '443', https: '443' };
+
+/** The HTTPS path check (parseStanza), made on every upstream before any is classified. */
+function httpsPath(a: Prop['name']): Problem | undefined {
   const { transport, rest } = splitTransport(a.text);
   if (transport === 'https' && rest.includes('/'))
     return err(
@@ -147,20 +149,35 @@ function upstreamProblem(a: Prop['name']): Problem | undefined {
       `paths are not allowed in HTTPS upstream addresses (the /dns-query path is used by default): ${a.text}`,
       `HTTPS 업스트림 주소에는 경로를 쓸 수 없습니다(기본으로 /dns-query 경로를 씁니다): ${a.text}`,
     );
-  if (!['dns', 'tls', 'https'].includes(transport))
-    return err(
-      a,
-      `'${transport}' is not supported as a destination protocol in forward: ${a.text}`,
-      `forward는 '${transport}' 프로토콜로 전달할 수 없습니다: ${a.text}`,
-    );
+  return undefined;
+}
+
+/** classifyToAddrs (parse.HostPortOrFile, then a host name): an address, a file, or a name forward resolves. */
+function classify(a: Prop['name']): Problem | undefined {
+  const { rest } = splitTransport(a.text);
   if (rest === '') return err(a, `invalid address: "${a.text}"`, `주소가 비어 있습니다: "${a.text}"`);
   if (rest.startsWith('/')) return undefined; // a resolv.conf-style file, read when CoreDNS starts
   const host = rest
     .replace(/^\[([^\]]*)\](:\d+)?$/, '$1')
     .replace(/:\d+$/, '')
     .replace(/%.*$/, '');
-  if (parseIp(host) || isDomainName(host)) return undefined; // an address, or a name forward resolves
+  if (parseIp(host) || isDomainName(host)) return undefined;
   return err(a, `not an IP address, file, or valid domain: "${a.text}"`, `IP 주소도, 파일도, 올바른 도메인도 아닙니다: "${a.text}"`);
+}
+
+/** Only dns, tls and https upstreams; CoreDNS names the address with the transport's default port added. */
+function transportProblem(a: Prop['name']): Problem | undefined {
+  const { transport, rest } = splitTransport(a.text);
+  if (['dns', 'tls', 'https'].includes(transport)) return undefined;
+  const shown =
+    transport === 'unix' || /:\d+$/.test(rest)
+      ? a.text
+      : `${transport}://${rest.includes(':') ? `[${rest}]` : rest}:${DEFAULT_PORT[transport]}`;
+  return err(
+    a,
+    `'${transport}' is not supported as a destination protocol in forward: ${shown}`,
+    `forward는 '${transport}' 프로토콜로 전달할 수 없습니다: ${shown}`,
+  );
 }
 
 export const check: PluginCheck = (d) => {
@@ -174,10 +191,11 @@ export const check: PluginCheck = (d) => {
     const problem = property(p);
     if (problem) return problem;
   }
-  for (const a of to) {
-    const problem = upstreamProblem(a);
-    if (problem) return problem;
-  }
+  for (const pass of [httpsPath, classify, transportProblem])
+    for (const a of to) {
+      const problem = pass(a);
+      if (problem) return problem;
+    }
   if (to.length > MAX_UPSTREAMS)
     return err(d.name, `more than ${MAX_UPSTREAMS} TOs configured: ${to.length}`, `업스트림이 ${MAX_UPSTREAMS}개를 넘습니다: ${to.length}`);
   return undefined;

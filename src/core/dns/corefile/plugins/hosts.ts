@@ -22,7 +22,7 @@ export const check: PluginCheck = (d) => {
       case 'ttl': {
         const a = p.args[0];
         if (!a) return parseErr(p.name, 'ttl needs a time in second', 'ttl에는 초 단위 시간이 필요합니다');
-        if (!/^[+-]?\d+$/.test(a.text)) return parseErr(p.name, 'ttl needs a number of second', 'ttl에는 초 단위 숫자가 필요합니다');
+        if (!/^[+-]?\d+$/.test(a.text)) return parseErr(lastOf(p), 'ttl needs a number of second', 'ttl에는 초 단위 숫자가 필요합니다');
         const n = Number(a.text);
         if (n <= 0 || n > 65535) return parseErr(a, 'ttl provided is invalid', 'ttl 값이 잘못되었습니다 (1~65535)');
         break;
