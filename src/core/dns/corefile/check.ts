@@ -12,6 +12,7 @@ import { normalizeKey } from './keys';
 import { COREDNS_PLUGINS } from './order';
 import { ONCE_PER_BLOCK, PLUGIN_CHECKS } from './plugins/index';
 import type { ServerBlock } from './parse';
+import type { ServedZones } from './served';
 
 /** A directive as the parser collected it: its name (environment substituted) and all its words. */
 export interface RawDirective {
@@ -23,12 +24,15 @@ export interface CheckState {
   readonly report: (t: Token, code: DiagnosticCode, en: string, ko: string, severity?: 'error' | 'warning') => void;
   /** A word holding an `{$ENV}` placeholder with no environment given: not checked. */
   readonly unresolved: (s: string) => boolean;
-  /** Every zone key served so far in the file, and the key that first served it. */
-  readonly served: Map<string, Token>;
+  /** Every zone key and listen address served so far in the file. */
+  readonly served: ServedZones;
 }
 
 export function checkBlock(block: ServerBlock, keys: readonly Token[], list: readonly RawDirective[], st: CheckState): void {
   const { report, unresolved, served } = st;
+  const binds = list.filter((d) => d.name.text === 'bind').flatMap((d) => directiveTree(d.tokens).args.map((t) => t.text));
+  const listen = binds.length ? [...new Set(binds)] : [''];
+  const filtered = list.some((d) => d.name.text === 'view');
   for (const k of keys) {
     if (unresolved(k.text)) continue;
     const z = normalizeKey(k.text);
@@ -38,15 +42,16 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
     }
     for (const zone of z.zones) {
       block.zones.push(zone);
-      const first = served.get(zone.key);
-      if (first)
-        report(
-          k,
-          'corefile-duplicate-key',
-          `cannot serve ${zone.key} - it is already defined (first at line ${first.line})`,
-          `${zone.key}: 이미 ${first.line}번째 줄에서 정의한 존과 포트입니다 (CoreDNS: cannot serve ${zone.key} - it is already defined)`,
-        );
-      else served.set(zone.key, k);
+      for (const addr of listen) {
+        const refused = served.add(zone.key, addr, k, filtered);
+        if (refused)
+          report(
+            k,
+            'corefile-duplicate-key',
+            `${refused.message} (first at line ${refused.first.at.line})`,
+            `${refused.first.at.line}번째 줄에서 이미 서비스하는 존, 포트, 주소입니다 (CoreDNS: ${refused.message})`,
+          );
+      }
     }
   }
   if (list.length === 0 && keys[0])

@@ -23,7 +23,7 @@ export function lex(text: string): Token[] {
   const out: Token[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  let lineStart = 0;
+  let lineStart = i;
   while (i < text.length) {
     const c = text[i]!;
     if (c === '\n') {

@@ -12,6 +12,7 @@ import { lex, type Token } from './lex';
 import { directiveTree, type Prop } from './tree';
 import type { ZoneKey } from './keys';
 import { checkBlock, type RawDirective } from './check';
+import { ServedZones } from './served';
 
 export interface CorefilePlugin {
   readonly name: string;
@@ -165,9 +166,10 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
     });
   };
 
-  const directives = (list: RawDirective[]) => {
+  /** Reads directives up to a `}` (true) or the end of the text (false). */
+  const directives = (list: RawDirective[]): boolean => {
     while (next()) {
-      if (val() === '}') break;
+      if (val() === '}') return true;
       if (val() === 'import') {
         doImport();
         cursor--;
@@ -175,6 +177,7 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
       }
       directive(list);
     }
+    return false;
   };
 
   const finishBlock = (keys: Token[], list: RawDirective[], snippet: boolean) => {
@@ -286,7 +289,16 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
     const open = cur();
     if (!braced) cursor--;
     const list: RawDirective[] = [];
-    directives(list);
+    const closed = directives(list);
+    // caddy checks the last word read: a `}` that closed a plugin's block passes for the server block's.
+    if (braced && !closed && val() === '}')
+      report(
+        open,
+        'corefile-syntax',
+        'This block is never closed: CoreDNS takes the last "}" of the file (which closes a plugin\'s block) as its end too.',
+        '이 블록은 닫히지 않았습니다. CoreDNS는 파일의 마지막 "}"(플러그인 블록을 닫는 것)를 이 블록의 끝으로도 읽습니다.',
+        'warning',
+      );
     if (braced && val() !== '}')
       fail(
         open,
@@ -297,7 +309,7 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
     check(blocks[blocks.length - 1]!, keys, list);
   };
 
-  const served = new Map<string, Token>();
+  const served = new ServedZones();
   const check = (block: ServerBlock, keys: Token[], list: RawDirective[]) => checkBlock(block, keys, list, { report, unresolved, served });
 
   try {
