@@ -7,12 +7,13 @@ import type { DiagnosticCode } from '../../text/diag';
 import { didYouMean } from '../../text/didyoumean';
 import { eulreul } from '../../text/particle';
 import type { Token } from './lex';
-import { directiveTree } from './tree';
 import { normalizeKey } from './keys';
 import { COREDNS_PLUGINS } from './order';
 import { ONCE_PER_BLOCK, PLUGIN_CHECKS } from './plugins/index';
 import type { ServerBlock } from './parse';
 import type { ServedZones } from './served';
+
+const KNOWN: ReadonlySet<string> = new Set(COREDNS_PLUGINS);
 
 /** A directive as the parser collected it: its name (environment substituted) and all its words. */
 export interface RawDirective {
@@ -30,7 +31,8 @@ export interface CheckState {
 
 export function checkBlock(block: ServerBlock, keys: readonly Token[], list: readonly RawDirective[], st: CheckState): void {
   const { report, unresolved, served } = st;
-  const binds = list.filter((d) => d.name.text === 'bind').flatMap((d) => directiveTree(d.tokens).args.map((t) => t.text));
+  const trees = block.plugins.map((p) => p.tree); // one per directive of `list`, in its order
+  const binds = trees.filter((t) => t.name.text === 'bind').flatMap((t) => t.args.map((a) => a.text));
   const listen = binds.length ? [...new Set(binds)] : [''];
   const filtered = list.some((d) => d.name.text === 'view');
   for (const k of keys) {
@@ -63,10 +65,11 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       'warning',
     );
   const seen = new Map<string, Token>();
-  for (const d of list) {
+  let zones: string[] | undefined;
+  for (const [i, d] of list.entries()) {
     const name = d.name.text;
     if (unresolved(name)) continue;
-    if (!COREDNS_PLUGINS.includes(name)) {
+    if (!KNOWN.has(name)) {
       const hint = didYouMean(name, COREDNS_PLUGINS);
       report(
         d.name,
@@ -89,7 +92,8 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
     if (!first) seen.set(name, d.name);
     const validate = PLUGIN_CHECKS[name];
     if (!validate || d.tokens.some((t) => unresolved(t.text))) continue;
-    const p = validate(directiveTree(d.tokens), { zones: block.zones.map((z) => z.zone) });
+    zones ??= block.zones.map((z) => z.zone);
+    const p = validate(trees[i]!, { zones });
     if (p) {
       const en = `${p.parsing ? 'Error during parsing: ' : ''}${p.en}`;
       report(p.at, 'corefile-plugin-args', `plugin/${name}: ${en}`, `plugin/${name}: ${p.ko} (CoreDNS: ${en})`);

@@ -19,30 +19,36 @@ export interface Token {
 
 const SPACE = /\s/u;
 
+/** Go's unicode.IsSpace, fast for ASCII. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCharCode(c));
+}
+
 export function lex(text: string): Token[] {
   const out: Token[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let lineStart = i;
   while (i < text.length) {
-    const c = text[i]!;
-    if (c === '\n') {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
       line++;
       i++;
       lineStart = i;
       continue;
     }
-    if (SPACE.test(c)) {
+    if (isSpace(code)) {
       i++;
       continue;
     }
-    if (c === '#') {
+    if (code === 35) {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
     const startLine = line;
     const startCol = i - lineStart + 1;
-    if (c === '"') {
+    if (code === 34) {
       let val = '';
       let escaped = false;
       let closed = false;
@@ -74,7 +80,7 @@ export function lex(text: string): Token[] {
       continue;
     }
     const start = i;
-    while (i < text.length && !SPACE.test(text[i]!) && text[i] !== '#') i++;
+    while (i < text.length && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 35) i++;
     out.push({ text: text.slice(start, i), line: startLine, col: startCol, endLine: line, endCol: i - lineStart + 1, quoted: false });
   }
   return out;

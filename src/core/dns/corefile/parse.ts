@@ -9,6 +9,7 @@ import type { Diagnostic, DiagnosticCode, SourceRange } from '../../text/diag';
 import { loc } from '../../text/i18n';
 import { eulreul } from '../../text/particle';
 import { lex, type Token } from './lex';
+import { Reader } from './reader';
 import { directiveTree, type Prop } from './tree';
 import type { ZoneKey } from './keys';
 import { checkBlock, type RawDirective } from './check';
@@ -76,19 +77,14 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
     };
     return sub(sub(s, '{%', '%}'), '{$', '}');
   };
-  const unresolved = (s: string) => !opts.env && ENV.test(s);
+  const unresolved = (s: string) => !opts.env && s.includes('{') && ENV.test(s);
 
-  let toks = lex(text);
-  let cursor = -1;
-  const val = () => toks[cursor]?.text ?? '';
-  const cur = () => toks[Math.min(Math.max(cursor, 0), toks.length - 1)]!;
-  const next = () => (cursor < toks.length - 1 ? (cursor++, true) : false);
-  const isNewLine = () => cursor <= 0 || toks[cursor - 1]!.endLine < toks[cursor]!.line;
-  const nextArg = () => {
-    if (cursor >= toks.length - 1 || toks[cursor + 1]!.line > toks[cursor]!.endLine || toks[cursor + 1]!.text === '{') return false;
-    cursor++;
-    return true;
-  };
+  let r = new Reader(lex(text));
+  const val = () => r.val();
+  const cur = () => r.cur()!;
+  const next = () => r.next();
+  const isNewLine = () => r.isNewLine();
+  const nextArg = () => r.nextArg();
   const fail = (t: Token, en: string, ko: string): never => {
     report(t, 'corefile-syntax', en, ko);
     throw new Stop();
@@ -125,22 +121,22 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
       expansions++;
       imported = snippet;
     } // a file import is read by CoreDNS from its disk: not here.
-    toks = [...toks.slice(0, cursor - 1), ...imported, ...toks.slice(cursor + 1)];
-    cursor -= 1;
+    r.drop(2); // `import NAME` spliced out: the word before it is the previous word again
+    r.insert(imported);
   };
 
   const directive = (list: RawDirective[]) => {
-    const start = cursor;
+    const start = cur();
     let nesting = 0;
     const opens: Token[] = [];
-    const out: Token[] = [toks[start]!];
+    const out: Token[] = [start];
     while (next()) {
       const v = val();
       if (v === '{') {
         nesting++;
         opens.push(cur());
       } else if (isNewLine() && nesting === 0) {
-        cursor--;
+        r.back();
         break;
       } else if (v === '}' && nesting > 0) {
         nesting--;
@@ -149,10 +145,11 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
         fail(cur(), "Error during parsing: Unexpected '}' because no matching opening brace", '여는 중괄호가 없는 "}"입니다');
       } else if (v === 'import' && isNewLine()) {
         doImport();
-        cursor--;
         continue;
       }
-      out.push({ ...cur(), text: env(v) });
+      const t = cur();
+      const e = env(v);
+      out.push(e === v ? t : { ...t, text: e });
     }
     if (nesting > 0)
       fail(
@@ -161,8 +158,8 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
         '이 블록이 닫히지 않았습니다: "}"가 없습니다',
       );
     list.push({
-      name: { ...toks[start]!, text: env(toks[start]!.text) },
-      tokens: out.map((t, i) => (i === 0 ? { ...t, text: env(t.text) } : t)),
+      name: { ...start, text: env(start.text) },
+      tokens: opts.env ? out.map((t, i) => (i === 0 ? { ...t, text: env(t.text) } : t)) : out,
     });
   };
 
@@ -172,7 +169,6 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
       if (val() === '}') return true;
       if (val() === 'import') {
         doImport();
-        cursor--;
         continue;
       }
       directive(list);
@@ -205,7 +201,7 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
       let tkn = env(val());
       if (tkn === 'import' && isNewLine()) {
         doImport();
-        if (cursor >= toks.length) return;
+        if (!next()) return;
         continue;
       }
       if (tkn === '{') {
@@ -271,9 +267,8 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
           );
       snippets.set(name, body);
       // The outline shows the snippet's directives; they are checked where imported.
-      const saved = { toks, cursor };
-      toks = body;
-      cursor = -1;
+      const saved = r;
+      r = new Reader(body);
       const list: RawDirective[] = [];
       try {
         directives(list);
@@ -281,13 +276,13 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
         if (!(e instanceof Stop)) throw e;
         diagnostics.pop();
       }
-      ({ toks, cursor } = saved);
+      r = saved;
       finishBlock(keys, list, true);
       return;
     }
     const braced = val() === '{';
     const open = cur();
-    if (!braced) cursor--;
+    if (!braced) r.back();
     const list: RawDirective[] = [];
     const closed = directives(list);
     // caddy checks the last word read: a `}` that closed a plugin's block passes for the server block's.
