@@ -91,7 +91,8 @@ function checkCourse(path: string, lang: Lang): Diagnostic[] {
 
 function checkFile(file: string, lang: Lang, student: string | undefined): Diagnostic[] {
   const shown = shownPath(file);
-  if (/(^|[\\/])Corefile$/.test(file)) return parseCorefile(readText(file, lang), shown).diagnostics;
+  // Corefiles: `Corefile` or `NAME.Corefile`.
+  if (/(^|[\\/])([^\\/]*\.)?Corefile$/.test(file)) return parseCorefile(readText(file, lang), shown).diagnostics;
   // CNI configurations: any .conflist or .conf named on the command line (not only in net.d/).
   if (/\.(conflist|conf)$/.test(file)) return checkCniConfig(readText(file, lang), shown).diagnostics;
   return checkLab(readText(file, lang), { file: shown, readFile: readerFor(file), ...(student !== undefined ? { student } : {}) });

@@ -71,6 +71,8 @@ describe('Corefile', () => {
   it('the editor checker and outline', () => {
     assert.ok(corefileChecker.matches('/x/Corefile', 'plaintext'));
     assert.ok(corefileChecker.matches('/x/other', 'corefile'));
+    assert.ok(corefileChecker.matches('/x/dns.Corefile', 'plaintext'));
+    assert.ok(!corefileChecker.matches('/x/NotACorefile', 'plaintext'));
     assert.deepEqual(
       corefileChecker.check('.:53 {\n  forwrd\n}\n', { file: 'Corefile', readFile: () => undefined }).map((d) => d.code),
       ['corefile-unknown-plugin'],
