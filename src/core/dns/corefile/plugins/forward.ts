@@ -107,7 +107,7 @@ function property(p: Prop): Problem | undefined {
         ? err(
             p.args[0],
             `read_timeout must be positive: ${formatDuration(d.ns)}`,
-            `read_timeout은 양수여야 합니다: ${formatDuration(d.ns)}`,
+            `read_timeout 값은 양수여야 합니다: ${formatDuration(d.ns)}`,
           )
         : undefined;
     }

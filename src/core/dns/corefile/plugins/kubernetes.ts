@@ -6,6 +6,7 @@
 import { argErr, duration, integer, lastOf, parseErr, err, type PluginCheck, type Problem } from './api';
 import type { Prop } from '../tree';
 import type { Token } from '../lex';
+import { eunneun } from '../../../text/particle';
 
 const isReverse = (z: string) => /(^|\.)(in-addr|ip6)\.arpa\.$/.test(z);
 
@@ -14,7 +15,7 @@ function nonNegativeNumber(p: Prop, what: string, float: boolean): Problem | und
   if (p.args.length !== 1 || !a) return argErr(lastOf(p));
   const ok = float ? /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(a.text) : /^[+-]?\d+$/.test(a.text);
   if (!ok) return parseErr(a, `invalid ${what} "${a.text}"`, `${what} 값이 잘못되었습니다: "${a.text}"`);
-  if (Number(a.text) < 0) return parseErr(a, `${what} must be >= 0`, `${what}는 0 이상이어야 합니다`);
+  if (Number(a.text) < 0) return parseErr(a, `${what} must be >= 0`, `${eunneun(what)} 0 이상이어야 합니다`);
   return undefined;
 }
 
@@ -89,7 +90,7 @@ export const check: PluginCheck = (d, ctx) => {
           problem = err(
             p.args[0]!,
             `failed to parse startup_timeout: ${p.args[0]!.text}, ${t.problem.en}`,
-            `startup_timeout을 읽을 수 없습니다: ${p.args[0]!.text}`,
+            `startup_timeout 값을 읽을 수 없습니다: ${p.args[0]!.text}`,
           );
         break;
       }

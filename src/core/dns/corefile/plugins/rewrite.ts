@@ -137,7 +137,7 @@ export const check: PluginCheck = (d) => {
           return err(
             t,
             `invalid ${rule} "${t.text.toUpperCase()}"`,
-            `${rule === 'class' ? '클래스' : '유형'}가 잘못되었습니다: "${t.text.toUpperCase()}"`,
+            `${rule === 'class' ? '클래스가' : '유형이'} 잘못되었습니다: "${t.text.toUpperCase()}"`,
           );
       return undefined;
     }
