@@ -63,14 +63,23 @@ export function fqdn(s: string): string {
 
 /** An IPv4 address as 4 numbers, as Go's net.ParseIP reads it (no leading zeros). */
 function parseV4(s: string): number[] | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
   const out: number[] = [];
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || (p.length > 1 && p[0] === '0') || Number(p) > 255) return undefined;
-    out.push(Number(p));
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || out.length === 4) return undefined;
+      out.push(n);
+      n = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && n === 0) return undefined; // a leading zero
+      n = n * 10 + (c - 48);
+      if (++digits > 3 || n > 255) return undefined;
+    } else return undefined;
   }
-  return out;
+  return out.length === 4 ? out : undefined;
 }
 
 /** An IPv6 address as 16 bytes (with `::` and an IPv4 tail), or undefined. */

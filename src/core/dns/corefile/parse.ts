@@ -158,7 +158,7 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
         '이 블록이 닫히지 않았습니다: "}"가 없습니다',
       );
     list.push({
-      name: { ...start, text: env(start.text) },
+      name: opts.env ? { ...start, text: env(start.text) } : start,
       tokens: opts.env ? out.map((t, i) => (i === 0 ? { ...t, text: env(t.text) } : t)) : out,
     });
   };
