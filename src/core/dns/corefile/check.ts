@@ -10,7 +10,7 @@ import type { Token } from './lex';
 import { normalizeKey } from './keys';
 import { COREDNS_PLUGINS } from './order';
 import { ONCE_PER_BLOCK, PLUGIN_CHECKS } from './plugins/index';
-import type { ServerBlock } from './parse';
+import type { ServerBlock } from './types';
 import type { ServedZones } from './served';
 
 const KNOWN: ReadonlySet<string> = new Set(COREDNS_PLUGINS);

@@ -28,7 +28,7 @@ export function parseDuration(orig: string): { ns: number } | { error: string } 
     s = s.slice(u.length);
     total += Number(`${m[1] || '0'}.${m[2] || '0'}`) * unit;
   }
-  if (total > 9223372036854775807) return { error: `time: invalid duration ${q}` };
+  if (total > 2 ** 63) return { error: `time: invalid duration ${q}` };
   return { ns: neg ? -total : total };
 }
 
@@ -57,7 +57,7 @@ function trim(x: number): string {
 export function atoi(s: string): { n: number } | { error: string } {
   if (!/^[+-]?\d+$/.test(s)) return { error: `strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax` };
   const n = Number(s);
-  if (Math.abs(n) > 9223372036854775807) return { error: `strconv.Atoi: parsing ${JSON.stringify(s)}: value out of range` };
+  if (Math.abs(n) > 2 ** 63) return { error: `strconv.Atoi: parsing ${JSON.stringify(s)}: value out of range` };
   return { n };
 }
 

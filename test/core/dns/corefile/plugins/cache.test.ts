@@ -17,7 +17,7 @@ const ROWS: Row[] = [
   ['cache {\n  success\n}', [3, 5, "plugin/cache: Error during parsing: Wrong argument count or unexpected line ending after 'success'"]],
   ['cache {\n  success x\n}', [3, 13, 'plugin/cache: strconv.Atoi: parsing "x": invalid syntax']],
   ['cache {\n  prefetch 10 1m 5%\n}', [3, 20, 'plugin/cache: percentage should fall in range [10, 90]: 5']],
-  ['cache {\n  prefetch 10 1m 50\n}', [3, 20, "plugin/cache: last character of percentage should be \`%\`, but is: '0'"]],
+  ['cache {\n  prefetch 10 1m 50\n}', [3, 20, "plugin/cache: last character of percentage should be `%`, but is: '0'"]],
   ['cache {\n  prefetch -1\n}', [3, 14, 'plugin/cache: prefetch amount should be positive: -1']],
   ['cache {\n  serve_stale 1h bogus\n}', [3, 20, 'plugin/cache: invalid value for serve_stale refresh mode: bogus']],
   ['cache {\n  servfail 10m\n}', [3, 14, 'plugin/cache: caching SERVFAIL responses over 5 minutes is not permitted']],
