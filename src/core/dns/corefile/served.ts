@@ -17,26 +17,27 @@ interface Served {
 const show = (s: { key: string; addr: string }) => (s.addr ? `${s.key} on ${s.addr}` : s.key);
 
 export class ServedZones {
-  private readonly exact = new Map<string, Served>();
-  private readonly unbound = new Map<string, Served>();
+  /** By zone key: the listen addresses that serve it, and the first that did. */
+  private readonly byKey = new Map<string, { first: Served; addrs: Map<string, Served> }>();
 
   /** Registers `key` on `addr` (`''` for every address); CoreDNS's error and the earlier one, if refused. */
   add(key: string, addr: string, at: Token, filtered: boolean): { message: string; first: Served } | undefined {
     const me = { key, addr };
-    const exact = this.exact.get(`${key} ${addr}`);
-    if (exact && !filtered) return { message: `cannot serve ${show(me)} - it is already defined`, first: exact };
-    const already = this.unbound.get(key);
-    if (already) {
+    const known = this.byKey.get(key);
+    if (known) {
+      const exact = known.addrs.get(addr);
+      if (exact && !filtered) return { message: `cannot serve ${show(me)} - it is already defined`, first: exact };
+      const already = known.first;
       if (addr === '' && already.addr !== '')
         return { message: `cannot serve ${show(me)} - zone overlap listener capacity with ${show(already)}`, first: already };
-      const plain = this.exact.get(`${key} `);
+      const plain = known.addrs.get('');
       if (addr !== '' && plain)
         return { message: `cannot serve ${show(me)} - zone overlap listener capacity with ${show(plain)}`, first: plain };
     }
     if (filtered) return undefined;
     const s = { key, addr, at };
-    this.exact.set(`${key} ${addr}`, s);
-    if (!this.unbound.has(key)) this.unbound.set(key, s);
+    if (known) known.addrs.set(addr, s);
+    else this.byKey.set(key, { first: s, addrs: new Map([[addr, s]]) });
     return undefined;
   }
 }
