@@ -2,7 +2,8 @@
  * A directive's tokens as its setup function walks them (caddy's Dispenser): the words on its own
  * line are its arguments (up to a `{`), and a `{ ... }` after them holds one property per line, each
  * with its own arguments and, rarely, a nested block. A word starts a new line when it starts on a
- * later line than the previous word ended (a quoted word may span lines).
+ * later line than the previous word ended (a quoted word may span lines); a `{` opens the block
+ * wherever it is.
  */
 import type { Token } from './lex';
 
@@ -24,7 +25,8 @@ function readProp(toks: readonly Token[], at: number): { prop: Prop; next: numbe
     args.push(toks[i]!);
     i++;
   }
-  if (i < toks.length && toks[i]!.text === '{' && toks[i]!.line <= toks[i - 1]!.endLine) {
+  // caddy's NextBlock takes a `{` after the arguments even on the next line (the parser kept it with the directive).
+  if (i < toks.length && toks[i]!.text === '{') {
     const open = toks[i]!;
     i++;
     const block: Prop[] = [];

@@ -59,6 +59,15 @@ describe('Corefile parser (caddyfile/parse.go)', () => {
     );
   });
 
+  it("a plugin's { may stand on the next line, as caddy reads it", () => {
+    const r = parseCorefile('.:53 {\n  forward . 8.8.8.8\n  {\n    policy fastest\n  }\n}\n', 'Corefile');
+    assert.deepEqual(r.blocks[0]!.plugins[0]!.args, ['.', '8.8.8.8']);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.line, d.column, d.message.en]),
+      [[4, 12, "plugin/forward: Error during parsing: unknown policy 'fastest'"]],
+    );
+  });
+
   it('a quoted "{" is a brace to caddy too, a quoted word keeps its spaces', () => {
     const r = parseCorefile('.:53 {\n  log . "{remote} - {name}"\n}\n', 'Corefile');
     assert.deepEqual(r.blocks[0]!.plugins[0]!.args, ['.', '{remote} - {name}']);
