@@ -18,6 +18,7 @@ import { benchVariantsClass } from './variants';
 import { benchGradeClass } from './grade-class';
 import { benchStartup, TARGET_CLI_OVER_NODE_MS } from './startup';
 import { benchZone, TARGET_ZONE_LOOKUP_MS } from './zone';
+import { benchCorefile, TARGET_COREFILE_MS } from './corefile';
 
 const TARGET_BUILD_MS = 50;
 const TARGET_TRACE_MS = 1;
@@ -205,6 +206,17 @@ async function main(): Promise<number> {
     );
     if (!k.same) return 1;
   }
+  const cf = benchCorefile(core);
+  console.log(
+    row(
+      `parseCorefile, ${cf.blocks} server blocks (${cf.lines} lines, ${cf.diagnostics} diagnostics)`,
+      ms(cf.ms),
+      `< ${TARGET_COREFILE_MS} ms`,
+      verdict(cf.ms, TARGET_COREFILE_MS),
+    ),
+  );
+  const cfh = benchCorefile(core, true);
+  console.log(row(`parseCorefile, ${cfh.blocks} heavy server blocks (${cfh.lines} lines)`, ms(cfh.ms)));
   const g = await benchGradeCourse();
   console.log(row(`grade the course (${g.labs} labs, ${g.score}/${g.maxScore})`, ms(g.ms), '< 1000 ms', verdict(g.ms, 1000)));
   const v = await benchVariantsClass();

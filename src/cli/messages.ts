@@ -19,8 +19,8 @@ export const MESSAGES = {
   cannotRead: { en: 'cannot read {0}: {1}', ko: '{0:을} 읽을 수 없습니다: {1}' },
   badFormat: { en: 'unknown format "{0}" (text or json)', ko: '알 수 없는 형식 "{0}" (text 또는 json)' },
   badAs: {
-    en: 'unknown file kind "{0}" (hosts, resolv, nsswitch or zone)',
-    ko: '알 수 없는 파일 종류 "{0}" (hosts, resolv, nsswitch 또는 zone)',
+    en: 'unknown file kind "{0}" (hosts, resolv, nsswitch, zone or corefile)',
+    ko: '알 수 없는 파일 종류 "{0}" (hosts, resolv, nsswitch, zone 또는 corefile)',
   },
   needLab: { en: 'which lab? give a lab folder or lab.yaml', ko: '어떤 실습인가요? 실습 폴더나 lab.yaml을 주세요' },
   labHasErrors: { en: '{0} has errors; fix them first (knetlab check)', ko: '{0}에 오류가 있습니다. 먼저 고치세요 (knetlab check)' },

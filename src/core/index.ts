@@ -51,8 +51,17 @@ export { checkKinds, findCheckKind } from './grade/registry';
 export { lintWorld } from './lint/lint';
 export { checkEndpoints } from './lab/endpoints';
 export type { CheckEndpoint } from './lab/endpoints';
-export { parseCorefile, COREDNS_PLUGINS } from './dns/corefile';
-export type { CorefileResult, ServerBlock, CorefilePlugin } from './dns/corefile';
+export {
+  parseCorefile,
+  COREDNS_PLUGINS,
+  PLUGIN_ORDER,
+  inExecutionOrder,
+  normalizeKey,
+  COREFILE_DOCS,
+  PROPERTY_DOCS,
+  propertyDoc,
+} from './dns/corefile';
+export type { CorefileResult, ServerBlock, CorefilePlugin, CorefileOptions, ZoneKey, CorefileDoc } from './dns/corefile';
 export { parseZone } from './dns/zone/parse';
 export { buildZone, lookup as lookupZone } from './dns/zone/zone';
 export type { Zone, ZoneAnswer, ZoneResult, LookupOptions } from './dns/zone/zone';

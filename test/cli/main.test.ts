@@ -34,6 +34,25 @@ describe('knetlab CLI', () => {
     assert.match(r.out, /Corefile:2:3: error corefile-unknown-plugin: Unknown plugin "forwrd"; did you mean "forward"\?/);
   });
 
+  it('check reads NAME.Corefile, with what CoreDNS refuses at start-up', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knetlab-cf-'));
+    writeFileSync(join(dir, 'broken.Corefile'), '.:53 {\n  cache 0\n  reload 1s\n}\n');
+    const r = run('check', join(dir, 'broken.Corefile'));
+    assert.equal(r.code, 1);
+    assert.match(r.out, /broken\.Corefile:2:9: error corefile-plugin-args: plugin\/cache: cache TTL can not be zero or negative: 0/);
+    assert.match(r.out, /broken\.Corefile:3:10: error corefile-plugin-args: plugin\/reload: interval value must be greater or equal to 2s/);
+  });
+
+  it('check reads any file as a Corefile with --as corefile (or --lang corefile)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knetlab-cf-'));
+    writeFileSync(join(dir, 'dns.conf.txt'), '.:53 {\n  health :8080 foo\n}\n');
+    for (const opt of ['--as', '--lang']) {
+      const r = run('check', join(dir, 'dns.conf.txt'), opt, 'corefile');
+      assert.equal(r.code, 1, opt);
+      assert.match(r.out, /dns\.conf\.txt:2:\d+: error corefile-plugin-args: /, opt);
+    }
+  });
+
   it('check reads CNI configurations: .conflist and .conf, text and JSON, exit 1 on errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'knetlab-cni-'));
     const bad =

@@ -104,8 +104,8 @@ export function zoneFileOrigin(file: string): string | undefined {
   return m[1]!;
 }
 
-/** What `--as` (or `--lang` with a file kind) can name: the resolver's files and zone files. */
-const FILE_KINDS = [...RESOLVER_FILE_KINDS, 'zone'] as const;
+/** What `--as` (or `--lang` with a file kind) can name: the resolver's files, zone files and Corefiles. */
+const FILE_KINDS = [...RESOLVER_FILE_KINDS, 'zone', 'corefile'] as const;
 type FileKind = (typeof FILE_KINDS)[number];
 
 interface CheckOptions {
@@ -122,10 +122,12 @@ function checkFile(file: string, lang: Lang, o: CheckOptions): Diagnostic[] {
     const origin = o.origin ?? (zone !== undefined && /^[A-Za-z0-9_.-]+$/.test(zone) ? zone : undefined);
     return parseZone(readText(file, lang), { file: shown, ...(origin !== undefined ? { origin } : {}) }).diagnostics;
   }
+  // Corefiles: `Corefile` or `NAME.Corefile`, or any file with --as corefile.
+  if (o.as === 'corefile' || (o.as === undefined && /(^|[\\/])([^\\/]*\.)?Corefile$/.test(file)))
+    return parseCorefile(readText(file, lang), shown).diagnostics;
   // The resolver's files: by --as, or by name (hosts, resolv.conf, nsswitch.conf; before .conf is read as CNI).
   const kind = o.as ?? resolverFileKind(file);
   if (kind) return checkResolverFile(kind, readText(file, lang), shown);
-  if (/(^|[\\/])Corefile$/.test(file)) return parseCorefile(readText(file, lang), shown).diagnostics;
   // CNI configurations: any .conflist or .conf named on the command line (not only in net.d/).
   if (/\.(conflist|conf)$/.test(file)) return checkCniConfig(readText(file, lang), shown).diagnostics;
   return checkLab(readText(file, lang), { file: shown, readFile: readerFor(file), ...(student !== undefined ? { student } : {}) });
@@ -138,18 +140,18 @@ export const check: Command = {
     ko: '실습, Corefile, 존 파일, 리졸버 파일, CNI 설정을 검사합니다.',
   },
   usage: {
-    en: 'check PATH... [--format text|json] [--as hosts|resolv|nsswitch|zone] [--origin ZONE]',
-    ko: 'check 경로... [--format text|json] [--as hosts|resolv|nsswitch|zone] [--origin 존]',
+    en: 'check PATH... [--format text|json] [--as hosts|resolv|nsswitch|zone|corefile] [--origin ZONE]',
+    ko: 'check 경로... [--format text|json] [--as hosts|resolv|nsswitch|zone|corefile] [--origin 존]',
   },
   help: {
-    en: "Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles and CNI configurations\n(.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. /etc/hosts, resolv.conf and nsswitch.conf are checked as glibc reads them, zone files as\nCoreDNS's file plugin reads them (db.ZONE or ZONE.zone, the zone from the name): by their name, or any\nfile with --as hosts|resolv|nsswitch|zone (a zone from --origin or the file's $ORIGIN; --lang KIND\nworks too). Exit 1 when any error.",
-    ko: '실습(실습 폴더, lab.yaml, 또는 실습들이 있는 폴더인 코스), Corefile, CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n/etc/hosts, resolv.conf, nsswitch.conf는 glibc가 읽는 대로, 존 파일은 CoreDNS의 file 플러그인처럼 읽습니다(db.존 또는\n존.zone, 존은 이름에서). 파일 이름으로 알아보거나, 아무 파일이나 --as hosts|resolv|nsswitch|zone으로 지정합니다\n(존은 --origin이나 파일의 $ORIGIN에서. --lang 종류도 됩니다). 오류가 있으면 종료 상태 1.',
+    en: "Check labs (a lab folder, a lab.yaml, or a course: a folder of labs), Corefiles (Corefile, NAME.Corefile)\nand CNI configurations (.conflist, .conf). A lab with a solution/ is checked also with its solution applied; a course.yaml\nas a course. /etc/hosts, resolv.conf and nsswitch.conf are checked as glibc reads them, zone files as\nCoreDNS's file plugin reads them (db.ZONE or ZONE.zone, the zone from the name): by their name, or any\nfile with --as hosts|resolv|nsswitch|zone|corefile (a zone from --origin or the file's $ORIGIN; --lang KIND\nworks too). Exit 1 when any error.",
+    ko: '실습(실습 폴더, lab.yaml, 또는 실습들이 있는 폴더인 코스), Corefile(Corefile, 이름.Corefile), CNI 설정(.conflist, .conf)을 검사합니다.\nsolution/이 있는 실습은 해법을 적용한 상태로도 검사하고, course.yaml은 코스로 검사합니다.\n/etc/hosts, resolv.conf, nsswitch.conf는 glibc가 읽는 대로, 존 파일은 CoreDNS의 file 플러그인처럼 읽습니다(db.존 또는\n존.zone, 존은 이름에서). 파일 이름으로 알아보거나, 아무 파일이나 --as hosts|resolv|nsswitch|zone|corefile로 지정합니다\n(존은 --origin이나 파일의 $ORIGIN에서. --lang 종류도 됩니다). 오류가 있으면 종료 상태 1.',
   },
   listing: 'command',
   options: [
     { name: '--format', value: 'text|json' },
     { name: '--student', value: 'ID' },
-    { name: '--as', value: 'hosts|resolv|nsswitch|zone' },
+    { name: '--as', value: 'hosts|resolv|nsswitch|zone|corefile' },
     { name: '--origin', value: 'ZONE' },
   ],
   run(p, { lang, io }) {

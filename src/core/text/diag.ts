@@ -85,6 +85,11 @@ export type DiagnosticCode =
   | 'corefile-syntax'
   | 'corefile-unknown-plugin'
   | 'corefile-duplicate-plugin'
+  // Corefiles as CoreDNS checks them (dns/corefile/: keys.ts, plugins/)
+  | 'corefile-bad-key'
+  | 'corefile-duplicate-key'
+  | 'corefile-plugin-args'
+  | 'corefile-empty-block'
   // CNI network configurations (cni/config.ts)
   | 'cni-syntax'
   | 'cni-schema'

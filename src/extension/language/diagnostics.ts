@@ -104,10 +104,10 @@ export const solutionChecker: DocumentChecker = {
   },
 };
 
-/** Corefiles: braces, plugins CoreDNS does not have, single-use plugins used twice. */
+/** Corefiles (`Corefile`, `NAME.Corefile`): everything CoreDNS refuses at start-up (core/dns/corefile/). */
 export const corefileChecker: DocumentChecker = {
   id: 'corefile',
-  matches: (path, languageId) => languageId === 'corefile' || /(^|[\\/])Corefile$/.test(path),
+  matches: (path, languageId) => languageId === 'corefile' || /(^|[\\/])([^\\/]*\.)?Corefile$/.test(path),
   filesWanted: () => [],
   check: (text, ctx) => parseCorefile(text, ctx.file).diagnostics,
 };

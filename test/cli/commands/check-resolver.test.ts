@@ -47,7 +47,7 @@ describe('knetlab check: the resolver files', () => {
     );
     const bad = run('check', file, '--as', 'host');
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /unknown file kind "host" \(hosts, resolv, nsswitch or zone\)/);
+    assert.match(bad.err, /unknown file kind "host" \(hosts, resolv, nsswitch, zone or corefile\)/);
   });
 
   it('in a lab: an inline file at its own line and column of lab.yaml; a from: file at its key, the line named', () => {

@@ -54,10 +54,10 @@ describe('Corefile', () => {
     assert.deepEqual(codes('.:53 {\n  rewrite name a b\n  rewrite name c d\n}\n'), []);
   });
 
-  it('corefile-syntax: a stray }, an unclosed block, zones without {', () => {
+  it('corefile-syntax: a stray }, an unclosed block; keys with no plugins are a warning', () => {
     assert.deepEqual(codes('}\n'), [['corefile-syntax', 1, 1, 'error']]);
     assert.deepEqual(codes('.:53 {\n  errors\n'), [['corefile-syntax', 1, 6, 'error']]);
-    assert.deepEqual(codes('example.org\n'), [['corefile-syntax', 1, 1, 'error']]);
+    assert.deepEqual(codes('example.org\n'), [['corefile-empty-block', 1, 1, 'warning']]);
     assert.deepEqual(codes('example.org\n{\n  whoami\n}\n'), []);
   });
 
@@ -71,6 +71,8 @@ describe('Corefile', () => {
   it('the editor checker and outline', () => {
     assert.ok(corefileChecker.matches('/x/Corefile', 'plaintext'));
     assert.ok(corefileChecker.matches('/x/other', 'corefile'));
+    assert.ok(corefileChecker.matches('/x/dns.Corefile', 'plaintext'));
+    assert.ok(!corefileChecker.matches('/x/NotACorefile', 'plaintext'));
     assert.deepEqual(
       corefileChecker.check('.:53 {\n  forwrd\n}\n', { file: 'Corefile', readFile: () => undefined }).map((d) => d.code),
       ['corefile-unknown-plugin'],

@@ -188,6 +188,11 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'corefile-syntax': () => parseCorefile('}\n', 'Corefile').diagnostics,
   'corefile-unknown-plugin': () => parseCorefile('.:53 {\n  forwrd . 8.8.8.8\n}\n', 'Corefile').diagnostics,
   'corefile-duplicate-plugin': () => parseCorefile('.:53 {\n  cache 30\n  cache 10\n}\n', 'Corefile').diagnostics,
+  // Corefiles as CoreDNS checks them (dns/corefile/)
+  'corefile-bad-key': () => parseCorefile('example..org {\n  whoami\n}\n', 'Corefile').diagnostics,
+  'corefile-duplicate-key': () => parseCorefile('example.org {\n  whoami\n}\nexample.org:53 {\n  log\n}\n', 'Corefile').diagnostics,
+  'corefile-plugin-args': () => parseCorefile('.:53 {\n  cache 0\n}\n', 'Corefile').diagnostics,
+  'corefile-empty-block': () => parseCorefile('example.org {\n}\n', 'Corefile').diagnostics,
   'cni-syntax': () => cni('{ "cniVersion": "1.0.0", '),
   'cni-schema': () => cniPlugins('{ "type": "bridge", "isGateway": "yes" }'),
   'cni-version': () => cni('{ "name": "n", "plugins": [{ "type": "bridge" }] }'),

@@ -1,0 +1,181 @@
+/**
+ * Server block keys as CoreDNS reads them (core/dnsserver/register.go InspectServerBlocks,
+ * plugin/normalize.go SplitHostPort, plugin/pkg/cidr): a transport prefix (`dns://`, `tls://`...), a
+ * `:port` at the end (the transport's default port otherwise: 53 for dns), the zone made fully qualified
+ * and lower case, and a CIDR turned into its reverse zones (`10.0.0.0/8` -> `10.in-addr.arpa.`), split
+ * on octet (IPv4) or nibble (IPv6) boundaries first, so `10.0.0.0/15` serves two zones.
+ */
+
+export interface ZoneKey {
+  readonly transport: string;
+  /** Fully qualified, lower case: `example.org.`, `10.in-addr.arpa.`, `.`. */
+  readonly zone: string;
+  readonly port: string;
+  /** As CoreDNS prints it: `dns://example.org.:53`. */
+  readonly key: string;
+}
+
+const TRANSPORTS: readonly [string, string][] = [
+  ['tls', '853'],
+  ['dns', '53'],
+  ['quic', '853'],
+  ['grpc', '443'],
+  ['https3', '443'],
+  ['https', '443'],
+  ['unix', ''],
+];
+
+/** parse.Transport: the scheme (dns when none) and the rest. */
+export function splitTransport(s: string): { transport: string; rest: string } {
+  for (const [t] of TRANSPORTS) if (s.startsWith(`${t}://`)) return { transport: t, rest: s.slice(t.length + 3) };
+  return { transport: 'dns', rest: s };
+}
+
+/** miekg/dns IsDomainName: labels of 1 to 63 octets, at most 255 in wire form; almost any character goes. */
+export function isDomainName(s: string): boolean {
+  if (s === '') return false;
+  if (s === '.') return true;
+  const fq = s.endsWith('.') && !s.endsWith('\\.') ? s : `${s}.`;
+  let wire = 1;
+  let label = 0;
+  for (let i = 0; i < fq.length; i++) {
+    const c = fq[i]!;
+    if (c === '\\') {
+      i += /^\d{3}/.test(fq.slice(i + 1, i + 4)) ? 3 : 1;
+      label++;
+    } else if (c === '.') {
+      if (label === 0 || label > 63) return false;
+      wire += label + 1;
+      label = 0;
+    } else label += utf8Length(c.codePointAt(0)!);
+  }
+  return wire <= 255;
+}
+
+/** The bytes a code point takes in UTF-8 (a surrogate half counts as the 2 of its 4). */
+function utf8Length(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp >= 0xd800 && cp < 0xe000 ? 2 : 3;
+}
+
+export function fqdn(s: string): string {
+  return s.endsWith('.') ? s : `${s}.`;
+}
+
+/** An IPv4 address as 4 numbers, as Go's net.ParseIP reads it (no leading zeros). */
+function parseV4(s: string): number[] | undefined {
+  const out: number[] = [];
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || out.length === 4) return undefined;
+      out.push(n);
+      n = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && n === 0) return undefined; // a leading zero
+      n = n * 10 + (c - 48);
+      if (++digits > 3 || n > 255) return undefined;
+    } else return undefined;
+  }
+  return out.length === 4 ? out : undefined;
+}
+
+/** An IPv6 address as 16 bytes (with `::` and an IPv4 tail), or undefined. */
+export function parseV6(s: string): number[] | undefined {
+  if (!s.includes(':')) return undefined;
+  let tail: number[] = [];
+  let head = s;
+  const lastColon = s.lastIndexOf(':');
+  if (s.slice(lastColon + 1).includes('.')) {
+    const v4 = parseV4(s.slice(lastColon + 1));
+    if (!v4) return undefined;
+    tail = v4;
+    head = s.slice(0, lastColon + 1) + (s[lastColon - 1] === ':' ? '' : '0');
+    if (head.endsWith(':0')) head = head.slice(0, -2);
+  }
+  const halves = head.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (x: string) => (x === '' ? [] : x.split(':'));
+  const a = groups(halves[0]!);
+  const b = halves.length === 2 ? groups(halves[1]!) : [];
+  const want = (16 - tail.length) / 2;
+  if (a.length + b.length > want || (halves.length === 1 && a.length !== want)) return undefined;
+  const words = [...a, ...Array<string>(want - a.length - b.length).fill('0'), ...b];
+  const bytes: number[] = [];
+  for (const w of words) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(w)) return undefined;
+    const n = parseInt(w, 16);
+    bytes.push(n >> 8, n & 255);
+  }
+  return [...bytes, ...tail];
+}
+
+export function parseIp(s: string): number[] | undefined {
+  return parseV4(s) ?? parseV6(s);
+}
+
+/** Go's net.ParseCIDR: the network's bytes and prefix length. */
+export function parseCidr(s: string): { bytes: number[]; ones: number } | undefined {
+  const slash = s.indexOf('/');
+  if (slash < 0) return undefined;
+  const ip = parseIp(s.slice(0, slash));
+  const m = s.slice(slash + 1);
+  if (!ip || !/^\d{1,3}$/.test(m) || (m.length > 1 && m[0] === '0')) return undefined;
+  const ones = Number(m);
+  if (ones > ip.length * 8) return undefined;
+  return { bytes: ip.map((b, i) => b & (ones >= (i + 1) * 8 ? 255 : ones <= i * 8 ? 0 : (255 << (8 - (ones - i * 8))) & 255)), ones };
+}
+
+/** The reverse zones of a network (cidr.Split then cidr.Reverse), most significant first. */
+export function reverseZones(net: { bytes: number[]; ones: number }): string[] {
+  const v4 = net.bytes.length === 4;
+  const size = v4 ? 8 : 4;
+  const mask = Math.ceil(net.ones / size) * size;
+  const count = 2 ** (mask - net.ones);
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    // The k-th subnet of length `mask`, as CoreDNS's cidr.Split counts them.
+    let v = net.bytes.reduce((acc, x) => (acc << 8n) | BigInt(x), 0n) + (BigInt(k) << BigInt(net.bytes.length * 8 - mask));
+    const b: number[] = [];
+    for (let i = 0; i < net.bytes.length; i++, v >>= 8n) b.unshift(Number(v & 255n));
+    const keep = mask / size;
+    const digits = v4 ? b.map(String) : b.flatMap((x) => [(x >> 4).toString(16), (x & 15).toString(16)]);
+    out.push([...digits.slice(0, keep).reverse(), v4 ? 'in-addr.arpa' : 'ip6.arpa'].join('.') + '.');
+  }
+  return out;
+}
+
+export type KeyResult = { zones: ZoneKey[] } | { error: string };
+
+/** One server block key, normalised, or CoreDNS's error for it. */
+export function normalizeKey(raw: string): KeyResult {
+  const { transport, rest } = splitTransport(raw);
+  let s = rest;
+  let port = '';
+  const colon = s.lastIndexOf(':');
+  if (colon >= 0 && colon === s.length - 1) return { error: `expecting data after last colon: "${s}"` };
+  if (colon >= 0 && /^[+-]?\d+$/.test(s.slice(colon + 1))) {
+    port = String(Number(s.slice(colon + 1)));
+    s = s.slice(0, colon);
+  }
+  if (s.length > 255) return { error: `specified zone is too long: ${s.length} > 255` };
+  if (!isDomainName(s)) return { error: `zone is not a valid domain name: ${s}` };
+  const net = parseCidr(s);
+  let hosts: string[];
+  if (net) {
+    if (s[0] === ':' || (s[0] === '0' && s.includes(':'))) return { error: `invalid CIDR ${s}` };
+    hosts = reverseZones(net);
+  } else {
+    if (!isDomainName(fqdn(s))) return { error: `zone is not a valid domain name: ${fqdn(s)}` };
+    hosts = [s];
+  }
+  if (port === '') port = TRANSPORTS.find(([t]) => t === transport)![1];
+  return {
+    zones: hosts.map((h) => {
+      const zone = fqdn(h).toLowerCase();
+      return { transport, zone, port, key: `${transport}://${zone}:${port}` };
+    }),
+  };
+}

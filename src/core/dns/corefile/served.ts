@@ -1,0 +1,43 @@
+/**
+ * Which zone, port and listen address each server block serves, and CoreDNS's refusal of the same one
+ * twice (core/dnsserver register.go validateZonesAndListeningAddresses, address.go zoneOverlap): a block's
+ * listen addresses are its `bind` arguments (all addresses when it has none); the same zone key on the same
+ * address is "already defined", and an unbound one beside a bound one (either way round) "overlaps". A
+ * block with a `view` filter may share a zone with an unfiltered one. Interface names given to `bind` are
+ * taken as they are written (CoreDNS would expand them to the interface's addresses).
+ */
+import type { Token } from './lex';
+
+interface Served {
+  readonly key: string;
+  readonly addr: string;
+  readonly at: Token;
+}
+
+const show = (s: { key: string; addr: string }) => (s.addr ? `${s.key} on ${s.addr}` : s.key);
+
+export class ServedZones {
+  /** By zone key: the listen addresses that serve it, and the first that did. */
+  private readonly byKey = new Map<string, { first: Served; addrs: Map<string, Served> }>();
+
+  /** Registers `key` on `addr` (`''` for every address); CoreDNS's error and the earlier one, if refused. */
+  add(key: string, addr: string, at: Token, filtered: boolean): { message: string; first: Served } | undefined {
+    const me = { key, addr };
+    const known = this.byKey.get(key);
+    if (known) {
+      const exact = known.addrs.get(addr);
+      if (exact && !filtered) return { message: `cannot serve ${show(me)} - it is already defined`, first: exact };
+      const already = known.first;
+      if (addr === '' && already.addr !== '')
+        return { message: `cannot serve ${show(me)} - zone overlap listener capacity with ${show(already)}`, first: already };
+      const plain = known.addrs.get('');
+      if (addr !== '' && plain)
+        return { message: `cannot serve ${show(me)} - zone overlap listener capacity with ${show(plain)}`, first: plain };
+    }
+    if (filtered) return undefined;
+    const s = { key, addr, at };
+    if (known) known.addrs.set(addr, s);
+    else this.byKey.set(key, { first: s, addrs: new Map([[addr, s]]) });
+    return undefined;
+  }
+}
