@@ -291,7 +291,9 @@ describe('fuzz: incremental checker', function () {
         const src = text.slice(v.range[0], v.range[1]);
         if (v.type === Scalar.PLAIN && /^[A-Za-z0-9_][A-Za-z0-9_./ -]*$/.test(src))
           out.push({ start: v.range[0], end: v.range[1], quoted: false });
-        if ((v.type === Scalar.QUOTE_DOUBLE || v.type === Scalar.QUOTE_SINGLE) && /^.[^\n\r"'\\]*.$/.test(src))
+        // A variable's placeholder ("{{ port }}") is drawn before the lab is read (a number's becomes a
+        // number), so typing inside one re-reads the lab: not a value typed in place.
+        if ((v.type === Scalar.QUOTE_DOUBLE || v.type === Scalar.QUOTE_SINGLE) && /^.[^\n\r"'\\]*.$/.test(src) && !src.includes('{{'))
           out.push({ start: v.range[0], end: v.range[1], quoted: true });
       },
       Seq(_, seq) {
