@@ -68,12 +68,12 @@ export function protoName(n: number): string {
 
 const u32 = (n: number) => n >>> 0;
 
-export function lenMask(len: number): number {
+function lenMask(len: number): number {
   return len === 0 ? 0 : u32(0xffffffff << (32 - len));
 }
 
 /** iptables's own reading of a dotted address: 1 to 4 parts, missing ones are 0 (`10.1` is 10.1.0.0). */
-export function dotted(text: string): number | undefined {
+function dotted(text: string): number | undefined {
   const parts = text.split('.');
   if (parts.length > 4 || parts.some((p) => !/^[0-9]{1,3}$/.test(p) || Number(p) > 255)) return undefined;
   let v = 0;
@@ -81,30 +81,37 @@ export function dotted(text: string): number | undefined {
   return v;
 }
 
+/** One ADDRESS[/MASK] as written (host bits kept): the mask a length or a dotted mask. Host names are not resolved. */
+export function parseAddrMask(item: string): AddrMask | ParseError {
+  const slash = item.indexOf('/');
+  const host = slash < 0 ? item : item.slice(0, slash);
+  let mask = 0xffffffff;
+  if (slash >= 0) {
+    const m = item.slice(slash + 1);
+    if (/^[0-9]+$/.test(m) && Number(m) <= 32) mask = lenMask(Number(m));
+    else if (m.includes('.') && dotted(m) !== undefined) mask = dotted(m)!;
+    else return `invalid mask \`${m}' specified`;
+  }
+  const a = dotted(host);
+  if (a === undefined) return `host/network \`${host}' not found`;
+  return { addr: u32(a), mask: u32(mask) };
+}
+
 /**
- * `-s`/`-d`: a comma-separated list of ADDRESS[/MASK] (a rule is written for each); the mask is a
- * length or a dotted mask, and the address loses its host bits. Host names are not resolved.
+ * `-s`/`-d`: a comma-separated list of ADDRESS[/MASK] (a rule is written for each); the address
+ * loses its host bits.
  */
 export function parseAddrList(text: string): AddrMask[] | ParseError {
   const out: AddrMask[] = [];
   for (const item of text.split(',')) {
-    const slash = item.indexOf('/');
-    const host = slash < 0 ? item : item.slice(0, slash);
-    let mask = 0xffffffff;
-    if (slash >= 0) {
-      const m = item.slice(slash + 1);
-      if (/^[0-9]+$/.test(m) && Number(m) <= 32) mask = lenMask(Number(m));
-      else if (m.includes('.') && dotted(m) !== undefined) mask = dotted(m)!;
-      else return `invalid mask \`${m}' specified`;
-    }
-    const a = dotted(host);
-    if (a === undefined) return `host/network \`${host}' not found`;
-    out.push({ addr: u32(a & mask), mask: u32(mask) });
+    const a = parseAddrMask(item);
+    if (typeof a === 'string') return a;
+    out.push({ addr: u32(a.addr & a.mask), mask: a.mask });
   }
   return out;
 }
 
-function quad(n: number): string {
+export function quad(n: number): string {
   return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 }
 

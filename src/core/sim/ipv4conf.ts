@@ -81,8 +81,7 @@ function intOf(text: string | undefined, dflt: string): number {
 }
 
 /** One key's value for `dev` (a device or `all`), with the line behind it. */
-function valueOf(ns: Netns, dev: Link | 'all', leaf: string): Conf4Value {
-  const dflt = CONF4_WALK[leaf] ?? '0';
+function valueOf(ns: Netns, dev: Link | 'all', leaf: string, dflt = CONF4_WALK[leaf] ?? '0'): Conf4Value {
   if (dev === 'all')
     return { value: intOf(nsValue(ns, 'all', leaf), dflt), key: nameOf('all', leaf), source: ns.sysctlOrigins?.get(nameOf('all', leaf)) };
   const own = dev.conf4?.get(leaf);
@@ -108,10 +107,10 @@ function maxConf(link: Link, leaf: string): Conf4Value {
 }
 
 /** IN_DEV_ORCONF: on when `all` or the device's is; the one that is on, the device's first. */
-function orConf(link: Link, leaf: string): Conf4Value {
-  const own = valueOf(link.netns, link, leaf);
+function orConf(link: Link, leaf: string, dflt?: string): Conf4Value {
+  const own = valueOf(link.netns, link, leaf, dflt);
   if (own.value !== 0) return own;
-  const all = valueOf(link.netns, 'all', leaf);
+  const all = valueOf(link.netns, 'all', leaf, dflt);
   return all.value !== 0 ? all : own;
 }
 
@@ -128,7 +127,5 @@ export const routeLocalnet = (link: Link): Conf4Value => orConf(link, 'route_loc
  * words only; the walk does not send redirects, so the key stays "not simulated".
  */
 export function sendRedirects(link: Link): boolean {
-  const ns = link.netns;
-  const on = (text: string | undefined) => intOf(text, '1') !== 0;
-  return on(nsValue(ns, 'all', 'send_redirects')) || on(link.conf4?.get('send_redirects') ?? nsValue(ns, 'default', 'send_redirects'));
+  return orConf(link, 'send_redirects', '1').value !== 0;
 }

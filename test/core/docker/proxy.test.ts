@@ -7,7 +7,7 @@ import { dockerProxy } from '../../../src/core/docker/proxy';
 import type { AppContext } from '../../../src/core/datapath/seams';
 import { tracePacket } from '../../../src/core/datapath/walk';
 import { formatAddr } from '../../../src/core/net/addr';
-import { labWorld } from '../../support/world';
+import { dockerLab } from '../../support/docker';
 
 describe('docker: docker-proxy', () => {
   const d = dockerProxy('172.17.0.2', 80, 'tcp').receive({} as AppContext);
@@ -31,31 +31,19 @@ describe('docker: docker-proxy', () => {
 });
 
 describe('docker: a port published on one address (-p 127.0.0.1:9090:80)', () => {
-  const w = labWorld(`name: d
-switches: [lan]
-hosts:
-  h1:
-    interfaces: { eth0: lan }
-    run: |
-      ip addr add 192.168.1.10/24 dev eth0
-      docker run -d --name web -p 127.0.0.1:9090:80 -p 9091:80 nginx
-  h2:
-    interfaces: { eth0: lan }
-    run: |
-      ip addr add 192.168.1.11/24 dev eth0
-`);
+  const w = dockerLab(['docker run -d --name web -p 127.0.0.1:9090:80 -p 9091:80 nginx']);
   const verdict = (host: string, to: string, port: number) => tracePacket(w, { from: { host, netns: '' }, to, proto: 'tcp', port }).verdict;
 
   it('is reached on that address only: the DNAT names it, and docker-proxy listens there alone', () => {
-    assert.equal(verdict('h1', '127.0.0.1', 9090), 'replied');
-    assert.equal(verdict('h2', '192.168.1.10', 9090), 'refused');
-    assert.equal(verdict('h1', '192.168.1.10', 9090), 'refused');
+    assert.equal(verdict('h', '127.0.0.1', 9090), 'replied');
+    assert.equal(verdict('ext', '192.168.90.10', 9090), 'refused');
+    assert.equal(verdict('h', '192.168.90.10', 9090), 'refused');
     // the same container's port published on every address
-    assert.equal(verdict('h2', '192.168.1.10', 9091), 'replied');
-    assert.equal(verdict('h1', '127.0.0.1', 9091), 'replied');
+    assert.equal(verdict('ext', '192.168.90.10', 9091), 'replied');
+    assert.equal(verdict('h', '127.0.0.1', 9091), 'replied');
     assert.equal(
       w.hosts
-        .get('h1')!
+        .get('h')!
         .sockets.filter((s) => s.port === 9090 || s.port === 9091)
         .map((s) => `${s.addr ? formatAddr(s.addr) : '*'}:${s.port}`)
         .join(' '),

@@ -25,6 +25,7 @@ import type { Tracked } from '../flow';
 import { NETFILTER } from '../seams';
 import type { Hook, Step } from '../trace';
 import type { Walk } from './context';
+import { natRewrite } from './hooks';
 
 export const BRIDGE_NF_KEY = 'net.bridge.bridge-nf-call-iptables';
 
@@ -107,26 +108,8 @@ export function bridgedHooks(w: Walk, br: Link, physIn: Link, physOut: Link, fra
 function natStep(w: Walk, hook: Hook, dev: Link, conn: Tracked, before: Packet, eth: { src: string; dst: string }, steps: Step[]): Packet {
   const after = w.flow.translate(hook, conn, before);
   if (after === before) return before;
-  const what = (x: Packet) => `${formatAddr(x.src)}${x.sport ? `:${x.sport}` : ''} > ${formatAddr(x.dst)}${x.dport ? `:${x.dport}` : ''}`;
-  const reply = conn.dir === 'reply';
-  steps.push(
-    w.step(
-      dev.netns,
-      'netfilter',
-      dev,
-      headers(after, eth),
-      reply
-        ? loc(
-            `conntrack (bridged, br_netfilter): a reply of a NATed connection, rewritten back at ${hook}: ${what(before)} becomes ${what(after)}.`,
-            `conntrack(브리지 트래픽, br_netfilter): NAT된 연결의 응답이라 ${hook}에서 되돌려 씁니다: ${what(before)} → ${what(after)}.`,
-          )
-        : loc(
-            `conntrack (bridged, br_netfilter): the connection's NAT at ${hook}: ${what(before)} becomes ${what(after)}.`,
-            `conntrack(브리지 트래픽, br_netfilter): 연결의 NAT를 ${hook}에서 적용합니다: ${what(before)} → ${what(after)}.`,
-          ),
-      { hook, data: { before: headers(before), after: headers(after), conntrack: reply ? 'reply' : 'original', bridged: true } },
-    ),
-  );
+  const { detail, data } = natRewrite(hook, conn, before, after, true);
+  steps.push(w.step(dev.netns, 'netfilter', dev, headers(after, eth), detail, { hook, data }));
   return after;
 }
 

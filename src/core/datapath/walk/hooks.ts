@@ -5,7 +5,7 @@
  * packet. Each rule that netfilter reports becomes a step, with the packet before and after.
  */
 import { formatAddr } from '../../net/addr';
-import { loc } from '../../text/i18n';
+import { type Localized, loc } from '../../text/i18n';
 import type { Link, Netns } from '../../sim/model';
 import { pernet } from '../../sim/pernet';
 import { DEFAULT_TTL, headers, type Packet } from '../packet';
@@ -67,25 +67,37 @@ function finish(w: Walk, hook: Hook, ns: Netns, io: { in?: Link; out?: Link }, c
 function nat(w: Walk, hook: Hook, ns: Netns, io: { in?: Link; out?: Link }, conn: Tracked, before: Packet): Packet {
   const after = w.flow.translate(hook, conn, before);
   if (after === before) return before;
+  const { detail, data } = natRewrite(hook, conn, before, after);
+  w.add(ns, 'netfilter', io.out ?? io.in, after, detail, { hook, data });
+  return after;
+}
+
+/**
+ * What a step says when the connection's NAT rewrote a packet at `hook` (a reply rewritten back, or a
+ * later packet of the connection), and its data; `bridged` when br_netfilter did it on a bridge.
+ */
+export function natRewrite(
+  hook: Hook,
+  conn: Tracked,
+  before: Packet,
+  after: Packet,
+  bridged = false,
+): { detail: Localized; data: Record<string, unknown> } {
   const what = (x: Packet) => `${formatAddr(x.src)}${x.sport ? `:${x.sport}` : ''} > ${formatAddr(x.dst)}${x.dport ? `:${x.dport}` : ''}`;
   const reply = conn.dir === 'reply';
-  w.add(
-    ns,
-    'netfilter',
-    io.out ?? io.in,
-    after,
-    reply
-      ? loc(
-          `conntrack: a reply of a NATed connection, rewritten back at ${hook}: ${what(before)} becomes ${what(after)}.`,
-          `conntrack: NAT된 연결의 응답이라 ${hook}에서 되돌려 씁니다: ${what(before)} → ${what(after)}.`,
-        )
-      : loc(
-          `conntrack: the connection's NAT at ${hook}: ${what(before)} becomes ${what(after)}.`,
-          `conntrack: 연결의 NAT를 ${hook}에서 적용합니다: ${what(before)} → ${what(after)}.`,
-        ),
-    { hook, data: { before: headers(before), after: headers(after), conntrack: reply ? 'reply' : 'original' } },
-  );
-  return after;
+  const en = bridged ? 'conntrack (bridged, br_netfilter)' : 'conntrack';
+  const ko = bridged ? 'conntrack(브리지 트래픽, br_netfilter)' : 'conntrack';
+  const detail = reply
+    ? loc(
+        `${en}: a reply of a NATed connection, rewritten back at ${hook}: ${what(before)} becomes ${what(after)}.`,
+        `${ko}: NAT된 연결의 응답이라 ${hook}에서 되돌려 씁니다: ${what(before)} → ${what(after)}.`,
+      )
+    : loc(
+        `${en}: the connection's NAT at ${hook}: ${what(before)} becomes ${what(after)}.`,
+        `${ko}: 연결의 NAT를 ${hook}에서 적용합니다: ${what(before)} → ${what(after)}.`,
+      );
+  const data = { before: headers(before), after: headers(after), conntrack: reply ? 'reply' : 'original', ...(bridged ? { bridged } : {}) };
+  return { detail, data };
 }
 
 /** The REJECT target: an ICMP error, or a TCP reset sent in the name of the destination. */

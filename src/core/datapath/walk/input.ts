@@ -3,7 +3,7 @@
  * (INPUT, the socket layer) or forwarding (ip_forward, TTL, FORWARD, POSTROUTING, out again), or
  * the ICMP error a router answers with, or a drop with the setting or route behind it.
  */
-import { type Addr, formatAddr, isLimitedBroadcast, isLoopback, isMulticast, maskOf, prefixContains } from '../../net/addr';
+import { type Addr, formatAddr, isLimitedBroadcast, isLoopback, isMulticast, networkOf, prefixContains } from '../../net/addr';
 import { loc } from '../../text/i18n';
 import { eulreul, eunneun, iga, ro } from '../../text/particle';
 import { effectiveGateway, fibTableLookup } from '../../sim/fib';
@@ -220,7 +220,7 @@ function forward(w: Walk, ns: Netns, inDev: Link, p: Packet, r: ReturnType<typeo
 /** inet_addr_onlink: the sender and the next hop share one of the device's subnets. */
 function onLinkWith(dev: Link, src: Addr, nexthop: Addr): boolean {
   return dev.addrs.some((a) => {
-    const net = { addr: { family: a.addr.family, value: a.addr.value & maskOf(a.addr.family, a.prefixLen) }, len: a.prefixLen };
+    const net = { addr: networkOf(a.addr, a.prefixLen), len: a.prefixLen };
     return prefixContains(net, src) && prefixContains(net, nexthop);
   });
 }

@@ -11,9 +11,9 @@
  * on the connection's timer, is not simulated.
  */
 import type { Tuple, Tracked } from '../../datapath/flow';
-import { dotted, lenMask, maskLen, parseProto } from '../ipspec';
+import { maskLen, parseAddrMask, parseProto, quad } from '../ipspec';
 import type { EvalCtx, OptionDef, ParseError } from '../module';
-import { SERVICES } from '../generated/services';
+import { servicePort } from './ports';
 
 export const ADDR_OPTS = ['ctorigsrc', 'ctorigdst', 'ctreplsrc', 'ctrepldst'] as const;
 export const PORT_OPTS = ['ctorigsrcport', 'ctorigdstport', 'ctreplsrcport', 'ctrepldstport'] as const;
@@ -41,16 +41,10 @@ export const CT_TUPLE_OPTIONS: readonly OptionDef[] = [
   { name: 'ctdir', arg: true },
 ];
 
-const quad = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
-
 /** xtables_parse_port: a number (kept to 16 bits, as the rule stores it) or a service name. */
 function port(text: string): number | ParseError {
   if (/^[0-9]+$/.test(text)) return Number(text) % 65536;
-  for (const proto of ['tcp', 'udp'] as const) {
-    const hit = SERVICES[proto]?.find(([, names]) => names.includes(text));
-    if (hit) return hit[0];
-  }
-  return `Port "${text}" does not resolve to anything.\n`;
+  return servicePort(text, 'tcp') ?? servicePort(text, 'udp') ?? `Port "${text}" does not resolve to anything.\n`;
 }
 
 /** Reads one of the options above into `d`; undefined when `opt` is not one of them. */
@@ -62,18 +56,9 @@ export function parseCtTuple(d: CtTupleData, opt: string, arg: string, invert: b
     return undefined;
   }
   if ((ADDR_OPTS as readonly string[]).includes(opt)) {
-    const slash = arg.indexOf('/');
-    const host = slash < 0 ? arg : arg.slice(0, slash);
-    const a = dotted(host);
-    if (a === undefined) return `host/network \`${host}' not found`;
-    let mask = 0xffffffff;
-    if (slash >= 0) {
-      const m = arg.slice(slash + 1);
-      if (/^[0-9]+$/.test(m) && Number(m) <= 32) mask = lenMask(Number(m));
-      else if (m.includes('.') && dotted(m) !== undefined) mask = dotted(m)!;
-      else return `invalid mask \`${m}' specified`;
-    }
-    (d.addrs ??= {})[opt as AddrOpt] = { addr: a >>> 0, mask: mask >>> 0, invert };
+    const a = parseAddrMask(arg);
+    if (typeof a === 'string') return a;
+    (d.addrs ??= {})[opt as AddrOpt] = { ...a, invert };
     return undefined;
   }
   if ((PORT_OPTS as readonly string[]).includes(opt)) {

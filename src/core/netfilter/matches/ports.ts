@@ -13,7 +13,7 @@ export function serviceName(port: number, proto: PortProto = 'tcp'): string | un
 }
 
 /** getservbyname: a name's (or alias's) port for the protocol. */
-function servicePort(name: string, proto: PortProto): number | undefined {
+export function servicePort(name: string, proto: PortProto): number | undefined {
   return SERVICES[proto]?.find(([, names]) => names.includes(name))?.[0];
 }
 
