@@ -108,6 +108,10 @@ ${[
         'conntrack (bridged, br_netfilter): a reply of a NATed connection, rewritten back at POSTROUTING: 10.244.0.3:80 > 10.244.0.2:40000 becomes 10.96.0.10:80 > 10.244.0.2:40000.',
       ],
     );
+    assert.equal(
+      back[0]!.detail.ko,
+      'conntrack(브리지 트래픽, br_netfilter): NAT된 연결의 응답이라 POSTROUTING에서 되돌려 씁니다: 10.244.0.3:80 > 10.244.0.2:40000 → 10.96.0.10:80 > 10.244.0.2:40000.',
+    );
     assert.equal(back[0]!.iface, 'v1');
     const last = t.reply.steps[t.reply.steps.length - 1]!;
     assert.equal(last.packet.ip.src, '10.96.0.10');
@@ -132,6 +136,10 @@ ${[
     assert.equal(
       t.reason.en,
       'h/c1 got the echo reply from 10.244.0.3, not from 10.96.0.11 that it pinged: ping prints it with "(DIFFERENT ADDRESS!)".',
+    );
+    assert.equal(
+      t.reason.ko,
+      'h/c1이 10.244.0.3의 echo reply를 받았습니다. ping한 주소 10.96.0.11이 아니라서 ping은 "(DIFFERENT ADDRESS!)"를 붙여 출력합니다.',
     );
     assert.equal(tracePacket(service([]), { from, to: '10.96.0.11', proto: 'icmp' }).reason.en, 'h/c1 got the echo reply from 10.96.0.11.');
   });
