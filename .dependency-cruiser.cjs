@@ -13,10 +13,10 @@ const FLOORS = [
   ['net', 'shell'], // addresses, prefixes, endpoints; the shell's grammar
   ['sim'], // the world model and the kernel API, the only writer of kernel state
   ['datapath'], // packets, flows, the walk and its link drivers, the seams (Netfilter, Apps)
-  ['netfilter', 'apps'], // what plugs into the seams
+  ['netfilter', 'apps', 'dns'], // what plugs into the seams; dns: its files, Corefile and zone parsers, resolvers and servers
   ['docker'], // the Docker daemon's model: its networks and containers, wired through ip and iptables lines
   ['commands'], // iproute2, sysctl and friends over the kernel API
-  ['lab', 'cni', 'dns'], // text -> Lab, CNI config, Corefile: parsers and their schemas
+  ['lab', 'cni'], // text -> Lab, CNI config: parsers and their schemas
   ['world'], // Lab -> World: hosts built through the commands
   ['lint'], // rules over a lab and its world
   ['grade'], // exercises, check kinds, answers, courses
