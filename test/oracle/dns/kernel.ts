@@ -205,7 +205,10 @@ export class KernelDnsLab {
     await new Promise((r) => setTimeout(r, 50));
     this.log = [];
     const t0 = performance.now();
-    const r = await run(['nsenter', `--net=/run/netns/${ns}`, 'unshare', '-m', '-u', '--propagation', 'private', 'sh', '-c', script, 'sh', etc, line, on], 30000);
+    const r = await run(
+      ['nsenter', `--net=/run/netns/${ns}`, 'unshare', '-m', '-u', '--propagation', 'private', 'sh', '-c', script, 'sh', etc, line, on],
+      30000,
+    );
     const elapsedMs = Math.round(performance.now() - t0);
     await new Promise((res) => setTimeout(res, 150)); // dnsmasq writes its log a little later
     return { on, run: line, status: r.timedOut ? -1 : r.status, stdout: r.stdout, stderr: r.stderr, elapsedMs, queries: this.log };

@@ -4,7 +4,7 @@
  *   npx tsx test/oracle/dns/record.ts [--print] [file-substring...]
  * With substrings, only those scenarios are run and replaced in the fixture; --print prints them.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cleanStaleDns, runDnsScenario, type KernelDnsResult } from './kernel';
 import { FIXTURE, loadFixture } from './fixture';
 import { loadDnsScenarios } from './scenario';
@@ -35,6 +35,5 @@ async function main(): Promise<void> {
   const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
   if (failed === 0) writeFileSync(FIXTURE, `${JSON.stringify(sorted, null, 1)}\n`);
   else console.log(`${failed} scenarios failed to build; ${FIXTURE} not written`);
-  void readFileSync;
 }
 void main();
