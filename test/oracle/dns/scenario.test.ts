@@ -186,6 +186,27 @@ web.example.com.	300	IN	A	10.2.0.80
     );
   });
 
+  it("ping's round-trip times are hidden, not its addresses or counts", () => {
+    const out =
+      'PING ns.example.com (10.53.0.53) 56(84) bytes of data.\n64 bytes from ns.example.com (10.53.0.53): icmp_seq=1 ttl=64 time=0.032 ms\n\n--- ns.example.com ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms\nrtt min/avg/max/mdev = 0.032/0.032/0.032/0.000 ms\n';
+    const sim = out.replace(/0\.032/g, '0.100').replace('time 0ms', 'time 3ms');
+    assert.deepEqual(compareDnsAnswers(ans({ run: 'ping -c1 ns', stdout: out }), ans({ run: 'ping -c1 ns', stdout: sim })), []);
+    assert.equal(
+      compareDnsAnswers(
+        ans({ run: 'ping -c1 ns', stdout: out }),
+        ans({ run: 'ping -c1 ns', stdout: out.replace('from ns.example.com (10.53.0.53)', 'from 10.53.0.53') }),
+      ).length,
+      1,
+    );
+    assert.equal(
+      compareDnsAnswers(
+        ans({ run: 'ping -c1 ns', stdout: out }),
+        ans({ run: 'ping -c1 ns', stdout: out.replace('1 received', '0 received') }),
+      ).length,
+      1,
+    );
+  });
+
   it("dnsmasq's log lines are read as queries", () => {
     const log = `dnsmasq: query[AAAA] web.example.com from 10.53.0.10\ndnsmasq: config web.example.com is NODATA-IPv6\ndnsmasq: query[A] web.example.com from 10.53.0.10\n`;
     assert.deepEqual(parseDnsmasqLog(log, '10.53.0.53'), [

@@ -23,6 +23,11 @@
  *   - { on: c, run: "getent ahosts web" }
  * ```
  *
+ * dnsmasq answers PTR queries for the addresses of its `--host-record`s by itself; CoreDNS's zone
+ * files do not. A scenario whose questions make reverse lookups (`ping NAME` without -n, `dig -x`,
+ * `host ADDRESS`, `getent hosts ADDRESS`) writes the PTR records and their reverse zone itself, so
+ * that both sides hold them.
+ *
  * From the same data: the lab the simulator builds (`simLab`: the DNS hosts run CoreDNS with a
  * zone file per zone) and the real build (`dnsmasqArgs`: dnsmasq 2.90 with the same records).
  */
