@@ -238,6 +238,7 @@ describe('DNS oracle: command lines as lookups', () => {
       options: { short: true },
     });
     assert.deepEqual(requestOf(from, 'host -t MX web'), { from, name: 'web', tool: 'host', type: 'MX' });
+    assert.deepEqual(requestOf(from, 'ping -c1 -W1 -n ns'), { from, name: 'ns', tool: 'getaddrinfo' });
     assert.equal(requestOf(from, 'ip route'), undefined);
   });
 });

@@ -48,6 +48,10 @@ export function requestOf(from: Endpoint, line: string): LookupRequest | undefin
     if (!name) return undefined;
     return { from, name, tool: 'dig', ...(type ? { type } : {}), ...(server ? { server } : {}), options };
   }
+  if (w[0] === 'ping') {
+    const name = w.slice(1).filter((a, i, all) => !a.startsWith('-') && !/^-[cWiswtI]$/.test(all[i - 1] ?? '')).pop();
+    return name ? { from, name, tool: 'getaddrinfo' } : undefined;
+  }
   if (w[0] === 'host') {
     let type: string | undefined;
     let name: string | undefined;
