@@ -16,7 +16,7 @@ import { compareDnsAnswers, formatDnsMismatches, rotates } from './compare';
 import { loadFixture } from './fixture';
 import { cleanStaleDns, runDnsScenario, type KernelDnsResult } from './kernel';
 import { loadDnsScenarios, type DnsScenario } from './scenario';
-import { simulateDns } from './sim';
+import { loadRunners, simulateDns } from './sim';
 
 const scenarios = loadDnsScenarios();
 const fixture = loadFixture();
@@ -46,11 +46,16 @@ describe('DNS oracle: the fixture', () => {
 });
 
 describe('DNS oracle: the simulator against glibc, dnsmasq, dig and host (fixture)', () => {
+  let runners: Awaited<ReturnType<typeof loadRunners>> = {};
+  before(async () => {
+    runners = await loadRunners();
+  });
+
   for (const s of scenarios) {
     it(`${s.file.replace(/\.yaml$/, '')}: ${s.about}`, () => {
       const f = fixture[s.file];
       assert.ok(f, 'not in the fixture');
-      const sim = simulateDns(s);
+      const sim = simulateDns(s, runners);
       const parts: string[] = [];
       if (sim.problem) parts.push(`the simulator could not answer: ${sim.problem}`);
       f.answers.forEach((k, i) => {
