@@ -125,6 +125,16 @@ export function simulateDns(s: DnsScenario, runners: Readonly<Record<string, Run
   const loaded = core.loadLab(simLab(s), { file: `${s.name}.yaml` });
   if (!loaded.lab) return { answers: [], problem: `the lab does not load: ${JSON.stringify(loaded.diagnostics.map((d) => d.message))}` };
   const world = core.buildWorld(loaded.lab).world;
+  for (const h of s.hosts.filter((x) => x.dns)) {
+    const host = world.hosts.get(h.name);
+    if (!host?.sockets.some((k) => k.proto === 'udp' && k.port === 53 && k.owner)) {
+      const why = (host?.unmodelled ?? []).map((d) => d.message.en).join('; ');
+      return {
+        answers: [],
+        problem: `${h.name} runs no DNS server on udp/53 after "coredns -conf /etc/coredns/Corefile"${why ? ` (${why})` : ''}`,
+      };
+    }
+  }
   const resolve = resolverOf();
   const answers: KernelDnsAnswer[] = [];
   for (const q of s.questions) {
