@@ -55,9 +55,17 @@ interface One {
 }
 
 /** Sends one question to one server, recording the query, its legs and steps. */
-export function sendOne(ctx: LookupCtx, server: string, port: number, msg: DnsMessage, timeoutMs: number, tries = 1): One {
+export function sendOne(
+  ctx: LookupCtx,
+  server: string,
+  port: number,
+  msg: DnsMessage,
+  timeoutMs: number,
+  tries = 1,
+  proto: 'udp' | 'tcp' = 'udp',
+): One {
   if (!ctx.canSend()) return { skipped: true };
-  const r = exchange(ctx.world, { from: ctx.req.from, server, port, msg, session: ctx.session, timeoutMs, tries });
+  const r = exchange(ctx.world, { from: ctx.req.from, server, port, msg, session: ctx.session, timeoutMs, tries, proto });
   const legs = ctx.addLegs(r.legs);
   const q = msg.question[0]!;
   const index = ctx.queries.length;
