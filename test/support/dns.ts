@@ -51,7 +51,7 @@ export class ToyServer implements DnsServer {
       return {
         kind: 'reply',
         msg: response(msg, 'SERVFAIL'),
-        steps: [{ plugin: 'forward', detail: loc('no upstream left', '남은 업스트림이 없습니다') }],
+        steps: [...steps, { plugin: 'forward', detail: loc('no upstream left', '남은 업스트림이 없습니다') }],
       };
     return {
       kind: 'forward',
