@@ -18,6 +18,7 @@ import { LookupCtx } from './ctx';
 import { type Family, type NssCall, nssHosts } from './glibc';
 import { reverseLookup } from './reverse';
 import { resolveTool } from './tools';
+import { sortAddresses } from './sort';
 
 export { MAX_QUERIES } from './ctx';
 export { serverTimeout, refusedAnswer } from './send';
@@ -150,5 +151,17 @@ function glibcLookup(ctx: LookupCtx, f: ResolverFiles): Outcome {
     return { status: 'success', answers: [{ name, type: addr.includes(':') ? 'AAAA' : 'A', ttl: 0, data: addr }] };
   }
   const af = ctx.req.tool === 'getent-ahosts' ? addrconfigFamily(ctx, f) : 'unspec';
-  return fromCall(nssHosts(ctx, f, name, af));
+  const out = fromCall(nssHosts(ctx, f, name, af));
+  if (out.answers.length < 2) return out;
+  const sorted = sortAddresses(f.host.netns.get(f.netns || ROOT_NS)!, out.answers);
+  if (sorted.some((a, i) => a !== out.answers[i])) {
+    ctx.step(
+      'note',
+      loc(
+        `getaddrinfo sorts the addresses as RFC 3484 says (glibc's rfc3484_sort): ${sorted.map((a) => a.data).join(', ')}.`,
+        `getaddrinfo는 RFC 3484에 따라 주소를 정렬합니다(glibc의 rfc3484_sort): ${sorted.map((a) => a.data).join(', ')}.`,
+      ),
+    );
+  }
+  return { ...out, answers: sorted };
 }

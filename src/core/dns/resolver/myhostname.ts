@@ -43,8 +43,12 @@ export function myhostname(ctx: LookupCtx, f: ResolverFiles, name: string, af: F
     for (const l of ns.links.values()) {
       for (const a of l.addrs)
         if (a.addr.family === 4 && !isLoopback(a.addr)) (a.scope === 'global' ? global : link).push(formatAddr(a.addr));
-      for (const a of inet6Addrs(l))
-        if (!isLoopback(a.addr) && !a.tentative) (a.scope === 'global' ? global : link).push(formatAddr(a.addr));
+      for (const a of inet6Addrs(l)) {
+        if (isLoopback(a.addr) || a.tentative) continue;
+        // A link-local address carries its zone, the interface's index (`fe80::1%2`, as getent prints it).
+        if (a.scope === 'link') link.push(`${formatAddr(a.addr)}%${l.ifindex}`);
+        else global.push(formatAddr(a.addr));
+      }
     }
     addrs = [...global, ...link];
     if (addrs.length === 0) addrs = ['127.0.0.2', '::1'];
