@@ -23,8 +23,7 @@ import type { ResolverFiles } from './config';
 import type { LookupCtx } from './ctx';
 import { type HErrno, resSearch } from './dns';
 import { myhostname } from './myhostname';
-
-export type Family = 'unspec' | 'inet' | 'inet6';
+import type { Family } from './types';
 
 /** What the `hosts:` sources answered to one call. */
 export interface NssCall {

@@ -11,11 +11,12 @@ import { ROOT_NS, type World } from '../../sim/model';
 import { inet6Addrs } from '../../sim/inet6';
 import { isLoopback } from '../../net/addr';
 import type { DnsSession } from '../msg';
-import type { Lookup, LookupAnswer, LookupRequest, LookupStatus } from '../lookup';
+import type { Lookup, LookupRequest, LookupStatus } from '../lookup';
 import { inetAtonExact, isInetPton6 } from '../files/common';
 import { readResolverFiles, type ResolverFiles } from './config';
 import { LookupCtx } from './ctx';
-import { type Family, type NssCall, nssHosts } from './glibc';
+import { type NssCall, nssHosts } from './glibc';
+import type { Family, Outcome } from './types';
 import { reverseLookup } from './reverse';
 import { resolveTool } from './tools';
 import { sortAddresses } from './sort';
@@ -24,15 +25,6 @@ export { MAX_QUERIES } from './ctx';
 export { serverTimeout, refusedAnswer } from './send';
 export { makeQuery } from './query';
 export { readResolverFiles, etcPath, type ResolverFiles } from './config';
-
-/** What a lookup ended with, for `finish`. */
-export interface Outcome {
-  readonly status: LookupStatus;
-  readonly answers: readonly LookupAnswer[];
-  readonly answeredBy?: string;
-  readonly canonical?: string;
-  readonly rcode?: NssCall['rcode'];
-}
 
 export function resolveName(world: World, req: LookupRequest, session?: DnsSession): Lookup {
   const ctx = new LookupCtx(world, req, session);

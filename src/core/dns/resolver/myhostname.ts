@@ -17,7 +17,7 @@ import type { LookupAnswer } from '../lookup';
 import type { ResolverFiles } from './config';
 import type { LookupCtx } from './ctx';
 import type { HErrno } from './dns';
-import type { Family } from './glibc';
+import type { Family } from './types';
 import type { NssStatus } from '../files/nsswitch';
 
 interface Result {

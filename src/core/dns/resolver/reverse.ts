@@ -11,7 +11,7 @@ import type { LookupAnswer } from '../lookup';
 import type { ResolverFiles } from './config';
 import type { LookupCtx } from './ctx';
 import { resQuery } from './dns';
-import type { Outcome } from './index';
+import type { Outcome } from './types';
 
 export function reverseLookup(ctx: LookupCtx, f: ResolverFiles, address: string): Outcome {
   const want = parseAddr(address);

@@ -23,7 +23,7 @@ import type { DnsMessage } from '../msg';
 import type { LookupAnswer } from '../lookup';
 import type { ResolverFiles } from './config';
 import type { LookupCtx } from './ctx';
-import type { Outcome } from './index';
+import type { Outcome } from './types';
 import { makeQuery } from './query';
 import { sendOne } from './send';
 
