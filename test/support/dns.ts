@@ -38,7 +38,7 @@ export class ToyServer implements DnsServer {
   handle(q: { msg: DnsMessage }): ServerOutcome {
     const question = q.msg.question[0]!;
     this.log.push(`${question.type}? ${question.name}`);
-    const steps: ServerStep[] = [{ plugin: 'toy', detail: loc(`toy looks up ${question.name}`, `toy가 ${question.name}를 찾습니다`) }];
+    const steps: ServerStep[] = [{ plugin: 'toy', detail: loc(`toy looks up ${question.name}`, `toy: ${question.name} 조회`) }];
     if (this.opts.drop) return { kind: 'drop', steps, reason: loc('toy drops it', 'toy가 버립니다') };
     if (this.opts.rcode) return { kind: 'reply', msg: response(q.msg, this.opts.rcode), steps };
     if (this.opts.forward) return this.forward(q.msg, steps, 0);

@@ -13,6 +13,7 @@
  * is taken as UNAVAIL, with a step and a warning that say so.
  */
 import { type Localized, loc } from '../../text/i18n';
+import { eunneun } from '../../text/particle';
 import type { SourceRef } from '../../sim/model';
 import type { NssStatus } from '../files/nsswitch';
 import { lookupHosts, type HostsFamily } from '../files/hosts';
@@ -55,7 +56,7 @@ function filesSource(ctx: LookupCtx, f: ResolverFiles, name: string, af: Family)
   const path = f.hostsPath ?? '/etc/hosts';
   const fam = af === 'inet' ? ' (IPv4)' : af === 'inet6' ? ' (IPv6)' : '';
   if (found.length === 0) {
-    ctx.step('hosts', loc(`${path} has no${fam} line for ${key}.`, `${path}에 ${key}의${fam} 줄이 없습니다.`), {
+    ctx.step('hosts', loc(`${path} has no${fam} line for ${key}.`, `${path}에 ${key}의${fam.replace(/[()]/g, '')} 줄이 없습니다.`), {
       data: { path, name: key },
     });
     return { status: 'NOTFOUND', herrno: 'HOST_NOT_FOUND', answers: [] };
@@ -170,7 +171,7 @@ export function nssHosts(ctx: LookupCtx, f: ResolverFiles, name: string, af: Fam
             code: 'trace-not-simulated',
             message: loc(
               `The nsswitch source "${s.name}" is not simulated: lookups take it as unavailable.`,
-              `nsswitch 소스 "${s.name}"는 시뮬레이션하지 않습니다. 조회에서는 사용할 수 없는 것으로 봅니다.`,
+              `nsswitch 소스 ${eunneun(`"${s.name}"`)} 시뮬레이션하지 않습니다. 조회에서는 사용할 수 없는 것으로 봅니다.`,
             ),
           },
         ]);

@@ -5,7 +5,8 @@
  * (dns/transport), so routes, rules and NAT between the client and its servers decide as they do
  * on a real host, and the time it took is counted (timeouts included).
  */
-import { loc } from '../../text/i18n';
+import { type Localized, loc } from '../../text/i18n';
+import { eunneun } from '../../text/particle';
 import { formatEndpoint } from '../../net/endpoint';
 import { ROOT_NS, type World } from '../../sim/model';
 import { inet6Addrs } from '../../sim/inet6';
@@ -44,6 +45,7 @@ export function resolveName(world: World, req: LookupRequest, session?: DnsSessi
   } else {
     out = glibcLookup(ctx, files);
   }
+  if (files && req.tool !== 'dig' && req.tool !== 'host' && req.tool !== 'nslookup') ctx.step('answer', glibcEnding(req.name, out));
   if (ctx.exhausted) {
     ctx.step(
       'note',
@@ -64,6 +66,32 @@ export function resolveName(world: World, req: LookupRequest, session?: DnsSessi
     ...(ctx.warnings.length ? { warnings: ctx.warnings } : {}),
   };
 }
+
+/** gai_strerror's words for how a glibc lookup ended. */
+const GAI_TEXT: Record<Exclude<LookupStatus, 'success'>, string> = {
+  notfound: 'Name or service not known',
+  nodata: 'No address associated with hostname',
+  tryagain: 'Temporary failure in name resolution',
+  unavail: 'System error',
+};
+
+/** The last step of a glibc lookup: what the program gets. */
+function glibcEnding(name: string, out: Outcome): Localized {
+  if (out.status === 'success') {
+    const list = out.answers.map((a) => a.data).join(', ');
+    const by = out.answeredBy ?? '';
+    return loc(`${name}: ${list} (from ${by}).`, `${name}: ${list} (${by}에서 찾음).`);
+  }
+  const text = GAI_TEXT[out.status];
+  return loc(`${name}: ${text}.`, `${name}: ${text}(${KO_GAI[out.status]}).`);
+}
+
+const KO_GAI: Record<Exclude<LookupStatus, 'success'>, string> = {
+  notfound: '그런 이름이 없습니다',
+  nodata: '이름은 있지만 주소가 없습니다',
+  tryagain: '지금은 이름을 해석할 수 없습니다',
+  unavail: '시스템 오류',
+};
 
 /** A numeric address as getaddrinfo reads it (inet_aton for IPv4, inet_pton for IPv6), or undefined. */
 function numeric(name: string): string | undefined {
@@ -138,7 +166,7 @@ function glibcLookup(ctx: LookupCtx, f: ResolverFiles): Outcome {
   if (addr) {
     ctx.step(
       'note',
-      loc(`${name} is an address: getaddrinfo looks nothing up.`, `${name}는 주소이므로 getaddrinfo는 아무것도 조회하지 않습니다.`),
+      loc(`${name} is an address: getaddrinfo looks nothing up.`, `${eunneun(name)} 주소이므로 getaddrinfo는 아무것도 조회하지 않습니다.`),
     );
     return { status: 'success', answers: [{ name, type: addr.includes(':') ? 'AAAA' : 'A', ttl: 0, data: addr }] };
   }

@@ -11,6 +11,7 @@
  * answer it has.
  */
 import { loc } from '../../text/i18n';
+import type { SourceRef } from '../../sim/model';
 import type { Rcode, DnsMessage } from '../msg';
 import type { ResolvConf } from '../files/resolvconf';
 import { exchange, type ExchangeResult } from '../transport/exchange';
@@ -54,18 +55,22 @@ interface One {
   readonly skipped?: boolean;
 }
 
-/** Sends one question to one server, recording the query, its legs and steps. */
-export function sendOne(
-  ctx: LookupCtx,
-  server: string,
-  port: number,
-  msg: DnsMessage,
-  timeoutMs: number,
-  tries = 1,
-  proto: 'udp' | 'tcp' = 'udp',
-): One {
+export interface SendOne {
+  readonly server: string;
+  readonly port?: number;
+  readonly msg: DnsMessage;
+  readonly timeoutMs: number;
+  readonly proto?: 'udp' | 'tcp';
+  /** Where the server comes from (its resolv.conf line), for the query step. */
+  readonly source?: SourceRef;
+}
+
+/** Sends one question to one server once, recording the query, its legs and steps. */
+export function sendOne(ctx: LookupCtx, o: SendOne): One {
+  const { server, msg, timeoutMs } = o;
+  const port = o.port ?? 53;
   if (!ctx.canSend()) return { skipped: true };
-  const r = exchange(ctx.world, { from: ctx.req.from, server, port, msg, session: ctx.session, timeoutMs, tries, proto });
+  const r = exchange(ctx.world, { from: ctx.req.from, server, port, msg, session: ctx.session, timeoutMs, proto: o.proto ?? 'udp' });
   const legs = ctx.addLegs(r.legs);
   const q = msg.question[0]!;
   const index = ctx.queries.length;
@@ -81,7 +86,8 @@ export function sendOne(
   const qt = questionText(msg);
   ctx.step('query', loc(`Query ${qt} to ${server}#${port}.`, `${server}#${port}에 ${qt} 질의를 보냅니다.`), {
     query: index,
-    data: { legs },
+    ...(o.source ? { source: o.source } : {}),
+    data: { legs, timeoutMs },
   });
   for (const leg of r.legs) {
     for (const s of leg.steps) {
@@ -123,6 +129,7 @@ export function resSend(ctx: LookupCtx, conf: ResolvConf, questions: readonly { 
       let ns = shift + offset;
       if (ns >= nscount) ns -= nscount;
       const server = servers[ns]!.address;
+      const src = servers[ns]!.range;
       const waitMs = serverTimeout(conf.timeout.value, ns, nscount) * 1000;
       const got: (DnsMessage | undefined)[] = msgs.map(() => undefined);
       let spent = 0;
@@ -132,7 +139,7 @@ export function resSend(ctx: LookupCtx, conf: ResolvConf, questions: readonly { 
       const round = (which: number[], perTry: number): void => {
         let longest = 0;
         for (const i of which) {
-          const one = sendOne(ctx, server, 53, msgs[i]!, perTry);
+          const one = sendOne(ctx, { server, msg: msgs[i]!, timeoutMs: perTry, ...(src ? { source: src } : {}) });
           if (!one.result) return;
           const r = one.result;
           if (single) spent += r.elapsedMs;

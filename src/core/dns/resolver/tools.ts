@@ -84,7 +84,7 @@ function ask(ctx: LookupCtx, s: Settings, name: string, type: string): DnsMessag
         rd: s.recurse,
         ...(ctx.req.tool === 'dig' ? { edns: { udpSize: 1232, do: false }, ad: true } : {}),
       });
-      const one = sendOne(ctx, server, s.port, msg, s.timeoutMs, 1, s.tcp ? 'tcp' : 'udp');
+      const one = sendOne(ctx, { server, port: s.port, msg, timeoutMs: s.timeoutMs, proto: s.tcp ? 'tcp' : 'udp' });
       if (!one.result) return undefined;
       ctx.elapsedMs += one.result.elapsedMs;
       const reply = one.result.reply;
@@ -146,7 +146,7 @@ export function resolveTool(ctx: LookupCtx, f: ResolverFiles): Outcome {
   let asked = '';
   for (const name of bindNames(req.name, s)) {
     if (name !== `${req.name}.` || s.usesearch) {
-      ctx.step('search', loc(`Ask for ${name}.`, `${name}를 질의합니다.`), { data: { name } });
+      ctx.step('search', loc(`Ask for ${name}.`, `질의할 이름: ${name}`), { data: { name } });
     }
     asked = name;
     reply = ask(ctx, s, name, type);

@@ -50,6 +50,10 @@ describe('resolveName (glibc): nsswitch order', () => {
       ko: '/etc/hosts 2번째 줄: 10.1.1.1 web.example.com web',
     });
     assert.deepEqual(hostsStep.source && [hostsStep.source.file, hostsStep.source.line], ['/etc/hosts', 2]);
+    assert.deepEqual(l.steps.at(-1), {
+      kind: 'answer',
+      detail: { en: 'web: 10.1.1.1 (from files).', ko: 'web: 10.1.1.1 (files에서 찾음).' },
+    });
   });
 
   it('dns before files: the DNS answer wins; a name DNS does not know falls through to files', () => {
@@ -166,6 +170,7 @@ describe('resolveName (glibc): the search list', () => {
       ['txt.example.com. NOERROR', 'txt.example.com. NOERROR', 'txt. NXDOMAIN', 'txt. NXDOMAIN'],
     );
     assert.equal(l.status, 'nodata');
+    assert.deepEqual(l.steps.at(-1)!.detail.en, 'txt: No address associated with hostname.');
     assert.equal(ask(w, 'nope', 'getaddrinfo').status, 'notfound');
   });
 });
@@ -236,6 +241,13 @@ describe('resolveName (glibc): servers, timeouts and the network', () => {
       ['foo.a.test. TIMEOUT', 'foo.a.test. TIMEOUT', 'foo. TIMEOUT', 'foo. TIMEOUT'],
     );
     assert.ok(l.steps.some((s) => s.kind === 'timeout'));
+    assert.deepEqual(l.steps.at(-1)!.detail, {
+      en: 'foo: Temporary failure in name resolution.',
+      ko: 'foo: Temporary failure in name resolution(지금은 이름을 해석할 수 없습니다).',
+    });
+    // Each query step points at the resolv.conf line of its server.
+    const q = l.steps.find((s) => s.kind === 'query')!;
+    assert.deepEqual([q.source?.file, q.source?.line, q.data?.['timeoutMs']], ['/etc/resolv.conf', 1, 1000]);
   });
 
   it('no listener: ICMP port unreachable ends each try at once, and the search list stops (ECONNREFUSED)', () => {

@@ -91,7 +91,7 @@ describe('dns transport: exchange', () => {
     assert.deepEqual(
       atB.map((s) => s.detail),
       [
-        { en: 'toy looks up web.example.com.', ko: 'toy가 web.example.com.를 찾습니다' },
+        { en: 'toy looks up web.example.com.', ko: 'toy: web.example.com. 조회' },
         { en: 'toydns answers: NOERROR web.example.com. A 10.0.0.5', ko: 'toydns가 응답합니다: NOERROR web.example.com. A 10.0.0.5' },
       ],
     );
