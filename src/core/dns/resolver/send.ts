@@ -50,6 +50,9 @@ function rotateOffset(ctx: LookupCtx, nscount: number): number {
   return n % nscount;
 }
 
+/** How send_dg sends two questions: together, one after the other, or one after the other from a new socket. */
+export type Mode = 'parallel' | 'single' | 'reopen';
+
 interface One {
   readonly result?: ExchangeResult;
   readonly skipped?: boolean;
@@ -117,7 +120,8 @@ export function resSend(ctx: LookupCtx, conf: ResolvConf, questions: readonly { 
   const servers = conf.nameservers;
   const nscount = servers.length;
   const rotate = conf.flags.has('rotate');
-  const single = conf.flags.has('single-request') || conf.flags.has('single-request-reopen');
+  const reopen = conf.flags.has('single-request-reopen');
+  const single = conf.flags.has('single-request');
   const offset = rotate ? rotateOffset(ctx, nscount) : 0;
   const msgs = questions.map((q) =>
     makeQuery(q.name, q.type, { id: ctx.id(), ...(conf.flags.has('edns0') ? { edns: { udpSize: 1200, do: false } } : {}) }),
@@ -131,47 +135,53 @@ export function resSend(ctx: LookupCtx, conf: ResolvConf, questions: readonly { 
       const server = servers[ns]!.address;
       const src = servers[ns]!.range;
       const waitMs = serverTimeout(conf.timeout.value, ns, nscount) * 1000;
-      const got: (DnsMessage | undefined)[] = msgs.map(() => undefined);
+      let got: (DnsMessage | undefined)[] = [];
       let spent = 0;
       let unreachable = false;
       let timedOut = false;
-      // Both questions go out together (parallel waits: the longer counts), or one after the other.
-      const round = (which: number[], perTry: number): void => {
-        let longest = 0;
-        for (const i of which) {
-          const one = sendOne(ctx, { server, msg: msgs[i]!, timeoutMs: perTry, ...(src ? { source: src } : {}) });
-          if (!one.result) return;
+      // One round of send_dg: both questions together (sendmmsg), or one after the other in
+      // single-request mode (the second only once the first is answered); a round waits at most waitMs.
+      const round = (mode: Mode): void => {
+        got = msgs.map(() => undefined);
+        unreachable = false;
+        timedOut = false;
+        let waited = 0;
+        for (let i = 0; i < msgs.length; i++) {
+          const one = sendOne(ctx, { server, msg: msgs[i]!, timeoutMs: waitMs, ...(src ? { source: src } : {}) });
+          if (!one.result) break;
           const r = one.result;
-          if (single) spent += r.elapsedMs;
-          else longest = Math.max(longest, r.elapsedMs);
+          waited = mode === 'parallel' ? Math.max(waited, r.elapsedMs) : waited + r.elapsedMs;
           if (r.status === 'reply') {
             gotSomewhere = true;
             lastRcode = r.reply!.rcode;
             got[i] = r.reply;
           } else if (r.status === 'unreachable') unreachable = true;
           else timedOut = true;
-          if (single && r.status !== 'reply') break;
+          if (mode !== 'parallel' && r.status !== 'reply') break;
         }
-        if (!single) spent += longest;
+        spent += Math.min(waited, waitMs);
       };
-      round(
-        msgs.map((_, i) => i),
-        waitMs,
-      );
-      if (msgs.length === 2 && !single && !unreachable && got.some((m) => m) && got.some((m) => !m) && timedOut) {
-        // One answer of two: glibc retries in single-request mode, then single-request-reopen, keeping the answer it has.
+      let mode: Mode = ctx.singleRequest ?? (reopen ? 'reopen' : single ? 'single' : 'parallel');
+      round(mode);
+      // One answer of two and a wait that ran out: glibc sends both again one after the other
+      // (single-request), then from a new socket (single-request-reopen), and keeps what it has;
+      // the mode stays for the rest of the lookup (statp->options).
+      while (msgs.length === 2 && !unreachable && timedOut && got.some((m) => m) && mode !== 'reopen') {
+        mode = mode === 'parallel' ? 'single' : 'reopen';
+        ctx.singleRequest = mode;
         ctx.step(
           'note',
-          loc(
-            'Only one of the two answers came: glibc sends the questions again one after the other (single-request), as options single-request would.',
-            '두 응답 중 하나만 왔습니다. glibc는 options single-request처럼 질의를 하나씩 차례로 다시 보냅니다.',
-          ),
+          mode === 'single'
+            ? loc(
+                'Only one of the two answers came: glibc switches to single-request (as the option would) and sends both again, one after the other.',
+                '두 응답 중 하나만 왔습니다. glibc는 single-request 방식으로 바꿔(옵션을 준 것처럼) 두 질의를 하나씩 차례로 다시 보냅니다.',
+              )
+            : loc(
+                'Still one answer of two: glibc switches to single-request-reopen and sends both again from a new socket.',
+                '여전히 두 응답 중 하나만 왔습니다. glibc는 single-request-reopen 방식으로 바꿔 새 소켓에서 두 질의를 다시 보냅니다.',
+              ),
         );
-        const missing = got.map((m, i) => (m ? -1 : i)).filter((i) => i >= 0);
-        for (let k = 0; k < 2 && missing.some((i) => !got[i]); k++) {
-          timedOut = false;
-          round(missing, waitMs);
-        }
+        round(mode);
       }
       ctx.elapsedMs += spent;
       const taken = got.filter((m) => m && !refusedAnswer(m));

@@ -326,6 +326,24 @@ describe('resolveName (glibc): servers, timeouts and the network', () => {
     assert.equal(l.elapsedMs, 1000);
   });
 
+  it('one answer of two: glibc resends in single-request, then single-request-reopen mode, and keeps the answer it has', () => {
+    const w = gatewayWorld(true);
+    serveDns(w.ns('b'), new ToyServer(RECORDS, 'no-aaaa', { dropTypes: ['AAAA'] }));
+    writeFile(w.world.hosts.get('a')!, '/etc/resolv.conf', 'nameserver 192.168.2.10\nsearch a.test\noptions timeout:1 attempts:2\n');
+    const l = ask(w, 'web.example.com');
+    assert.equal(l.status, 'success');
+    assert.deepEqual(answers(l), ['web.example.com. A 10.0.0.5']);
+    assert.equal(l.elapsedMs, 3000);
+    assert.deepEqual(
+      l.queries.map((q) => `${q.type} ${q.rcode}`),
+      ['A NOERROR', 'AAAA TIMEOUT', 'A NOERROR', 'AAAA TIMEOUT', 'A NOERROR', 'AAAA TIMEOUT'],
+    );
+    assert.deepEqual(
+      l.steps.filter((s) => s.kind === 'note').map((s) => s.detail.en.split(':')[0]),
+      ['Only one of the two answers came', 'Still one answer of two'],
+    );
+  });
+
   it('getent hosts against a silent server: AAAA waits, then A waits', () => {
     // Seen on glibc 2.36: timeout:1 attempts:1, `getent hosts foo.b`: 2.1 s, AAAA then A.
     const { w } = lab('nameserver 192.168.2.10\noptions timeout:1 attempts:1\n');
