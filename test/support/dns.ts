@@ -36,17 +36,19 @@ export class ToyServer implements DnsServer {
       rcode?: DnsMessage['rcode'];
       drop?: boolean;
       dropTypes?: string[];
+      truncateUdp?: boolean;
       forward?: { addr: string; port: number }[];
       waitedMs?: number;
     } = {},
   ) {}
 
-  handle(q: { msg: DnsMessage }): ServerOutcome {
+  handle(q: { msg: DnsMessage; proto?: 'udp' | 'tcp' }): ServerOutcome {
     const question = q.msg.question[0]!;
-    this.log.push(`${question.type}? ${question.name}`);
+    this.log.push(`${question.type}? ${question.name}${q.proto === 'tcp' ? ' tcp' : ''}`);
     const steps: ServerStep[] = [{ plugin: 'toy', detail: loc(`toy looks up ${question.name}`, `toy: ${question.name} 조회`) }];
     if (this.opts.drop || this.opts.dropTypes?.includes(question.type))
       return { kind: 'drop', steps, reason: loc('toy drops it', 'toy가 버립니다') };
+    if (this.opts.truncateUdp && q.proto === 'udp') return { kind: 'reply', msg: { ...response(q.msg, 'NOERROR'), tc: true }, steps };
     if (this.opts.rcode) return { kind: 'reply', msg: response(q.msg, this.opts.rcode), steps };
     if (this.opts.forward) return this.forward(q.msg, steps, 0);
     return { kind: 'reply', msg: this.answer(q.msg), steps };

@@ -34,6 +34,12 @@ export function refusedAnswer(m: DnsMessage): boolean {
   return m.rcode === 'NOERROR' && m.answer.length === 0 && !m.aa && !m.ra && m.additional.length === 0;
 }
 
+/**
+ * How long a TCP query waits when nothing answers its SYN: glibc's send_vc has no timeout of its own,
+ * so connect() waits for the kernel's SYN retries (tcp_syn_retries 6: 1+2+4+8+16+32+64 s).
+ */
+export const TCP_CONNECT_MS = 127_000;
+
 /** The seconds send_dg waits for server `ns` of `nscount`. */
 export function serverTimeout(retrans: number, ns: number, nscount: number): number {
   let seconds = retrans << ns;
@@ -127,8 +133,10 @@ export function resSend(ctx: LookupCtx, conf: ResolvConf, questions: readonly { 
     makeQuery(q.name, q.type, { id: ctx.id(), ...(conf.flags.has('edns0') ? { edns: { udpSize: 1200, do: false } } : {}) }),
   );
   let gotSomewhere = false;
+  // TCP (a virtual circuit): with options use-vc, or after a truncated answer; one try per server then.
+  let vc = conf.flags.has('use-vc');
   let lastRcode: Rcode | undefined;
-  for (let attempt = 0; attempt < conf.attempts.value; attempt++) {
+  for (let attempt = 0; attempt < (vc ? 1 : conf.attempts.value); attempt++) {
     for (let shift = 0; shift < nscount; shift++) {
       let ns = shift + offset;
       if (ns >= nscount) ns -= nscount;
@@ -147,19 +155,34 @@ export function resSend(ctx: LookupCtx, conf: ResolvConf, questions: readonly { 
         timedOut = false;
         let waited = 0;
         for (let i = 0; i < msgs.length; i++) {
-          const one = sendOne(ctx, { server, msg: msgs[i]!, timeoutMs: waitMs, ...(src ? { source: src } : {}) });
+          const one = vc
+            ? sendOne(ctx, { server, msg: msgs[i]!, timeoutMs: TCP_CONNECT_MS, proto: 'tcp', ...(src ? { source: src } : {}) })
+            : sendOne(ctx, { server, msg: msgs[i]!, timeoutMs: waitMs, ...(src ? { source: src } : {}) });
           if (!one.result) break;
           const r = one.result;
-          waited = mode === 'parallel' ? Math.max(waited, r.elapsedMs) : waited + r.elapsedMs;
+          waited = mode === 'parallel' && !vc ? Math.max(waited, r.elapsedMs) : waited + r.elapsedMs;
+          if (r.status === 'reply' && r.reply!.tc && !vc) {
+            // A truncated answer: the same server again over TCP, each question once (send_vc), and TCP from then on.
+            ctx.step(
+              'note',
+              loc(
+                `The answer is truncated (TC): glibc asks ${server} again over TCP.`,
+                `응답이 잘렸습니다(TC). glibc가 ${server}에 TCP로 다시 질의합니다.`,
+              ),
+            );
+            vc = true;
+            round(mode);
+            return;
+          }
           if (r.status === 'reply') {
             gotSomewhere = true;
             lastRcode = r.reply!.rcode;
             got[i] = r.reply;
           } else if (r.status === 'unreachable') unreachable = true;
           else timedOut = true;
-          if (mode !== 'parallel' && r.status !== 'reply') break;
+          if ((mode !== 'parallel' || vc) && r.status !== 'reply') break;
         }
-        spent += Math.min(waited, waitMs);
+        spent += vc ? waited : Math.min(waited, waitMs);
       };
       let mode: Mode = ctx.singleRequest ?? (reopen ? 'reopen' : single ? 'single' : 'parallel');
       round(mode);

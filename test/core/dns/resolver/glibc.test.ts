@@ -344,6 +344,30 @@ describe('resolveName (glibc): servers, timeouts and the network', () => {
     );
   });
 
+  it('a truncated answer: the same server again over TCP', () => {
+    const w = gatewayWorld(true);
+    const big = new ToyServer(RECORDS, 'big', { truncateUdp: true });
+    serveDns(w.ns('b'), big);
+    writeFile(w.world.hosts.get('a')!, '/etc/resolv.conf', 'nameserver 192.168.2.10\n');
+    const l = ask(w, 'web.example.com', 'getent-hosts');
+    assert.equal(l.status, 'success');
+    assert.deepEqual(big.log, ['AAAA? web.example.com.', 'AAAA? web.example.com. tcp', 'A? web.example.com.', 'A? web.example.com. tcp']);
+    assert.ok(l.legs.some((g) => g.steps[0]?.packet.tcp));
+  });
+
+  it("options use-vc: TCP from the start; a server that drops it costs the kernel's SYN retries", () => {
+    const { w, b } = lab('nameserver 192.168.2.10\noptions use-vc\n');
+    assert.equal(ask(w, 'web.example.com').status, 'success');
+    assert.deepEqual(b.log, ['A? web.example.com. tcp', 'AAAA? web.example.com. tcp']);
+    w.iptables(w.ns('b'), '-A INPUT -p tcp --dport 53 -j DROP');
+    const l = ask(w, 'foo.b');
+    assert.equal(l.elapsedMs, 127_000);
+    assert.deepEqual(
+      l.queries.map((q) => `${q.type} ${q.rcode}`),
+      ['A TIMEOUT'],
+    );
+  });
+
   it('getent hosts against a silent server: AAAA waits, then A waits', () => {
     // Seen on glibc 2.36: timeout:1 attempts:1, `getent hosts foo.b`: 2.1 s, AAAA then A.
     const { w } = lab('nameserver 192.168.2.10\noptions timeout:1 attempts:1\n');
