@@ -71,10 +71,12 @@ export function corednsServer(
       const explicit = /:[+-]?\d+$/.test(k.replace(/^[a-z0-9]+:\/\//, ''));
       return z.zones.map((x) => ({ ...x, port: explicit ? x.port : String(x.transport === 'dns' ? defaultPort : x.port) }));
     });
-    const ctx = { zones: zones.map((z) => z.zone), readFile, corefile: file, ...(root ? { root } : {}) };
+    const ctx = { zones: zones.map((z) => z.zone), readFile, corefile: file, all: block.plugins, ...(root ? { root } : {}) };
     const chain: Handler[] = [];
     const blockListens: Listen[] = [];
-    for (const p of inExecutionOrder(block.plugins)) {
+    for (const [i, p] of inExecutionOrder(block.plugins).entries()) {
+      // rewrite's and template's setup read every line of their name in a block into one plugin
+      if (MERGED.has(p.name) && inExecutionOrder(block.plugins).findIndex((x) => x.name === p.name) !== i) continue;
       const built = buildPlugin(p, ctx);
       if ('error' in built) return { listens: [], errors: { text: built.error, exit: 1 } };
       if (built.handler.name !== 'root') chain.push(built.handler);
@@ -110,6 +112,7 @@ function sameAddrs(a?: readonly string[], b?: readonly string[]): boolean {
 }
 
 const STATE_KEY = 'coredns';
+const MERGED: ReadonlySet<string> = new Set(['rewrite', 'template']);
 
 class Coredns implements DnsServer {
   readonly name = 'coredns';

@@ -7,6 +7,7 @@
  * with `after`, through any number of upstream questions.
  */
 import type { Localized } from '../../text/i18n';
+import type { CorefilePlugin } from '../corefile';
 import type { SourceRef } from '../../sim/model';
 import type { DnsMessage, DnsSession, Rcode, ServerQuery, ServerStep, UpstreamAnswer } from '../msg';
 
@@ -59,6 +60,8 @@ export interface BuildCtx {
   /** The `root` plugin's directory, if the block has one. */
   readonly root?: string;
   readonly corefile: string;
+  /** Every plugin line of the block (rewrite's lines are all one plugin). */
+  readonly all?: readonly CorefilePlugin[];
 }
 
 /** A plugin built from its Corefile lines, or CoreDNS's start-up error for it. */

@@ -31,9 +31,12 @@ export const file: Builder = (p, ctx): Built => {
     }
     const parsed = parseZone(text, { origin, file: path });
     const bad = parsed.diagnostics.find((d) => d.severity === 'error');
-    if (bad) return { error: `plugin/file: ${path}:${bad.line}: ${bad.message.en}` };
-    if (!parsed.records.some((r) => r.type === 'SOA'))
-      return { error: `plugin/file: file "${path}" has no SOA record for origin ${origin}` };
+    if (bad) {
+      // the Go error is quoted in the diagnostic: `... (CoreDNS: dns: bad A A: "1.2.3" at line: 3:13).`
+      const go =
+        /\(CoreDNS: (.*)\)\.$/s.exec(bad.message.en)?.[1] ?? /\((file ".*" has no SOA record for origin .*)\)\.$/.exec(bad.message.en)?.[1];
+      return { error: `plugin/file: ${go ?? bad.message.en}` };
+    }
     zones.set(origin, buildZone(origin, parsed.records));
   }
   const handler = {

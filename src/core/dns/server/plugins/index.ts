@@ -10,6 +10,8 @@ import { loadbalance } from './loadbalance';
 import { errors, log } from './logs';
 import { bind, debug, health, loop, prometheus, ready, reload, root } from './quiet';
 import { whoami } from './whoami';
+import { rewrite } from './rewrite';
+import { template } from './template';
 
 export const SIMULATED: Readonly<Record<string, Builder>> = {
   bind,
@@ -26,7 +28,9 @@ export const SIMULATED: Readonly<Record<string, Builder>> = {
   prometheus,
   ready,
   reload,
+  rewrite,
   root,
+  template,
   whoami,
 };
 
