@@ -26,6 +26,15 @@ export interface AskOpts {
   /** Upstreams by `addr:port`: the reply to a query, or `timeout`. */
   readonly upstreams?: Readonly<Record<string, ((q: DnsMessage) => DnsMessage) | 'timeout'>>;
   readonly edns?: boolean;
+  /** A server already started (to ask it twice in one session); the Corefile is then ignored. */
+  readonly server?: DnsServer;
+}
+
+/** Starts CoreDNS on a Corefile and its files, or fails with its start-up error. */
+export function serverOf(corefile: string, files: Readonly<Record<string, string>> = {}, port?: number): DnsServer {
+  const start = corednsServer(corefile, '/etc/coredns/Corefile', (p) => files[p], port ? { port } : {});
+  assert.ok(start.server, start.errors?.text);
+  return start.server;
 }
 
 export function query(name: string, type = 'A', cls = 'IN', id = 4242): DnsMessage {
@@ -56,11 +65,9 @@ export interface Asked {
 }
 
 export function ask(corefile: string, name: string, o: AskOpts = {}): Asked {
-  const files = o.files ?? {};
-  const start = corednsServer(corefile, '/etc/coredns/Corefile', (p) => files[p], o.port ? { port: o.port } : {});
-  assert.ok(start.server, start.errors?.text);
+  const server = o.server ?? serverOf(corefile, o.files, o.port);
   const q = query(name, o.type, o.cls);
-  let out: ServerOutcome = start.server.handle(
+  let out: ServerOutcome = server.handle(
     {
       msg: o.edns ? { ...q, edns: { udpSize: 1232, do: false } } : q,
       proto: o.proto ?? 'udp',

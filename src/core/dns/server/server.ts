@@ -228,7 +228,7 @@ function runChain(config: Config, req: Req): Res {
         rq.steps.push(chainEnd(last?.name, last?.source ?? config.block.range));
         return { kind: 'code', rcode: 'SERVFAIL', err: `plugin/${last?.name ?? 'server'}: no next plugin found` };
       }
-      return h.serve(rq, run(i + 1));
+      return h.serve(rq, Object.assign(run(i + 1), { none: i + 1 >= chain.length }));
     };
   return run(0)(req);
 }

@@ -38,7 +38,8 @@ export interface Req {
   readonly self: (name: string, type: string) => Res;
 }
 
-export type Next = (req: Req) => Res;
+/** The rest of the chain; `none` when this plugin is the last (its `Next` is nil). */
+export type Next = ((req: Req) => Res) & { readonly none?: boolean };
 
 export interface Handler {
   readonly name: string;

@@ -46,6 +46,18 @@ export const file: Builder = (p, ctx): Built => {
       const name = qname(req.msg);
       const type = qtype(req.msg);
       const origin = matchZone([...zones.keys()], name);
+      if (!origin && next.none) {
+        say(
+          req,
+          me,
+          loc(
+            `${name} is in none of its zones (${zonesOf.join(' ')}) and no plugin follows: REFUSED, as an authoritative server answers.`,
+            `이름 ${name}: 이 플러그인의 존(${zonesOf.join(' ')}) 어디에도 없고 뒤에 플러그인도 없어, 권한 서버답게 REFUSED로 답합니다.`,
+          ),
+          { rcode: 'REFUSED' },
+        );
+        return { kind: 'code', rcode: 'REFUSED' };
+      }
       if (!origin) {
         say(
           req,
