@@ -7,6 +7,7 @@ import { corednsServer } from '../../src/core/dns/server';
 import {
   newSession,
   type DnsMessage,
+  type DnsServer,
   type DnsSession,
   type ServerOutcome,
   type ServerStep,

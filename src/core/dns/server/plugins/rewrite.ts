@@ -83,7 +83,8 @@ function nameRule(text: string, stop: boolean, args: string[]): Rule {
     if (opts[i] === 'answer') continue;
     if (opts[i] === 'auto') auto = true;
     else if (opts[i] === 'name' || opts[i] === 'value') {
-      (opts[i] === 'name' ? statNames : statValues).push(regexRewriter(opts[i + 1] ?? '', opts[i + 2] ?? ''));
+      // setup.go normalises the replacement: lower case, a final dot
+      (opts[i] === 'name' ? statNames : statValues).push(regexRewriter(opts[i + 1] ?? '', fq(opts[i + 2] ?? '')));
       i += 2;
     }
   }
