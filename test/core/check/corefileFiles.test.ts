@@ -17,7 +17,7 @@ const found = (text: string) =>
 describe('check: a lab host CoreDNS Corefile and the files it names', () => {
   it("the Corefile's own diagnostics at their lab lines", () => {
     assert.deepEqual(found(lab('      /etc/coredns/Corefile: |\n        .:53 {\n          cache 0\n        }\n')), [
-      [8, 17, 'corefile-plugin-args', 'plugin/cache: cache TTL can not be zero or negative: 0'],
+      [9, 17, 'corefile-plugin-args', 'plugin/cache: cache TTL can not be zero or negative: 0'],
     ]);
   });
 
@@ -35,7 +35,7 @@ describe('check: a lab host CoreDNS Corefile and the files it names', () => {
     ].join('\n');
     const d = found(lab(files));
     assert.equal(d.length, 1);
-    assert.deepEqual(d[0]!.slice(0, 3), [13, 24, 'zone-bad-rdata']);
+    assert.deepEqual(d[0]!.slice(0, 3), [14, 22, 'zone-bad-rdata']);
   });
 
   it('a Corefile named by coredns -conf in a run line; a zone file it names that the host lacks', () => {
