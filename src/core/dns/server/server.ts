@@ -24,6 +24,8 @@ export interface CorednsOptions {
 export interface CorednsStart {
   readonly server?: DnsServer;
   readonly listens: readonly Listen[];
+  /** Each DNS server (a port and its addresses) with the zones it serves, as CoreDNS prints them at start. */
+  readonly servers: readonly { readonly port: number; readonly addrs?: readonly string[]; readonly zones: readonly string[] }[];
   /** CoreDNS's fatal start-up message and its exit status. */
   readonly errors?: { readonly text: string; readonly exit: number };
 }
@@ -58,7 +60,7 @@ export function corednsServer(
 ): CorednsStart {
   const parsed = parseCorefile(corefileText, file, opts.env ? { env: opts.env } : {});
   const bad = parsed.diagnostics.find((d) => d.severity === 'error');
-  if (bad) return { listens: [], errors: { text: fatalText(file, bad.line, bad.message.en), exit: 1 } };
+  if (bad) return { listens: [], servers: [], errors: { text: fatalText(file, bad.line, bad.message.en), exit: 1 } };
   const defaultPort = opts.port ?? 53;
   const configs: Config[] = [];
   const listens: Listen[] = [];
@@ -78,7 +80,7 @@ export function corednsServer(
       // rewrite's and template's setup read every line of their name in a block into one plugin
       if (MERGED.has(p.name) && inExecutionOrder(block.plugins).findIndex((x) => x.name === p.name) !== i) continue;
       const built = buildPlugin(p, ctx);
-      if ('error' in built) return { listens: [], errors: { text: built.error, exit: 1 } };
+      if ('error' in built) return { listens: [], servers: [], errors: { text: built.error, exit: 1 } };
       if (built.handler.name !== 'root') chain.push(built.handler);
       blockListens.push(...(built.listens ?? []));
     }
@@ -104,7 +106,13 @@ export function corednsServer(
     }
     for (const l of blockListens) if (!listens.some((x) => x.what === l.what && x.port === l.port && x.proto === l.proto)) listens.push(l);
   }
-  return { server: new Coredns(configs), listens };
+  const servers: { port: number; addrs?: readonly string[]; zones: string[] }[] = [];
+  for (const c of configs) {
+    const same = servers.find((s) => s.port === c.port && sameAddrs(s.addrs, c.addrs));
+    if (same) same.zones.push(...c.zones.filter((z) => !same.zones.includes(z)));
+    else servers.push({ port: c.port, ...(c.addrs ? { addrs: c.addrs } : {}), zones: [...c.zones] });
+  }
+  return { server: new Coredns(configs), listens, servers };
 }
 
 function sameAddrs(a?: readonly string[], b?: readonly string[]): boolean {
