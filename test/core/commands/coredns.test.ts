@@ -41,10 +41,7 @@ ${corefile
 `;
 }
 
-const runOf = (text: string, host = 'dns') => {
-  const w = labWorld(text);
-  return w;
-};
+const runOf = (text: string) => labWorld(text);
 
 describe('coredns command', () => {
   it('-version and -plugins print as CoreDNS 1.11.1 does', () => {
