@@ -10,9 +10,10 @@
  */
 import { loc } from '../text/i18n';
 import { ROOT_NS, type Host, type Socket } from '../sim/model';
-import { bindSocket } from '../sim/kernel';
+import { bindSocket, closeSockets } from '../sim/kernel';
 import { formatAddr, parseAddr } from '../net/addr';
-import { corednsServer, type Listen } from '../dns/server/index';
+import { corednsServer, loopProbeName, type CorednsStart, type Listen } from '../dns/server/index';
+import { newSession, type DnsMessage, type ServerOutcome } from '../dns/msg';
 import { dnsServerApp } from '../dns/transport/index';
 import { result, type CommandHandler, type CommandResult, type CommandSpec } from './types';
 
@@ -89,17 +90,83 @@ export function startCoredns(host: Host, netns: string, run: CorednsRun, origin?
       });
     }
   }
-  if (run.quiet) return result('');
-  // each server's zones, sorted, as dnsserver's startUpZones prints them
-  const zones = start.servers
-    .map((s) =>
-      [...s.zones]
-        .sort()
-        .map((z) => `${z}:${s.port}${s.addrs ? ` on ${s.addrs.join(' ')}` : ''}\n`)
-        .join(''),
-    )
-    .join('');
-  return result(`${zones}${COREDNS_VERSION}\n${COREDNS_RELEASE}\n`);
+  // each server's zones, sorted, as dnsserver's startUpZones prints them, then the version
+  const banner = run.quiet
+    ? ''
+    : start.servers
+        .map((s) =>
+          [...s.zones]
+            .sort()
+            .map((z) => `${z}:${s.port}${s.addrs ? ` on ${s.addrs.join(' ')}` : ''}\n`)
+            .join(''),
+        )
+        .join('') + `${COREDNS_VERSION}\n${COREDNS_RELEASE}\n`;
+  const loop = start.hasLoop ? loopProbe(host, netns, start) : undefined;
+  if (loop) {
+    // log.Fatalf: the [FATAL] line on the standard output (Run sets log's output to stdout), exit 1, sockets gone
+    closeSockets(
+      host,
+      host.sockets.filter((s) => s.owner === app || s.owner?.name.startsWith('coredns (')),
+    );
+    return result(`${banner}${loop}\n`, '', 1);
+  }
+  return result(banner);
+}
+
+/**
+ * The loop plugin's start-up probe (plugin/loop setup.go): a HINFO query for a random name of each
+ * zone, sent to the server itself; when the server's forward sends it to an address of this very
+ * namespace on a port this CoreDNS listens on, the query comes back: the [FATAL] line it exits with.
+ */
+function loopProbe(host: Host, netns: string, start: CorednsStart): string | undefined {
+  const ns = host.netns.get(netns);
+  const local = (a: string) =>
+    /^127\./.test(a) || a === '::1' || [...(ns?.links.values() ?? [])].some((l) => l.addrs.some((x) => formatAddr(x.addr) === a));
+  const listening = (addr: string, port: number) =>
+    start.listens.some((l) => l.what === 'dns' && l.port === port && (!l.addrs || l.addrs.includes(addr)));
+  const session = newSession();
+  for (const srv of start.servers) {
+    for (const zone of srv.zones) {
+      const localAddr = srv.addrs?.[0] ?? '127.0.0.1';
+      const msg = probeQuery(loopProbeName(zone));
+      let out: ServerOutcome = start.server!.handle(
+        { msg, proto: 'udp', client: { addr: localAddr, port: 41053 }, local: { addr: localAddr, port: srv.port } },
+        session,
+      );
+      for (let hops = 0; out.kind === 'forward' && hops < 16; hops++) {
+        const to = out.to;
+        if (local(to.addr) && listening(to.addr, to.port)) {
+          const back = start.server!.handle(
+            { msg: out.msg, proto: to.proto, client: { addr: to.addr, port: 41054 }, local: { addr: to.addr, port: to.port } },
+            session,
+          );
+          const fatal = back.steps.find((st) => typeof st.data?.['fatal'] === 'string')?.data?.['fatal'];
+          if (typeof fatal === 'string') return fatal;
+        }
+        out = out.then({ ok: false, why: 'timeout', reason: loc('the probe is not answered', '탐침에 답이 없음') });
+      }
+    }
+  }
+  return undefined;
+}
+
+function probeQuery(name: string): DnsMessage {
+  return {
+    id: 1,
+    response: false,
+    opcode: 'QUERY',
+    aa: false,
+    tc: false,
+    rd: true,
+    ra: false,
+    ad: false,
+    cd: false,
+    rcode: 'NOERROR',
+    question: [{ name, type: 'HINFO', cls: 'IN' }],
+    answer: [],
+    authority: [],
+    additional: [],
+  };
 }
 
 /** Go's flag package: `-name value`, `-name=value`, `--name`. */

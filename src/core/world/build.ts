@@ -147,7 +147,8 @@ function runHost(world: World, b: HostBuild): void {
     }
     runs.push({ host: spec.name, range: line.range, command: line.text, stdout: res.stdout, stderr: res.stderr, status: res.status });
     const at = placeInLine(line.range, line.text, res.column);
-    const err = res.stderr.trim();
+    // a program that dies with a log.Fatal prints it on its standard output (CoreDNS's [FATAL] lines)
+    const err = res.stderr.trim() || (res.status !== 0 ? (/^\[FATAL\] .*$/m.exec(res.stdout)?.[0] ?? '') : '');
     const errKo = localizeNotes(err, 'ko');
     if (res.notSimulated) {
       const d: Diagnostic = {
@@ -210,7 +211,7 @@ function startPrograms(host: Host, b: HostBuild): void {
       status: res.status,
     });
     if (res.status === 0) continue;
-    const err = res.stderr.trim();
+    const err = res.stderr.trim() || (/^\[FATAL\] .*$/m.exec(res.stdout)?.[0] ?? '');
     b.diagnostics.push({
       ...s.range,
       severity: 'error',

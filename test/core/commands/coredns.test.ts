@@ -121,4 +121,42 @@ describe('coredns command', () => {
     const l = resolveName(w, { from: { host: 'a', netns: '' }, name: 'web.example.org', tool: 'getaddrinfo' });
     assert.equal(l.answers[0]?.data, '10.0.0.80');
   });
+
+  it("loop: its start-up probe comes back through forward to the server's own address; CoreDNS prints [FATAL] and exits 1", () => {
+    const cf = '.:53 {\n  loop\n  forward . 10.0.0.53\n}';
+    const text = lab('coredns -conf /etc/coredns/Corefile > /tmp/o || true', cf);
+    const dns = runOf(text).hosts.get('dns')!;
+    assert.equal(
+      dns.files.get('/tmp/o'),
+      '.:53\nCoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n' +
+        '[FATAL] plugin/loop: Loop (10.0.0.53:41054 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 6734527898713853361.4219823471029384712."\n',
+    );
+    assert.deepEqual(dns.sockets, []);
+    const d = checkLab(lab('coredns -conf /etc/coredns/Corefile', cf), { file: 'lab.yaml', readFile: () => undefined }).filter(
+      (x) => x.code === 'command-failed',
+    );
+    assert.match(
+      d[0]!.message.en,
+      /^dns: this command fails \(exit status 1\): \[FATAL\] plugin\/loop: Loop \(10\.0\.0\.53:41054 -> :53\)/,
+    );
+    // forwarding to another server is no loop at start
+    assert.equal(
+      runOf(lab('coredns -conf /etc/coredns/Corefile', '.:53 {\n  loop\n  forward . 10.0.0.99\n}')).hosts.get('dns')!.sockets.length,
+      2,
+    );
+  });
+
+  it('forward to a server that is not there: SERVFAIL, the upstream leg in the lookup', () => {
+    const w = runOf(lab('coredns -conf /etc/coredns/Corefile'));
+    const l = resolveName(w, { from: { host: 'a', netns: '' }, name: 'x.lab', tool: 'dig', type: 'A' });
+    assert.equal(l.rcode, 'SERVFAIL');
+    assert.deepEqual(
+      l.legs.map((g) => `${g.kind} ${g.label?.en ?? ''}`.trim()),
+      [
+        'query DNS query A? x.lab. to 10.0.0.53',
+        'query DNS query A? x.lab. to 10.0.0.99',
+        'answer DNS answer SERVFAIL A? x.lab. from 10.0.0.53',
+      ],
+    );
+  });
 });

@@ -3,3 +3,4 @@ export { corednsServer } from './server';
 export type { CorednsOptions, CorednsStart } from './server';
 export type { Listen } from './types';
 export { SIMULATED } from './plugins/index';
+export { loopProbeName } from './words';

@@ -26,6 +26,8 @@ export interface CorednsStart {
   readonly listens: readonly Listen[];
   /** Each DNS server (a port and its addresses) with the zones it serves, as CoreDNS prints them at start. */
   readonly servers: readonly { readonly port: number; readonly addrs?: readonly string[]; readonly zones: readonly string[] }[];
+  /** Whether a block has the loop plugin (whose start-up probe the command sends). */
+  readonly hasLoop?: boolean;
   /** CoreDNS's fatal start-up message and its exit status. */
   readonly errors?: { readonly text: string; readonly exit: number };
 }
@@ -112,7 +114,7 @@ export function corednsServer(
     if (same) same.zones.push(...c.zones.filter((z) => !same.zones.includes(z)));
     else servers.push({ port: c.port, ...(c.addrs ? { addrs: c.addrs } : {}), zones: [...c.zones] });
   }
-  return { server: new Coredns(configs), listens, servers };
+  return { server: new Coredns(configs), listens, servers, hasLoop: configs.some((c) => c.loop) };
 }
 
 function sameAddrs(a?: readonly string[], b?: readonly string[]): boolean {
@@ -160,7 +162,8 @@ class Coredns implements DnsServer {
     const state = this.stateIn(session);
     const flight = `inflight ${name} ${question.type.toUpperCase()}`;
     if (state.get(flight)) {
-      const s = loopSeen(q, config.zone, name, config.config.loop, session);
+      const listen = `${config.config.addrs?.[0] ?? ''}:${config.config.port}`;
+      const s = loopSeen(q, config.zone, name, config.config.loop, session, listen);
       steps.push(s.step);
       return { kind: 'drop', steps, reason: s.reason };
     }

@@ -78,12 +78,13 @@ export function loopSeen(
   name: string,
   hasLoopPlugin: boolean,
   session: DnsSession,
+  /** The loop plugin's address: its server's listen address and port (`:53` when unbound). */
+  listen: string,
 ): { step: ServerStep; reason: Localized } {
   if (hasLoopPlugin) {
-    const n = ((session.state.get('coredns loop probe') as number | undefined) ?? 0) + 1;
-    session.state.set('coredns loop probe', n);
-    const probe = `${1000000 + n * 7919}.${2000000 + n * 104729}.${zone === '.' ? '' : zone}`;
-    const message = `Loop (${hostPort(q.client)} -> ${hostPort(q.local)}) detected for zone "${zone}", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO ${probe}"`;
+    void session;
+    const probe = loopProbeName(zone);
+    const message = `Loop (${hostPort(q.client)} -> ${listen}) detected for zone "${zone}", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO ${probe}"`;
     return {
       step: {
         plugin: 'loop',
@@ -109,6 +110,11 @@ export function loopSeen(
     },
     reason: loc(`a forwarding loop: ${name}`, `포워딩 루프: ${name}`),
   };
+}
+
+/** The loop plugin's probe name, `<random>.<random>.ZONE` (qname() in setup.go); the simulator's numbers are fixed. */
+export function loopProbeName(zone: string): string {
+  return `6734527898713853361.4219823471029384712.${zone === '.' ? '' : zone}`;
 }
 
 /** Go's net.JoinHostPort. */

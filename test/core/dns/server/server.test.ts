@@ -95,7 +95,7 @@ describe('dns/server: CoreDNS', () => {
     assert.equal(again.kind, 'drop');
     assert.match(
       again.kind === 'drop' ? again.reason.en : '',
-      /^CoreDNS would have exited at start: \[FATAL\] plugin\/loop: Loop \(10\.0\.0\.53:41000 -> 10\.0\.0\.53:53\) detected for zone "\.", see https:\/\/coredns\.io\/plugins\/loop#troubleshooting\. Query: "HINFO \d+\.\d+\."$/,
+      /^CoreDNS would have exited at start: \[FATAL\] plugin\/loop: Loop \(10\.0\.0\.53:41000 -> :53\) detected for zone "\.", see https:\/\/coredns\.io\/plugins\/loop#troubleshooting\. Query: "HINFO \d+\.\d+\."$/,
     );
     // once the upstream answered, the same question is no loop
     if (out.kind === 'forward') out.then({ ok: true, msg: { ...out.msg, response: true } });
