@@ -13,7 +13,7 @@ import type { DnsMessage, DnsServer, ServerOutcome, ServerQuery, DnsSession, Ser
 import { qname, setRcode, setReply, sizeAndDo } from './msgs';
 import { buildPlugin } from './plugins/index';
 import { after, type Handler, type Listen, type Req, type Res } from './types';
-import { blockChosen, chainEnd, loopSeen, refusedNoZone, refusedClass, serverWrites, silentCode } from './words';
+import { blockChosen, chainEnd, emptyBlock, loopSeen, refusedNoZone, refusedClass, serverWrites, silentCode } from './words';
 
 export interface CorednsOptions {
   /** `-dns.port`: the port of keys that name none (53). */
@@ -158,6 +158,10 @@ class Coredns implements DnsServer {
       );
       return { kind: 'reply', msg: sizeAndDo(r, setRcode(r, 'REFUSED')), steps };
     }
+    if (!config.config.chain.length) {
+      steps.push(emptyBlock(config.config.label, config.config.block.range));
+      return { kind: 'reply', msg: sizeAndDo(r, setRcode(r, 'REFUSED')), steps };
+    }
     steps.push(blockChosen(config.config.label, config.zone, config.config.chain, config.config.block.range));
     const state = this.stateIn(session);
     const flight = `inflight ${name} ${question.type.toUpperCase()}`;
@@ -166,10 +170,6 @@ class Coredns implements DnsServer {
       const s = loopSeen(q, config.zone, name, config.config.loop, session, listen);
       steps.push(s.step);
       return { kind: 'drop', steps, reason: s.reason };
-    }
-    if (!config.config.chain.length) {
-      steps.push(refusedNoZone(name, []));
-      return { kind: 'reply', msg: sizeAndDo(r, setRcode(r, 'REFUSED')), steps };
     }
     const base = { query: q, session, state, steps };
     const req: Req = { ...base, msg: r, zone: config.zone, self: this.selfLookup(base, listening, 1) };

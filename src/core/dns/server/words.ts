@@ -10,10 +10,21 @@ export function blockChosen(label: string, zone: string, chain: readonly Handler
   return {
     detail: loc(
       `Server block "${label}" takes the query (its zone ${zone} is the longest that holds the name); its plugins run in CoreDNS's order: ${names}.`,
-      `서버 블록 "${label}"에서 질의를 받습니다 (이름을 담은 가장 긴 존: ${zone}). 플러그인은 CoreDNS의 실행 순서대로 돕니다: ${names}.`,
+      `서버 블록 "${label}"에서 질의를 받습니다 (이름을 담은 가장 긴 존: ${zone}). 플러그인은 CoreDNS의 실행 순서대로 실행됩니다: ${names}.`,
     ),
     source,
     data: { zone, block: label },
+  };
+}
+
+export function emptyBlock(label: string, source: SourceRef): ServerStep {
+  return {
+    detail: loc(
+      `Server block "${label}" takes the query but has no plugins: CoreDNS answers REFUSED.`,
+      `서버 블록 "${label}"에서 질의를 받지만 플러그인이 없어 CoreDNS는 REFUSED로 답합니다.`,
+    ),
+    source,
+    data: { rcode: 'REFUSED' },
   };
 }
 

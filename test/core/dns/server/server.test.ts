@@ -52,6 +52,22 @@ describe('dns/server: CoreDNS', () => {
     );
   });
 
+  it('says which block takes the query, at its line, in both languages; a block with no plugins is REFUSED', () => {
+    const r = ask(`example.org {\n  whoami\n}\n`, 'a.example.org.');
+    assert.equal(r.steps[0]?.source?.line, 1);
+    assert.equal(
+      r.steps[0]?.detail.en,
+      'Server block "example.org" takes the query (its zone example.org. is the longest that holds the name); its plugins run in CoreDNS\'s order: whoami.',
+    );
+    assert.equal(
+      r.steps[0]?.detail.ko,
+      '서버 블록 "example.org"에서 질의를 받습니다 (이름을 담은 가장 긴 존: example.org.). 플러그인은 CoreDNS의 실행 순서대로 실행됩니다: whoami.',
+    );
+    const empty = ask(`example.org {\n}\n`, 'a.example.org.');
+    assert.equal(empty.msg?.rcode, 'REFUSED');
+    assert.equal(empty.steps[0]?.detail.en, 'Server block "example.org" takes the query but has no plugins: CoreDNS answers REFUSED.');
+  });
+
   it('a block serves only its port and its bound addresses', () => {
     const cf = `.:53 {\n  bind 10.0.0.53\n  whoami\n}\n.:5353 {\n  whoami\n}\n`;
     assert.equal(ask(cf, 'a.', { local: '10.0.0.54' }).msg?.rcode, 'REFUSED');
