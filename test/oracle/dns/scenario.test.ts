@@ -239,6 +239,12 @@ describe('DNS oracle: command lines as lookups', () => {
     });
     assert.deepEqual(requestOf(from, 'host -t MX web'), { from, name: 'web', tool: 'host', type: 'MX' });
     assert.deepEqual(requestOf(from, 'ping -c1 -W1 -n ns'), { from, name: 'ns', tool: 'getaddrinfo' });
+    assert.deepEqual(requestOf(from, 'nslookup web.example.com 10.53.0.53'), {
+      from,
+      name: 'web.example.com',
+      tool: 'nslookup',
+      server: '10.53.0.53',
+    });
     assert.equal(requestOf(from, 'ip route'), undefined);
   });
 });

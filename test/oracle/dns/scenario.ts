@@ -21,6 +21,7 @@
  *   dead: { ip: 10.53.0.54/24, dns: true, run: ["iptables -A INPUT -p udp --dport 53 -j DROP"] }
  * questions:
  *   - { on: c, run: "getent ahosts web" }
+ *   - { on: c, run: "ping -c1 -n web", known: { what: [stdout], why: "..." } }   # see DnsQuestion.known
  * ```
  *
  * dnsmasq answers PTR queries for the addresses of its `--host-record`s by itself; CoreDNS's zone
@@ -63,6 +64,11 @@ export interface DnsHost {
 export interface DnsQuestion {
   readonly on: string;
   readonly run: string;
+  /**
+   * Where the simulator is known to differ, and why (a command it does not run): those parts of the
+   * comparison must still differ (so that a fix says to remove the note), the others must agree.
+   */
+  readonly known?: { readonly what: readonly string[]; readonly why: string };
 }
 
 export interface DnsScenario {
@@ -114,7 +120,11 @@ function parseHost(file: string, name: string, v: Record<string, unknown>): DnsH
 export function parseScenario(file: string, text: string): DnsScenario {
   const y = parse(text) as Record<string, unknown>;
   const hosts = Object.entries((y.hosts as Record<string, Record<string, unknown>>) ?? {}).map(([n, v]) => parseHost(file, n, v ?? {}));
-  const questions = ((y.questions as DnsQuestion[]) ?? []).map((q) => ({ on: String(q.on), run: String(q.run) }));
+  const questions: DnsQuestion[] = ((y.questions as DnsQuestion[]) ?? []).map((q) => ({
+    on: String(q.on),
+    run: String(q.run),
+    ...(q.known ? { known: { what: [...q.known.what], why: String(q.known.why) } } : {}),
+  }));
   for (const q of questions) {
     if (!hosts.some((h) => h.name === q.on)) throw new Error(`${file}: question on unknown host ${q.on}`);
   }

@@ -80,6 +80,11 @@ export function requestOf(from: Endpoint, line: string): LookupRequest | undefin
     if (!name) return undefined;
     return { from, name, tool: 'dig', ...(type ? { type } : {}), ...(server ? { server } : {}), options };
   }
+  if (w[0] === 'nslookup') {
+    const args = w.slice(1).filter((a) => !a.startsWith('-'));
+    if (!args[0]) return undefined;
+    return { from, name: args[0], tool: 'nslookup', ...(args[1] ? { server: args[1] } : {}) };
+  }
   if (w[0] === 'ping') {
     const name = w
       .slice(1)
