@@ -237,7 +237,14 @@ describe('DNS oracle: command lines as lookups', () => {
       type: 'PTR',
       options: { short: true },
     });
-    assert.deepEqual(requestOf(from, 'host -t MX web'), { from, name: 'web', tool: 'host', type: 'MX' });
+    assert.deepEqual(requestOf(from, 'host -t MX web'), { from, name: 'web', tool: 'host', type: 'MX', options: {} });
+    assert.deepEqual(requestOf(from, 'host -W 1 web.example.com 10.53.0.55'), {
+      from,
+      name: 'web.example.com',
+      tool: 'host',
+      server: '10.53.0.55',
+      options: { wait: 1 },
+    });
     assert.deepEqual(requestOf(from, 'ping -c1 -W1 -n ns'), { from, name: 'ns', tool: 'getaddrinfo' });
     assert.deepEqual(requestOf(from, 'nslookup web.example.com 10.53.0.53'), {
       from,

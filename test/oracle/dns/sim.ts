@@ -94,13 +94,17 @@ export function requestOf(from: Endpoint, line: string): LookupRequest | undefin
   }
   if (w[0] === 'host') {
     let type: string | undefined;
-    let name: string | undefined;
+    const options: Record<string, string | number | boolean> = {};
+    const pos: string[] = [];
     for (let i = 1; i < w.length; i++) {
-      if (w[i] === '-t' && w[i + 1]) type = w[++i]!.toUpperCase();
-      else name ??= w[i];
+      const a = w[i]!;
+      if (a === '-t' && w[i + 1]) type = w[++i]!.toUpperCase();
+      else if (a === '-W' && w[i + 1]) options.wait = Number(w[++i]);
+      else if (/^-[RcNpm]$/.test(a)) i++;
+      else if (!a.startsWith('-')) pos.push(a);
     }
-    if (!name) return undefined;
-    return { from, name, tool: 'host', ...(type ? { type } : {}) };
+    if (!pos[0]) return undefined;
+    return { from, name: pos[0], tool: 'host', ...(type ? { type } : {}), ...(pos[1] ? { server: pos[1] } : {}), options };
   }
   return undefined;
 }
