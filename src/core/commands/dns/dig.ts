@@ -80,8 +80,11 @@ export function formatDig(
     return { stdout: out, status: 0 };
   }
   if (o.comments) out += ';; Got answer:\n' + header(msg) + '\n';
-  if (o.comments && msg.edns)
+  if (o.comments && msg.edns) {
     out += `;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:${msg.edns.do ? ' do' : ''}; udp: ${msg.edns.udpSize}\n`;
+    // message.c: with a server cookie the reply's is 16 bytes or more ("good"); only ours back is "echoed"
+    if (msg.edns.cookie) out += `; COOKIE: ${msg.edns.cookie} (${msg.edns.cookie.length >= 32 ? 'good' : 'echoed'})\n`;
+  }
   const section = (title: string, lines: readonly string[]) => {
     if (!lines.length) return;
     out += (o.comments ? `;; ${title} SECTION:\n` : '') + lines.map((l) => l + '\n').join('') + (o.comments ? '\n' : '');

@@ -97,7 +97,8 @@ export function wireSize(msg: DnsMessage, compression: Compression): number {
     // an SRV target is never compressed (RFC 2782), but later names may point to it
     size += rdataSize(rr.data, (n, compress = inData) => name(n, compress));
   }
-  return size + (msg.edns ? 11 : 0);
+  // the OPT record: root owner, type, class, TTL, length (11), and a COOKIE option's code, length and bytes
+  return size + (msg.edns ? 11 + (msg.edns.cookie ? 4 + msg.edns.cookie.length / 2 : 0) : 0);
 }
 
 /** The size a simulated server's reply has: CoreDNS (request.Scrub) compresses only a UDP reply over 1480 bytes. */

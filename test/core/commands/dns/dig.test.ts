@@ -189,4 +189,28 @@ describe('dig: columns and sizes', () => {
       ].join('\n'),
     );
   });
+
+  it("prints CoreDNS's echo of dig's cookie (request.SizeAndDo keeps COOKIE) and counts it in the size", () => {
+    const reply: DnsMessage = { ...dnsmasq('web.example.com.', 'A', 1), edns: { udpSize: 1232, do: false, cookie: '0123456789abcdef' } };
+    const lookup: Lookup = {
+      request: { from, name: 'web.example.com', tool: 'dig' },
+      status: 'success',
+      answers: [],
+      queries: [{ name: 'web.example.com.', type: 'A', server: '10.0.0.53#53', rcode: 'NOERROR', reply, legs: [] }],
+      steps: [],
+      legs: [],
+      elapsedMs: 0,
+    };
+    const p = parseDig(['dig', 'web.example.com']);
+    assert.ok(p.ok);
+    const out = formatDig(p.args, lookup).stdout;
+    assert.ok(out.includes('; EDNS: version: 0, flags:; udp: 1232\n; COOKIE: 0123456789abcdef (echoed)\n;; QUESTION SECTION:\n'), out);
+    assert.equal(wireSize(reply, 'none'), wireSize(dnsmasq('web.example.com.', 'A', 1), 'none') + 12);
+    const good: DnsMessage = { ...reply, edns: { udpSize: 1232, do: false, cookie: '0123456789abcdef0011223344556677' } };
+    assert.ok(
+      formatDig(p.args, { ...lookup, queries: [{ ...lookup.queries[0]!, reply: good }] }).stdout.includes(
+        '; COOKIE: 0123456789abcdef0011223344556677 (good)\n',
+      ),
+    );
+  });
 });
