@@ -7,9 +7,9 @@
  */
 import type { Lookup, LookupRequest } from '../../dns/lookup';
 import type { DnsMessage } from '../../dns/msg';
-import { type CommandResult, result } from '../types';
+import { type CommandResult, notSimulated, result } from '../types';
 import { DIG_VERSION, type DigArgs, type DigQuery, parseDig } from './digArgs';
-import { digQuestion, digRecord, rdataText, replySize } from './present';
+import { bare, digQuestion, digRecord, rdataText, replySize } from './present';
 import { commErrors, type Resolve, replied, userArg } from './run';
 
 /** What `;; WHEN:` prints: the epoch, in dig's strftime form `%a %b %d %H:%M:%S %Z %Y`. */
@@ -41,6 +41,7 @@ export function runDig(
   sizeOf: (msg: DnsMessage) => number = replySize,
 ): CommandResult {
   const parsed = parseDig(words, columns);
+  if (!parsed.ok && parsed.notSimulated) return notSimulated(parsed.notSimulated, parsed.column ?? 0);
   if (!parsed.ok)
     return {
       stdout: parsed.stdout,
@@ -55,7 +56,7 @@ export function runDig(
     stdout += out.stdout;
     if (out.status) status = out.status;
   });
-  return result(stdout, '', status);
+  return result(stdout, parsed.args.warnings, status);
 }
 
 /** What dig prints for one lookup; `first` for the first of the command line (the only one with the banner). */
@@ -66,13 +67,23 @@ export function formatDig(
   sizeOf: (msg: DnsMessage) => number = replySize,
 ): { stdout: string; status: number } {
   const o = args.options;
+  const answered = replied(lookup);
+  if (o.tcp && !answered) {
+    // dighost.c tcp_connected: each refused connection says so, and that no server could be reached
+    const fails = lookup.queries.map((q) =>
+      q.rcode === 'UNREACHABLE'
+        ? `;; Connection to ${q.server}(${userArg(args.server, q.server)}) for ${bare(q.name)} failed: connection refused.\n;; no servers could be reached\n`
+        : `;; communications error to ${q.server}: timed out\n`,
+    );
+    const last = lookup.queries[lookup.queries.length - 1];
+    return { stdout: fails.join('') + (last?.rcode === 'UNREACHABLE' ? '' : ';; no servers could be reached\n'), status: 9 };
+  }
   let out = commErrors(lookup);
   if (first && o.cmd && !o.short) {
     out += `\n; <<>> DiG ${DIG_VERSION} <<>>${args.cmdline ? ' ' + args.cmdline : ''}\n`;
     if (args.server) out += '; (1 server found)\n';
     out += ';; global options: +cmd\n';
   }
-  const answered = replied(lookup);
   if (!answered) return { stdout: out + ';; no servers could be reached\n', status: 9 };
   const msg = answered.reply;
   if (o.short) {

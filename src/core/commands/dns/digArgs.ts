@@ -42,11 +42,21 @@ export interface DigArgs {
   readonly port: number;
   /** The arguments as dig repeats them in its first line (`; <<>> DiG ... <<>> ARGS`). */
   readonly cmdline: string;
+  /** What dig said on stderr while reading them (`;; Warning, ignoring invalid type X`). */
+  readonly warnings: string;
 }
 
 export type DigParse =
   | { readonly ok: true; readonly args: DigArgs }
-  | { readonly ok: false; readonly stdout: string; readonly stderr: string; readonly status: number; readonly column?: number };
+  | {
+      readonly ok: false;
+      readonly stdout: string;
+      readonly stderr: string;
+      readonly status: number;
+      readonly column?: number;
+      /** A real option the simulator does not run (`+trace`): said so, never guessed. */
+      readonly notSimulated?: string;
+    };
 
 /** dig's usage (usage() in dig.c), printed to stderr after an invalid option; exit status 1. */
 export const DIG_USAGE = `Usage:  dig [@global-server] [domain] [q-type] [q-class] {q-opt}
@@ -111,14 +121,38 @@ const BOOL_OPTIONS: Record<string, (o: DigOptions, on: boolean) => void> = {
   defname: (o, on) => (o.search = on),
 };
 
-const NUM_OPTIONS: Record<string, { readonly max: number; set(o: DigOptions, n: number): void }> = {
-  tries: { max: 0xffffffff, set: (o, n) => (o.tries = Math.max(1, n)) },
-  retry: { max: 0xffffffff, set: (o, n) => (o.tries = n + 1) },
-  time: { max: 0xffffffff, set: (o, n) => (o.time = Math.max(1, n)) },
-  timeout: { max: 0xffffffff, set: (o, n) => (o.time = Math.max(1, n)) },
-  ndots: { max: 0xffffffff, set: (o, n) => (o.ndots = n) },
-  bufsize: { max: 65535, set: () => {} },
+/** The numeric options, with the word dig's parse_uint uses for them in its errors. */
+const NUM_OPTIONS: Record<string, { readonly max: number; readonly desc: string; set(o: DigOptions, n: number): void }> = {
+  tries: { max: 0xffffffff, desc: 'tries', set: (o, n) => (o.tries = Math.max(1, n)) },
+  retry: { max: 0xffffffff, desc: 'retries', set: (o, n) => (o.tries = n + 1) },
+  timeout: { max: 0xffffffff, desc: 'timeout', set: (o, n) => (o.time = Math.max(1, n)) },
+  ndots: { max: 0xffffffff, desc: 'ndots', set: (o, n) => (o.ndots = n) },
+  bufsize: { max: 65535, desc: 'buffer size', set: () => {} },
 };
+
+/** Options dig has whose effect the simulator does not print: said so, not guessed. */
+const NOT_SIMULATED = new Set(
+  'aaflag badcookie coflag crypto dns64prefix domain dscp ednsflags ednsnegotiation ednsopt expandaaaa expire fuzztime header-only http-plain http-plain-get http-plain-post https https-get https-post identify idnin idnout keepalive keepopen mapped multiline nssearch onesoa opcode padding qid qr raflag rdflag showbadcookie showsearch sigchase split subnet tcflag tls tls-ca tls-certfile tls-hostname tls-keyfile topdown trace ttlunits unknownformat yaml zflag'.split(
+    ' ',
+  ),
+);
+
+/** Every + option of dig 9.18 by its full name (dig.c plus_option), and the other spellings FULLCHECK2 takes. */
+const ALL_OPTIONS = [...Object.keys(BOOL_OPTIONS), ...Object.keys(NUM_OPTIONS), ...NOT_SIMULATED, 'retries', 'aaonly', 'cl'];
+
+/**
+ * The option a typed word names: dig takes any beginning of an option's name that is long enough to
+ * tell it from the others (`+noal`, `+ti=2`, `+mul`), and refuses one that is not (`+sh`, `+tr`).
+ */
+function fullOption(typed: string): string | undefined {
+  const canonical = (n: string) => ALIASES[n] ?? n;
+  if (ALL_OPTIONS.includes(typed)) return canonical(typed);
+  const matches = [...new Set(ALL_OPTIONS.filter((n) => n.startsWith(typed)).map(canonical))];
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** FULLCHECK2's other spellings. */
+const ALIASES: Record<string, string> = { retries: 'retry', aaonly: 'aaflag', cl: 'class' };
 
 export function defaultDigOptions(): DigOptions {
   return {
@@ -151,6 +185,7 @@ export function parseDig(words: readonly string[], columns: readonly number[] = 
   let pendingCls: string | undefined;
   let server: string | undefined;
   let port = 53;
+  let warnings = '';
   const current = () => queries[queries.length - 1];
   const setType = (t: string) => (current() ? (current()!.type = t) : (pendingType = t));
   const setCls = (c: string) => (current() ? (current()!.cls = c) : (pendingCls = c));
@@ -160,18 +195,25 @@ export function parseDig(words: readonly string[], columns: readonly number[] = 
     const col = columns[i] ?? 0;
     if (w.startsWith('@') && w.length > 1) server = w.slice(1);
     else if (w.startsWith('+') && w.length > 1) {
-      const [key, value] = splitOption(w.slice(1));
-      const no = key.startsWith('no') && !(key in BOOL_OPTIONS) ? key.slice(2) : undefined;
-      const bool = BOOL_OPTIONS[no ?? key];
-      const num = NUM_OPTIONS[key];
-      if (bool && value === undefined) bool(o, no === undefined);
+      const [typed, value] = splitOption(w.slice(1));
+      const off = typed.startsWith('no') && fullOption(typed) === undefined;
+      const key = fullOption(off ? typed.slice(2) : typed);
+      const bool = key === undefined ? undefined : BOOL_OPTIONS[key];
+      const num = key === undefined || off ? undefined : NUM_OPTIONS[key];
+      if (
+        key !== undefined &&
+        (NOT_SIMULATED.has(key) || (off && (key === 'ttlid' || key === 'class')) || (key === 'edns' && value !== undefined))
+      ) {
+        return { ok: false, stdout: '', stderr: '', status: 1, column: col, notSimulated: `dig +${key}` };
+      }
+      if (bool && value === undefined) bool(o, !off);
       else if (num && value !== undefined) {
-        const n = /^\d+$/.test(value) ? Number(value) : NaN;
-        if (!(n <= num.max)) {
+        const n = parseUint(value, num.max);
+        if (typeof n === 'string') {
           return {
             ok: false,
-            stdout: `invalid ${key} '${value}': not a valid number\n`,
-            stderr: `dig: Couldn't parse ${key}\n`,
+            stdout: `invalid ${num.desc} '${value}': ${n}\n`,
+            stderr: `dig: Couldn't parse ${num.desc}\n`,
             status: 10,
             column: col,
           };
@@ -187,28 +229,27 @@ export function parseDig(words: readonly string[], columns: readonly number[] = 
       if (value === undefined) return invalid(w, col);
       if (flag === 't') {
         const t = digType(value);
-        if (!t)
-          return { ok: false, stdout: '', stderr: `dig: '${value}' is not a valid type: unknown class/type\n`, status: 1, column: col };
-        setType(t);
+        if (t) setType(t);
+        else warnings += `;; Warning, ignoring invalid type ${value}\n`;
       } else if (flag === 'c') {
         const c = digClass(value);
-        if (!c)
-          return { ok: false, stdout: '', stderr: `dig: '${value}' is not a valid class: unknown class/type\n`, status: 1, column: col };
-        setCls(c);
+        if (c) setCls(c);
+        else warnings += `;; Warning, ignoring invalid class ${value}\n`;
       } else if (flag === 'p') {
-        const n = /^\d+$/.test(value) ? Number(value) : NaN;
-        if (!(n <= 65535))
+        const n = parseUint(value, 65535);
+        if (typeof n === 'string') {
           return {
             ok: false,
-            stdout: `invalid port number '${value}': not a valid number\n`,
-            stderr: `dig: Couldn't parse port number\n`,
-            status: 10,
+            stdout: `invalid port number '${value}': ${n}\n`,
+            stderr: "dig: Couldn't parse port number\n",
+            status: 1,
             column: col,
           };
+        }
         port = n;
       } else if (flag === 'x') addName(reverseName(value), 'PTR', 'IN');
       else if (flag === 'q') addName(value);
-      else return { ok: false, stdout: '', stderr: `knetlab: dig -${flag} is not simulated\n`, status: 1, column: col };
+      else return { ok: false, stdout: '', stderr: '', status: 1, column: col, notSimulated: `dig -${flag}` };
     } else {
       const t = digType(w);
       const c = t ? undefined : digClass(w);
@@ -226,8 +267,16 @@ export function parseDig(words: readonly string[], columns: readonly number[] = 
       server,
       port,
       cmdline: words.slice(1).join(' '),
+      warnings,
     },
   };
+}
+
+/** dighost.c parse_uint: the number, or why not (`not a valid number`, `out of range`). */
+function parseUint(value: string, max: number): number | string {
+  if (!/^\d+$/.test(value)) return 'not a valid number';
+  const n = Number(value);
+  return n > max ? 'out of range' : n;
 }
 
 function splitOption(text: string): [string, string | undefined] {

@@ -15,6 +15,7 @@ import { dnsmasq, fakeResolve, rr } from './fake';
 
 const from = { host: 'cli', netns: '' };
 const dig = (line: string) => runDig(line.split(' '), [], from, fakeResolve());
+const outsOf = (r: { stdout: string; stderr: string; status: number }) => [r.stdout, r.stderr, r.status];
 
 describe('dig: its command line', () => {
   it('takes a type or a class wherever it stands, the last name with them', () => {
@@ -52,7 +53,7 @@ describe('dig: its command line', () => {
     assert.deepEqual([q.args.options.tries, q.args.options.search], [1, false]);
   });
 
-  it('refuses what dig refuses, with its words and statuses', () => {
+  it('refuses what dig refuses, with its words and statuses (as dig 9.18.49 did on this machine)', () => {
     assert.deepEqual(dig('dig +frobnicate web'), {
       stdout: '',
       stderr: `Invalid option: +frobnicate\n${DIG_USAGE}`,
@@ -60,13 +61,58 @@ describe('dig: its command line', () => {
       failure: { column: 0 },
     });
     assert.equal(dig('dig -t').stderr, `Invalid option: -t\n${DIG_USAGE}`);
+    const outs = (line: string) => {
+      const r = dig(line);
+      return [r.stdout, r.stderr, r.status];
+    };
+    assert.deepEqual(outs('dig +time=soon web'), ["invalid timeout 'soon': not a valid number\n", "dig: Couldn't parse timeout\n", 10]);
+    assert.deepEqual(outs('dig +retry=x web'), ["invalid retries 'x': not a valid number\n", "dig: Couldn't parse retries\n", 10]);
+    assert.deepEqual(outs('dig +bufsize=99999 web'), [
+      "invalid buffer size '99999': out of range\n",
+      "dig: Couldn't parse buffer size\n",
+      10,
+    ]);
+    assert.deepEqual(outs('dig -p 70000 web'), ["invalid port number '70000': out of range\n", "dig: Couldn't parse port number\n", 1]);
+    for (const bad of ['+notries=3', '+tries', '+sh', '+sho', '+s', '+noa', '+tr'])
+      assert.equal(dig(`dig ${bad} web`).stderr, `Invalid option: ${bad}\n${DIG_USAGE}`, bad);
+  });
+
+  it('warns of an invalid -t or -c and goes on with A IN', () => {
+    const out = dig('dig -t BOGUS -c NOPE +noall +answer web.example.com');
+    assert.equal(out.stderr, ';; Warning, ignoring invalid type BOGUS\n;; Warning, ignoring invalid class NOPE\n');
+    assert.equal(out.stdout, 'web.example.com.\t0\tIN\tA\t10.0.0.5\n');
+  });
+
+  it('takes the beginning of an option long enough to name it (+noal, +ti, +tri, +ret, +sea, +norec)', () => {
+    const p = parseDig('dig +noal +ans +ti=2 +tri=4 +sea +norec web'.split(' '));
+    assert.ok(p.ok);
     assert.deepEqual(
-      [dig('dig +time=soon web').stdout, dig('dig +time=soon web').stderr, dig('dig +time=soon web').status],
-      ["invalid time 'soon': not a valid number\n", "dig: Couldn't parse time\n", 10],
+      [
+        p.args.options.comments,
+        p.args.options.answer,
+        p.args.options.time,
+        p.args.options.tries,
+        p.args.options.search,
+        p.args.options.recurse,
+      ],
+      [false, true, 2, 4, true, false],
     );
-    assert.equal(dig('dig -t BOGUS web').stderr, "dig: 'BOGUS' is not a valid type: unknown class/type\n");
-    assert.equal(dig('dig -p 70000 web').stderr, "dig: Couldn't parse port number\n");
-    assert.equal(dig('dig -f names.txt').stderr, 'knetlab: dig -f is not simulated\n');
+    const r = parseDig('dig +ret=1 web'.split(' '));
+    assert.ok(r.ok && r.args.options.tries === 2);
+  });
+
+  it('says which real options are not simulated (+trace, +mul, +nottlid, -f)', () => {
+    assert.deepEqual(dig('dig +trace web').notSimulated, { command: 'dig +trace', column: 0 });
+    assert.equal(dig('dig +mul web').notSimulated?.command, 'dig +multiline');
+    assert.equal(dig('dig +nottlid web').notSimulated?.command, 'dig +ttlid');
+    assert.equal(dig('dig -f names.txt').notSimulated?.command, 'dig -f');
+    assert.equal(dig('dig +ttlid +cookie +nsid +noall +answer web.example.com').stdout, 'web.example.com.\t0\tIN\tA\t10.0.0.5\n');
+  });
+
+  it('over TCP, says each refused connection as dig does (no banner)', () => {
+    const line =
+      ';; Connection to 10.0.0.54#53(10.0.0.54) for web.example.com failed: connection refused.\n;; no servers could be reached\n';
+    assert.deepEqual(outsOf(dig('dig @10.0.0.54 +tcp +tries=2 web.example.com')), [line + line, '', 9]);
   });
 
   it('prints one banner for several names, each answer after it', () => {
