@@ -81,7 +81,8 @@ export function digType(word: string): string | undefined {
   return /^TYPE\d{1,5}$/.test(w) && Number(w.slice(4)) < 65536 ? w : undefined;
 }
 
-function digClass(word: string): string | undefined {
+/** A word's class in dig's spelling (`in` -> `IN`, `chaos` -> `CH`), or undefined. */
+export function digClass(word: string): string | undefined {
   const w = word.toUpperCase();
   return CLASSES[w] ?? (/^CLASS\d{1,5}$/.test(w) && Number(w.slice(5)) < 65536 ? w : undefined);
 }

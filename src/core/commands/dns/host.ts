@@ -8,7 +8,7 @@
 import type { Lookup, LookupRequest } from '../../dns/lookup';
 import type { DnsMessage, RR } from '../../dns/msg';
 import { type CommandResult, result } from '../types';
-import { digType } from './digArgs';
+import { digClass, digType } from './digArgs';
 import { isAddress, reverseName } from './names';
 import { bare, rdataText } from './present';
 import { commErrors, type Resolve, replied } from './run';
@@ -61,7 +61,8 @@ export interface HostArgs {
 }
 
 export function parseHost(words: readonly string[]): { ok: true; args: HostArgs } | { ok: false; res: CommandResult } {
-  const options: Record<string, string | number | boolean> = { tries: 2, time: 2 };
+  // host.c main: two tries; the wait is dighost's own unless -W says
+  const options: Record<string, string | number | boolean> = { tries: 2 };
   let type: string | undefined;
   let i = 1;
   for (; i < words.length && words[i].startsWith('-') && words[i].length > 1; i++) {
@@ -83,12 +84,16 @@ export function parseHost(words: readonly string[]): { ok: true; args: HostArgs 
         if (f === 'T') options.tcp = true;
         continue;
       }
-      if (!'ctWRNpm'.includes(f)) return { ok: false, res: result('', `host: invalid option -- '${f}'\n${HOST_USAGE}`, 1) };
+      if (!'ctWRNpm'.includes(f)) return { ok: false, res: result('', `host: illegal option -- ${f}\n${HOST_USAGE}`, 1) };
       const value = j + 1 < w.length ? w.slice(j + 1) : words[++i];
-      if (value === undefined) return { ok: false, res: result('', `host: option requires an argument -- '${f}'\n${HOST_USAGE}`, 1) };
+      if (value === undefined) return { ok: false, res: result('', `host: option requires an argument -- ${f}\n${HOST_USAGE}`, 1) };
       if (f === 't') {
         type = digType(value);
         if (!type) return { ok: false, res: result('', `host: invalid type: ${value}\n\n`, 2) };
+      } else if (f === 'c') {
+        const cls = digClass(value);
+        if (!cls) return { ok: false, res: result('', `host: invalid class: ${value}\n\n`, 2) };
+        if (cls !== 'IN') options.class = cls;
       } else if (f === 'W') options.time = Math.max(1, parseInt(value, 10) || 0);
       else if (f === 'R') options.tries = Math.max(2, (parseInt(value, 10) || 0) + 1);
       else if (f === 'N') options.ndots = parseInt(value, 10) || 0;

@@ -34,6 +34,8 @@ export interface NslookupArgs {
   readonly reverse?: boolean;
   readonly server?: string;
   readonly options: Record<string, string | number | boolean>;
+  /** What nslookup said while reading its options (`unknown query type: X`). */
+  readonly said?: string;
 }
 
 export function parseNslookup(
@@ -42,6 +44,7 @@ export function parseNslookup(
 ): { ok: true; args: NslookupArgs } | { ok: false; res: CommandResult } {
   const options: Record<string, string | number | boolean> = { search: true };
   let type: string | undefined;
+  let said = '';
   const rest: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
@@ -53,8 +56,9 @@ export function parseNslookup(
     const k = key.toLowerCase();
     if (['type', 'querytype', 'query', 'q', 'ty'].includes(k) && value !== undefined) {
       const t = digType(value);
-      if (!t) return { ok: false, res: result(`unknown query type: ${value}\n`, '', 1) };
-      type = t;
+      // nslookup.c setoption: an unknown type is said, and the default lookups go on
+      if (t) type = t;
+      else said += `unknown query type: ${value}\n`;
     } else if (k === 'timeout' && value !== undefined) options.time = Math.max(1, parseInt(value, 10) || 0);
     else if (k === 'retry' && value !== undefined) options.tries = Math.max(1, parseInt(value, 10) || 0);
     else if (k === 'port' && value !== undefined) options.port = parseInt(value, 10) || 0;
@@ -67,8 +71,8 @@ export function parseNslookup(
   if (rest.length === 0 || rest[0] === '-') return { ok: false, res: notSimulated('interactive nslookup', columns[0] ?? 0) };
   const [name, server] = rest;
   // an address asks its PTR, still with the default lookups' ways (no Server: heading)
-  if (isAddress(name)) return { ok: true, args: { name: reverseName(name), type, reverse: true, server, options } };
-  return { ok: true, args: { name, type, server, options } };
+  if (isAddress(name)) return { ok: true, args: { name: reverseName(name), type, reverse: true, server, options, said } };
+  return { ok: true, args: { name, type, server, options, said } };
 }
 
 export function runNslookup(
@@ -85,7 +89,7 @@ export function runNslookup(
     resolve({ from, name, type, tool: 'nslookup', ...(a.server ? { server: a.server } : {}), options: a.options });
   const types = [a.type ?? (a.reverse ? 'PTR' : 'A')];
   let name = a.name;
-  let out = '';
+  let out = a.said ?? '';
   let aNoAnswer = false;
   for (let k = 0; k < types.length; k++) {
     const type = types[k];

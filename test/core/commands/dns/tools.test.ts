@@ -22,7 +22,13 @@ describe('host: errors and forms', () => {
       stderr: 'host: invalid type: BOGUS\n\n',
       status: 2,
     });
-    assert.equal(runHost(split('host -z web'), from, fakeResolve()).stderr, `host: invalid option -- 'z'\n${HOST_USAGE}`);
+    assert.equal(runHost(split('host -z web'), from, fakeResolve()).stderr, `host: illegal option -- z\n${HOST_USAGE}`);
+    assert.equal(runHost(split('host -W'), from, fakeResolve()).stderr, `host: option requires an argument -- W\n${HOST_USAGE}`);
+    assert.deepEqual(runHost(split('host -c BOGUS web'), from, fakeResolve()), {
+      stdout: '',
+      stderr: 'host: invalid class: BOGUS\n\n',
+      status: 2,
+    });
   });
 
   it('says -v and -a are not simulated', () => {
@@ -39,6 +45,8 @@ describe('host: errors and forms', () => {
     };
     runHost(split('host -W 0 -R 3 -N 2 web'), from, spy);
     assert.deepEqual(seen?.options, { tries: 4, time: 1, ndots: 2, search: true });
+    runHost(split('host web'), from, spy);
+    assert.deepEqual(seen?.options, { tries: 2, search: true });
   });
 });
 
@@ -46,10 +54,11 @@ describe('nslookup: errors and forms', () => {
   it('says the interactive mode and unknown options are not simulated', () => {
     assert.equal(runNslookup(['nslookup'], [0], from, fakeResolve()).notSimulated?.command, 'interactive nslookup');
     assert.equal(runNslookup(split('nslookup -debug web'), [0, 9, 16], from, fakeResolve()).notSimulated?.command, 'nslookup -debug');
+    // as nslookup 9.18.49 did here: the unknown type is said, then the default lookups
     assert.deepEqual(runNslookup(split('nslookup -type=BOGUS web'), [], from, fakeResolve()), {
-      stdout: 'unknown query type: BOGUS\n',
+      stdout: 'unknown query type: BOGUS\nServer:\t\t10.0.0.53\nAddress:\t10.0.0.53#53\n\nName:\tweb.example.com\nAddress: 10.0.0.5\n\n',
       stderr: '',
-      status: 1,
+      status: 0,
     });
   });
 
