@@ -9,7 +9,8 @@ import type { Lookup, LookupRequest } from '../../dns/lookup';
 import type { DnsMessage } from '../../dns/msg';
 import { type CommandResult, notSimulated, result } from '../types';
 import { DIG_VERSION, type DigArgs, type DigQuery, parseDig } from './digArgs';
-import { bare, digQuestion, digRecord, rdataText, replySize } from './present';
+import { rdataText } from '../../dns/zone/rdata';
+import { bare, digQuestion, digRecord, replySize } from './present';
 import { commErrors, type Resolve, replied, userArg } from './run';
 
 /** What `;; WHEN:` prints: the epoch, in dig's strftime form `%a %b %d %H:%M:%S %Z %Y`. */

@@ -10,7 +10,8 @@ import type { DnsMessage, RR } from '../../dns/msg';
 import { type CommandResult, result } from '../types';
 import { digClass, digType } from './digArgs';
 import { isAddress, reverseName } from './names';
-import { bare, rdataText } from './present';
+import { rdataText } from '../../dns/zone/rdata';
+import { bare } from './present';
 import { commErrors, type Resolve, replied } from './run';
 
 export const HOST_USAGE = `Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]

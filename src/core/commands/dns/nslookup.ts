@@ -10,7 +10,8 @@ import { type CommandResult, notSimulated, result } from '../types';
 import { digType } from './digArgs';
 import { canonical } from './host';
 import { isAddress, reverseName } from './names';
-import { bare, rdataText } from './present';
+import { rdataText } from '../../dns/zone/rdata';
+import { bare } from './present';
 import { commErrors, type Resolve, replied, userArg } from './run';
 
 /** nslookup.c's rtypetext: the words before a record's data. */

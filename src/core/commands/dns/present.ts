@@ -1,35 +1,12 @@
 /**
  * How BIND 9.18's tools write a DNS message's parts (lib/dns/masterdump.c, rdata/*.c totext), shared
- * by dig, host and nslookup: a record's data in presentation form, dig's tab-aligned columns (owner,
+ * by dig, host and nslookup (a record's data in presentation form is dns/zone/rdata.ts's rdataText): dig's tab-aligned columns (owner,
  * TTL at 24, class at 32, type at 40, data at 48, tab stops of 8, masterdump.c's `indent`), and a
  * message's size on the wire (RFC 1035 §4.1), which dig prints as `MSG SIZE  rcvd:`.
  */
 import type { DnsMessage, Question, RR } from '../../dns/msg';
 import type { RData } from '../../dns/zone/types';
-
-/** A record's data as `dns_rdata_totext` writes it: `10.0.0.5`, `10 mail.example.com.`, `"a" "b"`. */
-export function rdataText(d: RData): string {
-  switch (d.type) {
-    case 'A':
-    case 'AAAA':
-      return d.address;
-    case 'CNAME':
-    case 'PTR':
-      return d.target;
-    case 'NS':
-      return d.host;
-    case 'MX':
-      return `${d.preference} ${d.exchange}`;
-    case 'SRV':
-      return `${d.priority} ${d.weight} ${d.port} ${d.target}`;
-    case 'SOA':
-      return `${d.mname} ${d.rname} ${d.serial} ${d.refresh} ${d.retry} ${d.expire} ${d.minimum}`;
-    case 'TXT':
-      return d.strings.map((s) => `"${s}"`).join(' ');
-    case 'OTHER':
-      return d.text;
-  }
-}
+import { rdataText } from '../../dns/zone/rdata';
 
 /** A name as `dns_name_format` prints it (host's and nslookup's owners): without the final dot, `.` for the root. */
 export function bare(name: string): string {
