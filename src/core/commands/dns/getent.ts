@@ -6,6 +6,7 @@
  */
 import type { Lookup, LookupRequest } from '../../dns/lookup';
 import { type CommandResult, notSimulated, result } from '../types';
+import { formatAddr, parseAddr } from '../../net/addr';
 import { isAddress } from './names';
 
 const TRY = "Try `getent --help' or `getent --usage' for more information.\n";
@@ -82,11 +83,16 @@ export function runGetent(
   if (words.length < 3) return notSimulated(`getent ${db} (enumeration)`, columns[1] ?? 0);
   let out = '';
   let status = 0;
-  for (const [k, key] of words.slice(2).entries()) {
-    // getent hosts ADDRESS asks gethostbyaddr, which the simulated resolver does not (yet)
-    if (db === 'hosts' && isAddress(key)) return notSimulated('getent hosts ADDRESS', columns[k + 2] ?? 0, out);
+  for (const key of words.slice(2)) {
     const tool = db === 'hosts' ? 'getent-hosts' : 'getent-ahosts';
     const lookup = resolve({ from, name: key, tool });
+    if (db === 'hosts' && isAddress(key)) {
+      // getent.c hosts_keys: an address is looked up backwards (gethostbyaddr): the name, then its aliases
+      const names = lookup.status === 'success' ? lookup.answers.filter((a) => a.type === 'PTR').map((a) => a.data) : [];
+      if (names.length) out += `${formatAddr(parseAddr(key)!).padEnd(15)} ${names.join(' ')}\n`;
+      else status = 2;
+      continue;
+    }
     if (db === 'hosts') {
       const entry = hostEntry(lookup, fileAliases(lookup) ?? dnsAliases(lookup));
       if (entry) out += formatHosts(entry);

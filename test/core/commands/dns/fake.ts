@@ -117,6 +117,19 @@ export function fakeResolve(rotate = false): (req: LookupRequest) => Lookup {
       legs: [],
       elapsedMs: 0,
     });
+    if (req.tool === 'getent-hosts' && /^[\d.]+$/.test(req.name)) {
+      // gethostbyaddr: the hosts file's line, else the PTR record
+      if (req.name === '10.0.0.99')
+        return done('success', [{ name: 'filehost.example.com', type: 'PTR', ttl: 0, data: 'filehost.example.com filehost' }]);
+      const reply = ask(req.name.split('.').reverse().join('.') + '.in-addr.arpa.', 'PTR');
+      const ptr = reply?.answer.map((r) => (r.data as { target: string }).target.replace(/\.$/, '')) ?? [];
+      return ptr.length
+        ? done(
+            'success',
+            ptr.map((n) => ({ name: n, type: 'PTR', ttl: 0, data: n })),
+          )
+        : done('notfound');
+    }
     if (req.tool === 'getent-hosts' || req.tool === 'getent-ahosts') {
       const file = FILE_HOSTS[req.name];
       if (file) return done('success', [{ name: file[0]!, type: 'A', ttl: 0, data: '10.0.0.99' }], file[0]);

@@ -101,6 +101,12 @@ describe('getent: errors and formats', () => {
     assert.equal(formatHosts({ addresses: ['2001:db8:aaaa:bbbb::1'], name: 'v6', aliases: [] }), '2001:db8:aaaa:bbbb::1 v6\n');
     assert.equal(formatAhosts(['10.0.0.5'], 'web'), '10.0.0.5        STREAM web\n10.0.0.5        DGRAM  \n10.0.0.5        RAW    \n');
     assert.deepEqual(getent('getent ahostsv6 web.example.com'), { stdout: '', stderr: '', status: 2 });
+    // gethostbyaddr: the hosts file's line, a PTR record; none: exit 2
+    assert.deepEqual(getent('getent hosts 10.0.0.99 10.0.0.5 10.0.0.77'), {
+      stdout: '10.0.0.99       filehost.example.com filehost\n10.0.0.5        web.example.com\n',
+      stderr: '',
+      status: 2,
+    });
   });
 });
 
