@@ -99,16 +99,28 @@ export function runGetent(
       else status = 2;
       continue;
     }
-    const family = db === 'ahostsv4' ? 'A' : db === 'ahostsv6' ? 'AAAA' : undefined;
-    const addrs = lookup.answers.filter((a) => (family ? a.type === family : a.type === 'A' || a.type === 'AAAA'));
+    const addrs = ahostsAddresses(db, lookup);
     if (lookup.status !== 'success' || !addrs.length) {
       status = 2;
       continue;
     }
     out += formatAhosts(
-      addrs.map((a) => a.data),
-      (lookup.canonical ?? addrs[0].name).replace(/\.$/, ''),
+      addrs.map((a) => a.address),
+      (lookup.canonical ?? addrs[0]!.name).replace(/\.$/, ''),
     );
   }
   return result(out, '', status);
+}
+
+/**
+ * The addresses getaddrinfo gives each ahosts database: both families; IPv4 only; IPv6 only, with
+ * AI_V4MAPPED (getent.c ahostsv6_keys): no IPv6 address, then the IPv4 ones as `::ffff:10.0.0.5`.
+ */
+function ahostsAddresses(db: string, lookup: Lookup): { address: string; name: string }[] {
+  const of = (type: string) => lookup.answers.filter((a) => a.type === type).map((a) => ({ address: a.data, name: a.name }));
+  if (db === 'ahostsv4') return of('A');
+  if (db === 'ahosts')
+    return lookup.answers.filter((a) => a.type === 'A' || a.type === 'AAAA').map((a) => ({ address: a.data, name: a.name }));
+  const v6 = of('AAAA');
+  return v6.length ? v6 : of('A').map((a) => ({ ...a, address: `::ffff:${a.address}` }));
 }

@@ -119,6 +119,7 @@ export function runHost(words: readonly string[], from: LookupRequest['from'], r
   const types = a.type ? [a.type] : ['A'];
   let name = a.name;
   let printedServer = false;
+  let status = 0;
   for (let k = 0; k < types.length; k++) {
     const lookup = ask(name, types[k]);
     out += commErrors(lookup);
@@ -130,8 +131,11 @@ export function runHost(words: readonly string[], from: LookupRequest['from'], r
     }
     const msg = got.reply;
     if (msg.rcode !== 'NOERROR') {
+      // host.c printmessage: said, and the lookups already queued go on; the exit status says it
       const shown = msg.rcode === 'NXDOMAIN' ? a.name.replace(/\.$/, '') : bare(msg.question[0]?.name ?? name);
-      return result(out + `Host ${shown} not found: ${RCODES.indexOf(msg.rcode)}(${msg.rcode})\n`, '', 1);
+      out += `Host ${shown} not found: ${RCODES.indexOf(msg.rcode)}(${msg.rcode})\n`;
+      status = 1;
+      continue;
     }
     for (const rr of msg.answer) out += say(rr);
     if (a.type && msg.answer.length === 0) out += `${bare(msg.question[0]?.name ?? name)} has no ${types[k]} record\n`;
@@ -140,7 +144,7 @@ export function runHost(words: readonly string[], from: LookupRequest['from'], r
       types.push('AAAA', 'MX');
     }
   }
-  return result(out);
+  return result(out, '', status);
 }
 
 function say(rr: RR): string {

@@ -6,7 +6,8 @@
  *
  * The lab: a namespace `kt-tools-srv` holding a bridge with 10.0.0.53 (dnsmasq), 10.0.0.54 (no
  * listener: ICMP port unreachable) and 10.0.0.55 (UDP 53 dropped: timeouts); clients `kt-tools-cli`
- * (resolv.conf: nameserver 10.0.0.53, search example.com) and `kt-tools-cl2` (nameserver 10.0.0.55).
+ * (resolv.conf: nameserver 10.0.0.53, search example.com) and `kt-tools-cl2` (nameserver 10.0.0.55);
+ * a second dnsmasq at 10.0.0.56 holds fwd.test, which 10.0.0.53 forwards to (answers not authoritative).
  * What varies from run to run is masked: message ids (`id: ID`), query times (`Query time: T msec`),
  * dates (`WHEN: DATE`) and cookies.
  */
@@ -42,6 +43,17 @@ txt-record=example.com,"v=spf1 -all"
 pid-file=${TMP}/dnsmasq.pid
 log-queries
 log-facility=${TMP}/dnsmasq.log
+server=/fwd.test/10.0.0.56
+`;
+/** An upstream for fwd.test, so that 10.0.0.53's answers for it are not authoritative. */
+const UPSTREAM = `no-resolv
+no-hosts
+listen-address=10.0.0.56
+bind-interfaces
+host-record=www.fwd.test,10.0.1.5
+mx-host=fwd.test,mail.fwd.test,20
+host-record=mail.fwd.test,10.0.1.25
+pid-file=${TMP}/upstream.pid
 `;
 
 const CASES = [
@@ -133,13 +145,28 @@ const CASES = [
   ['getent-hosts-timeout', 'cl2', 'getent hosts web.example.com'],
   ['getent-usage', 'cli', 'getent'],
   ['getent-bad-db', 'cli', 'getent nosuchdb x'],
+  // through a forwarder: answers that are not authoritative
+  ['dig-fwd', 'cli', 'dig www.fwd.test'],
+  ['host-fwd', 'cli', 'host www.fwd.test'],
+  ['host-fwd-mx', 'cli', 'host -t MX fwd.test'],
+  ['nslookup-fwd', 'cli', 'nslookup www.fwd.test'],
+  ['nslookup-fwd-mx', 'cli', 'nslookup -type=mx fwd.test'],
+  ['getent-hosts-fwd', 'cli', 'getent hosts www.fwd.test'],
+  // more of the tools' own words
+  ['nslookup-bad-type', 'cli', 'nslookup -type=BOGUS web'],
+  ['host-bad-class', 'cli', 'host -c BOGUS web'],
+  ['host-no-arg', 'cli', 'host -W'],
+  ['dig-tcp-refused', 'cli', 'dig @10.0.0.54 +tcp +tries=2 web.example.com'],
+  ['dig-bad-type-warn', 'cli', 'dig -t BOGUS +noall +answer web.example.com'],
+  ['getent-ahostsv6-none', 'cli', 'getent ahostsv6 web.example.com'],
+  ['getent-hosts-addr-file', 'cli', 'getent hosts 10.0.0.99'],
 ];
 
 const sh = (...argv) => execFileSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 const quiet = (...argv) => spawnSync(argv[0], argv.slice(1), { stdio: 'ignore' });
 
 function cleanup() {
-  quiet('sh', '-c', `kill $(cat ${TMP}/dnsmasq.pid 2>/dev/null) 2>/dev/null`);
+  for (const pid of ['dnsmasq', 'upstream']) quiet('sh', '-c', `kill $(cat ${TMP}/${pid}.pid 2>/dev/null) 2>/dev/null`);
   for (const ns of [SRV, ...Object.values(CLIENTS)]) {
     quiet('ip', 'netns', 'del', ns);
     rmSync(`/etc/netns/${ns}`, { recursive: true, force: true });
@@ -151,11 +178,12 @@ function setup() {
   mkdirSync(TMP, { recursive: true });
   writeFileSync(join(TMP, 'hosts'), HOSTS);
   writeFileSync(join(TMP, 'dnsmasq.conf'), DNSMASQ);
+  writeFileSync(join(TMP, 'upstream.conf'), UPSTREAM);
   sh('ip', 'netns', 'add', SRV);
   sh('ip', '-n', SRV, 'link', 'add', 'br0', 'type', 'bridge');
   sh('ip', '-n', SRV, 'link', 'set', 'br0', 'up');
   sh('ip', '-n', SRV, 'link', 'set', 'lo', 'up');
-  for (const a of ['10.0.0.53/24', '10.0.0.54/24', '10.0.0.55/24']) sh('ip', '-n', SRV, 'addr', 'add', a, 'dev', 'br0');
+  for (const a of ['10.0.0.53/24', '10.0.0.54/24', '10.0.0.55/24', '10.0.0.56/24']) sh('ip', '-n', SRV, 'addr', 'add', a, 'dev', 'br0');
   sh('ip', 'netns', 'exec', SRV, 'iptables', '-A', 'INPUT', '-d', '10.0.0.55', '-p', 'udp', '--dport', '53', '-j', 'DROP');
   const conf = {
     cli: { addr: '10.0.0.10/24', resolv: 'nameserver 10.0.0.53\nsearch example.com\n' },
@@ -173,6 +201,7 @@ function setup() {
     writeFileSync(`/etc/netns/${ns}/hosts`, '127.0.0.1\tlocalhost\n10.0.0.99\tfilehost.example.com filehost\n');
     writeFileSync(`/etc/netns/${ns}/nsswitch.conf`, 'hosts: files dns\n');
   }
+  sh('ip', 'netns', 'exec', SRV, 'dnsmasq', `--conf-file=${TMP}/upstream.conf`);
   sh('ip', 'netns', 'exec', SRV, 'dnsmasq', `--conf-file=${TMP}/dnsmasq.conf`);
   sh('sleep', '1');
 }
@@ -199,6 +228,7 @@ try {
     note: 'Captured by capture.mjs (BIND 9.18.49-1~deb12u3-Debian, glibc 2.36-9+deb12u14, dnsmasq 2.90); ids, times, dates and cookies masked.',
     hosts: HOSTS,
     dnsmasq: DNSMASQ,
+    upstream: UPSTREAM,
     cases,
   };
   writeFileSync(join(import.meta.dirname, 'real-tools.json'), JSON.stringify(out, null, 2) + '\n');

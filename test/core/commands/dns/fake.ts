@@ -48,6 +48,13 @@ export const ANSWERS: Record<string, Answer> = {
   },
   'txt.example.com. TXT': { aa: true, answer: [rr('txt.example.com.', { type: 'TXT', strings: ['hello world', 'second'] })] },
   '5.0.0.10.in-addr.arpa. PTR': { aa: true, answer: [rr('5.0.0.10.in-addr.arpa.', { type: 'PTR', target: 'web.example.com.' })] },
+  // forwarded to the second dnsmasq, which refuses the types it has no record of
+  'www.fwd.test. A': { aa: true, answer: [a('www.fwd.test.', '10.0.1.5')] },
+  'fwd.test. MX': {
+    aa: true,
+    answer: [rr('fwd.test.', { type: 'MX', preference: 20, exchange: 'mail.fwd.test.' })],
+    additional: [a('mail.fwd.test.', '10.0.1.25')],
+  },
 };
 
 const NAMES = new Set(Object.keys(ANSWERS).map((k) => k.split(' ')[0]!.toLowerCase()));
@@ -57,7 +64,7 @@ NAMES.add('example.com.');
 export function dnsmasq(name: string, type: string, id: number, rotate = false): DnsMessage {
   const known = ANSWERS[`${name.toLowerCase()} ${type}`];
   const local = /(^|\.)example\.com\.$|(^|\.)0\.10\.in-addr\.arpa\.$/i.test(name);
-  const rcode: Rcode = known || NAMES.has(name.toLowerCase()) ? 'NOERROR' : local ? 'NXDOMAIN' : 'REFUSED';
+  const rcode: Rcode = known || (local && NAMES.has(name.toLowerCase())) ? 'NOERROR' : local ? 'NXDOMAIN' : 'REFUSED';
   const answer = known?.answer ?? [];
   return {
     id,
