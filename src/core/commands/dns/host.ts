@@ -131,8 +131,8 @@ export function runHost(words: readonly string[], from: LookupRequest['from'], r
     }
     const msg = got.reply;
     if (msg.rcode !== 'NOERROR') {
-      // host.c printmessage: said, and the lookups already queued go on; the exit status says it
-      const shown = msg.rcode === 'NXDOMAIN' ? a.name.replace(/\.$/, '') : bare(msg.question[0]?.name ?? name);
+      // host.c printmessage: said (NXDOMAIN with the name as asked: `77.0.0.10.in-addr.arpa.`), and the lookups queued go on
+      const shown = msg.rcode === 'NXDOMAIN' ? a.name : bare(msg.question[0]?.name ?? name);
       out += `Host ${shown} not found: ${RCODES.indexOf(msg.rcode)}(${msg.rcode})\n`;
       status = 1;
       continue;

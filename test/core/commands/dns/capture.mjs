@@ -160,6 +160,12 @@ const CASES = [
   ['dig-bad-type-warn', 'cli', 'dig -t BOGUS +noall +answer web.example.com'],
   ['getent-ahostsv6-none', 'cli', 'getent ahostsv6 web.example.com'],
   ['getent-hosts-addr-file', 'cli', 'getent hosts 10.0.0.99'],
+  // addresses without a name
+  ['host-ptr-nx', 'cli', 'host 10.0.0.77'],
+  ['nslookup-ptr-nx', 'cli', 'nslookup 10.0.0.77'],
+  ['getent-hosts-addr-nx', 'cli', 'getent hosts 10.0.0.77'],
+  ['host-t-a-cname', 'cli', 'host -t A alias.example.com'],
+  ['nslookup-type-a-nodata', 'cli', 'nslookup -type=A example.com'],
 ];
 
 const sh = (...argv) => execFileSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
