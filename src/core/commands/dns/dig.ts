@@ -11,7 +11,7 @@ import { type CommandResult, notSimulated, result } from '../types';
 import { DIG_VERSION, type DigArgs, type DigQuery, parseDig } from './digArgs';
 import { rdataText } from '../../dns/zone/rdata';
 import { bare, digQuestion, digRecord, replySize } from './present';
-import { commErrors, type Resolve, replied, userArg } from './run';
+import { commErrors, type Resolve, replied, triesOf, userArg } from './run';
 
 /** What `;; WHEN:` prints: the epoch, in dig's strftime form `%a %b %d %H:%M:%S %Z %Y`. */
 export const DIG_WHEN = 'Thu Jan 01 00:00:00 UTC 1970';
@@ -71,13 +71,14 @@ export function formatDig(
   const answered = replied(lookup);
   if (o.tcp && !answered) {
     // dighost.c tcp_connected: each refused connection says so, and that no server could be reached
-    const fails = lookup.queries.map((q) =>
-      q.rcode === 'UNREACHABLE'
-        ? `;; Connection to ${q.server}(${userArg(args.server, q.server)}) for ${bare(q.name)} failed: connection refused.\n;; no servers could be reached\n`
-        : `;; communications error to ${q.server}: timed out\n`,
+    const all = triesOf(lookup);
+    const fails = all.map((t) =>
+      t.failed === 'connection refused'
+        ? `;; Connection to ${t.server}(${userArg(args.server, t.server)}) for ${bare(t.name)} failed: connection refused.\n;; no servers could be reached\n`
+        : `;; communications error to ${t.server}: timed out\n`,
     );
-    const last = lookup.queries[lookup.queries.length - 1];
-    return { stdout: fails.join('') + (last?.rcode === 'UNREACHABLE' ? '' : ';; no servers could be reached\n'), status: 9 };
+    const last = all[all.length - 1];
+    return { stdout: fails.join('') + (last?.failed === 'connection refused' ? '' : ';; no servers could be reached\n'), status: 9 };
   }
   let out = commErrors(lookup);
   if (first && o.cmd && !o.short) {

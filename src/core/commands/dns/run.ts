@@ -5,15 +5,31 @@ import type { DnsMessage } from '../../dns/msg';
 /** Does a lookup: the simulated resolver in the command, a fake in tests. */
 export type Resolve = (req: LookupRequest) => Lookup;
 
+/** One try of a query, as the tools count them: what it was asked of, and how it ended. */
+export interface Try {
+  readonly name: string;
+  readonly server: string;
+  readonly failed?: 'timed out' | 'connection refused';
+}
+
 /**
- * The lines BIND's tools print for each try that got no answer (dighost.c): a timeout, or an ICMP
- * port unreachable (`connection refused`).
+ * Every try of a lookup's queries, in order. A query the resolver sent several times (its `tries`)
+ * has one `query` leg per try: all but an answered last one failed as the query ended.
  */
-export function commErrors(lookup: Lookup, until = lookup.queries.length): string {
-  return lookup.queries
-    .slice(0, until)
-    .filter((q) => q.rcode === 'TIMEOUT' || q.rcode === 'UNREACHABLE')
-    .map((q) => `;; communications error to ${q.server}: ${q.rcode === 'TIMEOUT' ? 'timed out' : 'connection refused'}\n`)
+export function triesOf(lookup: Lookup): Try[] {
+  return lookup.queries.flatMap((q) => {
+    const sent = Math.max(1, q.legs.filter((i) => lookup.legs[i]?.kind === 'query').length);
+    const failed = q.rcode === 'UNREACHABLE' ? 'connection refused' : 'timed out';
+    const lost = Array.from({ length: q.reply ? sent - 1 : sent }, () => ({ name: q.name, server: q.server, failed }) as const);
+    return q.reply ? [...lost, { name: q.name, server: q.server }] : lost;
+  });
+}
+
+/** The lines BIND's tools print for each try that got no answer (dighost.c): a timeout, or an ICMP port unreachable. */
+export function commErrors(lookup: Lookup): string {
+  return triesOf(lookup)
+    .filter((t) => t.failed)
+    .map((t) => `;; communications error to ${t.server}: ${t.failed}\n`)
     .join('');
 }
 

@@ -1,0 +1,115 @@
+/**
+ * The resolver tools end to end on a small lab: a -- r -- b, b runs a DNS server (a toy table), a
+ * has /etc/hosts and resolv.conf. Each command is a line run on a (`knetlab exec LAB --on a -- ...`),
+ * its queries walked through r to b; a DROP rule on b makes timeouts, a host with no server answers
+ * with ICMP port unreachable.
+ */
+import { strict as assert } from 'node:assert';
+import { execCommand } from '../../../../src/core/commands/exec';
+import { writeFile } from '../../../../src/core/sim/kernel';
+import { rr, serveDns, ToyServer } from '../../../support/dns';
+import { gatewayWorld } from '../../../support/world';
+
+function lab() {
+  const w = gatewayWorld(true);
+  serveDns(
+    w.ns('b'),
+    new ToyServer([
+      rr('web.example.com. A 10.0.0.5', 30),
+      rr('alias.example.com. CNAME web.example.com.', 30),
+      rr('5.0.0.10.in-addr.arpa. PTR web.example.com.', 30),
+    ]),
+  );
+  const a = w.world.hosts.get('a')!;
+  writeFile(a, '/etc/resolv.conf', 'nameserver 192.168.2.10\nsearch example.com\n');
+  writeFile(a, '/etc/hosts', '127.0.0.1\tlocalhost\n192.168.1.99\tfilehost.example.com filehost\n');
+  return w;
+}
+
+const run = (w: ReturnType<typeof lab>, line: string) => {
+  const r = execCommand(w.world, { host: 'a', netns: '' }, line);
+  return { stdout: r.stdout.replace(/id: \d+/, 'id: ID'), stderr: r.stderr, status: r.status };
+};
+
+describe('the resolver tools end to end (a asks b through r)', () => {
+  it('dig: the whole answer, +short, +noall +answer, -x', () => {
+    const w = lab();
+    assert.deepEqual(run(w, 'dig +short alias.example.com'), { stdout: 'web.example.com.\n10.0.0.5\n', stderr: '', status: 0 });
+    assert.equal(run(w, 'dig +noall +answer web.example.com').stdout, 'web.example.com.\t30\tIN\tA\t10.0.0.5\n');
+    assert.equal(run(w, 'dig +short -x 10.0.0.5').stdout, 'web.example.com.\n');
+    const full = run(w, 'dig web.example.com');
+    assert.equal(
+      full.stdout,
+      [
+        '',
+        '; <<>> DiG 9.18.49-1~deb12u3-Debian <<>> web.example.com',
+        ';; global options: +cmd',
+        ';; Got answer:',
+        ';; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: ID',
+        ';; flags: qr aa rd ra; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 1',
+        '',
+        ';; OPT PSEUDOSECTION:',
+        '; EDNS: version: 0, flags:; udp: 1232',
+        ';; QUESTION SECTION:',
+        ';web.example.com.\t\tIN\tA',
+        '',
+        ';; ANSWER SECTION:',
+        'web.example.com.\t30\tIN\tA\t10.0.0.5',
+        '',
+        ';; Query time: 0 msec',
+        ';; SERVER: 192.168.2.10#53(192.168.2.10) (UDP)',
+        ';; WHEN: Thu Jan 01 00:00:00 UTC 1970',
+        ';; MSG SIZE  rcvd: 75',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('dig: no search list unless +search', () => {
+    const w = lab();
+    assert.equal(run(w, 'dig +short web').stdout, '');
+    assert.equal(run(w, 'dig +short +search web').stdout, '10.0.0.5\n');
+  });
+
+  it('dig: a server behind a DROP rule times out; one with no listener refuses', () => {
+    const w = lab();
+    execCommand(w.world, { host: 'b', netns: '' }, 'iptables -A INPUT -p udp --dport 53 -j DROP');
+    const t = run(w, 'dig +time=1 +tries=2 web.example.com');
+    assert.equal(
+      t.stdout,
+      ';; communications error to 192.168.2.10#53: timed out\n;; communications error to 192.168.2.10#53: timed out\n\n' +
+        '; <<>> DiG 9.18.49-1~deb12u3-Debian <<>> +time=1 +tries=2 web.example.com\n;; global options: +cmd\n;; no servers could be reached\n',
+    );
+    assert.equal(t.status, 9);
+    // r has no DNS server: ICMP port unreachable, said at each try (how many the resolver tries is its own: real-tools.json has dig's 3)
+    const refused = run(w, 'dig @192.168.1.1 +short web.example.com');
+    assert.match(refused.stdout, /^(;; communications error to 192\.168\.1\.1#53: connection refused\n)+;; no servers could be reached\n$/);
+    assert.equal(refused.status, 9);
+  });
+
+  it('host and nslookup: the search list, aliases, not found', () => {
+    const w = lab();
+    assert.deepEqual(run(w, 'host web'), { stdout: 'web.example.com has address 10.0.0.5\n', stderr: '', status: 0 });
+    assert.equal(
+      run(w, 'host alias.example.com').stdout,
+      'alias.example.com is an alias for web.example.com.\nweb.example.com has address 10.0.0.5\n',
+    );
+    const nx = run(w, 'host nope.example.com');
+    assert.deepEqual([nx.stdout, nx.status], ['Host nope.example.com not found: 3(NXDOMAIN)\n', 1]);
+    assert.equal(
+      run(w, 'nslookup web').stdout,
+      'Server:\t\t192.168.2.10\nAddress:\t192.168.2.10#53\n\nName:\tweb.example.com\nAddress: 10.0.0.5\n\n',
+    );
+  });
+
+  it('getent: /etc/hosts before DNS, aliases, exit 2 when not found', () => {
+    const w = lab();
+    assert.deepEqual(run(w, 'getent hosts filehost'), { stdout: '192.168.1.99    filehost.example.com filehost\n', stderr: '', status: 0 });
+    assert.deepEqual(run(w, 'getent hosts web'), { stdout: '10.0.0.5        web.example.com\n', stderr: '', status: 0 });
+    const ahosts = '10.0.0.5        STREAM web.example.com\n10.0.0.5        DGRAM  \n10.0.0.5        RAW    \n';
+    assert.equal(run(w, 'getent ahosts web').stdout, ahosts);
+    assert.equal(run(w, 'getent ahosts alias.example.com').stdout, ahosts);
+    assert.deepEqual(run(w, 'getent hosts nope.example.com'), { stdout: '', stderr: '', status: 2 });
+  });
+});
