@@ -50,6 +50,24 @@ export function formatAhosts(addresses: readonly string[], canonical: string): s
     .join('');
 }
 
+/** A line of /etc/hosts as the `files` source enumerates it (nothing when `hosts:` has no `files`). */
+export interface HostsLine {
+  readonly address: string;
+  readonly names: readonly string[];
+}
+
+/**
+ * `getent hosts` with no key (sethostent/gethostent, AF_INET: nss_files): each IPv4 line, `::1` as
+ * 127.0.0.1, the other IPv6 lines left out (as glibc 2.36 did here).
+ */
+export function formatHostsFile(lines: readonly HostsLine[]): string {
+  return lines
+    .map((l) => ({ ...l, addr: parseAddr(l.address) }))
+    .filter((l) => l.addr && (l.addr.family === 4 || l.addr.value === 1n))
+    .map((l) => `${(l.addr!.family === 4 ? formatAddr(l.addr!) : '127.0.0.1').padEnd(15)} ${l.names.join(' ')}\n`)
+    .join('');
+}
+
 /** What a lookup found for `getent hosts`: its addresses, the canonical name, and the names that led to it. */
 export function hostEntry(lookup: Lookup, aliases: readonly string[]): HostEntry | undefined {
   const addrs = lookup.answers.filter((a) => a.type === 'A' || a.type === 'AAAA');
@@ -74,13 +92,14 @@ export function runGetent(
   from: LookupRequest['from'],
   resolve: (req: LookupRequest) => Lookup,
   fileAliases: (lookup: Lookup) => readonly string[] | undefined = () => undefined,
+  hostsFile: () => readonly HostsLine[] = () => [],
 ): CommandResult {
   if (words.length < 2) return result(TRY, 'getent: wrong number of arguments\n', 1);
   const db = words[1];
   if (db.startsWith('-')) return notSimulated(`getent ${db}`, columns[1] ?? 0);
   if (!DATABASES.includes(db)) return result(TRY, `Unknown database: ${db}\n`, 1);
   if (!['hosts', 'ahosts', 'ahostsv4', 'ahostsv6'].includes(db)) return notSimulated(`getent ${db}`, columns[1] ?? 0);
-  if (words.length < 3) return notSimulated(`getent ${db} (enumeration)`, columns[1] ?? 0);
+  if (words.length < 3) return result(formatHostsFile(hostsFile()));
   let out = '';
   let status = 0;
   for (const key of words.slice(2)) {

@@ -8,7 +8,7 @@ import { readResolverFiles, resolveName } from '../../dns/resolver/index';
 import type { Endpoint } from '../../net/endpoint';
 import type { CommandContext, CommandHandler, CommandSpec } from '../types';
 import { runDig } from './dig';
-import { runGetent } from './getent';
+import { type HostsLine, runGetent } from './getent';
 import { runHost } from './host';
 import { runNslookup } from './nslookup';
 import { digSpec, getentSpec, hostSpec, nslookupSpec } from './specs';
@@ -33,6 +33,15 @@ function fileAliases(ctx: CommandContext): (lookup: Lookup) => readonly string[]
   };
 }
 
+/** The /etc/hosts lines `getent hosts` enumerates: the files source's, when the `hosts:` line has it. */
+function hostsFile(ctx: CommandContext): () => HostsLine[] {
+  return () => {
+    const files = readResolverFiles(ctx.world, endpoint(ctx));
+    if (!files?.nsswitch.hosts.some((s) => s.name === 'files')) return [];
+    return files.hosts.entries.map((e) => ({ address: e.address, names: e.names.map((w) => w.text) }));
+  };
+}
+
 const words = (args: Parameters<CommandHandler>[1]) => args.map((a) => a.text);
 const columns = (args: Parameters<CommandHandler>[1]) => args.map((a) => a.column);
 
@@ -53,5 +62,5 @@ export const nslookupCommand: CommandSpec = {
 
 export const getentCommand: CommandSpec = {
   ...getentSpec,
-  handler: (ctx, args) => runGetent(words(args), columns(args), endpoint(ctx), resolver(ctx), fileAliases(ctx)),
+  handler: (ctx, args) => runGetent(words(args), columns(args), endpoint(ctx), resolver(ctx), fileAliases(ctx), hostsFile(ctx)),
 };

@@ -111,5 +111,12 @@ describe('the resolver tools end to end (a asks b through r)', () => {
     assert.equal(run(w, 'getent ahosts web').stdout, ahosts);
     assert.equal(run(w, 'getent ahosts alias.example.com').stdout, ahosts);
     assert.deepEqual(run(w, 'getent hosts nope.example.com'), { stdout: '', stderr: '', status: 2 });
+    assert.deepEqual(run(w, 'getent hosts'), {
+      stdout: '127.0.0.1       localhost\n192.168.1.99    filehost.example.com filehost\n',
+      stderr: '',
+      status: 0,
+    });
+    writeFile(w.world.hosts.get('a')!, '/etc/nsswitch.conf', 'hosts: dns\n');
+    assert.deepEqual(run(w, 'getent hosts'), { stdout: '', stderr: '', status: 0 });
   });
 });
