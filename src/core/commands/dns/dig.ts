@@ -10,8 +10,8 @@ import type { DnsMessage } from '../../dns/msg';
 import { type CommandResult, notSimulated, result } from '../types';
 import { DIG_VERSION, type DigArgs, type DigQuery, parseDig } from './digArgs';
 import { rdataText } from '../../dns/zone/rdata';
-import { bare, digQuestion, digRecord, replySize } from './present';
-import { commErrors, type Resolve, replied, triesOf, userArg } from './run';
+import { digQuestion, digRecord, replySize } from './present';
+import { failedTries, type Resolve, replied, userArg } from './run';
 
 /** What `;; WHEN:` prints: the epoch, in dig's strftime form `%a %b %d %H:%M:%S %Z %Y`. */
 export const DIG_WHEN = 'Thu Jan 01 00:00:00 UTC 1970';
@@ -69,18 +69,10 @@ export function formatDig(
 ): { stdout: string; status: number } {
   const o = args.options;
   const answered = replied(lookup);
-  if (o.tcp && !answered) {
-    // dighost.c tcp_connected: each refused connection says so, and that no server could be reached
-    const all = triesOf(lookup);
-    const fails = all.map((t) =>
-      t.failed === 'connection refused'
-        ? `;; Connection to ${t.server}(${userArg(args.server, t.server)}) for ${bare(t.name)} failed: connection refused.\n;; no servers could be reached\n`
-        : `;; communications error to ${t.server}: timed out\n`,
-    );
-    const last = all[all.length - 1];
-    return { stdout: fails.join('') + (last?.failed === 'connection refused' ? '' : ';; no servers could be reached\n'), status: 9 };
-  }
-  let out = commErrors(lookup);
+  const failed = failedTries(lookup, args.server, o.tcp);
+  // a socket that could not be set up said all there is: no banner (dighost.c)
+  if (!answered && failed.final) return { stdout: failed.text, status: 9 };
+  let out = failed.text;
   if (first && o.cmd && !o.short) {
     out += `\n; <<>> DiG ${DIG_VERSION} <<>>${args.cmdline ? ' ' + args.cmdline : ''}\n`;
     if (args.server) out += '; (1 server found)\n';

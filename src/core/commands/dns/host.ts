@@ -12,7 +12,7 @@ import { digClass, digType } from './digArgs';
 import { isAddress, reverseName } from './names';
 import { rdataText } from '../../dns/zone/rdata';
 import { bare } from './present';
-import { commErrors, type Resolve, replied } from './run';
+import { failedTries, type Resolve, replied } from './run';
 
 export const HOST_USAGE = `Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]
             [-R number] [-m flag] [-p port] hostname [server]
@@ -122,9 +122,10 @@ export function runHost(words: readonly string[], from: LookupRequest['from'], r
   let status = 0;
   for (let k = 0; k < types.length; k++) {
     const lookup = ask(name, types[k]);
-    out += commErrors(lookup);
+    const failed = failedTries(lookup, a.server, a.options.tcp === true);
+    out += failed.text;
     const got = replied(lookup);
-    if (!got) return result(out + ';; no servers could be reached\n', '', 1);
+    if (!got) return result(out + (failed.final ? '' : ';; no servers could be reached\n'), '', 1);
     if (a.server && !printedServer) {
       out += `Using domain server:\nName: ${a.server}\nAddress: ${got.server}\nAliases: \n\n`;
       printedServer = true;

@@ -12,7 +12,7 @@ import { canonical } from './host';
 import { isAddress, reverseName } from './names';
 import { rdataText } from '../../dns/zone/rdata';
 import { bare } from './present';
-import { commErrors, type Resolve, replied, userArg } from './run';
+import { failedTries, type Resolve, replied, userArg } from './run';
 
 /** nslookup.c's rtypetext: the words before a record's data. */
 const SAYS: Record<string, string> = {
@@ -95,9 +95,10 @@ export function runNslookup(
   for (let k = 0; k < types.length; k++) {
     const type = types[k];
     const lookup = ask(name, type);
-    out += commErrors(lookup);
+    const failed = failedTries(lookup, a.server, a.options.tcp === true);
+    out += failed.text;
     const got = replied(lookup);
-    if (!got) return result(out + ';; no servers could be reached\n\n', '', 1);
+    if (!got) return result(out + (failed.final ? '' : ';; no servers could be reached\n') + '\n', '', 1);
     const msg = got.reply;
     const heads = !defaults || type === 'A';
     if (heads) out += `Server:\t\t${userArg(a.server, got.server)}\nAddress:\t${got.server}\n\n`;

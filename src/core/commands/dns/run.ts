@@ -1,6 +1,8 @@
 /** What dig, host and nslookup share: how a lookup's failed tries print, the reply taken, the server's name. */
 import type { Lookup, LookupQuery, LookupRequest } from '../../dns/lookup';
 import type { DnsMessage } from '../../dns/msg';
+import type { Leg } from '../../datapath/trace';
+import { bare } from './present';
 
 /** Does a lookup: the simulated resolver in the command, a fake in tests. */
 export type Resolve = (req: LookupRequest) => Lookup;
@@ -9,7 +11,7 @@ export type Resolve = (req: LookupRequest) => Lookup;
 export interface Try {
   readonly name: string;
   readonly server: string;
-  readonly failed?: 'timed out' | 'connection refused';
+  readonly failed?: 'timed out' | 'connection refused' | 'network unreachable';
 }
 
 /**
@@ -18,19 +20,44 @@ export interface Try {
  */
 export function triesOf(lookup: Lookup): Try[] {
   return lookup.queries.flatMap((q) => {
-    const sent = Math.max(1, q.legs.filter((i) => lookup.legs[i]?.kind === 'query').length);
-    const failed = q.rcode === 'UNREACHABLE' ? 'connection refused' : 'timed out';
+    const legs = q.legs.map((i) => lookup.legs[i]).filter((l) => l?.kind === 'query');
+    const sent = Math.max(1, legs.length);
+    const failed = q.rcode !== 'UNREACHABLE' ? 'timed out' : legs.some(noRoute) ? 'network unreachable' : 'connection refused';
     const lost = Array.from({ length: q.reply ? sent - 1 : sent }, () => ({ name: q.name, server: q.server, failed }) as const);
     return q.reply ? [...lost, { name: q.name, server: q.server }] : lost;
   });
 }
 
-/** The lines BIND's tools print for each try that got no answer (dighost.c): a timeout, or an ICMP port unreachable. */
-export function commErrors(lookup: Lookup): string {
-  return triesOf(lookup)
-    .filter((t) => t.failed)
-    .map((t) => `;; communications error to ${t.server}: ${t.failed}\n`)
-    .join('');
+/**
+ * A query that never left its host for want of a route (connect: ENETUNREACH): the walk's route
+ * lookup, then the drop, and nothing on any wire.
+ */
+function noRoute(leg: Leg | undefined): boolean {
+  const steps = leg?.steps ?? [];
+  const last = steps[steps.length - 1];
+  return (
+    last?.stage === 'drop' && steps[steps.length - 2]?.stage === 'route' && !steps.some((s) => s.stage === 'xmit' || s.host !== last.host)
+  );
+}
+
+/**
+ * The lines BIND's tools print for each try that got no answer (dighost.c): a timeout or an ICMP
+ * port unreachable as `communications error`; a socket that could not even be set up (no route; a
+ * refused TCP connection) says so with `no servers could be reached` each time (`final`: the last
+ * try did, and nothing more is printed).
+ */
+export function failedTries(lookup: Lookup, typed: string | undefined, tcp: boolean): { text: string; final: boolean } {
+  let text = '';
+  let final = false;
+  for (const t of triesOf(lookup)) {
+    if (!t.failed) continue;
+    final = t.failed === 'network unreachable' || (tcp && t.failed === 'connection refused');
+    if (final) {
+      const what = tcp ? 'Connection to' : 'UDP setup with';
+      text += `;; ${what} ${t.server}(${userArg(typed, t.server)}) for ${bare(t.name)} failed: ${t.failed}.\n;; no servers could be reached\n`;
+    } else text += `;; communications error to ${t.server}: ${t.failed}\n`;
+  }
+  return { text, final };
 }
 
 /**

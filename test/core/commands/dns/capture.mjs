@@ -166,6 +166,10 @@ const CASES = [
   ['getent-hosts-addr-nx', 'cli', 'getent hosts 10.0.0.77'],
   ['host-t-a-cname', 'cli', 'host -t A alias.example.com'],
   ['nslookup-type-a-nodata', 'cli', 'nslookup -type=A example.com'],
+  // a server the client has no route to
+  ['dig-noroute', 'cli', 'dig @10.9.9.9 +tries=2 web.example.com'],
+  ['host-noroute', 'cli', 'host web.example.com 10.9.9.9'],
+  ['nslookup-noroute', 'cli', 'nslookup web.example.com 10.9.9.9'],
 ];
 
 const sh = (...argv) => execFileSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] }).toString();

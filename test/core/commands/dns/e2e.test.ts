@@ -88,6 +88,22 @@ describe('the resolver tools end to end (a asks b through r)', () => {
     assert.equal(refused.status, 9);
   });
 
+  it('a server a has no route to: the socket is not set up, as dig, host and nslookup 9.18.49 said here', () => {
+    const w = lab();
+    const line =
+      ';; UDP setup with 10.9.9.9#53(10.9.9.9) for web.example.com failed: network unreachable.\n;; no servers could be reached\n';
+    const lines = (text: string) => new RegExp(`^(${line.replace(/[.()\\[\]]/g, '\\$&')})+$`).test(text);
+    const dig = run(w, 'dig @10.9.9.9 web.example.com');
+    assert.ok(lines(dig.stdout), dig.stdout);
+    assert.equal(dig.status, 9);
+    const host = run(w, 'host web.example.com 10.9.9.9');
+    assert.ok(lines(host.stdout), host.stdout);
+    assert.equal(host.status, 1);
+    const ns = run(w, 'nslookup web.example.com 10.9.9.9');
+    assert.ok(ns.stdout.endsWith('\n\n') && lines(ns.stdout.slice(0, -1)), ns.stdout);
+    assert.equal(ns.status, 1);
+  });
+
   it('host and nslookup: the search list, aliases, not found', () => {
     const w = lab();
     assert.deepEqual(run(w, 'host web'), { stdout: 'web.example.com has address 10.0.0.5\n', stderr: '', status: 0 });

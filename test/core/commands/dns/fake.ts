@@ -8,6 +8,7 @@
 import type { Lookup, LookupAnswer, LookupQuery, LookupRequest } from '../../../../src/core/dns/lookup';
 import type { DnsMessage, Rcode, RR } from '../../../../src/core/dns/msg';
 import type { RData } from '../../../../src/core/dns/zone/types';
+import type { Leg, Step } from '../../../../src/core/datapath/trace';
 
 export function rr(name: string, data: RData, ttl = 0): RR {
   return { name, ttl, cls: 'IN', type: data.type, data };
@@ -95,6 +96,14 @@ export function fakeResolve(rotate = false): (req: LookupRequest) => Lookup {
   return (req) => {
     const o = req.options ?? {};
     const queries: LookupQuery[] = [];
+    const legs: Leg[] = [];
+    const step = (stage: Step['stage']): Step => ({
+      host: req.from.host,
+      netns: '',
+      stage,
+      packet: { ip: { src: '0.0.0.0', dst: server, ttl: 64, proto: 'udp' } },
+      detail: { en: stage, ko: stage },
+    });
     const server = req.server ?? (req.from.host === 'cl2' ? '10.0.0.55' : '10.0.0.53');
     const port = Number(o.port ?? 53);
     const tries = Number(o.tries ?? (req.tool === 'dig' ? 3 : req.tool === 'host' ? 2 : 3));
@@ -105,8 +114,13 @@ export function fakeResolve(rotate = false): (req: LookupRequest) => Lookup {
         queries.push({ name, type, server: at, rcode: reply.rcode, reply, legs: [] });
         return reply;
       }
-      for (let i = 0; i < tries; i++)
-        queries.push({ name, type, server: at, rcode: server === '10.0.0.55' ? 'TIMEOUT' : 'UNREACHABLE', legs: [] });
+      for (let i = 0; i < tries; i++) {
+        if (server === '10.9.9.9') {
+          // no route: the walk's route lookup, then the drop, on the client
+          legs.push({ kind: 'query', steps: [step('route'), step('drop')] });
+          queries.push({ name, type, server: at, rcode: 'UNREACHABLE', legs: [legs.length - 1] });
+        } else queries.push({ name, type, server: at, rcode: server === '10.0.0.55' ? 'TIMEOUT' : 'UNREACHABLE', legs: [] });
+      }
       return undefined;
     };
     const candidates = (name: string, search: boolean): string[] => {
@@ -121,7 +135,7 @@ export function fakeResolve(rotate = false): (req: LookupRequest) => Lookup {
       ...(canonical ? { canonical } : {}),
       queries,
       steps: [],
-      legs: [],
+      legs,
       elapsedMs: 0,
     });
     if (req.tool === 'getent-hosts' && /^[\d.]+$/.test(req.name)) {
