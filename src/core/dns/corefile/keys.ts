@@ -6,6 +6,8 @@
  * on octet (IPv4) or nibble (IPv6) boundaries first, so `10.0.0.0/15` serves two zones.
  */
 
+import { isDomainName } from '../zone/names';
+
 export interface ZoneKey {
   readonly transport: string;
   /** Fully qualified, lower case: `example.org.`, `10.in-addr.arpa.`, `.`. */
@@ -29,32 +31,6 @@ const TRANSPORTS: readonly [string, string][] = [
 export function splitTransport(s: string): { transport: string; rest: string } {
   for (const [t] of TRANSPORTS) if (s.startsWith(`${t}://`)) return { transport: t, rest: s.slice(t.length + 3) };
   return { transport: 'dns', rest: s };
-}
-
-/** miekg/dns IsDomainName: labels of 1 to 63 octets, at most 255 in wire form; almost any character goes. */
-export function isDomainName(s: string): boolean {
-  if (s === '') return false;
-  if (s === '.') return true;
-  const fq = s.endsWith('.') && !s.endsWith('\\.') ? s : `${s}.`;
-  let wire = 1;
-  let label = 0;
-  for (let i = 0; i < fq.length; i++) {
-    const c = fq[i]!;
-    if (c === '\\') {
-      i += /^\d{3}/.test(fq.slice(i + 1, i + 4)) ? 3 : 1;
-      label++;
-    } else if (c === '.') {
-      if (label === 0 || label > 63) return false;
-      wire += label + 1;
-      label = 0;
-    } else label += utf8Length(c.codePointAt(0)!);
-  }
-  return wire <= 255;
-}
-
-/** The bytes a code point takes in UTF-8 (a surrogate half counts as the 2 of its 4). */
-function utf8Length(cp: number): number {
-  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp >= 0xd800 && cp < 0xe000 ? 2 : 3;
 }
 
 export function fqdn(s: string): string {
