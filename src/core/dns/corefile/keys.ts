@@ -27,9 +27,13 @@ const TRANSPORTS: readonly [string, string][] = [
   ['unix', ''],
 ];
 
+/** The schemes with their `://`, made once (the keys and forward's upstreams ask on every word). */
+const PREFIXES: readonly [string, string][] = TRANSPORTS.map(([t]) => [t, `${t}://`]);
+
 /** parse.Transport: the scheme (dns when none) and the rest. */
 export function splitTransport(s: string): { transport: string; rest: string } {
-  for (const [t] of TRANSPORTS) if (s.startsWith(`${t}://`)) return { transport: t, rest: s.slice(t.length + 3) };
+  if (s.includes('://'))
+    for (const [t, prefix] of PREFIXES) if (s.startsWith(prefix)) return { transport: t, rest: s.slice(prefix.length) };
   return { transport: 'dns', rest: s };
 }
 
@@ -112,10 +116,14 @@ export function reverseZones(net: { bytes: number[]; ones: number }): string[] {
   const count = 2 ** (mask - net.ones);
   const out: string[] = [];
   for (let k = 0; k < count; k++) {
-    // The k-th subnet of length `mask`, as CoreDNS's cidr.Split counts them.
-    let v = net.bytes.reduce((acc, x) => (acc << 8n) | BigInt(x), 0n) + (BigInt(k) << BigInt(net.bytes.length * 8 - mask));
-    const b: number[] = [];
-    for (let i = 0; i < net.bytes.length; i++, v >>= 8n) b.unshift(Number(v & 255n));
+    // The k-th subnet of length `mask`, as CoreDNS's cidr.Split counts them: k added at bit `mask`, with its carry.
+    const b = net.bytes.slice();
+    let carry = k * 2 ** ((b.length * 8 - mask) % 8);
+    for (let i = Math.ceil(mask / 8) - 1; i >= 0 && carry > 0; i--) {
+      const v = b[i]! + carry;
+      b[i] = v & 255;
+      carry = Math.floor(v / 256);
+    }
     const keep = mask / size;
     const digits = v4 ? b.map(String) : b.flatMap((x) => [(x >> 4).toString(16), (x & 15).toString(16)]);
     out.push([...digits.slice(0, keep).reverse(), v4 ? 'in-addr.arpa' : 'ip6.arpa'].join('.') + '.');

@@ -189,7 +189,8 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
       if (tkn !== '') {
         expectingAnother = tkn.endsWith(',');
         if (expectingAnother) tkn = tkn.slice(0, -1);
-        keys.push({ ...cur(), text: tkn });
+        const t = cur();
+        keys.push(tkn === t.text ? t : { ...t, text: tkn });
       }
       const has = next();
       if (expectingAnother && !has) fail(cur(), 'Error during parsing: Unexpected EOF', '주소가 하나 더 와야 하는데 파일이 끝났습니다');

@@ -22,9 +22,9 @@ export class ServedZones {
 
   /** Registers `key` on `addr` (`''` for every address); CoreDNS's error and the earlier one, if refused. */
   add(key: string, addr: string, at: Token, filtered: boolean): { message: string; first: Served } | undefined {
-    const me = { key, addr };
     const known = this.byKey.get(key);
     if (known) {
+      const me = { key, addr };
       const exact = known.addrs.get(addr);
       if (exact && !filtered) return { message: `cannot serve ${show(me)} - it is already defined`, first: exact };
       const already = known.first;
@@ -37,7 +37,7 @@ export class ServedZones {
     if (filtered) return undefined;
     const s = { key, addr, at };
     if (known) known.addrs.set(addr, s);
-    else this.byKey.set(key, { first: s, addrs: new Map([[addr, s]]) });
+    else this.byKey.set(key, { first: s, addrs: new Map<string, Served>().set(addr, s) });
     return undefined;
   }
 }
