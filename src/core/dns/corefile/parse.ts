@@ -30,7 +30,8 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
     line: t.line,
     column: t.col,
     endLine: t.endLine,
-    endColumn: Math.max(t.endCol, t.col + 1),
+    // At least one character wide; a word that runs onto a later line (a quoted one) ends where it ends.
+    endColumn: t.endLine > t.line ? t.endCol : Math.max(t.endCol, t.col + 1),
   });
   const report = (t: Token, code: DiagnosticCode, en: string, ko: string, severity: 'error' | 'warning' = 'error') =>
     diagnostics.push({ ...range(t), severity, code, message: loc(en, ko) });
