@@ -75,7 +75,7 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       '이 서버 블록에는 플러그인이 없습니다. CoreDNS는 시작하지만 이 존의 모든 질의에 REFUSED로 답합니다.',
       'warning',
     );
-  const seen = new Map<string, Token>();
+  const seen: Token[] = []; // the first use of each plugin (a block has few: a list is cheaper than a map)
   let zones: string[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const d = list[i]!;
@@ -91,7 +91,7 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       );
       continue;
     }
-    const first = seen.get(name);
+    const first = seen.find((t) => t.text === name);
     if (first && ONCE_PER_BLOCK.has(name)) {
       report(
         d.name,
@@ -101,7 +101,7 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       );
       continue;
     }
-    if (!first) seen.set(name, d.name);
+    if (!first) seen.push(d.name);
     const validate = PLUGIN_CHECKS[name];
     if (!validate || anyUnresolved(d.tokens, unresolved)) continue;
     zones ??= block.zones.map((z) => z.zone);

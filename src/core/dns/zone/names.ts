@@ -34,15 +34,17 @@ const isDDD = (s: string, i: number): boolean => isDigit(s[i]) && isDigit(s[i + 
  */
 export function isDomainName(name: string): boolean {
   if (name === '') return false;
-  const s = isFqdn(name) ? name : name + '.';
+  // Fqdn(s), without making the string: a name that is not fully qualified is read with a dot after it.
+  const s = name;
+  const n = isFqdn(name) ? name.length : name.length + 1;
   const LENMSG = 256;
   let off = 0;
   let begin = 0; // byte offsets, as Go's
   let pos = 0;
   let wasDot = false;
   let escape = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = 0; i < n; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
     if (c === 92) {
       // '\\'
       escape = !escape;
@@ -53,7 +55,7 @@ export function isDomainName(name: string): boolean {
         begin += 3;
       } else {
         // Go skips one byte: a multi-byte character's other bytes are read as plain ones (which end the escape).
-        const w = i + 1 < s.length ? utf8Width(s, i + 1) : 0;
+        const w = i + 1 < s.length ? utf8Width(s, i + 1) : i + 1 < n ? 1 : 0;
         i += w === 4 ? 2 : 1;
         pos += 1 + w;
         begin++;
@@ -62,7 +64,7 @@ export function isDomainName(name: string): boolean {
       wasDot = false;
     } else if (c === 46) {
       escape = false;
-      if (i === 0 && s.length > 1) return false;
+      if (i === 0 && n > 1) return false;
       if (wasDot) return false;
       wasDot = true;
       const labelLen = pos - begin;
