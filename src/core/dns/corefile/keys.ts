@@ -124,9 +124,11 @@ export function reverseZones(net: { bytes: number[]; ones: number }): string[] {
       b[i] = v & 255;
       carry = Math.floor(v / 256);
     }
+    // The first `keep` octets (IPv4) or nibbles (IPv6), least significant first, then the reverse tree.
     const keep = mask / size;
-    const digits = v4 ? b.map(String) : b.flatMap((x) => [(x >> 4).toString(16), (x & 15).toString(16)]);
-    out.push([...digits.slice(0, keep).reverse(), v4 ? 'in-addr.arpa' : 'ip6.arpa'].join('.') + '.');
+    let name = '';
+    for (let i = keep - 1; i >= 0; i--) name += (v4 ? String(b[i]) : ((b[i >> 1]! >> (i & 1 ? 0 : 4)) & 15).toString(16)) + '.';
+    out.push(name + (v4 ? 'in-addr.arpa.' : 'ip6.arpa.'));
   }
   return out;
 }
