@@ -6,7 +6,7 @@
  * on octet (IPv4) or nibble (IPv6) boundaries first, so `10.0.0.0/15` serves two zones.
  */
 
-import { isDomainName } from '../zone/names';
+import { isDomainName, isFqdn } from '../zone/names';
 
 export interface ZoneKey {
   readonly transport: string;
@@ -37,8 +37,9 @@ export function splitTransport(s: string): { transport: string; rest: string } {
   return { transport: 'dns', rest: s };
 }
 
+/** miekg/dns Fqdn: a dot added unless the name ends in one that is not escaped (`a\.` gets one, `a\\.` not). */
 export function fqdn(s: string): string {
-  return s.endsWith('.') ? s : `${s}.`;
+  return isFqdn(s) ? s : `${s}.`;
 }
 
 /** An IPv4 address as 4 numbers, as Go's net.ParseIP reads it (no leading zeros). */

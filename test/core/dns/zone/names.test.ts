@@ -85,6 +85,8 @@ describe('isDomainName: miekg/dns IsDomainName, one port for zone files and Core
       zones: [{ transport: 'dns', zone: `${four}.`, port: '53', key: `dns://${four}.:53` }],
     });
     assert.deepEqual(normalizeKey('a\\'), { error: 'zone is not a valid domain name: a\\' });
+    // dns.Fqdn: an escaped dot at the end is part of the label, so the key gets a dot of its own
+    assert.deepEqual(normalizeKey('a\\.'), { zones: [{ transport: 'dns', zone: 'a\\..', port: '53', key: 'dns://a\\..:53' }] });
     assert.deepEqual(normalizeKey('é'.repeat(32) + '.org'), { error: `zone is not a valid domain name: ${'é'.repeat(32)}.org` });
   });
 
