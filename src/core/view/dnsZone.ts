@@ -15,18 +15,17 @@ import { type FilePos, type HoverModel, inRange, type OutlineItem } from './dnsT
 /** The outline: one item per owner name (in the order they first appear), its records inside. */
 export function zoneOutline(text: string, file: string, origin?: string): OutlineItem[] {
   const { records } = parseZone(text, { file, ...(origin !== undefined ? { origin } : {}) });
+  const lines = text.split('\n');
   const owners = new Map<string, OutlineItem>();
   for (const r of records) {
+    // The record's first word (its owner, or its first field when the owner is the previous record's).
+    const word = /^[^\s;()"]*/.exec(lines[r.range.line - 1]?.slice(r.range.column - 1) ?? '')![0];
     const item: OutlineItem = {
       name: r.type,
       detail: `${r.ttl} ${r.cls} ${rdataText(r.data)}`,
       kind: 'record',
       range: r.range,
-      selection: {
-        ...r.range,
-        endLine: r.range.line,
-        endColumn: r.range.line === r.range.endLine ? r.range.endColumn : r.range.column + 1,
-      },
+      selection: { ...r.range, endLine: r.range.line, endColumn: r.range.column + Math.max(word.length, 1) },
       children: [],
     };
     const key = r.name.toLowerCase();

@@ -63,6 +63,11 @@ describe('zone file in the editor', () => {
       'owner host.sub.example.org. (AAAA) 8:1-8:22',
       '  record AAAA (300 IN 2001:db8::1) 8:1-8:22',
     ]);
+    // each record's name in the outline is its first word: the owner, or its first field
+    const sel = zoneOutline(ZONE, 'db.example.org', 'example.org')[0]!.children.map(
+      (c) => `${c.selection.line}:${c.selection.column}-${c.selection.endColumn}`,
+    );
+    assert.deepEqual(sel, ['2:1-2', '3:3-5']);
   });
 
   it('hovers on directives, with their doc and an example', () => {

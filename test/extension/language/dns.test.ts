@@ -79,14 +79,14 @@ describe('extension language: DNS files', () => {
       detail: 'A',
       kind: 'owner',
       span: { start: { line: 0, character: 0 }, end: { line: 0, character: 19 } },
-      selection: { start: { line: 0, character: 0 }, end: { line: 0, character: 19 } },
+      selection: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
       children: [
         {
           name: 'A',
           detail: '300 IN 10.0.0.1',
           kind: 'record',
           span: { start: { line: 0, character: 0 }, end: { line: 0, character: 19 } },
-          selection: { start: { line: 0, character: 0 }, end: { line: 0, character: 19 } },
+          selection: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
           children: [],
         },
       ],
