@@ -16,8 +16,8 @@ export const DNS_LANGUAGES: Readonly<Record<DnsFileKind, string>> = {
   nsswitch: 'nsswitch-conf',
 };
 
-/** The languages a file of no language of its own has. */
-const PLAIN = new Set(['plaintext', 'properties', 'ini']);
+/** The language of a file VS Code knows no language for (an Ansible inventory named `hosts` is `ini`: not ours). */
+const PLAIN = new Set(['plaintext']);
 
 export function dnsFileKind(path: string, languageId: string): DnsFileKind | undefined {
   for (const [kind, id] of Object.entries(DNS_LANGUAGES) as [DnsFileKind, string][]) if (languageId === id) return kind;

@@ -20,7 +20,7 @@ describe('extension language: DNS files', () => {
     assert.equal(dnsFileKind('/lab/example.org.zone', 'plaintext'), 'zone');
     assert.equal(dnsFileKind('/src/db.js', 'javascript'), undefined);
     assert.equal(dnsFileKind('/lab/db.yaml', 'plaintext'), undefined);
-    assert.equal(dnsFileKind('/lab/hosts', 'ini'), 'hosts');
+    assert.equal(dnsFileKind('/ansible/hosts', 'ini'), undefined);
     assert.equal(dnsFileKind('/lab/lab.yaml', 'yaml'), undefined);
     assert.equal(zoneOrigin('/lab/db.example.org'), 'example.org');
   });
