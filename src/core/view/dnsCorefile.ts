@@ -181,8 +181,24 @@ export function corefileCompletions(text: string, pos: FilePos, lang: Lang): Com
     else if (!w.quoted && w.text === '}') stack.pop();
     prev = w;
   }
-  // Only the first word of a line (or the first after a brace) is a directive or a property.
   const last = words[words.length - 1];
+  // `import ` as a line's first word: the snippets the file defines.
+  if (last && last === lineFirst && last.line === pos.line && last.text === 'import' && !last.quoted)
+    return parseCorefile(text, 'Corefile')
+      .blocks.filter((b) => b.snippet)
+      .map((b) => {
+        const name = b.keys[0]!.slice(1, -1);
+        const detail = pick(loc(`snippet (line ${b.range.line})`, `스니펫 (${b.range.line}번째 줄)`), lang);
+        return {
+          label: name,
+          kind: 'snippet' as const,
+          detail,
+          documentation: `\`\`\`corefile
+import ${name}
+\`\`\``,
+        };
+      });
+  // Only the first word of a line (or the first after a brace) is a directive or a property.
   if (last && last.endLine === pos.line && !(!last.quoted && (last.text === '{' || last.text === '}'))) return [];
   if (stack.length === 1)
     return Object.entries(COREFILE_DOCS).map(([name, doc]) => ({

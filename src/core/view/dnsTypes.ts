@@ -40,7 +40,7 @@ export interface HoverModel {
 /** A completion item: what is inserted, its one-line detail and its documentation (Markdown). */
 export interface CompletionModel {
   readonly label: string;
-  readonly kind: 'plugin' | 'directive' | 'property';
+  readonly kind: 'plugin' | 'directive' | 'property' | 'snippet';
   readonly detail: string;
   readonly documentation: string;
 }

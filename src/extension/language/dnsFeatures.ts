@@ -33,11 +33,9 @@ export const DNS_SELECTOR: vscode.DocumentSelector = [
 
 /** A completion item's kind (read when asked: the enum is the editor's). */
 function completionKind(k: CompletionModel['kind']): vscode.CompletionItemKind {
-  return k === 'plugin'
-    ? vscode.CompletionItemKind.Module
-    : k === 'directive'
-      ? vscode.CompletionItemKind.Keyword
-      : vscode.CompletionItemKind.Property;
+  if (k === 'plugin') return vscode.CompletionItemKind.Module;
+  if (k === 'directive') return vscode.CompletionItemKind.Keyword;
+  return k === 'snippet' ? vscode.CompletionItemKind.Snippet : vscode.CompletionItemKind.Property;
 }
 
 function toRange(r: HoverModel['range']): vscode.Range {

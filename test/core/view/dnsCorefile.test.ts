@@ -158,6 +158,19 @@ describe('Corefile in the editor: completion', () => {
     assert.deepEqual(labels(4, 5, '.:53 {\n  \n  whoami {\n    \n  }\n}\n'), []);
   });
 
+  it('offers the snippets the file defines after `import`', () => {
+    const text = '(common) {\n  errors\n}\n(logging) {\n  log\n}\n.:53 {\n  import \n  import co\n}\n';
+    assert.deepEqual(corefileCompletions(text, { line: 8, column: 10 }, 'en'), [
+      { label: 'common', kind: 'snippet', detail: 'snippet (line 1)', documentation: '```corefile\nimport common\n```' },
+      { label: 'logging', kind: 'snippet', detail: 'snippet (line 4)', documentation: '```corefile\nimport logging\n```' },
+    ]);
+    assert.deepEqual(
+      corefileCompletions(text, { line: 9, column: 12 }, 'ko').map((c) => c.detail),
+      ['스니펫 (1번째 줄)', '스니펫 (4번째 줄)'],
+    );
+    assert.deepEqual(labels(8, 3, text), Object.keys(COREFILE_DOCS));
+  });
+
   it('reads a block opened on the same line as its keys and a directive after a `{`', () => {
     assert.deepEqual(labels(1, 8, '.:53 { \n}\n'), Object.keys(COREFILE_DOCS));
   });
