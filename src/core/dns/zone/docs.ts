@@ -18,7 +18,7 @@ export const ZONE_TYPE_DOCS: Readonly<Record<string, ZoneDoc>> = {
   AAAA: d('An IPv6 address of the name.', '이름의 IPv6 주소입니다.', 'NAME [TTL] [IN] AAAA 2001:db8::10'),
   CNAME: d(
     'The name is an alias of TARGET: CoreDNS answers with this record and goes on with TARGET. A name with a CNAME has no other records.',
-    '이 이름은 TARGET의 별칭입니다. CoreDNS는 이 레코드로 답하고 TARGET을 이어서 찾습니다. CNAME이 있는 이름에는 다른 레코드를 둘 수 없습니다.',
+    '이 이름은 TARGET의 별칭입니다. CoreDNS는 이 레코드로 답하고 이어서 TARGET 이름을 찾습니다. CNAME이 있는 이름에는 다른 레코드를 둘 수 없습니다.',
     'NAME [TTL] [IN] CNAME TARGET',
   ),
   PTR: d(
@@ -58,7 +58,7 @@ export const ZONE_TYPE_DOCS: Readonly<Record<string, ZoneDoc>> = {
   ),
   DNAME: d(
     'Redirects the whole subtree below the name to TARGET (read, not followed in knetlab).',
-    '이름 아래 전체를 TARGET으로 돌립니다(knetlab은 읽기만 하고 따라가지 않습니다).',
+    '이 이름 아래의 모든 이름을 TARGET 도메인 아래의 이름으로 바꿔 가리킵니다(knetlab은 읽기만 하고 따라가지 않습니다).',
     'NAME [TTL] [IN] DNAME TARGET',
   ),
   HINFO: d(
