@@ -8,6 +8,7 @@ import { ipSpec } from './ip/index';
 import { iptablesSpec } from './iptables';
 import { iptablesRestoreSpec, iptablesSaveSpec } from './iptablesSave';
 import { dockerSpec } from './docker';
+import { corednsSpec } from './coredns';
 import { digCommand, getentCommand, hostCommand, nslookupCommand } from './dns/index';
 import { bridgeSpec, OTHER_REAL_TOOLS, pingSpec } from './tools';
 import type { CommandHandler, CommandSpec } from './types';
@@ -27,6 +28,7 @@ const SPECS: CommandSpec[] = [
   iptablesSaveSpec,
   iptablesRestoreSpec,
   dockerSpec,
+  corednsSpec,
   digCommand,
   hostCommand,
   nslookupCommand,

@@ -17,6 +17,7 @@ describe('commands: the registry', () => {
     assert.deepEqual([...COMMANDS.keys()].sort(), [
       ':',
       'cat',
+      'coredns',
       'dig',
       'docker',
       'echo',
@@ -52,11 +53,11 @@ describe('commands: the registry', () => {
       const n = s.names[0]!;
       assert.ok(s.summary.en && !HANGUL.test(s.summary.en) && HANGUL.test(s.summary.ko), `${n}: summary`);
       assert.ok(s.usage.en.startsWith(n) && s.usage.ko.startsWith(n), `${n}: usage`);
-      // man7.org's pages; BIND's tools (dig, host, nslookup) have theirs in BIND's own manual
+      // A manual page on man7.org, or the program's own manual where man7.org has none (CoreDNS; BIND's dig, host, nslookup).
       if (s.link !== undefined) {
         assert.match(
           s.link,
-          /^https:\/\/(man7\.org\/linux\/man-pages\/man[18]\/[a-z-]+\.[18]\.html|bind9\.readthedocs\.io\/en\/v9\.18\.49\/manpages\.html#[a-z-]+)$/,
+          /^https:\/\/(man7\.org\/linux\/man-pages\/man[18]\/[a-z-]+\.[18]\.html|coredns\.io\/manual\/|bind9\.readthedocs\.io\/en\/v9\.18\.49\/manpages\.html#[a-z-]+$)/,
           n,
         );
       }
