@@ -11,13 +11,13 @@ import { type CommandResult, notSimulated, result } from '../types';
 import { DIG_VERSION, type DigArgs, type DigQuery, parseDig } from './digArgs';
 import { rdataText } from '../../dns/zone/rdata';
 import { digQuestion, digRecord, replySize } from './present';
-import { failedTries, type Resolve, replied, userArg } from './run';
+import { failedTries, type Resolve, replied, serverAddresses, userArg } from './run';
 
 /** What `;; WHEN:` prints: the epoch, in dig's strftime form `%a %b %d %H:%M:%S %Z %Y`. */
 export const DIG_WHEN = 'Thu Jan 01 00:00:00 UTC 1970';
 
 /** The request dig makes for one of its queries. */
-export function digRequest(args: DigArgs, q: DigQuery, from: LookupRequest['from']): LookupRequest {
+export function digRequest(args: DigArgs, q: DigQuery, from: LookupRequest['from'], address = args.server): LookupRequest {
   const o = args.options;
   const options: Record<string, string | number | boolean> = {
     search: o.search,
@@ -30,7 +30,7 @@ export function digRequest(args: DigArgs, q: DigQuery, from: LookupRequest['from
   if (args.port !== 53) options.port = args.port;
   if (o.ndots !== undefined) options.ndots = o.ndots;
   if (q.cls !== 'IN') options.class = q.cls;
-  return { from, name: q.name, type: q.type, tool: 'dig', ...(args.server ? { server: args.server } : {}), options };
+  return { from, name: q.name, type: q.type, tool: 'dig', ...(address ? { server: address } : {}), options };
 }
 
 /** Runs dig's command line: `resolve` does each lookup; `sizeOf` is how the servers write their replies (CoreDNS's way by default). */
@@ -50,10 +50,13 @@ export function runDig(
       status: parsed.status,
       ...(parsed.column !== undefined ? { failure: { column: parsed.column } } : {}),
     };
+  const servers = parsed.args.server ? serverAddresses('dig', parsed.args.server, from, resolve) : undefined;
+  if (servers && !Array.isArray(servers)) return servers;
+  const args = servers ? { ...parsed.args, serversFound: servers.length } : parsed.args;
   let stdout = '';
   let status = 0;
-  parsed.args.queries.forEach((q, i) => {
-    const out = formatDig(parsed.args, resolve(digRequest(parsed.args, q, from)), i === 0, sizeOf);
+  args.queries.forEach((q, i) => {
+    const out = formatDig(args, resolve(digRequest(args, q, from, servers?.[0])), i === 0, sizeOf);
     stdout += out.stdout;
     if (out.status) status = out.status;
   });
@@ -75,7 +78,8 @@ export function formatDig(
   let out = failed.text;
   if (first && o.cmd && !o.short) {
     out += `\n; <<>> DiG ${DIG_VERSION} <<>>${args.cmdline ? ' ' + args.cmdline : ''}\n`;
-    if (args.server) out += '; (1 server found)\n';
+    const found = args.serversFound ?? 1;
+    if (args.server) out += `; (${found} server${found === 1 ? '' : 's'} found)\n`;
     out += ';; global options: +cmd\n';
   }
   if (!answered) return { stdout: out + ';; no servers could be reached\n', status: 9 };

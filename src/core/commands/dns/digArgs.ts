@@ -39,6 +39,8 @@ export interface DigArgs {
   readonly options: DigOptions;
   /** `@server`, as typed. */
   readonly server?: string;
+  /** How many addresses the server's name has (`; (2 servers found)`), once looked up. */
+  readonly serversFound?: number;
   readonly port: number;
   /** The arguments as dig repeats them in its first line (`; <<>> DiG ... <<>> ARGS`). */
   readonly cmdline: string;

@@ -12,7 +12,7 @@ import { digClass, digType } from './digArgs';
 import { isAddress, reverseName } from './names';
 import { rdataText } from '../../dns/zone/rdata';
 import { bare } from './present';
-import { failedTries, type Resolve, replied } from './run';
+import { failedTries, type Resolve, replied, serverAddresses } from './run';
 
 export const HOST_USAGE = `Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]
             [-R number] [-m flag] [-p port] hostname [server]
@@ -113,8 +113,10 @@ export function runHost(words: readonly string[], from: LookupRequest['from'], r
   const parsed = parseHost(words);
   if (!parsed.ok) return parsed.res;
   const a = parsed.args;
+  const servers = a.server ? serverAddresses('host', a.server, from, resolve) : undefined;
+  if (servers && !Array.isArray(servers)) return servers;
   const ask = (name: string, type: string): Lookup =>
-    resolve({ from, name, type, tool: 'host', ...(a.server ? { server: a.server } : {}), options: a.options });
+    resolve({ from, name, type, tool: 'host', ...(servers ? { server: servers[0] } : {}), options: a.options });
   let out = '';
   const types = a.type ? [a.type] : ['A'];
   let name = a.name;

@@ -12,7 +12,7 @@ import { canonical } from './host';
 import { isAddress, reverseName } from './names';
 import { rdataText } from '../../dns/zone/rdata';
 import { bare } from './present';
-import { failedTries, type Resolve, replied, userArg } from './run';
+import { failedTries, type Resolve, replied, serverAddresses, userArg } from './run';
 
 /** nslookup.c's rtypetext: the words before a record's data. */
 const SAYS: Record<string, string> = {
@@ -85,9 +85,11 @@ export function runNslookup(
   const parsed = parseNslookup(words, columns);
   if (!parsed.ok) return parsed.res;
   const a = parsed.args;
+  const servers = a.server ? serverAddresses('nslookup', a.server, from, resolve) : undefined;
+  if (servers && !Array.isArray(servers)) return servers;
   const defaults = a.type === undefined;
   const ask = (name: string, type: string): Lookup =>
-    resolve({ from, name, type, tool: 'nslookup', ...(a.server ? { server: a.server } : {}), options: a.options });
+    resolve({ from, name, type, tool: 'nslookup', ...(servers ? { server: servers[0] } : {}), options: a.options });
   const types = [a.type ?? (a.reverse ? 'PTR' : 'A')];
   let name = a.name;
   let out = a.said ?? '';

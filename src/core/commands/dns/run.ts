@@ -2,6 +2,8 @@
 import type { Lookup, LookupQuery, LookupRequest } from '../../dns/lookup';
 import type { DnsMessage } from '../../dns/msg';
 import type { Leg } from '../../datapath/trace';
+import type { CommandResult } from '../types';
+import { isAddress } from './names';
 import { bare } from './present';
 
 /** Does a lookup: the simulated resolver in the command, a fake in tests. */
@@ -72,4 +74,18 @@ export function replied(lookup: Lookup): { query: LookupQuery; reply: DnsMessage
 /** How the tools name the server in `SERVER: ADDR#PORT(NAME)`: as typed with `@`, else its address. */
 export function userArg(typed: string | undefined, server: string): string {
   return typed ?? server.slice(0, server.lastIndexOf('#'));
+}
+
+/**
+ * The addresses of a server named on the command line (dighost.c get_addresses: getaddrinfo, so
+ * /etc/hosts and DNS as nsswitch.conf says): an address is itself; a name that does not resolve is
+ * `TOOL: couldn't get address for 'NAME': not found` (or `failure` when no server answered), exit 1.
+ */
+export function serverAddresses(tool: string, typed: string, from: LookupRequest['from'], resolve: Resolve): string[] | CommandResult {
+  if (isAddress(typed)) return [typed];
+  const lookup = resolve({ from, name: typed, tool: 'getaddrinfo' });
+  const addrs = lookup.status === 'success' ? lookup.answers.filter((a) => a.type === 'A' || a.type === 'AAAA').map((a) => a.data) : [];
+  if (addrs.length) return addrs;
+  const why = lookup.status === 'notfound' || lookup.status === 'nodata' ? 'not found' : 'failure';
+  return { stdout: '', stderr: `${tool}: couldn't get address for '${typed}': ${why}\n`, status: 1 };
 }

@@ -39,6 +39,30 @@ describe('the resolver tools end to end (a asks b through r)', () => {
     assert.equal(run(w, 'dig +short -x 10.0.0.5').stdout, 'web.example.com.\n');
   });
 
+  it('a server given by name: its address from /etc/hosts or DNS; a name with none is an error (as 9.18.49 said here)', () => {
+    const w = lab();
+    writeFile(w.world.hosts.get('a')!, '/etc/hosts', '127.0.0.1\tlocalhost\n192.168.2.10\tdns1\n');
+    const dig = run(w, 'dig @dns1 web.example.com');
+    assert.ok(dig.stdout.includes('; <<>> DiG 9.18.49-1~deb12u3-Debian <<>> @dns1 web.example.com\n; (1 server found)\n'), dig.stdout);
+    assert.ok(dig.stdout.includes(';; SERVER: 192.168.2.10#53(dns1) (UDP)\n'), dig.stdout);
+    assert.equal(
+      run(w, 'host web.example.com dns1').stdout,
+      'Using domain server:\nName: dns1\nAddress: 192.168.2.10#53\nAliases: \n\nweb.example.com has address 10.0.0.5\n',
+    );
+    assert.deepEqual(run(w, 'dig @nosuch web.example.com'), {
+      stdout: '',
+      stderr: "dig: couldn't get address for 'nosuch': not found\n",
+      status: 1,
+    });
+    assert.deepEqual(run(w, 'nslookup web nosuch'), {
+      stdout: '',
+      stderr: "nslookup: couldn't get address for 'nosuch': not found\n",
+      status: 1,
+    });
+    execCommand(w.world, { host: 'b', netns: '' }, 'iptables -A INPUT -p udp --dport 53 -j DROP');
+    assert.deepEqual(run(w, 'host web nosuch'), { stdout: '', stderr: "host: couldn't get address for 'nosuch': failure\n", status: 1 });
+  });
+
   it('dig: no search list unless +search', () => {
     const w = lab();
     assert.equal(run(w, 'dig +short web').stdout, '');
