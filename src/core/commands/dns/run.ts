@@ -18,11 +18,13 @@ export interface Try {
 
 /**
  * Every try of a lookup's queries, in order. A query the resolver sent several times (its `tries`)
- * has one `query` leg per try: all but an answered last one failed as the query ended.
+ * has one `query` leg of its own per try (a server's upstream queries hang from one by `parent`):
+ * all but an answered last one failed as the query ended.
  */
 export function triesOf(lookup: Lookup): Try[] {
   return lookup.queries.flatMap((q) => {
-    const legs = q.legs.map((i) => lookup.legs[i]).filter((l) => l?.kind === 'query');
+    // the client's own query legs: a server's upstream queries (a forward) have a parent
+    const legs = q.legs.map((i) => lookup.legs[i]).filter((l) => l?.kind === 'query' && l.parent === undefined);
     const sent = Math.max(1, legs.length);
     const failed = q.rcode !== 'UNREACHABLE' ? 'timed out' : legs.some(noRoute) ? 'network unreachable' : 'connection refused';
     const lost = Array.from({ length: q.reply ? sent - 1 : sent }, () => ({ name: q.name, server: q.server, failed }) as const);

@@ -63,6 +63,14 @@ describe('the resolver tools end to end (a asks b through r)', () => {
     assert.deepEqual(run(w, 'host web nosuch'), { stdout: '', stderr: "host: couldn't get address for 'nosuch': failure\n", status: 1 });
   });
 
+  it("counts only the client's own tries, not a forwarding server's upstream queries", () => {
+    const w = gatewayWorld(true);
+    serveDns(w.ns('r'), new ToyServer([rr('web.example.com. A 10.0.0.5', 30)]));
+    serveDns(w.ns('b'), new ToyServer([], 'fwd', { forward: [{ addr: '192.168.2.1', port: 53 }] }));
+    writeFile(w.world.hosts.get('a')!, '/etc/resolv.conf', 'nameserver 192.168.2.10\n');
+    assert.deepEqual(run(w, 'dig +short web.example.com'), { stdout: '10.0.0.5\n', stderr: '', status: 0 });
+  });
+
   it('dig: no search list unless +search', () => {
     const w = lab();
     assert.equal(run(w, 'dig +short web').stdout, '');
