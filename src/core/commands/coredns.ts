@@ -253,5 +253,4 @@ export const corednsSpec: CommandSpec = {
     'coredns [-conf FILE] [-dns.port PORT] [-quiet] | -version | -plugins',
     'coredns [-conf 파일] [-dns.port 포트] [-quiet] | -version | -plugins',
   ),
-  link: 'https://coredns.io/manual/toc/',
 };

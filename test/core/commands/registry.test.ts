@@ -17,6 +17,7 @@ describe('commands: the registry', () => {
     assert.deepEqual([...COMMANDS.keys()].sort(), [
       ':',
       'cat',
+      'coredns',
       'docker',
       'echo',
       'false',
