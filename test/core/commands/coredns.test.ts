@@ -157,4 +157,18 @@ describe('coredns command', () => {
     );
     assert.ok(l.steps.some((s) => s.plugin === 'forward' && /^No upstream answered within forward's 5 s/.test(s.detail.en)));
   });
+
+  it('in a named namespace: the Corefile from /etc/netns/NAME/ (ip netns exec mounts it over /etc), the sockets in that namespace', () => {
+    const text = lab(
+      'ip netns add red\nip netns exec red coredns -conf /etc/coredns/Corefile > /tmp/o',
+      '.:53 {\n  whoami\n}',
+      '    serve: []\n',
+    ).replace('    files:\n', '    files:\n      /etc/netns/red/coredns/Corefile: |\n        .:5353 {\n          whoami\n        }\n');
+    const dns = runOf(text).hosts.get('dns')!;
+    assert.equal(dns.files.get('/tmp/o'), '.:5353\nCoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n');
+    assert.deepEqual(
+      dns.sockets.map((s) => `${s.netns} ${s.proto}/${s.port}`),
+      ['red udp/5353', 'red tcp/5353'],
+    );
+  });
 });
