@@ -253,6 +253,7 @@ export const corednsSpec: CommandSpec = {
     'coredns [-conf FILE] [-dns.port PORT] [-quiet] | -version | -plugins',
     'coredns [-conf 파일] [-dns.port 포트] [-quiet] | -version | -plugins',
   ),
+  link: 'https://coredns.io/manual/toc/',
   forms: [
     {
       pattern: 'coredns -conf ...',
