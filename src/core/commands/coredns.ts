@@ -64,7 +64,10 @@ export function startCoredns(host: Host, netns: string, run: CorednsRun, origin?
     if (run.conf !== undefined) return result('', `open ${path}: no such file or directory\n`, 1);
     text = `.:${run.port ?? 53} {\nwhoami\nlog\n}\n`;
   }
-  const start = corednsServer(text, path, (p) => fileIn(host, netns, p.startsWith('/') ? p : `/${p}`), run.port ? { port: run.port } : {});
+  const start = corednsServer(text, path, (p) => fileIn(host, netns, p.startsWith('/') ? p : `/${p}`), {
+    ...(run.port ? { port: run.port } : {}),
+    hostname: host.hostname ?? host.name,
+  });
   if (!start.server) return result('', `${start.errors?.text ?? 'coredns: cannot start'}\n`, start.errors?.exit ?? 1);
   // tcp is listened on before udp (dnsserver's Serve then ServePacket); a taken port stops CoreDNS
   for (const l of [...start.listens].sort((a, b) => (a.proto === b.proto ? 0 : a.proto === 'tcp' ? -1 : 1))) {
