@@ -21,7 +21,10 @@ const M = {
     en: 'unknown tool "{0}" (getent, getaddrinfo, dig, host or nslookup)',
     ko: '알 수 없는 도구 "{0}" (getent, getaddrinfo, dig, host, nslookup)',
   },
-  badType: { en: '"{0}" is not a record type (A, AAAA, CNAME, MX, TXT, PTR, SRV, NS, SOA)', ko: '"{0}"{0|은} 레코드 타입이 아닙니다 (A, AAAA, CNAME, MX, TXT, PTR, SRV, NS, SOA)' },
+  badType: {
+    en: '"{0}" is not a record type (A, AAAA, CNAME, MX, TXT, PTR, SRV, NS, SOA)',
+    ko: '"{0}"{0|은} 레코드 타입이 아닙니다 (A, AAAA, CNAME, MX, TXT, PTR, SRV, NS, SOA)',
+  },
   typeGlibc: {
     en: '--type goes with dig, host or nslookup: {0} asks for A and AAAA records, as glibc does',
     ko: '--type은 dig, host, nslookup과 함께 씁니다: {0}{0|은} glibc처럼 A와 AAAA 레코드를 묻습니다',

@@ -168,7 +168,18 @@ export const trace: Command = {
       ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
     });
     if (format === 'json') io.out(JSON.stringify(traceJson(res, lang), null, 2) + '\n');
-    else io.out(traceText(res, formatEndpoint(ep), address && address !== to ? `${to} (${address})` : to, proto, port, lang, seedText !== undefined ? Number(seedText) : DEFAULT_SEED));
+    else
+      io.out(
+        traceText(
+          res,
+          formatEndpoint(ep),
+          address && address !== to ? `${to} (${address})` : to,
+          proto,
+          port,
+          lang,
+          seedText !== undefined ? Number(seedText) : DEFAULT_SEED,
+        ),
+      );
     return res.replied ? 0 : 1;
   },
 };

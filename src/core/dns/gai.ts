@@ -27,4 +27,3 @@ export function unresolvedReason(name: string, status: LookupStatus, proto: 'icm
   const why = status === 'success' ? '' : GAI_ERRORS[status].ko;
   return loc(head, why ? `${head} (${why})` : head);
 }
-
