@@ -8,6 +8,7 @@ import { eulreul, iga, ieoya } from '../../text/particle';
 import { parseAddr } from '../../net/addr';
 import type { Lookup, LookupAnswer } from '../../dns/lookup';
 import { gaiError } from '../../dns/gai';
+import { rdataText } from '../../dns/zone/rdata';
 import type { CheckResult } from '../types';
 import { where } from './common';
 import type { ResolveArgs } from './resolveArgs';
@@ -31,9 +32,18 @@ function compared(args: ResolveArgs, lookup: Lookup): LookupAnswer[] {
   return lookup.answers.filter((a) => (type ? a.type === type : a.type === 'A' || a.type === 'AAAA'));
 }
 
-/** The CNAME chain the answers hold: the first CNAME's owner, then each target. */
+/**
+ * The CNAME chain of the answer taken: the first CNAME's owner, then each target. From the answers
+ * when the tool lists CNAME records (dig), else from the DNS reply the addresses came in (getaddrinfo
+ * keeps only the addresses and the canonical name).
+ */
 export function cnameChain(lookup: Lookup): string[] {
-  const cnames = lookup.answers.filter((a) => a.type === 'CNAME');
+  let cnames: { name: string; data: string }[] = lookup.answers.filter((a) => a.type === 'CNAME');
+  if (!cnames.length) {
+    const replies = lookup.queries.filter((q) => q.reply?.answer.some((rr) => rr.type === 'CNAME'));
+    const reply = replies[replies.length - 1]?.reply;
+    cnames = (reply?.answer ?? []).filter((rr) => rr.type === 'CNAME').map((rr) => ({ name: rr.name, data: rdataText(rr.data) }));
+  }
   if (!cnames.length) return [];
   return [cnames[0]!.name, ...cnames.map((c) => c.data)];
 }
