@@ -84,8 +84,8 @@ function oneOf(check: CheckSpec, key: string, words: readonly string[], value: s
       key,
       'wrong-type',
       loc(
-        `${key} must be one of ${words.join(', ')}, not "${value}"${hint ? `; did you mean "${hint}"?` : ''}.`,
-        `${key}에는 ${iga(`"${value}"`)} 아니라 ${words.join(', ')} 중 하나를 씁니다${hint ? `. ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}.`,
+        `${key} must be one of ${words.join(', ')}, not "${value}"${hint ? `; did you mean "${hint}"?` : '.'}`,
+        `${key}에는 ${iga(`"${value}"`)} 아니라 ${words.join(', ')} 중 하나를 씁니다.${hint ? ` ${eulreul(`"${hint}"`)} 뜻했나요?` : ''}`,
       ),
     ),
   ];

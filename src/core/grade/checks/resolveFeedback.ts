@@ -4,8 +4,8 @@
  * DNS server and the plugin that answered — so a student sees why a name resolves, or why not.
  */
 import { type Localized, loc } from '../../text/i18n';
-import { eulreul, iga, ieoya } from '../../text/particle';
-import { parseAddr } from '../../net/addr';
+import { eulreul, iga, ieoya, ro } from '../../text/particle';
+import { formatAddr, parseAddr } from '../../net/addr';
 import type { Lookup, LookupAnswer } from '../../dns/lookup';
 import { gaiError } from '../../dns/gai';
 import { rdataText } from '../../dns/zone/rdata';
@@ -22,7 +22,7 @@ function fqdn(name: string): string {
 /** A record's data as compared: an address in its canonical form, a name as fqdn, other text as is. */
 function norm(data: string): string {
   const a = parseAddr(data.trim());
-  if (a) return a.toString();
+  if (a) return formatAddr(a);
   return /^[A-Za-z0-9_.-]+$/.test(data.trim()) ? fqdn(data) : data.trim();
 }
 
@@ -62,8 +62,11 @@ export function answeredHow(lookup: Lookup): Localized | undefined {
   const src = step?.source ?? withSource?.source;
   const at = src ? `, ${where(src)}` : '';
   if (step?.plugin)
-    return loc(`${q.rcode} from ${q.server}, plugin ${step.plugin}${at}`, `${q.server}의 ${step.plugin} 플러그인이 ${q.rcode}${at}`);
-  return loc(`${q.rcode} from ${q.server}${at}`, `${q.server}의 응답 ${q.rcode}${at}`);
+    return loc(
+      `${q.rcode} from ${q.server}, plugin ${step.plugin}${at}`,
+      `${q.server}의 ${step.plugin} 플러그인이 ${ro(q.rcode)} 응답${at}`,
+    );
+  return loc(`${q.rcode} from ${q.server}${at}`, `${iga(q.server)} ${ro(q.rcode)} 응답${at}`);
 }
 
 /** What the lookup came to, in a few words: the records found, or why none. */
@@ -154,10 +157,11 @@ export function judgeLookup(args: ResolveArgs, lookup: Lookup, head: string): Ch
   }
   if (!args.status && !args.rcode && !args.expect && !args.cname && lookup.status !== 'success')
     return fail(loc(`the name does not resolve: ${got.en}`, `이름이 해석되지 않습니다: ${got.ko}`), 'success', lookup.status);
-  const what =
-    args.status && !recs.length
-      ? loc(`${args.status}, as expected: ${got.en}`, `기대대로 ${args.status}: ${got.ko}`)
-      : loc(`${got.en}, as expected`, `기대대로 ${iga(got.ko)} 나옵니다`);
+  const what = recs.length
+    ? loc(`${got.en}, as expected`, `기대대로 ${iga(got.ko)} 나옵니다`)
+    : args.rcode
+      ? loc(`${args.rcode}, as expected: ${got.en}`, `기대대로 ${args.rcode}: ${got.ko}`)
+      : loc(`${lookup.status}, as expected: ${got.en}`, `기대대로 ${lookup.status}: ${got.ko}`);
   return {
     passed: true,
     feedback: tail({ en: `${head}: ${what.en}`, ko: `${head}: ${what.ko}` }),
