@@ -74,3 +74,8 @@ export type { CniConfig, CniPlugin, CniResult } from './cni/config';
 export { CNI_VERSIONS, KNOWN_PLUGINS, KNOWN_IPAM, CHAINED_ONLY } from './cni/plugins';
 export type * from './grade/types';
 export { parseRoster, type RosterResult, type RosterStudent, STUDENT_ID_RE } from './grade/roster';
+export * from './dns/msg';
+export * from './dns/lookup';
+export * from './dns/transport/index';
+export { resolveName, makeQuery, MAX_QUERIES, serverTimeout, readResolverFiles, etcPath } from './dns/resolver/index';
+export type { ResolverFiles } from './dns/resolver/index';

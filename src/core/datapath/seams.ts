@@ -115,20 +115,34 @@ export interface UpstreamResult {
   readonly payload?: Payload;
 }
 
+/**
+ * What a program did on the way to its decision (a DNS server's plugins), for the trace: each note
+ * becomes a 'deliver' step at the program's socket, in order, before what the decision does.
+ */
+export type AppNote = NetfilterNote;
+
+interface AppDecisionBase {
+  readonly notes?: readonly AppNote[];
+}
+
 export type AppDecision =
   /** The kernel's own answer: SYN-ACK for TCP; a UDP datagram is taken and not answered. */
-  | { readonly kind: 'accept'; readonly detail?: Localized }
+  | (AppDecisionBase & { readonly kind: 'accept'; readonly detail?: Localized })
   /** An answer back to the sender, carrying `payload`. */
-  | { readonly kind: 'reply'; readonly payload?: Payload; readonly detail: Localized }
+  | (AppDecisionBase & { readonly kind: 'reply'; readonly payload?: Payload; readonly detail: Localized })
   /** The program closes the connection (TCP RST) or ignores the datagram. */
-  | { readonly kind: 'refuse'; readonly detail: Localized }
-  /** Open `upstream` from this namespace, then answer the client as `then` says. */
-  | {
+  | (AppDecisionBase & { readonly kind: 'refuse'; readonly detail: Localized })
+  /**
+   * Open `upstream` from this namespace, then answer the client as `then` says: a final decision,
+   * or another proxy (a DNS forwarder trying its next upstream after a timeout), walked in turn,
+   * each upstream connection with legs of its own.
+   */
+  | (AppDecisionBase & {
       readonly kind: 'proxy';
       readonly upstream: Upstream;
       readonly detail: Localized;
-      readonly then: (result: UpstreamResult) => Exclude<AppDecision, { kind: 'proxy' }>;
-    };
+      readonly then: (result: UpstreamResult) => AppDecision;
+    });
 
 export interface App extends SocketOwner {
   receive(ctx: AppContext): AppDecision;

@@ -114,4 +114,6 @@ export interface TraceResult {
    * when there are any, the answer may be wrong. Absent when there are none.
    */
   readonly warnings?: readonly Diagnostic[];
+  /** What the answer that reached the origin carried (a DNS response: `app` 'dns', the message in `data.msg`). */
+  readonly answer?: { readonly app: string; readonly summary: string; readonly data?: Readonly<Record<string, unknown>> };
 }

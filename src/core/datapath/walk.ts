@@ -80,10 +80,10 @@ export function tracePacket(world: World, req: TraceRequest, opts: TraceOptions 
       reason: loc(`The walk gave up after ${maxSteps} steps.`, `${maxSteps} 단계를 넘어 추적을 멈췄습니다.`),
     };
   }
-  return result(w, main.replied, main.ending ?? NOWHERE);
+  return result(w, main.replied, main.ending ?? NOWHERE, main.answer);
 }
 
-function result(w: Walk, replied: boolean, e: Ending): TraceResult {
+function result(w: Walk, replied: boolean, e: Ending, answer?: Payload): TraceResult {
   const { legs, request, reply } = w.result();
   const warnings = [...traceWarnings(w.world, legs), ...w.warnings];
   return {
@@ -95,5 +95,6 @@ function result(w: Walk, replied: boolean, e: Ending): TraceResult {
     reply,
     legs,
     ...(warnings.length ? { warnings } : {}),
+    ...(answer ? { answer } : {}),
   };
 }
