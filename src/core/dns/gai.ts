@@ -13,7 +13,9 @@ const GAI_ERRORS: Readonly<Record<Exclude<LookupStatus, 'success'>, { readonly t
   notfound: { text: 'Name or service not known', ko: '이름을 찾지 못했습니다' },
   nodata: { text: 'No address associated with hostname', ko: '이름은 있지만 주소 레코드가 없습니다' },
   tryagain: { text: 'Temporary failure in name resolution', ko: '응답한 DNS 서버가 없습니다' },
-  unavail: { text: 'Name or service not known', ko: '이름을 해석할 수 있는 소스가 없습니다' },
+  // nss_dns says UNAVAIL when every server refused (ICMP port unreachable), with h_errno TRY_AGAIN:
+  // getaddrinfo gives EAI_AGAIN (checked: ping against a nameserver where nothing listens).
+  unavail: { text: 'Temporary failure in name resolution', ko: '사용할 수 있는 DNS 서버가 없습니다' },
 };
 
 /** gai_strerror's text for a failed lookup's status (`Name or service not known`). */
