@@ -82,7 +82,7 @@ const FAULTS: readonly Fault[] = [
     dir: '04-coredns',
     id: 'hosts-fallthrough',
     why: [
-      /expected 203\.0\.113\.10, but found nothing: www\.example\.org: Name or service not known \(NXDOMAIN from 192\.168\.1\.53#53, plugin hosts/,
+      /expected 203\.0\.113\.10, but found nothing: www\.example\.org: Temporary failure in name resolution \(SERVFAIL from 192\.168\.1\.53#53, plugin hosts/,
     ],
     fix: (t) => t.replace('            hosts /etc/hosts\n', '            hosts /etc/hosts {\n                fallthrough\n            }\n'),
   },
@@ -91,7 +91,7 @@ const FAULTS: readonly Fault[] = [
     id: 'zone-block',
     why: [
       /expected 192\.168\.1\.21, but found nothing/,
-      /expected 192\.168\.1\.21, but found nothing: NXDOMAIN \(NXDOMAIN from 192\.168\.1\.53#53, plugin hosts/,
+      /expected 192\.168\.1\.21, but found nothing: SERVFAIL \(SERVFAIL from 192\.168\.1\.53#53, plugin hosts/,
     ],
     fix: (t) => t.replace('corp.example:5353 {', 'corp.example {'),
   },
