@@ -156,7 +156,8 @@ export const trace: Command = {
       throw new UsageError(fmt(lang, M.badSeed, seedText));
     const format = p.options.get('--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
-    if (!parseAddr(to) && !/^[^\s/]+$/.test(to)) throw new UsageError(fmt(lang, M.badAddress, to));
+    // Digits and dots that are no address (1.2.3) are a mistake, not a name.
+    if (!parseAddr(to) && (!/^[^\s/]+$/.test(to) || /^[0-9.]+$/.test(to))) throw new UsageError(fmt(lang, M.badAddress, to));
     const { world } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
     const ep = checkEndpoint(world, from, lang);
     // A name is looked up first, as getaddrinfo does for ping or curl: the lookup's legs come first.

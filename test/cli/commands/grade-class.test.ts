@@ -13,7 +13,7 @@ import { csvField, displayWidth } from '../../../src/cli/classReport';
 import { run } from '../../support/cli';
 
 const SECRET = 'the instructor of the class';
-const LABS = ['01-switching-routing', '02-gateway', '05-network-namespaces', '06-docker-networking'];
+const LABS = ['01-switching-routing', '02-gateway', '03-dns', '04-coredns', '05-network-namespaces', '06-docker-networking'];
 
 interface ReportJson {
   maxScore: number;

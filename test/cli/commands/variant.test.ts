@@ -13,7 +13,7 @@ import { readVariantRecord } from '../../../src/core/lab/variant';
 import { readTree } from '../../../src/cli/grade';
 import { run } from '../../support/cli';
 
-const LABS = ['01-switching-routing', '02-gateway', '05-network-namespaces', '06-docker-networking'];
+const LABS = ['01-switching-routing', '02-gateway', '03-dns', '04-coredns', '05-network-namespaces', '06-docker-networking'];
 const SECRET = 'the instructor keeps this';
 
 describe('knetlab variant: a course, for one student and for a class', () => {
