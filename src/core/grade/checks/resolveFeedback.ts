@@ -48,6 +48,20 @@ export function cnameChain(lookup: Lookup): string[] {
   return [cnames[0]!.name, ...cnames.map((c) => c.data)];
 }
 
+/** Plugins that see every query without deciding its answer. */
+const WATCHERS: ReadonlySet<string> = new Set([
+  'log',
+  'errors',
+  'debug',
+  'prometheus',
+  'metrics',
+  'health',
+  'ready',
+  'reload',
+  'trace',
+  'dnstap',
+]);
+
 /** Who gave the answer: the /etc/hosts line, or the server and the plugin that decided, with their lab line. */
 export function answeredHow(lookup: Lookup): Localized | undefined {
   const withSource = lookup.answers.find((a) => a.source);
@@ -58,7 +72,10 @@ export function answeredHow(lookup: Lookup): Localized | undefined {
   const q = [...lookup.queries].reverse().find((x) => x.reply);
   if (!q) return undefined;
   const qi = lookup.queries.indexOf(q);
-  const step = [...lookup.steps].reverse().find((s) => s.kind === 'server' && s.plugin && (s.query === undefined || s.query === qi));
+  // The plugin that decided: the last one with a say, not those that only watch (log, errors...).
+  const step = [...lookup.steps]
+    .reverse()
+    .find((s) => s.kind === 'server' && s.plugin && !WATCHERS.has(s.plugin) && (s.query === undefined || s.query === qi));
   const src = step?.source ?? withSource?.source;
   const at = src ? `, ${where(src)}` : '';
   if (step?.plugin)
