@@ -147,7 +147,7 @@ describe('knetlab grade --roster: a class', () => {
     const j1 = readFileSync(join(out, 'junit', 's1.xml'), 'utf8');
     assert.match(j1, /<testsuites name="s1" tests="\d+" failures="0">/);
     const j3 = readFileSync(join(out, 'junit', 's3.xml'), 'utf8');
-    assert.match(j3, /<testsuites name="s3" tests="4" failures="4">/);
+    assert.match(j3, /<testsuites name="s3" tests="6" failures="6">/);
     assert.match(j3, /<failure message="no folder [^"]*s3: nothing handed in">/);
   });
 
@@ -169,7 +169,7 @@ describe('knetlab grade --roster: a class', () => {
     assert.match(lines[0]!, /^id +name +01-switching-routing +02-gateway +03-dns +04-coredns +05-network-namespaces +06-docker-networking +total +notes$/);
     assert.match(lines[1]!, /^ +\(max\) +60 +65 +80 +75 +105 +85 +470$/);
     assert.match(lines[2]!, /^s1 +Kim Minsu +60 +65 +80 +75 +105 +85 +470$/);
-    assert.match(lines[4]!, /^s3 +박지민 +- +- +- +- +0 +no folder .*s3: nothing handed in$/);
+    assert.match(lines[4]!, /^s3 +박지민 +- +- +- +- +- +- +0 +no folder .*s3: nothing handed in$/);
     // Korean names take two columns each: the columns stay aligned
     const end = (line: string, token: string) => displayWidth(line.slice(0, line.indexOf(token) + token.length));
     assert.equal(end(lines[2]!, ' 60'), end(lines[4]!, ' -'));
