@@ -2,7 +2,9 @@
 import { strict as assert } from 'node:assert';
 import { findCheckKind } from '../../../../src/core/grade/registry';
 import { cnameChain, judgeLookup } from '../../../../src/core/grade/checks/resolveFeedback';
-import type { ResolveArgs } from '../../../../src/core/grade/checks/resolveArgs';
+import { resolveArgs, type ResolveArgs } from '../../../../src/core/grade/checks/resolveArgs';
+import { validateExercises } from '../../../../src/core/grade/grade';
+import { instantiateLab, loadLab } from '../../../../src/core/index';
 import { checkDiags } from '../../../support/gradeLab';
 import { nxdomain, timedOut, viaCname, viaDns, viaFiles } from '../../../support/lookup';
 
@@ -123,5 +125,39 @@ describe('grade: resolve, its verdict', () => {
     const lookup = { ...viaCname, answers: [{ name: 'www.corp.example.', type: 'CNAME', ttl: 3600, data: 'web.corp.example.' }] };
     assert.equal(judgeLookup(dig, lookup, 'h').passed, true);
     assert.equal(judgeLookup({ ...dig, expect: ['db.corp.example.'] }, lookup, 'h').passed, false);
+  });
+});
+
+describe('grade: resolve, with per-student variables', () => {
+  it('takes placeholders in its name and expectations, as reach does; each student gets their own', () => {
+    const lab = `name: v
+switches: [lan]
+hosts:
+  a:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add {{ lan.10 }}/24 dev eth0
+exercises:
+  - id: r
+    points: 10
+    checks:
+      - resolve: { from: a, name: "{{ host }}", expect: ["{{ lan.20 }}"] }
+variables:
+  lan: { subnet: 10.0.0.0/8, prefix: 24 }
+  host: { choice: [web, blog, shop] }
+`;
+    const seen = new Set<string>();
+    for (const student of ['s1', 's2', 's3']) {
+      const text = instantiateLab(new Map([['lab.yaml', lab]]), student).files.get('lab.yaml')!;
+      const loaded = loadLab(text, { file: 'lab.yaml' });
+      assert.ok(loaded.lab, JSON.stringify(loaded.diagnostics));
+      const check = loaded.lab.exercises[0]!.checks[0]!;
+      assert.deepEqual(validateExercises(loaded.lab), []);
+      const args = resolveArgs(check)!;
+      assert.match(args.name, /^(web|blog|shop)$/);
+      assert.match(args.expect![0]!, /^10\.\d+\.\d+\.20$/);
+      seen.add(args.expect![0]!);
+    }
+    assert.equal(seen.size, 3, 'three students, three addresses');
   });
 });
