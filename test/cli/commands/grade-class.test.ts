@@ -88,7 +88,9 @@ describe('knetlab grade --roster: a class', () => {
 
     const csv = readFileSync(join(out, 'grades.csv'), 'utf8');
     assert.ok(
-      csv.startsWith('\ufeffid,name,01-switching-routing,02-gateway,03-dns,04-coredns,05-network-namespaces,06-docker-networking,total,status,notes\r\n'),
+      csv.startsWith(
+        '\ufeffid,name,01-switching-routing,02-gateway,03-dns,04-coredns,05-network-namespaces,06-docker-networking,total,status,notes\r\n',
+      ),
       csv,
     );
     const rows = parseRoster(csv, 'grades.csv');
@@ -166,7 +168,10 @@ describe('knetlab grade --roster: a class', () => {
   it('the terminal table: a row per student, the maximum, each exercise, a summary', () => {
     const r = grade();
     const lines = r.out.split('\n');
-    assert.match(lines[0]!, /^id +name +01-switching-routing +02-gateway +03-dns +04-coredns +05-network-namespaces +06-docker-networking +total +notes$/);
+    assert.match(
+      lines[0]!,
+      /^id +name +01-switching-routing +02-gateway +03-dns +04-coredns +05-network-namespaces +06-docker-networking +total +notes$/,
+    );
     assert.match(lines[1]!, /^ +\(max\) +60 +65 +80 +75 +105 +85 +470$/);
     assert.match(lines[2]!, /^s1 +Kim Minsu +60 +65 +80 +75 +105 +85 +470$/);
     assert.match(lines[4]!, /^s3 +박지민 +- +- +- +- +- +- +0 +no folder .*s3: nothing handed in$/);
