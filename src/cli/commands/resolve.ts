@@ -7,6 +7,7 @@
 import { DEFAULT_SEED, formatEndpoint, type Localized } from '../../core';
 import type { LookupTool } from '../../core/dns/lookup';
 import { resolveName } from '../../core/dns/resolver';
+import { lookupInLab } from '../../core/lab/fileLines';
 import type { Command } from '../command';
 import { fmt, t, UsageError } from '../common';
 import { checkEndpoint, loadWorld } from '../lab';
@@ -96,15 +97,17 @@ export const resolve: Command = {
     if (server !== undefined && GLIBC.has(tool)) throw new UsageError(fmt(lang, M.serverGlibc, toolWord));
     const format = p.options.get('--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
-    const { world } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
+    const { world, lab } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
     const ep = checkEndpoint(world, from, lang);
-    const lookup = resolveName(world, {
+    const asRead = resolveName(world, {
       from: ep,
       name,
       tool,
       ...(type !== undefined ? { type } : {}),
       ...(server !== undefined ? { server } : {}),
     });
+    // The files' lines as the lab lines that wrote them.
+    const lookup = lookupInLab(lab, world, asRead);
     if (format === 'json') io.out(JSON.stringify(lookupJson(lookup, lang), null, 2) + '\n');
     else io.out(lookupText(lookup, formatEndpoint(ep), lang, DEFAULT_SEED));
     return lookup.status === 'success' ? 0 : 1;

@@ -7,6 +7,7 @@
 import { loc } from '../../text/i18n';
 import type { CheckSpec } from '../../lab/types';
 import { resolveName } from '../../dns/resolver';
+import { lookupInLab } from '../../lab/fileLines';
 import type { CheckKind, CheckResult } from '../types';
 import { argsOf, endpointArg, formatEndpoint, missingEndpoint, shown } from './common';
 import { RESOLVE_SCHEMA, resolveArgs, validateResolve } from './resolveArgs';
@@ -42,6 +43,7 @@ export const resolveCheck: CheckKind = {
     const missing = missingEndpoint(ctx.world, from);
     if (missing) return { passed: false, feedback: { en: `${head}: ${missing.en}`, ko: `${head}: ${missing.ko}` } };
     const lookup = resolveName(ctx.world, { from, name: args.name, tool: args.tool, ...(args.type ? { type: args.type } : {}) });
-    return judgeLookup(args, lookup, head);
+    // The files' lines as the lab lines that wrote them (a host's /etc/hosts, a server's zone file).
+    return judgeLookup(args, lookupInLab(ctx.lab, ctx.world, lookup), head);
   },
 };
