@@ -70,7 +70,13 @@ export function answeredHow(lookup: Lookup): Localized | undefined {
     return loc(`from /etc/hosts${at}`, `/etc/hosts에서${at}`);
   }
   const q = [...lookup.queries].reverse().find((x) => x.reply);
-  if (!q) return undefined;
+  if (!q) {
+    // No DNS answer: the nsswitch.conf step that ended the lookup says why (`[NOTFOUND=return]`).
+    const ns = [...lookup.steps].reverse().find((s) => s.kind === 'nsswitch');
+    if (!ns || lookup.queries.length) return undefined;
+    const at = ns.source ? `, ${where(ns.source)}` : '';
+    return loc(`nsswitch.conf: ${ns.detail.en.replace(/\.$/, '')}${at}`, `nsswitch.conf: ${ns.detail.ko.replace(/\.$/, '')}${at}`);
+  }
   const qi = lookup.queries.indexOf(q);
   // The plugin that decided: the last one with a say, not those that only watch (log, errors...).
   const step = [...lookup.steps]
