@@ -59,7 +59,10 @@ const FAULTS: readonly Fault[] = [
   {
     dir: '03-dns',
     id: 'lookup-order',
-    why: [/expected 192\.168\.2\.30, but found nothing: db: Name or service not known$/, /expected 192\.168\.2\.40, but found nothing/],
+    why: [
+      /expected 192\.168\.2\.30, but found nothing: db: Name or service not known \(nsswitch\.conf: hosts: files did not find it \(NOTFOUND\): return, lab\.yaml:\d+\)$/,
+      /expected 192\.168\.2\.40, but found nothing/,
+    ],
     fix: (t) => t.replace('hosts: files [NOTFOUND=return] dns', 'hosts: files dns'),
   },
   {
