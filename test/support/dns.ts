@@ -32,14 +32,23 @@ export class ToyServer implements DnsServer {
   constructor(
     readonly records: RR[],
     readonly name = 'toydns',
-    readonly opts: { rcode?: DnsMessage['rcode']; drop?: boolean; forward?: { addr: string; port: number }[]; waitedMs?: number } = {},
+    readonly opts: {
+      rcode?: DnsMessage['rcode'];
+      drop?: boolean;
+      dropTypes?: string[];
+      truncateUdp?: boolean;
+      forward?: { addr: string; port: number }[];
+      waitedMs?: number;
+    } = {},
   ) {}
 
-  handle(q: { msg: DnsMessage }): ServerOutcome {
+  handle(q: { msg: DnsMessage; proto?: 'udp' | 'tcp' }): ServerOutcome {
     const question = q.msg.question[0]!;
-    this.log.push(`${question.type}? ${question.name}`);
-    const steps: ServerStep[] = [{ plugin: 'toy', detail: loc(`toy looks up ${question.name}`, `toy가 ${question.name}를 찾습니다`) }];
-    if (this.opts.drop) return { kind: 'drop', steps, reason: loc('toy drops it', 'toy가 버립니다') };
+    this.log.push(`${question.type}? ${question.name}${q.proto === 'tcp' ? ' tcp' : ''}`);
+    const steps: ServerStep[] = [{ plugin: 'toy', detail: loc(`toy looks up ${question.name}`, `toy: ${question.name} 조회`) }];
+    if (this.opts.drop || this.opts.dropTypes?.includes(question.type))
+      return { kind: 'drop', steps, reason: loc('toy drops it', 'toy가 버립니다') };
+    if (this.opts.truncateUdp && q.proto === 'udp') return { kind: 'reply', msg: { ...response(q.msg, 'NOERROR'), tc: true }, steps };
     if (this.opts.rcode) return { kind: 'reply', msg: response(q.msg, this.opts.rcode), steps };
     if (this.opts.forward) return this.forward(q.msg, steps, 0);
     return { kind: 'reply', msg: this.answer(q.msg), steps };
@@ -51,7 +60,7 @@ export class ToyServer implements DnsServer {
       return {
         kind: 'reply',
         msg: response(msg, 'SERVFAIL'),
-        steps: [{ plugin: 'forward', detail: loc('no upstream left', '남은 업스트림이 없습니다') }],
+        steps: [...steps, { plugin: 'forward', detail: loc('no upstream left', '남은 업스트림이 없습니다') }],
       };
     return {
       kind: 'forward',

@@ -101,21 +101,22 @@ export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
   let d: AppDecision = app ? app.receive({ ns, socket: sock, packet: p, flow: w.flow }) : { kind: 'accept' };
   // A proxy's answer may be another proxy (the next upstream after a timeout): each is walked in turn.
   for (let hops = 0; d.kind === 'proxy'; hops++) {
+    if (hops === MAX_PROXY_HOPS) {
+      const name = app?.name ?? 'program';
+      d = {
+        kind: 'refuse',
+        detail: loc(
+          `${name} gave up after ${hops} upstream connections.`,
+          `${iga(name)} 업스트림 연결을 ${hops}번 시도한 뒤 포기했습니다.`,
+        ),
+      };
+      break;
+    }
     notes(w, ns, inDev, p, d);
     w.add(ns, 'deliver', inDev, p, d.detail, {
       ...(sock.origin ? { source: sock.origin } : {}),
       data: { app: app?.name, proxy: formatAddr(d.upstream.to) },
     });
-    if (hops >= MAX_PROXY_HOPS) {
-      d = {
-        kind: 'refuse',
-        detail: loc(
-          `${app?.name ?? 'The program'} gave up after ${hops + 1} upstream connections.`,
-          `${app?.name ?? '프로그램'}: 업스트림 연결 ${hops + 1}번 뒤에 포기했습니다.`,
-        ),
-      };
-      break;
-    }
     d = d.then(upstream(w, ns, d.upstream));
   }
   notes(w, ns, inDev, p, d);
@@ -123,7 +124,7 @@ export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
 }
 
 /** The most upstream connections one packet's program may open in a row. */
-const MAX_PROXY_HOPS = 16;
+export const MAX_PROXY_HOPS = 16;
 
 /** What the program noted on the way to its decision, as steps at its socket. */
 function notes(w: Walk, ns: Netns, inDev: Link, p: Packet, d: AppDecision): void {

@@ -20,8 +20,12 @@ export interface ResolverFiles {
   readonly hostsPath?: string;
   readonly nsswitch: NsswitchResult;
   readonly nsswitchPath?: string;
-  /** /etc/host.conf's `multi on` (every matching hosts line, not only the first, for gethostbyname). */
+  /** /etc/host.conf's `multi on` (every matching hosts line, not only the first). */
   readonly multi: boolean;
+  /** The host's name (`hostname`, /etc/hostname, the lab's name). */
+  readonly hostname: string;
+  /** The endpoint's network namespace name ('' for the host's own). */
+  readonly netns: string;
 }
 
 /** The path of `/etc/NAME` as the endpoint's programs see it, or undefined when there is no such file. */
@@ -57,5 +61,7 @@ export function readResolverFiles(world: World, from: Endpoint): ResolverFiles |
     nsswitch: parseNsswitch(n.text, n.path ?? '/etc/nsswitch.conf'),
     ...(n.path ? { nsswitchPath: n.path } : {}),
     multi: /^[ \t]*multi[ \t]+on\b/m.test(hc.text),
+    hostname,
+    netns: from.netns,
   };
 }

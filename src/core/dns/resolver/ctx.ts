@@ -20,6 +20,8 @@ export class LookupCtx {
   readonly warnings: Diagnostic[] = [];
   elapsedMs = 0;
   readonly session: DnsSession;
+  /** Set when glibc switched itself to single-request(-reopen) after a lost answer: it stays so for the lookup. */
+  singleRequest?: 'single' | 'reopen';
   /** Set when the budget ran out: no more queries are sent. */
   exhausted = false;
   private nextId = 0x1000;

@@ -26,7 +26,7 @@ export interface SearchResult {
   readonly rcode?: Rcode;
 }
 
-interface QueryResult {
+export interface QueryResult {
   readonly herrno: HErrno;
   readonly errno: SearchResult['errno'];
   readonly replies: readonly (DnsMessage | undefined)[];
@@ -36,8 +36,8 @@ interface QueryResult {
 
 const hasData = (m: DnsMessage | undefined): boolean => !!m && m.rcode === 'NOERROR' && m.answer.length > 0;
 
-/** __res_context_query: one name, its questions (A, AAAA or both). */
-function resQuery(ctx: LookupCtx, conf: ResolvConf, name: string, types: readonly string[]): QueryResult {
+/** __res_context_query: one name, its questions (A, AAAA or both), no search list. */
+export function resQuery(ctx: LookupCtx, conf: ResolvConf, name: string, types: readonly string[]): QueryResult {
   const sent = resSend(
     ctx,
     conf,

@@ -11,6 +11,7 @@
  * answer it has.
  */
 import { loc } from '../../text/i18n';
+import type { SourceRef } from '../../sim/model';
 import type { Rcode, DnsMessage } from '../msg';
 import type { ResolvConf } from '../files/resolvconf';
 import { exchange, type ExchangeResult } from '../transport/exchange';
@@ -33,6 +34,12 @@ export function refusedAnswer(m: DnsMessage): boolean {
   return m.rcode === 'NOERROR' && m.answer.length === 0 && !m.aa && !m.ra && m.additional.length === 0;
 }
 
+/**
+ * How long a TCP query waits when nothing answers its SYN: glibc's send_vc has no timeout of its own,
+ * so connect() waits for the kernel's SYN retries (tcp_syn_retries 6: 1+2+4+8+16+32+64 s).
+ */
+export const TCP_CONNECT_MS = 127_000;
+
 /** The seconds send_dg waits for server `ns` of `nscount`. */
 export function serverTimeout(retrans: number, ns: number, nscount: number): number {
   let seconds = retrans << ns;
@@ -49,15 +56,30 @@ function rotateOffset(ctx: LookupCtx, nscount: number): number {
   return n % nscount;
 }
 
+/** How send_dg sends two questions: together, one after the other, or one after the other from a new socket. */
+export type Mode = 'parallel' | 'single' | 'reopen';
+
 interface One {
   readonly result?: ExchangeResult;
   readonly skipped?: boolean;
 }
 
-/** Sends one question to one server, recording the query, its legs and steps. */
-export function sendOne(ctx: LookupCtx, server: string, port: number, msg: DnsMessage, timeoutMs: number, tries = 1): One {
+export interface SendOne {
+  readonly server: string;
+  readonly port?: number;
+  readonly msg: DnsMessage;
+  readonly timeoutMs: number;
+  readonly proto?: 'udp' | 'tcp';
+  /** Where the server comes from (its resolv.conf line), for the query step. */
+  readonly source?: SourceRef;
+}
+
+/** Sends one question to one server once, recording the query, its legs and steps. */
+export function sendOne(ctx: LookupCtx, o: SendOne): One {
+  const { server, msg, timeoutMs } = o;
+  const port = o.port ?? 53;
   if (!ctx.canSend()) return { skipped: true };
-  const r = exchange(ctx.world, { from: ctx.req.from, server, port, msg, session: ctx.session, timeoutMs, tries });
+  const r = exchange(ctx.world, { from: ctx.req.from, server, port, msg, session: ctx.session, timeoutMs, proto: o.proto ?? 'udp' });
   const legs = ctx.addLegs(r.legs);
   const q = msg.question[0]!;
   const index = ctx.queries.length;
@@ -73,7 +95,8 @@ export function sendOne(ctx: LookupCtx, server: string, port: number, msg: DnsMe
   const qt = questionText(msg);
   ctx.step('query', loc(`Query ${qt} to ${server}#${port}.`, `${server}#${port}에 ${qt} 질의를 보냅니다.`), {
     query: index,
-    data: { legs },
+    ...(o.source ? { source: o.source } : {}),
+    data: { legs, timeoutMs },
   });
   for (const leg of r.legs) {
     for (const s of leg.steps) {
@@ -103,60 +126,85 @@ export function resSend(ctx: LookupCtx, conf: ResolvConf, questions: readonly { 
   const servers = conf.nameservers;
   const nscount = servers.length;
   const rotate = conf.flags.has('rotate');
-  const single = conf.flags.has('single-request') || conf.flags.has('single-request-reopen');
+  const reopen = conf.flags.has('single-request-reopen');
+  const single = conf.flags.has('single-request');
   const offset = rotate ? rotateOffset(ctx, nscount) : 0;
   const msgs = questions.map((q) =>
     makeQuery(q.name, q.type, { id: ctx.id(), ...(conf.flags.has('edns0') ? { edns: { udpSize: 1200, do: false } } : {}) }),
   );
   let gotSomewhere = false;
+  // TCP (a virtual circuit): with options use-vc, or after a truncated answer; one try per server then.
+  let vc = conf.flags.has('use-vc');
   let lastRcode: Rcode | undefined;
-  for (let attempt = 0; attempt < conf.attempts.value; attempt++) {
+  for (let attempt = 0; attempt < (vc ? 1 : conf.attempts.value); attempt++) {
     for (let shift = 0; shift < nscount; shift++) {
       let ns = shift + offset;
       if (ns >= nscount) ns -= nscount;
       const server = servers[ns]!.address;
+      const src = servers[ns]!.range;
       const waitMs = serverTimeout(conf.timeout.value, ns, nscount) * 1000;
-      const got: (DnsMessage | undefined)[] = msgs.map(() => undefined);
+      let got: (DnsMessage | undefined)[] = [];
       let spent = 0;
       let unreachable = false;
       let timedOut = false;
-      // Both questions go out together (parallel waits: the longer counts), or one after the other.
-      const round = (which: number[], perTry: number): void => {
-        let longest = 0;
-        for (const i of which) {
-          const one = sendOne(ctx, server, 53, msgs[i]!, perTry);
-          if (!one.result) return;
+      // One round of send_dg: both questions together (sendmmsg), or one after the other in
+      // single-request mode (the second only once the first is answered); a round waits at most waitMs.
+      const round = (mode: Mode): void => {
+        got = msgs.map(() => undefined);
+        unreachable = false;
+        timedOut = false;
+        let waited = 0;
+        for (let i = 0; i < msgs.length; i++) {
+          const one = vc
+            ? sendOne(ctx, { server, msg: msgs[i]!, timeoutMs: TCP_CONNECT_MS, proto: 'tcp', ...(src ? { source: src } : {}) })
+            : sendOne(ctx, { server, msg: msgs[i]!, timeoutMs: waitMs, ...(src ? { source: src } : {}) });
+          if (!one.result) break;
           const r = one.result;
-          if (single) spent += r.elapsedMs;
-          else longest = Math.max(longest, r.elapsedMs);
+          waited = mode === 'parallel' && !vc ? Math.max(waited, r.elapsedMs) : waited + r.elapsedMs;
+          if (r.status === 'reply' && r.reply!.tc && !vc) {
+            // A truncated answer: the same server again over TCP, each question once (send_vc), and TCP from then on.
+            ctx.step(
+              'note',
+              loc(
+                `The answer is truncated (TC): glibc asks ${server} again over TCP.`,
+                `응답이 잘렸습니다(TC). glibc가 ${server}에 TCP로 다시 질의합니다.`,
+              ),
+            );
+            vc = true;
+            round(mode);
+            return;
+          }
           if (r.status === 'reply') {
             gotSomewhere = true;
             lastRcode = r.reply!.rcode;
             got[i] = r.reply;
           } else if (r.status === 'unreachable') unreachable = true;
           else timedOut = true;
-          if (single && r.status !== 'reply') break;
+          if ((mode !== 'parallel' || vc) && r.status !== 'reply') break;
         }
-        if (!single) spent += longest;
+        spent += vc ? waited : Math.min(waited, waitMs);
       };
-      round(
-        msgs.map((_, i) => i),
-        waitMs,
-      );
-      if (msgs.length === 2 && !single && !unreachable && got.some((m) => m) && got.some((m) => !m) && timedOut) {
-        // One answer of two: glibc retries in single-request mode, then single-request-reopen, keeping the answer it has.
+      let mode: Mode = ctx.singleRequest ?? (reopen ? 'reopen' : single ? 'single' : 'parallel');
+      round(mode);
+      // One answer of two and a wait that ran out: glibc sends both again one after the other
+      // (single-request), then from a new socket (single-request-reopen), and keeps what it has;
+      // the mode stays for the rest of the lookup (statp->options).
+      while (msgs.length === 2 && !unreachable && timedOut && got.some((m) => m) && mode !== 'reopen') {
+        mode = mode === 'parallel' ? 'single' : 'reopen';
+        ctx.singleRequest = mode;
         ctx.step(
           'note',
-          loc(
-            'Only one of the two answers came: glibc sends the questions again one after the other (single-request), as options single-request would.',
-            '두 응답 중 하나만 왔습니다. glibc는 options single-request처럼 질의를 하나씩 차례로 다시 보냅니다.',
-          ),
+          mode === 'single'
+            ? loc(
+                'Only one of the two answers came: glibc switches to single-request (as the option would) and sends both again, one after the other.',
+                '두 응답 중 하나만 왔습니다. glibc는 single-request 방식으로 바꿔(옵션을 준 것처럼) 두 질의를 하나씩 차례로 다시 보냅니다.',
+              )
+            : loc(
+                'Still one answer of two: glibc switches to single-request-reopen and sends both again from a new socket.',
+                '여전히 두 응답 중 하나만 왔습니다. glibc는 single-request-reopen 방식으로 바꿔 새 소켓에서 두 질의를 다시 보냅니다.',
+              ),
         );
-        const missing = got.map((m, i) => (m ? -1 : i)).filter((i) => i >= 0);
-        for (let k = 0; k < 2 && missing.some((i) => !got[i]); k++) {
-          timedOut = false;
-          round(missing, waitMs);
-        }
+        round(mode);
       }
       ctx.elapsedMs += spent;
       const taken = got.filter((m) => m && !refusedAnswer(m));

@@ -1,66 +1,174 @@
 /**
- * dig, host and nslookup (BIND 9.18): their own queries, never /etc/hosts nor nsswitch.conf.
- * First version: the server from the command line or resolv.conf's first, the name as given (dig)
- * or through the search list (host, nslookup), dig's +tries=3 +time=5 by default.
+ * dig, host and nslookup (BIND 9.18, bin/dig/dighost.c and each tool's file): their own queries,
+ * never /etc/hosts nor nsswitch.conf. What they read of resolv.conf they read with BIND's own
+ * reader (lib/irs/resconf.c): the name servers (none: ::1, then 127.0.0.1),
+ * `search`/`domain`, `ndots`, `timeout` (none: 5 s) and `attempts` (none: 3, not glibc's 2).
+ *
+ * - Tries: dig and nslookup `attempts` (dig +tries=N, +retry=N-1), host 2 (host -R N: N+1). The
+ *   first server gets every try; when they are used up each next server gets one (the lookup's
+ *   retries are shared, dighost.c), then "no servers could be reached".
+ * - Search: dig only with +search; host and nslookup always. A name with at least ndots dots (or a
+ *   final dot) is asked as it is and only so; a shorter one under each search domain, then as it
+ *   is. Only NXDOMAIN goes on to the next name.
+ * - SERVFAIL: dig stops at it (its +nofail default); host and nslookup try the next server.
+ * - host with no type asks A, and when that does not fail, AAAA and MX for the name it found
+ *   (after the CNAME chain), without any search.
+ *
+ * Options read from `LookupRequest.options`: `search`, `ndots`, `tries`, `retry`, `time`, `port`,
+ * `recurse`, `fail`, `tcp` (booleans and numbers as the tool's flags give them).
  */
+import { loc } from '../../text/i18n';
+import { rdataText } from '../zone/rdata';
+import type { DnsMessage } from '../msg';
+import type { LookupAnswer } from '../lookup';
 import type { ResolverFiles } from './config';
 import type { LookupCtx } from './ctx';
-import { addressesOf, type NssOutcome } from './glibc';
+import type { Outcome } from './types';
 import { makeQuery } from './query';
 import { sendOne } from './send';
-import { searchCandidates } from '../files/search';
-import { rdataText } from '../zone/rdata';
 
-export function resolveTool(ctx: LookupCtx, f: ResolverFiles): NssOutcome {
+/** BIND's resconf reads at most 8 search domains. */
+const BIND_MAXSEARCH = 8;
+
+interface Settings {
+  readonly servers: readonly string[];
+  readonly port: number;
+  readonly tries: number;
+  readonly timeoutMs: number;
+  readonly ndots: number;
+  readonly search: readonly string[];
+  readonly usesearch: boolean;
+  readonly servfailStops: boolean;
+  readonly tcp: boolean;
+  readonly recurse: boolean;
+}
+
+function settings(ctx: LookupCtx, f: ResolverFiles): Settings {
   const req = ctx.req;
-  const type = (req.type ?? 'A').toUpperCase();
-  const opt = req.options ?? {};
-  const server = req.server ?? f.resolv.nameservers[0]?.address ?? '127.0.0.1';
-  const tries = Number(opt['tries'] ?? (opt['retry'] !== undefined ? Number(opt['retry']) + 1 : req.tool === 'dig' ? 3 : 2));
-  const time = Number(opt['time'] ?? 5);
-  const search = req.tool !== 'dig' || opt['search'] === true;
-  const names = search
-    ? searchCandidates(req.name, { ndots: Number(opt['ndots'] ?? f.resolv.ndots.value), search: f.resolv.search.map((d) => d.name) }).map(
-        (c) => c.name,
-      )
-    : [req.name];
-  let last: NssOutcome = { status: 'tryagain', answers: [] };
-  for (const name of names) {
-    const msg = makeQuery(name, type, {
-      id: ctx.id(),
-      rd: opt['recurse'] !== false,
-      ...(req.tool === 'dig' ? { edns: { udpSize: 1232, do: false } } : {}),
-    });
-    const one = sendOne(ctx, server, Number(opt['port'] ?? 53), msg, time * 1000, tries);
-    if (!one.result) break;
-    ctx.elapsedMs += one.result.elapsedMs;
-    const reply = one.result.reply;
-    if (!reply) {
-      last = { status: 'tryagain', answers: [] };
-      break;
+  const o = req.options ?? {};
+  const num = (k: string): number | undefined => (o[k] === undefined ? undefined : Number(o[k]));
+  const attempts = f.resolv.attempts.range ? f.resolv.attempts.value : 3;
+  let tries: number;
+  if (req.tool === 'host') tries = num('retry') !== undefined ? Math.max(2, num('retry')! + 1) : 2;
+  else tries = num('tries') ?? (num('retry') !== undefined ? num('retry')! + 1 : attempts);
+  const fromFile = f.resolv.nameservers.filter((n) => n.range).map((n) => n.address);
+  return {
+    servers: req.server ? [req.server] : fromFile.length ? fromFile : ['::1', '127.0.0.1'],
+    port: num('port') ?? 53,
+    tries: Math.max(1, tries),
+    timeoutMs: Math.max(1, num('time') ?? (f.resolv.timeout.range ? f.resolv.timeout.value : 5)) * 1000,
+    ndots: num('ndots') ?? f.resolv.ndots.value,
+    search: f.resolv.searchFrom === 'hostname' ? [] : f.resolv.search.slice(0, BIND_MAXSEARCH).map((d) => d.name.replace(/^\./, '')),
+    usesearch: req.tool !== 'dig' || o['search'] === true,
+    servfailStops: req.tool === 'dig' ? o['fail'] !== true : false,
+    tcp: o['tcp'] === true,
+    recurse: o['recurse'] !== false,
+  };
+}
+
+/** The names BIND asks, in order (dighost.c setup_lookup and next_origin). */
+export function bindNames(name: string, s: Pick<Settings, 'ndots' | 'search' | 'usesearch'>): string[] {
+  const dots = [...name].filter((c) => c === '.').length;
+  const abs = (n: string) => (n.endsWith('.') ? n : `${n}.`);
+  if (name.endsWith('.') || dots >= s.ndots || !s.usesearch) return [abs(name)];
+  return [...s.search.map((d) => abs(d === '' ? name : `${name}.${d}`)), abs(name)];
+}
+
+/** One query of the lookup over the server list: the answer, or undefined when no server answered. */
+function ask(ctx: LookupCtx, s: Settings, name: string, type: string): DnsMessage | undefined {
+  let tries = s.tries;
+  for (const server of s.servers) {
+    for (let t = 0; t < tries; t++) {
+      const msg = makeQuery(name, type, {
+        id: ctx.id(),
+        rd: s.recurse,
+        ...(ctx.req.tool === 'dig' ? { edns: { udpSize: 1232, do: false }, ad: true } : {}),
+      });
+      const one = sendOne(ctx, { server, port: s.port, msg, timeoutMs: s.timeoutMs, proto: s.tcp ? 'tcp' : 'udp' });
+      if (!one.result) return undefined;
+      ctx.elapsedMs += one.result.elapsedMs;
+      const reply = one.result.reply;
+      if (!reply) {
+        const why = one.result.status === 'timeout' ? 'timed out' : 'connection refused';
+        const ko = one.result.status === 'timeout' ? '시간 초과' : '연결 거부';
+        ctx.step('note', loc(`;; communications error to ${server}#${s.port}: ${why}`, `;; ${server}#${s.port} 통신 오류: ${ko}`));
+        continue;
+      }
+      if (reply.rcode === 'SERVFAIL' && !s.servfailStops && server !== s.servers[s.servers.length - 1]) {
+        ctx.step(
+          'note',
+          loc(`Got SERVFAIL from ${server}, trying the next server.`, `${server}에서 SERVFAIL을 받아 다음 서버에 물어봅니다.`),
+        );
+        break;
+      }
+      return reply;
     }
-    const got = addressesOf(reply, name, type);
-    if (reply.rcode === 'NOERROR' && reply.answer.length > 0) {
-      return {
-        status: 'success',
-        answers: reply.answer.map((rr) => ({
-          name: rr.name,
-          type: rr.type,
-          ttl: rr.ttl,
-          data: rdataText(rr.data),
-          ...(rr.source ? { source: rr.source } : {}),
-        })),
-        canonical: got.canonical,
-        rcode: 'NOERROR',
-        answeredBy: 'dns',
-      };
-    }
-    last = {
-      status: reply.rcode === 'NXDOMAIN' ? 'notfound' : reply.rcode === 'NOERROR' ? 'nodata' : 'tryagain',
-      answers: [],
-      rcode: reply.rcode,
-    };
-    if (reply.rcode !== 'NXDOMAIN' && reply.rcode !== 'NOERROR') break;
+    // The lookup's retries are spent on the first server: each next server gets one try.
+    tries = 1;
   }
-  return last;
+  ctx.step('note', loc(';; no servers could be reached', ';; 응답한 서버가 없습니다(no servers could be reached)'));
+  return undefined;
+}
+
+const answersOf = (m: DnsMessage): LookupAnswer[] =>
+  m.answer.map((rr) => ({
+    name: rr.name,
+    type: rr.type,
+    ttl: rr.ttl,
+    data: rdataText(rr.data),
+    ...(rr.source ? { source: rr.source } : {}),
+  }));
+
+/** The end of the answer's CNAME chain from `name`. */
+function chase(m: DnsMessage, name: string): string {
+  let n = name.toLowerCase();
+  for (let hops = 0; hops < 16; hops++) {
+    const c = m.answer.find((rr) => rr.type === 'CNAME' && rr.name.toLowerCase() === n);
+    if (!c) break;
+    n = rdataText(c.data);
+  }
+  return n;
+}
+
+function statusOf(m: DnsMessage | undefined): Outcome['status'] {
+  if (!m) return 'tryagain';
+  if (m.rcode === 'NXDOMAIN') return 'notfound';
+  if (m.rcode !== 'NOERROR') return 'tryagain';
+  return m.answer.length ? 'success' : 'nodata';
+}
+
+export function resolveTool(ctx: LookupCtx, f: ResolverFiles): Outcome {
+  const s = settings(ctx, f);
+  const req = ctx.req;
+  const defaults = req.tool === 'host' && !req.type;
+  const type = (req.type ?? 'A').toUpperCase();
+  let reply: DnsMessage | undefined;
+  let asked = '';
+  for (const name of bindNames(req.name, s)) {
+    if (name !== `${req.name}.` || s.usesearch) {
+      ctx.step('search', loc(`Ask for ${name}.`, `질의할 이름: ${name}`), { data: { name } });
+    }
+    asked = name;
+    reply = ask(ctx, s, name, type);
+    if (!reply || reply.rcode !== 'NXDOMAIN') break;
+  }
+  const answers: LookupAnswer[] = reply ? answersOf(reply) : [];
+  let rcode = reply?.rcode;
+  if (defaults && reply && reply.rcode === 'NOERROR') {
+    const found = chase(reply, asked);
+    for (const t of ['AAAA', 'MX']) {
+      const more = ask(ctx, s, found, t);
+      if (more) {
+        answers.push(...answersOf(more));
+        rcode = more.rcode;
+      }
+    }
+  }
+  const status = answers.length ? 'success' : statusOf(reply);
+  return {
+    status,
+    answers,
+    ...(rcode ? { rcode } : {}),
+    ...(reply ? { answeredBy: 'dns', canonical: chase(reply, asked).replace(/\.$/, '') } : {}),
+  };
 }

@@ -30,12 +30,18 @@ function notesOf(server: DnsServer, steps: readonly ServerStep[]): AppNote[] {
   }));
 }
 
-/** How an upstream query ended, as the server program reads it. */
+/**
+ * How an upstream query ended, as the server program reads it. A server's connected UDP socket
+ * (Go's, CoreDNS's) without IP_RECVERR hears only the ICMP errors the kernel calls fatal
+ * (icmp_err_convert): port unreachable (`refused`), a prohibited destination; and its own kernel's
+ * refusal to send (no route, an unreachable route): `unreachable`. A host unreachable (a neighbour
+ * that never answered) is not reported to it: it waits, `timeout`, as for anything dropped.
+ */
 export function upstreamAnswer(r: UpstreamResult): UpstreamAnswer {
   const msg = messageOf(r.payload);
   if (r.replied && msg?.response) return { ok: true, msg };
   if (r.verdict === 'refused') return { ok: false, why: 'refused', reason: r.reason };
-  if (r.verdict === 'host-unreachable' || r.verdict === 'no-route' || r.verdict === 'prohibited' || r.verdict === 'unreachable-route') {
+  if (r.verdict === 'no-route' || r.verdict === 'prohibited' || r.verdict === 'unreachable-route') {
     return { ok: false, why: 'unreachable', reason: r.reason };
   }
   const reason: Localized = r.replied
