@@ -1,5 +1,6 @@
 /** `knetlab resolve`: a lookup's text (the result, then the steps with their lab lines and a query's legs), its JSON, its usage errors. */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { lookupJson, lookupText } from '../../../src/cli/lookupText';
 import { run } from '../../support/cli';
 import { nxdomain, timedOut, viaDns, viaFiles } from '../../support/lookup';
@@ -142,3 +143,48 @@ describe('knetlab resolve: usage errors', () => {
 function runKo(...argv: string[]) {
   return run(...argv, '--lang', 'ko');
 }
+
+describe('knetlab resolve: on a lab', () => {
+  it('exit 0 when the name is found, 1 when not; the JSON of a lookup through CoreDNS, with its lab lines', () => {
+    const found = run('resolve', 'labs/03-dns', '--from', 'client', 'db', '--format', 'json');
+    assert.equal(found.code, 0, found.err);
+    const j = JSON.parse(found.out);
+    assert.deepEqual(Object.keys(j), ['answers', 'rcode', 'status', 'queries', 'steps', 'legs', 'warnings']);
+    assert.deepEqual(
+      j.answers.map((a: { name: string; type: string; data: string }) => [a.name, a.type, a.data]),
+      [['db.corp.example.', 'A', '192.168.2.30']],
+    );
+    assert.equal(j.status, 'success');
+    assert.deepEqual(j.queries[0], { name: 'db.corp.example.', type: 'A', server: '192.168.2.53#53', rcode: 'NOERROR' });
+    // The server's file plugin, at the zone file's line in lab.yaml.
+    const file = j.steps.find((s: { plugin?: string }) => s.plugin === 'file');
+    assert.equal(file.source.file, 'labs/03-dns/lab.yaml');
+    assert.match(readFileSync('labs/03-dns/lab.yaml', 'utf8').split('\n')[file.source.line - 1], /^ {8}db +IN A +192\.168\.2\.30$/);
+    assert.ok(j.legs.some((l: { kind: string }) => l.kind === 'query'));
+
+    const missing = run('resolve', 'labs/03-dns', '--from', 'laptop', 'db');
+    assert.equal(missing.code, 1);
+    assert.match(missing.out, /^laptop -> db \(getaddrinfo\): TRYAGAIN \[REFUSED\]: db: Temporary failure in name resolution/);
+    const dig = run('resolve', 'labs/03-dns', '--from', 'client', 'corp.example', '--tool', 'dig', '--type', 'MX');
+    assert.equal(dig.code, 0);
+    assert.match(
+      dig.out,
+      /^client -> corp\.example MX \(dig\): SUCCESS \[NOERROR\]: MX 10 mail\.corp\.example\. \(labs\/03-dns\/lab\.yaml:\d+\)/,
+    );
+  });
+
+  it('trace --to NAME: the lookup first, then the packet to its first address; a name that does not resolve sends nothing', () => {
+    const t = run('trace', 'labs/03-dns', '--from', 'client', '--to', 'db', '--proto', 'tcp', '--port', '5432');
+    assert.equal(t.code, 0, t.err);
+    assert.match(t.out, /^client -> db \(192\.168\.2\.30\) tcp\/5432: REPLIED: /);
+    assert.match(t.out, /\n\nQuery \(DNS query A\? db\.corp\.example\. to 192\.168\.2\.53\):\n/);
+    const none = run('trace', 'labs/03-dns', '--from', 'laptop', '--to', 'db');
+    assert.equal(none.code, 1);
+    assert.match(none.out, /^laptop -> db ping: UNRESOLVED: ping: db: Temporary failure in name resolution\n/);
+    const ko = run('trace', 'labs/03-dns', '--from', 'laptop', '--to', 'db', '--lang', 'ko');
+    assert.match(
+      ko.out,
+      /^laptop -> db ping: 이름 해석 실패: ping: db: Temporary failure in name resolution \(응답한 DNS 서버가 없습니다\)\n/,
+    );
+  });
+});
