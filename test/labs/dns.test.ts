@@ -138,6 +138,31 @@ describe('bundled labs: the DNS exercises', () => {
     });
   }
 
+  it('03-dns: names written into a hosts file that must stay as it is score nothing for the exercise', () => {
+    const files = starter('03-dns');
+    files.set(
+      'lab.yaml',
+      files
+        .get('lab.yaml')!
+        .replace(
+          '        192.168.1.12    laptop\n',
+          '        192.168.1.12    laptop\n        192.168.2.30    db\n        192.168.2.40    mail\n',
+        )
+        .replace(
+          '        192.168.1.11    admin\n',
+          '        192.168.1.11    admin\n        192.168.2.30    db db.corp.example\n        192.168.2.40    mail.corp.example\n',
+        ),
+    );
+    for (const id of ['search-list', 'lookup-order']) {
+      const e = exercise(files, id);
+      assert.equal(e.passed, false, id);
+      assert.ok(
+        e.checks.some((c) => c.kind === 'output' && !c.passed && /should not show "db"/.test(c.feedback.en)),
+        id,
+      );
+    }
+  });
+
   describe('03-dns: what the README walks through', () => {
     const w = () => worldOf(starter('03-dns'));
     it('client finds db through the DNS server, by its short name (the search list)', () => {
