@@ -127,6 +127,7 @@ export const RESOLVER_RECORDS = [
   rr('v6.example.com. AAAA 2001:db8::5'),
   rr('txt.example.com. TXT hello'),
   rr('web.a.test. A 10.0.0.7'),
+  rr('5.0.0.10.in-addr.arpa. PTR web.example.com.'),
 ];
 
 /** a asks; b (192.168.2.10) and r (192.168.1.1) can serve. */

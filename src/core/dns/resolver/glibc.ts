@@ -68,7 +68,7 @@ function filesSource(ctx: LookupCtx, f: ResolverFiles, name: string, af: Family)
     answers.push({ name: m.entry.names[0]!.text, type, ttl: 0, data: m.address, source: m.entry.range });
     ctx.step('hosts', loc(`${path} line ${m.entry.line}: ${m.address} ${names}`, `${path} ${m.entry.line}번째 줄: ${m.address} ${names}`), {
       source: m.entry.range,
-      data: { path, line: m.entry.line, address: m.address },
+      data: { path, line: m.entry.line, address: m.address, names: m.entry.names.map((n) => n.text) },
     });
   }
   return { status: 'SUCCESS', herrno: 'OK', answers, canonical: found[0]!.entry.names[0]!.text };

@@ -157,9 +157,12 @@ describe('resolveName (glibc): what is asked', () => {
     const { w } = lab('nameserver 192.168.2.10\n', { hosts: '10.1.1.1 one.lab one\n' });
     const l = ask(w, '10.1.1.1', 'getent-hosts');
     assert.equal(l.status, 'success');
-    assert.deepEqual(answers(l), ['one.lab PTR one.lab one']);
+    assert.deepEqual(answers(l), ['1.1.1.10.in-addr.arpa. PTR one.lab', '1.1.1.10.in-addr.arpa. PTR one']);
     const m = ask(w, '10.1.1.2', 'getent-hosts');
     assert.deepEqual(queries(m), ['PTR? 2.1.1.10.in-addr.arpa. @192.168.2.10#53 NXDOMAIN']);
+    const d = ask(w, '10.0.0.5', 'getent-hosts');
+    assert.equal(d.answeredBy, 'dns');
+    assert.deepEqual(answers(d), ['5.0.0.10.in-addr.arpa. PTR web.example.com.']);
   });
 
   it('getaddrinfo of an address looks nothing up', () => {
