@@ -64,6 +64,10 @@ export {
 export type { CorefileResult, ServerBlock, CorefilePlugin, CorefileOptions, ZoneKey, CorefileDoc } from './dns/corefile';
 export { parseZone } from './dns/zone/parse';
 export { buildZone, lookup as lookupZone } from './dns/zone/zone';
+export { corednsServer } from './dns/server/index';
+export { newSession } from './dns/msg';
+export type { DnsMessage, DnsServer, DnsSession, ServerOutcome } from './dns/msg';
+export type { CorednsStart, CorednsOptions } from './dns/server/index';
 export type { Zone, ZoneAnswer, ZoneResult, LookupOptions } from './dns/zone/zone';
 export { rdataText } from './dns/zone/rdata';
 export { reverseName } from './dns/zone/names';

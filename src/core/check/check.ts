@@ -11,6 +11,7 @@ import { lintWorld } from '../lint/lint';
 import { buildWorld, type HostBuildCache } from '../world/build';
 import { eulreul } from '../text/particle';
 import { resolverFileDiagnostics } from './resolverFiles';
+import { corefileDiagnostics } from './corefileFiles';
 
 /**
  * A lab's text as a student's machine sees it: a template lab (one with `variables:`) is drawn
@@ -104,6 +105,7 @@ export function checkLoaded(loaded: LoadResult, hosts?: HostBuildCache): Diagnos
     ...built.diagnostics,
     ...namespaceDiagnostics(loaded.lab, built.world),
     ...resolverFileDiagnostics(loaded.lab),
+    ...corefileDiagnostics(loaded.lab),
     ...lintWorld(loaded.lab, built.world),
   ];
 }

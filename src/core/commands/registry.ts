@@ -8,6 +8,7 @@ import { ipSpec } from './ip/index';
 import { iptablesSpec } from './iptables';
 import { iptablesRestoreSpec, iptablesSaveSpec } from './iptablesSave';
 import { dockerSpec } from './docker';
+import { corednsSpec } from './coredns';
 import { bridgeSpec, OTHER_REAL_TOOLS, pingSpec } from './tools';
 import type { CommandHandler, CommandSpec } from './types';
 
@@ -26,6 +27,7 @@ const SPECS: CommandSpec[] = [
   iptablesSaveSpec,
   iptablesRestoreSpec,
   dockerSpec,
+  corednsSpec,
 ];
 
 /** Every command the simulator runs or knows of, in a stable order (registered ones last). */

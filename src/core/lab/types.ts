@@ -33,7 +33,15 @@ export interface ServeSpec {
   readonly proto: 'tcp' | 'udp';
   readonly port: number;
   readonly range: SourceRange;
+  /**
+   * A program started instead of a bare socket (`serve: [coredns]`): CoreDNS with its Corefile, its
+   * sockets those the Corefile names (`proto`/`port` then say udp/53, where it listens by default).
+   */
+  readonly program?: { readonly name: 'coredns'; readonly conf: string };
 }
+
+/** Where `serve: [coredns]` reads its Corefile. */
+export const COREDNS_DEFAULT_CONF = '/etc/coredns/Corefile';
 
 export interface HostSpec extends Named {
   readonly interfaces: InterfaceSpec[];

@@ -90,6 +90,8 @@ export type DiagnosticCode =
   | 'corefile-duplicate-key'
   | 'corefile-plugin-args'
   | 'corefile-empty-block'
+  // CoreDNS in a lab (issue 13, part `server`: check/corefileFiles.ts)
+  | 'corefile-missing-file'
   // CNI network configurations (cni/config.ts)
   | 'cni-syntax'
   | 'cni-schema'

@@ -8,6 +8,7 @@ import { loc } from '../text/i18n';
 import type { HostSpec, Lab } from '../lab/types';
 import { runLine } from '../commands/run';
 import { localizeNotes } from '../commands/notes';
+import { startCoredns } from '../commands/coredns';
 import { LISTENER } from '../apps/listener';
 import { addHost, addLink, bindSocket, createWorld, setLinkUp, writeFile } from '../sim/kernel';
 import { type Host, ROOT_NS, type World } from '../sim/model';
@@ -118,7 +119,9 @@ export function buildWorld(lab: Lab, cache?: HostBuildCache): BuildResult {
       if (res.ok) setLinkUp(res.value, true);
     }
     for (const f of spec.files) writeFile(host, f.path, f.content);
-    for (const s of spec.serve) bindSocket(host, { proto: s.proto, port: s.port, netns: s.netns, origin: s.range, owner: LISTENER });
+    for (const s of spec.serve) {
+      if (!s.program) bindSocket(host, { proto: s.proto, port: s.port, netns: s.netns, origin: s.range, owner: LISTENER });
+    }
     const b: HostBuild = { spec, host, runs: [], diagnostics: [] };
     builds.push(b);
     fresh.push(b);
@@ -144,7 +147,8 @@ function runHost(world: World, b: HostBuild): void {
     }
     runs.push({ host: spec.name, range: line.range, command: line.text, stdout: res.stdout, stderr: res.stderr, status: res.status });
     const at = placeInLine(line.range, line.text, res.column);
-    const err = res.stderr.trim();
+    // a program that dies with a log.Fatal prints it on its standard output (CoreDNS's [FATAL] lines)
+    const err = res.stderr.trim() || (res.status !== 0 ? (/^\[FATAL\] .*$/m.exec(res.stdout)?.[0] ?? '') : '');
     const errKo = localizeNotes(err, 'ko');
     if (res.notSimulated) {
       const d: Diagnostic = {
@@ -189,6 +193,34 @@ function runHost(world: World, b: HostBuild): void {
           ),
         });
     }
+  }
+  startPrograms(host, b);
+}
+
+/** `serve: [coredns]`: CoreDNS started once the run lines have made the host (its namespaces, its files). */
+function startPrograms(host: Host, b: HostBuild): void {
+  for (const s of b.spec.serve) {
+    if (!s.program) continue;
+    const res = startCoredns(host, s.netns, { conf: s.program.conf }, s.range);
+    b.runs.push({
+      host: b.spec.name,
+      range: s.range,
+      command: `coredns -conf ${s.program.conf}`,
+      stdout: res.stdout,
+      stderr: res.stderr,
+      status: res.status,
+    });
+    if (res.status === 0) continue;
+    const err = res.stderr.trim() || (/^\[FATAL\] .*$/m.exec(res.stdout)?.[0] ?? '');
+    b.diagnostics.push({
+      ...s.range,
+      severity: 'error',
+      code: 'command-failed',
+      message: loc(
+        `${b.spec.name}: CoreDNS does not start (exit status ${res.status}): ${err}`,
+        `${b.spec.name}: CoreDNS가 시작하지 않습니다 (종료 상태 ${res.status}): ${err}`,
+      ),
+    });
   }
 }
 

@@ -17,6 +17,7 @@ describe('commands: the registry', () => {
     assert.deepEqual([...COMMANDS.keys()].sort(), [
       ':',
       'cat',
+      'coredns',
       'docker',
       'echo',
       'false',
@@ -48,7 +49,9 @@ describe('commands: the registry', () => {
       const n = s.names[0]!;
       assert.ok(s.summary.en && !HANGUL.test(s.summary.en) && HANGUL.test(s.summary.ko), `${n}: summary`);
       assert.ok(s.usage.en.startsWith(n) && s.usage.ko.startsWith(n), `${n}: usage`);
-      if (s.link !== undefined) assert.match(s.link, /^https:\/\/man7\.org\/linux\/man-pages\/man[18]\/[a-z-]+\.[18]\.html$/, n);
+      // A manual page on man7.org, or the program's own manual where man7.org has none (CoreDNS).
+      if (s.link !== undefined)
+        assert.match(s.link, /^https:\/\/(man7\.org\/linux\/man-pages\/man[18]\/[a-z-]+\.[18]\.html|coredns\.io\/manual\/)/, n);
       for (const f of s.forms ?? []) {
         assert.ok(s.names.includes(f.pattern.split(' ')[0]!), `${n}: form ${f.pattern}`);
         assert.ok(f.doc.en && HANGUL.test(f.doc.ko), `${n}: form ${f.pattern}`);

@@ -193,6 +193,9 @@ const INPUTS: Record<DiagnosticCode, () => readonly Coded[]> = {
   'corefile-duplicate-key': () => parseCorefile('example.org {\n  whoami\n}\nexample.org:53 {\n  log\n}\n', 'Corefile').diagnostics,
   'corefile-plugin-args': () => parseCorefile('.:53 {\n  cache 0\n}\n', 'Corefile').diagnostics,
   'corefile-empty-block': () => parseCorefile('example.org {\n}\n', 'Corefile').diagnostics,
+  // issue 13, part server: a lab host's Corefile (check/corefileFiles.ts)
+  'corefile-missing-file': () =>
+    check(hostA(`    files:\n      /etc/coredns/Corefile: |\n        example.org {\n          file /zones/db\n        }\n`)),
   'cni-syntax': () => cni('{ "cniVersion": "1.0.0", '),
   'cni-schema': () => cniPlugins('{ "type": "bridge", "isGateway": "yes" }'),
   'cni-version': () => cni('{ "name": "n", "plugins": [{ "type": "bridge" }] }'),

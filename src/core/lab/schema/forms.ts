@@ -60,8 +60,8 @@ const FORMS: Record<string, Form> = {
     code: 'bad-serve',
     noun: loc('a socket', '소켓'),
     rule: loc(
-      'write [netns:]tcp/PORT or [netns:]udp/PORT with a port from 1 to 65535, e.g. tcp/80 or red:tcp/8080',
-      'tcp/80이나 red:tcp/8080처럼 [netns:]tcp/PORT 또는 [netns:]udp/PORT로 쓰세요(포트는 1-65535)',
+      'write [netns:]tcp/PORT or [netns:]udp/PORT with a port from 1 to 65535, e.g. tcp/80 or red:tcp/8080, or [netns:]coredns',
+      'tcp/80이나 red:tcp/8080처럼 [netns:]tcp/PORT 또는 [netns:]udp/PORT로 쓰세요(포트는 1-65535). CoreDNS는 [netns:]coredns로 씁니다',
     ),
   },
   absPath: {

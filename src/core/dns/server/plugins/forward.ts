@@ -1,0 +1,239 @@
+/**
+ * forward (plugin/forward): `forward FROM TO... { except ZONES..., policy random|round_robin|sequential,
+ * force_tcp, prefer_udp, max_fails, health_check, expire, ... }`. A name in FROM and not in `except`
+ * is asked of the upstreams in the policy's order (a TO that is a file is read as resolv.conf: its
+ * nameservers); an upstream that does not answer gives way to the next, each tried once; the first
+ * answer is written as it came (its id set back to the client's); when none answers, SERVFAIL. The
+ * query goes over the client's transport unless force_tcp or prefer_udp says otherwise. Health checks,
+ * max_fails and expire are parsed only: every upstream counts as healthy.
+ */
+import { loc, type Localized } from '../../../text/i18n';
+import { eunneun, iga } from '../../../text/particle';
+import { parseResolvConf } from '../../files';
+import { parseIp } from '../../corefile/keys';
+import type { DnsMessage, UpstreamAnswer } from '../../msg';
+import { matchZone, qname } from '../msgs';
+import type { Built, Next, Req, Res } from '../types';
+import { type Builder, props, say, sourceOf, words } from './common';
+
+/** forward's defaultReadTimeout: how long it waits for one upstream's answer. */
+export const READ_TIMEOUT_MS = 2000;
+
+interface Upstream {
+  readonly addr: string;
+  readonly port: number;
+  readonly text: string;
+  readonly tls: boolean;
+}
+
+function hostPort(addr: string, port: number): string {
+  return addr.includes(':') ? `[${addr}]:${port}` : `${addr}:${port}`;
+}
+
+/** An upstream word: `1.2.3.4`, `1.2.3.4:53`, `[::1]:53`, `dns://...`, `tls://...`. */
+function upstreamOf(word: string): Upstream | undefined {
+  let s = word;
+  let tls = false;
+  if (s.startsWith('dns://')) s = s.slice(6);
+  else if (s.startsWith('tls://')) {
+    s = s.slice(6);
+    tls = true;
+  }
+  let port = tls ? 853 : 53;
+  const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(s);
+  if (bracket) {
+    s = bracket[1]!;
+    if (bracket[2]) port = Number(bracket[2]);
+  } else if ((s.match(/:/g) ?? []).length === 1) {
+    const [h, p] = s.split(':');
+    s = h!;
+    port = Number(p);
+  }
+  if (!parseIp(s)) return undefined;
+  return { addr: s, port, text: hostPort(s, port), tls };
+}
+
+/** A small deterministic generator standing in for Go's rand (seeded by the session's count of picks). */
+function shuffled<T>(list: readonly T[], seed: number): T[] {
+  const out = [...list];
+  let x = (seed * 2654435761 + 1013904223) >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    x = (x * 1664525 + 1013904223) >>> 0;
+    const j = x % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+export const forward: Builder = (p, ctx): Built => {
+  const source = sourceOf(p, ctx);
+  const me = { name: 'forward', source };
+  const from = (p.args[0] ?? '.').toLowerCase();
+  const fromZone = from.endsWith('.') ? from : `${from}.`;
+  const ups: Upstream[] = [];
+  const readNotes: string[] = [];
+  for (const w of p.args.slice(1)) {
+    const u = upstreamOf(w);
+    if (u) {
+      ups.push(u);
+      continue;
+    }
+    const text = ctx.readFile(w);
+    if (text === undefined) return { error: `plugin/forward: not an IP address or file "${w}": open ${w}: no such file or directory` };
+    const rc = parseResolvConf(text, w);
+    // miekg/dns's ClientConfigFromFile: every nameserver line (no MAXNS), no 127.0.0.1 default.
+    const found = [...rc.config.nameservers, ...rc.config.ignoredNameservers]
+      .filter((n) => n.range)
+      .map((n) => upstreamOf(n.address))
+      .filter((x): x is Upstream => !!x);
+    readNotes.push(`${w}: ${found.map((f) => f.addr).join(', ') || '-'}`);
+    ups.push(...found);
+  }
+  if (!ups.length) return { error: `plugin/forward: no valid upstream addresses found` };
+  let except: string[] = [];
+  let policy = 'random';
+  let proto: 'udp' | 'tcp' | undefined;
+  const parsedOnly: string[] = [];
+  for (const pr of props(p)) {
+    const w = words(pr);
+    switch (pr.name.text) {
+      case 'except':
+        except = w.map((z) => (z.toLowerCase().endsWith('.') ? z.toLowerCase() : `${z.toLowerCase()}.`));
+        break;
+      case 'policy':
+        policy = w[0] ?? policy;
+        break;
+      case 'force_tcp':
+        proto = 'tcp';
+        break;
+      case 'prefer_udp':
+        proto ??= 'udp';
+        break;
+      default:
+        parsedOnly.push([pr.name.text, ...w].join(' '));
+    }
+  }
+  const handler = {
+    name: 'forward',
+    source,
+    serve(req: Req, next: Next): Res {
+      const name = qname(req.msg);
+      if (matchZone([fromZone], name) === '' || (name !== fromZone && matchZone(except, name) !== '')) {
+        say(
+          req,
+          me,
+          matchZone([fromZone], name) === ''
+            ? loc(`${name} is not under ${fromZone}: passed on.`, `이름 ${name}: ${fromZone} 아래가 아니라 다음으로 넘깁니다.`)
+            : loc(
+                `${name} is in except (${except.join(' ')}): passed on.`,
+                `이름 ${name}: except(${except.join(' ')})에 들어 있어 다음으로 넘깁니다.`,
+              ),
+        );
+        return next(req);
+      }
+      for (const n of readNotes) say(req, me, loc(`Upstreams read from ${n}.`, `업스트림을 파일에서 읽었습니다: ${n}.`));
+      if (parsedOnly.length)
+        say(
+          req,
+          me,
+          loc(
+            `Parsed only, not simulated: ${parsedOnly.join('; ')} (every upstream counts as healthy).`,
+            `읽기만 하고 시뮬레이션하지 않습니다: ${parsedOnly.join('; ')} (모든 업스트림을 정상으로 봅니다).`,
+          ),
+        );
+      const order = orderOf(req, policy, ups);
+      if (ups.length > 1) say(req, me, policyWords(policy, order.map((u) => u.text).join(', ')), { policy });
+      const wire = proto ?? req.query.proto;
+      const ask = (i: number, failures: string[]): Res => {
+        const u = order[i];
+        if (!u) {
+          say(
+            req,
+            me,
+            loc(
+              `No upstream answered (${failures.join('; ')}): SERVFAIL.`,
+              `응답한 업스트림이 없습니다 (${failures.join('; ')}). SERVFAIL입니다.`,
+            ),
+            { rcode: 'SERVFAIL' },
+          );
+          return { kind: 'code', rcode: 'SERVFAIL', err: `plugin/forward: no healthy proxies` };
+        }
+        if (u.tls)
+          say(
+            req,
+            me,
+            loc(
+              `${u.text} is a tls:// upstream: TLS is not simulated, the query is sent as plain DNS over TCP.`,
+              `${eunneun(u.text)} tls:// 업스트림입니다. TLS는 시뮬레이션하지 않으므로 평범한 DNS over TCP로 보냅니다.`,
+            ),
+            { notSimulated: 'tls' },
+          );
+        say(req, me, loc(`Asks upstream ${u.text} over ${wire.toUpperCase()}.`, `업스트림 ${u.text}에 ${wire.toUpperCase()}로 묻습니다.`), {
+          upstream: u.text,
+        });
+        const msg: DnsMessage = { ...req.msg, id: (req.msg.id + 1 + i) & 0xffff };
+        return {
+          kind: 'forward',
+          to: { addr: u.addr, port: u.port, proto: u.tls ? 'tcp' : wire },
+          msg,
+          then: (a: UpstreamAnswer): Res => {
+            if (!a.ok) {
+              say(
+                req,
+                me,
+                loc(
+                  `${u.text} did not answer: ${a.reason.en}; next upstream.`,
+                  `${u.text}에서 답이 없습니다: ${a.reason.ko}. 다음 업스트림으로 갑니다.`,
+                ),
+                // a silent upstream costs forward's read timeout (2 s); an ICMP error ends the try at once
+                { upstream: u.text, why: a.why, waitedMs: a.why === 'timeout' ? READ_TIMEOUT_MS : 0 },
+              );
+              return ask(i + 1, [...failures, `${u.text} ${a.why}`]);
+            }
+            say(
+              req,
+              me,
+              loc(
+                `${u.text} answered ${a.msg.rcode}; the answer is written as it came.`,
+                `${iga(u.text)} ${a.msg.rcode} 응답을 주었고, 그 답을 그대로 씁니다.`,
+              ),
+              {
+                upstream: u.text,
+                rcode: a.msg.rcode,
+              },
+            );
+            return { kind: 'write', msg: { ...a.msg, id: req.msg.id } };
+          },
+        };
+      };
+      return ask(0, []);
+    },
+  };
+  return { handler };
+};
+
+function orderOf(req: Req, policy: string, ups: readonly Upstream[]): Upstream[] {
+  const key = `forward ${policy}`;
+  const n = (req.state.get(key) as number | undefined) ?? 0;
+  req.state.set(key, n + 1);
+  if (policy === 'sequential') return [...ups];
+  if (policy === 'round_robin') {
+    const k = n % ups.length;
+    return [...ups.slice(k), ...ups.slice(0, k)];
+  }
+  return shuffled(ups, n);
+}
+
+function policyWords(policy: string, order: string): Localized {
+  if (policy === 'sequential')
+    return loc(`Policy sequential: upstreams in the order written: ${order}.`, `정책 sequential: 적힌 순서대로 묻습니다: ${order}.`);
+  if (policy === 'round_robin')
+    return loc(
+      `Policy round_robin: each query of this session starts one upstream further: ${order}.`,
+      `정책 round_robin: 이 세션의 질의마다 한 업스트림씩 밀려 시작합니다: ${order}.`,
+    );
+  return loc(
+    `Policy random: CoreDNS shuffles the upstreams for each query; the simulator draws the order from the session, so the same lookup gives the same order: ${order}.`,
+    `정책 random: CoreDNS는 질의마다 업스트림을 섞습니다. 시뮬레이터는 세션에서 순서를 뽑으므로 같은 조회는 같은 순서를 얻습니다: ${order}.`,
+  );
+}

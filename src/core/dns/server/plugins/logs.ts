@@ -1,0 +1,65 @@
+/**
+ * errors and log (plugin/errors, plugin/log): they wrap the rest of the chain and print a line for
+ * what comes back. errors prints `[ERROR] plugin/errors: RCODE NAME TYPE: ERROR` for an error a
+ * plugin returned; log prints CoreDNS's common log format,
+ * `[INFO] {remote}:{port} - {>id} "{type} {class} {name} {proto} {size} {>do} {>bufsize}" {rcode} {>rflags} {rsize} {duration}`,
+ * with sizes as the simulator counts them (wire lengths are not computed: `-`) and no duration.
+ */
+import { loc, verbatim } from '../../../text/i18n';
+import type { DnsMessage, Rcode } from '../../msg';
+import { qname, qtype, setRcode } from '../msgs';
+import { after, type Built, type Next, type Req, type Res } from '../types';
+import { hostPort } from '../words';
+import { type Builder, say, sourceOf } from './common';
+
+const RCODE_NUM: Record<Rcode, number> = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 };
+
+export const errors: Builder = (p, ctx): Built => {
+  const source = sourceOf(p, ctx);
+  const me = { name: 'errors', source };
+  return {
+    handler: {
+      name: 'errors',
+      source,
+      serve(req: Req, next: Next): Res {
+        return after(next(req), (r) => {
+          if (r.kind === 'code' && r.err) {
+            const line = `[ERROR] plugin/errors: ${RCODE_NUM[r.rcode]} ${qname(req.msg)} ${qtype(req.msg)}: ${r.err}`;
+            say(req, me, loc(`Logs: ${line}`, `로그: ${line}`), { log: line });
+          }
+          return r;
+        });
+      },
+    },
+  };
+};
+
+function flags(m: DnsMessage): string {
+  const f = [m.response && 'qr', m.aa && 'aa', m.tc && 'tc', m.rd && 'rd', m.ra && 'ra', m.ad && 'ad', m.cd && 'cd'].filter(Boolean);
+  return f.join(',') || '-';
+}
+
+export const log: Builder = (p, ctx): Built => {
+  const source = sourceOf(p, ctx);
+  const me = { name: 'log', source };
+  return {
+    handler: {
+      name: 'log',
+      source,
+      serve(req: Req, next: Next): Res {
+        return after(next(req), (r) => {
+          const q = req.msg.question[0]!;
+          const head = `[INFO] ${hostPort(req.query.client)} - ${req.msg.id} "${q.type} ${q.cls} ${q.name} ${req.query.proto} - ${req.msg.edns?.do ?? false} ${req.msg.edns?.udpSize ?? 512}"`;
+          const line =
+            r.kind === 'write'
+              ? `${head} ${r.msg.rcode} ${flags(r.msg)} - -`
+              : r.kind === 'code'
+                ? `${head} ${r.rcode} ${flags(setRcode(req.msg, r.rcode))} - -`
+                : `${head} - - 0 -`;
+          say(req, me, verbatim(line), { log: line });
+          return r;
+        });
+      },
+    },
+  };
+};

@@ -1,0 +1,162 @@
+/** The coredns command: its flags and output as CoreDNS 1.11 prints them, its sockets, and lookups through it end to end. */
+import { strict as assert } from 'node:assert';
+import { resolveName } from '../../../src/core/dns/resolver/index';
+import { checkLab } from '../../../src/core/check/check';
+import { labWorld } from '../../support/world';
+
+const COREFILE = `example.org {
+  hosts {
+    10.0.0.80 web.example.org
+  }
+}
+.:53 {
+  log
+  forward . 10.0.0.99
+}`;
+
+/** A lab: dns (10.0.0.53) runs `coredns` with `run`, the client a asks it. */
+function lab(run: string, corefile = COREFILE, serve = ''): string {
+  return `name: t
+switches: [lan]
+hosts:
+  dns:
+    interfaces: { eth0: lan }
+    run: |
+      ip addr add 10.0.0.53/24 dev eth0
+${run
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => `      ${l}\n`)
+  .join('')}${serve}    files:
+      /etc/coredns/Corefile: |
+${corefile
+  .split('\n')
+  .map((l) => `        ${l}`)
+  .join('\n')}
+  a:
+    interfaces: { eth0: lan }
+    run: ip addr add 10.0.0.10/24 dev eth0
+    files:
+      /etc/resolv.conf: "nameserver 10.0.0.53\\n"
+`;
+}
+
+const runOf = (text: string) => labWorld(text);
+
+describe('coredns command', () => {
+  it('-version and -plugins print as CoreDNS 1.11.1 does', () => {
+    const w = runOf(lab('coredns -version > /tmp/v\ncoredns -plugins > /tmp/p'));
+    const dns = w.hosts.get('dns')!;
+    assert.equal(dns.files.get('/tmp/v'), 'CoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n');
+    const p = dns.files.get('/tmp/p')!;
+    assert.ok(p.startsWith('Server types:\n  dns\n\nCaddyfile loaders:\n  flag\n  default\n\nOther plugins:\n  dns.acl\n  dns.any\n'), p);
+    assert.ok(p.endsWith('  dns.whoami\n  on\n\n'), p);
+  });
+
+  it('starts: prints each server and its zones, binds UDP and TCP on 53 owned by the server', () => {
+    const w = runOf(lab('coredns -conf /etc/coredns/Corefile > /tmp/out'));
+    const dns = w.hosts.get('dns')!;
+    assert.equal(dns.files.get('/tmp/out'), '.:53\nexample.org.:53\nCoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n');
+    assert.deepEqual(
+      dns.sockets.map((s) => `${s.proto}/${s.port} ${s.owner?.name}`),
+      ['udp/53 coredns', 'tcp/53 coredns'],
+    );
+  });
+
+  it('a lookup through it: hosts answers in its block, the trace carries the server block and the plugin', () => {
+    const w = runOf(lab('coredns -conf /etc/coredns/Corefile'));
+    const l = resolveName(w, { from: { host: 'a', netns: '' }, name: 'web.example.org', tool: 'getaddrinfo' });
+    assert.equal(l.status, 'success');
+    assert.deepEqual(
+      l.answers.map((x) => `${x.name} ${x.type} ${x.data}`),
+      ['web.example.org. A 10.0.0.80'],
+    );
+    const notes = JSON.stringify(l.legs);
+    assert.ok(notes.includes('Server block \\"example.org\\" takes the query'), notes.slice(0, 2000));
+  });
+
+  it('a bad Corefile: CoreDNS start-up error, exit 1, a diagnostic at the run line', () => {
+    const text = lab('coredns -conf /etc/coredns/Corefile', '.:53 {\n  forwad . 8.8.8.8\n}');
+    const d = checkLab(text, { file: 'lab.yaml', readFile: () => undefined }).filter((x) => x.code === 'command-failed');
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.line, 8);
+    assert.equal(
+      d[0]!.message.en,
+      "dns: this command fails (exit status 1): /etc/coredns/Corefile:2 - Error during parsing: Unknown directive 'forwad'",
+    );
+  });
+
+  it('flags as Go reads them: -conf=FILE, a missing file, an unknown flag, extra arguments, a port taken', () => {
+    const out = (run: string) => {
+      const w = runOf(lab(`${run} > /tmp/o 2> /tmp/e || true`));
+      const h = w.hosts.get('dns')!;
+      return [h.files.get('/tmp/o') ?? '', h.files.get('/tmp/e') ?? ''];
+    };
+    assert.equal(out('coredns -conf=/etc/coredns/Corefile -quiet')[0], '');
+    assert.equal(out('coredns -conf /none')[1], 'open /none: no such file or directory\n');
+    assert.match(out('coredns -x')[1]!, /^flag provided but not defined: -x\nUsage of coredns:\n/);
+    assert.equal(out('coredns -conf /etc/coredns/Corefile extra')[1], 'extra command line arguments: [extra]\n');
+    const twice = runOf(lab('coredns -conf /etc/coredns/Corefile\ncoredns -conf /etc/coredns/Corefile 2> /tmp/e || true')).hosts.get(
+      'dns',
+    )!;
+    assert.equal(twice.files.get('/tmp/e'), 'listen tcp :53: bind: address already in use\n');
+  });
+
+  it('-dns.port changes the port of keys that name none; without -conf, the default Corefile is whoami and log', () => {
+    const w = runOf(lab('coredns -dns.port 1053 > /tmp/o'));
+    const h = w.hosts.get('dns')!;
+    assert.equal(h.files.get('/tmp/o'), '.:1053\nCoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n');
+    assert.deepEqual(
+      h.sockets.map((s) => `${s.proto}/${s.port}`),
+      ['udp/1053', 'tcp/1053'],
+    );
+  });
+
+  it('serve: [coredns] starts CoreDNS with /etc/coredns/Corefile', () => {
+    const w = runOf(lab('', COREFILE, '    serve: [coredns]\n'));
+    assert.deepEqual(
+      w.hosts.get('dns')!.sockets.map((s) => `${s.proto}/${s.port} ${s.owner?.name}`),
+      ['udp/53 coredns', 'tcp/53 coredns'],
+    );
+    const l = resolveName(w, { from: { host: 'a', netns: '' }, name: 'web.example.org', tool: 'getaddrinfo' });
+    assert.equal(l.answers[0]?.data, '10.0.0.80');
+  });
+
+  it("loop: its start-up probe comes back through forward to the server's own address; CoreDNS prints [FATAL] and exits 1", () => {
+    const cf = '.:53 {\n  loop\n  forward . 10.0.0.53\n}';
+    const text = lab('coredns -conf /etc/coredns/Corefile > /tmp/o || true', cf);
+    const dns = runOf(text).hosts.get('dns')!;
+    assert.equal(
+      dns.files.get('/tmp/o'),
+      '.:53\nCoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n' +
+        '[FATAL] plugin/loop: Loop (10.0.0.53:41054 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 6734527898713853361.4219823471029384712."\n',
+    );
+    assert.deepEqual(dns.sockets, []);
+    const d = checkLab(lab('coredns -conf /etc/coredns/Corefile', cf), { file: 'lab.yaml', readFile: () => undefined }).filter(
+      (x) => x.code === 'command-failed',
+    );
+    assert.match(
+      d[0]!.message.en,
+      /^dns: this command fails \(exit status 1\): \[FATAL\] plugin\/loop: Loop \(10\.0\.0\.53:41054 -> :53\)/,
+    );
+    // forwarding to another server is no loop at start
+    assert.equal(
+      runOf(lab('coredns -conf /etc/coredns/Corefile', '.:53 {\n  loop\n  forward . 10.0.0.99\n}')).hosts.get('dns')!.sockets.length,
+      2,
+    );
+  });
+
+  it('forward to a server that is not there: SERVFAIL, the upstream leg in the lookup', () => {
+    const w = runOf(lab('coredns -conf /etc/coredns/Corefile'));
+    const l = resolveName(w, { from: { host: 'a', netns: '' }, name: 'x.lab', tool: 'dig', type: 'A' });
+    assert.equal(l.rcode, 'SERVFAIL');
+    assert.deepEqual(
+      l.legs.map((g) => `${g.kind} ${g.label?.en ?? ''}`.trim()),
+      [
+        'query DNS query A? x.lab. to 10.0.0.53',
+        'query DNS query A? x.lab. to 10.0.0.99',
+        'answer DNS answer SERVFAIL A? x.lab. from 10.0.0.53',
+      ],
+    );
+  });
+});
