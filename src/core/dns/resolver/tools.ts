@@ -56,7 +56,8 @@ function settings(ctx: LookupCtx, f: ResolverFiles): Settings {
     servers: req.server ? [req.server] : fromFile.length ? fromFile : ['::1', '127.0.0.1'],
     port: num('port') ?? 53,
     tries: Math.max(1, tries),
-    timeoutMs: Math.max(1, num('time') ?? (f.resolv.timeout.range ? f.resolv.timeout.value : 5)) * 1000,
+    // No timeout given anywhere: UDP_TIMEOUT 5 s, TCP_TIMEOUT 10 s (dighost.h).
+    timeoutMs: Math.max(1, num('time') ?? (f.resolv.timeout.range ? f.resolv.timeout.value : o['tcp'] === true ? 10 : 5)) * 1000,
     ndots: num('ndots') ?? f.resolv.ndots.value,
     search: f.resolv.searchFrom === 'hostname' ? [] : f.resolv.search.slice(0, BIND_MAXSEARCH).map((d) => d.name.replace(/^\./, '')),
     usesearch: req.tool !== 'dig' || o['search'] === true,

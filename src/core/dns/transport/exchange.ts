@@ -138,10 +138,10 @@ export function exchange(world: World, req: ExchangeRequest): ExchangeResult {
       continue;
     }
     const atOrigin = r.reply.steps[r.reply.steps.length - 1];
-    const icmp =
-      atOrigin?.stage === 'deliver' && atOrigin.host === req.from.host && atOrigin.netns === req.from.netns
-        ? atOrigin.packet.icmp
-        : undefined;
+    const back =
+      atOrigin?.stage === 'deliver' && atOrigin.host === req.from.host && atOrigin.netns === req.from.netns ? atOrigin.packet : undefined;
+    // An ICMP error, or a TCP reset (connect() refused), back at the client.
+    const icmp = back?.icmp ?? (back?.tcp?.flags.includes('R') ? { type: 'tcp-reset' } : undefined);
     const lastReq = r.request.steps[r.request.steps.length - 1];
     const localFail =
       r.reply.steps.length === 0 && LOCAL_FAIL.has(r.verdict) && lastReq?.host === req.from.host && lastReq.netns === req.from.netns;

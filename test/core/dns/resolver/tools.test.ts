@@ -92,6 +92,14 @@ describe('resolveName (dig, host, nslookup)', () => {
     assert.equal(l.elapsedMs, 4000);
   });
 
+  it('+tcp: TCP, and 10 s per try when nothing sets the timeout', () => {
+    const { w, b } = lab('nameserver 192.168.2.10\n');
+    assert.equal(run(w, { name: 'web.example.com', tool: 'dig', options: { tcp: true } }).status, 'success');
+    assert.deepEqual(b.log, ['A? web.example.com. tcp']);
+    w.iptables(w.ns('b'), '-A INPUT -p tcp --dport 53 -j DROP');
+    assert.equal(run(w, { name: 'web.example.com', tool: 'dig', options: { tcp: true, tries: 1 } }).elapsedMs, 10_000);
+  });
+
   it('a server given on the command line is the only one asked', () => {
     const { w, b } = lab('nameserver 192.168.9.9\n');
     const l = run(w, { name: 'web.example.com', tool: 'dig', server: '192.168.2.10' });

@@ -202,3 +202,16 @@ describe('dns transport: exchange', () => {
     assert.equal(patient.elapsedMs, 4000);
   });
 });
+
+describe('dns transport: exchange over TCP', () => {
+  it('a reset (nothing listens on tcp/53) ends the try at once; a server answers over TCP as over UDP', () => {
+    const w = gatewayWorld(true);
+    const none = exchange(w.world, { from: A, server: '192.168.2.10', msg: q(), session: newSession(), timeoutMs: 5000, proto: 'tcp' });
+    assert.equal(none.status, 'unreachable');
+    assert.equal(none.elapsedMs, 0);
+    serveDns(w.ns('b'), new ToyServer([rr('web.example.com. A 10.0.0.5')]));
+    const ok = exchange(w.world, { from: A, server: '192.168.2.10', msg: q(), session: newSession(), timeoutMs: 5000, proto: 'tcp' });
+    assert.equal(ok.status, 'reply', ok.reason.en);
+    assert.equal(ok.legs[0]!.steps[0]!.packet.tcp?.flags, 'S');
+  });
+});
