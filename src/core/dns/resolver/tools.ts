@@ -12,7 +12,7 @@
  *   is. Only NXDOMAIN goes on to the next name.
  * - SERVFAIL: dig stops at it (its +nofail default); host and nslookup try the next server.
  * - host with no type asks A, and when that does not fail, AAAA and MX for the name it found
- *   (after the CNAME chain), without any search.
+ *   (after the CNAME chain), without any search; nslookup likewise A, then AAAA.
  *
  * Options read from `LookupRequest.options`: `search`, `ndots`, `tries`, `retry`, `time`, `port`,
  * `recurse`, `fail`, `tcp` (booleans and numbers as the tool's flags give them).
@@ -141,7 +141,8 @@ function statusOf(m: DnsMessage | undefined): Outcome['status'] {
 export function resolveTool(ctx: LookupCtx, f: ResolverFiles): Outcome {
   const s = settings(ctx, f);
   const req = ctx.req;
-  const defaults = req.tool === 'host' && !req.type;
+  // With no type, host follows A with AAAA and MX, nslookup with AAAA (their default_lookups).
+  const more = req.type ? [] : req.tool === 'host' ? ['AAAA', 'MX'] : req.tool === 'nslookup' ? ['AAAA'] : [];
   const type = (req.type ?? 'A').toUpperCase();
   let reply: DnsMessage | undefined;
   let asked = '';
@@ -155,13 +156,13 @@ export function resolveTool(ctx: LookupCtx, f: ResolverFiles): Outcome {
   }
   const answers: LookupAnswer[] = reply ? answersOf(reply) : [];
   let rcode = reply?.rcode;
-  if (defaults && reply && reply.rcode === 'NOERROR') {
+  if (more.length && reply && reply.rcode === 'NOERROR') {
     const found = chase(reply, asked);
-    for (const t of ['AAAA', 'MX']) {
-      const more = ask(ctx, s, found, t);
-      if (more) {
-        answers.push(...answersOf(more));
-        rcode = more.rcode;
+    for (const t of more) {
+      const next = ask(ctx, s, found, t);
+      if (next) {
+        answers.push(...answersOf(next));
+        rcode = next.rcode;
       }
     }
   }

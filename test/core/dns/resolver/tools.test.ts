@@ -69,6 +69,14 @@ describe('resolveName (dig, host, nslookup)', () => {
     );
   });
 
+  it('nslookup with no type: A, then AAAA for the name found', () => {
+    const { w } = lab('nameserver 192.168.2.10\n');
+    const l = run(w, { name: 'www.example.com', tool: 'nslookup' });
+    assert.deepEqual(sent(l), ['A? www.example.com. @192.168.2.10#53 NOERROR', 'AAAA? web.example.com. @192.168.2.10#53 NOERROR']);
+    // An NXDOMAIN for A ends it.
+    assert.deepEqual(sent(run(w, { name: 'nope.example.com', tool: 'nslookup' })), ['A? nope.example.com. @192.168.2.10#53 NXDOMAIN']);
+  });
+
   it('tries: the first server gets them all, each next server one (dig 3 from BIND defaults, host 2)', () => {
     // Seen with BIND 9.18.49, two silent servers, +time=1: dig 3 + 1 tries (4 s), +tries=2: 2 + 1, host -W 1: 2 + 1, nslookup: 3 + 1.
     const { w } = lab('nameserver 192.168.2.10\nnameserver 192.168.2.11\n', { drop: true });
