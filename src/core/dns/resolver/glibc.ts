@@ -51,7 +51,8 @@ const dnsTypes = (af: Family, f: ResolverFiles): string[] =>
   af === 'inet' ? ['A'] : af === 'inet6' ? ['AAAA'] : f.resolv.flags.has('no-aaaa') ? ['A'] : ['A', 'AAAA'];
 
 function filesSource(ctx: LookupCtx, f: ResolverFiles, name: string, af: Family): SourceResult {
-  const key = name.endsWith('.') ? name.slice(0, -1) : name;
+  // Compared as given, without case: `web.` is not `web` (seen on glibc 2.36: getent hosts web. finds no line).
+  const key = name;
   const found = lookupHosts(f.hosts, key, { family: hostsFamily(af), multi: f.multi, index: f.hostsIndex });
   const path = f.hostsPath ?? '/etc/hosts';
   const fam = af === 'inet' ? ' (IPv4)' : af === 'inet6' ? ' (IPv6)' : '';

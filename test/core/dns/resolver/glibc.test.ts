@@ -23,6 +23,13 @@ describe('resolveName (glibc): nsswitch order', () => {
     });
   });
 
+  it('files compares names without case, but a final dot is part of the name', () => {
+    const { w } = lab('nameserver 192.168.2.10\n', { hosts: '10.1.1.1 web.lab web\n', nsswitch: 'hosts: files\n' });
+    assert.deepEqual(answers(ask(w, 'WEB.LAB', 'getent-hosts')), ['web.lab A 10.1.1.1']);
+    assert.equal(ask(w, 'web.lab.', 'getent-hosts').status, 'notfound');
+    assert.equal(ask(w, 'web.', 'getent-ahosts').status, 'notfound');
+  });
+
   it('dns before files: the DNS answer wins; a name DNS does not know falls through to files', () => {
     const { w } = lab('nameserver 192.168.2.10\n', {
       hosts: '10.1.1.1 web.example.com\n10.2.2.2 only.local\n',
