@@ -170,7 +170,16 @@ function glibcLookup(ctx: LookupCtx, f: ResolverFiles): Outcome {
     );
     return { status: 'success', answers: [{ name, type: addr.includes(':') ? 'AAAA' : 'A', ttl: 0, data: addr }] };
   }
-  const af = ctx.req.tool === 'getent-ahosts' ? addrconfigFamily(ctx, f) : 'unspec';
+  // `options.family` 4 or 6: the caller asked for one family (ping -4, curl -6): AF_INET or AF_INET6.
+  const fam = ctx.req.options?.['family'];
+  const af: Family =
+    fam === 4 || fam === '4'
+      ? 'inet'
+      : fam === 6 || fam === '6'
+        ? 'inet6'
+        : ctx.req.tool === 'getent-ahosts'
+          ? addrconfigFamily(ctx, f)
+          : 'unspec';
   const out = fromCall(nssHosts(ctx, f, name, af));
   if (out.answers.length < 2) return out;
   const sorted = sortAddresses(f.host.netns.get(f.netns || ROOT_NS)!, out.answers);

@@ -188,6 +188,20 @@ describe('resolveName (glibc): what is asked', () => {
     );
   });
 
+  it('one family asked for (options.family, as ping -4 asks): only that record type', () => {
+    const { w } = lab('nameserver 192.168.2.10\n');
+    assert.deepEqual(
+      ask(w, 'web.example.com', 'getaddrinfo', { options: { family: 4 } }).queries.map((q) => q.type),
+      ['A'],
+    );
+    const v6 = ask(w, 'web.example.com', 'getaddrinfo', { options: { family: 6 } });
+    assert.deepEqual(
+      v6.queries.map((q) => q.type),
+      ['AAAA'],
+    );
+    assert.equal(v6.status, 'nodata');
+  });
+
   it('options no-aaaa: only A', () => {
     const { w } = lab('nameserver 192.168.2.10\noptions no-aaaa\n');
     assert.deepEqual(
