@@ -4,6 +4,10 @@
  * nslookup's own queries (tools.ts). Every query is walked through the simulated network
  * (dns/transport), so routes, rules and NAT between the client and its servers decide as they do
  * on a real host, and the time it took is counted (timeouts included).
+ *
+ * A `session` shared by several lookups keeps what lives between them (servers' caches, `rotate`).
+ * Options the glibc tools read from `LookupRequest.options`: `family` (4 or 6: AF_INET or
+ * AF_INET6, as ping -4 asks); dig, host and nslookup read theirs in tools.ts.
  */
 import { type Localized, loc } from '../../text/i18n';
 import { eunneun } from '../../text/particle';
