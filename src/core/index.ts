@@ -71,6 +71,9 @@ export type { CorednsStart, CorednsOptions } from './dns/server/index';
 export type { Zone, ZoneAnswer, ZoneResult, LookupOptions } from './dns/zone/zone';
 export { rdataText } from './dns/zone/rdata';
 export { reverseName } from './dns/zone/names';
+// The editor's DNS files (helper `editor`): zone files by name, and the outline, hover and completion models.
+export { zoneFileOrigin, zoneOriginOf } from './dns/zone/file';
+export * from './view/dnsEditor';
 export type { ZoneRecord, RData, ZoneParse, ZoneParseOptions } from './dns/zone/types';
 export * from './dns/files/index';
 export { checkCniConfig, isCniConfigPath } from './cni/config';

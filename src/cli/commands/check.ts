@@ -16,6 +16,8 @@ import {
   parseCorefile,
   parseZone,
   pick,
+  zoneFileOrigin,
+  zoneOriginOf,
 } from '../../core';
 import type { Command } from '../command';
 import { fmt, formatDiag, t, UsageError, walkFiles } from '../common';
@@ -95,14 +97,10 @@ function checkCourse(path: string, lang: Lang): Diagnostic[] {
 
 /**
  * A zone file: named `db.ZONE` (BIND's custom, as in CoreDNS's examples) or `ZONE.zone`, or any
- * file with `--as zone`. The origin is `--origin`, else the zone in the name, else the file's $ORIGIN.
+ * file with `--as zone`. The origin is `--origin`, else the zone in the name, else the file's $ORIGIN
+ * (core dns/zone/file.ts, which the editor reads them with too).
  */
-export function zoneFileOrigin(file: string): string | undefined {
-  const name = basename(file);
-  const m = /^db\.(.+)$/.exec(name) ?? /^(.+)\.zone$/.exec(name);
-  if (!m || /\.(ya?ml|json|conf|conflist)$/.test(name)) return undefined;
-  return m[1]!;
-}
+export { zoneFileOrigin };
 
 /** What `--as` (or `--lang` with a file kind) can name: the resolver's files, zone files and Corefiles. */
 const FILE_KINDS = [...RESOLVER_FILE_KINDS, 'zone', 'corefile'] as const;
@@ -119,7 +117,7 @@ function checkFile(file: string, lang: Lang, o: CheckOptions): Diagnostic[] {
   const shown = shownPath(file);
   const zone = zoneFileOrigin(file);
   if (o.as === 'zone' || (o.as === undefined && zone !== undefined)) {
-    const origin = o.origin ?? (zone !== undefined && /^[A-Za-z0-9_.-]+$/.test(zone) ? zone : undefined);
+    const origin = o.origin ?? zoneOriginOf(file);
     return parseZone(readText(file, lang), { file: shown, ...(origin !== undefined ? { origin } : {}) }).diagnostics;
   }
   // Corefiles: `Corefile` or `NAME.Corefile`, or any file with --as corefile.

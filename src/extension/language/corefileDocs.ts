@@ -4,7 +4,7 @@
  *
  * Plain logic, no `vscode` import: the unit tests run it as is.
  */
-import { COREFILE_DOCS, type Lang } from '../../core';
+import { COREFILE_DOCS, directiveMarkdown, type Lang } from '../../core';
 
 export { COREFILE_DOCS } from '../../core';
 export type { CorefileDoc } from '../../core';
@@ -76,21 +76,6 @@ export function corefileHover(text: string, offset: number, lang: Lang): Corefil
   // The first word of a line nested deeper than a server block is a plugin's own option (`reload` in a file block).
   if (firstOnLine && here > 1) return undefined;
 
-  const kind =
-    word === 'import' ? (lang === 'ko' ? 'Corefile 지시어' : 'Corefile directive') : lang === 'ko' ? 'CoreDNS 플러그인' : 'CoreDNS plugin';
-  const usage = lang === 'ko' ? '사용법' : 'Usage';
-  const link = word === 'import' ? 'https://coredns.io/manual/toc/#configuration' : `https://coredns.io/plugins/${word}/`;
-  const markdown = [
-    `**${word}** — ${kind}`,
-    '',
-    lang === 'ko' ? doc.ko : doc.en,
-    '',
-    `${usage}:`,
-    '```corefile',
-    doc.usage,
-    '```',
-    '',
-    `[coredns.io](${link})`,
-  ].join('\n');
+  const markdown = directiveMarkdown(word, doc, lang);
   return { markdown, start, end };
 }

@@ -4,9 +4,11 @@
  * their documentation.
  */
 import { checkCniConfig, isCniConfigPath } from '../../core/cni/config';
+import { dnsFileKind, zoneOrigin } from './dnsKinds';
 import { parseCorefile } from '../../core/dns/corefile';
 import {
   checkLab,
+  checkResolverFile,
   checkLabFiles,
   type Diagnostic,
   type DiagnosticCode,
@@ -14,6 +16,7 @@ import {
   type Lang,
   type LoadOptions,
   type OUTSIDE_LAB,
+  parseZone,
   pick,
   type Severity,
 } from '../../core';
@@ -30,6 +33,8 @@ export interface CheckContext {
    */
   readonly readFile: (rel: string) => string | undefined | typeof OUTSIDE_LAB;
   readonly student?: string;
+  /** The document's VS Code language, for checkers that read a file by its language (the DNS files). */
+  readonly languageId?: string;
 }
 
 /** A checker for one kind of document. */
@@ -123,8 +128,41 @@ export const cniChecker: DocumentChecker = {
   check: (text, ctx) => checkCniConfig(text, ctx.file).diagnostics,
 };
 
-/** Every checker, first match wins. */
-export const CHECKERS: readonly DocumentChecker[] = [solutionChecker, labChecker, corefileChecker, cniChecker];
+/** Zone files (`db.ZONE`, `ZONE.zone`, language dns-zone): as CoreDNS's file plugin reads them, the zone from the name. */
+export const zoneChecker: DocumentChecker = {
+  id: 'zone',
+  matches: (path, languageId) => dnsFileKind(path, languageId) === 'zone',
+  filesWanted: () => [],
+  check: (text, ctx) => {
+    const origin = zoneOrigin(ctx.file);
+    return parseZone(text, { file: ctx.file, ...(origin !== undefined ? { origin } : {}) }).diagnostics;
+  },
+};
+
+/** /etc/hosts, resolv.conf and nsswitch.conf (by name, or by their languages): as glibc reads them. */
+export const resolverChecker: DocumentChecker = {
+  id: 'resolver',
+  matches: (path, languageId) => {
+    const k = dnsFileKind(path, languageId);
+    return k !== undefined && k !== 'zone';
+  },
+  filesWanted: () => [],
+  check: (text, ctx) => {
+    // The path alone when the checker is asked without a language (a file by its name).
+    const kind = dnsFileKind(ctx.file, ctx.languageId ?? 'plaintext');
+    return kind && kind !== 'zone' ? checkResolverFile(kind, text, ctx.file) : [];
+  },
+};
+
+/** Every checker, first match wins (the resolver's files before CNI's `.conf`). */
+export const CHECKERS: readonly DocumentChecker[] = [
+  solutionChecker,
+  labChecker,
+  corefileChecker,
+  zoneChecker,
+  resolverChecker,
+  cniChecker,
+];
 
 export function checkerFor(path: string, languageId: string, checkers: readonly DocumentChecker[] = CHECKERS): DocumentChecker | undefined {
   return checkers.find((c) => c.matches(path, languageId));

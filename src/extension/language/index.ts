@@ -8,11 +8,13 @@
  */
 import * as vscode from 'vscode';
 import type { Diagnostic, Lang, Localized, OUTSIDE_LAB } from '../../core';
-import { pick } from '../../core';
+import { corefileHoverAt, pick } from '../../core';
 import { AnalysisCache, analyzeLab, type LabAnalysis } from './analysis';
 import { cniHover } from './cniDocs';
 import { corefileHover } from './corefileDocs';
 import { corefileSymbols } from './symbols';
+import { registerDnsFeatures } from './dnsFeatures';
+import { spanOf } from './span';
 import { codeLenses } from './codelens';
 import { definitionAt } from './definition';
 import {
@@ -67,7 +69,17 @@ function symbolKind(k: SymbolKind): vscode.SymbolKind {
     exercise: vscode.SymbolKind.Module,
     check: vscode.SymbolKind.Event,
     server: vscode.SymbolKind.Namespace,
+    snippet: vscode.SymbolKind.Package,
     plugin: vscode.SymbolKind.Function,
+    property: vscode.SymbolKind.Property,
+    owner: vscode.SymbolKind.Namespace,
+    record: vscode.SymbolKind.Field,
+    directive: vscode.SymbolKind.Key,
+    address: vscode.SymbolKind.Constant,
+    keyword: vscode.SymbolKind.Key,
+    option: vscode.SymbolKind.Property,
+    database: vscode.SymbolKind.Struct,
+    source: vscode.SymbolKind.EnumMember,
   };
   return kinds[k];
 }
@@ -119,7 +131,11 @@ export class LabDocuments implements vscode.Disposable {
     const checker = checkerFor(doc.uri.path, doc.languageId);
     if (!checker) return [];
     const files = this.files.get(key);
-    const diagnostics = this.check(key, checker, doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files?.get(rel) });
+    const diagnostics = this.check(key, checker, doc.getText(), {
+      file: doc.uri.fsPath,
+      readFile: (rel) => files?.get(rel),
+      languageId: doc.languageId,
+    });
     this.checked.set(key, { version: doc.version, diagnostics });
     return diagnostics;
   }
@@ -144,7 +160,11 @@ export class LabDocuments implements vscode.Disposable {
     if (doc.isClosed || doc.version !== version) return; // a newer refresh is on its way
     this.files.set(key, files);
     const t0 = Date.now();
-    const diagnostics = this.check(key, checker, doc.getText(), { file: doc.uri.fsPath, readFile: (rel) => files.get(rel) });
+    const diagnostics = this.check(key, checker, doc.getText(), {
+      file: doc.uri.fsPath,
+      readFile: (rel) => files.get(rel),
+      languageId: doc.languageId,
+    });
     this.lastCost.set(key, Date.now() - t0);
     this.checked.set(key, { version, diagnostics });
     this.collection.set(
@@ -249,6 +269,8 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, host:
 
     vscode.languages.registerHoverProvider(COREFILE_SELECTOR, {
       provideHover(doc, position) {
+        const core = corefileHoverAt(doc.getText(), { line: position.line + 1, column: position.character + 1 }, host.lang);
+        if (core) return new vscode.Hover(new vscode.MarkdownString(core.markdown), range(spanOf(core.range)));
         const h = corefileHover(doc.getText(), doc.offsetAt(position), host.lang);
         return (
           h && new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)))
@@ -318,7 +340,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, host:
 
     vscode.languages.registerDocumentSymbolProvider(COREFILE_SELECTOR, {
       provideDocumentSymbols(doc) {
-        return corefileSymbols(doc.getText()).map(toSymbol);
+        return corefileSymbols(doc.getText(), host.lang).map(toSymbol);
       },
     }),
 
@@ -339,5 +361,6 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, host:
     }),
   );
 
+  registerDnsFeatures(context, host, toSymbol);
   for (const doc of vscode.workspace.textDocuments) void docs.refresh(doc);
 }

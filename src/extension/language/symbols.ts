@@ -1,9 +1,8 @@
 /** The outline of a lab file: switches, hosts (their interfaces, how many run lines), exercises (their checks). */
-import { parseCorefile } from '../../core/dns/corefile';
-import { type Lab, type Lang, loc, pick, type SourceRange } from '../../core';
+import { corefileOutline, type Lab, type Lang, loc, type OutlineItem, type OutlineKind, pick, type SourceRange } from '../../core';
 import { type Span, spanOf } from './span';
 
-export type SymbolKind = 'switch' | 'host' | 'interface' | 'exercise' | 'check' | 'server' | 'plugin';
+export type SymbolKind = 'switch' | 'host' | 'interface' | 'exercise' | 'check' | OutlineKind;
 
 export interface LabSymbol {
   readonly name: string;
@@ -99,21 +98,19 @@ export function labSymbols(lab: Lab | undefined, lang: Lang): LabSymbol[] {
   return out;
 }
 
-/** A Corefile's outline: its server blocks (zones) and the plugins in each. */
-export function corefileSymbols(text: string): LabSymbol[] {
-  return parseCorefile(text, 'Corefile').blocks.map((b) => ({
-    name: b.keys.join(' ') || '(server block)',
-    detail: b.snippet ? 'snippet' : `${b.plugins.length} plugins`,
-    kind: 'server' as const,
-    span: spanOf(b.range),
-    selection: spanOf(b.range),
-    children: b.plugins.map((p) => ({
-      name: p.name,
-      detail: p.args.join(' '),
-      kind: 'plugin' as const,
-      span: spanOf(p.range),
-      selection: spanOf(p.range),
-      children: [],
-    })),
+/** The core's outline of a DNS file (core view/dnsTypes.ts) as the editor's symbols. */
+export function outlineSymbols(items: readonly OutlineItem[]): LabSymbol[] {
+  return items.map((i) => ({
+    name: i.name,
+    detail: i.detail,
+    kind: i.kind,
+    span: spanOf(i.range),
+    selection: spanOf(i.selection),
+    children: outlineSymbols(i.children),
   }));
+}
+
+/** A Corefile's outline: its server blocks (zones) and snippets, the plugins in each, their properties. */
+export function corefileSymbols(text: string, lang: Lang = 'en'): LabSymbol[] {
+  return outlineSymbols(corefileOutline(text, lang));
 }

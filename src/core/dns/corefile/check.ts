@@ -29,12 +29,23 @@ export interface CheckState {
   readonly served: ServedZones;
 }
 
+function anyUnresolved(tokens: readonly Token[], unresolved: (s: string) => boolean): boolean {
+  for (const t of tokens) if (unresolved(t.text)) return true;
+  return false;
+}
+
 export function checkBlock(block: ServerBlock, keys: readonly Token[], list: readonly RawDirective[], st: CheckState): void {
   const { report, unresolved, served } = st;
-  const trees = block.plugins.map((p) => p.tree); // one per directive of `list`, in its order
-  const binds = trees.filter((t) => t.name.text === 'bind').flatMap((t) => t.args.map((a) => a.text));
-  const listen = binds.length ? [...new Set(binds)] : [''];
-  const filtered = list.some((d) => d.name.text === 'view');
+  const plugins = block.plugins; // one per directive of `list`, in its order
+  // The listen addresses (bind's arguments, each once, in order), and whether a view filters the block.
+  let listen: string[] = [''];
+  let filtered = false;
+  for (const p of plugins) {
+    if (p.name === 'view') filtered = true;
+    if (p.name !== 'bind' || !p.args.length) continue;
+    if (listen.length === 1 && listen[0] === '') listen = [];
+    for (const a of p.args) if (!listen.includes(a)) listen.push(a);
+  }
   for (const k of keys) {
     if (unresolved(k.text)) continue;
     const z = normalizeKey(k.text);
@@ -64,9 +75,10 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       '이 서버 블록에는 플러그인이 없습니다. CoreDNS는 시작하지만 이 존의 모든 질의에 REFUSED로 답합니다.',
       'warning',
     );
-  const seen = new Map<string, Token>();
+  const seen: Token[] = []; // the first use of each plugin (a block has few: a list is cheaper than a map)
   let zones: string[] | undefined;
-  for (const [i, d] of list.entries()) {
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]!;
     const name = d.name.text;
     if (unresolved(name)) continue;
     if (!KNOWN.has(name)) {
@@ -79,7 +91,7 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       );
       continue;
     }
-    const first = seen.get(name);
+    const first = seen.find((t) => t.text === name);
     if (first && ONCE_PER_BLOCK.has(name)) {
       report(
         d.name,
@@ -89,11 +101,11 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       );
       continue;
     }
-    if (!first) seen.set(name, d.name);
+    if (!first) seen.push(d.name);
     const validate = PLUGIN_CHECKS[name];
-    if (!validate || d.tokens.some((t) => unresolved(t.text))) continue;
+    if (!validate || anyUnresolved(d.tokens, unresolved)) continue;
     zones ??= block.zones.map((z) => z.zone);
-    const p = validate(trees[i]!, { zones });
+    const p = validate(plugins[i]!.tree, { zones });
     if (p) {
       const en = `${p.parsing ? 'Error during parsing: ' : ''}${p.en}`;
       report(p.at, 'corefile-plugin-args', `plugin/${name}: ${en}`, `plugin/${name}: ${p.ko} (CoreDNS: ${en})`);

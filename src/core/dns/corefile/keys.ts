@@ -6,6 +6,8 @@
  * on octet (IPv4) or nibble (IPv6) boundaries first, so `10.0.0.0/15` serves two zones.
  */
 
+import { isDomainName, isFqdn } from '../zone/names';
+
 export interface ZoneKey {
   readonly transport: string;
   /** Fully qualified, lower case: `example.org.`, `10.in-addr.arpa.`, `.`. */
@@ -25,40 +27,19 @@ const TRANSPORTS: readonly [string, string][] = [
   ['unix', ''],
 ];
 
+/** The schemes with their `://`, made once (the keys and forward's upstreams ask on every word). */
+const PREFIXES: readonly [string, string][] = TRANSPORTS.map(([t]) => [t, `${t}://`]);
+
 /** parse.Transport: the scheme (dns when none) and the rest. */
 export function splitTransport(s: string): { transport: string; rest: string } {
-  for (const [t] of TRANSPORTS) if (s.startsWith(`${t}://`)) return { transport: t, rest: s.slice(t.length + 3) };
+  if (s.includes('://'))
+    for (const [t, prefix] of PREFIXES) if (s.startsWith(prefix)) return { transport: t, rest: s.slice(prefix.length) };
   return { transport: 'dns', rest: s };
 }
 
-/** miekg/dns IsDomainName: labels of 1 to 63 octets, at most 255 in wire form; almost any character goes. */
-export function isDomainName(s: string): boolean {
-  if (s === '') return false;
-  if (s === '.') return true;
-  const fq = s.endsWith('.') && !s.endsWith('\\.') ? s : `${s}.`;
-  let wire = 1;
-  let label = 0;
-  for (let i = 0; i < fq.length; i++) {
-    const c = fq[i]!;
-    if (c === '\\') {
-      i += /^\d{3}/.test(fq.slice(i + 1, i + 4)) ? 3 : 1;
-      label++;
-    } else if (c === '.') {
-      if (label === 0 || label > 63) return false;
-      wire += label + 1;
-      label = 0;
-    } else label += utf8Length(c.codePointAt(0)!);
-  }
-  return wire <= 255;
-}
-
-/** The bytes a code point takes in UTF-8 (a surrogate half counts as the 2 of its 4). */
-function utf8Length(cp: number): number {
-  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp >= 0xd800 && cp < 0xe000 ? 2 : 3;
-}
-
+/** miekg/dns Fqdn: a dot added unless the name ends in one that is not escaped (`a\.` gets one, `a\\.` not). */
 export function fqdn(s: string): string {
-  return s.endsWith('.') ? s : `${s}.`;
+  return isFqdn(s) ? s : `${s}.`;
 }
 
 /** An IPv4 address as 4 numbers, as Go's net.ParseIP reads it (no leading zeros). */
@@ -136,13 +117,19 @@ export function reverseZones(net: { bytes: number[]; ones: number }): string[] {
   const count = 2 ** (mask - net.ones);
   const out: string[] = [];
   for (let k = 0; k < count; k++) {
-    // The k-th subnet of length `mask`, as CoreDNS's cidr.Split counts them.
-    let v = net.bytes.reduce((acc, x) => (acc << 8n) | BigInt(x), 0n) + (BigInt(k) << BigInt(net.bytes.length * 8 - mask));
-    const b: number[] = [];
-    for (let i = 0; i < net.bytes.length; i++, v >>= 8n) b.unshift(Number(v & 255n));
+    // The k-th subnet of length `mask`, as CoreDNS's cidr.Split counts them: k added at bit `mask`, with its carry.
+    const b = net.bytes.slice();
+    let carry = k * 2 ** ((b.length * 8 - mask) % 8);
+    for (let i = Math.ceil(mask / 8) - 1; i >= 0 && carry > 0; i--) {
+      const v = b[i]! + carry;
+      b[i] = v & 255;
+      carry = Math.floor(v / 256);
+    }
+    // The first `keep` octets (IPv4) or nibbles (IPv6), least significant first, then the reverse tree.
     const keep = mask / size;
-    const digits = v4 ? b.map(String) : b.flatMap((x) => [(x >> 4).toString(16), (x & 15).toString(16)]);
-    out.push([...digits.slice(0, keep).reverse(), v4 ? 'in-addr.arpa' : 'ip6.arpa'].join('.') + '.');
+    let name = '';
+    for (let i = keep - 1; i >= 0; i--) name += (v4 ? String(b[i]) : ((b[i >> 1]! >> (i & 1 ? 0 : 4)) & 15).toString(16)) + '.';
+    out.push(name + (v4 ? 'in-addr.arpa.' : 'ip6.arpa.'));
   }
   return out;
 }

@@ -38,12 +38,13 @@ export function lex(text: string): Token[] {
       lineStart = i;
       continue;
     }
-    if (isSpace(code)) {
+    if (code === 32 || (code >= 9 && code <= 13) || (code >= 128 && isSpace(code))) {
       i++;
       continue;
     }
     if (code === 35) {
-      while (i < text.length && text[i] !== '\n') i++;
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
       continue;
     }
     const startLine = line;
@@ -80,7 +81,10 @@ export function lex(text: string): Token[] {
       continue;
     }
     const start = i;
-    while (i < text.length && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 35) i++;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 35 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) break;
+    }
     out.push({ text: text.slice(start, i), line: startLine, col: startCol, endLine: line, endCol: i - lineStart + 1, quoted: false });
   }
   return out;

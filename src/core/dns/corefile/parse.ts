@@ -30,7 +30,8 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
     line: t.line,
     column: t.col,
     endLine: t.endLine,
-    endColumn: Math.max(t.endCol, t.col + 1),
+    // At least one character wide; a word that runs onto a later line (a quoted one) ends where it ends.
+    endColumn: t.endLine > t.line ? t.endCol : Math.max(t.endCol, t.col + 1),
   });
   const report = (t: Token, code: DiagnosticCode, en: string, ko: string, severity: 'error' | 'warning' = 'error') =>
     diagnostics.push({ ...range(t), severity, code, message: loc(en, ko) });
@@ -189,7 +190,8 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
       if (tkn !== '') {
         expectingAnother = tkn.endsWith(',');
         if (expectingAnother) tkn = tkn.slice(0, -1);
-        keys.push({ ...cur(), text: tkn });
+        const t = cur();
+        keys.push(tkn === t.text ? t : { ...t, text: tkn });
       }
       const has = next();
       if (expectingAnother && !has) fail(cur(), 'Error during parsing: Unexpected EOF', '주소가 하나 더 와야 하는데 파일이 끝났습니다');

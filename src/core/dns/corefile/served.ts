@@ -17,27 +17,28 @@ interface Served {
 const show = (s: { key: string; addr: string }) => (s.addr ? `${s.key} on ${s.addr}` : s.key);
 
 export class ServedZones {
-  /** By zone key: the listen addresses that serve it, and the first that did. */
-  private readonly byKey = new Map<string, { first: Served; addrs: Map<string, Served> }>();
+  /** By zone key: the listen addresses that serve it, the first that did first (few: a list is cheaper than a map). */
+  private readonly byKey = new Map<string, Served[]>();
 
   /** Registers `key` on `addr` (`''` for every address); CoreDNS's error and the earlier one, if refused. */
   add(key: string, addr: string, at: Token, filtered: boolean): { message: string; first: Served } | undefined {
-    const me = { key, addr };
     const known = this.byKey.get(key);
     if (known) {
-      const exact = known.addrs.get(addr);
+      const me = { key, addr };
+      const exact = known.find((x) => x.addr === addr);
       if (exact && !filtered) return { message: `cannot serve ${show(me)} - it is already defined`, first: exact };
-      const already = known.first;
+      const already = known[0]!;
       if (addr === '' && already.addr !== '')
         return { message: `cannot serve ${show(me)} - zone overlap listener capacity with ${show(already)}`, first: already };
-      const plain = known.addrs.get('');
+      const plain = known.find((x) => x.addr === '');
       if (addr !== '' && plain)
         return { message: `cannot serve ${show(me)} - zone overlap listener capacity with ${show(plain)}`, first: plain };
     }
     if (filtered) return undefined;
     const s = { key, addr, at };
-    if (known) known.addrs.set(addr, s);
-    else this.byKey.set(key, { first: s, addrs: new Map([[addr, s]]) });
+    if (!known) this.byKey.set(key, [s]);
+    else if (!known.some((x) => x.addr === addr)) known.push(s);
+    else known[known.findIndex((x) => x.addr === addr)] = s;
     return undefined;
   }
 }

@@ -19,12 +19,10 @@ export interface Prop {
 /** The directive (or property) that starts at `toks[at]`, and the index after it. */
 function readProp(toks: readonly Token[], at: number): { prop: Prop; next: number } {
   const name = toks[at]!;
-  const args: Token[] = [];
   let i = at + 1;
-  while (i < toks.length && toks[i]!.line <= toks[i - 1]!.endLine && toks[i]!.text !== '{' && toks[i]!.text !== '}') {
-    args.push(toks[i]!);
-    i++;
-  }
+  while (i < toks.length && toks[i]!.line <= toks[i - 1]!.endLine && toks[i]!.text !== '{' && toks[i]!.text !== '}') i++;
+  // Sliced, not pushed: the tree is kept with the result, and a pushed array keeps room for more.
+  const args = toks.slice(at + 1, i);
   // caddy's NextBlock takes a `{` after the arguments even on the next line (the parser kept it with the directive).
   if (i < toks.length && toks[i]!.text === '{') {
     const open = toks[i]!;
@@ -37,7 +35,7 @@ function readProp(toks: readonly Token[], at: number): { prop: Prop; next: numbe
     }
     const close = toks[i];
     if (close) i++;
-    return { prop: { name, args, block, open, ...(close ? { close } : {}) }, next: i };
+    return { prop: { name, args, block: block.slice(), open, ...(close ? { close } : {}) }, next: i };
   }
   return { prop: { name, args }, next: i };
 }

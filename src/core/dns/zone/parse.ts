@@ -17,13 +17,13 @@ import { parseRData } from './rdata';
 import { SIMULATED_TYPES, type ZoneParse, type ZoneParseOptions, type ZoneRecord } from './types';
 
 /** The types miekg/dns reads by name (its StringToType), beyond those knetlab simulates. */
-const MIEKG_TYPES = new Set([
+export const MIEKG_TYPES: ReadonlySet<string> = new Set([
   ...SIMULATED_TYPES,
   ...'AFSDB AMTRELAY ANY APL ATMA AVC AXFR CAA CDNSKEY CDS CERT CSYNC DHCID DLV DNAME DNSKEY DS EID EUI48 EUI64 GID GPOS HINFO HIP HTTPS IPSECKEY ISDN IXFR KEY KX L32 L64 LOC LP MAILA MAILB MB MD MF MG MINFO MR NAPTR NID NIMLOC NINFO NSEC NSEC3 NSEC3PARAM NULL NXNAME NXT OPENPGPKEY OPT PX RESINFO RKEY RP RRSIG RT SIG SMIMEA SPF SSHFP SVCB TA TALINK TKEY TLSA TSIG UID UINFO UNSPEC URI X25 ZONEMD NSAP-PTR'.split(
     ' ',
   ),
 ]);
-const CLASSES = new Set(['IN', 'CH', 'CS', 'HS', 'NONE', 'ANY']);
+export const CLASSES: ReadonlySet<string> = new Set(['IN', 'CH', 'CS', 'HS', 'NONE', 'ANY']);
 
 /** What miekg/dns's words mean, for the student. */
 const EXPLAIN: Record<string, Localized> = {

@@ -5,7 +5,8 @@
  */
 import { argErr, duration, err, goErr, integer, lastOf, noArgs, parseErr, type PluginCheck, type Problem } from './api';
 import type { Prop } from '../tree';
-import { isDomainName, normalizeKey, parseIp, splitTransport } from '../keys';
+import { normalizeKey, parseIp, splitTransport } from '../keys';
+import { isDomainName } from '../../zone/names';
 import { formatDuration, parseUint32 } from '../go';
 
 const MAX_UPSTREAMS = 15;
