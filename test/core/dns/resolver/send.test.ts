@@ -66,6 +66,19 @@ describe('resolveName (glibc): servers, timeouts and the network', () => {
     ]);
   });
 
+  it('SERVFAIL: glibc tries the next server and attempt, then goes on through the search list, and ends TRYAGAIN', () => {
+    const w = gatewayWorld(true);
+    serveDns(w.ns('b'), new ToyServer([], 'broken', { rcode: 'SERVFAIL' }));
+    writeFile(w.world.hosts.get('a')!, '/etc/resolv.conf', 'nameserver 192.168.2.10\nsearch a.test\n');
+    const l = ask(w, 'foo');
+    assert.deepEqual(
+      l.queries.filter((q) => q.type === 'A').map((q) => `${q.name} ${q.rcode}`),
+      ['foo.a.test. SERVFAIL', 'foo.a.test. SERVFAIL', 'foo. SERVFAIL', 'foo. SERVFAIL'],
+    );
+    assert.equal(l.status, 'tryagain');
+    assert.equal(l.elapsedMs, 0);
+  });
+
   it('options rotate: each lookup of the session starts at the next server', () => {
     const { w, b, r } = lab('nameserver 192.168.2.10\nnameserver 192.168.1.1\noptions rotate\n', { onR: true });
     const session = newSession();
