@@ -42,6 +42,7 @@ export class ToyServer implements DnsServer {
       drop?: boolean;
       dropTypes?: string[];
       truncateUdp?: boolean;
+      noRa?: boolean;
       forward?: { addr: string; port: number }[];
       waitedMs?: number;
     } = {},
@@ -56,7 +57,8 @@ export class ToyServer implements DnsServer {
     if (this.opts.truncateUdp && q.proto === 'udp') return { kind: 'reply', msg: { ...response(q.msg, 'NOERROR'), tc: true }, steps };
     if (this.opts.rcode) return { kind: 'reply', msg: response(q.msg, this.opts.rcode), steps };
     if (this.opts.forward) return this.forward(q.msg, steps, 0);
-    return { kind: 'reply', msg: this.answer(q.msg), steps };
+    const msg = this.answer(q.msg);
+    return { kind: 'reply', msg: this.opts.noRa ? { ...msg, ra: false } : msg, steps };
   }
 
   private forward(msg: DnsMessage, steps: ServerStep[], i: number): ServerOutcome {

@@ -11,6 +11,8 @@
  *   final dot) is asked as it is and only so; a shorter one under each search domain, then as it
  *   is. Only NXDOMAIN goes on to the next name.
  * - SERVFAIL: dig stops at it (its +nofail default); host and nslookup try the next server.
+ * - host and nslookup with resolv.conf's servers (none named on the command line) take an answer
+ *   without RA to a recursive query as "recursion not available" and try the next server (check_ra).
  * - host with no type asks A, and when that does not fail, AAAA and MX for the name it found
  *   (after the CNAME chain), without any search; nslookup likewise A, then AAAA.
  *
@@ -39,6 +41,8 @@ interface Settings {
   readonly search: readonly string[];
   readonly usesearch: boolean;
   readonly servfailStops: boolean;
+  /** host and nslookup with resolv.conf's servers: an answer without RA to a recursive query goes on to the next server. */
+  readonly checkRa: boolean;
   readonly tcp: boolean;
   readonly recurse: boolean;
 }
@@ -62,6 +66,7 @@ function settings(ctx: LookupCtx, f: ResolverFiles): Settings {
     search: f.resolv.searchFrom === 'hostname' ? [] : f.resolv.search.slice(0, BIND_MAXSEARCH).map((d) => d.name.replace(/^\./, '')),
     usesearch: req.tool !== 'dig' || o['search'] === true,
     servfailStops: req.tool === 'dig' ? o['fail'] !== true : false,
+    checkRa: req.tool !== 'dig' && !req.server,
     tcp: o['tcp'] === true,
     recurse: o['recurse'] !== false,
   };
@@ -95,10 +100,21 @@ function ask(ctx: LookupCtx, s: Settings, name: string, type: string): DnsMessag
         ctx.step('note', loc(`;; communications error to ${server}#${s.port}: ${why}`, `;; ${server}#${s.port} 통신 오류: ${ko}`));
         continue;
       }
-      if (reply.rcode === 'SERVFAIL' && !s.servfailStops && server !== s.servers[s.servers.length - 1]) {
+      const last = server === s.servers[s.servers.length - 1];
+      if (reply.rcode === 'SERVFAIL' && !s.servfailStops && !last) {
         ctx.step(
           'note',
           loc(`Got SERVFAIL from ${server}, trying the next server.`, `${server}에서 SERVFAIL을 받아 다음 서버에 물어봅니다.`),
+        );
+        break;
+      }
+      if (s.checkRa && s.recurse && !reply.ra && !last) {
+        ctx.step(
+          'note',
+          loc(
+            `Got recursion not available from ${server}, trying the next server.`,
+            `${server}에서 재귀 질의를 받지 않는다는(recursion not available) 응답을 받아 다음 서버에 물어봅니다.`,
+          ),
         );
         break;
       }

@@ -132,6 +132,19 @@ describe('resolveName (dig, host, nslookup)', () => {
     );
   });
 
+  it('host and nslookup go on past a server that does not recurse (no RA); dig and an @server do not', () => {
+    const w = gatewayWorld(true);
+    const auth = new ToyServer(RECORDS, 'auth', { noRa: true });
+    serveDns(w.ns('b'), auth);
+    serveDns(w.ns('r'), new ToyServer(RECORDS, 'rec'));
+    writeFile(w.world.hosts.get('a')!, '/etc/resolv.conf', 'nameserver 192.168.2.10\nnameserver 192.168.1.1\n');
+    const servers = (l: ReturnType<typeof run>) => l.queries.map((q) => q.server);
+    assert.deepEqual(servers(run(w, { name: 'web.example.com', tool: 'nslookup', type: 'A' })), ['192.168.2.10#53', '192.168.1.1#53']);
+    assert.deepEqual(servers(run(w, { name: 'web.example.com', tool: 'host', type: 'A' })), ['192.168.2.10#53', '192.168.1.1#53']);
+    assert.deepEqual(servers(run(w, { name: 'web.example.com', tool: 'dig' })), ['192.168.2.10#53']);
+    assert.deepEqual(servers(run(w, { name: 'web.example.com', tool: 'host', type: 'A', server: '192.168.2.10' })), ['192.168.2.10#53']);
+  });
+
   it('no nameserver line: BIND asks ::1, then 127.0.0.1', () => {
     const { w } = lab('search example.com\n');
     const l = run(w, { name: 'web.example.com', tool: 'dig', options: { tries: 1 } });
