@@ -41,7 +41,7 @@ export function loadWorld(labArg: string | undefined, lang: Lang, io: Io, studen
     for (const d of errors) io.err(formatDiag(d, lang) + '\n');
     throw new UsageError(t(lang, 'labHasErrors', shown));
   }
-  return buildWorld(loaded.lab);
+  return { ...buildWorld(loaded.lab), lab: loaded.lab };
 }
 
 /** `HOST` or `HOST/NETNS`, checked against the lab's hosts and namespaces. */

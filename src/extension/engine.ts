@@ -25,6 +25,7 @@ import {
   unmodelledLines,
   type World,
 } from '../core';
+import { traceName } from '../core/dns/traceName';
 
 export { gradeFiles } from '../core';
 export type { GradeFilesOptions } from '../core';
@@ -91,7 +92,13 @@ export function isAddress(text: string): boolean {
   return !!parseAddr(text.trim());
 }
 
-/** A trace's destination as an address: `to` itself, or a named endpoint's primary address (`c`, `host1/green`). */
+/** A name a program could look up (`web`, `web.corp.example.`): the trace looks it up first, as getaddrinfo does. */
+export function isName(text: string): boolean {
+  const t = text.trim();
+  return !isAddress(t) && /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_.])?$/.test(t);
+}
+
+/** A trace's destination as an address: `to` itself, or a named endpoint's primary address (`c`, `host1/green`); a DNS name is looked up by `trace`. */
 export function targetAddress(world: World, to: string): string | undefined {
   return resolveTo(world, to);
 }
@@ -107,8 +114,12 @@ export function trace(world: World, args: TraceArgs): TraceResult | undefined {
   const ep = validEndpoint(world, args.from);
   // An address, or a check's named endpoint (`to: c`, `host1/green`) at its primary address.
   const to = resolveTo(world, args.to);
-  if (!ep || !to) return undefined;
-  return tracePacket(world, { from: ep, to, proto: args.proto, ...(args.port !== undefined ? { port: args.port } : {}) });
+  if (!ep) return undefined;
+  const port = args.port !== undefined ? { port: args.port } : {};
+  if (to) return tracePacket(world, { from: ep, to, proto: args.proto, ...port });
+  // Any other name is looked up first, as ping or curl would: the lookup's legs, then the packet's.
+  if (isName(args.to)) return traceName(world, { from: ep, to: args.to.trim(), proto: args.proto, ...port }).result;
+  return undefined;
 }
 
 /** The lines of the host of `on` that the simulator does not model: what it prints may differ from Linux. */

@@ -48,11 +48,12 @@ export async function runTrace(ctx: Ctx, arg?: RunTraceArgs, opts: RunTraceOptio
     if (!from) return undefined;
   }
   let to = arg?.to;
-  if (!to || !engine.targetAddress(world, to)) {
+  if (!to || (!engine.targetAddress(world, to) && !engine.isName(to))) {
     to = await vscode.window.showInputBox({
-      prompt: vscode.l10n.t('Destination address'),
+      prompt: vscode.l10n.t('Destination address or name'),
       placeHolder: '192.168.2.10',
-      validateInput: (v) => (engine.isAddress(v) ? undefined : vscode.l10n.t('Not an IP address: {0}', v)),
+      validateInput: (v) =>
+        engine.isAddress(v) || engine.isName(v) ? undefined : vscode.l10n.t('Neither an IP address nor a name: {0}', v),
     });
     if (!to) return undefined;
   }

@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { runWith } from '../support/cli';
 
 const FALLBACK = /이\(가\)|가\(이\)|은\(는\)|는\(은\)|을\(를\)|를\(을\)|\(으\)로|와\(과\)|과\(와\)|\(이\)|\(과\)|\(와\)/;
@@ -45,6 +46,23 @@ function reachChecks(labFile: string): string[][] {
   return out;
 }
 
+/** Each resolve check of a lab file, as the arguments of `knetlab resolve`. */
+function resolveChecks(labFile: string): string[][] {
+  const lab = parse(readFileSync(labFile, 'utf8')) as { exercises?: { checks?: Record<string, Record<string, string>>[] }[] };
+  return (lab.exercises ?? []).flatMap((e) =>
+    (e.checks ?? [])
+      .map((c) => c['resolve'])
+      .filter((r): r is Record<string, string> => r !== undefined)
+      .map((r) => [
+        '--from',
+        r['from']!,
+        r['name']!,
+        ...(r['tool'] ? ['--tool', r['tool']] : []),
+        ...(r['type'] ? ['--type', r['type']] : []),
+      ]),
+  );
+}
+
 /** Every .ts file under a folder. */
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -57,9 +75,10 @@ function sources(dir: string): string[] {
 describe('Korean without fallback particles', () => {
   const labs = labDirs();
 
-  it('finds the bundled labs and their reach checks', () => {
+  it('finds the bundled labs and their reach (or, for the DNS labs, resolve) checks', () => {
     assert.ok(labs.length >= 3);
-    for (const lab of labs) assert.ok(reachChecks(join(lab, 'lab.yaml')).length > 0, lab);
+    for (const lab of labs) assert.ok(reachChecks(join(lab, 'lab.yaml')).length + resolveChecks(join(lab, 'lab.yaml')).length > 0, lab);
+    assert.ok(labs.filter((lab) => resolveChecks(join(lab, 'lab.yaml')).length > 0).length >= 2, 'the DNS labs');
   });
 
   for (const lab of labs) {
@@ -89,6 +108,20 @@ describe('Korean without fallback particles', () => {
           // The verdict is in the course's words, not the English id.
           assert.doesNotMatch(text, /\b(REPLIED|DROPPED|REFUSED|NO-ROUTE|HOST-UNREACHABLE)\b/, `trace ${dir} ${args.join(' ')}`);
           assertKorean(`trace ${dir} ${args.join(' ')}`, text);
+        }
+      }
+    });
+
+    it(`${lab}: the lookup of every resolve check, as given and with the solution`, () => {
+      const checks = resolveChecks(join(lab, 'lab.yaml'));
+      for (const dir of worlds) {
+        for (const args of checks) {
+          const r = ko('resolve', dir, ...args);
+          const text = r.out + r.err;
+          assert.ok(text.trim(), `resolve ${dir} ${args.join(' ')} printed nothing`);
+          // The status is in the course's words, not nsswitch.conf's.
+          assert.doesNotMatch(text.split('\n')[0]!, /\b(SUCCESS|NOTFOUND|NODATA|TRYAGAIN|UNAVAIL)\b/, `resolve ${dir} ${args.join(' ')}`);
+          assertKorean(`resolve ${dir} ${args.join(' ')}`, text);
         }
       }
     });

@@ -179,11 +179,11 @@ describe('knetlab grade, variant, quiz-hash', () => {
 
   it('grade a course: sums the labs; JUnit XML; --min-score', () => {
     const j = JSON.parse(run('grade', 'labs', '--solution', '--format', 'json').out);
-    assert.equal(j.labs.length, 4);
+    assert.equal(j.labs.length, 6);
     assert.equal(j.score, j.maxScore);
     const x = run('grade', 'labs/course.yaml', '--format', 'junit');
     assert.match(x.out, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="knetlab" tests="\d+" failures="\d+">/);
-    assert.equal((x.out.match(/<testsuite /g) ?? []).length, 4);
+    assert.equal((x.out.match(/<testsuite /g) ?? []).length, 6);
     assert.equal(run('grade', 'labs/02-gateway', '--min-score', '100%').code, 1);
     assert.equal(run('grade', 'labs/02-gateway', '--solution', '--min-score', '100%').code, 0);
     assert.equal(run('grade', 'labs/02-gateway', '--min-score', 'lots').code, 2);

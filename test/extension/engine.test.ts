@@ -18,4 +18,17 @@ describe('extension: engine traces', () => {
     assert.equal(t?.replied, true);
     assert.equal(t?.request.steps[0]?.packet.ip.dst, '192.168.2.10');
   });
+
+  it('takes a name too: looked up first, as ping would; a name that does not resolve sends nothing', () => {
+    assert.equal(engine.isName('web'), true);
+    assert.equal(engine.isName('web.corp.example.'), true);
+    assert.equal(engine.isName('192.168.2.10'), false);
+    assert.equal(engine.isName('two words'), false);
+    assert.equal(engine.isName('a/b'), false);
+    const t = engine.trace(world!, { from: 'a', to: 'nosuch', proto: 'icmp' });
+    assert.equal(t?.verdict, 'unresolved');
+    assert.equal(t?.replied, false);
+    assert.match(t!.reason.en, /^ping: nosuch: /);
+    assert.equal(t?.request.steps.length, 0);
+  });
 });

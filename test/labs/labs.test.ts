@@ -69,6 +69,17 @@ const README_TRACES: Record<string, Expect[]> = {
     tcp('a', '192.168.2.10', 80, 'replied'),
     icmp('a', '192.168.3.10', 'no-route'),
   ],
+  '03-dns': [
+    icmp('client', '192.168.2.20', 'replied'), // through r, to web
+    tcp('client', '192.168.2.30', 5432, 'replied'),
+    icmp('client', '192.168.2.21', 'host-unreachable'), // web's old address (exercise stale-hosts)
+    tcp('laptop', '192.168.2.20', 80, 'replied'),
+  ],
+  '04-coredns': [
+    tcp('client', '192.168.1.20', 80, 'replied'),
+    icmp('dns', '192.168.50.10', 'replied'), // dns reaches the provider on the uplink
+    icmp('client', '192.168.50.10', 'no-route'), // client does not: it asks dns
+  ],
   '05-network-namespaces': [
     icmp('host1/red', '192.168.15.2', 'replied'), // namespace to namespace, over the bridge
     icmp('host1', '192.168.15.1', 'replied'), // the host through its bridge address

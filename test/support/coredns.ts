@@ -25,7 +25,7 @@ export interface AskOpts {
   readonly proto?: 'udp' | 'tcp';
   readonly session?: DnsSession;
   /** Upstreams by `addr:port`: the reply to a query, or `timeout`. */
-  readonly upstreams?: Readonly<Record<string, ((q: DnsMessage) => DnsMessage) | 'timeout'>>;
+  readonly upstreams?: Readonly<Record<string, ((q: DnsMessage) => DnsMessage) | 'timeout' | 'refused'>>;
   readonly edns?: boolean;
   /** A server already started (to ask it twice in one session); the Corefile is then ignored. */
   readonly server?: DnsServer;
@@ -85,9 +85,11 @@ export function ask(corefile: string, name: string, o: AskOpts = {}): Asked {
     forwards.push(`${key}/${out.to.proto}`);
     const up = o.upstreams?.[key];
     const a: UpstreamAnswer =
-      up === undefined || up === 'timeout'
-        ? { ok: false, why: 'timeout', reason: loc('no answer in time', '제시간에 답이 없음') }
-        : { ok: true, msg: up(out.msg) };
+      up === 'refused'
+        ? { ok: false, why: 'refused', reason: loc('port unreachable', '포트 도달 불가') }
+        : up === undefined || up === 'timeout'
+          ? { ok: false, why: 'timeout', reason: loc('no answer in time', '제시간에 답이 없음') }
+          : { ok: true, msg: up(out.msg) };
     out = out.then(a);
   }
   steps.push(...out.steps);

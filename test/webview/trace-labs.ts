@@ -1,13 +1,17 @@
 /**
  * The trace panel's fixtures: every bundled lab (labs/NAME/lab.yaml), as the student gets it and
  * with its reference solution applied, each with the traces of its reach and noreach checks, as
- * the extension would trace them (src/extension/engine.ts: loadLabFor, buildWorld, tracePacket).
+ * the extension would trace them (src/extension/engine.ts: loadLabFor, buildWorld, tracePacket),
+ * and a ping to each resolve check's name that resolves (the lookup's legs, then the packet's).
  * Used by the unit tests of src/core/view/trace.ts and the trace panel's browser tests.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { applySolution, buildWorld, type Lab, loadLabFor, type TraceResult, tracePacket, type World } from '../../src/core/index';
 import { packetRequest } from '../../src/core/grade/checks/packet';
+import { resolveArgs } from '../../src/core/grade/checks/resolveArgs';
+import { traceName } from '../../src/core/dns/traceName';
+import { formatEndpoint, parseEndpoint } from '../../src/core/net/endpoint';
 import { readTree } from '../../src/cli/grade';
 import { topologyModel } from '../../src/core/view/topology';
 import type { TopologyModel } from '../../src/core/view/types';
@@ -18,7 +22,7 @@ export interface LabTrace {
   /** `reach: a -> 192.168.2.10 tcp/80`. */
   readonly label: string;
   readonly title: string;
-  readonly kind: 'reach' | 'noreach';
+  readonly kind: 'reach' | 'noreach' | 'resolve';
   readonly trace: TraceResult;
 }
 
@@ -48,6 +52,16 @@ function fixture(name: string, dir: string, files: ReadonlyMap<string, string>):
   const traces: LabTrace[] = [];
   for (const ex of lab.exercises) {
     for (const check of ex.checks) {
+      if (check.kind === 'resolve') {
+        const args = resolveArgs(check);
+        const from = parseEndpoint(String((check.args as Record<string, unknown>)['from']));
+        if (!args || !from || args.tool === 'dig') continue;
+        const named = traceName(world, { from, to: args.name, proto: 'icmp' });
+        if (named.address === undefined) continue;
+        const title = `${formatEndpoint(from)} -> ${args.name} icmp`;
+        traces.push({ label: `resolve: ${title}`, title, kind: 'resolve', trace: named.result });
+        continue;
+      }
       if (check.kind !== 'reach' && check.kind !== 'noreach') continue;
       const run = packetRequest(check, world);
       if (!run || 'missing' in run) continue;

@@ -9,8 +9,9 @@ import { exec } from './exec';
 import { grade } from './grade';
 import { help } from './help';
 import { quizHash } from './quiz-hash';
+import { resolve } from './resolve';
 import { trace } from './trace';
 import { variant } from './variant';
 import { version } from './version';
 
-export const COMMANDS: readonly Command[] = [check, trace, exec, grade, build, variant, quizHash, help, version];
+export const COMMANDS: readonly Command[] = [check, trace, resolve, exec, grade, build, variant, quizHash, help, version];

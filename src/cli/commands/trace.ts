@@ -13,7 +13,6 @@ import {
   parseAddr,
   pick,
   type Step,
-  tracePacket,
   type TraceResult,
   stageWord,
   verdictWord,
@@ -21,16 +20,17 @@ import {
 import type { Command } from '../command';
 import { fmt, t, UsageError, warningsJson, warningsText } from '../common';
 import { checkEndpoint, loadWorld } from '../lab';
+import { traceName } from '../../core/dns/traceName';
 
 const M = {
   usage: {
-    en: 'usage: knetlab trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N]',
-    ko: '사용법: knetlab trace 실습 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N]',
+    en: 'usage: knetlab trace LAB --from HOST[/NETNS] --to ADDR|NAME [--proto icmp|tcp|udp] [--port N]',
+    ko: '사용법: knetlab trace 실습 --from 호스트[/네임스페이스] --to 주소|이름 [--proto icmp|tcp|udp] [--port N]',
   },
   badProto: { en: 'unknown protocol "{0}" (icmp, tcp or udp)', ko: '알 수 없는 프로토콜 "{0}" (icmp, tcp, udp)' },
   badPort: { en: '"{0}" is not a port (1-65535)', ko: '"{0}"{0|은} 포트가 아닙니다 (1-65535)' },
   badSeed: { en: '"{0}" is not a seed (0-4294967295)', ko: '"{0}"{0|은} 시드가 아닙니다 (0-4294967295)' },
-  badAddress: { en: '"{0}" is not an IP address', ko: '"{0}"{0|은} IP 주소가 아닙니다' },
+  badAddress: { en: '"{0}" is neither an IP address nor a name', ko: '"{0}"{0|은} IP 주소도 이름도 아닙니다' },
   /** A leg's heading with its label: `Query (DNS query for web.default.svc):`. */
   labelled: { en: '{0} ({1}):', ko: '{0} ({1}):' },
 } satisfies Record<string, Localized>;
@@ -48,11 +48,11 @@ function legKind(leg: Leg, index: number): LegKind {
   return leg.kind ?? (index === 0 ? 'request' : 'reply');
 }
 
-function stepJson(s: Step, lang: Lang) {
+export function stepJson(s: Step, lang: Lang) {
   return { ...s, detail: pick(s.detail, lang) };
 }
 
-function legJson(leg: Leg, index: number, lang: Lang) {
+export function legJson(leg: Leg, index: number, lang: Lang) {
   return {
     kind: legKind(leg, index),
     ...(leg.label ? { label: pick(leg.label, lang) } : {}),
@@ -80,7 +80,7 @@ export function traceJson(res: TraceResult, lang: Lang) {
  * A step's line: `  7. [h eth0] netfilter PREROUTING: nat WEB #2: -A WEB ... → DNAT  (lab.yaml:20)`; a
  * netfilter step that rewrote the packet adds a line with the packet before and after.
  */
-function stepLines(s: Step, i: number, lang: Lang, seed: number): string[] {
+export function stepLines(s: Step, i: number, lang: Lang, seed: number): string[] {
   const where = `${s.netns ? `${s.host}/${s.netns}` : s.host}${s.iface ? ` ${s.iface}` : ''}`;
   const src = s.source ? `  (${s.source.file}:${s.source.line})` : '';
   const nf = nfText(s, seed, lang);
@@ -90,7 +90,7 @@ function stepLines(s: Step, i: number, lang: Lang, seed: number): string[] {
   return lines;
 }
 
-function legHeading(leg: Leg, index: number, lang: Lang): string {
+export function legHeading(leg: Leg, index: number, lang: Lang): string {
   const heading = pick(LEG_HEADINGS[legKind(leg, index)], lang);
   return leg.label ? fmt(lang, M.labelled, heading, pick(leg.label, lang)) : `${heading}:`;
 }
@@ -122,17 +122,17 @@ export const trace: Command = {
     ko: '패킷과 그 응답이 실습을 지나가는 과정을 단계별로 보여 줍니다.',
   },
   usage: {
-    en: 'trace LAB --from HOST[/NETNS] --to ADDR [--proto icmp|tcp|udp] [--port N] [--seed N] [--format text|json]',
-    ko: 'trace 실습 --from 호스트[/네임스페이스] --to 주소 [--proto icmp|tcp|udp] [--port N] [--seed N] [--format text|json]',
+    en: 'trace LAB --from HOST[/NETNS] --to ADDR|NAME [--proto icmp|tcp|udp] [--port N] [--seed N] [--format text|json]',
+    ko: 'trace 실습 --from 호스트[/네임스페이스] --to 주소|이름 [--proto icmp|tcp|udp] [--port N] [--seed N] [--format text|json]',
   },
   help: {
-    en: "Walk a packet and its reply through the lab, step by step. Exit 0 when it got its reply, 1 when not. --seed picks the random choices (an iptables statistic rule's branch): the same seed, the same trace.",
-    ko: '패킷과 그 응답이 실습을 지나가는 과정을 단계별로 보여 줍니다. 응답을 받으면 0, 아니면 1. --seed는 무작위 선택(iptables statistic 규칙의 분기)을 정합니다. 시드가 같으면 추적도 같습니다.',
+    en: "Walk a packet and its reply through the lab, step by step. A name (--to web) is looked up first, as getaddrinfo does, and the lookup's queries and answers come first. Exit 0 when it got its reply, 1 when not. --seed picks the random choices (an iptables statistic rule's branch): the same seed, the same trace.",
+    ko: '패킷과 그 응답이 실습을 지나가는 과정을 단계별로 보여 줍니다. 이름(--to web)은 getaddrinfo처럼 먼저 해석하고, 그 질의와 응답을 먼저 보여 줍니다. 응답을 받으면 0, 아니면 1. --seed는 무작위 선택(iptables statistic 규칙의 분기)을 정합니다. 시드가 같으면 추적도 같습니다.',
   },
   listing: 'command',
   options: [
     { name: '--from', value: 'HOST[/NETNS]' },
-    { name: '--to', value: 'ADDR' },
+    { name: '--to', value: 'ADDR|NAME' },
     { name: '--proto', value: 'icmp|tcp|udp' },
     { name: '--port', value: 'N' },
     { name: '--seed', value: 'N' },
@@ -156,10 +156,12 @@ export const trace: Command = {
       throw new UsageError(fmt(lang, M.badSeed, seedText));
     const format = p.options.get('--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
-    if (!parseAddr(to)) throw new UsageError(fmt(lang, M.badAddress, to));
+    // Digits and dots that are no address (1.2.3) are a mistake, not a name.
+    if (!parseAddr(to) && (!/^[^\s/]+$/.test(to) || /^[0-9.]+$/.test(to))) throw new UsageError(fmt(lang, M.badAddress, to));
     const { world } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
     const ep = checkEndpoint(world, from, lang);
-    const res = tracePacket(world, {
+    // A name is looked up first, as getaddrinfo does for ping or curl: the lookup's legs come first.
+    const { result: res, address } = traceName(world, {
       from: ep,
       to,
       proto,
@@ -167,7 +169,18 @@ export const trace: Command = {
       ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
     });
     if (format === 'json') io.out(JSON.stringify(traceJson(res, lang), null, 2) + '\n');
-    else io.out(traceText(res, formatEndpoint(ep), to, proto, port, lang, seedText !== undefined ? Number(seedText) : DEFAULT_SEED));
+    else
+      io.out(
+        traceText(
+          res,
+          formatEndpoint(ep),
+          address && address !== to ? `${to} (${address})` : to,
+          proto,
+          port,
+          lang,
+          seedText !== undefined ? Number(seedText) : DEFAULT_SEED,
+        ),
+      );
     return res.replied ? 0 : 1;
   },
 };

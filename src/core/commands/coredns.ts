@@ -64,7 +64,10 @@ export function startCoredns(host: Host, netns: string, run: CorednsRun, origin?
     if (run.conf !== undefined) return result('', `open ${path}: no such file or directory\n`, 1);
     text = `.:${run.port ?? 53} {\nwhoami\nlog\n}\n`;
   }
-  const start = corednsServer(text, path, (p) => fileIn(host, netns, p.startsWith('/') ? p : `/${p}`), run.port ? { port: run.port } : {});
+  const start = corednsServer(text, path, (p) => fileIn(host, netns, p.startsWith('/') ? p : `/${p}`), {
+    ...(run.port ? { port: run.port } : {}),
+    hostname: host.hostname ?? host.name,
+  });
   if (!start.server) return result('', `${start.errors?.text ?? 'coredns: cannot start'}\n`, start.errors?.exit ?? 1);
   // tcp is listened on before udp (dnsserver's Serve then ServePacket); a taken port stops CoreDNS
   for (const l of [...start.listens].sort((a, b) => (a.proto === b.proto ? 0 : a.proto === 'tcp' ? -1 : 1))) {
@@ -254,4 +257,21 @@ export const corednsSpec: CommandSpec = {
     'coredns [-conf 파일] [-dns.port 포트] [-quiet] | -version | -plugins',
   ),
   link: 'https://coredns.io/manual/toc/',
+  forms: [
+    {
+      pattern: 'coredns -conf ...',
+      doc: loc(
+        'Starts CoreDNS with this Corefile: a bad one stops it with its error (exit 1); else it listens on UDP and TCP on the ports its server blocks name (53 by default).',
+        '이 Corefile로 CoreDNS를 시작합니다. 잘못된 Corefile이면 오류를 내고 멈추고(종료 상태 1), 아니면 서버 블록이 정한 포트(기본 53)에서 UDP와 TCP로 수신 대기합니다.',
+      ),
+    },
+    {
+      pattern: 'coredns -version',
+      doc: loc('Prints the version and build of CoreDNS, then exits.', 'CoreDNS의 버전과 빌드 정보를 출력하고 끝납니다.'),
+    },
+    {
+      pattern: 'coredns -plugins',
+      doc: loc('Lists the plugins compiled into this CoreDNS, then exits.', '이 CoreDNS에 들어 있는 플러그인 목록을 출력하고 끝납니다.'),
+    },
+  ],
 };

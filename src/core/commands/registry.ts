@@ -9,6 +9,7 @@ import { iptablesSpec } from './iptables';
 import { iptablesRestoreSpec, iptablesSaveSpec } from './iptablesSave';
 import { dockerSpec } from './docker';
 import { corednsSpec } from './coredns';
+import { digCommand, getentCommand, hostCommand, nslookupCommand } from './dns/index';
 import { bridgeSpec, OTHER_REAL_TOOLS, pingSpec } from './tools';
 import type { CommandHandler, CommandSpec } from './types';
 
@@ -28,6 +29,10 @@ const SPECS: CommandSpec[] = [
   iptablesRestoreSpec,
   dockerSpec,
   corednsSpec,
+  digCommand,
+  hostCommand,
+  nslookupCommand,
+  getentCommand,
 ];
 
 /** Every command the simulator runs or knows of, in a stable order (registered ones last). */

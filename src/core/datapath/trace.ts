@@ -71,7 +71,8 @@ export type Verdict =
   | 'prohibited' // a prohibit route
   | 'unreachable-route' // an unreachable route
   | 'dropped' // silently dropped (ip_forward 0, a down link, not addressed to the host...)
-  | 'budget-exceeded'; // the walk gave up
+  | 'budget-exceeded' // the walk gave up
+  | 'unresolved'; // a trace to a name that did not resolve: nothing was sent (dns/traceName.ts)
 
 /**
  * What a leg of a trace is. A plain ping or connection has a `request` and its `reply`; a name

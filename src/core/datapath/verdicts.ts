@@ -16,6 +16,7 @@ export const VERDICTS: Readonly<Record<Verdict, Localized>> = {
   'unreachable-route': { en: 'Unreachable route', ko: 'unreachable 라우트' },
   dropped: { en: 'Dropped', ko: '버려짐' },
   'budget-exceeded': { en: 'Gave up', ko: '추적 중단' },
+  unresolved: { en: 'Name not resolved', ko: '이름 해석 실패' },
 };
 
 /** The verdict as a trace's first line prints it: `REPLIED`, `NO-ROUTE` in English, `응답 받음` in Korean. */

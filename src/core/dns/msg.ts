@@ -54,7 +54,15 @@ export interface DnsMessage {
   readonly authority: readonly RR[];
   readonly additional: readonly RR[];
   /** The EDNS0 OPT pseudo-record (RFC 6891), when the message has one (dig sends it; glibc does not unless `options edns0`). */
-  readonly edns?: { readonly udpSize: number; readonly do: boolean };
+  readonly edns?: {
+    readonly udpSize: number;
+    readonly do: boolean;
+    /**
+     * The COOKIE option (RFC 7873), in hex: dig sends a client cookie of 8 bytes; CoreDNS copies the
+     * option into its reply (request.SizeAndDo keeps COOKIE), which dig prints as `(echoed)`.
+     */
+    readonly cookie?: string;
+  };
 }
 
 /** The `Payload.app` of a DNS message. */

@@ -8,10 +8,11 @@ import { noreachCheck } from './checks/noreach';
 import { outputCheck } from './checks/output';
 import { quizCheck } from './checks/quiz';
 import { reachCheck } from './checks/reach';
+import { resolveCheck } from './checks/resolve';
 import { routeCheck } from './checks/route';
 import { ruleCheck } from './checks/rule';
 
-const KINDS: readonly CheckKind[] = [reachCheck, noreachCheck, routeCheck, outputCheck, ruleCheck, quizCheck];
+const KINDS: readonly CheckKind[] = [reachCheck, noreachCheck, routeCheck, outputCheck, ruleCheck, resolveCheck, quizCheck];
 
 const REGISTRY: ReadonlyMap<string, CheckKind> = new Map(KINDS.map((k) => [k.kind, k]));
 

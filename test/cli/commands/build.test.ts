@@ -105,7 +105,7 @@ describe('knetlab build and grade --key', () => {
     assert.equal(run('build', 'labs', '--handout', h, '--key', k).code, 0);
     assert.equal(readFileSync(join(h, 'course.yaml'), 'utf8'), readFileSync('labs/course.yaml', 'utf8'));
     assert.ok(existsSync(join(k, 'course.yaml')));
-    for (const lab of ['01-switching-routing', '02-gateway', '05-network-namespaces', '06-docker-networking']) {
+    for (const lab of ['01-switching-routing', '02-gateway', '03-dns', '04-coredns', '05-network-namespaces', '06-docker-networking']) {
       assert.ok(existsSync(join(k, lab, 'key.yaml')), lab);
       solve(join(h, lab), join(k, lab));
     }

@@ -13,7 +13,7 @@ import { csvField, displayWidth } from '../../../src/cli/classReport';
 import { run } from '../../support/cli';
 
 const SECRET = 'the instructor of the class';
-const LABS = ['01-switching-routing', '02-gateway', '05-network-namespaces', '06-docker-networking'];
+const LABS = ['01-switching-routing', '02-gateway', '03-dns', '04-coredns', '05-network-namespaces', '06-docker-networking'];
 
 interface ReportJson {
   maxScore: number;
@@ -88,7 +88,9 @@ describe('knetlab grade --roster: a class', () => {
 
     const csv = readFileSync(join(out, 'grades.csv'), 'utf8');
     assert.ok(
-      csv.startsWith('\ufeffid,name,01-switching-routing,02-gateway,05-network-namespaces,06-docker-networking,total,status,notes\r\n'),
+      csv.startsWith(
+        '\ufeffid,name,01-switching-routing,02-gateway,03-dns,04-coredns,05-network-namespaces,06-docker-networking,total,status,notes\r\n',
+      ),
       csv,
     );
     const rows = parseRoster(csv, 'grades.csv');
@@ -96,7 +98,7 @@ describe('knetlab grade --roster: a class', () => {
     assert.deepEqual(
       rows.students.map((s) => [s.id, s.name, s.fields['total'], s.fields['status']]),
       [
-        ['s1', 'Kim Minsu', '315', 'graded'],
+        ['s1', 'Kim Minsu', '470', 'graded'],
         ['s2', 'Lee, Jiwoo', rows.students[1]!.fields['total'], 'graded'],
         ['s3', '박지민', '0', 'missing'],
         ['s4', 'Choi', '0', 'refused'],
@@ -104,9 +106,9 @@ describe('knetlab grade --roster: a class', () => {
     );
     assert.deepEqual(
       LABS.map((l) => rows.students[0]!.fields[l]),
-      ['60', '65', '105', '85'],
+      ['60', '65', '80', '75', '105', '85'],
     );
-    assert.ok(Number(rows.students[1]!.fields['total']) < 315);
+    assert.ok(Number(rows.students[1]!.fields['total']) < 470);
     assert.match(rows.students[2]!.fields['notes']!, /no folder .*s3: nothing handed in/);
     assert.match(rows.students[3]!.fields['notes']!, /not this student's copy/);
     assert.equal(rows.students[0]!.fields['notes'], '', 'a solved copy, its handout untouched: no note');
@@ -117,35 +119,35 @@ describe('knetlab grade --roster: a class', () => {
       .trimEnd()
       .split('\r\n');
     assert.equal(ex[0], 'id,name,lab,exercise,score,max_score,passed,status');
-    assert.equal(ex.length, 1 + 4 * 25);
+    assert.equal(ex.length, 1 + 4 * 32);
     assert.ok(ex.includes('s1,Kim Minsu,02-gateway,a-reaches-c,15,15,yes,graded'), ex.join('\n'));
     assert.ok(ex.includes('s3,박지민,02-gateway,a-reaches-c,0,15,no,missing'));
 
     const json = JSON.parse(readFileSync(join(out, 'grades.json'), 'utf8')) as ReportJson;
-    assert.equal(json.maxScore, 315);
+    assert.equal(json.maxScore, 470);
     assert.deepEqual(
       json.labs.map((l) => [l.path, l.maxScore, l.exercises.length]),
       [
         ['01-switching-routing', 60, 5],
         ['02-gateway', 65, 6],
+        ['03-dns', 80, 4],
+        ['04-coredns', 75, 3],
         ['05-network-namespaces', 105, 9],
         ['06-docker-networking', 85, 5],
       ],
     );
     const [s1, s2, s3, s4] = json.students;
-    assert.deepEqual([s1!.score, s1!.maxScore, s1!.status], [315, 315, 'graded']);
+    assert.deepEqual([s1!.score, s1!.maxScore, s1!.status], [470, 470, 'graded']);
     assert.ok(s1!.labs.every((l) => l.grade && l.exercises.every((e) => e.passed)));
-    assert.equal(
-      s2!.score,
-      s2!.labs.reduce((a, l) => a + l.score, 0),
-    );
+    // The total is the labs' scores summed, to the hundredth as every score is shown.
+    assert.equal(s2!.score, Math.round(s2!.labs.reduce((a, l) => a + l.score, 0) * 100) / 100);
     assert.deepEqual([s3!.status, s3!.score, s3!.labs.every((l) => l.grade === undefined && l.score === 0)], ['missing', 0, true]);
     assert.deepEqual([s4!.status, s4!.score], ['refused', 0]);
 
     const j1 = readFileSync(join(out, 'junit', 's1.xml'), 'utf8');
     assert.match(j1, /<testsuites name="s1" tests="\d+" failures="0">/);
     const j3 = readFileSync(join(out, 'junit', 's3.xml'), 'utf8');
-    assert.match(j3, /<testsuites name="s3" tests="4" failures="4">/);
+    assert.match(j3, /<testsuites name="s3" tests="6" failures="6">/);
     assert.match(j3, /<failure message="no folder [^"]*s3: nothing handed in">/);
   });
 
@@ -164,15 +166,18 @@ describe('knetlab grade --roster: a class', () => {
   it('the terminal table: a row per student, the maximum, each exercise, a summary', () => {
     const r = grade();
     const lines = r.out.split('\n');
-    assert.match(lines[0]!, /^id +name +01-switching-routing +02-gateway +05-network-namespaces +06-docker-networking +total +notes$/);
-    assert.match(lines[1]!, /^ +\(max\) +60 +65 +105 +85 +315$/);
-    assert.match(lines[2]!, /^s1 +Kim Minsu +60 +65 +105 +85 +315$/);
-    assert.match(lines[4]!, /^s3 +박지민 +- +- +- +- +0 +no folder .*s3: nothing handed in$/);
+    assert.match(
+      lines[0]!,
+      /^id +name +01-switching-routing +02-gateway +03-dns +04-coredns +05-network-namespaces +06-docker-networking +total +notes$/,
+    );
+    assert.match(lines[1]!, /^ +\(max\) +60 +65 +80 +75 +105 +85 +470$/);
+    assert.match(lines[2]!, /^s1 +Kim Minsu +60 +65 +80 +75 +105 +85 +470$/);
+    assert.match(lines[4]!, /^s3 +박지민 +- +- +- +- +- +- +0 +no folder .*s3: nothing handed in$/);
     // Korean names take two columns each: the columns stay aligned
     const end = (line: string, token: string) => displayWidth(line.slice(0, line.indexOf(token) + token.length));
     assert.equal(end(lines[2]!, ' 60'), end(lines[4]!, ' -'));
     assert.match(r.out, /\n02-gateway\/a-reaches-c +1\/4 +3\.75 +15\n/);
-    assert.match(r.out, /\n4 students: 2 graded, 1 without a folder, 1 scored 0 for a copy not their own; mean [\d.]+\/315\n$/);
+    assert.match(r.out, /\n4 students: 2 graded, 1 without a folder, 1 scored 0 for a copy not their own; mean [\d.]+\/470\n$/);
     const ko = grade('--lang', 'ko');
     assert.match(ko.out, /^id +이름 .* 합계 +참고\n +\(만점\)/);
     assert.match(ko.out, /s3 +박지민 .* 폴더가 없습니다\. 제출하지 않았습니다/);
@@ -237,9 +242,9 @@ describe('knetlab grade --roster: a class', () => {
     assert.equal(r.code, 1);
     assert.match(r.err, /3 below the minimum 50%: s2 \([\d.]+%\), s3 \(0%\), s4 \(0%\)/);
     // above the most points there are: a usage error, as for one student's grade
-    const over = grade('--min-score', '316');
+    const over = grade('--min-score', '471');
     assert.equal(over.code, 2);
-    assert.match(over.err, /--min-score 316 is above the most points there are \(315\): nobody could pass/);
+    assert.match(over.err, /--min-score 471 is above the most points there are \(470\): nobody could pass/);
   });
 
   it('CSV fields: quoted when they hold a comma, a quote, a line break or an outer space', () => {

@@ -13,7 +13,7 @@ import { readVariantRecord } from '../../../src/core/lab/variant';
 import { readTree } from '../../../src/cli/grade';
 import { run } from '../../support/cli';
 
-const LABS = ['01-switching-routing', '02-gateway', '05-network-namespaces', '06-docker-networking'];
+const LABS = ['01-switching-routing', '02-gateway', '03-dns', '04-coredns', '05-network-namespaces', '06-docker-networking'];
 const SECRET = 'the instructor keeps this';
 
 describe('knetlab variant: a course, for one student and for a class', () => {
@@ -37,7 +37,7 @@ describe('knetlab variant: a course, for one student and for a class', () => {
       assert.equal(readVariantRecord(readFileSync(join(out, lab, 'lab.yaml'), 'utf8'))?.student, 'alice');
     }
     const g = JSON.parse(run('grade', out, '--student', 'alice', '--format', 'json').out) as { maxScore: number };
-    assert.equal(g.maxScore, 315);
+    assert.equal(g.maxScore, 470);
   });
 
   it('a roster of 40: one handout each, clean, the own solution at full marks, subnets all different, names spread', function () {
@@ -48,7 +48,7 @@ describe('knetlab variant: a course, for one student and for a class', () => {
     const out = join(dir, 'class');
     const r = run('variant', 'labs', '--roster', join(dir, 'roster.csv'), '--out', out, '--secret', secret);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.err, /wrote 40 handouts \(4 lab\(s\) each\)/);
+    assert.match(r.err, /wrote 40 handouts \(6 lab\(s\) each\)/);
     const ids = readdirSync(out).sort();
     assert.equal(ids.length, 40);
     const byVariable = new Map<string, Map<string, string>>(); // lab.variable -> subnet -> student

@@ -146,17 +146,29 @@ describe('coredns command', () => {
     );
   });
 
-  it('forward to a server that is not there: SERVFAIL, the upstream leg in the lookup', () => {
+  it('forward to a server that is not there: CoreDNS 1.11 retries until its 5 s deadline, so dig times out first, three times', () => {
     const w = runOf(lab('coredns -conf /etc/coredns/Corefile'));
     const l = resolveName(w, { from: { host: 'a', netns: '' }, name: 'x.lab', tool: 'dig', type: 'A' });
-    assert.equal(l.rcode, 'SERVFAIL');
+    assert.equal(l.status, 'tryagain');
+    assert.equal(l.rcode, undefined);
     assert.deepEqual(
-      l.legs.map((g) => `${g.kind} ${g.label?.en ?? ''}`.trim()),
-      [
-        'query DNS query A? x.lab. to 10.0.0.53',
-        'query DNS query A? x.lab. to 10.0.0.99',
-        'answer DNS answer SERVFAIL A? x.lab. from 10.0.0.53',
-      ],
+      l.queries.map((q) => q.rcode),
+      ['TIMEOUT', 'TIMEOUT', 'TIMEOUT'],
+    );
+    assert.ok(l.steps.some((s) => s.plugin === 'forward' && /^No upstream answered within forward's 5 s/.test(s.detail.en)));
+  });
+
+  it('in a named namespace: the Corefile from /etc/netns/NAME/ (ip netns exec mounts it over /etc), the sockets in that namespace', () => {
+    const text = lab(
+      'ip netns add red\nip netns exec red coredns -conf /etc/coredns/Corefile > /tmp/o',
+      '.:53 {\n  whoami\n}',
+      '    serve: []\n',
+    ).replace('    files:\n', '    files:\n      /etc/netns/red/coredns/Corefile: |\n        .:5353 {\n          whoami\n        }\n');
+    const dns = runOf(text).hosts.get('dns')!;
+    assert.equal(dns.files.get('/tmp/o'), '.:5353\nCoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n');
+    assert.deepEqual(
+      dns.sockets.map((s) => `${s.netns} ${s.proto}/${s.port}`),
+      ['red udp/5353', 'red tcp/5353'],
     );
   });
 });

@@ -27,9 +27,9 @@ describe('grade: the registry of check kinds', () => {
   it('has one module per kind, found by name', () => {
     assert.deepEqual(
       checkKinds().map((k) => k.kind),
-      ['reach', 'noreach', 'route', 'output', 'rule', 'quiz'],
+      ['reach', 'noreach', 'route', 'output', 'rule', 'resolve', 'quiz'],
     );
-    assert.deepEqual(checkKindNames(), ['reach', 'noreach', 'route', 'output', 'rule', 'quiz']);
+    assert.deepEqual(checkKindNames(), ['reach', 'noreach', 'route', 'output', 'rule', 'resolve', 'quiz']);
     assert.equal(findCheckKind('reach')?.kind, 'reach');
     assert.equal(findCheckKind('nope'), undefined);
   });

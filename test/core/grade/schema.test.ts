@@ -35,6 +35,7 @@ describe('grade: the lab schema from the check kinds', () => {
       'routeCheck',
       'outputCheck',
       'ruleCheck',
+      'resolveCheck',
       'quizCheck',
     ]);
   });
@@ -48,7 +49,7 @@ describe('grade: the lab schema from the check kinds', () => {
     }
     assert.match(
       defs['check']!['description'] as string,
-      /\(reach, noreach, route, output, rule or quiz\)\. \/ .*\(reach, noreach, route, output, rule, quiz\)/,
+      /\(reach, noreach, route, output, rule, resolve or quiz\)\. \/ .*\(reach, noreach, route, output, rule, resolve, quiz\)/,
     );
   });
 

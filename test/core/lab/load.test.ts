@@ -97,6 +97,28 @@ describe('lab loader', () => {
     assert.equal(loadLab('hosts:\n  a:\n    serve: [tcp/80]\n', { file: 'lab.yaml' }).lab!.hosts[0]!.serve.length, 1);
   });
 
+  it('serve: [coredns] and [red:coredns] are CoreDNS started with /etc/coredns/Corefile; a misspelt program is no socket', () => {
+    const r = loadLab('switches: [lan]\nhosts:\n  a:\n    interfaces: { eth0: lan }\n    serve: [coredns, red:coredns]\n', {
+      file: 'lab.yaml',
+    });
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
+    assert.deepEqual(
+      r.lab!.hosts[0]!.serve.map((s) => [s.netns, s.program?.name, s.program?.conf]),
+      [
+        ['', 'coredns', '/etc/coredns/Corefile'],
+        ['red', 'coredns', '/etc/coredns/Corefile'],
+      ],
+    );
+    const bad = loadLab('hosts:\n  a:\n    serve: [corends]\n', { file: 'lab.yaml' });
+    assert.deepEqual(
+      bad.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code),
+      ['bad-serve'],
+    );
+  });
+
   it('docker:, nodes: and cluster:, sections not built yet: a warning at each key, in both languages; variant: none', () => {
     const text = 'name: t\nhosts: {}\ndocker:\n  web: {}\nnodes: [a]\n"cluster": {}\nvariant: { student: s, values: {} }\n';
     const r = loadLab(text, { file: 'lab.yaml' });

@@ -19,6 +19,8 @@ export interface CorednsOptions {
   /** `-dns.port`: the port of keys that name none (53). */
   readonly port?: number;
   readonly env?: Readonly<Record<string, string>>;
+  /** The host's name, as chaos's hostname.bind answers it. */
+  readonly hostname?: string;
 }
 
 export interface CorednsStart {
@@ -75,7 +77,14 @@ export function corednsServer(
       const explicit = /:[+-]?\d+$/.test(k.replace(/^[a-z0-9]+:\/\//, ''));
       return z.zones.map((x) => ({ ...x, port: explicit ? x.port : String(x.transport === 'dns' ? defaultPort : x.port) }));
     });
-    const ctx = { zones: zones.map((z) => z.zone), readFile, corefile: file, all: block.plugins, ...(root ? { root } : {}) };
+    const ctx = {
+      zones: zones.map((z) => z.zone),
+      readFile,
+      corefile: file,
+      all: block.plugins,
+      ...(root ? { root } : {}),
+      ...(opts.hostname ? { hostname: opts.hostname } : {}),
+    };
     const chain: Handler[] = [];
     const blockListens: Listen[] = [];
     for (const [i, p] of inExecutionOrder(block.plugins).entries()) {

@@ -61,6 +61,8 @@ export interface BuildCtx {
   /** The `root` plugin's directory, if the block has one. */
   readonly root?: string;
   readonly corefile: string;
+  /** The host's name (os.Hostname), for chaos's hostname.bind. */
+  readonly hostname?: string;
   /** Every plugin line of the block (rewrite's lines are all one plugin). */
   readonly all?: readonly CorefilePlugin[];
 }

@@ -115,7 +115,7 @@ export function loopSeen(
     step: {
       detail: loc(
         `The query came back to this server through its own forward: a forwarding loop. Without the loop plugin CoreDNS keeps forwarding it to itself until its upstream queries time out; the client gets no answer in time.`,
-        `질의가 자기 forward를 거쳐 이 서버로 되돌아왔습니다. 포워딩 루프입니다. loop 플러그인이 없으면 CoreDNS는 업스트림 질의가 시간 초과될 때까지 자기 자신에게 계속 전달하고, 클라이언트는 제때 답을 받지 못합니다.`,
+        `질의가 자기 forward를 거쳐 이 서버로 되돌아왔습니다. 포워딩 루프입니다. loop 플러그인이 없으면 CoreDNS는 업스트림 질의가 시간 초과될 때까지 자기 자신에게 계속 포워딩하고, 클라이언트는 제때 답을 받지 못합니다.`,
       ),
       data: { loop: true, name },
     },

@@ -146,8 +146,8 @@ export function readExercises(rd: Reader, node: unknown, top: SourceRange, hando
             'wrong-type',
             cr,
             loc(
-              'Each check is a mapping with one key, its kind: reach, noreach, route, output, rule or quiz.',
-              '각 검사는 종류(reach, noreach, route, output, rule, quiz) 하나를 키로 가진 매핑입니다.',
+              'Each check is a mapping with one key, its kind: reach, noreach, route, output, rule, resolve or quiz.',
+              '각 검사는 종류(reach, noreach, route, output, rule, resolve, quiz) 하나를 키로 가진 매핑입니다.',
             ),
           );
           continue;

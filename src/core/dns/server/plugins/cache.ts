@@ -97,7 +97,7 @@ export const cache: Builder = (p, ctx): Built => {
           me,
           loc(
             `Cache hit for ${name} ${q.type}: answered from the cache (${hit.msg.rcode}, TTL ${hit.ttl}; no time passes inside one lookup).`,
-            `${name} ${q.type} 캐시 적중: 캐시에서 답합니다 (${hit.msg.rcode}, TTL ${hit.ttl}. 한 조회 안에서는 시간이 흐르지 않습니다).`,
+            `${name} ${q.type} 캐시 히트: 캐시에서 답합니다 (${hit.msg.rcode}, TTL ${hit.ttl}. 한 조회 안에서는 시간이 흐르지 않습니다).`,
           ),
           { hit: true, ttl: hit.ttl },
         );
@@ -121,7 +121,7 @@ export const cache: Builder = (p, ctx): Built => {
       say(
         req,
         me,
-        loc(`Cache miss for ${name} ${q.type}: asks the next plugin.`, `${name} ${q.type} 캐시 적중 실패: 다음 플러그인에 묻습니다.`),
+        loc(`Cache miss for ${name} ${q.type}: asks the next plugin.`, `${name} ${q.type} 캐시 미스: 다음 플러그인에 묻습니다.`),
         { hit: false },
       );
       if (parsedOnly.length)

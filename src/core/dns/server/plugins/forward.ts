@@ -2,8 +2,10 @@
  * forward (plugin/forward): `forward FROM TO... { except ZONES..., policy random|round_robin|sequential,
  * force_tcp, prefer_udp, max_fails, health_check, expire, ... }`. A name in FROM and not in `except`
  * is asked of the upstreams in the policy's order (a TO that is a file is read as resolv.conf: its
- * nameservers); an upstream that does not answer gives way to the next, each tried once; the first
- * answer is written as it came (its id set back to the client's); when none answers, SERVFAIL. The
+ * nameservers); an upstream that does not answer gives way to the next, and round again (1.11's
+ * loop: every failure retried until the query's 5 s deadline; a silent upstream costs its 2 s read
+ * timeout); the first answer is written as it came (its id set back to the client's); at the
+ * deadline, SERVFAIL with the last try's error. The
  * query goes over the client's transport unless force_tcp or prefer_udp says otherwise. Health checks,
  * max_fails and expire are parsed only: every upstream counts as healthy.
  */
@@ -18,6 +20,17 @@ import { type Builder, props, say, sourceOf, words } from './common';
 
 /** forward's defaultReadTimeout: how long it waits for one upstream's answer. */
 export const READ_TIMEOUT_MS = 2000;
+/** forward's defaultTimeout: how long one query may take over all its tries. */
+export const DEADLINE_MS = 5000;
+
+/** The error forward returns: the last try's (a read timeout, a refused read), as Go's net package words it. */
+function lastError(failures: readonly string[]): string {
+  const last = failures[failures.length - 1] ?? '';
+  const [addr, why] = last.split(' ');
+  if (why === 'timeout') return `read udp ${addr}: i/o timeout`;
+  if (why === 'refused') return `read udp ${addr}: connect: connection refused`;
+  return `dial udp ${addr}: connect: no route to host`;
+}
 
 interface Upstream {
   readonly addr: string;
@@ -144,19 +157,36 @@ export const forward: Builder = (p, ctx): Built => {
       const order = orderOf(req, policy, ups);
       if (ups.length > 1) say(req, me, policyWords(policy, order.map((u) => u.text).join(', ')), { policy });
       const wire = proto ?? req.query.proto;
-      const ask = (i: number, failures: string[]): Res => {
-        const u = order[i];
-        if (!u) {
+      // 1.11's loop: through the list and round again, every failure retried, until its 5 s deadline
+      const ask = (i: number, elapsed: number, passMs: number, failures: string[]): Res => {
+        if (i > 0 && i % order.length === 0) {
+          if (passMs === 0 && elapsed < DEADLINE_MS) {
+            // every upstream refused at once: forward spins through them until the deadline
+            say(
+              req,
+              me,
+              loc(
+                `Every upstream fails at once; forward keeps retrying them until its ${DEADLINE_MS / 1000} s deadline.`,
+                `모든 업스트림이 곧바로 실패합니다. forward는 ${DEADLINE_MS / 1000}초 기한까지 계속 다시 시도합니다.`,
+              ),
+              { waitedMs: DEADLINE_MS - elapsed },
+            );
+            elapsed = DEADLINE_MS;
+          }
+          passMs = 0;
+        }
+        const u = order[i % order.length]!;
+        if (elapsed >= DEADLINE_MS) {
           say(
             req,
             me,
             loc(
-              `No upstream answered (${failures.join('; ')}): SERVFAIL.`,
-              `응답한 업스트림이 없습니다 (${failures.join('; ')}). SERVFAIL입니다.`,
+              `No upstream answered within forward's ${DEADLINE_MS / 1000} s (${failures.join('; ')}): SERVFAIL.`,
+              `forward의 ${DEADLINE_MS / 1000}초 안에 응답한 업스트림이 없습니다 (${failures.join('; ')}). SERVFAIL입니다.`,
             ),
             { rcode: 'SERVFAIL' },
           );
-          return { kind: 'code', rcode: 'SERVFAIL', err: `plugin/forward: no healthy proxies` };
+          return { kind: 'code', rcode: 'SERVFAIL', err: `plugin/forward: ${lastError(failures)}` };
         }
         if (u.tls)
           say(
@@ -178,17 +208,18 @@ export const forward: Builder = (p, ctx): Built => {
           msg,
           then: (a: UpstreamAnswer): Res => {
             if (!a.ok) {
+              // a silent upstream costs forward's read timeout (2 s); an ICMP error ends the try at once
+              const waited = a.why === 'timeout' ? READ_TIMEOUT_MS : 0;
               say(
                 req,
                 me,
                 loc(
-                  `${u.text} did not answer: ${a.reason.en}; next upstream.`,
-                  `${u.text}에서 답이 없습니다: ${a.reason.ko}. 다음 업스트림으로 갑니다.`,
+                  `${u.text} did not answer: ${a.reason.en.replace(/\.$/, '')}; forward tries again${waited ? ` after ${waited / 1000} s` : ''}.`,
+                  `${u.text}에서 답이 없습니다: ${a.reason.ko.replace(/\.$/, '')}. forward가 ${waited ? `${waited / 1000}초 뒤 ` : ''}다시 시도합니다.`,
                 ),
-                // a silent upstream costs forward's read timeout (2 s); an ICMP error ends the try at once
-                { upstream: u.text, why: a.why, waitedMs: a.why === 'timeout' ? READ_TIMEOUT_MS : 0 },
+                { upstream: u.text, why: a.why, waitedMs: waited },
               );
-              return ask(i + 1, [...failures, `${u.text} ${a.why}`]);
+              return ask(i + 1, elapsed + waited, passMs + waited, [...failures, `${u.text} ${a.why}`]);
             }
             say(
               req,
@@ -197,16 +228,13 @@ export const forward: Builder = (p, ctx): Built => {
                 `${u.text} answered ${a.msg.rcode}; the answer is written as it came.`,
                 `${iga(u.text)} ${a.msg.rcode} 응답을 주었고, 그 답을 그대로 씁니다.`,
               ),
-              {
-                upstream: u.text,
-                rcode: a.msg.rcode,
-              },
+              { upstream: u.text, rcode: a.msg.rcode },
             );
             return { kind: 'write', msg: { ...a.msg, id: req.msg.id } };
           },
         };
       };
-      return ask(0, []);
+      return ask(0, 0, 0, []);
     },
   };
   return { handler };

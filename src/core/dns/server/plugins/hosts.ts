@@ -152,7 +152,8 @@ export const hosts: Builder = (p, ctx): Built => {
     name: 'hosts',
     source,
     serve(req: Req, next: Next): Res {
-      if (fileText === undefined)
+      // a container has an /etc/hosts of its own: its absence is worth saying when a file is named or no entry is inline
+      if (fileText === undefined && (p.args[0] !== undefined || !inline.length))
         say(
           req,
           me,

@@ -3,6 +3,7 @@ import type { CorefilePlugin } from '../../corefile';
 import type { BuildCtx, Built } from '../types';
 import { type Builder, notSimulated } from './common';
 import { cache } from './cache';
+import { chaos } from './chaos';
 import { file } from './file';
 import { forward } from './forward';
 import { hosts } from './hosts';
@@ -16,6 +17,7 @@ import { template } from './template';
 export const SIMULATED: Readonly<Record<string, Builder>> = {
   bind,
   cache,
+  chaos,
   debug,
   errors,
   file,

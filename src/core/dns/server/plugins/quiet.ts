@@ -29,7 +29,7 @@ export const health: Builder = (p, ctx): Built => {
       sourceOf(p, ctx),
       loc(
         `health serves HTTP on ${text} (/health answers 200 OK while CoreDNS runs${lame ? `; lameduck ${words(lame)[0] ?? ''} delays the shutdown` : ''}); it does nothing to a query.`,
-        `health는 ${text}에서 HTTP를 서비스합니다 (CoreDNS가 도는 동안 /health가 200 OK로 답합니다${lame ? `. lameduck ${words(lame)[0] ?? ''}만큼 종료를 늦춥니다` : ''}). 질의에는 아무것도 하지 않습니다.`,
+        `health는 ${text}에서 HTTP를 서비스합니다 (CoreDNS가 실행 중인 동안 /health가 200 OK로 답합니다${lame ? `. lameduck ${words(lame)[0] ?? ''}만큼 종료를 늦춥니다` : ''}). 질의에는 아무것도 하지 않습니다.`,
       ),
     ),
   };
@@ -91,7 +91,7 @@ export const bind: Builder = (p, ctx): Built => ({
   handler: passing(
     'bind',
     sourceOf(p, ctx),
-    loc(`bind: this block listens only on ${p.args.join(', ')}.`, `bind: 이 블록은 ${p.args.join(', ')}에서만 듣습니다.`),
+    loc(`bind: this block listens only on ${p.args.join(', ')}.`, `bind: 이 블록은 ${p.args.join(', ')}에서만 수신 대기합니다.`),
   ),
 });
 

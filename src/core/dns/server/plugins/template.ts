@@ -4,7 +4,8 @@
  * one plugin. A question in a template's zones, of its class and type (ANY matches all), whose name
  * matches one of its regexes (`.*` by default) is answered with the records the Go templates give
  * (read as one zone file line each, TTL 3600 when none), AA set, the template's rcode (SERVFAIL is
- * returned, not written). A name that matches no regex is passed on with fallthrough, else SERVFAIL.
+ * returned, not written); with `upstream`, a CNAME answered to an A or AAAA question is followed
+ * through this server. A name that matches no regex is passed on with fallthrough, else SERVFAIL.
  * The Go template subset read: `{{ .Name }}`, `{{ .Zone }}`, `{{ .Type }}`, `{{ .Class }}`,
  * `{{ .Remote }}`, `{{ index .Match N }}`, `{{ .Group.NAME }}`, `{{ index .Group "NAME" }}`; anything
  * else is an execution error (SERVFAIL), said as such.
@@ -14,7 +15,7 @@ import type { CorefilePlugin } from '../../corefile';
 import type { Rcode, RR } from '../../msg';
 import { parseZone } from '../../zone/parse';
 import { fromZone, matchZone, qname, setReply } from '../msgs';
-import type { Built, Next, Req, Res } from '../types';
+import { after, type Built, type Next, type Req, type Res } from '../types';
 import { type Builder, Fall, props, say, sourceOf, words } from './common';
 
 interface Template {
@@ -27,6 +28,7 @@ interface Template {
   readonly authority: readonly string[];
   readonly rcode: Rcode | string;
   readonly fall: Fall;
+  readonly upstream: boolean;
   readonly line: CorefilePlugin;
 }
 
@@ -72,6 +74,7 @@ function templateOf(p: CorefilePlugin, zonesDefault: readonly string[]): Templat
     authority: [] as string[],
     rcode: 'NOERROR',
     fall: new Fall(),
+    upstream: false,
     line: p,
   };
   for (const pr of props(p)) {
@@ -96,6 +99,9 @@ function templateOf(p: CorefilePlugin, zonesDefault: readonly string[]): Templat
         break;
       case 'fallthrough':
         t.fall = Fall.from(w);
+        break;
+      case 'upstream':
+        t.upstream = true;
         break;
     }
   }
@@ -201,17 +207,17 @@ export const template: Builder = (p, ctx): Built => {
         const rcode = (
           ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED'].includes(t.rcode) ? t.rcode : 'NOERROR'
         ) as Rcode;
-        return {
-          kind: 'write',
-          msg: {
-            ...setReply(req.msg),
-            aa: true,
-            rcode,
-            answer: sections.answer,
-            additional: sections.additional,
-            authority: sections.authority,
-          },
+        const base = { ...setReply(req.msg), aa: true, rcode, additional: sections.additional, authority: sections.authority };
+        // `upstream`: each CNAME answered to an A or AAAA question is followed through this server, its answers appended
+        const follow = (i: number, answer: RR[]): Res => {
+          const rr = sections.answer[i];
+          if (!rr) return { kind: 'write', msg: { ...base, answer } };
+          if (!t.upstream || (qt !== 'A' && qt !== 'AAAA') || rr.data.type !== 'CNAME') return follow(i + 1, [...answer, rr]);
+          const target = rr.data.target;
+          say(req, me, loc(`upstream: asks this server for ${target} ${qt}.`, `upstream: 이 서버에 ${target} ${qt} 레코드를 묻습니다.`));
+          return after(req.self(target, qt), (r) => follow(i + 1, [...answer, rr, ...(r.kind === 'write' ? r.msg.answer : [])]));
         };
+        return follow(0, []);
       }
       return next(req);
     },

@@ -22,7 +22,7 @@ describe('dns/server cache', () => {
     assert.equal(first.msg?.aa, false);
     assert.deepEqual(lines(first.msg), ['a.lab. 300 IN A 10.0.0.1']);
     assert.equal(first.steps[1]?.detail.en, 'Cache miss for a.lab. A: asks the next plugin.');
-    assert.equal(first.steps[1]?.detail.ko, 'a.lab. A 캐시 적중 실패: 다음 플러그인에 묻습니다.');
+    assert.equal(first.steps[1]?.detail.ko, 'a.lab. A 캐시 미스: 다음 플러그인에 묻습니다.');
     const again = ask('', 'A.lab.', { server, session });
     assert.deepEqual(again.forwards, []);
     assert.equal(again.msg?.aa, true);
@@ -34,7 +34,7 @@ describe('dns/server cache', () => {
     );
     assert.equal(
       again.steps[1]?.detail.ko,
-      'a.lab. A 캐시 적중: 캐시에서 답합니다 (NOERROR, TTL 300. 한 조회 안에서는 시간이 흐르지 않습니다).',
+      'a.lab. A 캐시 히트: 캐시에서 답합니다 (NOERROR, TTL 300. 한 조회 안에서는 시간이 흐르지 않습니다).',
     );
     // a new session starts with an empty cache
     assert.equal(ask('', 'a.lab.', { server, upstreams: { '10.0.0.1:53': withTtl(300) } }).forwards.length, 1);

@@ -22,14 +22,37 @@ describe('dns/server forward', () => {
     assert.deepEqual(lines(r.msg), ['a.lab. 300 IN A 10.9.9.9']);
   });
 
-  it('every upstream failing is SERVFAIL, and errors logs "no healthy proxies"', () => {
+  it('silent upstreams are tried round and round, 2 s each, until the 5 s deadline: SERVFAIL, errors logs the last error', () => {
     const cf = `.:53 {\n  errors\n  forward . 10.0.0.1 10.0.0.2 {\n    policy sequential\n  }\n}\n`;
     const r = ask(cf, 'a.lab.', {});
     assert.equal(r.msg?.rcode, 'SERVFAIL');
-    assert.deepEqual(r.forwards, ['10.0.0.1:53/udp', '10.0.0.2:53/udp']);
+    assert.deepEqual(r.forwards, ['10.0.0.1:53/udp', '10.0.0.2:53/udp', '10.0.0.1:53/udp']);
+    assert.equal(
+      r.steps.reduce((t, s) => t + ((s.data?.['waitedMs'] as number | undefined) ?? 0), 0),
+      6000,
+    );
     assert.equal(
       r.steps.find((s) => s.plugin === 'errors')?.data?.['log'],
-      '[ERROR] plugin/errors: 2 a.lab. A: plugin/forward: no healthy proxies',
+      '[ERROR] plugin/errors: 2 a.lab. A: plugin/forward: read udp 10.0.0.1:53: i/o timeout',
+    );
+    const end = r.steps.find((s) => s.plugin === 'forward' && s.data?.['rcode'] === 'SERVFAIL')!;
+    assert.equal(
+      end.detail.en,
+      "No upstream answered within forward's 5 s (10.0.0.1:53 timeout; 10.0.0.2:53 timeout; 10.0.0.1:53 timeout): SERVFAIL.",
+    );
+    assert.equal(
+      end.detail.ko,
+      'forward의 5초 안에 응답한 업스트림이 없습니다 (10.0.0.1:53 timeout; 10.0.0.2:53 timeout; 10.0.0.1:53 timeout). SERVFAIL입니다.',
+    );
+  });
+
+  it('upstreams that refuse at once: forward spins until its deadline, then SERVFAIL', () => {
+    const r = ask(`.:53 {\n  forward . 10.0.0.1\n}\n`, 'a.lab.', { upstreams: { '10.0.0.1:53': 'refused' } });
+    assert.equal(r.msg?.rcode, 'SERVFAIL');
+    assert.deepEqual(r.forwards, ['10.0.0.1:53/udp']);
+    assert.equal(
+      r.steps.reduce((t, s) => t + ((s.data?.['waitedMs'] as number | undefined) ?? 0), 0),
+      5000,
     );
   });
 
@@ -57,14 +80,19 @@ describe('dns/server forward', () => {
     const cf = `.:53 {\n  forward example.com 10.0.0.1 {\n    except internal.example.com\n  }\n  whoami\n}\n`;
     assert.equal(ask(cf, 'a.example.org.', {}).forwards.length, 0);
     assert.equal(ask(cf, 'x.internal.example.com.', {}).forwards.length, 0);
-    assert.equal(ask(cf, 'x.example.com.', {}).forwards.length, 1);
+    assert.equal(ask(cf, 'x.example.com.', {}).forwards[0], '10.0.0.1:53/udp');
   });
 
   it('reads its upstreams from a resolv.conf, every nameserver line', () => {
     const files = { '/etc/resolv.conf': 'nameserver 10.1.0.1\nnameserver 10.1.0.2\nnameserver 10.1.0.3\nnameserver 10.1.0.4\n' };
     const cf = `.:53 {\n  forward . /etc/resolv.conf {\n    policy sequential\n    max_fails 3\n  }\n}\n`;
     const r = ask(cf, 'a.lab.', { files });
-    assert.deepEqual(r.forwards, ['10.1.0.1:53/udp', '10.1.0.2:53/udp', '10.1.0.3:53/udp', '10.1.0.4:53/udp']);
+    const ok = ask(cf, 'a.lab.', {
+      files,
+      upstreams: { '10.1.0.1:53': 'timeout', '10.1.0.2:53': 'timeout', '10.1.0.3:53': 'timeout', '10.1.0.4:53': upstreamA('10.9.9.9') },
+    });
+    assert.deepEqual(ok.forwards, ['10.1.0.1:53/udp', '10.1.0.2:53/udp', '10.1.0.3:53/udp']);
+    assert.deepEqual(r.forwards, ['10.1.0.1:53/udp', '10.1.0.2:53/udp', '10.1.0.3:53/udp']);
     assert.ok(r.steps.some((s) => s.detail.en === 'Parsed only, not simulated: max_fails 3 (every upstream counts as healthy).'));
   });
 });

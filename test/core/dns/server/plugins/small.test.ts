@@ -69,4 +69,17 @@ describe('dns/server whoami, loadbalance, log, health and the rest', () => {
       'health serves HTTP on :8080 (/health answers 200 OK while CoreDNS runs); it does nothing to a query.',
     );
   });
+
+  it('chaos: version.bind and hostname.bind in class CH (chaos.go); other classes and types go on', () => {
+    const cf = `.:53 {\n  chaos\n  whoami\n}\n`;
+    const v = ask(cf, 'version.bind.', { type: 'TXT', cls: 'CH' });
+    assert.deepEqual(lines(v.msg), ['version.bind. 0 CH TXT "CoreDNS-1.11.1"']);
+    assert.equal(v.msg?.aa, false);
+    const named = ask(`.:53 {\n  chaos MyDNS alice bob\n}\n`, 'authors.bind.', { type: 'TXT', cls: 'CH' });
+    assert.deepEqual(lines(named.msg), ['authors.bind. 0 CH TXT "alice"', 'authors.bind. 0 CH TXT "bob"']);
+    assert.deepEqual(lines(ask(`.:53 {\n  chaos MyDNS\n}\n`, 'version.server.', { type: 'TXT', cls: 'CH' }).msg), [
+      'version.server. 0 CH TXT "MyDNS"',
+    ]);
+    assert.equal(ask(cf, 'version.bind.', { type: 'TXT' }).msg?.additional.length, 2);
+  });
 });

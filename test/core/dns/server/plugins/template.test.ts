@@ -58,6 +58,16 @@ describe('dns/server template', () => {
     assert.equal(ask(block(`template IN ANY example {\n    answer "{{ .Name }}"\n  }`), 'test.example.').msg?.rcode, 'SERVFAIL');
   });
 
+  it('upstream: a CNAME answer to an A question is followed through the server (template_test.go CNAME case)', () => {
+    const cf = `.:53 {\n  template IN A example.net {\n    answer "example.net 60 IN CNAME target.example.com"\n    upstream\n  }\n  hosts {\n    10.0.0.7 target.example.com\n  }\n}\n`;
+    assert.deepEqual(lines(ask(cf, 'example.net.').msg), [
+      'example.net. 60 IN CNAME target.example.com.',
+      'target.example.com. 3600 IN A 10.0.0.7',
+    ]);
+    const without = cf.replace('    upstream\n', '');
+    assert.deepEqual(lines(ask(without, 'example.net.').msg), ['example.net. 60 IN CNAME target.example.com.']);
+  });
+
   it('executes the subset of Go templates', () => {
     const data = { Name: 'a.b.', Zone: 'b.', Type: 'A', Class: 'IN', Remote: '10.0.0.1', Match: ['a.b.', 'a'], Group: { x: 'y' } };
     assert.deepEqual(
