@@ -5,6 +5,11 @@ import { bindSocket } from '../../src/core/sim/kernel';
 import { parseAddr } from '../../src/core/net/addr';
 import type { Netns } from '../../src/core/sim/model';
 import { loc } from '../../src/core/text/i18n';
+import { resolveName } from '../../src/core/dns/resolver/index';
+import { newSession } from '../../src/core/dns/msg';
+import type { LookupRequest, LookupTool } from '../../src/core/dns/lookup';
+import { writeFile } from '../../src/core/sim/kernel';
+import { gatewayWorld, type W } from './world';
 
 /** A record in the toy table: `web.example.com. A 10.0.0.5`. */
 export function rr(text: string, ttl = 30): RR {
@@ -37,6 +42,7 @@ export class ToyServer implements DnsServer {
       drop?: boolean;
       dropTypes?: string[];
       truncateUdp?: boolean;
+      noRa?: boolean;
       forward?: { addr: string; port: number }[];
       waitedMs?: number;
     } = {},
@@ -51,7 +57,8 @@ export class ToyServer implements DnsServer {
     if (this.opts.truncateUdp && q.proto === 'udp') return { kind: 'reply', msg: { ...response(q.msg, 'NOERROR'), tc: true }, steps };
     if (this.opts.rcode) return { kind: 'reply', msg: response(q.msg, this.opts.rcode), steps };
     if (this.opts.forward) return this.forward(q.msg, steps, 0);
-    return { kind: 'reply', msg: this.answer(q.msg), steps };
+    const msg = this.answer(q.msg);
+    return { kind: 'reply', msg: this.opts.noRa ? { ...msg, ra: false } : msg, steps };
   }
 
   private forward(msg: DnsMessage, steps: ServerStep[], i: number): ServerOutcome {
@@ -112,3 +119,38 @@ export function serveDns(ns: Netns, server: DnsServer, addr?: string): void {
     bindSocket(ns.host, { proto, port: 53, netns: ns.name, ...(addr ? { addr: parseAddr(addr)! } : {}), owner });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A resolver lab: a asks; b (192.168.2.10) serves, and r (192.168.1.1) when asked to.
+
+export const RESOLVER_RECORDS = [
+  rr('web.example.com. A 10.0.0.5'),
+  rr('www.example.com. CNAME web.example.com.'),
+  rr('v6.example.com. AAAA 2001:db8::5'),
+  rr('txt.example.com. TXT hello'),
+  rr('web.a.test. A 10.0.0.7'),
+  rr('5.0.0.10.in-addr.arpa. PTR web.example.com.'),
+];
+
+/** a asks; b (192.168.2.10) and r (192.168.1.1) can serve. */
+export function resolverLab(
+  resolv: string,
+  opts: { hosts?: string; nsswitch?: string; onR?: boolean } = {},
+): { w: W; b: ToyServer; r: ToyServer } {
+  const w = gatewayWorld(true);
+  const b = new ToyServer(RESOLVER_RECORDS, 'dns-b');
+  const r = new ToyServer(RESOLVER_RECORDS, 'dns-r');
+  serveDns(w.ns('b'), b);
+  if (opts.onR) serveDns(w.ns('r'), r);
+  const a = w.world.hosts.get('a')!;
+  writeFile(a, '/etc/resolv.conf', resolv);
+  if (opts.hosts !== undefined) writeFile(a, '/etc/hosts', opts.hosts);
+  if (opts.nsswitch !== undefined) writeFile(a, '/etc/nsswitch.conf', opts.nsswitch);
+  return { w, b, r };
+}
+
+export const ask = (w: W, name: string, tool: LookupTool = 'getaddrinfo', extra: Partial<LookupRequest> = {}, session = newSession()) =>
+  resolveName(w.world, { from: { host: 'a', netns: '' }, name, tool, ...extra }, session);
+
+export const queries = (l: ReturnType<typeof ask>) => l.queries.map((q) => `${q.type}? ${q.name} @${q.server} ${q.rcode}`);
+export const answers = (l: ReturnType<typeof ask>) => l.answers.map((a) => `${a.name} ${a.type} ${a.data}`);

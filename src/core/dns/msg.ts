@@ -81,6 +81,7 @@ export interface ServerStep {
   readonly detail: Localized;
   /** The Corefile line (or hosts/zone file line) behind the decision. */
   readonly source?: SourceRef;
+  /** `waitedMs` (a number): time the server spent on this step (an upstream that never answered); the transport adds it to the lookup's time. */
   readonly data?: Readonly<Record<string, unknown>>;
 }
 

@@ -51,7 +51,8 @@ const dnsTypes = (af: Family, f: ResolverFiles): string[] =>
   af === 'inet' ? ['A'] : af === 'inet6' ? ['AAAA'] : f.resolv.flags.has('no-aaaa') ? ['A'] : ['A', 'AAAA'];
 
 function filesSource(ctx: LookupCtx, f: ResolverFiles, name: string, af: Family): SourceResult {
-  const key = name.endsWith('.') ? name.slice(0, -1) : name;
+  // Compared as given, without case: `web.` is not `web` (seen on glibc 2.36: getent hosts web. finds no line).
+  const key = name;
   const found = lookupHosts(f.hosts, key, { family: hostsFamily(af), multi: f.multi, index: f.hostsIndex });
   const path = f.hostsPath ?? '/etc/hosts';
   const fam = af === 'inet' ? ' (IPv4)' : af === 'inet6' ? ' (IPv6)' : '';
@@ -68,7 +69,7 @@ function filesSource(ctx: LookupCtx, f: ResolverFiles, name: string, af: Family)
     answers.push({ name: m.entry.names[0]!.text, type, ttl: 0, data: m.address, source: m.entry.range });
     ctx.step('hosts', loc(`${path} line ${m.entry.line}: ${m.address} ${names}`, `${path} ${m.entry.line}번째 줄: ${m.address} ${names}`), {
       source: m.entry.range,
-      data: { path, line: m.entry.line, address: m.address },
+      data: { path, line: m.entry.line, address: m.address, names: m.entry.names.map((n) => n.text) },
     });
   }
   return { status: 'SUCCESS', herrno: 'OK', answers, canonical: found[0]!.entry.names[0]!.text };

@@ -4,6 +4,10 @@
  * nslookup's own queries (tools.ts). Every query is walked through the simulated network
  * (dns/transport), so routes, rules and NAT between the client and its servers decide as they do
  * on a real host, and the time it took is counted (timeouts included).
+ *
+ * A `session` shared by several lookups keeps what lives between them (servers' caches, `rotate`).
+ * Options the glibc tools read from `LookupRequest.options`: `family` (4 or 6: AF_INET or
+ * AF_INET6, as ping -4 asks); dig, host and nslookup read theirs in tools.ts.
  */
 import { type Localized, loc } from '../../text/i18n';
 import { eunneun } from '../../text/particle';
@@ -170,7 +174,16 @@ function glibcLookup(ctx: LookupCtx, f: ResolverFiles): Outcome {
     );
     return { status: 'success', answers: [{ name, type: addr.includes(':') ? 'AAAA' : 'A', ttl: 0, data: addr }] };
   }
-  const af = ctx.req.tool === 'getent-ahosts' ? addrconfigFamily(ctx, f) : 'unspec';
+  // `options.family` 4 or 6: the caller asked for one family (ping -4, curl -6): AF_INET or AF_INET6.
+  const fam = ctx.req.options?.['family'];
+  const af: Family =
+    fam === 4 || fam === '4'
+      ? 'inet'
+      : fam === 6 || fam === '6'
+        ? 'inet6'
+        : ctx.req.tool === 'getent-ahosts'
+          ? addrconfigFamily(ctx, f)
+          : 'unspec';
   const out = fromCall(nssHosts(ctx, f, name, af));
   if (out.answers.length < 2) return out;
   const sorted = sortAddresses(f.host.netns.get(f.netns || ROOT_NS)!, out.answers);

@@ -25,7 +25,8 @@ export function reverseLookup(ctx: LookupCtx, f: ResolverFiles, address: string)
       const e = f.hosts.entries.find((x) => addrEq(parseAddr(x.address), want) && x.names.length > 0);
       if (e) {
         status = 'SUCCESS';
-        answers = [{ name: e.names[0]!.text, type: 'PTR', ttl: 0, data: e.names.map((n) => n.text).join(' '), source: e.range }];
+        // One answer per name, the canonical name first, then the aliases (getent prints them on one line).
+        answers = e.names.map((n) => ({ name: reverseName(address)!, type: 'PTR', ttl: 0, data: n.text, source: e.range }));
         ctx.step(
           'hosts',
           loc(
@@ -46,10 +47,10 @@ export function reverseLookup(ctx: LookupCtx, f: ResolverFiles, address: string)
       herrno = r.herrno;
       rcode = r.rcode;
       const m = r.replies[0];
-      const names = m?.answer.filter((rr) => rr.type === 'PTR').map((rr) => rdataText(rr.data).replace(/\.$/, '')) ?? [];
+      const names = m?.answer.filter((rr) => rr.type === 'PTR').map((rr) => rdataText(rr.data)) ?? [];
       if (r.herrno === 'OK' && names.length > 0) {
         status = 'SUCCESS';
-        answers = names.map((n) => ({ name: n, type: 'PTR', ttl: 0, data: n }));
+        answers = names.map((n) => ({ name: ptr, type: 'PTR', ttl: 0, data: n }));
       } else status = r.errno !== 0 ? 'UNAVAIL' : 'NOTFOUND';
     } else {
       ctx.step('nsswitch', loc(`The "${s.name}" source is not simulated.`, `"${s.name}" 소스는 시뮬레이션하지 않습니다.`));

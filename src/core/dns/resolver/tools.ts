@@ -11,8 +11,10 @@
  *   final dot) is asked as it is and only so; a shorter one under each search domain, then as it
  *   is. Only NXDOMAIN goes on to the next name.
  * - SERVFAIL: dig stops at it (its +nofail default); host and nslookup try the next server.
+ * - host and nslookup with resolv.conf's servers (none named on the command line) take an answer
+ *   without RA to a recursive query as "recursion not available" and try the next server (check_ra).
  * - host with no type asks A, and when that does not fail, AAAA and MX for the name it found
- *   (after the CNAME chain), without any search.
+ *   (after the CNAME chain), without any search; nslookup likewise A, then AAAA.
  *
  * Options read from `LookupRequest.options`: `search`, `ndots`, `tries`, `retry`, `time`, `port`,
  * `recurse`, `fail`, `tcp` (booleans and numbers as the tool's flags give them).
@@ -39,6 +41,8 @@ interface Settings {
   readonly search: readonly string[];
   readonly usesearch: boolean;
   readonly servfailStops: boolean;
+  /** host and nslookup with resolv.conf's servers: an answer without RA to a recursive query goes on to the next server. */
+  readonly checkRa: boolean;
   readonly tcp: boolean;
   readonly recurse: boolean;
 }
@@ -56,11 +60,13 @@ function settings(ctx: LookupCtx, f: ResolverFiles): Settings {
     servers: req.server ? [req.server] : fromFile.length ? fromFile : ['::1', '127.0.0.1'],
     port: num('port') ?? 53,
     tries: Math.max(1, tries),
-    timeoutMs: Math.max(1, num('time') ?? (f.resolv.timeout.range ? f.resolv.timeout.value : 5)) * 1000,
+    // No timeout given anywhere: UDP_TIMEOUT 5 s, TCP_TIMEOUT 10 s (dighost.h).
+    timeoutMs: Math.max(1, num('time') ?? (f.resolv.timeout.range ? f.resolv.timeout.value : o['tcp'] === true ? 10 : 5)) * 1000,
     ndots: num('ndots') ?? f.resolv.ndots.value,
     search: f.resolv.searchFrom === 'hostname' ? [] : f.resolv.search.slice(0, BIND_MAXSEARCH).map((d) => d.name.replace(/^\./, '')),
     usesearch: req.tool !== 'dig' || o['search'] === true,
     servfailStops: req.tool === 'dig' ? o['fail'] !== true : false,
+    checkRa: req.tool !== 'dig' && !req.server,
     tcp: o['tcp'] === true,
     recurse: o['recurse'] !== false,
   };
@@ -94,10 +100,21 @@ function ask(ctx: LookupCtx, s: Settings, name: string, type: string): DnsMessag
         ctx.step('note', loc(`;; communications error to ${server}#${s.port}: ${why}`, `;; ${server}#${s.port} 통신 오류: ${ko}`));
         continue;
       }
-      if (reply.rcode === 'SERVFAIL' && !s.servfailStops && server !== s.servers[s.servers.length - 1]) {
+      const last = server === s.servers[s.servers.length - 1];
+      if (reply.rcode === 'SERVFAIL' && !s.servfailStops && !last) {
         ctx.step(
           'note',
           loc(`Got SERVFAIL from ${server}, trying the next server.`, `${server}에서 SERVFAIL을 받아 다음 서버에 물어봅니다.`),
+        );
+        break;
+      }
+      if (s.checkRa && s.recurse && !reply.ra && !last) {
+        ctx.step(
+          'note',
+          loc(
+            `Got recursion not available from ${server}, trying the next server.`,
+            `${server}에서 재귀 질의를 받지 않는다는(recursion not available) 응답을 받아 다음 서버에 물어봅니다.`,
+          ),
         );
         break;
       }
@@ -140,7 +157,8 @@ function statusOf(m: DnsMessage | undefined): Outcome['status'] {
 export function resolveTool(ctx: LookupCtx, f: ResolverFiles): Outcome {
   const s = settings(ctx, f);
   const req = ctx.req;
-  const defaults = req.tool === 'host' && !req.type;
+  // With no type, host follows A with AAAA and MX, nslookup with AAAA (their default_lookups).
+  const more = req.type ? [] : req.tool === 'host' ? ['AAAA', 'MX'] : req.tool === 'nslookup' ? ['AAAA'] : [];
   const type = (req.type ?? 'A').toUpperCase();
   let reply: DnsMessage | undefined;
   let asked = '';
@@ -154,13 +172,13 @@ export function resolveTool(ctx: LookupCtx, f: ResolverFiles): Outcome {
   }
   const answers: LookupAnswer[] = reply ? answersOf(reply) : [];
   let rcode = reply?.rcode;
-  if (defaults && reply && reply.rcode === 'NOERROR') {
+  if (more.length && reply && reply.rcode === 'NOERROR') {
     const found = chase(reply, asked);
-    for (const t of ['AAAA', 'MX']) {
-      const more = ask(ctx, s, found, t);
-      if (more) {
-        answers.push(...answersOf(more));
-        rcode = more.rcode;
+    for (const t of more) {
+      const next = ask(ctx, s, found, t);
+      if (next) {
+        answers.push(...answersOf(next));
+        rcode = next.rcode;
       }
     }
   }

@@ -15,12 +15,12 @@
  */
 import type { Diagnostic } from '../../text/diag';
 import { type Localized, loc } from '../../text/i18n';
-import { formatEndpoint, type Endpoint } from '../../net/endpoint';
+import type { Endpoint } from '../../net/endpoint';
 import type { SourceRef, World } from '../../sim/model';
 import { tracePacket } from '../../datapath/walk';
 import type { Leg, Verdict } from '../../datapath/trace';
 import { DNS_PORT, type DnsMessage, type DnsSession } from '../msg';
-import { dnsPayload, dnsSummary, messageOf, questionText } from './payload';
+import { dnsPayload, dnsSummary, messageOf } from './payload';
 
 /** How long a neighbour that never answers takes to fail: the kernel's 3 ARP probes, 1 s apart (retrans_time_ms 1000, mcast_probes 3). */
 export const ARP_FAIL_MS = 3000;
@@ -119,7 +119,7 @@ export function exchange(world: World, req: ExchangeRequest): ExchangeResult {
     for (const d of r.warnings ?? [])
       if (!warnings.some((x) => x.code === d.code && x.file === d.file && x.line === d.line)) warnings.push(d);
     const src = r.source ? { source: r.source } : {};
-    const reply = messageOf(r.answer as Parameters<typeof messageOf>[0]);
+    const reply = messageOf(r.answer);
     if (r.replied && reply?.response) {
       const waited = serverWait(mine);
       if (waited < req.timeoutMs) {
@@ -138,10 +138,10 @@ export function exchange(world: World, req: ExchangeRequest): ExchangeResult {
       continue;
     }
     const atOrigin = r.reply.steps[r.reply.steps.length - 1];
-    const icmp =
-      atOrigin?.stage === 'deliver' && atOrigin.host === req.from.host && atOrigin.netns === req.from.netns
-        ? atOrigin.packet.icmp
-        : undefined;
+    const back =
+      atOrigin?.stage === 'deliver' && atOrigin.host === req.from.host && atOrigin.netns === req.from.netns ? atOrigin.packet : undefined;
+    // An ICMP error, or a TCP reset (connect() refused), back at the client.
+    const icmp = back?.icmp ?? (back?.tcp?.flags.includes('R') ? { type: 'tcp-reset' } : undefined);
     const lastReq = r.request.steps[r.request.steps.length - 1];
     const localFail =
       r.reply.steps.length === 0 && LOCAL_FAIL.has(r.verdict) && lastReq?.host === req.from.host && lastReq.netns === req.from.netns;
@@ -169,9 +169,4 @@ export function exchange(world: World, req: ExchangeRequest): ExchangeResult {
     };
   }
   return { ...last!, legs, elapsedMs: elapsed, sent, warnings };
-}
-
-/** `A? web.example.com. to 10.0.0.53#53 from a` for messages about an exchange. */
-export function exchangeLabel(req: Pick<ExchangeRequest, 'from' | 'server' | 'port' | 'msg'>): string {
-  return `${questionText(req.msg)} to ${req.server}#${req.port ?? DNS_PORT} from ${formatEndpoint(req.from)}`;
 }

@@ -69,6 +69,14 @@ describe('resolveName (dig, host, nslookup)', () => {
     );
   });
 
+  it('nslookup with no type: A, then AAAA for the name found', () => {
+    const { w } = lab('nameserver 192.168.2.10\n');
+    const l = run(w, { name: 'www.example.com', tool: 'nslookup' });
+    assert.deepEqual(sent(l), ['A? www.example.com. @192.168.2.10#53 NOERROR', 'AAAA? web.example.com. @192.168.2.10#53 NOERROR']);
+    // An NXDOMAIN for A ends it.
+    assert.deepEqual(sent(run(w, { name: 'nope.example.com', tool: 'nslookup' })), ['A? nope.example.com. @192.168.2.10#53 NXDOMAIN']);
+  });
+
   it('tries: the first server gets them all, each next server one (dig 3 from BIND defaults, host 2)', () => {
     // Seen with BIND 9.18.49, two silent servers, +time=1: dig 3 + 1 tries (4 s), +tries=2: 2 + 1, host -W 1: 2 + 1, nslookup: 3 + 1.
     const { w } = lab('nameserver 192.168.2.10\nnameserver 192.168.2.11\n', { drop: true });
@@ -90,6 +98,14 @@ describe('resolveName (dig, host, nslookup)', () => {
     const l = run(w, { name: 'foo', tool: 'dig' });
     assert.equal(l.queries.length, 2);
     assert.equal(l.elapsedMs, 4000);
+  });
+
+  it('+tcp: TCP, and 10 s per try when nothing sets the timeout', () => {
+    const { w, b } = lab('nameserver 192.168.2.10\n');
+    assert.equal(run(w, { name: 'web.example.com', tool: 'dig', options: { tcp: true } }).status, 'success');
+    assert.deepEqual(b.log, ['A? web.example.com. tcp']);
+    w.iptables(w.ns('b'), '-A INPUT -p tcp --dport 53 -j DROP');
+    assert.equal(run(w, { name: 'web.example.com', tool: 'dig', options: { tcp: true, tries: 1 } }).elapsedMs, 10_000);
   });
 
   it('a server given on the command line is the only one asked', () => {
@@ -114,6 +130,19 @@ describe('resolveName (dig, host, nslookup)', () => {
       h.queries.map((q) => `${q.server} ${q.rcode}`),
       ['192.168.2.10#53 SERVFAIL', '192.168.1.1#53 NOERROR'],
     );
+  });
+
+  it('host and nslookup go on past a server that does not recurse (no RA); dig and an @server do not', () => {
+    const w = gatewayWorld(true);
+    const auth = new ToyServer(RECORDS, 'auth', { noRa: true });
+    serveDns(w.ns('b'), auth);
+    serveDns(w.ns('r'), new ToyServer(RECORDS, 'rec'));
+    writeFile(w.world.hosts.get('a')!, '/etc/resolv.conf', 'nameserver 192.168.2.10\nnameserver 192.168.1.1\n');
+    const servers = (l: ReturnType<typeof run>) => l.queries.map((q) => q.server);
+    assert.deepEqual(servers(run(w, { name: 'web.example.com', tool: 'nslookup', type: 'A' })), ['192.168.2.10#53', '192.168.1.1#53']);
+    assert.deepEqual(servers(run(w, { name: 'web.example.com', tool: 'host', type: 'A' })), ['192.168.2.10#53', '192.168.1.1#53']);
+    assert.deepEqual(servers(run(w, { name: 'web.example.com', tool: 'dig' })), ['192.168.2.10#53']);
+    assert.deepEqual(servers(run(w, { name: 'web.example.com', tool: 'host', type: 'A', server: '192.168.2.10' })), ['192.168.2.10#53']);
   });
 
   it('no nameserver line: BIND asks ::1, then 127.0.0.1', () => {
