@@ -146,6 +146,8 @@ describe('Labs view (fake vscode)', () => {
       [
         'Switching and routing (01-switching-routing)',
         'Gateways (02-gateway)',
+        'Name resolution and DNS (03-dns)',
+        'CoreDNS (04-coredns)',
         'Network namespaces (05-network-namespaces)',
         'Docker networking (06-docker-networking)',
       ],

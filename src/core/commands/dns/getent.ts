@@ -107,7 +107,9 @@ export function runGetent(
     const lookup = resolve({ from, name: key, tool });
     if (db === 'hosts' && isAddress(key)) {
       // getent.c hosts_keys: an address is looked up backwards (gethostbyaddr): the name, then its aliases
-      const names = lookup.status === 'success' ? lookup.answers.filter((a) => a.type === 'PTR').map((a) => a.data) : [];
+      // A name from DNS comes as dn_expand writes it, without the final dot; a hosts line's as written.
+      const bare = (n: string) => (lookup.answeredBy === 'dns' ? n.replace(/\.$/, '') : n);
+      const names = lookup.status === 'success' ? lookup.answers.filter((a) => a.type === 'PTR').map((a) => bare(a.data)) : [];
       if (names.length) out += `${formatAddr(parseAddr(key)!).padEnd(15)} ${names.join(' ')}\n`;
       else status = 2;
       continue;
