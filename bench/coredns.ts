@@ -23,25 +23,6 @@ export interface CorednsBench {
   readonly queries: number;
 }
 
-function query(name: string, type: string): import('../src/core/index').DnsMessage {
-  return {
-    id: 1,
-    response: false,
-    opcode: 'QUERY',
-    aa: false,
-    tc: false,
-    rd: true,
-    ra: false,
-    ad: false,
-    cd: false,
-    rcode: 'NOERROR',
-    question: [{ name, type, cls: 'IN' }],
-    answer: [],
-    authority: [],
-    additional: [],
-  };
-}
-
 export function benchCoredns(core: Core, queries = 2000): CorednsBench {
   const files: Record<string, string> = { '/etc/coredns/hosts': generateHosts(100_000), '/zones/db.example.org': generateZone() };
   const corefile = `example.org {\n  file /zones/db.example.org\n}\n.:53 {\n  hosts /etc/coredns/hosts {\n    fallthrough\n  }\n  whoami\n}\n`;
@@ -52,7 +33,12 @@ export function benchCoredns(core: Core, queries = 2000): CorednsBench {
   const server = start.server;
   const ask = (name: string, type: string) =>
     server.handle(
-      { msg: query(name, type), proto: 'udp', client: { addr: '10.0.0.2', port: 40000 }, local: { addr: '10.0.0.53', port: 53 } },
+      {
+        msg: core.makeQuery(name, type, { id: 1 }),
+        proto: 'udp',
+        client: { addr: '10.0.0.2', port: 40000 },
+        local: { addr: '10.0.0.53', port: 53 },
+      },
       core.newSession(),
     );
   const time = (names: [string, string][]) =>

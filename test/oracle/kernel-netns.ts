@@ -68,9 +68,9 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-/** Kills processes still running inside one of our namespaces, then deletes it. */
-export async function deleteNetns(name: string): Promise<void> {
-  if (!name.startsWith(NS_PREFIX)) throw new Error(`refusing to delete namespace ${name}`);
+/** Kills processes still running inside one of our namespaces (named with `prefix`), then deletes it. */
+export async function deleteNetns(name: string, prefix: string = NS_PREFIX): Promise<void> {
+  if (!name.startsWith(prefix)) throw new Error(`refusing to delete namespace ${name}`);
   const pids = await run(['ip', 'netns', 'pids', name], 3000);
   for (const p of pids.stdout.split(/\s+/).filter(Boolean)) {
     try {

@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { corednsServer } from '../../src/core/dns/server';
 import {
+  makeQuery,
   newSession,
   type DnsMessage,
   type DnsServer,
@@ -38,23 +39,9 @@ export function serverOf(corefile: string, files: Readonly<Record<string, string
   return start.server;
 }
 
+/** A query as a resolver sends it (the name made absolute). */
 export function query(name: string, type = 'A', cls = 'IN', id = 4242): DnsMessage {
-  return {
-    id,
-    response: false,
-    opcode: 'QUERY',
-    aa: false,
-    tc: false,
-    rd: true,
-    ra: false,
-    ad: false,
-    cd: false,
-    rcode: 'NOERROR',
-    question: [{ name, type, cls }],
-    answer: [],
-    authority: [],
-    additional: [],
-  };
+  return makeQuery(name, type, { id, cls });
 }
 
 export interface Asked {

@@ -13,7 +13,7 @@ import { ROOT_NS, type Host, type Socket } from '../sim/model';
 import { bindSocket, closeSockets } from '../sim/kernel';
 import { formatAddr, parseAddr } from '../net/addr';
 import { corednsServer, loopProbeName, type CorednsStart, type Listen } from '../dns/server/index';
-import { newSession, type DnsMessage, type ServerOutcome } from '../dns/msg';
+import { makeQuery, newSession, type ServerOutcome } from '../dns/msg';
 import { dnsServerApp } from '../dns/transport/index';
 import { result, type CommandHandler, type CommandResult, type CommandSpec } from './types';
 
@@ -131,7 +131,7 @@ function loopProbe(host: Host, netns: string, start: CorednsStart): string | und
   for (const srv of start.servers) {
     for (const zone of srv.zones) {
       const localAddr = srv.addrs?.[0] ?? '127.0.0.1';
-      const msg = probeQuery(loopProbeName(zone));
+      const msg = makeQuery(loopProbeName(zone), 'HINFO', { id: 1 });
       let out: ServerOutcome = start.server!.handle(
         { msg, proto: 'udp', client: { addr: localAddr, port: 41053 }, local: { addr: localAddr, port: srv.port } },
         session,
@@ -151,25 +151,6 @@ function loopProbe(host: Host, netns: string, start: CorednsStart): string | und
     }
   }
   return undefined;
-}
-
-function probeQuery(name: string): DnsMessage {
-  return {
-    id: 1,
-    response: false,
-    opcode: 'QUERY',
-    aa: false,
-    tc: false,
-    rd: true,
-    ra: false,
-    ad: false,
-    cd: false,
-    rcode: 'NOERROR',
-    question: [{ name, type: 'HINFO', cls: 'IN' }],
-    answer: [],
-    authority: [],
-    additional: [],
-  };
 }
 
 /** Go's flag package: `-name value`, `-name=value`, `--name`. */

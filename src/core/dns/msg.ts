@@ -65,6 +65,40 @@ export interface DnsMessage {
   };
 }
 
+/** How a query is made: its id, flags and EDNS0 record. */
+export interface QueryOptions {
+  readonly id: number;
+  /** RD: recursion desired (glibc, dig and host set it; dig +norecurse clears it). */
+  readonly rd?: boolean;
+  /** An EDNS0 OPT record (dig sends one, glibc only with `options edns0`). */
+  readonly edns?: DnsMessage['edns'];
+  readonly ad?: boolean;
+  /** IN unless told (CH for `version.bind`). */
+  readonly cls?: string;
+}
+
+/** A query for `name` (made absolute) and `type`, as a resolver puts it on the wire. */
+export function makeQuery(name: string, type: string, opts: QueryOptions): DnsMessage {
+  const abs = name.endsWith('.') ? name : `${name}.`;
+  return {
+    id: opts.id,
+    response: false,
+    opcode: 'QUERY',
+    aa: false,
+    tc: false,
+    rd: opts.rd ?? true,
+    ra: false,
+    ad: opts.ad ?? false,
+    cd: false,
+    rcode: 'NOERROR',
+    question: [{ name: abs, type, cls: opts.cls ?? 'IN' }],
+    answer: [],
+    authority: [],
+    additional: [],
+    ...(opts.edns ? { edns: opts.edns } : {}),
+  };
+}
+
 /** The `Payload.app` of a DNS message. */
 export const DNS_APP = 'dns';
 

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { run } from '../kernel-netns';
+import { deleteNetns, run } from '../kernel-netns';
 import { dnsmasqRecordArgs, TTL, type DnsHost, type DnsScenario } from './scenario';
 
 export const DNS_NS_PREFIX = 'kt-orc-';
@@ -56,18 +56,7 @@ const netnsNames = (): string[] => {
   }
 };
 
-async function deleteNs(name: string): Promise<void> {
-  if (!name.startsWith(DNS_NS_PREFIX)) throw new Error(`refusing to delete namespace ${name}`);
-  const pids = await run(['ip', 'netns', 'pids', name], 3000);
-  for (const p of pids.stdout.split(/\s+/).filter(Boolean)) {
-    try {
-      process.kill(Number(p), 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  }
-  await run(['ip', 'netns', 'del', name], 5000);
-}
+const deleteNs = (name: string): Promise<void> => deleteNetns(name, DNS_NS_PREFIX);
 
 /** Deletes `kt-orc-` namespaces (and their files) left by earlier runs whose process is gone. */
 export async function cleanStaleDns(): Promise<string[]> {

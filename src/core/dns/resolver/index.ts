@@ -28,7 +28,7 @@ import { sortAddresses } from './sort';
 
 export { MAX_QUERIES } from './ctx';
 export { serverTimeout, refusedAnswer } from './send';
-export { makeQuery } from './query';
+export { makeQuery } from '../msg';
 export { readResolverFiles, etcPath, type ResolverFiles } from './config';
 
 export function resolveName(world: World, req: LookupRequest, session?: DnsSession): Lookup {

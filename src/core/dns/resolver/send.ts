@@ -17,7 +17,7 @@ import type { ResolvConf } from '../files/resolvconf';
 import { exchange, type ExchangeResult } from '../transport/exchange';
 import { dnsSummary, questionText } from '../transport/payload';
 import type { LookupCtx } from './ctx';
-import { makeQuery } from './query';
+import { makeQuery } from '../msg';
 
 export interface SendResult {
   /** The answer taken for each question (undefined: none). */

@@ -26,7 +26,7 @@ import type { LookupAnswer } from '../lookup';
 import type { ResolverFiles } from './config';
 import type { LookupCtx } from './ctx';
 import type { Outcome } from './types';
-import { makeQuery } from './query';
+import { makeQuery } from '../msg';
 import { sendOne } from './send';
 
 /** BIND's resconf reads at most 8 search domains. */

@@ -1,6 +1,7 @@
 /** miekg/dns's message helpers as CoreDNS's plugins use them: SetReply, SetRcode, the scrub writer's EDNS. */
 import type { DnsMessage, Rcode, RR } from '../msg';
 import type { RData, ZoneRecord } from '../zone/types';
+import { rdataText } from '../zone/rdata';
 
 /** `m.SetReply(r)`: the id, the question, RD and CD copied; QR set; NOERROR; no records. */
 export function setReply(r: DnsMessage): DnsMessage {
@@ -67,27 +68,8 @@ export function matchZone(zones: readonly string[], name: string): string {
   return best;
 }
 
-/** A record's data in presentation form, for steps. */
+/** A record's data in presentation form, for steps (an SOA only up to its serial). */
 export function short(r: RR): string {
   const d = r.data;
-  switch (d.type) {
-    case 'A':
-    case 'AAAA':
-      return d.address;
-    case 'CNAME':
-    case 'PTR':
-      return d.target;
-    case 'NS':
-      return d.host;
-    case 'MX':
-      return `${d.preference} ${d.exchange}`;
-    case 'SRV':
-      return `${d.priority} ${d.weight} ${d.port} ${d.target}`;
-    case 'TXT':
-      return d.strings.map((s) => `"${s}"`).join(' ');
-    case 'SOA':
-      return `${d.mname} ${d.rname} ${d.serial}`;
-    case 'OTHER':
-      return d.text;
-  }
+  return d.type === 'SOA' ? `${d.mname} ${d.rname} ${d.serial}` : rdataText(d);
 }
