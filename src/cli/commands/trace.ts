@@ -21,6 +21,7 @@ import type { Command } from '../command';
 import { fmt, t, UsageError, warningsJson, warningsText } from '../common';
 import { checkEndpoint, loadWorld } from '../lab';
 import { traceName } from '../../core/dns/traceName';
+import { legsInLab } from '../../core/lab/fileLines';
 
 const M = {
   usage: {
@@ -158,16 +159,24 @@ export const trace: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
     // Digits and dots that are no address (1.2.3) are a mistake, not a name.
     if (!parseAddr(to) && (!/^[^\s/]+$/.test(to) || /^[0-9.]+$/.test(to))) throw new UsageError(fmt(lang, M.badAddress, to));
-    const { world } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
+    const { world, lab } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));
     const ep = checkEndpoint(world, from, lang);
     // A name is looked up first, as getaddrinfo does for ping or curl: the lookup's legs come first.
-    const { result: res, address } = traceName(world, {
+    const { result: found, address } = traceName(world, {
       from: ep,
       to,
       proto,
       ...(port !== undefined ? { port } : {}),
       ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
     });
+    // A server's steps name its Corefile's lines: shown as the lab lines that wrote them.
+    const legs = legsInLab(lab, found.legs);
+    const res = {
+      ...found,
+      legs,
+      request: legs[found.legs.indexOf(found.request)] ?? found.request,
+      reply: legs[found.legs.indexOf(found.reply)] ?? found.reply,
+    };
     if (format === 'json') io.out(JSON.stringify(traceJson(res, lang), null, 2) + '\n');
     else
       io.out(

@@ -81,7 +81,8 @@ export function openingPacket(dst: Addr, proto: Proto, port: number | undefined,
 export function describe(p: Packet): string {
   const s = formatAddr(p.src);
   const d = formatAddr(p.dst);
-  const app = p.payload ? ` ${p.payload.app.toUpperCase()} ${p.payload.summary}` : '';
+  // In brackets, as a name's final dot would otherwise run into the sentence's full stop.
+  const app = p.payload ? ` (${p.payload.app.toUpperCase()} ${p.payload.summary})` : '';
   switch (p.proto) {
     case 'icmp':
       return `${p.dst.family === 6 ? 'ICMPv6' : 'ICMP'} ${p.icmp} ${s} > ${d}`;

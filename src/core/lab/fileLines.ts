@@ -6,6 +6,7 @@
 import type { Lab } from './types';
 import type { SourceRef, World } from '../sim/model';
 import type { Lookup, LookupStep } from '../dns/lookup';
+import type { Leg } from '../datapath/trace';
 import { formatAddr, parseAddr } from '../net/addr';
 
 /** The lab line of `src`, a line of `host`'s file as a program read it; undefined when the file was not written inline. */
@@ -72,5 +73,17 @@ export function lookupInLab(lab: Lab, world: World, lookup: Lookup): Lookup {
       ? client
       : (stepHost(lookup.steps.find((s) => s.kind === 'server' && s.source?.file === file)) ?? serverHost(undefined));
   const answers = lookup.answers.map((a) => (a.source ? { ...a, source: move(a.source, answerHost(a.source.file)) ?? a.source } : a));
-  return { ...lookup, steps, answers };
+  return { ...lookup, steps, answers, legs: legsInLab(lab, lookup.legs) };
+}
+
+/** Legs whose steps name a host's file line (a server's Corefile) with the lab lines that wrote them: each step's own host. */
+export function legsInLab<L extends Leg>(lab: Lab, legs: readonly L[]): L[] {
+  return legs.map((leg) => {
+    if (!leg.steps.some((s) => s.source?.file.startsWith('/'))) return leg;
+    const steps = leg.steps.map((s) => {
+      const moved = s.source?.file.startsWith('/') ? labLineOf(lab, s.host, s.source) : undefined;
+      return moved ? { ...s, source: moved } : s;
+    });
+    return { ...leg, steps };
+  });
 }

@@ -249,8 +249,8 @@ describe('datapath seams: apps', () => {
     assert.equal(answer.packet.udp!.sport, 53);
     assert.match(answer.packet.payload!.summary, /192\.168\.2\.10 \(asked: A\? web\.lab\)/);
     assert.deepEqual(res.reason, {
-      en: 'a got an answer from 192.168.2.10:53: A web.lab = 192.168.2.10 (asked: A? web.lab).',
-      ko: '192.168.2.10:53의 응답이 a에 도착했습니다: A web.lab = 192.168.2.10 (asked: A? web.lab).',
+      en: 'a got an answer from 192.168.2.10:53 (A web.lab = 192.168.2.10 (asked: A? web.lab)).',
+      ko: '192.168.2.10:53의 응답이 a에 도착했습니다 (A web.lab = 192.168.2.10 (asked: A? web.lab)).',
     });
   });
 

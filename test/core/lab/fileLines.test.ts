@@ -2,7 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { buildWorld, instantiateLab, loadLab } from '../../../src/core/index';
-import { labLineOf, lookupInLab } from '../../../src/core/lab/fileLines';
+import { labLineOf, legsInLab, lookupInLab } from '../../../src/core/lab/fileLines';
+import { traceName } from '../../../src/core/dns/traceName';
 import type { Lookup } from '../../../src/core/dns/lookup';
 
 const text = instantiateLab(new Map([['lab.yaml', readFileSync('labs/03-dns/lab.yaml', 'utf8')]]), '').files.get('lab.yaml')!;
@@ -50,5 +51,20 @@ describe('lab: file lines as lab lines', () => {
     assert.equal(moved.steps[2]!.source!.line, corefile + 1, 'the host that owns 192.168.2.53');
     assert.equal(moved.answers[0]!.source!.line, lineOf('web     IN A    192.168.2.20'));
     assert.equal(moved.answers[0]!.source!.file, 'labs/03-dns/lab.yaml');
+  });
+});
+
+describe('lab: file lines of a trace', () => {
+  it("a lookup's legs: a server's Corefile line as the lab line, by each step's own host", () => {
+    const res = traceName(world, { from: { host: 'client', netns: '' }, to: 'mail.corp.example', proto: 'icmp' }).result;
+    const before = res.legs.flatMap((l) => l.steps).filter((s) => s.source?.file === '/etc/coredns/Corefile');
+    assert.ok(before.length > 0, 'the server names its Corefile');
+    const legs = legsInLab(lab, res.legs);
+    const after = legs.flatMap((l) => l.steps).filter((s) => s.host === 'dns' && s.stage === 'deliver' && s.source);
+    assert.ok(after.every((s) => s.source!.file === 'labs/03-dns/lab.yaml'));
+    const block = before[0]!;
+    const moved = legs.flatMap((l) => l.steps).find((s) => s.detail === block.detail)!;
+    assert.equal(moved.source!.line, labLineOf(lab, 'dns', block.source!)!.line);
+    assert.equal(legs.length, res.legs.length);
   });
 });

@@ -276,7 +276,7 @@ function finishAtOrigin(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
     };
   } else if (p.proto === 'udp') {
     c.replied = true;
-    const got = p.payload ? `: ${p.payload.summary}` : '';
+    const got = p.payload ? ` (${p.payload.summary})` : '';
     e = {
       verdict: 'replied',
       reason: loc(`${label} got an answer from ${from}:${p.sport}${got}.`, `${from}:${p.sport}의 응답이 ${label}에 도착했습니다${got}.`),
