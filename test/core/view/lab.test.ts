@@ -85,8 +85,10 @@ function wellFormed(v: LabView, lab: Lab): void {
       assert.ok(Math.abs(c.points - spec.points / spec.checks.length) < 0.01);
       const kind = findCheckKind(cs.kind)!;
       assert.deepEqual([c.kindName, c.kindSummary], [kind.name, kind.summary], 'the kind names itself');
-      if (kind.packet) assert.ok(c.trace, `${e.id} ${c.kind}: trace args`);
-      else assert.equal(c.trace, undefined);
+      // The packet the kind makes of the check (a resolve check's only for getaddrinfo, the lookup ping makes).
+      if (kind.packet) assert.deepEqual(c.trace, kind.packet.of(cs), `${e.id} ${c.kind}: trace args`);
+      if (kind.packet?.passesWhen) assert.ok(c.trace, `${e.id} ${c.kind}: trace args`);
+      if (!kind.packet) assert.equal(c.trace, undefined);
       if (c.kind === 'quiz') {
         assert.ok(c.quiz);
         assert.ok(c.quiz.question.en && c.quiz.question.ko && c.quiz.question.en !== c.quiz.question.ko);

@@ -33,6 +33,14 @@ export const resolveCheck: CheckKind = {
   },
   schema: { args: RESOLVE_SCHEMA },
   label: resolveLabel,
+  // A lookup as ping makes it: the Trace button shows the lookup's queries and answers first.
+  packet: {
+    of(check) {
+      const args = resolveArgs(check);
+      const from = endpointArg(argsOf(check), 'from');
+      return args && from && args.tool === 'getaddrinfo' ? { from: formatEndpoint(from), to: args.name, proto: 'icmp' } : undefined;
+    },
+  },
   validate: validateResolve,
   run(check, ctx): CheckResult {
     const args = resolveArgs(check);

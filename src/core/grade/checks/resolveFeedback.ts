@@ -7,6 +7,7 @@ import { type Localized, loc } from '../../text/i18n';
 import { eulreul, iga, ieoya, ro } from '../../text/particle';
 import { formatAddr, parseAddr } from '../../net/addr';
 import type { Lookup, LookupAnswer } from '../../dns/lookup';
+import type { SourceRef } from '../../sim/model';
 import { gaiError } from '../../dns/gai';
 import { rdataText } from '../../dns/zone/rdata';
 import type { CheckResult } from '../types';
@@ -62,12 +63,15 @@ const WATCHERS: ReadonlySet<string> = new Set([
   'dnstap',
 ]);
 
-/** Who gave the answer: the /etc/hosts line, or the server and the plugin that decided, with their lab line. */
-export function answeredHow(lookup: Lookup): Localized | undefined {
+/**
+ * Who gave the answer: the /etc/hosts line, or the server and the plugin that decided, with their
+ * lab line (`source`, the line a failed check's link goes to).
+ */
+export function answeredHow(lookup: Lookup): { readonly how: Localized; readonly source?: SourceRef } | undefined {
   const withSource = lookup.answers.find((a) => a.source);
   if (lookup.answeredBy === 'files') {
     const at = withSource?.source ? `, ${where(withSource.source)}` : '';
-    return loc(`from /etc/hosts${at}`, `/etc/hosts에서${at}`);
+    return { how: loc(`from /etc/hosts${at}`, `/etc/hosts에서${at}`), ...(withSource?.source ? { source: withSource.source } : {}) };
   }
   const q = [...lookup.queries].reverse().find((x) => x.reply);
   if (!q) {
@@ -75,7 +79,10 @@ export function answeredHow(lookup: Lookup): Localized | undefined {
     const ns = [...lookup.steps].reverse().find((s) => s.kind === 'nsswitch');
     if (!ns || lookup.queries.length) return undefined;
     const at = ns.source ? `, ${where(ns.source)}` : '';
-    return loc(`nsswitch.conf: ${ns.detail.en.replace(/\.$/, '')}${at}`, `nsswitch.conf: ${ns.detail.ko.replace(/\.$/, '')}${at}`);
+    return {
+      how: loc(`nsswitch.conf: ${ns.detail.en.replace(/\.$/, '')}${at}`, `nsswitch.conf: ${ns.detail.ko.replace(/\.$/, '')}${at}`),
+      ...(ns.source ? { source: ns.source } : {}),
+    };
   }
   const qi = lookup.queries.indexOf(q);
   // The plugin that decided: the last one with a say, not those that only watch (log, errors...).
@@ -84,12 +91,10 @@ export function answeredHow(lookup: Lookup): Localized | undefined {
     .find((s) => s.kind === 'server' && s.plugin && !WATCHERS.has(s.plugin) && (s.query === undefined || s.query === qi));
   const src = step?.source ?? withSource?.source;
   const at = src ? `, ${where(src)}` : '';
-  if (step?.plugin)
-    return loc(
-      `${q.rcode} from ${q.server}, plugin ${step.plugin}${at}`,
-      `${q.server}의 ${step.plugin} 플러그인이 ${ro(q.rcode)} 응답${at}`,
-    );
-  return loc(`${q.rcode} from ${q.server}${at}`, `${iga(q.server)} ${ro(q.rcode)} 응답${at}`);
+  const how = step?.plugin
+    ? loc(`${q.rcode} from ${q.server}, plugin ${step.plugin}${at}`, `${q.server}의 ${step.plugin} 플러그인이 ${ro(q.rcode)} 응답${at}`)
+    : loc(`${q.rcode} from ${q.server}${at}`, `${iga(q.server)} ${ro(q.rcode)} 응답${at}`);
+  return { how, ...(src ? { source: src } : {}) };
 }
 
 /** What the lookup came to, in a few words: the records found, or why none. */
@@ -120,10 +125,12 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /** The verdict: every expectation the check gives must hold (none given: the name must resolve). */
 export function judgeLookup(args: ResolveArgs, lookup: Lookup, head: string): CheckResult {
-  const how = answeredHow(lookup);
+  const answered = answeredHow(lookup);
+  const how = answered?.how;
   const tail = (l: Localized): Localized => (how ? { en: `${l.en} (${how.en})`, ko: `${l.ko} (${how.ko})` } : l);
   const got = found(args, lookup);
-  const src = lookup.answers.find((a) => a.source)?.source;
+  // The line the feedback names: where a failed check's link goes.
+  const src = answered?.source ?? lookup.answers.find((a) => a.source)?.source;
   const base = { ...(src ? { source: src } : {}), ...(lookup.warnings?.length ? { warnings: lookup.warnings } : {}) };
   const fail = (l: Localized, expected: string, actual: string): CheckResult => ({
     passed: false,

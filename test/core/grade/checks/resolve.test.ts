@@ -90,6 +90,8 @@ describe('grade: resolve, its verdict', () => {
       n.feedback.ko,
       'client: getaddrinfo nosuch: 192.168.2.20을 기대했지만 찾지 못했습니다: nosuch: Name or service not known (192.168.2.53#53의 file 플러그인이 NXDOMAIN으로 응답, lab.yaml:80)',
     );
+    // The failed check's link goes to the line its feedback names: the plugin's.
+    assert.equal(n.source?.line, 80);
     const rc = judgeLookup({ ...G, name: 'nosuch', rcode: 'NXDOMAIN' }, nxdomain, 'client: getaddrinfo nosuch');
     assert.equal(rc.passed, true);
     assert.match(rc.feedback.en, /^client: getaddrinfo nosuch: NXDOMAIN, as expected: nosuch: Name or service not known \(/);
