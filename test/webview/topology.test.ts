@@ -168,8 +168,15 @@ describe('topology panel (webview/topology)', function () {
 
       it('search marks the nodes and ports whose name or address matches, and centres them', async () => {
         const p = panels.track(await open(panels.browser(), f));
-        const port = f.model.ports.find((x) => x.kind === 'nic' && x.addresses.length)!;
-        const addr = port.addresses[0]!.split('/')[0]!;
+        // A port whose address no other port's contains (192.168.1.1 would also match 192.168.1.10): one match to centre.
+        const first = (x: (typeof f.model.ports)[number]) => x.addresses[0]?.split('/')[0] ?? '';
+        const port = f.model.ports.find(
+          (x) =>
+            x.kind === 'nic' &&
+            x.addresses.length &&
+            f.model.ports.filter((y) => y.addresses.some((a) => a.includes(first(x)))).length === 1,
+        )!;
+        const addr = first(port);
         await p.page.locator('vscode-textfield.search').evaluate((e, v) => {
           (e as HTMLInputElement).value = v;
           e.dispatchEvent(new Event('input'));
