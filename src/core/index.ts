@@ -50,6 +50,7 @@ export type { Course, CourseLab } from './grade/course';
 export { checkKinds, findCheckKind } from './grade/registry';
 export { lintWorld } from './lint/lint';
 export { checkEndpoints } from './lab/endpoints';
+export { labLineOf, legsInLab, lookupInLab, traceInLab } from './lab/fileLines';
 export type { CheckEndpoint } from './lab/endpoints';
 export {
   parseCorefile,

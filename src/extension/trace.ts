@@ -3,7 +3,7 @@
  * print every step in the output channel (the text is also the command's result).
  */
 import * as vscode from 'vscode';
-import type { Lab, TraceResult, World } from '../core';
+import { traceInLab, type Lab, type TraceResult, type World } from '../core';
 import type { Ctx } from './ctx';
 import type { TraceArgs } from './engine';
 import { resolveLabDir, uriOf, worldOf } from './pickers';
@@ -79,8 +79,10 @@ export async function runTrace(ctx: Ctx, arg?: RunTraceArgs, opts: RunTraceOptio
     port = Number(text);
   }
   const args: TraceArgs = { from, to, proto, ...(proto !== 'icmp' && port !== undefined ? { port } : {}) };
-  const res = engine.trace(world, args);
-  if (!res) return undefined;
+  const found = engine.trace(world, args);
+  if (!found) return undefined;
+  // A server's steps name its Corefile's lines: the panel links to the lab lines that wrote them.
+  const res = traceInLab(w.lab, found);
   const text = traceText(res, args, ctx.lang);
   ctx.output.appendLine(text);
   let shown = false;

@@ -21,7 +21,7 @@ import type { Command } from '../command';
 import { fmt, t, UsageError, warningsJson, warningsText } from '../common';
 import { checkEndpoint, loadWorld } from '../lab';
 import { traceName } from '../../core/dns/traceName';
-import { legsInLab } from '../../core/lab/fileLines';
+import { traceInLab } from '../../core/lab/fileLines';
 
 const M = {
   usage: {
@@ -170,13 +170,7 @@ export const trace: Command = {
       ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
     });
     // A server's steps name its Corefile's lines: shown as the lab lines that wrote them.
-    const legs = legsInLab(lab, found.legs);
-    const res = {
-      ...found,
-      legs,
-      request: legs[found.legs.indexOf(found.request)] ?? found.request,
-      reply: legs[found.legs.indexOf(found.reply)] ?? found.reply,
-    };
+    const res = traceInLab(lab, found);
     if (format === 'json') io.out(JSON.stringify(traceJson(res, lang), null, 2) + '\n');
     else
       io.out(

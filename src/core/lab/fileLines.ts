@@ -6,7 +6,7 @@
 import type { Lab } from './types';
 import type { SourceRef, World } from '../sim/model';
 import type { Lookup, LookupStep } from '../dns/lookup';
-import type { Leg } from '../datapath/trace';
+import type { Leg, TraceResult } from '../datapath/trace';
 import { formatAddr, parseAddr } from '../net/addr';
 
 /** The lab line of `src`, a line of `host`'s file as a program read it; undefined when the file was not written inline. */
@@ -86,4 +86,11 @@ export function legsInLab<L extends Leg>(lab: Lab, legs: readonly L[]): L[] {
     });
     return { ...leg, steps };
   });
+}
+
+/** A trace with its steps' file lines as lab lines (legsInLab); `request` and `reply` stay the same objects as their places in `legs`. */
+export function traceInLab(lab: Lab, res: TraceResult): TraceResult {
+  const legs = legsInLab(lab, res.legs);
+  const same = (leg: Leg) => legs[res.legs.indexOf(leg)] ?? leg;
+  return { ...res, legs, request: same(res.request), reply: same(res.reply) };
 }

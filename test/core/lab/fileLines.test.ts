@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { buildWorld, instantiateLab, loadLab } from '../../../src/core/index';
-import { labLineOf, legsInLab, lookupInLab } from '../../../src/core/lab/fileLines';
+import { labLineOf, legsInLab, lookupInLab, traceInLab } from '../../../src/core/lab/fileLines';
 import { traceName } from '../../../src/core/dns/traceName';
 import type { Lookup } from '../../../src/core/dns/lookup';
 
@@ -66,5 +66,10 @@ describe('lab: file lines of a trace', () => {
     const moved = legs.flatMap((l) => l.steps).find((s) => s.detail === block.detail)!;
     assert.equal(moved.source!.line, labLineOf(lab, 'dns', block.source!)!.line);
     assert.equal(legs.length, res.legs.length);
+    // The whole trace: request and reply are still the objects at their places in legs.
+    const moved2 = traceInLab(lab, res);
+    assert.equal(moved2.legs[res.legs.indexOf(res.request)], moved2.request);
+    assert.equal(moved2.legs[res.legs.indexOf(res.reply)], moved2.reply);
+    assert.deepEqual(moved2.legs, legs);
   });
 });
