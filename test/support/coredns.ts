@@ -15,6 +15,7 @@ import {
   type UpstreamAnswer,
 } from '../../src/core/dns/msg';
 import { loc } from '../../src/core/text/i18n';
+import { rdataText } from '../../src/core/dns/zone/rdata';
 
 export interface AskOpts {
   readonly type?: string;
@@ -87,30 +88,7 @@ export function ask(corefile: string, name: string, o: AskOpts = {}): Asked {
 
 /** An answer line as dig prints the record's fields: `name ttl class type data`. */
 export function lines(m: DnsMessage | undefined, section: 'answer' | 'authority' | 'additional' = 'answer'): string[] {
-  return (m?.[section] ?? []).map((r) => `${r.name} ${r.ttl} ${r.cls} ${r.type} ${dataOf(r.data)}`);
-}
-
-function dataOf(d: DnsMessage['answer'][number]['data']): string {
-  switch (d.type) {
-    case 'A':
-    case 'AAAA':
-      return d.address;
-    case 'CNAME':
-    case 'PTR':
-      return d.target;
-    case 'NS':
-      return d.host;
-    case 'MX':
-      return `${d.preference} ${d.exchange}`;
-    case 'SRV':
-      return `${d.priority} ${d.weight} ${d.port} ${d.target}`;
-    case 'TXT':
-      return d.strings.map((s) => `"${s}"`).join(' ');
-    case 'SOA':
-      return `${d.mname} ${d.rname} ${d.serial} ${d.refresh} ${d.retry} ${d.expire} ${d.minimum}`;
-    case 'OTHER':
-      return d.text;
-  }
+  return (m?.[section] ?? []).map((r) => `${r.name} ${r.ttl} ${r.cls} ${r.type} ${rdataText(r.data)}`);
 }
 
 /** A reply an upstream gives: the question, with these A records. */

@@ -12,7 +12,7 @@ import { PROPERTY_DOCS, propertyDoc } from '../dns/corefile/props';
 import type { Prop } from '../dns/corefile/tree';
 import type { ServerBlock } from '../dns/corefile/types';
 import type { SourceRange } from '../text/diag';
-import { type Lang, loc, pick } from '../text/i18n';
+import { type Lang, type Localized, loc, pick } from '../text/i18n';
 import { type CompletionModel, type FilePos, type HoverModel, inRange, type OutlineItem } from './dnsTypes';
 
 const has = <T>(o: Readonly<Record<string, T>>, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -78,27 +78,8 @@ export function corefileOutline(text: string, lang: Lang, file = 'Corefile'): Ou
   });
 }
 
-/** The Markdown of a directive's doc (a plugin, or `import`). */
-export function directiveMarkdown(name: string, doc: CorefileDoc, lang: Lang): string {
-  const kind = name === 'import' ? loc('Corefile directive', 'Corefile 지시어') : loc('CoreDNS plugin', 'CoreDNS 플러그인');
-  const link = name === 'import' ? 'https://coredns.io/manual/toc/#configuration' : `https://coredns.io/plugins/${name}/`;
-  return [
-    `**${name}** — ${pick(kind, lang)}`,
-    '',
-    lang === 'ko' ? doc.ko : doc.en,
-    '',
-    `${pick(loc('Usage', '사용법'), lang)}:`,
-    '```corefile',
-    doc.usage,
-    '```',
-    '',
-    `[coredns.io](${link})`,
-  ].join('\n');
-}
-
-function propertyMarkdown(plugin: string, name: string, doc: CorefileDoc, lang: Lang): string {
-  const kind = loc(`property of the \`${plugin}\` plugin`, `\`${plugin}\` 플러그인의 속성`);
-  const usage = `${plugin} {\n    ${doc.usage}\n}`;
+/** A doc's Markdown: the word and what it is, the text, its usage in a Corefile block, the coredns.io link. */
+function docMarkdown(name: string, kind: Localized, doc: CorefileDoc, usage: string, link: string, lang: Lang): string {
   return [
     `**${name}** — ${pick(kind, lang)}`,
     '',
@@ -109,8 +90,20 @@ function propertyMarkdown(plugin: string, name: string, doc: CorefileDoc, lang: 
     usage,
     '```',
     '',
-    `[coredns.io](https://coredns.io/plugins/${plugin}/)`,
+    `[coredns.io](${link})`,
   ].join('\n');
+}
+
+/** The Markdown of a directive's doc (a plugin, or `import`). */
+export function directiveMarkdown(name: string, doc: CorefileDoc, lang: Lang): string {
+  const kind = name === 'import' ? loc('Corefile directive', 'Corefile 지시어') : loc('CoreDNS plugin', 'CoreDNS 플러그인');
+  const link = name === 'import' ? 'https://coredns.io/manual/toc/#configuration' : `https://coredns.io/plugins/${name}/`;
+  return docMarkdown(name, kind, doc, doc.usage, link, lang);
+}
+
+function propertyMarkdown(plugin: string, name: string, doc: CorefileDoc, lang: Lang): string {
+  const kind = loc(`property of the \`${plugin}\` plugin`, `\`${plugin}\` 플러그인의 속성`);
+  return docMarkdown(name, kind, doc, `${plugin} {\n    ${doc.usage}\n}`, `https://coredns.io/plugins/${plugin}/`, lang);
 }
 
 /** What a server block key serves: its zones, port and transport, and the addresses it listens on (bind). */
