@@ -119,7 +119,14 @@ export interface UpstreamResult {
  * What a program did on the way to its decision (a DNS server's plugins), for the trace: each note
  * becomes a 'deliver' step at the program's socket, in order, before what the decision does.
  */
-export type AppNote = NetfilterNote;
+export interface AppNote extends NetfilterNote {
+  /**
+   * Set when the note is about something the simulator reads but does not model (a CoreDNS plugin
+   * only parsed): the walk makes it a `trace-not-simulated` warning at the note's source, so the
+   * answer says it may differ from the real program's.
+   */
+  readonly notSimulated?: string;
+}
 
 interface AppDecisionBase {
   readonly notes?: readonly AppNote[];

@@ -115,7 +115,11 @@ export interface ServerStep {
   readonly detail: Localized;
   /** The Corefile line (or hosts/zone file line) behind the decision. */
   readonly source?: SourceRef;
-  /** `waitedMs` (a number): time the server spent on this step (an upstream that never answered); the transport adds it to the lookup's time. */
+  /**
+   * `waitedMs` (a number): time the server spent on this step (an upstream that never answered); the
+   * transport adds it to the lookup's time. `notSimulated` (a string, what is not): the step is about
+   * something only parsed, and the answer carries a warning at its source.
+   */
   readonly data?: Readonly<Record<string, unknown>>;
 }
 

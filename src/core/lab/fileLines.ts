@@ -4,6 +4,7 @@
  * that line: a host's `files:` entry written inline in lab.yaml. This maps one to the other.
  */
 import type { Lab } from './types';
+import type { Diagnostic } from '../text/diag';
 import type { SourceRef, World } from '../sim/model';
 import type { Lookup, LookupStep } from '../dns/lookup';
 import type { Leg, TraceResult } from '../datapath/trace';
@@ -73,7 +74,28 @@ export function lookupInLab(lab: Lab, world: World, lookup: Lookup): Lookup {
       ? client
       : (stepHost(lookup.steps.find((s) => s.kind === 'server' && s.source?.file === file)) ?? serverHost(undefined));
   const answers = lookup.answers.map((a) => (a.source ? { ...a, source: move(a.source, answerHost(a.source.file)) ?? a.source } : a));
-  return { ...lookup, steps, answers, legs: legsInLab(lab, lookup.legs) };
+  const warnings = lookup.warnings && warningsInLab(lab, lookup.legs, lookup.warnings, client);
+  return { ...lookup, steps, answers, legs: legsInLab(lab, lookup.legs), ...(warnings ? { warnings } : {}) };
+}
+
+/**
+ * Warnings at a host's file line (a Corefile plugin only parsed) at the lab lines that wrote them:
+ * the host whose step in `legs` names that line, else `client` (its own nsswitch.conf), else the
+ * only host with such a file. Two warnings that land on one lab line become one.
+ */
+function warningsInLab(lab: Lab, legs: readonly Leg[], warnings: readonly Diagnostic[], client?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of warnings) {
+    let moved: SourceRef | undefined;
+    if (d.file.startsWith('/')) {
+      const step = legs.flatMap((l) => l.steps).find((s) => s.source?.file === d.file && s.source.line === d.line);
+      const hosts = [step?.host, client, onlyHostWith(lab, d.file)];
+      for (const h of hosts) if (!moved && h !== undefined) moved = labLineOf(lab, h, d);
+    }
+    const w = moved ? { ...d, ...moved } : d;
+    if (!out.some((x) => x.file === w.file && x.line === w.line && x.message.en === w.message.en)) out.push(w);
+  }
+  return out;
 }
 
 /** Legs whose steps name a host's file line (a server's Corefile) with the lab lines that wrote them: each step's own host. */
@@ -92,5 +114,6 @@ export function legsInLab<L extends Leg>(lab: Lab, legs: readonly L[]): L[] {
 export function traceInLab(lab: Lab, res: TraceResult): TraceResult {
   const legs = legsInLab(lab, res.legs);
   const same = (leg: Leg) => legs[res.legs.indexOf(leg)] ?? leg;
-  return { ...res, legs, request: same(res.request), reply: same(res.reply) };
+  const warnings = res.warnings && warningsInLab(lab, res.legs, res.warnings);
+  return { ...res, legs, request: same(res.request), reply: same(res.reply), ...(warnings ? { warnings } : {}) };
 }

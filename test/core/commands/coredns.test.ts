@@ -2,6 +2,9 @@
 import { strict as assert } from 'node:assert';
 import { resolveName } from '../../../src/core/dns/resolver/index';
 import { checkLab } from '../../../src/core/check/check';
+import { buildWorld, loadLab } from '../../../src/core/index';
+import { lookupInLab, traceInLab } from '../../../src/core/lab/fileLines';
+import { traceName } from '../../../src/core/dns/traceName';
 import { labWorld } from '../../support/world';
 
 const COREFILE = `example.org {
@@ -170,5 +173,26 @@ describe('coredns command', () => {
       dns.sockets.map((s) => `${s.netns} ${s.proto}/${s.port}`),
       ['red udp/5353', 'red tcp/5353'],
     );
+  });
+
+  it('a plugin only parsed: the lookup, and a trace to the name, warn at the lab line that wrote it (trace-not-simulated)', () => {
+    const cf = 'example.org {\n  acl {\n    block\n  }\n  hosts {\n    10.0.0.80 web.example.org\n  }\n}';
+    const text = lab('', cf, '    serve: [coredns]\n');
+    const l = loadLab(text, { file: 'lab.yaml' }).lab!;
+    const w = buildWorld(l).world;
+    const found = resolveName(w, { from: { host: 'a', netns: '' }, name: 'web.example.org', tool: 'getaddrinfo' });
+    assert.equal(found.answers[0]?.data, '10.0.0.80', 'acl is passed over');
+    const acl = text.split('\n').findIndex((x) => x.trim() === 'acl {') + 1;
+    const warn = (ws: readonly { file: string; line: number; code: string; message: { en: string } }[] | undefined) =>
+      (ws ?? []).map((d) => `${d.file}:${d.line} ${d.code} ${d.message.en.slice(0, 40)}`);
+    assert.deepEqual(warn(found.warnings), ['/etc/coredns/Corefile:2 trace-not-simulated The acl plugin is only parsed, not simul']);
+    assert.deepEqual(warn(lookupInLab(l, w, found).warnings), [
+      `lab.yaml:${acl} trace-not-simulated The acl plugin is only parsed, not simul`,
+    ]);
+    const t = traceInLab(l, traceName(w, { from: { host: 'a', netns: '' }, to: 'web.example.org', proto: 'icmp' }).result);
+    assert.deepEqual(warn(t.warnings), [`lab.yaml:${acl} trace-not-simulated The acl plugin is only parsed, not simul`]);
+    // a plugin that is simulated warns about nothing
+    const plain = buildWorld(loadLab(lab('', COREFILE, '    serve: [coredns]\n'), { file: 'lab.yaml' }).lab!).world;
+    assert.equal(resolveName(plain, { from: { host: 'a', netns: '' }, name: 'web.example.org', tool: 'getaddrinfo' }).warnings, undefined);
   });
 });

@@ -126,10 +126,11 @@ export function deliver(w: Walk, ns: Netns, inDev: Link, p: Packet): void {
 /** The most upstream connections one packet's program may open in a row. */
 export const MAX_PROXY_HOPS = 16;
 
-/** What the program noted on the way to its decision, as steps at its socket. */
+/** What the program noted on the way to its decision, as steps at its socket; what it does not model, as the answer's warnings too. */
 function notes(w: Walk, ns: Netns, inDev: Link, p: Packet, d: AppDecision): void {
   for (const n of d.notes ?? []) {
     w.add(ns, 'deliver', inDev, p, n.detail, { ...(n.source ? { source: n.source } : {}), ...(n.data ? { data: { ...n.data } } : {}) });
+    if (n.notSimulated && n.source) w.warn(n.source, n.detail);
   }
 }
 

@@ -21,11 +21,16 @@ import type { App, AppDecision, AppNote, UpstreamResult } from '../../datapath/s
 import { type DnsServer, type DnsSession, newSession, type ServerOutcome, type ServerStep, type UpstreamAnswer, DNS_PORT } from '../msg';
 import { dnsPayload, dnsSummary, messageOf, questionText, sessionOf } from './payload';
 
-/** The program's steps as notes; each note's data names the server (`dnsServer`) and the plugin, so a resolver can find them in the legs. */
+/**
+ * The program's steps as notes; each note's data names the server (`dnsServer`) and the plugin, so a
+ * resolver can find them in the legs. A step whose `data.notSimulated` names what it does not model
+ * becomes a note the walk warns about.
+ */
 function notesOf(server: DnsServer, steps: readonly ServerStep[]): AppNote[] {
   return steps.map((s) => ({
     detail: s.detail,
     ...(s.source ? { source: s.source } : {}),
+    ...(typeof s.data?.['notSimulated'] === 'string' ? { notSimulated: s.data['notSimulated'] } : {}),
     data: { ...(s.data ?? {}), dnsServer: server.name, ...(s.plugin ? { plugin: s.plugin } : {}) },
   }));
 }

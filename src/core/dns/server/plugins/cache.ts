@@ -129,6 +129,7 @@ export const cache: Builder = (p, ctx): Built => {
           req,
           me,
           loc(`Parsed only, not simulated: ${parsedOnly.join('; ')}.`, `읽기만 하고 시뮬레이션하지 않습니다: ${parsedOnly.join('; ')}.`),
+          { notSimulated: 'cache' },
         );
       return after(next(req), (r) => {
         if (r.kind !== 'write') {

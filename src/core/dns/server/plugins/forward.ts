@@ -153,6 +153,7 @@ export const forward: Builder = (p, ctx): Built => {
             `Parsed only, not simulated: ${parsedOnly.join('; ')} (every upstream counts as healthy).`,
             `읽기만 하고 시뮬레이션하지 않습니다: ${parsedOnly.join('; ')} (모든 업스트림을 정상으로 봅니다).`,
           ),
+          { notSimulated: 'forward' },
         );
       const order = orderOf(req, policy, ups);
       if (ups.length > 1) say(req, me, policyWords(policy, order.map((u) => u.text).join(', ')), { policy });
