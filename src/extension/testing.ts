@@ -4,8 +4,9 @@
  * failed check shows its feedback at the lab line that caused it, with the packet's trace.
  */
 import * as vscode from 'vscode';
-import { type CheckGrade, type ExerciseGrade, pick, type TraceResult } from '../core';
+import { type CheckGrade, type ExerciseGrade, pick } from '../core';
 import type { Ctx } from './ctx';
+import { traceArgsOf } from '../core/view/trace';
 import type { GradedLab } from './grades';
 import { discover, gradeDir, labLabel } from './labs';
 import { LAB_FILE, readTree } from './labfs';
@@ -225,20 +226,6 @@ export class LabTests implements vscode.Disposable {
 }
 
 const TRACE_COMMAND = 'knetlab.runTrace';
-
-/** The packet a trace sent, as knetlab.runTrace's arguments (from its first step). */
-export function traceArgsOf(t: TraceResult): { from: string; to: string; proto: string; port?: number } | undefined {
-  const first = t.request.steps[0];
-  if (!first) return undefined;
-  const p = first.packet;
-  const port = p.tcp?.dport ?? p.udp?.dport;
-  return {
-    from: first.netns ? `${first.host}/${first.netns}` : first.host,
-    to: p.ip.dst,
-    proto: p.ip.proto,
-    ...(port !== undefined ? { port } : {}),
-  };
-}
 
 /** Text shown as itself in Markdown. */
 export function escapeMarkdown(text: string): string {

@@ -16,7 +16,7 @@ describe('extension: engine traces', () => {
     assert.equal(engine.targetAddress(world!, 'zz'), undefined);
     const t = engine.trace(world!, { from: 'a', to: 'b', proto: 'tcp', port: 80 });
     assert.equal(t?.replied, true);
-    assert.equal(t?.request.steps[0]?.packet.ip.dst, '192.168.2.10');
+    assert.equal(t?.request.steps[0]?.packet!.ip.dst, '192.168.2.10');
   });
 
   it('takes a name too: looked up first, as ping would; a name that does not resolve sends nothing', () => {

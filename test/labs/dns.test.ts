@@ -194,7 +194,11 @@ describe('bundled labs: the DNS exercises', () => {
       const t = traceName(w(), { from: ep('client'), to: 'db', proto: 'tcp', port: 5432 });
       assert.equal(t.address, '192.168.2.30');
       assert.equal(t.result.verdict, 'replied', t.result.reason.en);
-      assert.equal(t.result.legs[0]!.kind, 'query');
+      assert.deepEqual(
+        t.result.legs.slice(0, 3).map((l) => l.kind),
+        ['lookup', 'query', 'answer'],
+      );
+      assert.equal(t.result.legs[0]!.steps.at(-1)!.data?.['lookup'], 'query', 'the lookup leg ends with the query it sends');
     });
   });
 

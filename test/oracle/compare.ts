@@ -98,7 +98,7 @@ const TCP_LOCAL: Partial<Record<Verdict, string>> = {
  */
 /** ping's From address: a link-local one carries its zone, the interface it came in on (iputils prints the scope id). */
 function fromText(s: Step): string {
-  const src = s.packet.ip.src;
+  const src = s.packet!.ip.src;
   return /^fe[89ab]/i.test(src) && s.iface ? `${src}%${s.iface}` : src;
 }
 
@@ -109,8 +109,8 @@ export function simEvidence(t: TraceResult, from: Endpoint, proto: 'icmp' | 'tcp
   const back = t.reply.steps[t.reply.steps.length - 1];
   if (back && back.stage === 'deliver' && here(back)) {
     // an answer reached the origin: an ICMP error or a reset
-    const v6 = back.packet.ip.src.includes(':');
-    const type = v6 ? undefined : back.packet.icmp?.type;
+    const v6 = back.packet!.ip.src.includes(':');
+    const type = v6 ? undefined : back.packet!.icmp?.type;
     const byType = type ? (ping ? PING_BY_TYPE : TCP_BY_TYPE)[type] : undefined;
     const text = byType ?? (ping ? (v6 ? PING6_ERROR : PING_ERROR)[t.verdict] : (v6 ? TCP6_ERROR : TCP_ERROR)[t.verdict]);
     if (!text) return `?${t.verdict} (an answer came back)`;
@@ -124,14 +124,14 @@ export function simEvidence(t: TraceResult, from: Endpoint, proto: 'icmp' | 'tcp
     if (t.verdict === 'host-unreachable') {
       // the sender's own ARP failure comes back as an ICMP error through lo; the simulator says when it is lost
       if (last!.data?.errorLost) return ping ? 'silence' : 'ETIMEDOUT';
-      const v6 = last!.packet.ip.src.includes(':');
+      const v6 = last!.packet!.ip.src.includes(':');
       return ping
         ? `From ${fromText(last!)}: ${v6 ? 'Destination unreachable: Address unreachable' : 'Destination Host Unreachable'}`
         : 'EHOSTUNREACH';
     }
     // a netfilter DROP at OUTPUT is silence too: ping and connect get no error (seen on kernel 6.18, nf_tables)
     // ping -6 connects its socket first, so a prohibit route fails the connect
-    const v6 = last!.packet.ip.dst.includes(':');
+    const v6 = last!.packet!.ip.dst.includes(':');
     const text = ping ? (v6 && t.verdict === 'prohibited' ? 'connect: Permission denied' : PING_LOCAL[t.verdict]) : TCP_LOCAL[t.verdict];
     if (text) return text;
   }

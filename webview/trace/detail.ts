@@ -224,7 +224,7 @@ function decisionBody(lang: Lang, step: Step, d: Decision, onReveal: (s: SourceR
     case 'netfilter':
       return [...nfDetail(lang, step, d.row, onReveal), fieldsList(d.fields)];
     case 'forward': {
-      const v6 = isV6(step.packet.ip.dst);
+      const v6 = isV6(step.packet?.ip.dst);
       return [
         h(
           'p',
@@ -241,6 +241,8 @@ function decisionBody(lang: Lang, step: Step, d: Decision, onReveal: (s: SourceR
         d.sysctl ? h('p', { class: 'mono' }, t(lang, 'sysctlIs', { key: d.sysctl, value: d.value ?? '' })) : null,
         fieldsList(d.fields),
       ];
+    case 'lookup':
+      return [h('p', { class: 'lookup-what', 'data-step': d.step }, tl(lang, d.what)), d.fields.length ? fieldsList(d.fields) : null];
     case 'data':
       return d.fields.length ? [fieldsList(d.fields)] : [h('p', { class: 'quiet' }, t(lang, 'nothingDecided'))];
   }
@@ -259,7 +261,7 @@ export function renderDetail(el: HTMLElement, input: DetailInput): void {
     ...(prev ? { prev } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
   });
-  const changed = changedHeaders(prev?.packet, step.packet);
+  const changed = step.packet ? changedHeaders(prev?.packet, step.packet) : new Set<string>();
   fill(
     el,
     h(
@@ -279,11 +281,14 @@ export function renderDetail(el: HTMLElement, input: DetailInput): void {
       h('h3', { id: 'decision-head' }, t(lang, 'decision')),
       ...decisionBody(lang, step, decision, input.onReveal),
     ),
-    h(
-      'section',
-      { class: 'packet', 'aria-labelledby': 'packet-head' },
-      h('h3', { id: 'packet-head' }, t(lang, 'headers')),
-      headersTable(lang, step.packet, changed, t(lang, 'headers')),
-    ),
+    // A lookup's own steps (stage resolve) carry no packet: no headers to show.
+    step.packet
+      ? h(
+          'section',
+          { class: 'packet', 'aria-labelledby': 'packet-head' },
+          h('h3', { id: 'packet-head' }, t(lang, 'headers')),
+          headersTable(lang, step.packet, changed, t(lang, 'headers')),
+        )
+      : null,
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../src/core/text/i18n';
 import type { TraceResult } from '../../src/core/datapath/trace';
-import { stepPlace } from '../../src/core/view/trace';
+import { traceArgsOf } from '../../src/core/view/trace';
 import type { TopologyModel, TraceArgsView } from '../../src/core/view/types';
 import { fill, h } from './dom';
 import { t } from './strings';
@@ -23,15 +23,6 @@ export function endpointsOf(model: TopologyModel): string[] {
       out.push(`${hosts.get(n.parent)!}/${n.name}`);
   }
   return out;
-}
-
-/** The packet a trace sent: its first step's endpoint, the destination, the protocol and port. */
-export function argsOfTrace(trace: TraceResult): TraceArgsView | undefined {
-  const first = trace.request.steps[0];
-  if (!first) return undefined;
-  const p = first.packet;
-  const port = p.tcp?.dport ?? p.udp?.dport;
-  return { from: stepPlace(first), to: p.ip.dst, proto: p.ip.proto, ...(port !== undefined ? { port } : {}) };
 }
 
 export class TraceForm {
@@ -98,7 +89,7 @@ export class TraceForm {
       fill(this.from, ...endpoints.map((e) => h('vscode-option', { value: e }, e)));
     }
     // The form shows the packet of the trace shown, until the user changes it (a new trace resets it).
-    const args = trace && trace !== this.filledFrom ? argsOfTrace(trace) : undefined;
+    const args = trace && trace !== this.filledFrom ? traceArgsOf(trace) : undefined;
     this.filledFrom = trace ?? this.filledFrom;
     if (args) {
       this.from.value = args.from;

@@ -14,6 +14,7 @@ export const LEG_KINDS: Readonly<Record<LegKind, Localized>> = {
   reply: { en: 'Reply', ko: '응답' },
   query: { en: 'Query', ko: '질의' },
   answer: { en: 'Answer', ko: 'DNS 응답' },
+  lookup: { en: 'Lookup', ko: '이름 해석' },
 };
 
 /** The leg's kind in words, numbered when the trace has more than one leg of that kind (`Request 2`). */

@@ -177,9 +177,9 @@ export const isV6 = (a: string | undefined): boolean => !!a && a.includes(':');
 /** A step's stage, as IPv6 names it where its name differs (neighbour discovery, not ARP). */
 export function stageLabel(
   lang: Lang,
-  step: { readonly stage: Stage; readonly packet: { readonly ip: { readonly dst: string } } },
+  step: { readonly stage: Stage; readonly packet?: { readonly ip: { readonly dst: string } } },
 ): string {
-  if (step.stage === 'neigh' && isV6(step.packet.ip.dst)) return tl(lang, { en: 'ND', ko: 'ND' });
+  if (step.stage === 'neigh' && isV6(step.packet?.ip.dst)) return tl(lang, { en: 'ND', ko: 'ND' });
   return tl(lang, STAGES[step.stage]);
 }
 
@@ -188,11 +188,11 @@ export function verdictLabel(
   lang: Lang,
   trace: {
     readonly verdict: Verdict;
-    readonly request: { readonly steps: readonly { readonly packet: { readonly ip: { readonly dst: string } } }[] };
+    readonly request: { readonly steps: readonly { readonly packet?: { readonly ip: { readonly dst: string } } }[] };
   },
 ): string {
   const verdict = trace.verdict;
-  if (verdict === 'ttl-exceeded' && isV6(trace.request.steps[0]?.packet.ip.dst))
+  if (verdict === 'ttl-exceeded' && isV6(trace.request.steps[0]?.packet?.ip.dst))
     return tl(lang, { en: 'Hop limit exceeded', ko: 'hop limit 초과' });
   return tl(lang, VERDICTS[verdict]);
 }

@@ -42,6 +42,7 @@ const LEG_HEADINGS: Readonly<Record<LegKind, Localized>> = {
   reply: { en: 'Reply', ko: '응답' },
   query: { en: 'Query', ko: '질의' },
   answer: { en: 'Answer', ko: 'DNS 응답' },
+  lookup: { en: 'Lookup', ko: '이름 해석' },
 };
 
 /** A leg's kind; legs written before legs had kinds are the request first, replies after. */

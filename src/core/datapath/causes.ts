@@ -147,7 +147,7 @@ function legCauses(leg: Leg, back: boolean): TraceCause[] {
         .reverse()
         .find((r) => r.stage === 'route' && r.host === s.host);
       const gw = route?.data?.['gateway'];
-      const viaGateway = typeof gw === 'string' ? gw === s.data?.['nexthop'] : s.packet.ip.dst !== s.data?.['nexthop'];
+      const viaGateway = typeof gw === 'string' ? gw === s.data?.['nexthop'] : s.packet?.ip.dst !== s.data?.['nexthop'];
       out.push(at(viaGateway ? 'gateway-unreachable' : 'host-unreachable', s, route?.source));
     }
   });

@@ -19,7 +19,8 @@ export type Stage =
   | 'forward' // the IP layer forwards the packet (TTL decrement)
   | 'deliver' // the packet reaches a socket, or the stack answers it
   | 'icmp' // the stack generates an ICMP error
-  | 'drop'; // the packet dies here, with a reason
+  | 'drop' // the packet dies here, with a reason
+  | 'resolve'; // a name lookup's own work, no packet: an nsswitch source, an /etc/hosts line, a search-list name, a query sent
 
 export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
@@ -53,7 +54,8 @@ export interface Step {
   readonly iface?: string;
   readonly stage: Stage;
   readonly hook?: Hook;
-  readonly packet: PacketHeaders;
+  /** The packet's headers here; absent for a step no packet takes (stage `resolve`). */
+  readonly packet?: PacketHeaders;
   readonly detail: Localized;
   /** Structured facts behind the detail (the matched route, the FDB entry, ...). */
   readonly data?: Readonly<Record<string, unknown>>;
@@ -76,10 +78,11 @@ export type Verdict =
 
 /**
  * What a leg of a trace is. A plain ping or connection has a `request` and its `reply`; a name
- * lookup adds a `query` and its `answer` before the connection; a proxy (an Ingress controller)
+ * lookup adds its own steps (`lookup`: the nsswitch sources, /etc/hosts, the search list; no
+ * packet) and each `query` with its `answer` before the connection; a proxy (an Ingress controller)
  * opens a second connection whose legs are `request` and `reply` too, with `parent` set.
  */
-export type LegKind = 'request' | 'reply' | 'query' | 'answer';
+export type LegKind = 'request' | 'reply' | 'query' | 'answer' | 'lookup';
 
 export interface Leg {
   readonly steps: Step[];

@@ -38,6 +38,7 @@ export const STAGES: Readonly<Record<Stage, Localized>> = {
   deliver: { en: 'deliver', ko: '전달' },
   icmp: { en: 'ICMP error', ko: 'ICMP 오류' },
   drop: { en: 'drop', ko: '버림' },
+  resolve: { en: 'resolve', ko: '이름 해석' },
 };
 
 /** A stage as a trace's step line prints it: its id in English (`route`), its Korean word in Korean. */

@@ -2,8 +2,8 @@
  * A trace to a name (`knetlab trace --to web`, the trace panel): the name is looked up first, as
  * getaddrinfo does it for ping or curl (nsswitch.conf, /etc/hosts, resolv.conf, the DNS queries
  * walked through the network), and the packet goes to the first address it gives. The trace's legs
- * start with the lookup's own (its queries and answers); a name that does not resolve ends there,
- * with getaddrinfo's words (`ping: web: Name or service not known`).
+ * start with the lookup's (lookupLegs: the resolver's own steps, each query and its answer); a name
+ * that does not resolve ends there, with getaddrinfo's words (`ping: web: Name or service not known`).
  */
 import { parseAddr } from '../net/addr';
 import { tracePacket, type TraceRequest } from '../datapath/walk';
@@ -11,6 +11,7 @@ import type { Leg, TraceResult } from '../datapath/trace';
 import { resolveName } from './resolver';
 import type { Lookup } from './lookup';
 import { unresolvedReason } from './gai';
+import { lookupLegs } from './lookupLegs';
 
 export interface NameTrace {
   /** The trace: the lookup's legs, then the packet's (when the name gave an address). */
@@ -48,7 +49,7 @@ export function traceName(world: Parameters<typeof tracePacket>[0], req: TraceRe
   if (address === undefined) {
     // No address: the program stops before it sends anything. The lookup's legs are the whole trace.
     const status = lookup.status === 'success' ? 'nodata' : lookup.status;
-    const legs = shifted(lookup.legs, 0);
+    const legs = lookupLegs(lookup);
     const empty: Leg = { kind: 'request', steps: [] };
     return {
       lookup,
@@ -64,12 +65,12 @@ export function traceName(world: Parameters<typeof tracePacket>[0], req: TraceRe
     };
   }
   const trace = tracePacket(world, { ...req, to: address });
-  const lookupLegs = shifted(lookup.legs, 0);
-  const all = [...lookupLegs, ...shifted(trace.legs, lookupLegs.length)];
+  const before = lookupLegs(lookup);
+  const all = [...before, ...shifted(trace.legs, before.length)];
   // request and reply stay the same objects as their places in legs.
   const at = (leg: Leg) => trace.legs.indexOf(leg);
-  const request = at(trace.request) >= 0 ? all[lookupLegs.length + at(trace.request)]! : trace.request;
-  const reply = at(trace.reply) >= 0 ? all[lookupLegs.length + at(trace.reply)]! : trace.reply;
+  const request = at(trace.request) >= 0 ? all[before.length + at(trace.request)]! : trace.request;
+  const reply = at(trace.reply) >= 0 ? all[before.length + at(trace.reply)]! : trace.reply;
   const allWarnings = [...warnings, ...(trace.warnings ?? [])];
   return {
     lookup,

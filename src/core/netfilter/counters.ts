@@ -45,7 +45,7 @@ export function countHits(trace: TraceResult): Hits[] {
       let h = out.get(key);
       if (!h) out.set(key, (h = { host: s.host, netns: s.netns, table: d.table, chain: d.chain, rule, packets: 0, bytes: 0 }));
       h.packets++;
-      h.bytes += packetBytes(s.packet);
+      if (s.packet) h.bytes += packetBytes(s.packet);
     }
   return [...out.values()];
 }

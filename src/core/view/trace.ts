@@ -7,7 +7,7 @@
 import type { Leg, LegKind, Step, TraceResult } from '../datapath/trace';
 import { bridgeId, nodeId, portId, switchId } from './topology';
 import { str } from './traceDetail';
-import type { StepAnchor, TopoLink, TopologyModel, TraceBranch, TraceView } from './types';
+import type { StepAnchor, TopoLink, TopologyModel, TraceArgsView, TraceBranch, TraceView } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Legs: a trace has any number (a lookup's query and answer, the request, a proxied connection, the
@@ -69,6 +69,18 @@ function precedingLeg(trace: TraceResult, i: number): number | undefined {
 /** `host` or `host/netns`, as the CLI prints an endpoint. */
 export function stepPlace(step: Pick<Step, 'host' | 'netns'>): string {
   return step.netns ? `${step.host}/${step.netns}` : step.host;
+}
+
+/**
+ * The packet a trace sent, from its request's first step: the endpoint, the destination address,
+ * the protocol and port (a trace to a name: the address it resolved to). Undefined when nothing was sent.
+ */
+export function traceArgsOf(trace: Pick<TraceResult, 'request'>): TraceArgsView | undefined {
+  const first = trace.request.steps[0];
+  const p = first?.packet;
+  if (!first || !p) return undefined;
+  const port = p.ip.proto === 'icmp' ? undefined : (p.tcp?.dport ?? p.udp?.dport);
+  return { from: stepPlace(first), to: p.ip.dst, proto: p.ip.proto, ...(port !== undefined ? { port } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,3 +229,4 @@ export function previousStep(trace: TraceResult, ref: StepRef): Step | undefined
 
 export * from './traceDetail';
 export * from './traceNetfilter';
+export * from './traceLookup';

@@ -11,6 +11,7 @@ import type { PacketHeaders, Stage, Step } from '../datapath/trace';
 import { DEFAULT_SEED } from '../datapath/flow';
 import { nodeId } from './topology';
 import { type NetfilterRow, netfilterRow } from './traceNetfilter';
+import { type LookupDecision, lookupDecision } from './traceLookup';
 import type { RouteTableView, TopologyModel } from './types';
 
 /** A string field of a step's data. */
@@ -157,6 +158,8 @@ export type Decision =
       readonly value?: string;
       readonly fields: readonly DataField[];
     }
+  /** A name lookup's own step: the part of the resolver's configuration it read (traceLookup.ts). */
+  | LookupDecision
   /** Facts the panel has no special drawing for, as key/value fields (empty: nothing to show). */
   | { readonly kind: 'data'; readonly fields: readonly DataField[] };
 
@@ -285,12 +288,12 @@ const bridgeDecider: Decider = (step) => {
   const learned = d['learned'] as { mac?: unknown; port?: unknown } | undefined;
   if (fdb) return { kind: 'bridge', bridge, action: 'forward', mac: fieldValue(fdb.mac), port: fieldValue(fdb.port) };
   if (learned) return { kind: 'bridge', bridge, action: 'learn', mac: fieldValue(learned.mac), port: fieldValue(learned.port) };
-  if (d['local']) return { kind: 'bridge', bridge, action: 'local', ...(step.packet.eth ? { mac: step.packet.eth.dst } : {}) };
+  if (d['local']) return { kind: 'bridge', bridge, action: 'local', ...(step.packet?.eth ? { mac: step.packet.eth.dst } : {}) };
   return {
     kind: 'bridge',
     bridge,
     action: 'flood',
-    ...(step.packet.eth ? { mac: step.packet.eth.dst } : {}),
+    ...(step.packet?.eth ? { mac: step.packet.eth.dst } : {}),
     ...(step.iface !== undefined ? { port: step.iface } : {}),
   };
 };
@@ -304,7 +307,7 @@ const wireDecider: Decider = (step) => {
       switch: sw,
       how: str(d, 'how') ?? '',
       ...(step.iface !== undefined ? { port: step.iface } : {}),
-      ...(step.packet.eth ? { mac: step.packet.eth.dst } : {}),
+      ...(step.packet?.eth ? { mac: step.packet.eth.dst } : {}),
     };
   }
   const from = str(d, 'from');
@@ -317,6 +320,7 @@ const netfilterDecider: Decider = (step, ctx) => {
   const before = step.data?.['before'] as PacketHeaders | undefined;
   // A rule's note carries the packet as it came, and what the rule made of it in `after`.
   const after = (step.data?.['after'] as PacketHeaders | undefined) ?? step.packet;
+  if (!after) return undefined;
   const hook = step.hook ?? str(step.data, 'hook');
   return {
     kind: 'netfilter',
@@ -343,8 +347,9 @@ const netfilterDecider: Decider = (step, ctx) => {
 };
 
 const forwardDecider: Decider = (step, ctx) => {
-  const ttlBefore = ctx.prev?.packet.ip.ttl;
-  const ttlAfter = step.packet.ip.ttl;
+  const ttlBefore = ctx.prev?.packet?.ip.ttl;
+  const ttlAfter = step.packet?.ip.ttl;
+  if (ttlAfter === undefined) return undefined;
   return {
     kind: 'forward',
     ...(ttlBefore !== undefined ? { ttlBefore } : {}),
@@ -379,6 +384,7 @@ export const DECIDERS: Partial<Record<Stage, Decider>> = {
   netfilter: netfilterDecider,
   forward: forwardDecider,
   drop: dropDecider,
+  resolve: (step) => lookupDecision(step, dataFields(step.data, ['lookup', 'server'])),
 };
 
 /** What decided a step, from its stage and data. */

@@ -196,6 +196,7 @@ export function netfilterRow(step: Step, seed: number): NetfilterRow | undefined
   const rule = typeof d['rule'] === 'number' ? d['rule'] : undefined;
   const before = d['before'];
   const after = isHeaders(d['after']) ? d['after'] : step.packet;
+  if (!after) return undefined;
   const rewrite = isHeaders(before) ? nfRewrite(before, after) : undefined;
   const conntrack = d['conntrack'] === 'reply' || d['conntrack'] === 'original' ? d['conntrack'] : undefined;
   const st = d['statistic'] as Record<string, unknown> | undefined;

@@ -214,7 +214,7 @@ export function bringUpFixes(a: LabAnalysis, span: Span): CodeFix[] {
     // ... or, a down interface having no connected route, finds no route where that interface's subnet holds the destination.
     const last = steps[steps.length - 1];
     if (res.verdict === 'no-route' && last) {
-      const dst = parseAddr(last.packet.ip.dst);
+      const dst = last.packet && parseAddr(last.packet.ip.dst);
       for (const d of down) {
         if (d.link.netns.host.name !== last.host || d.link.netns.name !== last.netns || !dst) continue;
         if (d.link.addrs.some((ia) => prefixContains({ addr: networkOf(ia.addr, ia.prefixLen), len: ia.prefixLen }, dst))) chosen.add(d);

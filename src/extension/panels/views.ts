@@ -9,7 +9,7 @@ import { editAnswers } from '../../core/grade/answersEdit';
 import { type Lang, loc, type Localized, pick } from '../../core/text/i18n';
 import { labErrorsView, labView } from '../../core/view/lab';
 import { topologyModel } from '../../core/view/topology';
-import { traceView } from '../../core/view/trace';
+import { traceArgsOf, traceView } from '../../core/view/trace';
 import type { LabView, TopologyModel, TraceArgsView, TraceView } from '../../core/view/types';
 import { type HostMessage, isPanelMessage } from '../../protocol/panels';
 import { loadWorld, trace } from '../engine';
@@ -110,21 +110,9 @@ export function traceOf(
   return { view: traceView(topology, result, traceTitle(args), []), topology };
 }
 
-/**
- * The packet a trace sent, as trace arguments (from its first step), so that a restored trace
- * panel can trace it again on the lab as it is now.
- */
+/** The packet a trace panel's view sent, as trace arguments, so that a restored panel can trace it again on the lab as it is now. */
 export function traceArgsOfView(view: TraceView): TraceArgsView | undefined {
-  const first = view.trace.request.steps[0];
-  if (!first) return undefined;
-  const p = first.packet;
-  const port = p.tcp?.dport ?? p.udp?.dport;
-  return {
-    from: first.netns ? `${first.host}/${first.netns}` : first.host,
-    to: p.ip.dst,
-    proto: p.ip.proto,
-    ...(port !== undefined && p.ip.proto !== 'icmp' ? { port } : {}),
-  };
+  return traceArgsOf(view.trace);
 }
 
 /**

@@ -29,7 +29,7 @@ describe('IPv6 in the packet walk (src/core/datapath/inet6.ts)', () => {
     assert.doesNotMatch(JSON.stringify(t), /ARP|TTL/);
     const fwd = t.request.steps.find((s) => s.stage === 'forward')!;
     assert.equal(fwd.detail.en, 'r forwards (net.ipv6.conf.all.forwarding = 1): hop limit 64 -> 63.');
-    assert.equal(t.request.steps[0]!.packet.ip.src, '2001:db8:1::10');
+    assert.equal(t.request.steps[0]!.packet!.ip.src, '2001:db8:1::10');
   });
 
   it('net.ipv4.ip_forward=1 or a device of its own does not forward IPv6: dropped, naming all.forwarding', () => {
@@ -52,7 +52,7 @@ describe('IPv6 in the packet walk (src/core/datapath/inet6.ts)', () => {
     const { world, sh } = v6World();
     sh('a', 'sysctl -w net.ipv6.conf.eth0.hop_limit=1');
     const t = tracePacket(world, { from: from('a'), to: '2001:db8:2::10', proto: 'icmp' });
-    assert.equal(t.request.steps[0]!.packet.ip.ttl, 1);
+    assert.equal(t.request.steps[0]!.packet!.ip.ttl, 1);
     assert.equal(t.verdict, 'ttl-exceeded');
     assert.match(t.reason.en, /ICMPv6 time exceeded \(hop limit exceeded in transit, code 0\) from 2001:db8:1::1\./);
   });

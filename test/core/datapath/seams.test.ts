@@ -81,7 +81,7 @@ describe('datapath seams: netfilter', () => {
     const icmp = tracePacket(w.world, { from: from('a'), to: '192.168.2.10', proto: 'icmp' });
     assert.equal(icmp.verdict, 'prohibited');
     assert.equal(icmp.reply.steps.at(-1)!.host, 'a');
-    assert.equal(icmp.reply.steps[0]!.packet.icmp?.type, 'admin-prohibited');
+    assert.equal(icmp.reply.steps[0]!.packet!.icmp?.type, 'admin-prohibited');
 
     setPernet(
       r,
@@ -90,10 +90,10 @@ describe('datapath seams: netfilter', () => {
     );
     const tcp = tracePacket(w.world, { from: from('a'), to: '192.168.2.10', proto: 'tcp', port: 80 });
     assert.equal(tcp.verdict, 'refused');
-    const rst = tcp.reply.steps.find((s) => s.packet.tcp)!;
-    assert.equal(rst.packet.tcp!.flags, 'R.');
+    const rst = tcp.reply.steps.find((s) => s.packet!.tcp)!;
+    assert.equal(rst.packet!.tcp!.flags, 'R.');
     // The reset is sent in the name of the destination.
-    assert.equal(rst.packet.ip.src, '192.168.2.10');
+    assert.equal(rst.packet!.ip.src, '192.168.2.10');
     assert.equal(tcp.reply.steps.at(-1)!.host, 'a');
     assert.deepEqual(tcp.reason, {
       en: "Connection refused: a TCP reset came back from 192.168.2.10:80's way (a REJECT rule).",
@@ -121,22 +121,22 @@ describe('datapath seams: netfilter', () => {
     // The request went on to b, as the route for the new destination says.
     const atB = res.request.steps.filter((s) => s.host === 'b');
     assert.ok(atB.length > 0);
-    assert.equal(atB.at(-1)!.packet.tcp!.dport, 8080);
+    assert.equal(atB.at(-1)!.packet!.tcp!.dport, 8080);
     const rw = res.request.steps.find((s) => s.stage === 'netfilter')!;
     assert.deepEqual((rw.data as { before: { ip: { dst: string } } }).before.ip.dst, '192.168.1.1');
     // b answers from 192.168.2.10:8080; r rewrites that back, so a sees its own connection answered.
-    assert.equal(res.reply.steps[0]!.packet.ip.src, '192.168.2.10');
+    assert.equal(res.reply.steps[0]!.packet!.ip.src, '192.168.2.10');
     const back = res.reply.steps.find((s) => s.stage === 'netfilter' && s.host === 'r')!;
-    assert.equal(back.packet.ip.src, '192.168.1.1');
-    assert.equal(back.packet.tcp!.sport, 80);
+    assert.equal(back.packet!.ip.src, '192.168.1.1');
+    assert.equal(back.packet!.tcp!.sport, 80);
     assert.deepEqual(back.detail, {
       en: 'conntrack: a reply of a NATed connection, rewritten back at POSTROUTING: 192.168.2.10:8080 > 192.168.1.10:40000 becomes 192.168.1.1:80 > 192.168.1.10:40000.',
       ko: 'conntrack: NAT된 연결의 응답이라 POSTROUTING에서 되돌려 씁니다: 192.168.2.10:8080 > 192.168.1.10:40000 → 192.168.1.1:80 > 192.168.1.10:40000.',
     });
     const last = res.reply.steps.at(-1)!;
     assert.equal(last.host, 'a');
-    assert.equal(last.packet.ip.src, '192.168.1.1');
-    assert.equal(last.packet.tcp!.sport, 80);
+    assert.equal(last.packet!.ip.src, '192.168.1.1');
+    assert.equal(last.packet!.tcp!.sport, 80);
     assert.deepEqual(
       res.legs.map((l) => l.kind),
       ['request', 'reply'],
@@ -170,8 +170,8 @@ describe('datapath seams: netfilter', () => {
       'POSTROUTING reply ESTABLISHED',
     ]);
     // An accept with a NAT binding rewrites all the same: the flow applies it at the hook.
-    assert.equal(res.request.steps.filter((s) => s.host === 'b').at(-1)!.packet.tcp!.dport, 8080);
-    assert.equal(res.reply.steps.at(-1)!.packet.ip.src, '192.168.1.1');
+    assert.equal(res.request.steps.filter((s) => s.host === 'b').at(-1)!.packet!.tcp!.dport, 8080);
+    assert.equal(res.reply.steps.at(-1)!.packet!.ip.src, '192.168.1.1');
   });
 
   it('SNAT at POSTROUTING: b answers the router, which rewrites the reply back to a at PREROUTING', () => {
@@ -188,9 +188,9 @@ describe('datapath seams: netfilter', () => {
     const res = tracePacket(w.world, { from: from('a'), to: '192.168.2.10', proto: 'icmp' });
     assert.equal(res.verdict, 'replied', res.reason.en);
     const atB = res.request.steps.filter((s) => s.host === 'b');
-    assert.equal(atB.at(-1)!.packet.ip.src, '192.168.2.1');
-    assert.equal(res.reply.steps[0]!.packet.ip.dst, '192.168.2.1');
-    assert.equal(res.reply.steps.at(-1)!.packet.ip.dst, '192.168.1.10');
+    assert.equal(atB.at(-1)!.packet!.ip.src, '192.168.2.1');
+    assert.equal(res.reply.steps[0]!.packet!.ip.dst, '192.168.2.1');
+    assert.equal(res.reply.steps.at(-1)!.packet!.ip.dst, '192.168.1.10');
   });
 
   it('rewrites at OUTPUT: the route is looked up again for the new destination', () => {
@@ -212,7 +212,7 @@ describe('datapath seams: netfilter', () => {
     assert.equal(routes.length, 2);
     assert.match(routes[1]!.detail.en, /looked up again/);
     // The echo reply comes back from 192.168.2.10 and is un-NATed to 10.9.9.9 at a.
-    assert.equal(res.reply.steps.at(-1)!.packet.ip.src, '10.9.9.9');
+    assert.equal(res.reply.steps.at(-1)!.packet!.ip.src, '10.9.9.9');
   });
 
   it('a namespace without netfilter walks as before', () => {
@@ -243,11 +243,11 @@ describe('datapath seams: apps', () => {
       payload: { app: 'dns', summary: 'A? web.lab' },
     });
     assert.equal(res.verdict, 'replied', res.reason.en);
-    assert.equal(res.request.steps[0]!.packet.payload?.summary, 'A? web.lab');
+    assert.equal(res.request.steps[0]!.packet!.payload?.summary, 'A? web.lab');
     const answer = res.reply.steps.at(-1)!;
     assert.equal(answer.host, 'a');
-    assert.equal(answer.packet.udp!.sport, 53);
-    assert.match(answer.packet.payload!.summary, /192\.168\.2\.10 \(asked: A\? web\.lab\)/);
+    assert.equal(answer.packet!.udp!.sport, 53);
+    assert.match(answer.packet!.payload!.summary, /192\.168\.2\.10 \(asked: A\? web\.lab\)/);
     assert.deepEqual(res.reason, {
       en: 'a got an answer from 192.168.2.10:53 (A web.lab = 192.168.2.10 (asked: A? web.lab)).',
       ko: '192.168.2.10:53의 응답이 a에 도착했습니다 (A web.lab = 192.168.2.10 (asked: A? web.lab)).',
@@ -306,12 +306,12 @@ describe('datapath seams: apps', () => {
     assert.equal(client, res.request);
     assert.equal(reply, res.reply);
     assert.equal(up!.steps[0]!.host, 'r');
-    assert.equal(up!.steps[0]!.packet.ip.dst, '192.168.2.10');
-    assert.equal(up!.steps[0]!.packet.payload?.summary, 'GET / Host: web.lab');
+    assert.equal(up!.steps[0]!.packet!.ip.dst, '192.168.2.10');
+    assert.equal(up!.steps[0]!.packet!.payload?.summary, 'GET / Host: web.lab');
     assert.equal(up!.label?.en, 'to the backend');
     assert.equal(upReply!.steps.at(-1)!.host, 'r');
     assert.equal(reply!.steps.at(-1)!.host, 'a');
-    assert.equal(reply!.steps.at(-1)!.packet.payload?.summary, '200 OK');
+    assert.equal(reply!.steps.at(-1)!.packet!.payload?.summary, '200 OK');
     assert.match(res.reason.en, /200 OK/);
   });
 

@@ -16,7 +16,7 @@ describe('packet walk', () => {
     assert.equal(res.replied, true);
     const stages = res.request.steps.map((s) => s.stage);
     assert.deepEqual(stages, ['send', 'route', 'neigh', 'xmit', 'wire', 'recv', 'route', 'deliver']);
-    assert.equal(res.request.steps[0]!.packet.ip.src, '10.0.0.1');
+    assert.equal(res.request.steps[0]!.packet!.ip.src, '10.0.0.1');
     // The reply needs no ARP of its own: b learned a's MAC from the request.
     const replyNeigh = res.reply.steps.find((s) => s.stage === 'neigh')!;
     assert.match(replyNeigh.detail.en, /neighbour cache/);
@@ -42,7 +42,7 @@ describe('packet walk', () => {
     const on = tracePacket(gateway(true).world, { from: { host: 'a', netns: '' }, to: '192.168.2.10', proto: 'icmp' });
     assert.equal(on.verdict, 'replied');
     const fwd = on.request.steps.find((s) => s.stage === 'forward')!;
-    assert.equal(fwd.packet.ip.ttl, 63);
+    assert.equal(fwd.packet!.ip.ttl, 63);
   });
 
   it('through a router: every step in order, each with its stage', () => {

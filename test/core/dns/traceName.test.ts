@@ -52,6 +52,11 @@ describe('dns: a trace to a name', () => {
     assert.equal(t.result.verdict, 'unresolved');
     assert.equal(t.result.replied, false);
     assert.match(t.result.reason.en, /^ping: nosuch: (Name or service not known|Temporary failure in name resolution)$/);
-    assert.ok(t.result.legs.every((l) => l.kind === 'query' || l.kind === 'answer'));
+    assert.ok(t.result.legs.every((l) => l.kind === 'lookup' || l.kind === 'query' || l.kind === 'answer'));
+    // The resolver's own steps come first, at the client, with no packet: the nsswitch source, /etc/hosts.
+    const first = t.result.legs[0]!;
+    assert.equal(first.kind, 'lookup');
+    assert.ok(first.steps.every((s) => s.stage === 'resolve' && s.host === 'a' && s.packet === undefined));
+    assert.equal(t.result.legs.at(-1)!.kind, 'lookup', "the lookup's ending is its last leg");
   });
 });

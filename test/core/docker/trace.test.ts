@@ -33,11 +33,11 @@ describe('docker: traces', () => {
     assert.equal((dnat.data as { after: { ip: { dst: string } } }).after.ip.dst, '172.17.0.2');
     assert.ok(dnat.source, 'the rule names the docker run line');
     const atWeb = t.request.steps.filter((s) => s.host === 'h' && s.stage === 'deliver').at(-1)!;
-    assert.equal(atWeb.packet.ip.dst, '172.17.0.2');
+    assert.equal(atWeb.packet!.ip.dst, '172.17.0.2');
     const back = t.reply.steps.at(-1)!;
     assert.equal(back.host, 'ext');
-    assert.equal(back.packet.ip.src, '192.168.90.10');
-    assert.equal(back.packet.tcp!.sport, 8080);
+    assert.equal(back.packet!.ip.src, '192.168.90.10');
+    assert.equal(back.packet!.tcp!.sport, 8080);
   });
 
   it('an unpublished port is refused; the container is not reachable from the LAN directly', () => {
@@ -49,8 +49,8 @@ describe('docker: traces', () => {
     const t = trace(w, 'h/web', '192.168.90.20', 'tcp', 9000);
     assert.equal(t.verdict, 'replied', t.reason.en);
     assert.ok(rules(t).includes('nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE'));
-    assert.equal(t.request.steps.filter((s) => s.host === 'ext').at(-1)!.packet.ip.src, '192.168.90.10');
-    assert.equal(t.reply.steps.at(-1)!.packet.ip.dst, '172.17.0.2');
+    assert.equal(t.request.steps.filter((s) => s.host === 'ext').at(-1)!.packet!.ip.src, '192.168.90.10');
+    assert.equal(t.reply.steps.at(-1)!.packet!.ip.dst, '172.17.0.2');
   });
 
   it('the host itself reaches HOST_IP:8080 through nat OUTPUT; container to container through the bridge', () => {
@@ -70,7 +70,7 @@ describe('docker: traces', () => {
       assert.ok(!rules(t).some((r) => r.includes('DNAT')), 'not DNATed');
       const up = t.legs.find((l) => l.parent !== undefined);
       assert.ok(up, 'docker-proxy opens an upstream connection');
-      assert.equal(up.steps.filter((s) => s.stage === 'deliver').at(-1)!.packet.ip.dst, '172.17.0.2');
+      assert.equal(up.steps.filter((s) => s.stage === 'deliver').at(-1)!.packet!.ip.dst, '172.17.0.2');
     }
   });
 

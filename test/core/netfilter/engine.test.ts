@@ -60,9 +60,9 @@ describe('netfilter engine: NAT with conntrack across a router', () => {
     const w = router(['iptables -t nat -A POSTROUTING -s 10.0.1.0/24 -o eth1 -j MASQUERADE']);
     const t = trace(w, 'a', '10.0.2.10');
     assert.equal(t.verdict, 'replied', t.reason.en);
-    assert.equal(t.request.steps.filter((s) => s.host === 'b').at(-1)!.packet.ip.src, '10.0.2.1');
-    assert.equal(t.reply.steps[0]!.packet.ip.dst, '10.0.2.1');
-    assert.equal(t.reply.steps.at(-1)!.packet.ip.dst, '10.0.1.10');
+    assert.equal(t.request.steps.filter((s) => s.host === 'b').at(-1)!.packet!.ip.src, '10.0.2.1');
+    assert.equal(t.reply.steps[0]!.packet!.ip.dst, '10.0.2.1');
+    assert.equal(t.reply.steps.at(-1)!.packet!.ip.dst, '10.0.1.10');
     const rule = nfSteps(t, 'r').find((s) => (s.data as { text?: string })?.text?.includes('MASQUERADE'))!;
     assert.equal((rule.data as { table: string }).table, 'nat');
     assert.equal((rule.data as { chain: string }).chain, 'POSTROUTING');
@@ -90,12 +90,12 @@ describe('netfilter engine: NAT with conntrack across a router', () => {
     const t = trace(w, 'a', '10.0.1.1', 'tcp', 8080);
     assert.equal(t.verdict, 'replied', t.reason.en);
     const atB = t.request.steps.filter((s) => s.host === 'b').at(-1)!;
-    assert.equal(atB.packet.ip.dst, '10.0.2.10');
-    assert.equal(atB.packet.tcp!.dport, 80);
+    assert.equal(atB.packet!.ip.dst, '10.0.2.10');
+    assert.equal(atB.packet!.tcp!.dport, 80);
     const last = t.reply.steps.at(-1)!;
     assert.equal(last.host, 'a');
-    assert.equal(last.packet.ip.src, '10.0.1.1');
-    assert.equal(last.packet.tcp!.sport, 8080);
+    assert.equal(last.packet!.ip.src, '10.0.1.1');
+    assert.equal(last.packet!.tcp!.sport, 8080);
     // Without a listener there, r refuses: nothing was DNATed for another port.
     assert.equal(trace(w, 'a', '10.0.1.1', 'tcp', 9090).verdict, 'refused');
   });
@@ -115,7 +115,7 @@ describe('netfilter engine: NAT with conntrack across a router', () => {
     const w2 = router(['iptables -t nat -A OUTPUT -p tcp --dport 8080 -j DNAT --to-destination 10.0.2.10:80'], { back: true });
     const t = trace(w2, 'r', '10.0.1.1', 'tcp', 8080);
     assert.equal(t.verdict, 'replied', t.reason.en);
-    assert.equal(t.reply.steps.at(-1)!.packet.tcp!.sport, 8080);
+    assert.equal(t.reply.steps.at(-1)!.packet!.tcp!.sport, 8080);
   });
 });
 
@@ -161,7 +161,7 @@ describe('netfilter engine: filter', () => {
     );
     const ping = trace(rej, 'a', '10.0.2.10');
     assert.equal(ping.verdict, 'refused');
-    assert.equal(ping.reply.steps[0]!.packet.icmp!.type, 'port-unreachable');
+    assert.equal(ping.reply.steps[0]!.packet!.icmp!.type, 'port-unreachable');
     const drop = router(['iptables -A FORWARD -p tcp --dport 80 -j DROP'], { back: true });
     const silent = trace(drop, 'a', '10.0.2.10', 'tcp', 80);
     assert.equal(silent.verdict, 'dropped');
@@ -232,7 +232,7 @@ describe('netfilter engine: statistic', () => {
     const port = (seed: number) =>
       trace(w, 'a', '10.0.1.1', 'tcp', 8080, seed)
         .request.steps.filter((s) => s.host === 'b')
-        .at(-1)!.packet.tcp!.dport;
+        .at(-1)!.packet!.tcp!.dport;
     const seen = new Set<number>();
     for (let seed = 1; seed <= 20; seed++) {
       assert.equal(port(seed), port(seed));

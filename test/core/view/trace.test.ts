@@ -28,8 +28,12 @@ describe('trace view (src/core/view/trace.ts)', () => {
   it('reads every bundled lab, as given and solved, with traces of its reach checks', () => {
     assert.ok(fixtures.length >= 6, `${fixtures.length} fixtures`);
     for (const f of fixtures) assert.ok(f.traces.length > 0, `${f.name} has no reach check nor a name that resolves`);
-    // The DNS labs' traces start with their lookups' query and answer legs.
-    assert.ok(fixtures.some((f) => f.traces.some((t) => t.kind === 'resolve' && t.trace.legs[0]?.kind === 'query')));
+    // The DNS labs' traces start with their lookups' own steps, then query and answer legs.
+    assert.ok(
+      fixtures.some((f) =>
+        f.traces.some((t) => t.kind === 'resolve' && t.trace.legs[0]?.kind === 'lookup' && t.trace.legs[1]?.kind === 'query'),
+      ),
+    );
     // Both outcomes are covered: replied traces and traces that stop with a reason.
     const all = fixtures.flatMap((f) => f.traces);
     assert.ok(all.some((t) => t.trace.replied));

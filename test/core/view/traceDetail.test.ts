@@ -103,7 +103,7 @@ describe('trace step detail (src/core/view/traceDetail.ts)', () => {
               break;
             case 'forward': {
               const w = only(d, 'forward');
-              assert.equal(w.ttlAfter, s.packet.ip.ttl);
+              assert.equal(w.ttlAfter, s.packet!.ip.ttl);
               if (!w.expired) assert.equal(w.ttlBefore, w.ttlAfter + 1);
               break;
             }
@@ -236,17 +236,17 @@ describe('trace step detail (src/core/view/traceDetail.ts)', () => {
     const f = fixtures.find((x) => x.name === '02-gateway (solved)')!;
     const t = f.traces.find((x) => x.title === 'a -> 192.168.4.10 tcp/8080')!;
     const xmit = t.trace.request.steps.find((s) => s.stage === 'xmit')!;
-    const rows = headerRows(xmit.packet);
+    const rows = headerRows(xmit.packet!);
     assert.deepEqual(
       rows.map((r) => `${r.layer}.${r.field}`),
       ['eth.src', 'eth.dst', 'ip.src', 'ip.dst', 'ip.ttl', 'ip.proto', 'tcp.sport', 'tcp.dport', 'tcp.flags'],
     );
     assert.equal(rows.find((r) => r.field === 'dport')!.value, '8080');
     const fwdAt = t.trace.request.steps.findIndex((s) => s.stage === 'forward');
-    const changed = changedHeaders(t.trace.request.steps[fwdAt - 1]!.packet, t.trace.request.steps[fwdAt]!.packet);
+    const changed = changedHeaders(t.trace.request.steps[fwdAt - 1]!.packet, t.trace.request.steps[fwdAt]!.packet!);
     assert.ok(changed.has('ip.ttl'));
     assert.ok(!changed.has('ip.src'));
-    assert.equal(changedHeaders(undefined, xmit.packet).size, 0);
+    assert.equal(changedHeaders(undefined, xmit.packet!).size, 0);
   });
 
   it('headers: the mark and the application payload as rows of their own', () => {

@@ -78,10 +78,10 @@ function dnsLegs(legs: readonly Leg[], server: string): Leg[] {
     const kind = l.kind === 'reply' || l.kind === 'answer' ? 'answer' : 'query';
     if (l.parent !== undefined) return { ...l, kind };
     if (kind === 'query') {
-      const q = l.steps[0]?.packet.payload?.summary ?? '';
+      const q = l.steps[0]?.packet?.payload?.summary ?? '';
       return { ...l, kind, label: loc(`DNS query ${q} to ${server}`, `${server}에 보내는 DNS 질의 ${q}`) };
     }
-    const last = l.steps[l.steps.length - 1]?.packet.payload?.summary;
+    const last = l.steps[l.steps.length - 1]?.packet?.payload?.summary;
     return last ? { ...l, kind, label: loc(`DNS answer ${last} from ${server}`, `${server}의 DNS 응답 ${last}`) } : { ...l, kind };
   });
 }

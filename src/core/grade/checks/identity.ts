@@ -125,7 +125,7 @@ export function expectedAnswerer(reference: World, req: TraceRequest): string | 
     if (d) {
       // Rewritten on the way (DNAT, a Service): a fixed rewrite names who answers (a port forwarded
       // to a namespace); a random one (a Service's backends, `-m statistic`) is chance, not an owner.
-      const dst = parseAddr(d.packet.ip.dst);
+      const dst = d.packet && parseAddr(d.packet.ip.dst);
       if (addr && dst && !addrEq(addr, dst) && byChance(trace)) return undefined;
       return endpointName(d.host, d.netns);
     }

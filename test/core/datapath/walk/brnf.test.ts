@@ -114,7 +114,7 @@ ${[
     );
     assert.equal(back[0]!.iface, 'v1');
     const last = t.reply.steps[t.reply.steps.length - 1]!;
-    assert.equal(last.packet.ip.src, '10.96.0.10');
+    assert.equal(last.packet!.ip.src, '10.96.0.10');
   });
 
   it("with bridge-nf-call-iptables=0 the reply keeps the backend's address: no socket takes it and the connect times out", () => {

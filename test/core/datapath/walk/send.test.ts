@@ -11,7 +11,7 @@ describe('walk: sending to 0.0.0.0', () => {
     w.addr(a, 'eth0', '10.0.0.1/24');
     const res = tracePacket(w.world, { from: { host: 'a', netns: '' }, to: '0.0.0.0', proto: 'icmp' });
     assert.equal(res.verdict, 'replied');
-    assert.equal(res.request.steps[0]!.packet.ip.dst, '127.0.0.1');
+    assert.equal(res.request.steps[0]!.packet!.ip.dst, '127.0.0.1');
     const route = res.request.steps.find((s) => s.stage === 'route')!;
     assert.equal(route.detail.en, '0.0.0.0 stands for a itself: the kernel sends the packet to 127.0.0.1, out through lo.');
     assert.equal(route.detail.ko, '0.0.0.0은 a 자신을 뜻합니다. 커널은 패킷을 127.0.0.1로 보내며 lo로 나갑니다.');

@@ -142,7 +142,7 @@ describe('resolveName (glibc): servers, timeouts and the network', () => {
     const l = ask(w, 'web.example.com', 'getent-hosts');
     assert.equal(l.status, 'success');
     assert.deepEqual(big.log, ['AAAA? web.example.com.', 'AAAA? web.example.com. tcp', 'A? web.example.com.', 'A? web.example.com. tcp']);
-    assert.ok(l.legs.some((g) => g.steps[0]?.packet.tcp));
+    assert.ok(l.legs.some((g) => g.steps[0]?.packet!.tcp));
   });
 
   it("options use-vc: TCP from the start; a server that drops it costs the kernel's SYN retries", () => {

@@ -121,7 +121,7 @@ describe('dns transport: exchange', () => {
     assert.equal(r.verdict, 'refused');
     assert.equal(r.elapsedMs, 0);
     assert.equal(r.sent, 1);
-    assert.equal(r.legs[1]!.steps.at(-1)!.packet.icmp?.type, 'port-unreachable');
+    assert.equal(r.legs[1]!.steps.at(-1)!.packet!.icmp?.type, 'port-unreachable');
   });
 
   it('a server that is not on the link: the neighbour never answers, the error comes after the ARP probes', () => {
@@ -163,7 +163,7 @@ describe('dns transport: exchange', () => {
     assert.deepEqual(toy.log, ['A? web.example.com.']);
     const back = r.legs[1]!.steps.at(-1)!;
     assert.equal(back.host, 'a');
-    assert.equal(back.packet.ip.src, '192.168.1.1');
+    assert.equal(back.packet!.ip.src, '192.168.1.1');
   });
 
   it('a server that spends longer than the client waits: the answer comes too late', () => {
@@ -212,6 +212,6 @@ describe('dns transport: exchange over TCP', () => {
     serveDns(w.ns('b'), new ToyServer([rr('web.example.com. A 10.0.0.5')]));
     const ok = exchange(w.world, { from: A, server: '192.168.2.10', msg: q(), session: newSession(), timeoutMs: 5000, proto: 'tcp' });
     assert.equal(ok.status, 'reply', ok.reason.en);
-    assert.equal(ok.legs[0]!.steps[0]!.packet.tcp?.flags, 'S');
+    assert.equal(ok.legs[0]!.steps[0]!.packet!.tcp?.flags, 'S');
   });
 });
