@@ -34,17 +34,28 @@ function anyUnresolved(tokens: readonly Token[], unresolved: (s: string) => bool
   return false;
 }
 
+/** A block without `bind` listens on every address. */
+const EVERY_ADDRESS: readonly string[] = [''];
+
+/** The first directive before `i` with the same name (the first use of that plugin in the block). */
+function firstUse(list: readonly RawDirective[], i: number): Token | undefined {
+  const name = list[i]!.name.text;
+  for (let j = 0; j < i; j++) if (list[j]!.name.text === name) return list[j]!.name;
+  return undefined;
+}
+
 export function checkBlock(block: ServerBlock, keys: readonly Token[], list: readonly RawDirective[], st: CheckState): void {
   const { report, unresolved, served } = st;
   const plugins = block.plugins; // one per directive of `list`, in its order
   // The listen addresses (bind's arguments, each once, in order), and whether a view filters the block.
-  let listen: string[] = [''];
+  let listen: readonly string[] = EVERY_ADDRESS;
   let filtered = false;
   for (const p of plugins) {
     if (p.name === 'view') filtered = true;
     if (p.name !== 'bind' || !p.args.length) continue;
-    if (listen.length === 1 && listen[0] === '') listen = [];
-    for (const a of p.args) if (!listen.includes(a)) listen.push(a);
+    const bound = listen === EVERY_ADDRESS ? [] : (listen as string[]);
+    for (const a of p.args) if (!bound.includes(a)) bound.push(a);
+    listen = bound;
   }
   for (const k of keys) {
     if (unresolved(k.text)) continue;
@@ -75,8 +86,7 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       '이 서버 블록에는 플러그인이 없습니다. CoreDNS는 시작하지만 이 존의 모든 질의에 REFUSED로 답합니다.',
       'warning',
     );
-  const seen: Token[] = []; // the first use of each plugin (a block has few: a list is cheaper than a map)
-  let zones: string[] | undefined;
+  let ctx: { zones: string[] } | undefined;
   for (let i = 0; i < list.length; i++) {
     const d = list[i]!;
     const name = d.name.text;
@@ -91,7 +101,7 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       );
       continue;
     }
-    const first = seen.find((t) => t.text === name);
+    const first = firstUse(list, i);
     if (first && ONCE_PER_BLOCK.has(name)) {
       report(
         d.name,
@@ -101,11 +111,10 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       );
       continue;
     }
-    if (!first) seen.push(d.name);
     const validate = PLUGIN_CHECKS[name];
     if (!validate || anyUnresolved(d.tokens, unresolved)) continue;
-    zones ??= block.zones.map((z) => z.zone);
-    const p = validate(plugins[i]!.tree, { zones });
+    ctx ??= { zones: block.zones.map((z) => z.zone) };
+    const p = validate(plugins[i]!.tree, ctx);
     if (p) {
       const en = `${p.parsing ? 'Error during parsing: ' : ''}${p.en}`;
       report(p.at, 'corefile-plugin-args', `plugin/${name}: ${en}`, `plugin/${name}: ${p.ko} (CoreDNS: ${en})`);

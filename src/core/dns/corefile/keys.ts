@@ -30,6 +30,9 @@ const TRANSPORTS: readonly [string, string][] = [
 /** The schemes with their `://`, made once (the keys and forward's upstreams ask on every word). */
 const PREFIXES: readonly [string, string][] = TRANSPORTS.map(([t]) => [t, `${t}://`]);
 
+/** Each scheme's default port. */
+const DEFAULT_PORT: ReadonlyMap<string, string> = new Map(TRANSPORTS);
+
 /** parse.Transport: the scheme (dns when none) and the rest. */
 export function splitTransport(s: string): { transport: string; rest: string } {
   if (s.includes('://'))
@@ -43,15 +46,16 @@ export function fqdn(s: string): string {
 }
 
 /** An IPv4 address as 4 numbers, as Go's net.ParseIP reads it (no leading zeros). */
-function parseV4(s: string): number[] | undefined {
-  const out: number[] = [];
+function parseV4(s: string, from = 0, to = s.length): number[] | undefined {
+  const out = [0, 0, 0, 0];
+  let parts = 0;
   let n = 0;
   let digits = 0;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 46;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? s.charCodeAt(i) : 46;
     if (c === 46) {
-      if (digits === 0 || out.length === 4) return undefined;
-      out.push(n);
+      if (digits === 0 || parts === 4) return undefined;
+      out[parts++] = n;
       n = 0;
       digits = 0;
     } else if (c >= 48 && c <= 57) {
@@ -60,7 +64,7 @@ function parseV4(s: string): number[] | undefined {
       if (++digits > 3 || n > 255) return undefined;
     } else return undefined;
   }
-  return out.length === 4 ? out : undefined;
+  return parts === 4 ? out : undefined;
 }
 
 /** An IPv6 address as 16 bytes (with `::` and an IPv4 tail), or undefined. */
@@ -101,12 +105,21 @@ export function parseIp(s: string): number[] | undefined {
 export function parseCidr(s: string): { bytes: number[]; ones: number } | undefined {
   const slash = s.indexOf('/');
   if (slash < 0) return undefined;
-  const ip = parseIp(s.slice(0, slash));
-  const m = s.slice(slash + 1);
-  if (!ip || !/^\d{1,3}$/.test(m) || (m.length > 1 && m[0] === '0')) return undefined;
-  const ones = Number(m);
-  if (ones > ip.length * 8) return undefined;
-  return { bytes: ip.map((b, i) => b & (ones >= (i + 1) * 8 ? 255 : ones <= i * 8 ? 0 : (255 << (8 - (ones - i * 8))) & 255)), ones };
+  // The mask: 1 to 3 digits, no leading zero.
+  const len = s.length - slash - 1;
+  if (len < 1 || len > 3 || (len > 1 && s.charCodeAt(slash + 1) === 48)) return undefined;
+  let ones = 0;
+  for (let i = slash + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    ones = ones * 10 + (c - 48);
+  }
+  const ip = parseV4(s, 0, slash) ?? parseV6(s.slice(0, slash));
+  if (!ip || ones > ip.length * 8) return undefined;
+  // The network: the host bits cleared, in place (the array is this call's own).
+  for (let i = 0; i < ip.length; i++)
+    ip[i] = ip[i]! & (ones >= (i + 1) * 8 ? 255 : ones <= i * 8 ? 0 : (255 << (8 - (ones - i * 8))) & 255);
+  return { bytes: ip, ones };
 }
 
 /** The reverse zones of a network (cidr.Split then cidr.Reverse), most significant first. */
@@ -118,7 +131,7 @@ export function reverseZones(net: { bytes: number[]; ones: number }): string[] {
   const out: string[] = [];
   for (let k = 0; k < count; k++) {
     // The k-th subnet of length `mask`, as CoreDNS's cidr.Split counts them: k added at bit `mask`, with its carry.
-    const b = net.bytes.slice();
+    const b = k === 0 ? net.bytes : net.bytes.slice(); // the first subnet is the network itself
     let carry = k * 2 ** ((b.length * 8 - mask) % 8);
     for (let i = Math.ceil(mask / 8) - 1; i >= 0 && carry > 0; i--) {
       const v = b[i]! + carry;
@@ -155,14 +168,17 @@ export function normalizeKey(raw: string): KeyResult {
     if (s[0] === ':' || (s[0] === '0' && s.includes(':'))) return { error: `invalid CIDR ${s}` };
     hosts = reverseZones(net);
   } else {
-    if (!isDomainName(fqdn(s))) return { error: `zone is not a valid domain name: ${fqdn(s)}` };
-    hosts = [s];
+    const full = fqdn(s);
+    if (!isDomainName(full)) return { error: `zone is not a valid domain name: ${full}` };
+    hosts = [full];
   }
-  if (port === '') port = TRANSPORTS.find(([t]) => t === transport)![1];
-  return {
-    zones: hosts.map((h) => {
-      const zone = fqdn(h).toLowerCase();
-      return { transport, zone, port, key: `${transport}://${zone}:${port}` };
-    }),
-  };
+  // (a lookup, not TRANSPORTS.find(([t]) => ...): a destructured parameter walks an iterator per entry)
+  if (port === '') port = DEFAULT_PORT.get(transport)!;
+  const zones: ZoneKey[] = new Array<ZoneKey>(hosts.length);
+  for (let i = 0; i < hosts.length; i++) {
+    const h = fqdn(hosts[i]!);
+    const zone = /[^a-z0-9.\-_]/.test(h) ? h.toLowerCase() : h; // (lower case already: no copy)
+    zones[i] = { transport, zone, port, key: `${transport}://${zone}:${port}` };
+  }
+  return { zones };
 }

@@ -99,11 +99,17 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
     r.insert(imported);
   };
 
+  // One directive is read at a time: its words gather in `scratch` and are copied out at their
+  // exact length (a growing array per directive was most of the parse's garbage).
+  const scratch: Token[] = [];
+  const opens: Token[] = [];
   const directive = (list: RawDirective[]) => {
     const start = cur();
     let nesting = 0;
-    const opens: Token[] = [];
-    const out: Token[] = [start];
+    opens.length = 0;
+    const out = scratch;
+    out.length = 0;
+    out.push(start);
     while (next()) {
       const v = val();
       if (v === '{') {
@@ -133,7 +139,7 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
       );
     list.push({
       name: opts.env ? { ...start, text: env(start.text) } : start,
-      tokens: opts.env ? out.map((t, i) => (i === 0 ? { ...t, text: env(t.text) } : t)) : out,
+      tokens: opts.env ? out.map((t, i) => (i === 0 ? { ...t, text: env(t.text) } : t)) : out.slice(),
     });
   };
 

@@ -12,6 +12,9 @@ describe('Corefile server block keys (register.go, normalize.go, cidr.go)', () =
     assert.deepEqual(keys('.'), ['dns://.:53']);
     assert.deepEqual(keys('.:53'), ['dns://.:53']);
     assert.deepEqual(keys('Example.ORG'), ['dns://example.org.:53']);
+    assert.deepEqual(keys('ÉCOLE.example'), ['dns://école.example.:53'], 'strings.ToLower lowers more than ASCII');
+    assert.deepEqual(keys('10.0.0.0/8:53'), ['dns://10.in-addr.arpa.:53']);
+    assert.deepEqual(keys('10.0.0.0/08'), ['dns://10.0.0.0/08.:53'], 'a mask with a leading zero is no CIDR: a name');
     assert.deepEqual(keys('example.org.:1053'), ['dns://example.org.:1053']);
     assert.deepEqual(keys('dns://example.org'), ['dns://example.org.:53']);
     assert.deepEqual(keys('tls://example.org'), ['tls://example.org.:853']);

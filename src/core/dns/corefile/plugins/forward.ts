@@ -158,10 +158,13 @@ function classify(a: Prop['name']): Problem | undefined {
   const { rest } = splitTransport(a.text);
   if (rest === '') return err(a, `invalid address: "${a.text}"`, `주소가 비어 있습니다: "${a.text}"`);
   if (rest.startsWith('/')) return undefined; // a resolv.conf-style file, read when CoreDNS starts
-  const host = rest
-    .replace(/^\[([^\]]*)\](:\d+)?$/, '$1')
-    .replace(/:\d+$/, '')
-    .replace(/%.*$/, '');
+  // Brackets, a port and an IPv6 zone off (most upstreams have none of them: nothing to take off).
+  const host = /[[:%]/.test(rest)
+    ? rest
+        .replace(/^\[([^\]]*)\](:\d+)?$/, '$1')
+        .replace(/:\d+$/, '')
+        .replace(/%.*$/, '')
+    : rest;
   if (parseIp(host) || isDomainName(host)) return undefined;
   return err(a, `not an IP address, file, or valid domain: "${a.text}"`, `IP 주소도, 파일도, 올바른 도메인도 아닙니다: "${a.text}"`);
 }
