@@ -47,12 +47,28 @@ export function serverTimeout(retrans: number, ns: number, nscount: number): num
   return seconds <= 0 ? 1 : seconds;
 }
 
-/** The rotation offset of this lookup's res_send calls (glibc starts from a random one; here from 0, counted per session and endpoint). */
-function rotateOffset(ctx: LookupCtx, nscount: number): number {
+/**
+ * The rotation offset of this lookup's res_send calls (glibc's nameserver_offset: a random start for
+ * each process, then one on per call; here from 0, counted per session and endpoint). The first
+ * rotation says so in a step: a real program may start at any of the servers.
+ */
+function rotateOffset(ctx: LookupCtx, conf: ResolvConf): number {
+  const nscount = conf.nameservers.length;
   if (nscount <= 1) return 0;
   const key = `glibc-rotate:${ctx.req.from.host}/${ctx.req.from.netns}`;
   const n = (ctx.session.state.get(key) as number | undefined) ?? 0;
   ctx.session.state.set(key, n + 1);
+  if (n === 0) {
+    const first = conf.nameservers[0]!;
+    ctx.step(
+      'note',
+      loc(
+        `options rotate: glibc starts each program at a random nameserver, then takes the next one for each query; here the first is ${first.address}, and each query takes the next.`,
+        `options rotate: glibc는 프로그램마다 무작위 nameserver에서 시작해 질의마다 다음 서버로 넘어갑니다. 여기서는 ${first.address}에서 시작해 질의마다 다음 서버로 넘어갑니다.`,
+      ),
+      first.range ? { source: first.range } : {},
+    );
+  }
   return n % nscount;
 }
 
@@ -128,7 +144,7 @@ export function resSend(ctx: LookupCtx, conf: ResolvConf, questions: readonly { 
   const rotate = conf.flags.has('rotate');
   const reopen = conf.flags.has('single-request-reopen');
   const single = conf.flags.has('single-request');
-  const offset = rotate ? rotateOffset(ctx, nscount) : 0;
+  const offset = rotate ? rotateOffset(ctx, conf) : 0;
   const msgs = questions.map((q) =>
     makeQuery(q.name, q.type, { id: ctx.id(), ...(conf.flags.has('edns0') ? { edns: { udpSize: 1200, do: false } } : {}) }),
   );

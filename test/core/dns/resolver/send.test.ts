@@ -82,9 +82,21 @@ describe('resolveName (glibc): servers, timeouts and the network', () => {
   it('options rotate: each lookup of the session starts at the next server', () => {
     const { w, b, r } = lab('nameserver 192.168.2.10\nnameserver 192.168.1.1\noptions rotate\n', { onR: true });
     const session = newSession();
-    ask(w, 'web.example.com', 'getaddrinfo', {}, session);
-    ask(w, 'web.example.com', 'getaddrinfo', {}, session);
+    const first = ask(w, 'web.example.com', 'getaddrinfo', {}, session);
+    const second = ask(w, 'web.example.com', 'getaddrinfo', {}, session);
     assert.deepEqual(b.log, ['A? web.example.com.', 'AAAA? web.example.com.']);
+    // glibc's start is random: the first rotation says where the simulator starts instead, once.
+    const said = (l: typeof first) => l.steps.filter((s) => s.kind === 'note' && s.detail.en.startsWith('options rotate'));
+    assert.deepEqual(
+      said(first).map((s) => s.detail),
+      [
+        {
+          en: 'options rotate: glibc starts each program at a random nameserver, then takes the next one for each query; here the first is 192.168.2.10, and each query takes the next.',
+          ko: 'options rotate: glibc는 프로그램마다 무작위 nameserver에서 시작해 질의마다 다음 서버로 넘어갑니다. 여기서는 192.168.2.10에서 시작해 질의마다 다음 서버로 넘어갑니다.',
+        },
+      ],
+    );
+    assert.equal(said(second).length, 0);
     assert.deepEqual(r.log, ['A? web.example.com.', 'AAAA? web.example.com.']);
     const { w: w2, b: b2, r: r2 } = lab('nameserver 192.168.2.10\nnameserver 192.168.1.1\n', { onR: true });
     const s2 = newSession();
