@@ -14,6 +14,11 @@ const NOTES: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
   [/^internal error: (.*)$/, (m) => `내부 오류: ${m[1]}`],
   [/^redirection of descriptor (\d+) is not simulated$/, (m) => `파일 디스크립터 ${m[1]}의 리다이렉션은 시뮬레이션하지 않습니다`],
   [/^writing to (.*) is not simulated$/, (m) => `${m[1]}에 쓰기는 시뮬레이션하지 않습니다`],
+  [
+    /^ping without -c or -w is not simulated: a real ping sends until it is interrupted$/,
+    () => '-c나 -w 없는 ping은 시뮬레이션하지 않습니다. 실제 ping은 중단할 때까지 계속 보냅니다',
+  ],
+  [/^ping of more than (\d+) echo requests is not simulated$/, (m) => `echo 요청을 ${m[1]}개 넘게 보내는 ping은 시뮬레이션하지 않습니다`],
   [/^(\S+) without -c is not simulated$/, (m) => `-c 없는 ${m[1]} 실행은 시뮬레이션하지 않습니다`],
   [/^shell compound commands \((.*)\) are not simulated$/, (m) => `셸 복합 명령(${m[1]})은 시뮬레이션하지 않습니다`],
   [/^pipes \(\|\) are not simulated$/, () => '파이프(|)는 시뮬레이션하지 않습니다'],

@@ -10,7 +10,8 @@ import { iptablesRestoreSpec, iptablesSaveSpec } from './iptablesSave';
 import { dockerSpec } from './docker';
 import { corednsSpec } from './coredns';
 import { digCommand, getentCommand, hostCommand, nslookupCommand } from './dns/index';
-import { bridgeSpec, OTHER_REAL_TOOLS, pingSpec } from './tools';
+import { bridgeSpec, OTHER_REAL_TOOLS } from './tools';
+import { pingSpec } from './ping/index';
 import type { CommandHandler, CommandSpec } from './types';
 
 const SPECS: CommandSpec[] = [

@@ -6,13 +6,6 @@
 import { loc } from '../text/i18n';
 import { type CommandSpec, manPage } from './types';
 
-export const pingSpec: CommandSpec = {
-  names: ['ping'],
-  summary: loc('Sends ICMP echo requests and waits for the replies.', 'ICMP echo 요청을 보내고 응답을 기다립니다.'),
-  usage: loc('ping [-c COUNT] DESTINATION', 'ping [-c 횟수] 목적지'),
-  link: manPage('ping.8'),
-};
-
 export const bridgeSpec: CommandSpec = {
   names: ['bridge'],
   summary: loc(

@@ -36,6 +36,8 @@ export interface TraceRequest {
    * trace. Absent: DEFAULT_SEED (flow.ts).
    */
   readonly seed?: number;
+  /** The IP TTL (IPv6 hop limit) the socket sets (`ping -t 1`); absent: the kernel's default. */
+  readonly ttl?: number;
 }
 
 export interface TraceOptions {
@@ -68,7 +70,8 @@ export function tracePacket(world: World, req: TraceRequest, opts: TraceOptions 
         : `${eunneun(`"${req.to}"`)} IP 주소가 아닙니다`;
     return result(w, false, { verdict: 'dropped', reason: loc(`Cannot trace: ${what}.`, `추적할 수 없습니다: ${ko}.`) });
   }
-  const packet = openingPacket(dst, req.proto, req.port, EPHEMERAL_PORT, req.payload);
+  const opening = openingPacket(dst, req.proto, req.port, EPHEMERAL_PORT, req.payload);
+  const packet = req.ttl === undefined ? opening : { ...opening, ttl: req.ttl };
   const main = w.open(ns, packet);
   try {
     sendLocal(w, ns, packet, true, oif);
