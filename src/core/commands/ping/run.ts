@@ -30,13 +30,15 @@ export interface PingWorld {
 type Outcome =
   | { readonly kind: 'connect'; readonly errno: string }
   | { readonly kind: 'reply'; readonly from: string; readonly ttl: number }
-  | { readonly kind: 'error'; readonly from: string; readonly icmp: IcmpKind; readonly local: boolean }
+  /** `neighbour`: the error is a failed neighbour resolution's, which takes its time (schedule.ts). */
+  | { readonly kind: 'error'; readonly from: string; readonly icmp: IcmpKind; readonly local: boolean; readonly neighbour: boolean }
   | { readonly kind: 'silent' };
 
 /**
  * connect() of ping's probe socket (a UDP socket to port 1025) fails when the output route does: the
  * walk's request dropped on the sender before anything left it. The route's type gives the errno
- * (checked on Linux 6.18: no route, `unreachable`, `blackhole`, `prohibit` routes on the sender).
+ * (checked on Linux 6.18: no route, `unreachable`, `blackhole`, `prohibit` routes on the sender;
+ * ping -6 connects without ping4's broadcast question: `connect: Permission denied`).
  */
 const CONNECT_ERRORS: Readonly<Record<string, string>> = {
   'no-route': 'ping: connect: Network is unreachable',
@@ -49,16 +51,25 @@ function outcomeOf(t: TraceResult, from: Endpoint): Outcome {
   const atOrigin = (s: { host: string; netns: string }) => s.host === from.host && s.netns === (from.netns || '');
   const req = t.request.steps;
   const last = req[req.length - 1];
-  const neverLeft = req.every((s) => atOrigin(s) && s.stage !== 'xmit' && s.stage !== 'netfilter' && s.stage !== 'deliver');
-  if (!t.replied && last?.stage === 'drop' && neverLeft && CONNECT_ERRORS[t.verdict])
-    return { kind: 'connect', errno: CONNECT_ERRORS[t.verdict]! };
   const end = t.reply.steps[t.reply.steps.length - 1];
+  if (!t.replied && !end && last?.stage === 'drop' && atOrigin(last)) {
+    // The sender's own neighbour resolution failed: the error comes back through lo, from its own address.
+    if (t.verdict === 'host-unreachable')
+      return last.data?.errorLost
+        ? { kind: 'silent' }
+        : { kind: 'error', from: last.packet!.ip.src, icmp: 'host-unreachable', local: false, neighbour: true };
+    const neverLeft = req.every((s) => atOrigin(s) && s.stage !== 'xmit' && s.stage !== 'netfilter' && s.stage !== 'deliver');
+    const v6 = last.packet?.ip.dst.includes(':');
+    const errno = v6 && t.verdict === 'prohibited' ? 'ping: connect: Permission denied' : CONNECT_ERRORS[t.verdict];
+    if (neverLeft && errno) return { kind: 'connect', errno };
+  }
   if (!end || end.stage !== 'deliver' || !atOrigin(end) || !end.packet?.icmp) return { kind: 'silent' };
   const icmp = end.packet.icmp.type as IcmpKind;
   if (t.replied && icmp === 'echo-reply') return { kind: 'reply', from: end.packet.ip.src, ttl: end.packet.ip.ttl };
   if (icmp === 'echo-reply' || icmp === 'echo-request') return { kind: 'silent' };
   const sender = t.reply.steps.find((s) => s.stage === 'icmp') ?? t.request.steps.find((s) => s.stage === 'icmp');
-  return { kind: 'error', from: end.packet.ip.src, icmp, local: sender ? atOrigin(sender) : false };
+  const neighbour = t.verdict === 'host-unreachable';
+  return { kind: 'error', from: end.packet.ip.src, icmp, local: sender ? atOrigin(sender) : false, neighbour };
 }
 
 const stop = (stdout: string, stderr: string, status: number): CommandResult => ({ stdout, stderr, status });
@@ -119,7 +130,7 @@ export function runPing(words: readonly string[], columns: readonly number[], w:
     outcome.kind === 'reply'
       ? { kind: 'reply' }
       : outcome.kind === 'error'
-        ? { kind: 'error', neighbour: outcome.icmp === 'host-unreachable' }
+        ? { kind: 'error', neighbour: outcome.neighbour }
         : { kind: 'silent' };
   const run = schedule(args, fate);
   if (run.truncated)
