@@ -147,8 +147,10 @@ function runHost(world: World, b: HostBuild): void {
     }
     runs.push({ host: spec.name, range: line.range, command: line.text, stdout: res.stdout, stderr: res.stderr, status: res.status });
     const at = placeInLine(line.range, line.text, res.column);
-    // a program that dies with a log.Fatal prints it on its standard output (CoreDNS's [FATAL] lines)
-    const err = res.stderr.trim() || (res.status !== 0 ? (/^\[FATAL\] .*$/m.exec(res.stdout)?.[0] ?? '') : '');
+    // a program that dies with a log.Fatal prints it on its standard output (CoreDNS's [FATAL] lines);
+    // a ping that got no reply says so in its statistics (`1 packets transmitted, 0 received, ...`)
+    const said = /^\[FATAL\] .*$/m.exec(res.stdout) ?? /^\d+ packets transmitted, .*$/m.exec(res.stdout);
+    const err = res.stderr.trim() || (res.status !== 0 ? (said?.[0] ?? '') : '');
     const errKo = localizeNotes(err, 'ko');
     if (res.notSimulated) {
       const d: Diagnostic = {

@@ -30,6 +30,7 @@ describe('commands: the registry', () => {
       'iptables-restore',
       'iptables-save',
       'nslookup',
+      'ping',
       'sleep',
       'sysctl',
       'true',
@@ -38,8 +39,8 @@ describe('commands: the registry', () => {
   });
 
   it('knows real tools it does not run, none of them a command', () => {
-    for (const t of ['ping', 'bridge', 'curl', 'ip6tables', 'tcpdump', 'sudo', '[']) assert.ok(REAL_TOOLS.has(t), t);
-    assert.equal(REAL_TOOLS.size, 75);
+    for (const t of ['bridge', 'curl', 'ip6tables', 'tcpdump', 'sudo', '[']) assert.ok(REAL_TOOLS.has(t), t);
+    assert.equal(REAL_TOOLS.size, 74);
     assert.deepEqual(
       [...COMMANDS.keys()].filter((n) => REAL_TOOLS.has(n)),
       [],

@@ -39,7 +39,8 @@ describe('commands: the shell', () => {
       ['for i in 1 2; do echo $i; done', 'shell for', 0, 1],
       ['ip xfrm state', 'ip xfrm', 3, 1],
       ['ip -j link', 'ip -json', 3, 1],
-      ['ip netns exec red ping 10.0.0.1', 'ping', 18, 1],
+      ['ip netns exec red traceroute 10.0.0.1', 'traceroute', 18, 1],
+      ['ip netns exec red ping 10.0.0.1', 'ping without -c or -w', 18, 2],
       ['trap "echo bye" EXIT', 'trap', 0, 0],
       ['ulimit -n 1024', 'ulimit', 0, 0],
     ];

@@ -35,7 +35,8 @@ describe('extension language: command docs from the command specs', () => {
     assert.equal(doc('echo 1 > /proc/sys/net/ipv4/ip_forward')?.pattern, 'echo 1 > /proc/sys/net/ipv4/ip_forward');
     assert.equal(doc(': nothing')?.pattern, ':');
     assert.match(doc('bridge fdb show')!.doc.ko, /포워딩 데이터베이스/);
-    assert.equal(doc('ping -c 1 b')?.pattern, 'ping');
+    assert.equal(doc('ping -c 1 b')?.pattern, 'ping -c * *');
+    assert.equal(doc('ping b')?.pattern, 'ping');
     assert.equal(doc('curl http://b/'), undefined);
   });
 });
