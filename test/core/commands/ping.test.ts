@@ -34,6 +34,7 @@ import { strict as assert } from 'node:assert';
 import { execCommand } from '../../../src/core/commands/exec';
 import { localizeNotes } from '../../../src/core/commands/notes';
 import { writeFile } from '../../../src/core/sim/kernel';
+import { buildWorld, loadLabFor } from '../../../src/core/index';
 import { W } from '../../support/world';
 
 const HOSTS =
@@ -289,5 +290,34 @@ describe('ping (iputils-ping 20221126)', () => {
     assert.equal(many.stderr, 'knetlab: ping of more than 1000 echo requests is not simulated\n');
     assert.equal(localizeNotes(many.stderr, 'ko'), 'knetlab: echo 요청을 1000개 넘게 보내는 ping은 시뮬레이션하지 않습니다\n');
     assert.equal(execCommand(lab().world, { host: 'a', netns: '' }, 'ping -s 100 -c 1 bee').notSimulated?.command, 'ping -s');
+  });
+
+  it('-V prints the version, -h the usage (exit 2)', () => {
+    assert.deepEqual(
+      ping(lab(), 'ping -V'),
+      ok('ping from iputils 20221126\nlibcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n'),
+    );
+    const h = ping(lab(), 'ping -h');
+    assert.equal(h.status, 2);
+    assert.ok(h.stderr.startsWith('\nUsage\n'));
+  });
+
+  it("a lab's run line that pings and gets no reply fails, as in a shell script, and says why", () => {
+    const text =
+      'name: t\nswitches: [lan]\nhosts:\n  b:\n    interfaces: { eth0: lan }\n    run: |\n      ip addr add 10.0.0.2/24 dev eth0\n' +
+      '  a:\n    interfaces: { eth0: lan }\n    run: |\n      ip addr add 10.0.0.1/24 dev eth0\n      ping -c 1 10.0.0.2\n      ping -c 1 10.0.0.3\n';
+    const loaded = loadLabFor(text, { file: 'lab.yaml' });
+    const built = buildWorld(loaded.lab!);
+    assert.deepEqual(
+      built.diagnostics.map((d) => [d.code, d.line, d.message.en]),
+      [
+        [
+          'command-failed',
+          13,
+          'a: this command fails (exit status 1): 1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms',
+        ],
+      ],
+    );
+    assert.match(built.diagnostics[0]!.message.ko, /^a: 이 명령은 실패합니다 \(종료 상태 1\): 1 packets transmitted/);
   });
 });

@@ -130,7 +130,7 @@ export function runPing(words: readonly string[], columns: readonly number[], w:
     outcome.kind === 'reply'
       ? { kind: 'reply' }
       : outcome.kind === 'error'
-        ? { kind: 'error', neighbour: outcome.neighbour }
+        ? { kind: 'error', neighbour: outcome.neighbour, acknowledged: v === 4 }
         : { kind: 'silent' };
   const run = schedule(args, fate);
   if (run.truncated)

@@ -13,7 +13,14 @@
  */
 
 /** What every request meets (the simulated network does not change between them). */
-export type Fate = { readonly kind: 'reply' } | { readonly kind: 'error'; readonly neighbour: boolean } | { readonly kind: 'silent' };
+export type Fate =
+  | { readonly kind: 'reply' }
+  /**
+   * `neighbour`: a failed neighbour resolution's, which takes its time; `acknowledged`: the error
+   * counts in `pipe` (ping4's receive_error acknowledges it, ping6's does not: no `pipe` for IPv6 errors).
+   */
+  | { readonly kind: 'error'; readonly neighbour: boolean; readonly acknowledged: boolean }
+  | { readonly kind: 'silent' };
 
 export interface Plan {
   readonly count?: number;
@@ -89,7 +96,7 @@ export function schedule(p: Plan, fate: Fate): Run {
       arrivals.push({ seq: a.seq, error: a.error });
       if (a.error) errors++;
       else received++;
-      pipe = Math.max(pipe, sent - a.seq + 1);
+      if (!a.error || (fate.kind === 'error' && fate.acknowledged)) pipe = Math.max(pipe, sent - a.seq + 1);
       if (p.count && received + errors >= p.count) break;
       if (p.deadline && errors) break;
       continue;
