@@ -292,6 +292,25 @@ describe('ping (iputils-ping 20221126)', () => {
     assert.equal(execCommand(lab().world, { host: 'a', netns: '' }, 'ping -s 100 -c 1 bee').notSimulated?.command, 'ping -s');
   });
 
+  it('a numeric target as inet_aton reads it (octal, hex, short forms): named as typed, the address as inet_ntoa writes it', () => {
+    // real, in a namespace with lo up: `PING 127.000.000.010 (127.0.0.8)`, `PING 0x7f.1 (127.0.0.1)`, `PING ::0001(::1) 56 data bytes`
+    assert.deepEqual(
+      ping(lab(), 'ping -c 1 127.000.000.010'),
+      ok(
+        'PING 127.000.000.010 (127.0.0.8) 56(84) bytes of data.\n' +
+          '64 bytes from 127.0.0.8: icmp_seq=1 ttl=64 time=0.000 ms\n\n' +
+          '--- 127.000.000.010 ping statistics ---\n' +
+          '1 packets transmitted, 1 received, 0% packet loss, time 0ms\n' +
+          'rtt min/avg/max/mdev = 0.000/0.000/0.000/0.000 ms\n',
+      ),
+    );
+    assert.match(
+      ping(lab(), 'ping -c 1 0x7f.1').stdout,
+      /^PING 0x7f\.1 \(127\.0\.0\.1\) 56\(84\) bytes of data\.\n64 bytes from 127\.0\.0\.1: /,
+    );
+    assert.match(ping(lab(), 'ping -c 1 ::0001').stdout, /^PING ::0001\(::1\) 56 data bytes\n64 bytes from ::1: icmp_seq=1 ttl=64 /);
+  });
+
   it('-V prints the version, -h the usage (exit 2)', () => {
     assert.deepEqual(
       ping(lab(), 'ping -V'),

@@ -11,9 +11,11 @@
  */
 import type { Lookup, LookupRequest } from '../../dns/lookup';
 import { gaiError } from '../../dns/gai';
+import { inetAtonExact, isInetPton6 } from '../../dns/files/common';
 import type { IcmpKind } from '../../datapath/packet';
 import type { TraceResult } from '../../datapath/trace';
 import type { TraceRequest } from '../../datapath/walk';
+import { formatAddr, parseAddr } from '../../net/addr';
 import type { Endpoint } from '../../net/endpoint';
 import type { CommandResult } from '../types';
 import { parsePingArgs } from './args';
@@ -90,13 +92,14 @@ export function runPing(words: readonly string[], columns: readonly number[], w:
   const family = (a: string): 4 | 6 => (a.includes(':') ? 6 : 4);
   let candidates: string[];
   let canonical = target;
-  if (isLiteral(target)) candidates = [target];
+  const numericTarget = literal(target);
+  if (numericTarget) candidates = [numericTarget];
   else {
     const lookup = w.resolve({ from: w.from, name: target, tool: 'getaddrinfo' });
     const addrs = lookup.answers.filter((a) => a.type === 'A' || a.type === 'AAAA');
     if (lookup.status !== 'success' || !addrs.length)
       return stop('', `${warn}ping: ${target}: ${gaiError(lookup.status === 'success' ? 'nodata' : lookup.status)}\n`, 2);
-    candidates = addrs.map((a) => a.data);
+    candidates = addrs.map((a) => canonicalAddr(a.data));
     canonical = (lookup.canonical ?? addrs[0]!.name).replace(/\.$/, '');
   }
   candidates = candidates.filter((a) => !args.family || family(a) === args.family);
@@ -116,7 +119,7 @@ export function runPing(words: readonly string[], columns: readonly number[], w:
   if (args.ttl === 0) return stop('', `${warn}ping: cannot set unicast time-to-live: Invalid argument\n`, 2);
   const v = family(address);
   // ping4_run: a numeric target sets -n; ping6_run: a target with a colon does.
-  const numeric = args.numeric || (v === 4 ? isLiteral(target) : target.includes(':'));
+  const numeric = args.numeric || (v === 4 ? numericTarget !== undefined : target.includes(':'));
   const names = new Map<string, string>();
   const shown = (addr: string): string => {
     if (numeric) return addr;
@@ -124,7 +127,7 @@ export function runPing(words: readonly string[], columns: readonly number[], w:
     return names.get(addr)!;
   };
   // ping4_run names the target by its canonical name; ping6_run by the target as typed.
-  const hostname = v === 4 ? (isLiteral(target) ? target : canonical) : target;
+  const hostname = v === 4 ? (numericTarget ? target : canonical) : target;
   let stdout = headerLine(v, hostname, address, v === 6 ? shown(address) : address);
   const fate: Fate =
     outcome.kind === 'reply'
@@ -162,9 +165,23 @@ export function runPing(words: readonly string[], columns: readonly number[], w:
   return stop(stdout, stderr, status);
 }
 
-/** An address as inet_aton (IPv4) or inet_pton (IPv6) reads it: ping does not look it up. */
-function isLiteral(text: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) || (text.includes(':') && /^[0-9a-fA-F:.]+(%\S+)?$/.test(text));
+/**
+ * A numeric target as getaddrinfo reads it, which ping does not look up: inet_aton for IPv4
+ * (`192.168.002.053` is 192.168.2.43, octal), inet_pton for IPv6 (with its zone); as inet_ntop writes it.
+ */
+function literal(text: string): string | undefined {
+  const v4 = inetAtonExact(text);
+  if (v4) return v4;
+  const zone = text.indexOf('%');
+  const bare = zone < 0 ? text : text.slice(0, zone);
+  const a = isInetPton6(bare) ? parseAddr(bare) : undefined;
+  return a ? formatAddr(a) + (zone < 0 ? '' : text.slice(zone)) : undefined;
+}
+
+/** An address as inet_ntop writes it (`fd77:2::10` for `fd77:2:0::10`). */
+function canonicalAddr(text: string): string {
+  const a = parseAddr(text);
+  return a ? formatAddr(a) : text;
 }
 
 /** getnameinfo without NI_NAMEREQD: gethostbyaddr through nsswitch.conf, the first name; none: undefined. */
