@@ -26,6 +26,7 @@
  *   `prohibit`: `Do you want to ping broadcast? Then -b. If not, check your local firewall rules`.
  * - A blackhole on r: silence; `-w 3` sends 3 requests (time 2060ms), exit 1.
  * - An unknown name with `hosts: files`: `ping: nosuch.test: Name or service not known`, exit 2.
+ * - `-I nosuch`: `ping: SO_BINDTODEVICE nosuch: No such device`, exit 2, after the name is looked up.
  * - Option errors: `-c 0` is `ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807`
  *   and `-c abc` `ping: invalid argument: 'abc'` (exit 1); no destination is `ping: usage error:
  *   Destination address required` (exit 1); `-x` is `ping: invalid option -- 'x'` and the usage (exit 2).
@@ -244,6 +245,9 @@ describe('ping (iputils-ping 20221126)', () => {
       err('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n', 2),
     );
     assert.deepEqual(ping(lab(), 'ping -c 1 -t 0 10.77.2.10'), err('ping: cannot set unicast time-to-live: Invalid argument\n', 2));
+    // -I: an unknown device (real: `ping: SO_BINDTODEVICE nosuch: No such device`); binding to one is not modelled
+    assert.deepEqual(ping(lab(), 'ping -c 1 -I nosuch 10.77.2.10'), err('ping: SO_BINDTODEVICE nosuch: No such device\n', 2));
+    assert.equal(execCommand(lab().world, { host: 'a', netns: '' }, 'ping -c 1 -I eth0 10.77.2.10').notSimulated?.command, 'ping -I');
   });
 
   it('a name that does not resolve: getaddrinfo’s words, exit 2', () => {

@@ -4,7 +4,8 @@
  * the numbers checked as strtol_or_err and ping_strtod check them, with their words and exit
  * statuses: 1 for an integer out of range or not a number and for a missing destination, 2 for the
  * rest (getopt's errors print usage()). The options that change nothing the simulator shows
- * (-B, -C, -d, -L, -U) are taken; the others it does not model (-s, -f, -I, -v, -R ...) say so.
+ * (-B, -C, -d, -L, -U) are taken; -I NAME is checked against the namespace's links; the others it does
+ * not model (-s, -f, -v, -R, -I ADDRESS ...) say so.
  */
 import { type CommandResult, notSimulated, result } from '../types';
 
@@ -91,6 +92,8 @@ export interface PingArgs {
   readonly family?: 4 | 6;
   /** What ping wrote on stderr while reading its options (ping_strtod's warnings). */
   readonly warnings: string;
+  /** -I with an interface name (SO_BINDTODEVICE), and the column of its word. */
+  readonly device?: { readonly name: string; readonly column: number };
 }
 
 const fail = (stderr: string, status: number): CommandResult => result('', stderr, status);
@@ -133,6 +136,7 @@ export function parsePingArgs(words: readonly string[], columns: readonly number
   let quiet = false;
   let family: 4 | 6 | undefined;
   let warnings = '';
+  let device: PingArgs['device'];
   const operands: { text: string; column: number }[] = [];
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
@@ -206,6 +210,11 @@ export function parsePingArgs(words: readonly string[], columns: readonly number
           lingerMs = Math.trunc(d.value * 1000);
           break;
         }
+        case 'I':
+          // an address (a source to bind to) is not modelled; a name is checked against the namespace's links
+          if (arg!.includes(':') || /^\d+\.\d+\.\d+\.\d+$/.test(arg!)) return notSimulated('ping -I ADDRESS', col);
+          device = { name: arg!, column: col };
+          break;
         default:
           if (!HARMLESS.has(c)) return notSimulated(`ping -${c}`, col);
       }
@@ -227,5 +236,6 @@ export function parsePingArgs(words: readonly string[], columns: readonly number
     quiet,
     ...(family ? { family } : {}),
     warnings,
+    ...(device ? { device } : {}),
   };
 }

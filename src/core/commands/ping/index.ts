@@ -43,6 +43,7 @@ export const pingSpec: CommandSpec = {
         from: { host: ctx.host.name, netns: ctx.netns.name },
         resolve: (req) => resolveName(ctx.world, req),
         trace: (req) => tracePacket(ctx.world, req),
+        hasLink: (name) => ctx.netns.links.has(name),
       },
     ),
 };

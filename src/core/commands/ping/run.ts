@@ -17,7 +17,7 @@ import type { TraceResult } from '../../datapath/trace';
 import type { TraceRequest } from '../../datapath/walk';
 import { formatAddr, parseAddr } from '../../net/addr';
 import type { Endpoint } from '../../net/endpoint';
-import type { CommandResult } from '../types';
+import { type CommandResult, notSimulated } from '../types';
 import { parsePingArgs } from './args';
 import { errorLine, headerLine, replyLine, statistics } from './format';
 import { type Fate, MAX_REQUESTS, schedule } from './schedule';
@@ -26,6 +26,8 @@ export interface PingWorld {
   readonly from: Endpoint;
   readonly resolve: (req: LookupRequest) => Lookup;
   readonly trace: (req: TraceRequest) => TraceResult;
+  /** Whether the namespace ping runs in has a link of that name (for -I). */
+  readonly hasLink: (name: string) => boolean;
 }
 
 /** What one echo request met, read from its walk. */
@@ -114,6 +116,10 @@ export function runPing(words: readonly string[], columns: readonly number[], w:
     const next = outcome.kind === 'connect' && /unreachable|No route/.test(outcome.errno) && i + 1 < candidates.length;
     if (!next) break;
   }
+  // bind_to_device, before the probe's connect(): an unknown device is ENODEV; a known one changes the
+  // route lookup (SO_BINDTODEVICE), which the walk does not model.
+  if (args.device && !w.hasLink(args.device.name)) return stop('', `${warn}ping: SO_BINDTODEVICE ${args.device.name}: No such device\n`, 2);
+  if (args.device) return notSimulated('ping -I', args.device.column);
   if (outcome.kind === 'connect') return stop('', `${warn}${outcome.errno}\n`, 2);
   // IP_TTL 0 is refused (setsockopt: EINVAL), after the probe's connect().
   if (args.ttl === 0) return stop('', `${warn}ping: cannot set unicast time-to-live: Invalid argument\n`, 2);
