@@ -19,7 +19,7 @@ import { result, type CommandHandler, type CommandResult, type CommandSpec } fro
 
 export const COREDNS_VERSION = 'CoreDNS-1.11.1';
 /** releaseString() of the 1.11.1 release image: <OS>/<ARCH>, <go version>, <commit>. */
-export const COREDNS_RELEASE = 'linux/amd64, go1.21.5, 45923b6e';
+export const COREDNS_RELEASE = 'linux/amd64, go1.20.7, ae2bbc2';
 
 /** The plugins of 1.11.1's plugin.cfg, as `-plugins` lists them (caddy.DescribePlugins). */
 const PLUGINS_1_11 =

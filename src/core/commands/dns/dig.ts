@@ -26,6 +26,7 @@ export function digRequest(args: DigArgs, q: DigQuery, from: LookupRequest['from
     recurse: o.recurse,
     edns: o.edns,
     tcp: o.tcp,
+    cookie: o.cookie,
   };
   if (args.port !== 53) options.port = args.port;
   if (o.ndots !== undefined) options.ndots = o.ndots;
