@@ -17,7 +17,7 @@
  *   (after the CNAME chain), without any search; nslookup likewise A, then AAAA.
  *
  * Options read from `LookupRequest.options`: `search`, `ndots`, `tries`, `retry`, `time`, `port`,
- * `recurse`, `fail`, `tcp`, `cookie` (booleans and numbers as the tool's flags give them).
+ * `recurse`, `fail`, `tcp`, `cookie`, `class` (booleans and numbers as the tool's flags give them).
  */
 import { loc } from '../../text/i18n';
 import { rdataText } from '../zone/rdata';
@@ -47,6 +47,8 @@ interface Settings {
   readonly recurse: boolean;
   /** dig's +cookie (on by default): a client cookie in the OPT record. */
   readonly cookie: boolean;
+  /** The query's class (dig's `CH`, `-c CLASS`): IN unless told. */
+  readonly cls: string;
 }
 
 function settings(ctx: LookupCtx, f: ResolverFiles): Settings {
@@ -72,6 +74,7 @@ function settings(ctx: LookupCtx, f: ResolverFiles): Settings {
     tcp: o['tcp'] === true,
     recurse: o['recurse'] !== false,
     cookie: o['cookie'] !== false,
+    cls: typeof o['class'] === 'string' ? o['class'] : 'IN',
   };
 }
 
@@ -100,6 +103,7 @@ function ask(ctx: LookupCtx, s: Settings, name: string, type: string): DnsMessag
       const msg = makeQuery(name, type, {
         id: ctx.id(),
         rd: s.recurse,
+        cls: s.cls,
         ...(ctx.req.tool === 'dig'
           ? { edns: { udpSize: 1232, do: false, ...(s.cookie ? { cookie: clientCookie(ctx) } : {}) }, ad: true }
           : {}),

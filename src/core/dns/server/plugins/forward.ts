@@ -92,7 +92,7 @@ export const forward: Builder = (p, ctx): Built => {
       continue;
     }
     const text = ctx.readFile(w);
-    if (text === undefined) return { error: `plugin/forward: not an IP address or file "${w}": open ${w}: no such file or directory` };
+    if (text === undefined) return { error: `plugin/forward: not an IP address or file: "${w}"` };
     const rc = parseResolvConf(text, w);
     // miekg/dns's ClientConfigFromFile: every nameserver line (no MAXNS), no 127.0.0.1 default.
     const found = [...rc.config.nameservers, ...rc.config.ignoredNameservers]
