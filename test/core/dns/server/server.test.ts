@@ -17,7 +17,7 @@ describe('dns/server: CoreDNS', () => {
       ],
       [
         '.:53 {\n  forward . /etc/resolv.conf\n}\n',
-        'plugin/forward: not an IP address or file "/etc/resolv.conf": open /etc/resolv.conf: no such file or directory',
+        'plugin/forward: not an IP address or file: "/etc/resolv.conf"',
       ],
       ['example.org {\n  file db\n}\n', ''],
     ];
