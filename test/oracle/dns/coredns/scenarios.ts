@@ -186,7 +186,7 @@ export const SCENARIOS: readonly CdnsScenario[] = [
   },
   {
     name: 'chaos',
-    about: 'chaos with a version and authors: version.bind, authors.bind, hostname.bind TXT CH',
+    about: 'chaos with a version and authors: version.bind, authors.bind, version.server TXT CH, and an IN question',
     corefile: `.:1053 {
     chaos CoreDNS-lab admin@lab.test
 }
