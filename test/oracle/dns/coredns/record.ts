@@ -88,9 +88,15 @@ async function stop(p: Proc): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const out: Record<string, unknown> = { version: sh([BIN!, '-version']).stdout, scenarios: {}, starts: {} };
+  const out: Record<string, unknown> = { scenarios: {}, starts: {} };
   try {
     setup();
+    // the print-only flags too run as nobody in the namespace
+    const flag = (f: string) => sh(['ip', 'netns', 'exec', NS, 'setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', BIN!, f]);
+    out.version = flag('-version').stdout;
+    out.plugins = flag('-plugins').stdout;
+    const help = flag('-help');
+    out.help = { stdout: help.stdout, stderr: help.stderr.replace(`Usage of ${BIN}:`, 'Usage of coredns:'), status: help.status };
     const upDir = writeDir('up', UP_COREFILE, { 'db.up.test': UP_ZONE });
     for (const s of SCENARIOS) {
       const up = s.upstream ? start(upDir, '5300') : undefined;

@@ -47,6 +47,12 @@ describe('dns/server whoami, loadbalance, log, health and the rest', () => {
     assert.deepEqual(r.msg?.edns, { udpSize: 1232, do: false });
   });
 
+  it('log: a plugin that only returned a code (hosts\' SERVFAIL) is logged with no rcode, flags or size, as 1.11.1 does', () => {
+    const r = ask(`.:53 {\n  log\n  hosts {\n    10.0.0.20 web.lab.test\n  }\n}\n`, 'nope.lab.test.', { edns: true });
+    assert.equal(r.msg?.rcode, 'SERVFAIL');
+    assert.equal(r.steps.find((s) => s.plugin === 'log')!.data?.['log'], '[INFO] 10.0.0.2:40000 - 4242 "A IN nope.lab.test. udp - false 1232" - - 0 -');
+  });
+
   it('health, ready and prometheus are listens and say so; a plugin not simulated is marked', () => {
     const cf = `.:53 {\n  health :8080\n  ready\n  prometheus :9153\n  kubernetes cluster.local\n  whoami\n}\n`;
     const r = ask(cf, 'a.cluster.local.');
