@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { execCommand } from '../../../../src/core/commands/exec';
 import type { World } from '../../../../src/core/sim/model';
 import { labWorld } from '../../../support/world';
+import { resolveName } from '../../../../src/core/dns/resolver/index';
 import { SCENARIOS, STARTS, UP_COREFILE, UP_ZONE, type CdnsScenario } from './scenarios';
 
 export interface RealDig {
@@ -79,6 +80,43 @@ export function simDigs(s: CdnsScenario): { world: World; outs: string[] } {
     return r.stdout + r.stderr;
   });
   return { world, outs };
+}
+
+/**
+ * The query log (log and errors) the simulated server writes for each of the scenario's digs, in
+ * order: the lines the real one printed on its standard output.
+ */
+export function simLogs(s: CdnsScenario): string[] {
+  const world = labWorld(labOf(s.corefile, s.files, s.upstream));
+  const out: string[] = [];
+  for (const d of s.digs) {
+    const words = d.split(' ');
+    const opt = (k: string) => words.find((w) => w.startsWith(`+${k}=`))?.split('=')[1];
+    const rest = words.filter((w) => !w.startsWith('+'));
+    const rev = rest[0] === '-x' ? `${rest[1]!.split('.').reverse().join('.')}.in-addr.arpa` : undefined;
+    const l = resolveName(world, {
+      from: { host: 'client', netns: '' },
+      name: rev ?? rest[0]!,
+      type: rev ? 'PTR' : (rest[1] ?? 'A'),
+      tool: 'dig',
+      server: '10.53.0.1',
+      options: {
+        port: 1053,
+        ...(opt('tries') ? { tries: Number(opt('tries')) } : {}),
+        ...(opt('time') ? { time: Number(opt('time')) } : {}),
+      },
+    });
+    for (const leg of l.legs) for (const st of leg.steps) if (typeof st.data?.['log'] === 'string') out.push(st.data['log']);
+  }
+  return out;
+}
+
+/** A log line without what differs from run to run: the client's port, the id, the duration's fraction, forward's source. */
+export function normaliseLog(line: string): string {
+  return line
+    .replace(/^(\[INFO\] [\d.]+):\d+ - \d+/, '$1:PORT - ID')
+    .replace(/ (\d+)(\.\d+)?s$/, ' $1s')
+    .replace(/(read \w+ )[\d.]+:\d+->/, '$1SRC->');
 }
 
 function main(): void {

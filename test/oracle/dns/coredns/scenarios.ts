@@ -66,6 +66,7 @@ export const SCENARIOS: readonly CdnsScenario[] = [
     about: '.:1053 with hosts FILE { no_reverse fallthrough } and forward . UPSTREAM: a name in the file, one forwarded, a PTR forwarded',
     upstream: true,
     corefile: `.:1053 {
+    log
     hosts @DIR@/hosts {
         no_reverse
         fallthrough
@@ -118,8 +119,10 @@ export const SCENARIOS: readonly CdnsScenario[] = [
   },
   {
     name: 'forward-silent',
-    about: 'forward to an upstream that never answers: SERVFAIL, and after how long',
+    about: 'forward to an upstream that never answers: SERVFAIL, after how long, and what log and errors print',
     corefile: `.:1053 {
+    log
+    errors
     forward . 10.53.0.3:5300
 }
 `,

@@ -23,13 +23,19 @@ export const READ_TIMEOUT_MS = 2000;
 /** forward's defaultTimeout: how long one query may take over all its tries. */
 export const DEADLINE_MS = 5000;
 
-/** The error forward returns: the last try's (a read timeout, a refused read), as Go's net package words it. */
-function lastError(failures: readonly string[]): string {
+/**
+ * The error forward returns: the last try's, as Go's net package words it (a net.OpError on the
+ * connected socket names its source then the upstream: CoreDNS 1.11.1 logged `[ERROR] plugin/errors:
+ * 2 www.up.test. A: read udp 10.53.0.3:36916->10.53.0.3:5300: i/o timeout`). The source here is the
+ * address the query came in on and a port drawn from the query's id (the kernel's ephemeral port).
+ */
+function lastError(failures: readonly string[], local: string, id: number, proto: string): string {
   const last = failures[failures.length - 1] ?? '';
   const [addr, why] = last.split(' ');
-  if (why === 'timeout') return `read udp ${addr}: i/o timeout`;
-  if (why === 'refused') return `read udp ${addr}: connect: connection refused`;
-  return `dial udp ${addr}: connect: no route to host`;
+  const src = `${hostPort(local, 32768 + (id % 28232))}->${addr}`;
+  if (why === 'timeout') return `read ${proto} ${src}: i/o timeout`;
+  if (why === 'refused') return `read ${proto} ${src}: read: connection refused`;
+  return `dial ${proto} ${addr}: connect: no route to host`;
 }
 
 interface Upstream {
@@ -185,9 +191,9 @@ export const forward: Builder = (p, ctx): Built => {
               `No upstream answered within forward's ${DEADLINE_MS / 1000} s (${failures.join('; ')}): SERVFAIL.`,
               `forward의 ${DEADLINE_MS / 1000}초 안에 응답한 업스트림이 없습니다 (${failures.join('; ')}). SERVFAIL입니다.`,
             ),
-            { rcode: 'SERVFAIL' },
+            { rcode: 'SERVFAIL', elapsedMs: elapsed },
           );
-          return { kind: 'code', rcode: 'SERVFAIL', err: `plugin/forward: ${lastError(failures)}` };
+          return { kind: 'code', rcode: 'SERVFAIL', err: lastError(failures, req.query.local.addr, req.msg.id, wire) };
         }
         if (u.tls)
           say(
@@ -229,7 +235,7 @@ export const forward: Builder = (p, ctx): Built => {
                 `${u.text} answered ${a.msg.rcode}; the answer is written as it came.`,
                 `${iga(u.text)} ${a.msg.rcode} 응답을 주었고, 그 답을 그대로 씁니다.`,
               ),
-              { upstream: u.text, rcode: a.msg.rcode },
+              { upstream: u.text, rcode: a.msg.rcode, elapsedMs: elapsed },
             );
             return { kind: 'write', msg: { ...a.msg, id: req.msg.id } };
           },

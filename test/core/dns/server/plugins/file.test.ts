@@ -72,7 +72,7 @@ describe('dns/server file', () => {
     assert.deepEqual(lines(g.msg), ['gone.example.org. 300 IN CNAME nowhere.lab.']);
   });
 
-  it('a CNAME target in none of the server\'s zones: its own REFUSED counts as Success (doLookup), NOERROR with the CNAME and the apex NS', () => {
+  it("a CNAME target in none of the server's zones: its own REFUSED counts as Success (doLookup), NOERROR with the CNAME and the apex NS", () => {
     // CoreDNS 1.11.1 printed this (test/oracle/dns/COREDNS.md, file-zone, ext.lab.test)
     const r = ask(`example.org {\n  file /zones/db.example.org\n}\n`, 'out.example.org.', { files });
     assert.equal(r.msg?.rcode, 'NOERROR');

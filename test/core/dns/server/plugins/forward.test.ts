@@ -33,7 +33,7 @@ describe('dns/server forward', () => {
     );
     assert.equal(
       r.steps.find((s) => s.plugin === 'errors')?.data?.['log'],
-      '[ERROR] plugin/errors: 2 a.lab. A: plugin/forward: read udp 10.0.0.1:53: i/o timeout',
+      '[ERROR] plugin/errors: 2 a.lab. A: read udp 10.0.0.53:37010->10.0.0.1:53: i/o timeout',
     );
     const end = r.steps.find((s) => s.plugin === 'forward' && s.data?.['rcode'] === 'SERVFAIL')!;
     assert.equal(
