@@ -89,4 +89,10 @@ describe('the simulated CoreDNS against the real 1.11.1', () => {
     assert.match(REAL.scenarios['forward-silent']!.digs[0]!.out, /status: SERVFAIL[\s\S]*Query time: 60\d\d msec/);
     assert.match(silent, /status: SERVFAIL[\s\S]*;; Query time: 6000 msec\n/);
   });
+
+  it('forward to a port nothing listens on: SERVFAIL once the health checks mark it down (about 1 s)', () => {
+    assert.match(REAL.scenarios['forward-refused']!.digs[0]!.out, /status: SERVFAIL[\s\S]*Query time: 10\d\d msec/);
+    const out = simDigs(SCENARIOS.find((s) => s.name === 'forward-refused')!).outs[0]!;
+    assert.match(out, /status: SERVFAIL[\s\S]*;; Query time: 1000 msec\n/);
+  });
 });

@@ -149,7 +149,7 @@ function main(): void {
       }
     });
     const banner = world.hosts.get('dns')!.files.get('/tmp/coredns.out') ?? '';
-    const realBanner = r.stdout.replace(/\[INFO\] SIGTERM.*\n/, '').replace(/\[INFO\].*\n/g, '');
+    const realBanner = r.stdout.replace(/\[(INFO|ERROR)\].*\n/g, '');
     if (banner !== realBanner)
       console.log(`### ${s.name}: start output\n real: ${JSON.stringify(realBanner)}\n sim:  ${JSON.stringify(banner)}`);
   }

@@ -129,6 +129,31 @@ export const SCENARIOS: readonly CdnsScenario[] = [
     digs: ['+tries=1 +time=15 www.up.test A'],
   },
   {
+    name: 'forward-refused',
+    about: 'forward to a port nothing listens on (ICMP port unreachable): SERVFAIL, and after how long',
+    upstream: true,
+    corefile: `.:1053 {
+    errors
+    forward . 10.53.0.2:5399
+}
+`,
+    digs: ['+tries=1 +time=15 www.up.test A'],
+  },
+  {
+    name: 'tcp',
+    about: 'dig +tcp: whoami names _tcp in its SRV, hosts answers the same over TCP',
+    corefile: `.:1053 {
+    whoami
+}
+lab.test:1053 {
+    hosts {
+        10.53.0.20 web.lab.test
+    }
+}
+`,
+    digs: ['+tcp anything.test A', '+tcp web.lab.test A'],
+  },
+  {
     name: 'cache',
     about: 'cache 30 in front of forward: the same question twice',
     upstream: true,

@@ -13,6 +13,7 @@ import { loc, type Localized } from '../../../text/i18n';
 import { eunneun, iga } from '../../../text/particle';
 import { parseResolvConf } from '../../files';
 import { parseIp } from '../../corefile/keys';
+import { parseDuration } from '../../corefile/go';
 import type { DnsMessage, UpstreamAnswer } from '../../msg';
 import { matchZone, qname } from '../msgs';
 import type { Built, Next, Req, Res } from '../types';
@@ -22,6 +23,9 @@ import { type Builder, props, say, sourceOf, words } from './common';
 export const READ_TIMEOUT_MS = 2000;
 /** forward's defaultTimeout: how long one query may take over all its tries. */
 export const DEADLINE_MS = 5000;
+/** forward's hcInterval (health_check's default) and maxfails (max_fails's default). */
+export const HC_INTERVAL_MS = 500;
+export const MAX_FAILS = 2;
 
 /**
  * The error forward returns: the last try's, as Go's net package words it (a net.OpError on the
@@ -112,6 +116,8 @@ export const forward: Builder = (p, ctx): Built => {
   let except: string[] = [];
   let policy = 'random';
   let proto: 'udp' | 'tcp' | undefined;
+  let maxFails = MAX_FAILS;
+  let hcMs = HC_INTERVAL_MS;
   const parsedOnly: string[] = [];
   for (const pr of props(p)) {
     const w = words(pr);
@@ -128,6 +134,15 @@ export const forward: Builder = (p, ctx): Built => {
       case 'prefer_udp':
         proto ??= 'udp';
         break;
+      case 'max_fails':
+      case 'health_check': {
+        // read for the refused upstreams' time only (below); health checking itself is not simulated
+        if (pr.name.text === 'max_fails' && /^\d+$/.test(w[0] ?? '')) maxFails = Number(w[0]);
+        const d = pr.name.text === 'health_check' && w[0] ? parseDuration(w[0]) : undefined;
+        if (d && 'ns' in d) hcMs = d.ns / 1e6;
+        parsedOnly.push([pr.name.text, ...w].join(' '));
+        break;
+      }
       default:
         parsedOnly.push([pr.name.text, ...w].join(' '));
     }
@@ -165,32 +180,48 @@ export const forward: Builder = (p, ctx): Built => {
       if (ups.length > 1) say(req, me, policyWords(policy, order.map((u) => u.text).join(', ')), { policy });
       const wire = proto ?? req.query.proto;
       // 1.11's loop: through the list and round again, every failure retried, until its 5 s deadline
+      let down = false;
       const ask = (i: number, elapsed: number, passMs: number, failures: string[]): Res => {
         if (i > 0 && i % order.length === 0) {
           if (passMs === 0 && elapsed < DEADLINE_MS) {
-            // every upstream refused at once: forward spins through them until the deadline
+            // every upstream refused at once: forward spins through them, and each failure kicks a health
+            // check; once max_fails + 1 checks failed (the kicked one, then one every health_check
+            // interval) every upstream is down, and the next failure ends the loop (CoreDNS 1.11.1: SERVFAIL
+            // after 1004 ms). Without health checks (max_fails 0) it spins until its deadline.
+            const spin = maxFails === 0 ? DEADLINE_MS - elapsed : Math.min(DEADLINE_MS - elapsed, maxFails * hcMs);
             say(
               req,
               me,
-              loc(
-                `Every upstream fails at once; forward keeps retrying them until its ${DEADLINE_MS / 1000} s deadline.`,
-                `모든 업스트림이 곧바로 실패합니다. forward는 ${DEADLINE_MS / 1000}초 기한까지 계속 다시 시도합니다.`,
-              ),
-              { waitedMs: DEADLINE_MS - elapsed },
+              maxFails === 0
+                ? loc(
+                    `Every upstream fails at once; forward keeps retrying them until its ${DEADLINE_MS / 1000} s deadline.`,
+                    `모든 업스트림이 곧바로 실패합니다. forward는 ${DEADLINE_MS / 1000}초 기한까지 계속 다시 시도합니다.`,
+                  )
+                : loc(
+                    `Every upstream fails at once; forward keeps retrying them until its health checks (every ${hcMs / 1000} s, max_fails ${maxFails}) mark them down, ${spin / 1000} s later.`,
+                    `모든 업스트림이 곧바로 실패합니다. forward는 상태 점검(${hcMs / 1000}초마다, max_fails ${maxFails})이 업스트림을 다운으로 표시할 때까지 ${spin / 1000}초 동안 계속 다시 시도합니다.`,
+                  ),
+              { waitedMs: spin },
             );
-            elapsed = DEADLINE_MS;
+            elapsed += spin;
+            down = true;
           }
           passMs = 0;
         }
         const u = order[i % order.length]!;
-        if (elapsed >= DEADLINE_MS) {
+        if (elapsed >= DEADLINE_MS || down) {
           say(
             req,
             me,
-            loc(
-              `No upstream answered within forward's ${DEADLINE_MS / 1000} s (${failures.join('; ')}): SERVFAIL.`,
-              `forward의 ${DEADLINE_MS / 1000}초 안에 응답한 업스트림이 없습니다 (${failures.join('; ')}). SERVFAIL입니다.`,
-            ),
+            down
+              ? loc(
+                  `Every upstream is marked down and the last try failed too (${failures.join('; ')}): SERVFAIL.`,
+                  `모든 업스트림이 다운으로 표시되었고 마지막 시도도 실패했습니다 (${failures.join('; ')}). SERVFAIL입니다.`,
+                )
+              : loc(
+                  `No upstream answered within forward's ${DEADLINE_MS / 1000} s (${failures.join('; ')}): SERVFAIL.`,
+                  `forward의 ${DEADLINE_MS / 1000}초 안에 응답한 업스트림이 없습니다 (${failures.join('; ')}). SERVFAIL입니다.`,
+                ),
             { rcode: 'SERVFAIL', elapsedMs: elapsed },
           );
           return { kind: 'code', rcode: 'SERVFAIL', err: lastError(failures, req.query.local.addr, req.msg.id, wire) };
