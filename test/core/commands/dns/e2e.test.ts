@@ -207,7 +207,7 @@ describe('the resolver tools end to end against CoreDNS', () => {
         ';; AUTHORITY SECTION:',
         'example.com.\t\t3600\tIN\tNS\tns.example.com.',
         '',
-        // 12 + 21 question + 44 CNAME + 31 A + 39 NS + 11 OPT
+        // 12 + 21 question + 44 CNAME + 31 A + 39 NS + 11 OPT + 12 cookie (4 + 8)
         ...tail(170),
       ].join('\n'),
     );
@@ -224,6 +224,12 @@ describe('the resolver tools end to end against CoreDNS', () => {
         ...tail(135),
       ].join('\n'),
     );
+  });
+
+  it('dig +nocookie: no client cookie, so none echoed and 12 bytes less', () => {
+    const out = run(corednsLab(), 'dig +nocookie www.example.com').stdout;
+    assert.ok(out.includes('; EDNS: version: 0, flags:; udp: 1232\n;; QUESTION SECTION:\n'), out);
+    assert.ok(out.endsWith(';; MSG SIZE  rcvd: 158\n\n'), out);
   });
 
   it('host, nslookup and getent through the search list and the CNAME', () => {
