@@ -19,7 +19,7 @@ import { result, type CommandHandler, type CommandResult, type CommandSpec } fro
 
 export const COREDNS_VERSION = 'CoreDNS-1.11.1';
 /** releaseString() of the 1.11.1 release image: <OS>/<ARCH>, <go version>, <commit>. */
-export const COREDNS_RELEASE = 'linux/amd64, go1.21.5, 45923b6e';
+export const COREDNS_RELEASE = 'linux/amd64, go1.20.7, ae2bbc2';
 
 /** The plugins of 1.11.1's plugin.cfg, as `-plugins` lists them (caddy.DescribePlugins). */
 const PLUGINS_1_11 =
@@ -94,16 +94,20 @@ export function startCoredns(host: Host, netns: string, run: CorednsRun, origin?
     }
   }
   // each server's zones, sorted, as dnsserver's startUpZones prints them, then the version
+  // a plugin's warnings (clog) come first, and -quiet does not hush them
+  const warned = (start.warnings ?? []).map((w) => `${w}\n`).join('');
   const banner = run.quiet
-    ? ''
-    : start.servers
+    ? warned
+    : warned +
+      start.servers
         .map((s) =>
           [...s.zones]
             .sort()
             .map((z) => `${z}:${s.port}${s.addrs ? ` on ${s.addrs.join(' ')}` : ''}\n`)
             .join(''),
         )
-        .join('') + `${COREDNS_VERSION}\n${COREDNS_RELEASE}\n`;
+        .join('') +
+      `${COREDNS_VERSION}\n${COREDNS_RELEASE}\n`;
   const loop = start.hasLoop ? loopProbe(host, netns, start) : undefined;
   if (loop) {
     // log.Fatalf: the [FATAL] line on the standard output (Run sets log's output to stdout), exit 1, sockets gone

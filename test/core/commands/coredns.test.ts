@@ -50,7 +50,7 @@ describe('coredns command', () => {
   it('-version and -plugins print as CoreDNS 1.11.1 does', () => {
     const w = runOf(lab('coredns -version > /tmp/v\ncoredns -plugins > /tmp/p'));
     const dns = w.hosts.get('dns')!;
-    assert.equal(dns.files.get('/tmp/v'), 'CoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n');
+    assert.equal(dns.files.get('/tmp/v'), 'CoreDNS-1.11.1\nlinux/amd64, go1.20.7, ae2bbc2\n');
     const p = dns.files.get('/tmp/p')!;
     assert.ok(p.startsWith('Server types:\n  dns\n\nCaddyfile loaders:\n  flag\n  default\n\nOther plugins:\n  dns.acl\n  dns.any\n'), p);
     assert.ok(p.endsWith('  dns.whoami\n  on\n\n'), p);
@@ -59,7 +59,7 @@ describe('coredns command', () => {
   it('starts: prints each server and its zones, binds UDP and TCP on 53 owned by the server', () => {
     const w = runOf(lab('coredns -conf /etc/coredns/Corefile > /tmp/out'));
     const dns = w.hosts.get('dns')!;
-    assert.equal(dns.files.get('/tmp/out'), '.:53\nexample.org.:53\nCoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n');
+    assert.equal(dns.files.get('/tmp/out'), '.:53\nexample.org.:53\nCoreDNS-1.11.1\nlinux/amd64, go1.20.7, ae2bbc2\n');
     assert.deepEqual(
       dns.sockets.map((s) => `${s.proto}/${s.port} ${s.owner?.name}`),
       ['udp/53 coredns', 'tcp/53 coredns'],
@@ -108,7 +108,7 @@ describe('coredns command', () => {
   it('-dns.port changes the port of keys that name none; without -conf, the default Corefile is whoami and log', () => {
     const w = runOf(lab('coredns -dns.port 1053 > /tmp/o'));
     const h = w.hosts.get('dns')!;
-    assert.equal(h.files.get('/tmp/o'), '.:1053\nCoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n');
+    assert.equal(h.files.get('/tmp/o'), '.:1053\nCoreDNS-1.11.1\nlinux/amd64, go1.20.7, ae2bbc2\n');
     assert.deepEqual(
       h.sockets.map((s) => `${s.proto}/${s.port}`),
       ['udp/1053', 'tcp/1053'],
@@ -131,7 +131,7 @@ describe('coredns command', () => {
     const dns = runOf(text).hosts.get('dns')!;
     assert.equal(
       dns.files.get('/tmp/o'),
-      '.:53\nCoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n' +
+      '.:53\nCoreDNS-1.11.1\nlinux/amd64, go1.20.7, ae2bbc2\n' +
         '[FATAL] plugin/loop: Loop (10.0.0.53:41054 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 6734527898713853361.4219823471029384712."\n',
     );
     assert.deepEqual(dns.sockets, []);
@@ -168,7 +168,7 @@ describe('coredns command', () => {
       '    serve: []\n',
     ).replace('    files:\n', '    files:\n      /etc/netns/red/coredns/Corefile: |\n        .:5353 {\n          whoami\n        }\n');
     const dns = runOf(text).hosts.get('dns')!;
-    assert.equal(dns.files.get('/tmp/o'), '.:5353\nCoreDNS-1.11.1\nlinux/amd64, go1.21.5, 45923b6e\n');
+    assert.equal(dns.files.get('/tmp/o'), '.:5353\nCoreDNS-1.11.1\nlinux/amd64, go1.20.7, ae2bbc2\n');
     assert.deepEqual(
       dns.sockets.map((s) => `${s.netns} ${s.proto}/${s.port}`),
       ['red udp/5353', 'red tcp/5353'],

@@ -3,7 +3,8 @@
  * search list unless `+search`), and it prints what came back as dig does (bin/dig/dig.c
  * printmessage and received): the command line, the header, the OPT pseudo-section, the sections in
  * dig's columns, and the statistics. The simulator has no clock: `;; WHEN:` is the Unix epoch (as
- * iptables-save's date), `;; Query time:` 0 msec (the simulated network has no delay; timeouts are counted in the lookup's time, not the answer's).
+ * iptables-save's date), `;; Query time:` the time the server waited (the simulated network has no
+ * delay: 0 msec, or forward's read timeouts on silent upstreams; the client's own timeouts are counted in the lookup's time).
  */
 import type { Lookup, LookupRequest } from '../../dns/lookup';
 import type { DnsMessage } from '../../dns/msg';
@@ -26,6 +27,7 @@ export function digRequest(args: DigArgs, q: DigQuery, from: LookupRequest['from
     recurse: o.recurse,
     edns: o.edns,
     tcp: o.tcp,
+    cookie: o.cookie,
   };
   if (args.port !== 53) options.port = args.port;
   if (o.ndots !== undefined) options.ndots = o.ndots;

@@ -22,6 +22,8 @@ export interface DigOptions {
   recurse: boolean;
   tcp: boolean;
   edns: boolean;
+  /** +cookie (the default): a client cookie in the query's OPT record. */
+  cookie: boolean;
   tries: number;
   time: number;
   ndots?: number;
@@ -108,8 +110,8 @@ const BOOL_OPTIONS: Record<string, (o: DigOptions, on: boolean) => void> = {
   tcp: (o, on) => (o.tcp = on),
   vc: (o, on) => (o.tcp = on),
   edns: (o, on) => (o.edns = on),
+  cookie: (o, on) => (o.cookie = on),
   // accepted, with nothing to change in what the simulator prints
-  cookie: () => {},
   ttlid: () => {},
   class: () => {},
   rrcomments: () => {},
@@ -171,6 +173,7 @@ export function defaultDigOptions(): DigOptions {
     recurse: true,
     tcp: false,
     edns: true,
+    cookie: true,
     tries: 3,
     time: 5,
   };

@@ -70,7 +70,13 @@ export function failedTries(lookup: Lookup, typed: string | undefined, tcp: bool
  */
 export function replied(lookup: Lookup): { query: LookupQuery; reply: DnsMessage; server: string; ms: number } | undefined {
   const query = [...lookup.queries].reverse().find((q) => q.reply !== undefined);
-  return query ? { query, reply: query.reply!, server: query.server, ms: 0 } : undefined;
+  if (!query) return undefined;
+  // the network has no delay: the time is what the server said it waited (forward's 2 s read timeout
+  // for each silent upstream: the real dig's `Query time: 2004 msec`, test/oracle/dns/COREDNS.md)
+  let ms = 0;
+  for (const i of query.legs)
+    for (const st of lookup.legs[i]?.steps ?? []) if (typeof st.data?.['waitedMs'] === 'number') ms += st.data['waitedMs'] as number;
+  return { query, reply: query.reply!, server: query.server, ms };
 }
 
 /** How the tools name the server in `SERVER: ADDR#PORT(NAME)`: as typed with `@`, else its address. */

@@ -17,7 +17,7 @@
  *   (after the CNAME chain), without any search; nslookup likewise A, then AAAA.
  *
  * Options read from `LookupRequest.options`: `search`, `ndots`, `tries`, `retry`, `time`, `port`,
- * `recurse`, `fail`, `tcp` (booleans and numbers as the tool's flags give them).
+ * `recurse`, `fail`, `tcp`, `cookie`, `class` (booleans and numbers as the tool's flags give them).
  */
 import { loc } from '../../text/i18n';
 import { rdataText } from '../zone/rdata';
@@ -45,6 +45,10 @@ interface Settings {
   readonly checkRa: boolean;
   readonly tcp: boolean;
   readonly recurse: boolean;
+  /** dig's +cookie (on by default): a client cookie in the OPT record. */
+  readonly cookie: boolean;
+  /** The query's class (dig's `CH`, `-c CLASS`): IN unless told. */
+  readonly cls: string;
 }
 
 function settings(ctx: LookupCtx, f: ResolverFiles): Settings {
@@ -69,6 +73,8 @@ function settings(ctx: LookupCtx, f: ResolverFiles): Settings {
     checkRa: req.tool !== 'dig' && !req.server,
     tcp: o['tcp'] === true,
     recurse: o['recurse'] !== false,
+    cookie: o['cookie'] !== false,
+    cls: typeof o['class'] === 'string' ? o['class'] : 'IN',
   };
 }
 
@@ -80,6 +86,15 @@ export function bindNames(name: string, s: Pick<Settings, 'ndots' | 'search' | '
   return [...s.search.map((d) => abs(d === '' ? name : `${name}.${d}`)), abs(name)];
 }
 
+/**
+ * dig's client cookie (dighost.c, +cookie is on by default): 8 bytes, random in dig, the same for
+ * each query of one run; here drawn from the lookup's id sequence, so a run prints the same each time.
+ */
+function clientCookie(ctx: LookupCtx): string {
+  const seed = ctx.req.name.split('').reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 0x9e3779b9);
+  return [seed, Math.imul(seed ^ 0x5bd1e995, 0x85ebca6b) >>> 0].map((n) => n.toString(16).padStart(8, '0')).join('');
+}
+
 /** One query of the lookup over the server list: the answer, or undefined when no server answered. */
 function ask(ctx: LookupCtx, s: Settings, name: string, type: string): DnsMessage | undefined {
   let tries = s.tries;
@@ -88,7 +103,10 @@ function ask(ctx: LookupCtx, s: Settings, name: string, type: string): DnsMessag
       const msg = makeQuery(name, type, {
         id: ctx.id(),
         rd: s.recurse,
-        ...(ctx.req.tool === 'dig' ? { edns: { udpSize: 1232, do: false }, ad: true } : {}),
+        cls: s.cls,
+        ...(ctx.req.tool === 'dig'
+          ? { edns: { udpSize: 1232, do: false, ...(s.cookie ? { cookie: clientCookie(ctx) } : {}) }, ad: true }
+          : {}),
       });
       const one = sendOne(ctx, { server, port: s.port, msg, timeoutMs: s.timeoutMs, proto: s.tcp ? 'tcp' : 'udp' });
       if (!one.result) return undefined;

@@ -28,7 +28,12 @@ export function setRcode(r: DnsMessage, rcode: Rcode): DnsMessage {
   return { ...setReply(r), rcode };
 }
 
-/** request.SizeAndDo, which CoreDNS's scrub writer applies to every reply: an OPT record when the query had one. */
+/**
+ * request.SizeAndDo, which CoreDNS's scrub writer applies to every reply: an OPT record when the query
+ * had one. A reply that has its own (an upstream's, through forward) keeps its options; else the
+ * query's OPT is reused with the options CoreDNS supports (request/edns.go supportedOptions: NSID,
+ * EXPIRE, COOKIE, TCP keepalive, padding), so dig's client cookie comes back: `; COOKIE: ... (echoed)`.
+ */
 export function sizeAndDo(q: DnsMessage, m: DnsMessage): DnsMessage {
   if (!q.edns) {
     if (!m.edns) return m;
@@ -36,7 +41,8 @@ export function sizeAndDo(q: DnsMessage, m: DnsMessage): DnsMessage {
     void _drop;
     return rest;
   }
-  return { ...m, edns: { udpSize: q.edns.udpSize, do: q.edns.do } };
+  const cookie = m.edns ? m.edns.cookie : q.edns.cookie;
+  return { ...m, edns: { udpSize: q.edns.udpSize, do: q.edns.do, ...(cookie ? { cookie } : {}) } };
 }
 
 export function rr(name: string, ttl: number, data: RData, cls = 'IN'): RR {

@@ -32,6 +32,8 @@ export interface CorednsStart {
   readonly hasLoop?: boolean;
   /** CoreDNS's fatal start-up message and its exit status. */
   readonly errors?: { readonly text: string; readonly exit: number };
+  /** What the plugins' setups log at start (a zone file not found), printed before the zones. */
+  readonly warnings?: readonly string[];
 }
 
 /** A server block ready to serve: its zones, where it listens, its chain. */
@@ -47,7 +49,17 @@ interface Config {
 }
 
 /** The text CoreDNS prints for a Corefile error (caddy's `FILE:LINE - Error during parsing: ...`). */
-function fatalText(file: string, line: number, en: string): string {
+/** The line of a Corefile's last word (comments and blank lines skipped): where caddy's parser stands at EOF. */
+function lastWordLine(text: string): number {
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.replace(/#.*$/, '').trim()) return i + 1;
+  return 1;
+}
+
+function fatalText(file: string, line: number, en: string, text: string): string {
+  // a server block left open: caddy's closeCurlyBrace fails with SyntaxErr at the token it stopped on, the file's last
+  const open = /^(Syntax error: Unexpected token '.*', expecting '\}') \(this block is never closed\)$/s.exec(en);
+  if (open) return `${file}:${lastWordLine(text)} - ${open[1]}`;
   const plug = /^plugin\/([\w]+): Error during parsing: (.*)$/s.exec(en);
   if (plug) return `plugin/${plug[1]}: ${file}:${line} - Error during parsing: ${plug[2]}`;
   if (en.startsWith('Error during parsing: ')) return `${file}:${line} - ${en}`;
@@ -64,10 +76,11 @@ export function corednsServer(
 ): CorednsStart {
   const parsed = parseCorefile(corefileText, file, opts.env ? { env: opts.env } : {});
   const bad = parsed.diagnostics.find((d) => d.severity === 'error');
-  if (bad) return { listens: [], servers: [], errors: { text: fatalText(file, bad.line, bad.message.en), exit: 1 } };
+  if (bad) return { listens: [], servers: [], errors: { text: fatalText(file, bad.line, bad.message.en, corefileText), exit: 1 } };
   const defaultPort = opts.port ?? 53;
   const configs: Config[] = [];
   const listens: Listen[] = [];
+  const warnings: string[] = [];
   for (const block of parsed.blocks) {
     if (block.snippet) continue;
     const root = block.plugins.find((p) => p.name === 'root')?.args[0];
@@ -93,6 +106,7 @@ export function corednsServer(
       const built = buildPlugin(p, ctx);
       if ('error' in built) return { listens: [], servers: [], errors: { text: built.error, exit: 1 } };
       if (built.handler.name !== 'root') chain.push(built.handler);
+      warnings.push(...(built.warnings ?? []));
       blockListens.push(...(built.listens ?? []));
     }
     const binds = block.plugins.filter((p) => p.name === 'bind').flatMap((p) => p.args);
@@ -123,7 +137,7 @@ export function corednsServer(
     if (same) same.zones.push(...c.zones.filter((z) => !same.zones.includes(z)));
     else servers.push({ port: c.port, ...(c.addrs ? { addrs: c.addrs } : {}), zones: [...c.zones] });
   }
-  return { server: new Coredns(configs), listens, servers, hasLoop: configs.some((c) => c.loop) };
+  return { server: new Coredns(configs), listens, servers, hasLoop: configs.some((c) => c.loop), ...(warnings.length ? { warnings } : {}) };
 }
 
 function sameAddrs(a?: readonly string[], b?: readonly string[]): boolean {

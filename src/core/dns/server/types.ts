@@ -68,7 +68,14 @@ export interface BuildCtx {
 }
 
 /** A plugin built from its Corefile lines, or CoreDNS's start-up error for it. */
-export type Built = { readonly handler: Handler; readonly listens?: readonly Listen[] } | { readonly error: string };
+export type Built =
+  | {
+      readonly handler: Handler;
+      readonly listens?: readonly Listen[];
+      /** Lines the plugin's setup logs (clog.Warningf) as CoreDNS starts, before the zones it serves. */
+      readonly warnings?: readonly string[];
+    }
+  | { readonly error: string };
 
 export interface Listen {
   readonly proto: 'udp' | 'tcp';

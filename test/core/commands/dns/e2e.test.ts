@@ -28,7 +28,12 @@ function lab() {
 
 const run = (w: ReturnType<typeof lab>, line: string) => {
   const r = execCommand(w.world, { host: 'a', netns: '' }, line);
-  return { stdout: r.stdout.replace(/id: \d+/, 'id: ID'), stderr: r.stderr, status: r.status };
+  // dig's client cookie (8 bytes, drawn from the name) comes back echoed by CoreDNS
+  return {
+    stdout: r.stdout.replace(/id: \d+/, 'id: ID').replace(/; COOKIE: [0-9a-f]{16} \(echoed\)/, '; COOKIE: C (echoed)'),
+    stderr: r.stderr,
+    status: r.status,
+  };
 };
 
 describe('the resolver tools end to end (a asks b through r)', () => {
@@ -175,6 +180,7 @@ describe('the resolver tools end to end against CoreDNS', () => {
     '',
     ';; OPT PSEUDOSECTION:',
     '; EDNS: version: 0, flags:; udp: 1232',
+    '; COOKIE: C (echoed)',
   ];
   const tail = (size: number) => [
     ';; Query time: 0 msec',
@@ -201,8 +207,8 @@ describe('the resolver tools end to end against CoreDNS', () => {
         ';; AUTHORITY SECTION:',
         'example.com.\t\t3600\tIN\tNS\tns.example.com.',
         '',
-        // 12 + 21 question + 44 CNAME + 31 A + 39 NS + 11 OPT
-        ...tail(158),
+        // 12 + 21 question + 44 CNAME + 31 A + 39 NS + 11 OPT + 12 cookie (4 + 8)
+        ...tail(170),
       ].join('\n'),
     );
     assert.equal(
@@ -215,9 +221,15 @@ describe('the resolver tools end to end against CoreDNS', () => {
         ';; AUTHORITY SECTION:',
         'example.com.\t\t3600\tIN\tSOA\tns.example.com. admin.example.com. 1 7200 3600 1209600 3600',
         '',
-        ...tail(123),
+        ...tail(135),
       ].join('\n'),
     );
+  });
+
+  it('dig +nocookie: no client cookie, so none echoed and 12 bytes less', () => {
+    const out = run(corednsLab(), 'dig +nocookie www.example.com').stdout;
+    assert.ok(out.includes('; EDNS: version: 0, flags:; udp: 1232\n;; QUESTION SECTION:\n'), out);
+    assert.ok(out.endsWith(';; MSG SIZE  rcvd: 158\n\n'), out);
   });
 
   it('host, nslookup and getent through the search list and the CNAME', () => {

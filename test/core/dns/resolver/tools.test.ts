@@ -33,8 +33,9 @@ describe('resolveName (dig, host, nslookup)', () => {
     assert.deepEqual(sent(l), ['A? web. @192.168.2.10#53 NXDOMAIN']);
     assert.equal(l.status, 'notfound');
     assert.equal(l.rcode, 'NXDOMAIN');
-    // The query carries EDNS (udp 1232) and asks for AD, as dig 9.18 sends it.
-    assert.deepEqual(l.queries[0]!.reply?.edns, { udpSize: 1232, do: false });
+    // The query carries EDNS (udp 1232) with a client cookie and asks for AD, as dig 9.18 sends it;
+    // CoreDNS echoes the cookie.
+    assert.deepEqual(l.queries[0]!.reply?.edns, { udpSize: 1232, do: false, cookie: 'd9bfcafb17f79afa' });
   });
 
   it('dig +search, host and nslookup go through the search list; only NXDOMAIN goes on', () => {

@@ -15,10 +15,7 @@ describe('dns/server: CoreDNS', () => {
         '.:53 {\n  forward\n}\n',
         "plugin/forward: /etc/coredns/Corefile:2 - Error during parsing: Wrong argument count or unexpected line ending after 'forward'",
       ],
-      [
-        '.:53 {\n  forward . /etc/resolv.conf\n}\n',
-        'plugin/forward: not an IP address or file "/etc/resolv.conf": open /etc/resolv.conf: no such file or directory',
-      ],
+      ['.:53 {\n  forward . /etc/resolv.conf\n}\n', 'plugin/forward: not an IP address or file: "/etc/resolv.conf"'],
       ['example.org {\n  file db\n}\n', ''],
     ];
     for (const [text, want] of table.slice(0, 3)) assert.deepEqual(start(text).errors, { text: want, exit: 1 });

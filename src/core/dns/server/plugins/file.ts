@@ -10,6 +10,7 @@
 import { loc } from '../../../text/i18n';
 import type { RR } from '../../msg';
 import { parseZone } from '../../zone/parse';
+import { formatDuration, parseDuration } from '../../corefile/go';
 import { buildZone, lookup, type Zone, type ZoneAnswer } from '../../zone/zone';
 import { fromZone, matchZone, qname, qtype, setReply, short } from '../msgs';
 import { after, type Built, type Next, type Req, type Res } from '../types';
@@ -23,6 +24,16 @@ export const file: Builder = (p, ctx): Built => {
   let fall = new Fall();
   for (const pr of props(p)) if (pr.name.text === 'fallthrough') fall = Fall.from(words(pr));
   const text = ctx.readFile(path);
+  // setup.go: a file that cannot be opened is a warning (`trying again in` the reload interval, 1m0s
+  // by default), fatal only with `reload 0`
+  const warnings: string[] = [];
+  if (text === undefined) {
+    const reloadWord = props(p).find((pr) => pr.name.text === 'reload')?.args[0]?.text;
+    const d = reloadWord === undefined ? { ns: 60e9 } : parseDuration(reloadWord);
+    const openErr = `open ${path}: no such file or directory`;
+    if ('ns' in d && d.ns === 0) return { error: `plugin/file: ${openErr}` };
+    if ('ns' in d) warnings.push(`[WARNING] plugin/file: Failed to open "${openErr}": trying again in ${formatDuration(d.ns)}`);
+  }
   const zones = new Map<string, Zone | undefined>();
   for (const origin of zonesOf) {
     if (text === undefined) {
@@ -102,17 +113,21 @@ export const file: Builder = (p, ctx): Built => {
           ),
         );
         return after(req.self(up.name, up.type), (r) => {
+          // upstream.Lookup through a nonwriter, then doLookup: the message the server wrote (a plugin's,
+          // or the server's own for SERVFAIL, REFUSED, FORMERR, NOTIMP); NXDOMAIN and SERVFAIL count,
+          // NOERROR without an answer is NoData, and anything else (REFUSED for a name in no zone) Success
           const m = r.kind === 'write' ? r.msg : undefined;
-          const rc = m?.rcode ?? (r.kind === 'code' ? r.rcode : 'SERVFAIL');
+          const rc =
+            m?.rcode ?? (r.kind === 'code' && ['SERVFAIL', 'REFUSED', 'FORMERR', 'NOTIMP'].includes(r.rcode) ? r.rcode : undefined);
           const extra = m ? [...m.answer] : [];
           const result: ZoneAnswer['result'] =
-            rc === 'NXDOMAIN' ? 'nxdomain' : rc === 'SERVFAIL' || rc === 'REFUSED' ? 'servfail' : extra.length ? 'success' : 'nodata';
-          const soa = z.soa ? [fromZone(z.soa)] : [];
+            rc === 'NXDOMAIN' ? 'nxdomain' : rc === 'SERVFAIL' ? 'servfail' : rc === 'NOERROR' && !extra.length ? 'nodata' : 'success';
           return write(req, name, {
             rcode: result === 'nxdomain' ? 'NXDOMAIN' : result === 'servfail' ? 'SERVFAIL' : 'NOERROR',
             result,
             answer: [...ans.answer.map(fromZone), ...extra],
-            authority: result === 'nxdomain' || result === 'nodata' ? soa : z.ns.map(fromZone),
+            // externalLookup's authority is the apex NS whatever the result
+            authority: z.ns.map(fromZone),
             additional: ans.additional.map(fromZone),
             aa: true,
           });
@@ -168,7 +183,7 @@ export const file: Builder = (p, ctx): Built => {
       }
     },
   };
-  return { handler };
+  return { handler, ...(warnings.length ? { warnings } : {}) };
 };
 
 function fileWords(name: string, type: string, zone: string, result: ZoneAnswer['result'], answer: readonly RR[]) {

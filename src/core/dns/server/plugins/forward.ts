@@ -13,6 +13,7 @@ import { loc, type Localized } from '../../../text/i18n';
 import { eunneun, iga } from '../../../text/particle';
 import { parseResolvConf } from '../../files';
 import { parseIp } from '../../corefile/keys';
+import { parseDuration } from '../../corefile/go';
 import type { DnsMessage, UpstreamAnswer } from '../../msg';
 import { matchZone, qname } from '../msgs';
 import type { Built, Next, Req, Res } from '../types';
@@ -22,14 +23,23 @@ import { type Builder, props, say, sourceOf, words } from './common';
 export const READ_TIMEOUT_MS = 2000;
 /** forward's defaultTimeout: how long one query may take over all its tries. */
 export const DEADLINE_MS = 5000;
+/** forward's hcInterval (health_check's default) and maxfails (max_fails's default). */
+export const HC_INTERVAL_MS = 500;
+export const MAX_FAILS = 2;
 
-/** The error forward returns: the last try's (a read timeout, a refused read), as Go's net package words it. */
-function lastError(failures: readonly string[]): string {
+/**
+ * The error forward returns: the last try's, as Go's net package words it (a net.OpError on the
+ * connected socket names its source then the upstream: CoreDNS 1.11.1 logged `[ERROR] plugin/errors:
+ * 2 www.up.test. A: read udp 10.53.0.3:36916->10.53.0.3:5300: i/o timeout`). The source here is the
+ * address the query came in on and a port drawn from the query's id (the kernel's ephemeral port).
+ */
+function lastError(failures: readonly string[], local: string, id: number, proto: string): string {
   const last = failures[failures.length - 1] ?? '';
   const [addr, why] = last.split(' ');
-  if (why === 'timeout') return `read udp ${addr}: i/o timeout`;
-  if (why === 'refused') return `read udp ${addr}: connect: connection refused`;
-  return `dial udp ${addr}: connect: no route to host`;
+  const src = `${hostPort(local, 32768 + (id % 28232))}->${addr}`;
+  if (why === 'timeout') return `read ${proto} ${src}: i/o timeout`;
+  if (why === 'refused') return `read ${proto} ${src}: read: connection refused`;
+  return `dial ${proto} ${addr}: connect: no route to host`;
 }
 
 interface Upstream {
@@ -92,7 +102,7 @@ export const forward: Builder = (p, ctx): Built => {
       continue;
     }
     const text = ctx.readFile(w);
-    if (text === undefined) return { error: `plugin/forward: not an IP address or file "${w}": open ${w}: no such file or directory` };
+    if (text === undefined) return { error: `plugin/forward: not an IP address or file: "${w}"` };
     const rc = parseResolvConf(text, w);
     // miekg/dns's ClientConfigFromFile: every nameserver line (no MAXNS), no 127.0.0.1 default.
     const found = [...rc.config.nameservers, ...rc.config.ignoredNameservers]
@@ -106,6 +116,8 @@ export const forward: Builder = (p, ctx): Built => {
   let except: string[] = [];
   let policy = 'random';
   let proto: 'udp' | 'tcp' | undefined;
+  let maxFails = MAX_FAILS;
+  let hcMs = HC_INTERVAL_MS;
   const parsedOnly: string[] = [];
   for (const pr of props(p)) {
     const w = words(pr);
@@ -122,6 +134,15 @@ export const forward: Builder = (p, ctx): Built => {
       case 'prefer_udp':
         proto ??= 'udp';
         break;
+      case 'max_fails':
+      case 'health_check': {
+        // read for the refused upstreams' time only (below); health checking itself is not simulated
+        if (pr.name.text === 'max_fails' && /^\d+$/.test(w[0] ?? '')) maxFails = Number(w[0]);
+        const d = pr.name.text === 'health_check' && w[0] ? parseDuration(w[0]) : undefined;
+        if (d && 'ns' in d) hcMs = d.ns / 1e6;
+        parsedOnly.push([pr.name.text, ...w].join(' '));
+        break;
+      }
       default:
         parsedOnly.push([pr.name.text, ...w].join(' '));
     }
@@ -159,35 +180,51 @@ export const forward: Builder = (p, ctx): Built => {
       if (ups.length > 1) say(req, me, policyWords(policy, order.map((u) => u.text).join(', ')), { policy });
       const wire = proto ?? req.query.proto;
       // 1.11's loop: through the list and round again, every failure retried, until its 5 s deadline
+      let down = false;
       const ask = (i: number, elapsed: number, passMs: number, failures: string[]): Res => {
         if (i > 0 && i % order.length === 0) {
           if (passMs === 0 && elapsed < DEADLINE_MS) {
-            // every upstream refused at once: forward spins through them until the deadline
+            // every upstream refused at once: forward spins through them, and each failure kicks a health
+            // check; once max_fails + 1 checks failed (the kicked one, then one every health_check
+            // interval) every upstream is down, and the next failure ends the loop (CoreDNS 1.11.1: SERVFAIL
+            // after 1004 ms). Without health checks (max_fails 0) it spins until its deadline.
+            const spin = maxFails === 0 ? DEADLINE_MS - elapsed : Math.min(DEADLINE_MS - elapsed, maxFails * hcMs);
             say(
               req,
               me,
-              loc(
-                `Every upstream fails at once; forward keeps retrying them until its ${DEADLINE_MS / 1000} s deadline.`,
-                `모든 업스트림이 곧바로 실패합니다. forward는 ${DEADLINE_MS / 1000}초 기한까지 계속 다시 시도합니다.`,
-              ),
-              { waitedMs: DEADLINE_MS - elapsed },
+              maxFails === 0
+                ? loc(
+                    `Every upstream fails at once; forward keeps retrying them until its ${DEADLINE_MS / 1000} s deadline.`,
+                    `모든 업스트림이 곧바로 실패합니다. forward는 ${DEADLINE_MS / 1000}초 기한까지 계속 다시 시도합니다.`,
+                  )
+                : loc(
+                    `Every upstream fails at once; forward keeps retrying them until its health checks (every ${hcMs / 1000} s, max_fails ${maxFails}) mark them down, ${spin / 1000} s later.`,
+                    `모든 업스트림이 곧바로 실패합니다. forward는 상태 점검(${hcMs / 1000}초마다, max_fails ${maxFails})이 업스트림을 다운으로 표시할 때까지 ${spin / 1000}초 동안 계속 다시 시도합니다.`,
+                  ),
+              { waitedMs: spin },
             );
-            elapsed = DEADLINE_MS;
+            elapsed += spin;
+            down = true;
           }
           passMs = 0;
         }
         const u = order[i % order.length]!;
-        if (elapsed >= DEADLINE_MS) {
+        if (elapsed >= DEADLINE_MS || down) {
           say(
             req,
             me,
-            loc(
-              `No upstream answered within forward's ${DEADLINE_MS / 1000} s (${failures.join('; ')}): SERVFAIL.`,
-              `forward의 ${DEADLINE_MS / 1000}초 안에 응답한 업스트림이 없습니다 (${failures.join('; ')}). SERVFAIL입니다.`,
-            ),
-            { rcode: 'SERVFAIL' },
+            down
+              ? loc(
+                  `Every upstream is marked down and the last try failed too (${failures.join('; ')}): SERVFAIL.`,
+                  `모든 업스트림이 다운으로 표시되었고 마지막 시도도 실패했습니다 (${failures.join('; ')}). SERVFAIL입니다.`,
+                )
+              : loc(
+                  `No upstream answered within forward's ${DEADLINE_MS / 1000} s (${failures.join('; ')}): SERVFAIL.`,
+                  `forward의 ${DEADLINE_MS / 1000}초 안에 응답한 업스트림이 없습니다 (${failures.join('; ')}). SERVFAIL입니다.`,
+                ),
+            { rcode: 'SERVFAIL', elapsedMs: elapsed },
           );
-          return { kind: 'code', rcode: 'SERVFAIL', err: `plugin/forward: ${lastError(failures)}` };
+          return { kind: 'code', rcode: 'SERVFAIL', err: lastError(failures, req.query.local.addr, req.msg.id, wire) };
         }
         if (u.tls)
           say(
@@ -229,7 +266,7 @@ export const forward: Builder = (p, ctx): Built => {
                 `${u.text} answered ${a.msg.rcode}; the answer is written as it came.`,
                 `${iga(u.text)} ${a.msg.rcode} 응답을 주었고, 그 답을 그대로 씁니다.`,
               ),
-              { upstream: u.text, rcode: a.msg.rcode },
+              { upstream: u.text, rcode: a.msg.rcode, elapsedMs: elapsed },
             );
             return { kind: 'write', msg: { ...a.msg, id: req.msg.id } };
           },

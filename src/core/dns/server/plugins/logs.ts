@@ -3,13 +3,14 @@
  * what comes back. errors prints `[ERROR] plugin/errors: RCODE NAME TYPE: ERROR` for an error a
  * plugin returned; log prints CoreDNS's common log format,
  * `[INFO] {remote}:{port} - {>id} "{type} {class} {name} {proto} {size} {>do} {>bufsize}" {rcode} {>rflags} {rsize} {duration}`,
- * with sizes as the simulator counts them (wire lengths are not computed: `-`) and no duration.
+ * the sizes on the wire (dns/wire.ts), the duration the time the server waited.
  */
 import { loc, verbatim } from '../../../text/i18n';
 import type { DnsMessage, Rcode } from '../../msg';
-import { qname, qtype, setRcode } from '../msgs';
+import { qname, qtype } from '../msgs';
 import { after, type Built, type Next, type Req, type Res } from '../types';
 import { hostPort } from '../words';
+import { wireSize } from '../../wire';
 import { type Builder, say, sourceOf } from './common';
 
 const RCODE_NUM: Record<Rcode, number> = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 };
@@ -49,13 +50,22 @@ export const log: Builder = (p, ctx): Built => {
       serve(req: Req, next: Next): Res {
         return after(next(req), (r) => {
           const q = req.msg.question[0]!;
-          const head = `[INFO] ${hostPort(req.query.client)} - ${req.msg.id} "${q.type} ${q.cls} ${q.name} ${req.query.proto} - ${req.msg.edns?.do ?? false} ${req.msg.edns?.udpSize ?? 512}"`;
+          // {size}: the query as it came; {rsize}: the reply as the plugin wrote it, before the server's
+          // scrub writer adds the OPT record (a forwarded reply keeps its upstream's); {duration}: the
+          // simulator's only clock is the time the server waited (forward's timeouts), as Go prints seconds
+          // (forward's last step says its whole time: a continuation's steps hold only its own part)
+          let waited = 0;
+          for (const st of req.steps) if (typeof st.data?.['waitedMs'] === 'number') waited += st.data['waitedMs'] as number;
+          for (const st of req.steps)
+            if (typeof st.data?.['elapsedMs'] === 'number') waited = Math.max(waited, st.data['elapsedMs'] as number);
+          const duration = `${waited / 1000}s`;
+          const head = `[INFO] ${hostPort(req.query.client)} - ${req.msg.id} "${q.type} ${q.cls} ${q.name} ${req.query.proto} ${wireSize(req.msg, 'none')} ${req.msg.edns?.do ?? false} ${req.msg.edns?.udpSize ?? 512}"`;
+          // the recorder saw no message when a plugin only returned a code (the server writes SERVFAIL or
+          // REFUSED after log): the replacer's empty value for rcode and flags, size 0 (CoreDNS 1.11.1: `- - 0`)
           const line =
             r.kind === 'write'
-              ? `${head} ${r.msg.rcode} ${flags(r.msg)} - -`
-              : r.kind === 'code'
-                ? `${head} ${r.rcode} ${flags(setRcode(req.msg, r.rcode))} - -`
-                : `${head} - - 0 -`;
+              ? `${head} ${r.msg.rcode} ${flags(r.msg)} ${wireSize(r.msg, 'none')} ${duration}`
+              : `${head} - - 0 ${duration}`;
           say(req, me, verbatim(line), { log: line });
           return r;
         });

@@ -4,7 +4,7 @@ import { ok, table, type Row } from '../../../../support/corefile';
 const ROWS: Row[] = [
   ['forward . 8.8.8.8', ok],
   ['forward . 8.8.8.8:5353 [2001:db8::1]:53 /etc/resolv.conf', ok],
-  ['forward example.org dns.example.net', ok],
+  ['forward example.org dns.example.net', [2, 23, 'plugin/forward: not an IP address or file: "dns.example.net"']],
   ['forward . tls://1.1.1.1 tls://1.0.0.1 {\n  tls_servername cloudflare-dns.com\n  health_check 5s no_rec domain example.org\n}', ok],
   [
     'forward . 8.8.8.8 {\n  except example.org example.net\n  policy sequential\n  max_fails 3\n  force_tcp\n  expire 10s\n  max_concurrent 1000\n}',
@@ -21,7 +21,9 @@ const ROWS: Row[] = [
     ],
   ],
   ['forward . grpc://1.2.3.4', [2, 13, "plugin/forward: 'grpc' is not supported as a destination protocol in forward: grpc://1.2.3.4:443"]],
-  ['forward . a..b', [2, 13, 'plugin/forward: not an IP address, file, or valid domain: "a..b"']],
+  ['forward . a..b', [2, 13, 'plugin/forward: not an IP address or file: "a..b"']],
+  ['forward . notanaddress', [2, 13, 'plugin/forward: not an IP address or file: "notanaddress"']],
+  ['forward . dns://ns.example:53', [2, 13, 'plugin/forward: not an IP address or file: "ns.example:53"']],
   ['forward . 8.8.8.8 {\n  policy fastest\n}', [3, 12, "plugin/forward: Error during parsing: unknown policy 'fastest'"]],
   [
     'forward . 8.8.8.8 {\n  policy\n}',

@@ -72,6 +72,15 @@ describe('dns/server file', () => {
     assert.deepEqual(lines(g.msg), ['gone.example.org. 300 IN CNAME nowhere.lab.']);
   });
 
+  it("a CNAME target in none of the server's zones: its own REFUSED counts as Success (doLookup), NOERROR with the CNAME and the apex NS", () => {
+    // CoreDNS 1.11.1 printed this (test/oracle/dns/COREDNS.md, file-zone, ext.lab.test)
+    const r = ask(`example.org {\n  file /zones/db.example.org\n}\n`, 'out.example.org.', { files });
+    assert.equal(r.msg?.rcode, 'NOERROR');
+    assert.equal(r.msg?.aa, true);
+    assert.deepEqual(lines(r.msg), ['out.example.org. 300 IN CNAME web.lab.']);
+    assert.deepEqual(lines(r.msg, 'authority'), ['example.org. 300 IN NS ns.example.org.']);
+  });
+
   it('the zone file read relative to root; the block zone is the origin', () => {
     const r = ask(`example.org {\n  root /zones\n  file db.example.org\n}\n`, 'ns.example.org.', { files });
     assert.deepEqual(lines(r.msg), ['ns.example.org. 300 IN A 10.0.0.53']);

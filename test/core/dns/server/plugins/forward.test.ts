@@ -33,7 +33,7 @@ describe('dns/server forward', () => {
     );
     assert.equal(
       r.steps.find((s) => s.plugin === 'errors')?.data?.['log'],
-      '[ERROR] plugin/errors: 2 a.lab. A: plugin/forward: read udp 10.0.0.1:53: i/o timeout',
+      '[ERROR] plugin/errors: 2 a.lab. A: read udp 10.0.0.53:37010->10.0.0.1:53: i/o timeout',
     );
     const end = r.steps.find((s) => s.plugin === 'forward' && s.data?.['rcode'] === 'SERVFAIL')!;
     assert.equal(
@@ -46,14 +46,31 @@ describe('dns/server forward', () => {
     );
   });
 
-  it('upstreams that refuse at once: forward spins until its deadline, then SERVFAIL', () => {
-    const r = ask(`.:53 {\n  forward . 10.0.0.1\n}\n`, 'a.lab.', { upstreams: { '10.0.0.1:53': 'refused' } });
+  it('upstreams that refuse at once: forward spins until health checks mark them down (1 s, as 1.11.1), or its deadline with max_fails 0', () => {
+    const waited = (r: ReturnType<typeof ask>) => r.steps.reduce((t, s) => t + ((s.data?.['waitedMs'] as number | undefined) ?? 0), 0);
+    const r = ask(`.:53 {\n  errors\n  forward . 10.0.0.1\n}\n`, 'a.lab.', { upstreams: { '10.0.0.1:53': 'refused' } });
     assert.equal(r.msg?.rcode, 'SERVFAIL');
     assert.deepEqual(r.forwards, ['10.0.0.1:53/udp']);
+    assert.equal(waited(r), 1000);
+    const spin = r.steps.find((s) => s.data?.['waitedMs'] === 1000)!;
     assert.equal(
-      r.steps.reduce((t, s) => t + ((s.data?.['waitedMs'] as number | undefined) ?? 0), 0),
-      5000,
+      spin.detail.en,
+      'Every upstream fails at once; forward keeps retrying them until its health checks (every 0.5 s, max_fails 2) mark them down, 1 s later.',
     );
+    assert.equal(
+      spin.detail.ko,
+      '모든 업스트림이 곧바로 실패합니다. forward는 상태 점검(0.5초마다, max_fails 2)이 업스트림을 다운으로 표시할 때까지 1초 동안 계속 다시 시도합니다.',
+    );
+    assert.equal(
+      r.steps.find((s) => s.plugin === 'errors')?.data?.['log'],
+      '[ERROR] plugin/errors: 2 a.lab. A: read udp 10.0.0.53:37010->10.0.0.1:53: read: connection refused',
+    );
+    const slow = ask(`.:53 {\n  forward . 10.0.0.1 {\n    max_fails 3\n    health_check 1s\n  }\n}\n`, 'a.lab.', {
+      upstreams: { '10.0.0.1:53': 'refused' },
+    });
+    assert.equal(waited(slow), 3000);
+    const none = ask(`.:53 {\n  forward . 10.0.0.1 {\n    max_fails 0\n  }\n}\n`, 'a.lab.', { upstreams: { '10.0.0.1:53': 'refused' } });
+    assert.equal(waited(none), 5000);
   });
 
   it('round_robin starts one further for each query of the session; random is the same for the same session history', () => {

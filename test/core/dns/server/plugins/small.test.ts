@@ -41,10 +41,19 @@ describe('dns/server whoami, loadbalance, log, health and the rest', () => {
   it('log prints the common log format; errors only what a plugin returned as an error', () => {
     const r = ask(`.:53 {\n  errors\n  log\n  whoami\n}\n`, 'Example.org.', { edns: true });
     const line = r.steps.find((s) => s.plugin === 'log')!;
-    assert.equal(line.data?.['log'], '[INFO] 10.0.0.2:40000 - 4242 "A IN Example.org. udp - false 1232" NOERROR qr,aa,rd - -');
+    assert.equal(line.data?.['log'], '[INFO] 10.0.0.2:40000 - 4242 "A IN Example.org. udp 40 false 1232" NOERROR qr,aa,rd 91 0s');
     assert.equal(line.detail.ko, line.detail.en);
     assert.ok(!r.steps.some((s) => s.plugin === 'errors'));
     assert.deepEqual(r.msg?.edns, { udpSize: 1232, do: false });
+  });
+
+  it("log: a plugin that only returned a code (hosts' SERVFAIL) is logged with no rcode, flags or size, as 1.11.1 does", () => {
+    const r = ask(`.:53 {\n  log\n  hosts {\n    10.0.0.20 web.lab.test\n  }\n}\n`, 'nope.lab.test.', { edns: true });
+    assert.equal(r.msg?.rcode, 'SERVFAIL');
+    assert.equal(
+      r.steps.find((s) => s.plugin === 'log')!.data?.['log'],
+      '[INFO] 10.0.0.2:40000 - 4242 "A IN nope.lab.test. udp 42 false 1232" - - 0 0s',
+    );
   });
 
   it('health, ready and prometheus are listens and say so; a plugin not simulated is marked', () => {
