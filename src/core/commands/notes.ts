@@ -18,6 +18,10 @@ const NOTES: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
     /^ping without -c or -w is not simulated: a real ping sends until it is interrupted$/,
     () => '-c나 -w 없는 ping은 시뮬레이션하지 않습니다. 실제 ping은 중단할 때까지 계속 보냅니다',
   ],
+  [
+    /^ping that waits forever is not simulated: with -W 0 and no -w, a real ping waits until it is interrupted$/,
+    () => '끝없이 기다리는 ping은 시뮬레이션하지 않습니다. -w 없이 -W 0이면 실제 ping은 중단할 때까지 기다립니다',
+  ],
   [/^ping of more than (\d+) echo requests is not simulated$/, (m) => `echo 요청을 ${m[1]}개 넘게 보내는 ping은 시뮬레이션하지 않습니다`],
   [/^(\S+) without -c is not simulated$/, (m) => `-c 없는 ${m[1]} 실행은 시뮬레이션하지 않습니다`],
   [/^shell compound commands \((.*)\) are not simulated$/, (m) => `셸 복합 명령(${m[1]})은 시뮬레이션하지 않습니다`],

@@ -294,6 +294,15 @@ describe('ping (iputils-ping 20221126)', () => {
     assert.equal(many.stderr, 'knetlab: ping of more than 1000 echo requests is not simulated\n');
     assert.equal(localizeNotes(many.stderr, 'ko'), 'knetlab: echo 요청을 1000개 넘게 보내는 ping은 시뮬레이션하지 않습니다\n');
     assert.equal(execCommand(lab().world, { host: 'a', netns: '' }, 'ping -s 100 -c 1 bee').notSimulated?.command, 'ping -s');
+    // real: `ping -c 1 -W 0` to a dropped address never ends (killed by timeout after 4 s, nothing printed)
+    const forever = execCommand(lab().world, { host: 'a', netns: '' }, 'ping -c 1 -W 0 10.77.8.1');
+    assert.equal(forever.status, 2);
+    assert.equal(forever.stdout, '');
+    assert.equal(
+      localizeNotes(forever.stderr, 'ko'),
+      'knetlab: 끝없이 기다리는 ping은 시뮬레이션하지 않습니다. -w 없이 -W 0이면 실제 ping은 중단할 때까지 기다립니다\n',
+    );
+    assert.equal(forever.notSimulated?.command, 'ping that waits forever');
   });
 
   it('a numeric target as inet_aton reads it (octal, hex, short forms): named as typed, the address as inet_ntoa writes it', () => {

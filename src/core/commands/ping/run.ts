@@ -149,6 +149,13 @@ export function runPing(words: readonly string[], columns: readonly number[], w:
       status: 2,
       notSimulated: { command: `ping of more than ${MAX_REQUESTS} echo requests`, column: columns[0] ?? 0 },
     };
+  if (run.forever)
+    return {
+      stdout: '',
+      stderr: `${warn}knetlab: ping that waits forever is not simulated: with -W 0 and no -w, a real ping waits until it is interrupted\n`,
+      status: 2,
+      notSimulated: { command: 'ping that waits forever', column: columns[0] ?? 0 },
+    };
   let stderr = warn;
   for (const a of run.arrivals) {
     if (args.quiet) continue;

@@ -8,8 +8,9 @@
  *
  * ping stops (main_loop) when replies and errors reach `-c`; with `-w`, at the deadline or at the first
  * error; otherwise, once the last request is sent, after -W (10 s) when nothing came back yet, or one
- * interval when something did. A request is sent before anything arriving at the same instant; an
- * answer at the deadline or at the end of the wait is too late.
+ * interval when something did. An answer the walk gives at once comes before the next request (no
+ * `pipe` at -i 0, as seen); a request is sent before a neighbour failure's answers due at the same
+ * instant (`-c 5`: pipe 4); an answer at the deadline or at the end of the wait is too late.
  */
 
 /** What every request meets (the simulated network does not change between them). */
@@ -46,6 +47,11 @@ export interface Run {
   readonly elapsedMs: number;
   /** It would have sent more than MAX_REQUESTS: the simulator does not run it. */
   readonly truncated: boolean;
+  /**
+   * It never ends: no deadline, answers missing, and no exit timer (a wait of 0: -W 0 when nothing
+   * came back, -i 0 when something did arms none; seen: `ping -c 1 -W 0` to a dropped address hangs).
+   */
+  readonly forever: boolean;
 }
 
 /** The neighbour resolution's time to fail: mcast_solicit probes × retrans_time_ms. */
@@ -56,7 +62,8 @@ export const MAX_REQUESTS = 1000;
 
 export function schedule(p: Plan, fate: Fate): Run {
   const deadlineMs = p.deadline ? p.deadline * 1000 : Infinity;
-  const pending: { t: number; seq: number; error: boolean }[] = [];
+  // `now`: an answer the walk gives at once, taken before the next request even at -i 0.
+  const pending: { t: number; seq: number; error: boolean; now: boolean }[] = [];
   const arrivals: Arrival[] = [];
   let sent = 0;
   let received = 0;
@@ -71,17 +78,18 @@ export function schedule(p: Plan, fate: Fate): Run {
     const nextSend = more ? sent * p.intervalMs : Infinity;
     const nextArrival = pending[0]?.t ?? Infinity;
     const end = Math.min(deadlineMs, exitAt);
-    if (nextSend <= nextArrival && nextSend < end) {
+    const sendFirst = nextSend < nextArrival || (nextSend === nextArrival && pending[0] !== undefined && !pending[0].now);
+    if (sendFirst && nextSend < end) {
       if (sent >= MAX_REQUESTS) {
         truncated = true;
         break;
       }
       sent++;
-      if (fate.kind === 'reply') pending.push({ t: nextSend, seq: sent, error: false });
-      else if (fate.kind === 'error' && !fate.neighbour) pending.push({ t: nextSend, seq: sent, error: true });
+      if (fate.kind === 'reply') pending.push({ t: nextSend, seq: sent, error: false, now: true });
+      else if (fate.kind === 'error' && !fate.neighbour) pending.push({ t: nextSend, seq: sent, error: true, now: true });
       else if (fate.kind === 'error') {
         if (nextSend > batchEnd) batchEnd = nextSend + NEIGH_FAIL_MS;
-        pending.push({ t: batchEnd, seq: sent, error: true });
+        pending.push({ t: batchEnd, seq: sent, error: true, now: false });
       }
       // __schedule_exit, armed once the last request is sent: 2 × the longest trip (0 here) or one
       // interval when something came back, else -W. A wait of 0 arms no timer.
@@ -103,5 +111,6 @@ export function schedule(p: Plan, fate: Fate): Run {
     }
     break;
   }
-  return { sent, arrivals, received, errors, pipe, elapsedMs: sent > 0 ? (sent - 1) * p.intervalMs : 0, truncated };
+  const forever = !truncated && !p.deadline && exitAt === Infinity && received + errors < (p.count ?? Infinity);
+  return { sent, arrivals, received, errors, pipe, elapsedMs: sent > 0 ? (sent - 1) * p.intervalMs : 0, truncated, forever };
 }

@@ -49,6 +49,15 @@ describe('ping: the simulated schedule', () => {
     assert.deepEqual(r.arrivals, []);
   });
 
+  it('-i 0: an answer at once comes before the next request (no pipe, as seen); -W 0 with nothing back never ends', () => {
+    assert.deepEqual(brief(schedule(plan({ count: 3, intervalMs: 0 }), REPLY)), [3, 3, 0, 1, 0]);
+    assert.equal(schedule(plan({ count: 1, lingerMs: 0 }), SILENT).forever, true);
+    assert.equal(schedule(plan({ count: 1, lingerMs: 0 }), REPLY).forever, false);
+    assert.equal(schedule(plan({ count: 1, lingerMs: 0, deadline: 2 }), SILENT).forever, false);
+    // no timer, so the neighbour failure's error comes after 3 s all the same
+    assert.deepEqual(brief(schedule(plan({ count: 1, lingerMs: 0 }), NEIGH)), [1, 0, 1, 1, 0]);
+  });
+
   it('more than MAX_REQUESTS requests is not run', () => {
     assert.equal(schedule(plan({ count: MAX_REQUESTS }), REPLY).truncated, false);
     assert.equal(schedule(plan({ count: MAX_REQUESTS + 1 }), REPLY).truncated, true);
