@@ -7,6 +7,7 @@ import type { DiagnosticCode } from '../../text/diag';
 import { didYouMean } from '../../text/didyoumean';
 import { eulreul } from '../../text/particle';
 import type { Token } from './lex';
+import type { Prop } from './tree';
 import { normalizeKey } from './keys';
 import { COREDNS_PLUGINS } from './order';
 import { ONCE_PER_BLOCK, PLUGIN_CHECKS } from './plugins/index';
@@ -15,10 +16,11 @@ import type { ServedZones } from './served';
 
 const KNOWN: ReadonlySet<string> = new Set(COREDNS_PLUGINS);
 
-/** A directive as the parser collected it: its name (environment substituted) and all its words. */
+/** A directive as the parser collected it: its name (environment substituted), its words as a tree, and whether one holds an unresolved `{$ENV}`. */
 export interface RawDirective {
   readonly name: Token;
-  readonly tokens: Token[];
+  readonly tree: Prop;
+  readonly unresolved: boolean;
 }
 
 export interface CheckState {
@@ -27,11 +29,6 @@ export interface CheckState {
   readonly unresolved: (s: string) => boolean;
   /** Every zone key and listen address served so far in the file. */
   readonly served: ServedZones;
-}
-
-function anyUnresolved(tokens: readonly Token[], unresolved: (s: string) => boolean): boolean {
-  for (const t of tokens) if (unresolved(t.text)) return true;
-  return false;
 }
 
 /** A block without `bind` listens on every address. */
@@ -112,7 +109,7 @@ export function checkBlock(block: ServerBlock, keys: readonly Token[], list: rea
       continue;
     }
     const validate = PLUGIN_CHECKS[name];
-    if (!validate || anyUnresolved(d.tokens, unresolved)) continue;
+    if (!validate || d.unresolved) continue;
     ctx ??= { zones: block.zones.map((z) => z.zone) };
     const p = validate(plugins[i]!.tree, ctx);
     if (p) {

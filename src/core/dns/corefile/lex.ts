@@ -17,6 +17,17 @@ export interface Token {
   readonly quoted: boolean;
 }
 
+/** Where a word stands in `file`: at least one character wide; a word that runs onto a later line (a quoted one) ends where it ends. */
+export function tokenRange(t: Token, file: string): { file: string; line: number; column: number; endLine: number; endColumn: number } {
+  return {
+    file,
+    line: t.line,
+    column: t.col,
+    endLine: t.endLine,
+    endColumn: t.endLine > t.line ? t.endCol : Math.max(t.endCol, t.col + 1),
+  };
+}
+
 const SPACE = /\s/u;
 
 /** Go's unicode.IsSpace, fast for ASCII. */

@@ -8,16 +8,39 @@
 import type { Diagnostic, DiagnosticCode, SourceRange } from '../../text/diag';
 import { loc } from '../../text/i18n';
 import { eulreul } from '../../text/particle';
-import { lex, type Token } from './lex';
+import { lex, type Token, tokenRange } from './lex';
 import { Reader } from './reader';
-import { directiveTree } from './tree';
-import type { CorefileOptions, CorefileResult, ServerBlock } from './types';
+import { directiveTree, type Prop } from './tree';
+import type { CorefileOptions, CorefilePlugin, CorefileResult, ServerBlock } from './types';
 import { checkBlock, type RawDirective } from './check';
 import { ServedZones } from './served';
 
 export type { CorefileOptions, CorefilePlugin, CorefileResult, ServerBlock } from './types';
 
 const MAX_SNIPPET_EXPANSIONS = 10000;
+
+/**
+ * A plugin of a server block: its tree, with `args` and `range` read from it when asked (the check
+ * reads the tree; most plugins are never asked, and a Corefile of thousands of plugins keeps less).
+ */
+class Plugin implements CorefilePlugin {
+  readonly name: string;
+
+  constructor(
+    readonly tree: Prop,
+    private readonly file: string,
+  ) {
+    this.name = tree.name.text;
+  }
+
+  get args(): string[] {
+    return this.tree.args.map((t) => t.text);
+  }
+
+  get range(): SourceRange {
+    return tokenRange(this.tree.name, this.file);
+  }
+}
 const ENV = /\{\$[^}]+\}|\{%[^}]+%\}/;
 
 class Stop extends Error {}
@@ -25,14 +48,7 @@ class Stop extends Error {}
 export function parseCorefile(text: string, file: string, opts: CorefileOptions = {}): CorefileResult {
   const diagnostics: Diagnostic[] = [];
   const blocks: ServerBlock[] = [];
-  const range = (t: Token): SourceRange => ({
-    file,
-    line: t.line,
-    column: t.col,
-    endLine: t.endLine,
-    // At least one character wide; a word that runs onto a later line (a quoted one) ends where it ends.
-    endColumn: t.endLine > t.line ? t.endCol : Math.max(t.endCol, t.col + 1),
-  });
+  const range = (t: Token): SourceRange => tokenRange(t, file);
   const report = (t: Token, code: DiagnosticCode, en: string, ko: string, severity: 'error' | 'warning' = 'error') =>
     diagnostics.push({ ...range(t), severity, code, message: loc(en, ko) });
   const env = (s: string): string => {
@@ -137,10 +153,11 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
         'Error during parsing: Unexpected EOF (this block is never closed: a "}" is missing)',
         '이 블록이 닫히지 않았습니다: "}"가 없습니다',
       );
-    list.push({
-      name: opts.env ? { ...start, text: env(start.text) } : start,
-      tokens: opts.env ? out.map((t, i) => (i === 0 ? { ...t, text: env(t.text) } : t)) : out.slice(),
-    });
+    // The tree is read from the words here (its arguments are copied out), so the words need no copy of their own.
+    const words = opts.env ? out.map((t, i) => (i === 0 ? { ...t, text: env(t.text) } : t)) : out;
+    let anyUnresolved = false;
+    for (const t of words) if (unresolved(t.text)) anyUnresolved = true;
+    list.push({ name: words[0]!, tree: directiveTree(words), unresolved: anyUnresolved });
   };
 
   /** Reads directives up to a `}` (true) or the end of the text (false). */
@@ -164,10 +181,7 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
       keys: keys.map((k) => k.text),
       snippet,
       range: r,
-      plugins: list.map((d) => {
-        const tree = directiveTree(d.tokens);
-        return { name: d.name.text, args: tree.args.map((t) => t.text), range: range(d.name), tree };
-      }),
+      plugins: list.map((d) => new Plugin(d.tree, file)),
       zones: [],
     });
   };

@@ -6,11 +6,16 @@
  */
 import type { Token } from './lex';
 
+/** How many words back the reader remembers (caddy's parser looks back one or two). */
+const HIST = 16;
+
 export class Reader {
   private readonly frames: { words: readonly Token[]; at: number }[];
   private readonly pushed: Token[] = [];
-  /** The words read, the current one last (only the last few are kept). */
-  private hist: Token[] = [];
+  /** The words read, the current one last: the last HIST of them, in a ring (`count` of them are there). */
+  private readonly hist: (Token | undefined)[] = new Array<Token | undefined>(HIST);
+  private top = 0;
+  private count = 0;
 
   constructor(words: readonly Token[]) {
     this.frames = [{ words, at: 0 }];
@@ -39,20 +44,26 @@ export class Reader {
       if (f.at >= f.words.length) return false;
       t = f.words[f.at++]!;
     }
-    this.hist.push(t);
-    if (this.hist.length > 64) this.hist = this.hist.slice(-8);
+    this.top = (this.top + 1) % HIST;
+    this.hist[this.top] = t;
+    if (this.count < HIST) this.count++;
     return true;
   }
 
   /** caddy's `cursor--`: the current word is read again by the next `next()`. */
   back(): void {
-    const t = this.hist.pop();
-    if (t) this.pushed.push(t);
+    if (this.count === 0) return;
+    const t = this.hist[this.top]!;
+    this.top = (this.top + HIST - 1) % HIST;
+    this.count--;
+    this.pushed.push(t);
   }
 
   /** Forgets the last `n` words read (an `import` and its argument, spliced out as caddy does). */
   drop(n: number): void {
-    this.hist.length = Math.max(0, this.hist.length - n);
+    const k = Math.min(n, this.count);
+    this.top = (this.top + HIST - k) % HIST;
+    this.count -= k;
   }
 
   /** Reads `words` before the rest (an imported snippet), as caddy splices them in. */
@@ -62,7 +73,7 @@ export class Reader {
 
   /** The current word (the first before any `next()`, the last once the end is passed). */
   cur(): Token | undefined {
-    return this.hist[this.hist.length - 1];
+    return this.count ? this.hist[this.top] : undefined;
   }
 
   val(): string {
@@ -72,7 +83,7 @@ export class Reader {
   /** Whether the current word starts a line: later than the previous word ended. */
   isNewLine(): boolean {
     const c = this.cur();
-    const p = this.hist[this.hist.length - 2];
+    const p = this.count > 1 ? this.hist[(this.top + HIST - 1) % HIST] : undefined;
     return !c || !p || p.endLine < c.line;
   }
 

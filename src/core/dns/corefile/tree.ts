@@ -16,31 +16,40 @@ export interface Prop {
   readonly close?: Token;
 }
 
-/** The directive (or property) that starts at `toks[at]`, and the index after it. */
-function readProp(toks: readonly Token[], at: number): { prop: Prop; next: number } {
-  const name = toks[at]!;
-  let i = at + 1;
-  while (i < toks.length && toks[i]!.line <= toks[i - 1]!.endLine && toks[i]!.text !== '{' && toks[i]!.text !== '}') i++;
-  // Sliced, not pushed: the tree is kept with the result, and a pushed array keeps room for more.
-  const args = toks.slice(at + 1, i);
-  // caddy's NextBlock takes a `{` after the arguments even on the next line (the parser kept it with the directive).
-  if (i < toks.length && toks[i]!.text === '{') {
+/**
+ * Reads a tree from `toks`: `at` is the next word. The tree is kept with the result, so every array
+ * in it is made at its exact length (sliced from the words, or from `stack`, where a block's props
+ * gather while they are read), and nothing else is made on the way.
+ */
+class TreeReader {
+  at = 0;
+  private readonly stack: Prop[] = [];
+
+  constructor(private readonly toks: readonly Token[]) {}
+
+  /** The directive (or property) that starts at the next word. */
+  prop(): Prop {
+    const toks = this.toks;
+    const name = toks[this.at]!;
+    let i = this.at + 1;
+    while (i < toks.length && toks[i]!.line <= toks[i - 1]!.endLine && toks[i]!.text !== '{' && toks[i]!.text !== '}') i++;
+    const args = toks.slice(this.at + 1, i);
+    this.at = i;
+    // caddy's NextBlock takes a `{` after the arguments even on the next line (the parser kept it with the directive).
+    if (i >= toks.length || toks[i]!.text !== '{') return { name, args };
     const open = toks[i]!;
-    i++;
-    const block: Prop[] = [];
-    while (i < toks.length && toks[i]!.text !== '}') {
-      const r = readProp(toks, i);
-      block.push(r.prop);
-      i = r.next;
-    }
-    const close = toks[i];
-    if (close) i++;
-    return { prop: { name, args, block: block.slice(), open, ...(close ? { close } : {}) }, next: i };
+    this.at = i + 1;
+    const base = this.stack.length;
+    while (this.at < toks.length && toks[this.at]!.text !== '}') this.stack.push(this.prop());
+    const block = this.stack.slice(base);
+    this.stack.length = base;
+    const close = toks[this.at];
+    if (close) this.at++;
+    return close ? { name, args, block, open, close } : { name, args, block, open };
   }
-  return { prop: { name, args }, next: i };
 }
 
 /** A directive's tokens (its name first) as a tree. Tokens after the tree (none in a parsed Corefile) are ignored. */
 export function directiveTree(toks: readonly Token[]): Prop {
-  return readProp(toks, 0).prop;
+  return new TreeReader(toks).prop();
 }
