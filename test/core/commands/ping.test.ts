@@ -36,18 +36,14 @@ import { execCommand } from '../../../src/core/commands/exec';
 import { localizeNotes } from '../../../src/core/commands/notes';
 import { writeFile } from '../../../src/core/sim/kernel';
 import { buildWorld, loadLabFor } from '../../../src/core/index';
-import { W } from '../../support/world';
+import type { W } from '../../support/world';
+import { pingLab } from '../../support/pingLab';
 
 const HOSTS =
   '127.0.0.1 localhost\n10.77.2.10 bee.test bee\n10.77.1.1 rtr.test rtr\n10.77.2.99 ghost.test ghost\n10.99.0.1 far.test\n10.77.9.9 nonet.test\n';
 
 function lab(hosts = HOSTS): W {
-  const w = new W();
-  const a = w.host('a', { eth0: 'lan1' });
-  const r = w.host('r', { eth0: 'lan1', eth1: 'lan2' });
-  const b = w.host('b', { eth0: 'lan2' });
-  w.addr(a, 'eth0', '10.77.1.10/24').addr(r, 'eth0', '10.77.1.1/24').addr(r, 'eth1', '10.77.2.1/24').addr(b, 'eth0', '10.77.2.10/24');
-  w.route(a, '10.77.0.0/16', '10.77.1.1').route(b, 'default', '10.77.2.1').forward(r);
+  const w = pingLab();
   for (const line of ['ip route add blackhole 10.66.1.0/24', 'ip route add unreachable 10.66.2.0/24', 'ip route add prohibit 10.66.3.0/24'])
     assert.equal(execCommand(w.world, { host: 'a', netns: '' }, line).status, 0, line);
   assert.equal(execCommand(w.world, { host: 'r', netns: '' }, 'ip route add blackhole 10.77.8.0/24').status, 0);

@@ -8,15 +8,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { execCommand } from '../../../../src/core/commands/exec';
-import { W } from '../../../support/world';
+import type { W } from '../../../support/world';
+import { pingLab } from '../../../support/pingLab';
 
 function lab(on: string, rule: string): W {
-  const w = new W();
-  const a = w.host('a', { eth0: 'lan1' });
-  const r = w.host('r', { eth0: 'lan1', eth1: 'lan2' });
-  const b = w.host('b', { eth0: 'lan2' });
-  w.addr(a, 'eth0', '10.77.1.10/24').addr(r, 'eth0', '10.77.1.1/24').addr(r, 'eth1', '10.77.2.1/24').addr(b, 'eth0', '10.77.2.10/24');
-  w.route(a, '10.77.0.0/16', '10.77.1.1').route(b, 'default', '10.77.2.1').forward(r);
+  const w = pingLab();
   assert.equal(execCommand(w.world, { host: on, netns: '' }, rule).status, 0, rule);
   return w;
 }
