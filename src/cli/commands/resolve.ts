@@ -8,6 +8,7 @@ import { DEFAULT_SEED, formatEndpoint, type Localized } from '../../core';
 import type { LookupTool } from '../../core/dns/lookup';
 import { resolveName } from '../../core/dns/resolver';
 import { lookupInLab } from '../../core/lab/fileLines';
+import { parseAddr } from '../../core/net/addr';
 import type { Command } from '../command';
 import { fmt, t, UsageError } from '../common';
 import { checkEndpoint, loadWorld } from '../lab';
@@ -35,6 +36,10 @@ const M = {
     ko: '--server는 dig, host, nslookup과 함께 씁니다: {0}{0|은} /etc/resolv.conf의 서버에 묻습니다',
   },
   badName: { en: '"{0}" is not a name to look up', ko: '"{0}"{0|은} 해석할 이름이 아닙니다' },
+  badServer: {
+    en: '--server takes an IPv4 or IPv6 address (the port is 53): "{0}"',
+    ko: '--server에는 IPv4나 IPv6 주소를 씁니다(포트는 53): "{0}"',
+  },
 } satisfies Record<string, Localized>;
 
 /** `--tool` words and the resolver's tools: `getent` is `getent hosts`. */
@@ -95,6 +100,7 @@ export const resolve: Command = {
     if (type !== undefined && GLIBC.has(tool)) throw new UsageError(fmt(lang, M.typeGlibc, toolWord));
     const server = p.options.get('--server');
     if (server !== undefined && GLIBC.has(tool)) throw new UsageError(fmt(lang, M.serverGlibc, toolWord));
+    if (server !== undefined && !parseAddr(server)) throw new UsageError(fmt(lang, M.badServer, server));
     const format = p.options.get('--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(t(lang, 'badFormat', format));
     const { world, lab } = loadWorld(p.positional[0], lang, io, p.options.get('--student'));

@@ -135,6 +135,10 @@ describe('knetlab resolve: usage errors', () => {
       run('resolve', 'labs/03-dns', '--from', 'client', 'web', '--tool', 'getent', '--server', '192.168.2.53'),
       /--server goes with dig, host or nslookup: getent asks/,
     );
+    usage(
+      run('resolve', 'labs/03-dns', '--from', 'client', 'web', '--tool', 'dig', '--server', '10.53.0.1#1053'),
+      /--server takes an IPv4 or IPv6 address \(the port is 53\): "10\.53\.0\.1#1053"/,
+    );
     usage(run('resolve', 'labs/03-dns', '--from', 'client', 'web', '--format', 'xml'), /unknown format "xml"/);
     usage(runKo('resolve', 'labs/03-dns', '--from', 'client', 'web', '--tool', 'nscd'), /알 수 없는 도구 "nscd"/);
   });
