@@ -4,7 +4,7 @@
  * that line: a host's `files:` entry written inline in lab.yaml. This maps one to the other.
  */
 import type { Lab } from './types';
-import type { Diagnostic } from '../text/diag';
+import { addOnce, type Diagnostic } from '../text/diag';
 import type { SourceRef, World } from '../sim/model';
 import type { Lookup, LookupStep } from '../dns/lookup';
 import type { Leg, TraceResult } from '../datapath/trace';
@@ -85,15 +85,15 @@ export function lookupInLab(lab: Lab, world: World, lookup: Lookup): Lookup {
  */
 function warningsInLab(lab: Lab, legs: readonly Leg[], warnings: readonly Diagnostic[], client?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const steps = legs.flatMap((l) => l.steps);
   for (const d of warnings) {
     let moved: SourceRef | undefined;
     if (d.file.startsWith('/')) {
-      const step = legs.flatMap((l) => l.steps).find((s) => s.source?.file === d.file && s.source.line === d.line);
+      const step = steps.find((s) => s.source?.file === d.file && s.source.line === d.line);
       const hosts = [step?.host, client, onlyHostWith(lab, d.file)];
       for (const h of hosts) if (!moved && h !== undefined) moved = labLineOf(lab, h, d);
     }
-    const w = moved ? { ...d, ...moved } : d;
-    if (!out.some((x) => x.file === w.file && x.line === w.line && x.message.en === w.message.en)) out.push(w);
+    addOnce(out, moved ? { ...d, ...moved } : d);
   }
   return out;
 }

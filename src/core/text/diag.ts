@@ -128,3 +128,8 @@ export interface Diagnostic extends SourceRange {
   readonly code: DiagnosticCode;
   readonly message: Localized;
 }
+
+/** Adds `d` to `list` unless the same one (code, file, line and words) is there already: an answer names a line once. */
+export function addOnce(list: Diagnostic[], d: Diagnostic): void {
+  if (!list.some((x) => x.code === d.code && x.file === d.file && x.line === d.line && x.message.en === d.message.en)) list.push(d);
+}

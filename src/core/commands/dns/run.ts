@@ -1,6 +1,7 @@
 /** What dig, host and nslookup share: how a lookup's failed tries print, the reply taken, the server's name. */
 import type { Lookup, LookupQuery, LookupRequest } from '../../dns/lookup';
 import type { DnsMessage } from '../../dns/msg';
+import { serverWait } from '../../dns/transport/exchange';
 import type { Leg } from '../../datapath/trace';
 import type { CommandResult } from '../types';
 import { isAddress } from './names';
@@ -73,9 +74,7 @@ export function replied(lookup: Lookup): { query: LookupQuery; reply: DnsMessage
   if (!query) return undefined;
   // the network has no delay: the time is what the server said it waited (forward's 2 s read timeout
   // for each silent upstream: the real dig's `Query time: 2004 msec`, test/oracle/dns/COREDNS.md)
-  let ms = 0;
-  for (const i of query.legs)
-    for (const st of lookup.legs[i]?.steps ?? []) if (typeof st.data?.['waitedMs'] === 'number') ms += st.data['waitedMs'] as number;
+  const ms = serverWait(query.legs.flatMap((i) => lookup.legs[i] ?? []));
   return { query, reply: query.reply!, server: query.server, ms };
 }
 

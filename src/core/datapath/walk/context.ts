@@ -7,7 +7,7 @@
  */
 import type { Addr } from '../../net/addr';
 import { type Localized, loc } from '../../text/i18n';
-import type { Diagnostic } from '../../text/diag';
+import { addOnce, type Diagnostic } from '../../text/diag';
 import type { Link, Netns, SourceRef, World } from '../../sim/model';
 import { Flow } from '../flow';
 import { type Frame, headers, type Packet } from '../packet';
@@ -108,8 +108,7 @@ export class Walk {
 
   /** A part of the walk that is not simulated: the answer carries the warning (at most once per line). */
   warn(at: SourceRef, message: Localized): void {
-    if (this.warnings.some((d) => d.file === at.file && d.line === at.line && d.message.en === message.en)) return;
-    this.warnings.push({ ...at, severity: 'warning', code: 'trace-not-simulated', message });
+    addOnce(this.warnings, { ...at, severity: 'warning', code: 'trace-not-simulated', message });
   }
 
   constructor(

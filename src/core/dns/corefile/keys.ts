@@ -151,8 +151,7 @@ export type KeyResult = { zones: ZoneKey[] } | { error: string };
 
 /** One server block key, normalised, or CoreDNS's error for it. */
 export function normalizeKey(raw: string): KeyResult {
-  // (most keys name no scheme: no object made to say so)
-  const { transport, rest } = raw.includes('://') ? splitTransport(raw) : { transport: 'dns', rest: raw };
+  const { transport, rest } = splitTransport(raw);
   let s = rest;
   let port = '';
   const colon = s.lastIndexOf(':');

@@ -115,8 +115,8 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
     r.insert(imported);
   };
 
-  // One directive is read at a time: its words gather in `scratch` and are copied out at their
-  // exact length (a growing array per directive was most of the parse's garbage).
+  // One directive is read at a time: its words gather in `scratch`, reused, and its tree copies out
+  // what it keeps (an array per directive was much of the parse's garbage).
   const scratch: Token[] = [];
   const opens: Token[] = [];
   const directive = (list: RawDirective[]) => {
@@ -153,7 +153,6 @@ export function parseCorefile(text: string, file: string, opts: CorefileOptions 
         'Error during parsing: Unexpected EOF (this block is never closed: a "}" is missing)',
         '이 블록이 닫히지 않았습니다: "}"가 없습니다',
       );
-    // The tree is read from the words here (its arguments are copied out), so the words need no copy of their own.
     const words = opts.env ? out.map((t, i) => (i === 0 ? { ...t, text: env(t.text) } : t)) : out;
     let anyUnresolved = false;
     for (const t of words) if (unresolved(t.text)) anyUnresolved = true;

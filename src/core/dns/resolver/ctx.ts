@@ -2,7 +2,7 @@
  * One lookup's record while it runs: its steps, the queries sent with their legs, the simulated
  * time, the warnings, and its budget (a lookup sends at most MAX_QUERIES queries, then ends).
  */
-import type { Diagnostic } from '../../text/diag';
+import { addOnce, type Diagnostic } from '../../text/diag';
 import type { Localized } from '../../text/i18n';
 import type { SourceRef, World } from '../../sim/model';
 import type { Leg } from '../../datapath/trace';
@@ -55,11 +55,7 @@ export class LookupCtx {
   }
 
   warn(ds: readonly Diagnostic[]): void {
-    for (const d of ds) {
-      if (!this.warnings.some((x) => x.code === d.code && x.file === d.file && x.line === d.line && x.message.en === d.message.en)) {
-        this.warnings.push(d);
-      }
-    }
+    for (const d of ds) addOnce(this.warnings, d);
   }
 
   /** A query id of this lookup (glibc's are random; these are counted, so a trace is the same every time). */

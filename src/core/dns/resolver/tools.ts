@@ -88,7 +88,7 @@ export function bindNames(name: string, s: Pick<Settings, 'ndots' | 'search' | '
 
 /**
  * dig's client cookie (dighost.c, +cookie is on by default): 8 bytes, random in dig, the same for
- * each query of one run; here drawn from the lookup's id sequence, so a run prints the same each time.
+ * each query of one run; here a hash of the name asked, so a run prints the same each time.
  */
 function clientCookie(ctx: LookupCtx): string {
   const seed = ctx.req.name.split('').reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 0x9e3779b9);

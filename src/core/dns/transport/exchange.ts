@@ -87,7 +87,7 @@ function dnsLegs(legs: readonly Leg[], server: string): Leg[] {
 }
 
 /** The time a server said it spent (its steps' `data.waitedMs`), on the query's way. */
-function serverWait(legs: readonly Leg[]): number {
+export function serverWait(legs: readonly Leg[]): number {
   let ms = 0;
   for (const l of legs) for (const s of l.steps) if (typeof s.data?.['waitedMs'] === 'number') ms += s.data['waitedMs'] as number;
   return ms;
